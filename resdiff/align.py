@@ -1,0 +1,313 @@
+"""Paragraph alignment: which paragraphs of one version became which of the other.
+
+Matching is by content, never by position or number:
+
+1. paragraphs whose normalised text is identical are paired first;
+2. every other pair that shares distinctive words is scored by a weighted Dice coefficient over
+   words (jieba for Chinese), each word weighted by its rarity across both versions, so that the
+   boilerplate of a resolution ("信息和通信技术", "Member States") counts for little; pairs over
+   the threshold are taken best first;
+3. a paragraph left over whose words are mostly contained in a matched paragraph of the other
+   version joins it: merged (several old into one new) or split (one old into several new);
+4. of the matched groups, the largest order-preserving set stays in place; the rest moved.
+
+Every step treats the two versions alike, so aligning B with A gives exactly the mirror image of
+aligning A with B.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .model import AlignOptions, Document
+from .text import normalize, words
+
+# Above this many candidate pairs, only pairs sharing a word rarer than COMMON_DF are scored.
+ALL_PAIRS_LIMIT = 250_000
+COMMON_DF = 40
+# Weight of relative position when ranking pairs of near-equal similarity (never for the threshold).
+POSITION_WEIGHT = 0.02
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Indices of old and new paragraphs that correspond, with their similarity."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    score: float
+    moved: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Matched groups in no particular order, and the paragraphs left on either side."""
+
+    groups: tuple[Group, ...]
+    removed: tuple[int, ...]
+    added: tuple[int, ...]
+
+
+class _Side:
+    """The normalised text and weighted word counts of one version's paragraphs."""
+
+    def __init__(self, document: Document) -> None:
+        self.keys = [normalize(p.body) for p in document.paragraphs]
+        self.counts = [Counter(words(p.body)) for p in document.paragraphs]
+        self.size = len(self.keys)
+
+
+def _idf(old: _Side, new: _Side) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for counts in old.counts + new.counts:
+        df.update(counts.keys())
+    total = old.size + new.size
+    return {word: math.log(1 + total / n) for word, n in df.items()}
+
+
+def _mass(counts: Counter[str], idf: dict[str, float]) -> float:
+    return sum(c * idf[w] for w, c in counts.items())
+
+
+def _shared(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(c, b[w]) * idf[w] for w, c in a.items() if w in b)
+
+
+def _tie(a: str, b: str) -> str:
+    """A key that is the same for (a, b) and (b, a), to order equal scores the same both ways."""
+    low, high = (a, b) if a <= b else (b, a)
+    return hashlib.blake2b(f"{low}\x00{high}".encode(), digest_size=8).hexdigest()
+
+
+class _Scorer:
+    def __init__(self, old: _Side, new: _Side) -> None:
+        self.old, self.new = old, new
+        self.idf = _idf(old, new)
+        self.old_mass = [_mass(c, self.idf) for c in old.counts]
+        self.new_mass = [_mass(c, self.idf) for c in new.counts]
+        self._shared: dict[tuple[int, int], float] = {}
+
+    def shared(self, i: int, j: int) -> float:
+        key = (i, j)
+        value = self._shared.get(key)
+        if value is None:
+            value = _shared(self.old.counts[i], self.new.counts[j], self.idf)
+            self._shared[key] = value
+        return value
+
+    def dice(self, i: int, j: int) -> float:
+        total = self.old_mass[i] + self.new_mass[j]
+        return 2 * self.shared(i, j) / total if total else 0.0
+
+    def candidates(self, k: int) -> list[tuple[int, int]]:
+        """Pairs worth scoring: all of them for short texts, else those sharing rare words."""
+        old, new = self.old, self.new
+        if old.size * new.size <= ALL_PAIRS_LIMIT:
+            return [(i, j) for i in range(old.size) for j in range(new.size)]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for j, counts in enumerate(new.counts):
+            for word in counts:
+                postings[word].append(j)
+        df_old: Counter[str] = Counter()
+        for counts in old.counts:
+            df_old.update(counts.keys())
+        forward: list[dict[int, float]] = []
+        backward: list[dict[int, float]] = [defaultdict(float) for _ in range(new.size)]
+        for i, counts in enumerate(old.counts):
+            acc: dict[int, float] = defaultdict(float)
+            for word in counts:
+                posting = postings.get(word)
+                if not posting or len(posting) + df_old[word] > COMMON_DF:
+                    continue
+                weight = self.idf[word]
+                for j in posting:
+                    acc[j] += weight
+            forward.append(acc)
+            for j, value in acc.items():
+                backward[j][i] = value
+        pairs: set[tuple[int, int]] = set()
+        for i, acc in enumerate(forward):
+            for j in sorted(acc, key=lambda j: (-acc[j], j))[:k]:
+                pairs.add((i, j))
+        for j, acc in enumerate(backward):
+            for i in sorted(acc, key=lambda i: (-acc[i], i))[:k]:
+                pairs.add((i, j))
+        return sorted(pairs)
+
+
+def _position(i: int, n: int) -> float:
+    return (i + 0.5) / n if n else 0.0
+
+
+def align(old_doc: Document, new_doc: Document, options: AlignOptions = AlignOptions()) -> Alignment:
+    """Align the paragraphs of two documents; see the module docstring for the method."""
+    old, new = _Side(old_doc), _Side(new_doc)
+    scorer = _Scorer(old, new)
+    match_old: dict[int, int] = {}
+    match_new: dict[int, int] = {}
+    scores: dict[tuple[int, int], float] = {}
+
+    # 1. Identical normalised text; repeated paragraphs pair in reading order.
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for j, key in enumerate(new.keys):
+        by_key[key].append(j)
+    for i, key in enumerate(old.keys):
+        slots = by_key.get(key)
+        if slots:
+            j = slots.pop(0)
+            match_old[i], match_new[j] = j, i
+            scores[(i, j)] = 1.0
+
+    # 2. Best similar pairs first.
+    candidates = scorer.candidates(options.candidates)
+    ranked = []
+    for i, j in candidates:
+        if i in match_old or j in match_new:
+            continue
+        score = scorer.dice(i, j)
+        if score < options.threshold:
+            continue
+        nearness = 1 - abs(_position(i, old.size) - _position(j, new.size))
+        ranked.append((-(score + POSITION_WEIGHT * nearness), _tie(old.keys[i], new.keys[j]),
+                       min(i, j), max(i, j), i, j, score))
+    ranked.sort()
+    for *_, i, j, score in ranked:
+        if i in match_old or j in match_new:
+            continue
+        match_old[i], match_new[j] = j, i
+        scores[(i, j)] = score
+
+    # 3. Merges and splits: a leftover paragraph contained in a matched one of the other version.
+    groups = {i: ([i], [j]) for i, j in match_old.items()}  # keyed by the first old index
+    owner_old = {i: i for i in match_old}
+    owner_new = {j: i for i, j in match_old.items()}
+    absorptions = []
+    pair_set = set(candidates)
+    for i in range(old.size):
+        if i in match_old:
+            continue
+        for j in range(new.size):
+            if j in match_new and ((i, j) in pair_set or old.size * new.size <= ALL_PAIRS_LIMIT):
+                shared = scorer.shared(i, j)
+                if scorer.old_mass[i] and shared / scorer.old_mass[i] >= options.merge_containment:
+                    absorptions.append((-(shared / scorer.old_mass[i]), _tie(old.keys[i], new.keys[j]),
+                                        min(i, j), max(i, j), "old", i, j))
+    for j in range(new.size):
+        if j in match_new:
+            continue
+        for i in range(old.size):
+            if i in match_old and ((i, j) in pair_set or old.size * new.size <= ALL_PAIRS_LIMIT):
+                shared = scorer.shared(i, j)
+                if scorer.new_mass[j] and shared / scorer.new_mass[j] >= options.merge_containment:
+                    absorptions.append((-(shared / scorer.new_mass[j]), _tie(old.keys[i], new.keys[j]),
+                                        min(i, j), max(i, j), "new", j, i))
+    absorptions.sort()
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    for *_, side, leftover, host in absorptions:
+        if side == "old":
+            if leftover in taken_old:
+                continue
+            key = owner_new[host]
+            olds, news = groups[key]
+            if len(news) > 1 or not _improves(scorer, olds + [leftover], news, olds, news):
+                continue
+            olds.append(leftover)
+            taken_old.add(leftover)
+        else:
+            if leftover in taken_new:
+                continue
+            key = owner_old[host]
+            olds, news = groups[key]
+            if len(olds) > 1 or not _improves(scorer, olds, news + [leftover], olds, news):
+                continue
+            news.append(leftover)
+            taken_new.add(leftover)
+
+    result = []
+    for olds, news in groups.values():
+        olds_t, news_t = tuple(sorted(olds)), tuple(sorted(news))
+        if len(olds_t) == 1 and len(news_t) == 1:
+            score = scores[(olds_t[0], news_t[0])]
+        else:
+            score = _group_dice(scorer, olds_t, news_t)
+        result.append(Group(olds_t, news_t, score))
+    matched_old = {i for g in result for i in g.old}
+    matched_new = {j for g in result for j in g.new}
+    result = _mark_moves(result, old, new)
+    return Alignment(
+        groups=tuple(sorted(result, key=lambda g: (g.new[0], g.old[0]))),
+        removed=tuple(i for i in range(old.size) if i not in matched_old),
+        added=tuple(j for j in range(new.size) if j not in matched_new),
+    )
+
+
+def _group_counts(side: _Side, indices) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for index in indices:
+        total.update(side.counts[index])
+    return total
+
+
+def _group_dice(scorer: _Scorer, olds, news) -> float:
+    a = _group_counts(scorer.old, olds)
+    b = _group_counts(scorer.new, news)
+    total = _mass(a, scorer.idf) + _mass(b, scorer.idf)
+    return 2 * _shared(a, b, scorer.idf) / total if total else 0.0
+
+
+def _improves(scorer: _Scorer, olds, news, before_olds, before_news) -> bool:
+    return _group_dice(scorer, olds, news) > _group_dice(scorer, before_olds, before_news)
+
+
+def _mark_moves(groups: list[Group], old: _Side, new: _Side) -> list[Group]:
+    """Flag as moved every group outside the largest order-preserving set of groups.
+
+    Largest by count, then by the length of text kept in place, then by a key that is the same
+    both ways round; found with a Fenwick tree over new positions in O(n log n).
+    """
+    items = []
+    for index, group in enumerate(groups):
+        weight = sum(len(old.keys[i]) for i in group.old) + sum(len(new.keys[j]) for j in group.new)
+        tie = int(_tie("\n".join(old.keys[i] for i in group.old), "\n".join(new.keys[j] for j in group.new)), 16)
+        items.append((group.old[0], group.new[0], (1, weight, tie), index))
+    items.sort()
+    size = new.size + 1
+    tree: list[tuple] = [((0, 0, 0), -1)] * (size + 1)
+    best_prev: dict[int, int] = {}
+    best_value: dict[int, tuple] = {}
+
+    def query(pos: int):
+        best = ((0, 0, 0), -1)
+        while pos > 0:
+            if tree[pos][0] > best[0]:
+                best = tree[pos]
+            pos -= pos & -pos
+        return best
+
+    def update(pos: int, entry) -> None:
+        while pos <= size:
+            if entry[0] > tree[pos][0]:
+                tree[pos] = entry
+            pos += pos & -pos
+
+    for _, new_pos, value, index in items:
+        prev_value, prev_index = query(new_pos)  # strictly smaller new positions
+        total = tuple(a + b for a, b in zip(prev_value, value))
+        best_value[index] = total
+        best_prev[index] = prev_index
+        update(new_pos + 1, (total, index))
+    stay: set[int] = set()
+    if items:
+        end = max(best_value, key=lambda k: best_value[k])
+        while end != -1:
+            stay.add(end)
+            end = best_prev[end]
+    return [
+        Group(g.old, g.new, g.score, moved=index not in stay) for index, g in enumerate(groups)
+    ]

@@ -1,0 +1,107 @@
+"""compare(old, new) -> Comparison: the one entry point of resdiff's core."""
+
+from __future__ import annotations
+
+from .align import Alignment, Group, align
+from .inline import diff_texts
+from .model import (
+    AlignOptions,
+    Change,
+    ChangeKind,
+    Comparison,
+    Document,
+    Op,
+    Paragraph,
+    ParagraphKind,
+    Span,
+)
+from .text import normalize
+
+
+def compare(old: Document, new: Document, options: AlignOptions = AlignOptions()) -> Comparison:
+    """Compare two versions of a resolution paragraph by paragraph.
+
+    Changes come in the new version's reading order; a removed paragraph stands after the
+    change of the paragraph it followed in the old version.
+    """
+    alignment = align(old, new, options)
+    changes_by_group = {group: _change(old, new, group) for group in alignment.groups}
+    return Comparison(old=old, new=new, changes=_ordered(old, new, alignment, changes_by_group),
+                      options=options)
+
+
+def _join(paragraphs: list[Paragraph]) -> str:
+    return "\n".join(p.body for p in paragraphs)
+
+
+def _renumbered(olds: list[Paragraph], news: list[Paragraph]) -> bool:
+    if not all(p.kind is ParagraphKind.OPERATIVE for p in olds + news):
+        return False
+    return olds[0].number != news[0].number
+
+
+def _change(old: Document, new: Document, group: Group) -> Change:
+    olds = [old.paragraphs[i] for i in group.old]
+    news = [new.paragraphs[j] for j in group.new]
+    old_text, new_text = _join(olds), _join(news)
+    if len(olds) > 1:
+        kind = ChangeKind.MERGED
+    elif len(news) > 1:
+        kind = ChangeKind.SPLIT
+    elif normalize(old_text) == normalize(new_text):
+        kind = ChangeKind.UNCHANGED
+    else:
+        kind = ChangeKind.MODIFIED
+    if kind is ChangeKind.UNCHANGED:
+        inline: tuple[Span, ...] = (Span(Op.EQUAL, new_text),)
+        similarity = 1.0
+    else:
+        inline = diff_texts(old_text, new_text)
+        similarity = round(group.score, 3)
+    return Change(
+        kind=kind,
+        old=tuple(p.id for p in olds),
+        new=tuple(p.id for p in news),
+        moved=group.moved,
+        renumbered=_renumbered(olds, news),
+        similarity=similarity,
+        inline=inline,
+    )
+
+
+def _ordered(old: Document, new: Document, alignment: Alignment, changes: dict[Group, Change]) -> tuple[Change, ...]:
+    # Where each removed paragraph stood: after the last old paragraph before it that stayed
+    # in place (a moved one has left that spot), or at the very start.
+    anchor_of_old: dict[int, Group] = {}
+    for group in alignment.groups:
+        if not group.moved:
+            for i in group.old:
+                anchor_of_old[i] = group
+    after: dict[Group | None, list[int]] = {}
+    for i in alignment.removed:
+        anchor = None
+        for k in range(i - 1, -1, -1):
+            if k in anchor_of_old:
+                anchor = anchor_of_old[k]
+                break
+        after.setdefault(anchor, []).append(i)
+
+    def removed(i: int) -> Change:
+        paragraph = old.paragraphs[i]
+        return Change(kind=ChangeKind.REMOVED, old=(paragraph.id,), new=(),
+                      inline=(Span(Op.DELETE, paragraph.body),))
+
+    ordered: list[Change] = [removed(i) for i in after.get(None, [])]
+    group_at = {group.new[0]: group for group in alignment.groups}
+    added = set(alignment.added)
+    for j, paragraph in enumerate(new.paragraphs):
+        if j in added:
+            ordered.append(Change(kind=ChangeKind.ADDED, old=(), new=(paragraph.id,),
+                                  inline=(Span(Op.INSERT, paragraph.body),)))
+            continue
+        group = group_at.get(j)
+        if group is None:
+            continue  # a later paragraph of a split, shown with its first
+        ordered.append(changes[group])
+        ordered.extend(removed(i) for i in after.get(group, []))
+    return tuple(ordered)

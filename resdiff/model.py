@@ -1,0 +1,194 @@
+"""The data resdiff passes between its stages: documents, paragraphs, changes, comparisons.
+
+Every record is frozen; sequences are tuples, so a value built by one stage can be shared by
+the next without copying or defensive checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class ParagraphKind(str, Enum):
+    """Where a paragraph sits in a resolution."""
+
+    PREAMBULAR = "preambular"
+    OPERATIVE = "operative"
+
+
+class ChangeKind(str, Enum):
+    """What became of one or more paragraphs between two versions."""
+
+    UNCHANGED = "unchanged"
+    MODIFIED = "modified"
+    ADDED = "added"
+    REMOVED = "removed"
+    MERGED = "merged"
+    SPLIT = "split"
+
+
+class Op(str, Enum):
+    """One kind of inline span."""
+
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A sub-paragraph such as (a) or (ii) of an operative paragraph."""
+
+    label: str
+    text: str
+    footnotes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One preambular or operative paragraph, as printed, minus what is not resolution text.
+
+    ``text`` is the paragraph's own wording (chapeau of its sub-paragraphs, if any);
+    ``items`` are its sub-paragraphs; ``footnotes`` the marks it carries, in order.
+    """
+
+    id: str
+    kind: ParagraphKind
+    number: int | None
+    text: str
+    items: tuple[Item, ...] = ()
+    footnotes: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> str:
+        """The whole paragraph as one string: its text, then each sub-paragraph on a line.
+
+        This is the text resdiff compares and the text inline spans rebuild.
+
+        >>> Paragraph("OP1", ParagraphKind.OPERATIVE, 1, "Decides:", (Item("a", "x;"),)).body
+        'Decides:\\n(a) x;'
+        """
+        if not self.items:
+            return self.text
+        lines = [self.text] if self.text else []
+        lines.extend(f"({item.label}) {item.text}" for item in self.items)
+        return "\n".join(lines)
+
+    def all_footnotes(self) -> tuple[str, ...]:
+        """Footnote marks of the paragraph and its sub-paragraphs, in reading order."""
+        marks = list(self.footnotes)
+        for item in self.items:
+            marks.extend(item.footnotes)
+        return tuple(marks)
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote body and the mark that refers to it."""
+
+    mark: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One version of a resolution: a draft, a revised draft or an adopted text."""
+
+    symbol: str | None
+    title: str | None
+    language: str
+    paragraphs: tuple[Paragraph, ...]
+    footnotes: tuple[Footnote, ...] = ()
+    source: str | None = None
+    date: str | None = None
+
+    @property
+    def label(self) -> str:
+        """A short name for the document: its symbol, else its source, else 'document'."""
+        return self.symbol or self.source or "document"
+
+    @property
+    def short_symbol(self) -> str:
+        """The distinguishing tail of the symbol, as delegates say it ('L.22', '80/1')."""
+        if not self.symbol:
+            return self.label
+        parts = self.symbol.split("/")
+        if len(parts) >= 2 and parts[-2] in {"RES", "INF"}:
+            return "/".join(parts[-2:])
+        return parts[-1] if len(parts) > 1 else self.symbol
+
+    def paragraph(self, pid: str) -> Paragraph:
+        """The paragraph with id ``pid``; KeyError if there is none."""
+        for paragraph in self.paragraphs:
+            if paragraph.id == pid:
+                return paragraph
+        raise KeyError(pid)
+
+    def counts(self) -> tuple[int, int]:
+        """(preambular, operative) paragraph counts."""
+        pp = sum(1 for p in self.paragraphs if p.kind is ParagraphKind.PREAMBULAR)
+        return pp, len(self.paragraphs) - pp
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text that is equal on both sides, only in the old, or only in the new."""
+
+    op: Op
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What became of a group of old paragraphs: the new paragraphs they correspond to.
+
+    ``old`` and ``new`` are paragraph ids in reading order. ``inline`` rebuilds the old side's
+    bodies joined by newlines from its equal and delete spans, and the new side's from its
+    equal and insert spans.
+    """
+
+    kind: ChangeKind
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    moved: bool = False
+    renumbered: bool = False
+    similarity: float | None = None
+    inline: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AlignOptions:
+    """Knobs of the paragraph alignment; the defaults are tuned on real negotiated text."""
+
+    threshold: float = 0.30
+    merge_containment: float = 0.60
+    candidates: int = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The full result of comparing two documents."""
+
+    old: Document
+    new: Document
+    changes: tuple[Change, ...]
+    options: AlignOptions = field(default_factory=AlignOptions)
+
+    def summary(self) -> dict[str, int]:
+        """Counts of each change kind and of the moved and renumbered flags."""
+        counts = {kind.value: 0 for kind in ChangeKind}
+        counts["moved"] = 0
+        counts["renumbered"] = 0
+        for change in self.changes:
+            counts[change.kind.value] += 1
+            counts["moved"] += change.moved
+            counts["renumbered"] += change.renumbered
+        return counts
+
+    @property
+    def differs(self) -> bool:
+        """True when any change is not 'unchanged' or carries a flag."""
+        return any(
+            c.kind is not ChangeKind.UNCHANGED or c.moved or c.renumbered for c in self.changes
+        )

@@ -1,0 +1,32 @@
+"""Reading documents: files in any common encoding (and Word, PDF) into structured Documents."""
+
+from __future__ import annotations
+
+import os
+
+from ..errors import InputError
+from ..model import Document
+from .reading import decode, read_bytes
+from .structure import normalize_symbol, parse_text
+
+__all__ = ["parse_file", "parse_text", "parse_bytes", "normalize_symbol"]
+
+
+def parse_bytes(data: bytes, source: str) -> tuple[Document, ...]:
+    """Documents from a file's bytes; the format is told by the content, not the name."""
+    if data.startswith(b"%PDF"):
+        from .pdf import parse_pdf  # imported on demand: the PDF library is heavy
+
+        return parse_pdf(data, source)
+    if data.startswith(b"PK\x03\x04"):
+        if source.lower().endswith((".docx", ".docm", ".dotx")) or b"word/" in data[:4096]:
+            from .docx import parse_docx
+
+            return parse_docx(data, source)
+        raise InputError("a ZIP archive that is not a Word document", path=source)
+    return parse_text(decode(data, source), source)
+
+
+def parse_file(path: str) -> tuple[Document, ...]:
+    """Every resolution document in the file at ``path`` (a report gives several)."""
+    return parse_bytes(read_bytes(path), os.fspath(path))

@@ -1,0 +1,640 @@
+"""From the text of a report, draft or resolution to structured documents.
+
+The steps, each a small function over lines:
+
+1. find every chapeau ("大会，", "The General Assembly,"): each starts one document;
+2. cut the document's body: to the closing quotation mark of a draft quoted in a report,
+   to the plenary-meeting line or annex of an adopted text, or to the next document;
+3. drop page furniture (symbols, job numbers, barcodes, page numbers, running headers) and
+   take footnote bodies aside;
+4. join lines into paragraphs (page breaks and wrapped lines), then classify them:
+   numbered operative paragraphs, their (a)/(i) sub-paragraphs, unnumbered preambular ones;
+5. read the symbol, title and date from the document's header or the report's account.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import ParseError
+from ..model import Document, Footnote, Item, Paragraph, ParagraphKind
+from ..text import SUPERSCRIPT_DIGITS, detect_language, has_cjk
+
+# --- recognisers -----------------------------------------------------------------------------
+
+_CHAPEAU = re.compile(
+    r"^\s*[“\"]?\s*(?:"
+    r"大会|大會|The General Assembly|L['’]Assemblée générale|La Asamblea General"
+    r"|Генеральная Ассамблея|إن الجمعية العامة"
+    r")\s*[，,、]?\s*$"
+)
+# A UN document symbol, tolerant of the stray spaces reports print ("A/C. 2/65/L. 56").
+_SYMBOL = re.compile(
+    r"(?<![A-Za-z0-9/])([A-Z]{1,2}(?:\s?/\s?(?:[A-Z][A-Za-z]{0,3}\.\s?\d+|[A-Z0-9][A-Z0-9\-]*)){2,6})"
+    r"(?![A-Za-z0-9])"
+)
+_OPERATIVE = re.compile(r"^(\d{1,3})\s?[.．]\s*(?=\S)")
+_LABEL = re.compile(r"^[(（]\s*([a-z]{1,3}|[ivxlc]{1,6})\s*[)）]\s*(?=\S)")
+_JOB_NUMBER = re.compile(r"^\d{2}-\d{5}\s*(?:\(\w\))?(?:\s+\d{6})?(?:\s+\d+/\d+)?\s*$|^\d{2}-\d{5}\s+\d+/\d+\s*$")
+_BARCODE = re.compile(r"^\*\d{6,8}\*")
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^\d{1,3}\s*/\s*\d{1,3}$|^(?:Page|第)\s*\d+")
+_DISTR = re.compile(r"^(?:Distr\.|Original:|Distr\s*[.:：]|分发|Limited$|General$)", re.I)
+_SEPARATOR = re.compile(r"^[_＿\-—]{5,}\s*$")
+_MD_FOOTNOTE = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
+_SUPER_FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(\S.*)$")
+_PLAIN_FOOTNOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+_END_OF_TEXT = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th) plenary meeting\b|第\s*\d+\s*次全体会议|[第]?[一二三四五六七八九十百]+次全体会议"
+    r"|Annex(?:\s|$)|附件(?:\s|$)|---\s*$)"
+)
+_SUPER_MARK = re.compile(rf"\s*([{SUPERSCRIPT_DIGITS}]+)(\s*)")
+_SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+# Endings after which a new paragraph may begin; a line ending otherwise is continued.
+_TERMINAL = set(",;:.，；：。!?！？")
+# Openers of preambular paragraphs in line-wrapped text, where a line end is no evidence.
+_ZH_OPENERS = re.compile(
+    r"^(?:又|还|并|进一步|深为|深切|深感|严重|极为|再次|大力)?"
+    r"(?:回顾|重申|注意到|表示注意到|认识到|确认|承认|强调|关切|关注|欢迎|考虑到|铭记|深信|意识到|申明|赞赏|"
+    r"认为|重视|感谢|赞扬|鼓励|祝贺|确信|决心|念及|指出|忆及|遗憾|震惊|希望|满意|赞同|支持|谴责|痛惜|感到)"
+)
+_EN_OPENER = re.compile(
+    r"^(?:[A-Z][a-z]+ing|[A-Z][a-z]+ed|Mindful|Aware|Conscious|Cognizant|Convinced|Concerned|Deeply|"
+    r"Gravely|Seriously|Alarmed|Determined|Guided|Having|Bearing|Desirous|Fully|Further|Also|Noting|"
+    r"Taking|Recognizing|Reaffirming|Recalling|Welcoming|Emphasizing|Stressing|Underlining|Expressing|"
+    r"Acknowledging|Affirming|Considering|Believing|Reiterating|Encouraging|Highlighting|Appreciating|"
+    r"Regretting|Deploring|Condemning|Keeping|Being|Strongly|Firmly|Profoundly|Acting)\b"
+)
+_ROMAN = re.compile(r"^[ivxlc]+$")
+_TITLE_NUMBER = re.compile(r"^(?:[A-Z]{0,3}-?\d+/\d+\s*[A-Z]?\s*\.|\d+/\d+\s*\.)\s*")
+_YAML_FIELD = re.compile(r'^(\w+):\s*"?(.*?)"?\s*$')
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+_EN_DATE = re.compile(r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b")
+_ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def normalize_symbol(raw: str) -> str:
+    """A symbol without the stray spaces reports print in it.
+
+    >>> normalize_symbol("A/C. 2/65/L. 56")
+    'A/C.2/65/L.56'
+    """
+    return re.sub(r"\s+", "", raw)
+
+
+@dataclass
+class _Block:
+    """A document's stretch of lines and what the surrounding text says about it."""
+
+    start: int  # index of the chapeau line
+    end: int  # index after the last body line
+    quoted: bool
+    header: list[str] = field(default_factory=list)
+
+
+# --- entry point -------------------------------------------------------------------------------
+
+
+def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
+    """Every resolution document in ``text``, in reading order.
+
+    Raises ParseError when there is none.
+    """
+    meta, lines, md_footnotes = _front_matter(text.split("\n"))
+    chapeaus = [i for i, line in enumerate(lines) if _CHAPEAU.match(line)]
+    if not chapeaus:
+        first = _first_operative(lines)
+        if first is None:
+            raise ParseError(
+                "no resolution text found: no chapeau such as '大会，' or 'The General Assembly,' "
+                "and no numbered operative paragraphs",
+                path=source,
+            )
+        chapeaus = [first - 1]
+    blocks = _blocks(lines, chapeaus)
+    documents = []
+    report = _is_report(lines, blocks)
+    for index, block in enumerate(blocks):
+        body = lines[block.start + 1 : block.end]
+        paragraphs, footnotes = _paragraphs(body, block.quoted, _title_hint(lines, block, meta))
+        if not paragraphs:
+            continue
+        if md_footnotes and not footnotes:
+            footnotes = md_footnotes
+        symbol, title, date = _identity(lines, blocks, index, meta, report, source)
+        language = detect_language("\n".join(p.body for p in paragraphs))
+        documents.append(
+            Document(
+                symbol=symbol,
+                title=title,
+                language=language,
+                paragraphs=tuple(paragraphs),
+                footnotes=tuple(footnotes),
+                source=source,
+                date=date,
+            )
+        )
+    if not documents:
+        raise ParseError("no resolution paragraphs found after the chapeau", path=source)
+    return tuple(documents)
+
+
+# --- front matter and blocks ---------------------------------------------------------------------
+
+
+def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str], list[Footnote]]:
+    """YAML front matter fields and Markdown footnote definitions, taken out of the lines."""
+    meta: dict[str, str] = {}
+    if lines and lines[0].strip() == "---":
+        for end in range(1, min(len(lines), 60)):
+            if lines[end].strip() == "---":
+                for line in lines[1:end]:
+                    match = _YAML_FIELD.match(line.strip())
+                    if match:
+                        meta[match.group(1)] = match.group(2).replace('\\"', '"')
+                lines = [""] * (end + 1) + lines[end + 1 :]
+                break
+    footnotes: list[Footnote] = []
+    kept: list[str] = []
+    in_definition = False
+    for line in lines:
+        match = _MD_FOOTNOTE.match(line.strip())
+        if match:
+            footnotes.append(Footnote(match.group(1), match.group(2).strip()))
+            in_definition = True
+            kept.append("")
+        elif in_definition and line.strip():
+            # A wrapped footnote definition continues until a blank line.
+            last = footnotes[-1]
+            footnotes[-1] = Footnote(last.mark, (last.text + " " + line.strip()).strip())
+            kept.append("")
+        else:
+            in_definition = False
+            kept.append(line)
+    return meta, kept, footnotes
+
+
+def _first_operative(lines: list[str]) -> int | None:
+    for i, line in enumerate(lines):
+        match = _OPERATIVE.match(line.strip().lstrip("“\""))
+        if match and match.group(1) == "1":
+            numbers = {m.group(1) for m in (_OPERATIVE.match(x.strip().lstrip("“\"")) for x in lines[i:]) if m}
+            if "2" in numbers:
+                return i
+    return None
+
+
+def _blocks(lines: list[str], chapeaus: list[int]) -> list[_Block]:
+    blocks = []
+    for k, start in enumerate(chapeaus):
+        limit = chapeaus[k + 1] if k + 1 < len(chapeaus) else len(lines)
+        quoted = lines[start].strip().startswith(("“", '"')) if start >= 0 else False
+        if quoted:
+            end = _end_of_quote(lines, start + 1, limit)
+        else:
+            end = _end_of_text(lines, start + 1, limit)
+        if k + 1 < len(chapeaus) and end == limit:
+            end = _before_next_header(lines, start + 1, limit)
+        blocks.append(_Block(start=max(start, -1), end=end, quoted=quoted))
+    return blocks
+
+
+def _end_of_quote(lines: list[str], begin: int, limit: int) -> int:
+    """The index after the line whose closing quotation mark ends a quoted draft."""
+    depth_text: list[str] = []
+    for i in range(begin, limit):
+        stripped = lines[i].strip()
+        if not stripped:
+            continue
+        if stripped.startswith(("“", '"')) or not depth_text:
+            depth_text = [stripped]
+        else:
+            depth_text.append(stripped)
+        paragraph = "".join(depth_text)
+        opens = paragraph.count("“")
+        closes = paragraph.count("”")
+        if paragraph.startswith("“") and closes >= opens and paragraph.rstrip().endswith("”"):
+            return i + 1
+        if _is_report_paragraph(stripped) and not stripped.startswith("“"):
+            return i
+    return limit
+
+
+def _is_report_paragraph(line: str) -> bool:
+    return bool(re.match(r"^\d{1,3}\s?[.．]\s", line)) and bool(_SYMBOL.search(line) or "委员会" in line or "Committee" in line)
+
+
+def _end_of_text(lines: list[str], begin: int, limit: int) -> int:
+    for i in range(begin, limit):
+        if _END_OF_TEXT.match(lines[i].strip()):
+            return i
+    return limit
+
+
+def _before_next_header(lines: list[str], begin: int, limit: int) -> int:
+    """Leave the next document's title lines (unterminated, short) to that document."""
+    end = limit
+    while end > begin:
+        line = lines[end - 1].strip()
+        if not line:
+            end -= 1
+            continue
+        if len(line) < 120 and line[-1] not in _TERMINAL and not _OPERATIVE.match(line):
+            end -= 1
+            continue
+        break
+    return end
+
+
+def _is_report(lines: list[str], blocks: list[_Block]) -> bool:
+    return any(b.quoted for b in blocks) or any(
+        re.search(r"建议大会通过|recommends to the General Assembly|recommends that the General Assembly", l)
+        for l in lines
+    )
+
+
+# --- furniture, footnotes, paragraphs --------------------------------------------------------------
+
+
+def _title_hint(lines: list[str], block: _Block, meta: dict[str, str]) -> str:
+    title = meta.get("title") or ""
+    for line in reversed(lines[max(0, block.start - 6) : max(block.start, 0)]):
+        stripped = _TITLE_NUMBER.sub("", line.strip())
+        if len(stripped) > len(title):
+            title = stripped
+    return title
+
+
+def _is_furniture(line: str, title_key: str) -> bool:
+    if _JOB_NUMBER.match(line) or _BARCODE.match(line) or _PAGE_NUMBER.match(line) or _DISTR.match(line):
+        return True
+    if _SEPARATOR.match(line):
+        return False
+    symbol = _SYMBOL.match(line)
+    if symbol:
+        rest = line[symbol.end():].strip()
+        if not rest or not rest[0].isdigit() and rest[-1:] not in _TERMINAL:
+            return True
+    if line in {"United Nations", "General Assembly", "联合国", "大会"}:
+        return True
+    key = re.sub(r"\W+", "", line).casefold()
+    if title_key and len(key) >= 12 and (title_key.startswith(key) or key.startswith(title_key)):
+        return True
+    return False
+
+
+def _paragraphs(body: list[str], quoted: bool, title: str) -> tuple[list[Paragraph], list[Footnote]]:
+    title_key = re.sub(r"\W+", "", title).casefold()
+    footnotes: list[Footnote] = []
+    kept: list[tuple[str, bool, bool]] = []  # (text, blank_before, indented)
+    in_footnotes = False
+    blank = True
+    for raw in body:
+        line = raw.strip()
+        if not line:
+            blank = True
+            continue
+        if _SEPARATOR.match(line):
+            in_footnotes = True
+            continue
+        if _is_furniture(line, title_key):
+            in_footnotes = False
+            continue
+        sup = _SUPER_FOOTNOTE.match(line)
+        if sup and not quoted or (sup and not line.startswith("“")):
+            footnotes.append(Footnote(sup.group(1).translate(_SUPER_TO_ASCII), sup.group(2).strip()))
+            in_footnotes = True
+            blank = True
+            continue
+        if in_footnotes:
+            plain = _PLAIN_FOOTNOTE.match(line)
+            if plain and not _OPERATIVE.match(line):
+                footnotes.append(Footnote(plain.group(1), plain.group(2).strip()))
+                continue
+            if footnotes and not blank:
+                last = footnotes[-1]
+                footnotes[-1] = Footnote(last.mark, _join(last.text, line))
+                continue
+            in_footnotes = False
+        kept.append((line, blank, raw[:1].isspace()))
+        blank = False
+    block_mode = _block_mode(body)
+    chunks = _join_lines(kept, quoted, block_mode)
+    marks = {f.mark for f in footnotes}
+    return _classify(chunks, quoted, marks), _unique_footnotes(footnotes)
+
+
+def _unique_footnotes(footnotes: list[Footnote]) -> list[Footnote]:
+    seen: set[str] = set()
+    unique = []
+    for footnote in footnotes:
+        if footnote.mark not in seen:
+            seen.add(footnote.mark)
+            unique.append(footnote)
+    return unique
+
+
+def _block_mode(body: list[str]) -> bool:
+    nonblank = sum(1 for line in body if line.strip())
+    blank = len(body) - nonblank
+    return nonblank > 0 and blank * 2 >= nonblank
+
+
+def _join(left: str, right: str) -> str:
+    if not left:
+        return right
+    if has_cjk(left[-1:]) or has_cjk(right[:1]) or left[-1:] in "，。；：、（《“" or right[:1] in "，。；：、）》”":
+        return left + right
+    if left.endswith("-") and not left.endswith(" -") and right[:1].islower() and False:
+        return left + right
+    return left + " " + right
+
+
+def _ends_terminal(text: str) -> bool:
+    stripped = _SUPER_MARK.sub("", text).rstrip(" ”\"’)0123456789")
+    tail = text.rstrip()
+    return bool(stripped) and (stripped[-1] in _TERMINAL or tail[-1:] in _TERMINAL)
+
+
+def _starts_paragraph(line: str, previous: str, blank: bool, indented: bool, quoted: bool, block_mode: bool, expected: int) -> bool:
+    if quoted:
+        return line.startswith(("“", '"'))
+    number = _OPERATIVE.match(line)
+    if number:
+        value = int(number.group(1))
+        if value == expected or (value == expected + 1 and _ends_terminal(previous)):
+            return True
+    terminal = _ends_terminal(previous)
+    if _LABEL.match(line) and terminal:
+        return True
+    if not terminal:
+        return False
+    if line[:1].islower():
+        return False
+    if block_mode and blank:
+        return True
+    if has_cjk(line[:1]):
+        return bool(_ZH_OPENERS.match(line))
+    if indented and line[:1].isupper():
+        return True
+    return bool(_EN_OPENER.match(line))
+
+
+def _join_lines(kept: list[tuple[str, bool, bool]], quoted: bool, block_mode: bool) -> list[str]:
+    chunks: list[str] = []
+    expected = 1
+    for line, blank, indented in kept:
+        if not chunks or _starts_paragraph(line, chunks[-1], blank, indented, quoted, block_mode, expected):
+            chunks.append(line)
+        else:
+            chunks[-1] = _join(chunks[-1], line)
+        number = _OPERATIVE.match(chunks[-1].lstrip("“\""))
+        if number and len(chunks[-1]) == len(line) and int(number.group(1)) >= expected:
+            expected = int(number.group(1)) + 1
+    return chunks
+
+
+def _strip_quotes(chunk: str) -> str:
+    if chunk.startswith(("“", '"')):
+        chunk = chunk[1:]
+        if chunk.endswith(("”", '"')) and chunk.count("“") < chunk.count("”"):
+            chunk = chunk[:-1]
+    return chunk.strip()
+
+
+def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tuple[str, ...]]:
+    """Remove footnote marks from paragraph text; return the text and the marks, in order."""
+    marks: list[str] = []
+
+    def superscript(match: re.Match[str]) -> str:
+        marks.append(match.group(1).translate(_SUPER_TO_ASCII))
+        start, end = match.span()
+        after = text[end : end + 1]
+        before = text[start - 1 : start] if start else ""
+        if not after or has_cjk(after) or after in "，。；：、）》”,;:.)" or has_cjk(before) or before in "，。；：、（《“":
+            return ""
+        return " "
+
+    text = _SUPER_MARK.sub(superscript, text)
+    if known:
+        def plain(match: re.Match[str]) -> str:
+            mark = match.group(2)
+            value = int(mark)
+            if mark in known and value <= state[0] + 1:
+                state[0] = max(state[0], value)
+                marks.append(mark)
+                return match.group(1)
+            return match.group(0)
+
+        text = re.sub(r"([A-Za-z\)”’,.;:])(\d{1,3})(?=[\s,;:.)]|$)", plain, text)
+    text = re.sub(r"[ \t]{2,}", " ", text).strip()
+    return text, tuple(marks)
+
+
+def _classify(chunks: list[str], quoted: bool, known_marks: set[str]) -> list[Paragraph]:
+    paragraphs: list[dict] = []
+    state = [0]
+    seen_operative = False
+    for chunk in chunks:
+        text = _strip_quotes(chunk) if quoted else chunk.strip()
+        if not text:
+            continue
+        number = _OPERATIVE.match(text)
+        label = _LABEL.match(text)
+        if number:
+            seen_operative = True
+            body, marks = _take_marks(text[number.end():], known_marks, state)
+            paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": int(number.group(1)),
+                               "text": body, "items": [], "marks": marks})
+            continue
+        if label and paragraphs:
+            body, marks = _take_marks(text[label.end():], known_marks, state)
+            items = paragraphs[-1]["items"]
+            paragraphs[-1]["items"].append(Item(_label(label.group(1), items), body, marks))
+            continue
+        body, marks = _take_marks(text, known_marks, state)
+        if seen_operative and paragraphs:
+            # Unnumbered text after the operative part continues the paragraph before it.
+            last = paragraphs[-1]
+            if last["items"]:
+                item = last["items"][-1]
+                last["items"][-1] = Item(item.label, _join(item.text, body), item.footnotes + marks)
+            else:
+                last["text"] = _join(last["text"], body)
+                last["marks"] = last["marks"] + marks
+            continue
+        paragraphs.append({"kind": ParagraphKind.PREAMBULAR, "number": None, "text": body,
+                           "items": [], "marks": marks})
+    _single_operative(paragraphs)
+    return _with_ids(paragraphs)
+
+
+def _label(raw: str, items: list[Item]) -> str:
+    """A label as printed; by context '(i)' after '(h)' is a letter, elsewhere a numeral."""
+    return raw
+
+
+def _single_operative(paragraphs: list[dict]) -> None:
+    """A resolution of one unnumbered paragraph ("Adopts …") is operative, not preambular."""
+    if any(p["kind"] is ParagraphKind.OPERATIVE for p in paragraphs) or not paragraphs:
+        return
+    last = paragraphs[-1]
+    if last["text"].rstrip().endswith((".", "。")):
+        last["kind"] = ParagraphKind.OPERATIVE
+
+
+def _with_ids(raw: list[dict]) -> list[Paragraph]:
+    paragraphs = []
+    used: set[str] = set()
+    pp = 0
+    op = 0
+    for entry in raw:
+        if entry["kind"] is ParagraphKind.PREAMBULAR:
+            pp += 1
+            pid = f"PP{pp}"
+        else:
+            op += 1
+            pid = f"OP{entry['number'] if entry['number'] is not None else op}"
+        base, k = pid, 2
+        while pid in used:
+            pid = f"{base}.{k}"
+            k += 1
+        used.add(pid)
+        paragraphs.append(
+            Paragraph(
+                id=pid,
+                kind=entry["kind"],
+                number=entry["number"],
+                text=entry["text"],
+                items=tuple(entry["items"]),
+                footnotes=tuple(entry["marks"]),
+            )
+        )
+    return paragraphs
+
+
+# --- identity: symbol, title, date ---------------------------------------------------------------
+
+
+def _identity(lines, blocks, index, meta, report, source):
+    block = blocks[index]
+    prev_end = blocks[index - 1].end if index else 0
+    preceding = "\n".join(lines[prev_end : max(block.start, 0)])
+    symbol = None
+    title = None
+    date = None
+    if report:
+        symbol = _report_symbol(lines, block, preceding)
+        title = _quoted_title(preceding) or _line_title(lines, block)
+    else:
+        symbol = meta.get("symbol") or _header_symbol(lines, block)
+        title = _line_title(lines, block) or meta.get("title")
+        date = meta.get("date") or _header_date(lines[: max(block.start, 0)])
+    if not symbol and source:
+        symbol = _symbol_from_filename(source)
+    return symbol, title, date
+
+
+def _report_symbol(lines, block, preceding: str) -> str | None:
+    found = [normalize_symbol(m.group(1)) for m in _SYMBOL.finditer(preceding)]
+    drafts = [s for s in found if "/L." in s]
+    if block.quoted and drafts:
+        return drafts[-1]
+    # A recommended draft: the report names it where it says the draft was adopted ("see para. 12").
+    here = None
+    for line in reversed(lines[: max(block.start, 0)]):
+        match = re.match(r"^\s*(\d{1,3})\s?[.．]\s", line)
+        if match:
+            here = match.group(1)
+            break
+    text = "\n".join(lines)
+    if here:
+        pattern = re.compile(
+            r"(?:决议草案|draft resolution)\s*[（(]?\s*([A-Z][A-Z0-9./\s\-]+?)\s*[)）]?\s*[（(]\s*(?:见第|see para(?:graph)?\.?)\s*"
+            + here + r"\b"
+        )
+        match = pattern.search(text)
+        if match:
+            return normalize_symbol(match.group(1))
+    adopted = re.findall(r"(?:通过了决议草案|adopted draft resolution)\s*([A-Z][A-Z0-9./\s\-]+?\d)(?=\D)", text)
+    if adopted:
+        return normalize_symbol(adopted[-1])
+    return drafts[-1] if drafts else None
+
+
+def _quoted_title(preceding: str) -> str | None:
+    found = re.findall(r"题为[“\"]([^”\"]+)[”\"]的决议草案|entitled [“\"]([^”\"]+)[”\"]", preceding)
+    for zh, en in reversed(found):
+        return (zh or en).strip().rstrip(",")
+    return None
+
+
+def _line_title(lines, block) -> str | None:
+    candidates = []
+    for line in reversed(lines[max(0, block.start - 8) : max(block.start, 0)]):
+        stripped = line.strip()
+        if not stripped:
+            if candidates:
+                break
+            continue
+        if _is_header_line(stripped):
+            break
+        candidates.insert(0, stripped)
+        if len(candidates) >= 3:
+            break
+    if not candidates:
+        return None
+    title = " ".join(candidates) if not has_cjk(candidates[0]) else "".join(candidates)
+    title = _TITLE_NUMBER.sub("", title).strip()
+    return title or None
+
+
+def _is_header_line(line: str) -> bool:
+    return bool(
+        _JOB_NUMBER.match(line) or _BARCODE.match(line) or _DISTR.match(line)
+        or line.startswith("[") or line.endswith(("draft resolution", "决议草案", "決議草案"))
+        or re.search(r"Resolution adopted by|通过的决议|大会决议|session$|届会议$|Agenda item|议程项目", line)
+        or _OPERATIVE.match(line) or line[-1] in "。;；"
+    )
+
+
+def _header_symbol(lines, block) -> str | None:
+    counts: dict[str, int] = {}
+    order: list[str] = []
+    for line in lines[: max(block.start, 0) + 1] + lines[block.start + 1 : block.end]:
+        stripped = line.strip()
+        if not stripped or (len(stripped) > 80 and not _BARCODE.match(stripped)):
+            continue
+        for match in _SYMBOL.finditer(stripped):
+            symbol = normalize_symbol(match.group(1))
+            if symbol.count("/") < 2:
+                continue
+            if symbol not in counts:
+                order.append(symbol)
+            counts[symbol] = counts.get(symbol, 0) + 1
+    if not counts:
+        return None
+    return max(order, key=lambda s: (counts[s], -order.index(s)))
+
+
+def _header_date(lines) -> str | None:
+    head = "\n".join(lines[:40])
+    match = _EN_DATE.search(head)
+    if match:
+        return f"{match.group(3)}-{_MONTHS[match.group(2).lower()]:02d}-{int(match.group(1)):02d}"
+    match = _ZH_DATE.search(head)
+    if match:
+        return f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}"
+    return None
+
+
+def _symbol_from_filename(source: str) -> str | None:
+    name = re.split(r"[\\/]", source)[-1]
+    match = re.match(r"^([A-Z]{1,2}(?:_[A-Za-z0-9.\-]+){2,6}?)(?:[._-](?:en|zh|fr|es|ru|ar)\b|\.(?:txt|md|docx|pdf)$|-[A-Z]{2}\.)", name)
+    if not match:
+        return None
+    parts = match.group(1).split("_")
+    return "/".join(parts)

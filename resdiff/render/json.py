@@ -1,0 +1,87 @@
+"""JSON output: the contracts other tools rely on (schemas in resdiff/schemas/)."""
+
+from __future__ import annotations
+
+import json
+
+from ..model import Comparison, Document, Paragraph
+from . import RenderOptions
+
+PARSE_SCHEMA = "resdiff.parse/1"
+DIFF_SCHEMA = "resdiff.diff/1"
+
+
+def dumps(data: object) -> str:
+    """Deterministic JSON text: UTF-8 characters as they are, two-space indent, final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def paragraph_dict(paragraph: Paragraph) -> dict:
+    """A paragraph as the parse schema describes it."""
+    return {
+        "id": paragraph.id,
+        "kind": paragraph.kind.value,
+        "number": paragraph.number,
+        "text": paragraph.text,
+        "items": [
+            {"label": item.label, "text": item.text, "footnotes": list(item.footnotes)}
+            for item in paragraph.items
+        ],
+        "footnotes": list(paragraph.footnotes),
+    }
+
+
+def document_dict(document: Document) -> dict:
+    """A document as the parse schema describes it."""
+    return {
+        "symbol": document.symbol,
+        "title": document.title,
+        "language": document.language,
+        "date": document.date,
+        "paragraphs": [paragraph_dict(p) for p in document.paragraphs],
+        "footnotes": [{"mark": f.mark, "text": f.text} for f in document.footnotes],
+    }
+
+
+def render_parse(documents: tuple[Document, ...], source: str) -> str:
+    """The ``resdiff parse --format json`` output."""
+    return dumps({"schema": PARSE_SCHEMA, "source": source,
+                  "documents": [document_dict(d) for d in documents]})
+
+
+def _side(document: Document) -> dict:
+    return {
+        "symbol": document.symbol,
+        "title": document.title,
+        "language": document.language,
+        "date": document.date,
+        "source": document.source,
+        "paragraphs": len(document.paragraphs),
+    }
+
+
+def comparison_dict(comparison: Comparison) -> dict:
+    """A comparison as the diff schema describes it."""
+    return {
+        "schema": DIFF_SCHEMA,
+        "old": _side(comparison.old),
+        "new": _side(comparison.new),
+        "summary": comparison.summary(),
+        "changes": [
+            {
+                "kind": change.kind.value,
+                "old": list(change.old),
+                "new": list(change.new),
+                "moved": change.moved,
+                "renumbered": change.renumbered,
+                "similarity": change.similarity,
+                "inline": [{"op": span.op.value, "text": span.text} for span in change.inline],
+            }
+            for change in comparison.changes
+        ],
+    }
+
+
+def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
+    """The ``resdiff diff --format json`` output."""
+    return dumps(comparison_dict(comparison))

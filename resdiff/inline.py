@@ -11,9 +11,10 @@ from __future__ import annotations
 from diff_match_patch import diff_match_patch
 
 from .model import Op, Span
-from .text import normalize, tokenize
+from .text import has_cjk, normalize, tokenize
 
 _DMP_OPS = {0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
+_DMP_CODE = {op: code for code, op in _DMP_OPS.items()}
 # Characters of the private mapping start past the surrogates, so every word gets a valid one.
 _PRIVATE_BASE = 0xE000
 # A replaced phrase is shown character by character when at least this share of its characters
@@ -76,9 +77,30 @@ def _refine(old: str, new: str) -> list[tuple[Op, str]]:
     if not old or not new:
         return [(Op.DELETE, old)] if old else [(Op.INSERT, new)]
     pieces = _char_diff(old, new)
-    if _equal_share(pieces, old, new) >= REFINE_SHARE:
+    if _equal_share(pieces, old, new) >= REFINE_SHARE and not _splits_a_word(pieces):
         return pieces
     return [(Op.DELETE, old), (Op.INSERT, new)]
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum() and not has_cjk(ch)
+
+
+def _splits_a_word(pieces: list[tuple[Op, str]]) -> bool:
+    """True if a span boundary falls inside a word of an alphabetic script ('resolution|s').
+
+    Han characters are words' parts of their own and may be split; Latin words are shown whole.
+    """
+    old_side = [(op, t) for op, t in pieces if op is not Op.INSERT]
+    new_side = [(op, t) for op, t in pieces if op is not Op.DELETE]
+    for side in (old_side, new_side):
+        for (_, left), (_, right) in zip(side, side[1:]):
+            if left and right and _is_letter(left[-1]) and _is_letter(right[0]):
+                return True
+    for (op_a, left), (op_b, right) in zip(pieces, pieces[1:]):
+        if left and right and _is_letter(left[-1]) and _is_letter(right[0]):
+            return True
+    return False
 
 
 def diff_texts(old: str, new: str) -> tuple[Span, ...]:
@@ -96,40 +118,88 @@ def diff_texts(old: str, new: str) -> tuple[Span, ...]:
     b = _encode(new_keys, table)
     dmp = _dmp()
     diffs = dmp.diff_main(a, b, False)
-    dmp.diff_cleanupSemantic(diffs)
 
-    pieces: list[tuple[Op, str]] = []
+    # Back from word codes to the texts, then clean up by the texts' own lengths: a one-word
+    # equality such as "its " between two edits is kept, a lone "的" between long edits is not.
+    raw: list[tuple[int, str]] = []
     i = j = 0
-    pending_old: list[str] = []
-    pending_new: list[str] = []
-
-    def flush() -> None:
-        if pending_old or pending_new:
-            pieces.extend(_refine("".join(pending_old), "".join(pending_new)))
-            pending_old.clear()
-            pending_new.clear()
-
     for op, chars in diffs:
         n = len(chars)
         if op == 0:
-            flush()
             old_raw = "".join(old_units[i : i + n])
             new_raw = "".join(new_units[j : j + n])
             if old_raw == new_raw:
-                pieces.append((Op.EQUAL, old_raw))
+                raw.append((0, old_raw))
             else:
                 # Same words, other spacing or width: show exactly what differs.
-                pieces.extend(_char_diff(old_raw, new_raw))
+                raw.extend((_DMP_CODE[o], t) for o, t in _char_diff(old_raw, new_raw))
             i += n
             j += n
         elif op == -1:
-            pending_old.extend(old_units[i : i + n])
+            raw.append((-1, "".join(old_units[i : i + n])))
             i += n
         else:
-            pending_new.extend(new_units[j : j + n])
+            raw.append((1, "".join(new_units[j : j + n])))
             j += n
-    flush()
+    raw = _cleanup(raw)
+
+    pieces: list[tuple[Op, str]] = []
+    pending_old: list[str] = []
+    pending_new: list[str] = []
+    for op, text in raw:
+        if op == 0:
+            if pending_old or pending_new:
+                pieces.extend(_refine("".join(pending_old), "".join(pending_new)))
+                pending_old.clear()
+                pending_new.clear()
+            pieces.append((Op.EQUAL, text))
+        elif op == -1:
+            pending_old.append(text)
+        else:
+            pending_new.append(text)
+    if pending_old or pending_new:
+        pieces.extend(_refine("".join(pending_old), "".join(pending_new)))
     return _coalesce(pieces)
+
+
+# An equality between two edits is folded into them when the edits on both sides are at least
+# this many times longer: a lone "的" or "," between long rewrites is noise, "its " is not.
+CHAFF_RATIO = 4
+
+
+def _cleanup(raw: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Fold short equalities between larger edits into the edits, until none is left."""
+    changed = True
+    while changed:
+        changed = False
+        runs: list[list] = []  # [kind, deleted, inserted] with kind "eq" or "ed"
+        for op, text in raw:
+            if op == 0:
+                runs.append(["eq", text, text])
+            elif runs and runs[-1][0] == "ed":
+                runs[-1][1 if op == -1 else 2] += text
+            else:
+                runs.append(["ed", text if op == -1 else "", text if op == 1 else ""])
+        for k in range(1, len(runs) - 1):
+            left, mid, right = runs[k - 1], runs[k], runs[k + 1]
+            if mid[0] != "eq" or left[0] != "ed" or right[0] != "ed":
+                continue
+            size = len(normalize(mid[1]))
+            if size * CHAFF_RATIO <= min(len(left[1]) + len(left[2]), len(right[1]) + len(right[2])):
+                merged = ["ed", left[1] + mid[1] + right[1], left[2] + mid[2] + right[2]]
+                runs[k - 1 : k + 2] = [merged]
+                changed = True
+                break
+        raw = []
+        for kind, deleted, inserted in runs:
+            if kind == "eq":
+                raw.append((0, deleted))
+            else:
+                if deleted:
+                    raw.append((-1, deleted))
+                if inserted:
+                    raw.append((1, inserted))
+    return raw
 
 
 def _coalesce(pieces: list[tuple[Op, str]]) -> tuple[Span, ...]:
@@ -167,3 +237,41 @@ def rebuild(spans: tuple[Span, ...]) -> tuple[str, str]:
     old = "".join(s.text for s in spans if s.op is not Op.INSERT)
     new = "".join(s.text for s in spans if s.op is not Op.DELETE)
     return old, new
+
+
+def for_display(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Spans for a reader: changes of width or spacing alone are shown as the new text, plain.
+
+    A comma that became a full-width comma, or a space dropped beside a Chinese character, is a
+    real difference in the text (and the JSON keeps it) but not one a delegate negotiates.
+
+    >>> for_display(diff_texts("维护, 将", "维护，将"))
+    (Span(op=<Op.EQUAL: 'equal'>, text='维护，将'),)
+    """
+    out: list[Span] = []
+    k = 0
+    while k < len(spans):
+        span = spans[k]
+        if span.op is Op.DELETE:
+            following = spans[k + 1] if k + 1 < len(spans) else None
+            if following is not None and following.op is Op.INSERT:
+                if normalize(span.text) == normalize(following.text):
+                    out.append(Span(Op.EQUAL, following.text))
+                    k += 2
+                    continue
+            elif not normalize(span.text):
+                k += 1
+                continue
+        elif span.op is Op.INSERT and not normalize(span.text):
+            out.append(Span(Op.EQUAL, span.text))
+            k += 1
+            continue
+        out.append(span)
+        k += 1
+    merged: list[Span] = []
+    for span in out:
+        if merged and merged[-1].op is span.op:
+            merged[-1] = Span(span.op, merged[-1].text + span.text)
+        else:
+            merged.append(span)
+    return tuple(merged)

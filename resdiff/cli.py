@@ -1,0 +1,212 @@
+"""The ``resdiff`` command: read inputs, call the core, pick a renderer, map errors to exits.
+
+Only this module (and the version store) touches files, streams and exit codes.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .errors import ResdiffError, SelectionError
+from .model import Document
+from .render import DiffFormat, RenderOptions
+
+app = typer.Typer(
+    name="resdiff",
+    help="Compare versions of a UN resolution: moved, merged, split, renumbered and reworded paragraphs.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_state = {"traceback": False}
+
+
+@app.callback()
+def _root(
+    traceback: bool = typer.Option(False, "--traceback", help="Show the Python traceback of an error (for developers)."),
+) -> None:
+    _state["traceback"] = traceback
+
+
+# --- shared helpers ------------------------------------------------------------------------------
+
+
+def read_documents(path: str) -> tuple[Document, ...]:
+    """Every document in a file (a report gives several)."""
+    from .parse import parse_file
+
+    return parse_file(path)
+
+
+def select(documents: tuple[Document, ...], wanted: str, where: str) -> Document:
+    """The one document whose symbol is ``wanted`` or ends with it ('L.22')."""
+    key = wanted.replace(" ", "").upper()
+    exact = [d for d in documents if d.symbol and d.symbol.upper() == key]
+    if exact:
+        return exact[0]
+    matches = [d for d in documents if d.symbol and (d.symbol.upper().endswith("/" + key) or d.symbol.upper().endswith(key))]
+    if len(matches) == 1:
+        return matches[0]
+    symbols = ", ".join(d.symbol or "(no symbol)" for d in documents)
+    if not matches:
+        raise SelectionError(f"no draft {wanted!r} in {where} (it holds: {symbols})")
+    raise SelectionError(f"{wanted!r} matches several drafts in {where} ({symbols}); give more of the symbol")
+
+
+def write_output(text: str | bytes, output: Optional[Path]) -> None:
+    """Write to the file named by -o, or to standard output."""
+    if output is None:
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        if isinstance(text, bytes):
+            output.write_bytes(text)
+        else:
+            output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ResdiffError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+# --- parse ---------------------------------------------------------------------------------------
+
+
+@app.command()
+def parse(
+    file: str = typer.Argument(..., help="A report, draft or resolution (.txt in any common encoding, .docx, .pdf)."),
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
+) -> None:
+    """Show the documents, paragraphs, sub-paragraphs and footnotes found in FILE."""
+    if format not in {"text", "json"}:
+        raise typer.BadParameter("choose text or json", param_hint="--format")
+    documents = read_documents(file)
+    if format == "json":
+        from .render.json import render_parse
+
+        write_output(render_parse(documents, file), output)
+        return
+    from .render.terminal import render_documents
+
+    write_output(render_documents(documents, RenderOptions(), to_terminal=output is None), output)
+
+
+# --- diff ----------------------------------------------------------------------------------------
+
+
+def load_pair(old: str, new: Optional[str], old_symbol: Optional[str], new_symbol: Optional[str],
+              resolve=None) -> tuple[Document, Document]:
+    """The two documents to compare, from one file holding several drafts or from two files.
+
+    ``resolve`` turns an argument that is not a file into documents (the version store).
+    """
+    def documents(arg: str) -> tuple[Document, ...]:
+        if resolve is not None and not os.path.exists(arg):
+            found = resolve(arg)
+            if found is not None:
+                return found
+        return read_documents(arg)
+
+    first = documents(old)
+    if new is None:
+        if old_symbol or new_symbol:
+            a = select(first, old_symbol, old) if old_symbol else first[0]
+            b = select(first, new_symbol, old) if new_symbol else first[-1]
+        else:
+            if len(first) < 2:
+                raise SelectionError(
+                    f"{old} holds one document ({first[0].label}); give a second file to compare it with"
+                )
+            a, b = first[0], first[-1]
+        return a, b
+    second = documents(new)
+    a = select(first, old_symbol, old) if old_symbol else first[0] if len(first) == 1 else first[-1]
+    b = select(second, new_symbol, new) if new_symbol else second[-1]
+    return a, b
+
+
+@app.command()
+def diff(
+    old: str = typer.Argument(..., help="The old version: a file, or a file holding several drafts (a committee report)."),
+    new: Optional[str] = typer.Argument(None, help="The new version. Omit it to compare the first and last drafts of OLD."),
+    old_symbol: Optional[str] = typer.Option(None, "--old", help="Pick the old draft by symbol ('L.22' is enough)."),
+    new_symbol: Optional[str] = typer.Option(None, "--new", help="Pick the new draft by symbol."),
+    format: DiffFormat = typer.Option(DiffFormat.TERMINAL, "--format", "-f", help="Output format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
+    only_changes: bool = typer.Option(False, "--only-changes", help="Hide unchanged paragraphs."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit with status 1 when the versions differ."),
+    store: Optional[str] = typer.Option(None, "--store", help="Version store for symbols given instead of files."),
+) -> None:
+    """Compare two versions of a resolution, paragraph by paragraph and word by word."""
+    from .compare import compare
+    from .render import renderer
+
+    resolve = _store_resolver(store)
+    a, b = load_pair(old, new, old_symbol, new_symbol, resolve)
+    comparison = compare(a, b)
+    options = RenderOptions(only_changes=only_changes)
+    if format is DiffFormat.TERMINAL:
+        from .render.terminal import render as render_terminal
+
+        text = render_terminal(comparison, options, to_terminal=output is None)
+    else:
+        if format is DiffFormat.DOCX and output is None and sys.stdout.isatty():
+            raise ResdiffError("a Word document is binary: give -o FILE.docx")
+        text = renderer(format)(comparison, options)
+    write_output(text, output)
+    if exit_code and comparison.differs:
+        raise typer.Exit(1)
+
+
+def _store_resolver(store: Optional[str]):
+    """A function that finds stored documents by symbol, or None where there is no store module."""
+    try:
+        from .store import resolver
+    except ImportError:
+        return None
+    return resolver(store)
+
+
+# --- entry point ---------------------------------------------------------------------------------
+
+
+def _register_extensions() -> None:
+    """Commands that live in their own modules (the version store) join the app here."""
+    try:
+        from . import store_cli  # noqa: F401  (registers add, log, blame, history)
+    except ImportError:
+        pass
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    """Run the command line; errors become one line on stderr and exit status 2."""
+    _register_extensions()
+    try:
+        app(args=argv, prog_name="resdiff", standalone_mode=True)
+    except ResdiffError as exc:
+        if _state["traceback"]:
+            raise
+        message = str(exc).replace("\n", " ")
+        print(f"resdiff: error: {message}", file=sys.stderr)
+        sys.exit(2)
+    except BrokenPipeError:
+        # The reader went away (resdiff … | head): end quietly, as other filters do.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except OSError:
+            pass
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.exit(128 + signal.SIGINT)

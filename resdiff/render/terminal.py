@@ -1,0 +1,192 @@
+"""The terminal view (rich): a header with the summary, then each change with its badge,
+ids on both sides and the inline diff. Without colour, deletions read ``[-…-]`` and
+insertions ``{+…+}``, so nothing is lost in a pipe, a log file or a monochrome terminal.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from ..inline import for_display
+from ..model import Change, ChangeKind, Comparison, Document, Op
+from . import RenderOptions
+
+_BADGE_STYLE = {
+    ChangeKind.UNCHANGED: "dim",
+    ChangeKind.MODIFIED: "bold yellow",
+    ChangeKind.ADDED: "bold green",
+    ChangeKind.REMOVED: "bold red",
+    ChangeKind.MERGED: "bold magenta",
+    ChangeKind.SPLIT: "bold magenta",
+}
+SUMMARY_ORDER = ("unchanged", "modified", "added", "removed", "merged", "split", "moved", "renumbered")
+
+
+def _use_color(options: RenderOptions, to_terminal: bool) -> bool:
+    if options.color is not None:
+        return options.color
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return to_terminal and sys.stdout.isatty()
+
+
+def _console(options: RenderOptions, to_terminal: bool) -> tuple[Console, bool]:
+    color = _use_color(options, to_terminal)
+    width = options.width
+    if width is None:
+        width = shutil.get_terminal_size((100, 24)).columns if to_terminal else 100
+    console = Console(
+        file=io.StringIO(),
+        width=max(width, 20),
+        color_system="truecolor" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+        soft_wrap=False,
+    )
+    return console, color
+
+
+def _ids(document: Document, ids: tuple[str, ...]) -> str:
+    return f"{document.short_symbol} {' + '.join(ids)}" if ids else "—"
+
+
+def _heading(change: Change, comparison: Comparison, color: bool) -> Text:
+    text = Text()
+    text.append(f"[{change.kind.value}]", style=_BADGE_STYLE[change.kind] if color else None)
+    for flag in ("moved", "renumbered"):
+        if getattr(change, flag):
+            text.append(" ")
+            text.append(f"[{flag}]", style="bold cyan" if color else None)
+    text.append("  ")
+    old = _ids(comparison.old, change.old) if change.old else None
+    new = _ids(comparison.new, change.new) if change.new else None
+    if old and new:
+        text.append(f"{old} → {new}", style="bold" if color else None)
+    else:
+        text.append(old or new or "", style="bold" if color else None)
+    if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
+        text.append(f"  ({change.similarity:.0%} alike)", style="dim" if color else None)
+    return text
+
+
+def _inline(change: Change, color: bool) -> Text:
+    text = Text()
+    if change.kind is ChangeKind.UNCHANGED:
+        text.append(change.inline[0].text if change.inline else "", style="dim" if color else None)
+        return text
+    for span in for_display(change.inline):
+        if span.op is Op.EQUAL:
+            text.append(span.text)
+        elif span.op is Op.DELETE:
+            if color:
+                text.append(span.text, style="red strike")
+            else:
+                text.append(f"[-{span.text}-]")
+        else:
+            if color:
+                text.append(span.text, style="green underline")
+            else:
+                text.append(f"{{+{span.text}+}}")
+    return text
+
+
+def _summary_line(comparison: Comparison, color: bool) -> Text:
+    summary = comparison.summary()
+    text = Text()
+    for index, key in enumerate(SUMMARY_ORDER):
+        if index:
+            text.append("  ")
+        text.append(f"{summary[key]} {key}", style=("dim" if summary[key] == 0 else "bold") if color else None)
+    return text
+
+
+def render(comparison: Comparison, options: RenderOptions | None = None, to_terminal: bool = False) -> str:
+    """The comparison as terminal text (ANSI colour only when writing to a colour terminal)."""
+    options = options or RenderOptions()
+    console, color = _console(options, to_terminal)
+    old, new = comparison.old, comparison.new
+    head = Text()
+    head.append(f"{old.label} → {new.label}", style="bold" if color else None)
+    console.print(head)
+    if old.title or new.title:
+        titles = old.title if old.title == new.title else f"{old.title or '—'} → {new.title or '—'}"
+        console.print(Text(titles))
+    console.print(_summary_line(comparison, color))
+    shown = 0
+    for change in comparison.changes:
+        if options.only_changes and change.kind is ChangeKind.UNCHANGED and not change.moved and not change.renumbered:
+            continue
+        shown += 1
+        console.print()
+        console.print(_heading(change, comparison, color))
+        console.print(_inline(change, color))
+    if shown == 0:
+        console.print()
+        console.print(Text("No changes: the two versions read the same."))
+    return console.file.getvalue()
+
+
+def render_documents(documents: tuple[Document, ...], options: RenderOptions | None = None,
+                     to_terminal: bool = False) -> str:
+    """``resdiff parse`` text view: each document, then a row per paragraph."""
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    options = options or RenderOptions()
+    console, color = _console(options, to_terminal)
+    for index, document in enumerate(documents):
+        if index:
+            console.print()
+        pp, op = document.counts()
+        console.print(Text(f"{document.label}  {document.title or ''}".rstrip(), style="bold" if color else None))
+        console.print(Text(f"language {document.language} · {pp} preambular · {op} operative · "
+                           f"{len(document.footnotes)} footnotes"))
+        table = Table(show_header=True, header_style="bold" if color else None, box=None, pad_edge=False,
+                      expand=False)
+        table.add_column("id", no_wrap=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("text", overflow="fold")
+        table.add_column("notes", no_wrap=True)
+        limit = max(console.width - 40, 16)
+        for paragraph in document.paragraphs:
+            table.add_row(paragraph.id, paragraph.kind.value, _clip(paragraph.text, limit, cell_len),
+                          _notes(paragraph.all_footnotes()))
+            for item in paragraph.items:
+                table.add_row(f"{paragraph.id}({item.label})", "", _clip(item.text, limit, cell_len),
+                              _notes(item.footnotes))
+        console.print(table)
+        for footnote in document.footnotes:
+            console.print(Text(f"  [{footnote.mark}] {footnote.text}"))
+    return console.file.getvalue()
+
+
+def _notes(marks: tuple[str, ...]) -> str:
+    return ("fn " + ",".join(marks)) if marks else ""
+
+
+def _clip(text: str, cells: int, cell_len) -> str:
+    """The start of ``text``, at most ``cells`` terminal cells wide (Chinese characters take two)."""
+    if cell_len(text) <= cells:
+        return text
+    out = []
+    used = 0
+    for ch in text:
+        width = cell_len(ch)
+        if used + width > cells - 1:
+            break
+        out.append(ch)
+        used += width
+    return "".join(out) + "…"

@@ -1,0 +1,58 @@
+"""Shared test set-up: a clean environment for rendering, fixture paths, golden files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "A_C.2_65_433_second_committee_report_ict_zh.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CORPUS = FIXTURES / "corpus"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Rewrite golden files from the current output (review them as a diff).")
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch):
+    for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "RESDIFF_STORE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def golden(request):
+    """Compare text with a golden file under tests/golden/, or rewrite it with --update-golden."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, actual: str | bytes) -> None:
+        path = Path(__file__).resolve().parent / "golden" / name
+        data = actual.encode("utf-8") if isinstance(actual, str) else actual
+        if update or not path.exists():
+            if not update:
+                pytest.fail(f"golden file {path} is missing: run pytest --update-golden and review it")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            return
+        expected = path.read_bytes()
+        assert data.decode("utf-8", "replace") == expected.decode("utf-8", "replace"), f"differs from {path}"
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def sample_documents():
+    from resdiff.parse import parse_file
+
+    return parse_file(str(SAMPLE))
+
+
+@pytest.fixture(scope="session")
+def sample_comparison(sample_documents):
+    from resdiff.compare import compare
+
+    return compare(sample_documents[0], sample_documents[-1])

@@ -170,28 +170,17 @@ def diff(
 
 
 def _store_resolver(store: Optional[str]):
-    """A function that finds stored documents by symbol, or None where there is no store module."""
-    try:
-        from .store import resolver
-    except ImportError:
-        return None
+    """A function that finds stored documents by symbol (the version store), for diff."""
+    from .store import resolver
+
     return resolver(store)
 
 
 # --- entry point ---------------------------------------------------------------------------------
 
 
-def _register_extensions() -> None:
-    """Commands that live in their own modules (the version store) join the app here."""
-    try:
-        from . import store_cli  # noqa: F401  (registers add, log, blame, history)
-    except ImportError:
-        pass
-
-
 def main(argv: Optional[List[str]] = None) -> None:
     """Run the command line; errors become one line on stderr and exit status 2."""
-    _register_extensions()
     try:
         app(args=argv, prog_name="resdiff", standalone_mode=True)
     except ResdiffError as exc:
@@ -210,3 +199,8 @@ def main(argv: Optional[List[str]] = None) -> None:
         sys.exit(0)
     except KeyboardInterrupt:
         sys.exit(128 + signal.SIGINT)
+
+
+# Commands that live in their own modules join the app when this module is imported, so that
+# the installed command and tests driving ``app`` see the same commands.
+from . import store_cli  # noqa: E402,F401  (add, log, blame, history)

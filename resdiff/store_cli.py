@@ -1,0 +1,3 @@
+"""Version-store commands (add, log, blame, history), registered on the CLI app."""
+
+from __future__ import annotations

@@ -13,6 +13,7 @@ from functools import lru_cache
 # Han ideographs and the CJK punctuation that sits among them.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
+_HAN_RUN = re.compile(f"[{_CJK}]+")
 # White space matters only between two letters or digits of an alphabetic script
 # ("General Assembly"); next to a Han character or a punctuation mark it is layout.
 _LAYOUT_SPACE = re.compile(rf"(?<![^\W{_CJK}])\s+|\s+(?![^\W{_CJK}])")
@@ -85,11 +86,17 @@ def _split_basic(text: str) -> list[str]:
 
 
 class _Segmenter:
-    """jieba, loaded on first use into a private Tokenizer with its logging silenced."""
+    """jieba, loaded on first use into a private Tokenizer with its logging silenced.
+
+    Loading jieba's dictionary takes most of a second, far longer than comparing two drafts, so
+    segmentations are also kept on disk (see ``_SegmentCache``): a text seen before, such as
+    the paragraphs a revised draft keeps from the last one, is segmented without jieba.
+    """
 
     def __init__(self) -> None:
         self._tokenizer = None
         self._lock = threading.Lock()
+        self.cache = _SegmentCache()
 
     def _load(self):
         import logging
@@ -103,11 +110,137 @@ class _Segmenter:
         return tokenizer
 
     def cut(self, run: str) -> list[str]:
+        cached = self.cache.get(run)
+        if cached is not None:
+            return cached
         if self._tokenizer is None:
             with self._lock:
                 if self._tokenizer is None:
                     self._tokenizer = self._load()
-        return list(self._tokenizer.cut(run, HMM=True))
+        tokens = list(self._tokenizer.cut(run, HMM=True))
+        self.cache.put(run, tokens)
+        return tokens
+
+
+# Bounds of the on-disk cache: past them it starts afresh with what the last run segmented.
+CACHE_MAX_ENTRIES = 200_000
+CACHE_MAX_BYTES = 16 * 1024 * 1024
+_CACHE_FORMAT = 1
+
+
+class _SegmentCache:
+    """jieba segmentations of Han runs, kept in one file between runs.
+
+    The file holds one segmentation a line, words separated by a space; the run is the words
+    joined, so each line is its own key and a damaged line cannot give a wrong answer (lines
+    that are not pure Han words separated by spaces are ignored). The file name carries the
+    size and time of jieba's dictionary and code, so another jieba version never reads this
+    one's segmentations. New segmentations are written when the process ends, through a temporary
+    file renamed into place. ``RESDIFF_CACHE=0`` turns the cache off; a directory that cannot
+    be written only makes resdiff slower. The cache is never needed for a correct result.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, list[str]] | None = None
+        self._new: dict[str, list[str]] = {}
+        self._path: str | None = None
+        self._registered = False
+        self._lock = threading.Lock()
+
+    def _locate(self) -> str | None:
+        import os
+
+        if os.environ.get("RESDIFF_CACHE", "1").strip().lower() in {"0", "no", "off", "false"}:
+            return None
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        try:
+            from importlib.util import find_spec
+
+            spec = find_spec("jieba")
+            if spec is None or not spec.origin:
+                return None
+            package = os.path.dirname(spec.origin)
+            stamp = []
+            for name in ("__init__.py", "dict.txt", os.path.join("finalseg", "prob_emit.py")):
+                info = os.stat(os.path.join(package, name))
+                stamp.append(f"{info.st_size}-{int(info.st_mtime)}")
+        except (OSError, ImportError, ValueError):
+            return None
+        return os.path.join(base, "resdiff", f"jieba-v{_CACHE_FORMAT}-{'-'.join(stamp)}.txt")
+
+    def _read(self) -> dict[str, list[str]]:
+        entries: dict[str, list[str]] = {}
+        self._path = self._locate()
+        if self._path is None:
+            return entries
+        try:
+            with open(self._path, "rb") as handle:
+                data = handle.read(CACHE_MAX_BYTES + 1)
+            text = data[:CACHE_MAX_BYTES].decode("utf-8", errors="replace")
+        except OSError:
+            return entries
+        for line in text.split("\n"):
+            tokens = line.split(" ")
+            run = "".join(tokens)
+            if run and _HAN_RUN.fullmatch(run) and all(tokens):
+                entries[run] = tokens
+        return entries
+
+    def get(self, run: str) -> list[str] | None:
+        if self._entries is None:
+            with self._lock:
+                if self._entries is None:
+                    self._entries = self._read()
+        tokens = self._entries.get(run)
+        return list(tokens) if tokens is not None else None
+
+    def put(self, run: str, tokens: list[str]) -> None:
+        if self._path is None or not _HAN_RUN.fullmatch(run):
+            return
+        with self._lock:
+            self._new[run] = list(tokens)
+            if not self._registered:
+                import atexit
+
+                atexit.register(self.save)
+                self._registered = True
+
+    def save(self) -> None:
+        """Write what this process segmented, with what the file held, atomically; never raise."""
+        import os
+        import tempfile
+
+        with self._lock:
+            if not self._new or self._path is None:
+                return
+            new, self._new = self._new, {}
+            merged = dict(self._entries or {})
+            if len(merged) + len(new) > CACHE_MAX_ENTRIES:
+                merged = {}
+            merged.update(new)
+            body = "\n".join(" ".join(tokens) for tokens in merged.values()) + "\n"
+            data = body.encode("utf-8")
+            if len(data) > CACHE_MAX_BYTES:
+                data = ("\n".join(" ".join(t) for t in new.values()) + "\n").encode("utf-8")
+                if len(data) > CACHE_MAX_BYTES:
+                    return
+            directory = os.path.dirname(self._path)
+            try:
+                os.makedirs(directory, exist_ok=True)
+                fd, temporary = tempfile.mkstemp(prefix=".jieba-", suffix=".tmp", dir=directory)
+                try:
+                    with os.fdopen(fd, "wb") as handle:
+                        handle.write(data)
+                    os.replace(temporary, self._path)
+                except BaseException:
+                    try:
+                        os.unlink(temporary)
+                    except OSError:
+                        pass
+                    raise
+            except OSError:
+                pass
+            self._entries = merged
 
 
 _SEGMENTER = _Segmenter()

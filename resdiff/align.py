@@ -65,7 +65,7 @@ def _idf(old: _Side, new: _Side) -> dict[str, float]:
     for counts in old.counts + new.counts:
         df.update(counts.keys())
     total = old.size + new.size
-    return {word: math.log(1 + total / n) for word, n in df.items()}
+    return {word: math.log((total + 1) / n) for word, n in df.items()}
 
 
 def _mass(counts: Counter[str], idf: dict[str, float]) -> float:

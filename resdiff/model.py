@@ -162,7 +162,7 @@ class AlignOptions:
     """Knobs of the paragraph alignment; the defaults are tuned on real negotiated text."""
 
     threshold: float = 0.30
-    merge_containment: float = 0.60
+    merge_containment: float = 0.50
     candidates: int = 8
 
 

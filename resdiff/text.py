@@ -28,7 +28,7 @@ _SUPERSCRIPT = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 
 # Tokens: a run of Han characters (segmented further by jieba), a Latin word or number,
 # white space, or any single other character.
-_TOKEN = re.compile(rf"[{_CJK}]+|[^\W_]+(?:['’][^\W_]+)*|\s+|.", re.UNICODE)
+_TOKEN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+(?:['’][^\W_{_CJK}]+)*|\s+|.", re.UNICODE)
 
 
 def has_cjk(text: str) -> bool:

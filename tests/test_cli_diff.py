@@ -1,0 +1,157 @@
+"""`resdiff diff` as a user runs it: arguments, formats, exit codes, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from resdiff.cli import app
+
+from conftest import ROOT, SAMPLE
+
+runner = CliRunner()
+RESDIFF = [sys.executable, "-m", "resdiff"]
+
+
+def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS"}}
+    environment.update(env or {})
+    return subprocess.run(RESDIFF + list(args), capture_output=True, text=True, env=environment, cwd=ROOT, timeout=120)
+
+
+def test_one_report_compares_its_first_and_last_drafts():
+    result = runner.invoke(app, ["diff", str(SAMPLE), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["old"]["symbol"], data["new"]["symbol"]) == ("A/C.2/65/L.22", "A/C.2/65/L.56")
+    assert data["old"]["source"] == data["new"]["source"] == str(SAMPLE)
+
+
+def test_symbols_pick_drafts_and_a_suffix_is_enough():
+    forward = json.loads(runner.invoke(app, ["diff", str(SAMPLE), "--format", "json"]).stdout)
+    result = runner.invoke(app, ["diff", str(SAMPLE), "--old", "L.56", "--new", "L.22", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    backward = json.loads(result.stdout)
+    assert (backward["old"]["symbol"], backward["new"]["symbol"]) == ("A/C.2/65/L.56", "A/C.2/65/L.22")
+    assert backward["summary"]["added"] == forward["summary"]["removed"]
+    assert backward["summary"]["merged"] == forward["summary"]["split"]
+    assert backward["summary"]["split"] == forward["summary"]["merged"]
+    full = runner.invoke(app, ["diff", str(SAMPLE), "--old", "A/C.2/65/L.22", "--new", "a/c.2/65/l.56", "--format", "json"])
+    assert json.loads(full.stdout) == forward
+
+
+def test_two_files(tmp_path):
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text("The General Assembly,\n\nRecalling its resolution 64/187,\n\n1. Decides to continue;\n\n2. Requests a report.\n", encoding="utf-8")
+    new.write_text("The General Assembly,\n\nRecalling its resolution 64/187,\n\n1. Decides to continue its work;\n\n2. Requests a report.\n", encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(old), str(new), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["summary"]["modified"] == 1 and data["summary"]["unchanged"] == 2
+    modified = next(c for c in data["changes"] if c["kind"] == "modified")
+    assert modified["inline"] == [
+        {"op": "equal", "text": "Decides to continue"},
+        {"op": "insert", "text": " its work"},
+        {"op": "equal", "text": ";"},
+    ]
+
+
+def test_output_file_and_exit_code(tmp_path):
+    target = tmp_path / "out.json"
+    result = runner.invoke(app, ["diff", str(SAMPLE), "--format", "json", "-o", str(target), "--exit-code"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "resdiff.diff/1"
+    same = runner.invoke(app, ["diff", str(SAMPLE), "--old", "L.22", "--new", "L.22", "--exit-code"])
+    assert same.exit_code == 0
+
+
+def test_without_colour_insertions_and_deletions_stay_visible():
+    result = runner.invoke(app, ["diff", str(SAMPLE), "--only-changes"])
+    assert result.exit_code == 0
+    text = result.stdout
+    assert "\x1b[" not in text
+    assert "[-范畴-]{+对话挂钩+}" in text
+    assert "[modified] [renumbered]  L.22 OP15 → L.56 OP17" in text
+    assert "[merged] [renumbered]  L.22 OP20 + OP21 → L.56 OP21" in text
+    assert "[unchanged] [moved]  L.22 PP19 → L.56 PP10" in text
+    assert "[unchanged]  L.22 PP2 → L.56 PP2" not in text
+    full = runner.invoke(app, ["diff", str(SAMPLE)]).stdout
+    assert "[unchanged]  L.22 PP2 → L.56 PP2" in full
+
+
+def test_colour_when_forced_and_never_with_no_color():
+    coloured = run("diff", str(SAMPLE), env={"FORCE_COLOR": "1"})
+    assert "\x1b[" in coloured.stdout and "[-" not in coloured.stdout
+    plain = run("diff", str(SAMPLE), env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert "\x1b[" not in plain.stdout and "{+" in plain.stdout
+
+
+def test_chinese_lines_wrap_by_cell_width():
+    from rich.cells import cell_len
+
+    result = run("diff", str(SAMPLE), env={"COLUMNS": "60"})
+    widths = [cell_len(line) for line in result.stdout.splitlines()]
+    assert max(widths) <= 100  # not a terminal: the default width
+    from resdiff.compare import compare
+    from resdiff.parse import parse_file
+    from resdiff.render import RenderOptions
+    from resdiff.render.terminal import render
+
+    docs = parse_file(str(SAMPLE))
+    for width in (20, 40, 72):
+        text = render(compare(docs[0], docs[1]), RenderOptions(width=width))
+        assert max(cell_len(line) for line in text.splitlines()) <= width
+
+
+@pytest.mark.parametrize("args, message", [
+    (["diff", "missing.txt"], "missing.txt: no such file"),
+    (["diff", "tests"], "tests: is a directory"),
+    (["diff", str(SAMPLE), "--old", "L.99"], "no draft 'L.99'"),
+])
+def test_errors_are_one_line_with_status_2(args, message):
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("resdiff: error: ") and message in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_an_ambiguous_suffix_names_the_candidates():
+    from resdiff.cli import select
+    from resdiff.errors import SelectionError
+
+    from helpers import document
+
+    docs = (document(["Recalling,"], [], symbol="A/C.2/78/L.41"), document(["Recalling,"], [], symbol="A/C.3/78/L.41"))
+    with pytest.raises(SelectionError, match="matches several drafts"):
+        select(docs, "L.41", "two.txt")
+    assert select(docs, "C.3/78/L.41", "two.txt").symbol == "A/C.3/78/L.41"
+
+
+def test_one_document_alone_asks_for_a_second(tmp_path):
+    single = tmp_path / "single.txt"
+    single.write_text("The General Assembly,\n\n1. Decides to continue;\n\n2. Requests a report.\n", encoding="utf-8")
+    result = run("diff", str(single))
+    assert result.returncode == 2 and "give a second file" in result.stderr
+
+
+def test_unknown_format_is_a_usage_error():
+    result = run("diff", str(SAMPLE), "--format", "pdf")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_installed_command_and_module_entry_point_agree():
+    module = run("diff", str(SAMPLE), "--format", "json")
+    installed = subprocess.run([str(ROOT / ".venv" / "bin" / "resdiff"), "diff", str(SAMPLE), "--format", "json"],
+                               capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert module.returncode == installed.returncode == 0
+    assert module.stdout == installed.stdout
+    assert installed.stderr == ""

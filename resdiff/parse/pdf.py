@@ -1,0 +1,268 @@
+"""Reading PDF files: the text layer in reading order, without page furniture, into Documents.
+
+pypdf reads the text (see the README for why pypdf and not pdfplumber). Its visitor tells
+where each piece of text sits on the page and in what size, and that decides what the piece is:
+
+- page furniture is what sits in the top or bottom band of a page: running headers (symbol and
+  title) on every page after the first, page numbers, job numbers, barcodes, "Please recycle";
+  the first page's masthead (symbol, date, session) is kept for the text parser to read;
+- footnote bodies are the lines below the footnote separator rule (``____``);
+- footnote marks are small raised digits, written out as superscript digits (``¹``);
+- a paragraph ends where the line spacing widens or the next line is indented, on a page or
+  across a page break.
+
+The result is the plain text ``parse_text`` reads: one paragraph a line, blank lines between,
+footnote bodies as "¹ text" lines after the paragraph that carries their mark.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..errors import InputError, ParseError
+from ..model import Document
+from ..text import SUPERSCRIPT_DIGITS, has_cjk
+from .structure import parse_text
+
+__all__ = ["parse_pdf", "pdf_text"]
+
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+# Share of the page height, at the top and at the bottom, where only furniture is printed.
+# UN documents print body text from about 10 % below the top edge to 8 % above the bottom one.
+_TOP_BAND = 0.085
+_BOTTOM_BAND = 0.14
+_SEPARATOR = re.compile(r"^[_＿]{5,}$")
+_JOB_NUMBER = re.compile(r"^\d{2}-\d{5}\b")
+_BARCODE = re.compile(r"^\*\d{6,8}\*")
+_PAGE = re.compile(r"^(?:\d{1,3}/\d{1,3}|\d{1,3}|-\s*\d{1,3}\s*-)$")
+_FURNITURE_WORDS = re.compile(r"Please recycle|请回收|請回收|^\d{2}-\d{5}|\*\d{6,8}\*")
+_NUMBERED = re.compile(r"^(?:\d{1,3}\s?[.．]|[(（][a-z]{1,3}[)）]|[(（][ivxlc]{1,6}[)）])")
+
+
+@dataclass
+class _Line:
+    """One printed line: its text pieces in order, where its baseline sits, how big it is."""
+
+    y: float
+    x: float
+    size: float
+    parts: list[str] = field(default_factory=list)
+    lead_space: bool = False  # the first visible piece begins with a space: an indent
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def parse_pdf(data: bytes, source: str) -> tuple[Document, ...]:
+    """Every resolution document in a PDF's text layer.
+
+    Raises InputError for a file that is not a readable PDF, ParseError for one without text
+    (a scan) or without a resolution.
+    """
+    return parse_text(pdf_text(data, source), source)
+
+
+def pdf_text(data: bytes, source: str | None = None) -> str:
+    """The PDF's text as ``parse_text`` reads it: furniture removed, paragraphs one a line."""
+    pages = _read_pages(data, source)
+    if not any(line.text.strip() for page in pages for line in page[1]):
+        raise ParseError(
+            "this PDF has no text layer (a scanned image?): resdiff reads text, not pictures. "
+            "To fix: get the Word or text version from documents.un.org, or run OCR on the PDF first",
+            path=source,
+        )
+    body_size = _body_size(pages)
+    out: list[str] = []  # paragraphs and footnote lines, separated by blank lines
+    footnotes: list[str] = []
+    paragraph: list[str] = []
+    # The text margin: where most body lines begin (wrapped lines outnumber first lines).
+    starts: Counter[float] = Counter(
+        round(line.x) for _, lines in pages for line in lines
+        if line.text.strip() and abs(line.size - body_size) < 1.0
+    )
+    margin = float(starts.most_common(1)[0][0]) if starts else 0.0
+
+    def flush() -> None:
+        if paragraph:
+            out.append(_join_lines(paragraph))
+            paragraph.clear()
+        if footnotes:
+            out.extend(footnotes)
+            footnotes.clear()
+
+    for number, (height, lines) in enumerate(pages):
+        kept = [line for line in lines if not _is_furniture(line, number, height)]
+        separator = next((i for i, line in enumerate(kept) if _SEPARATOR.match(line.text.strip())), None)
+        body = kept if separator is None else kept[:separator]
+        notes = [] if separator is None else kept[separator + 1 :]
+        previous: _Line | None = None
+        for line in body:
+            text = line.text.strip()
+            if not text:
+                continue
+            starts = (
+                previous is None and _starts_paragraph(line, text, margin)
+                or previous is not None and (
+                    previous.y - line.y > 1.4 * max(line.size, previous.size)
+                    or abs(line.size - body_size) < 1.0 and _starts_paragraph(line, text, margin)
+                )
+            )
+            if starts and paragraph:
+                out.append(_join_lines(paragraph))
+                paragraph.clear()
+                if footnotes:
+                    out.extend(footnotes)
+                    footnotes.clear()
+            paragraph.append(text)
+            previous = line
+        page_notes = _footnotes(notes)
+        footnotes.extend(page_notes)
+    flush()
+    return "\n\n".join(out) + "\n"
+
+
+def _read_pages(data: bytes, source: str | None) -> list[tuple[float, list[_Line]]]:
+    """Each page's height and lines, text pieces grouped by baseline in pypdf's reading order."""
+    try:
+        import pypdf
+        from pypdf.errors import PyPdfError
+    except ImportError as exc:  # pragma: no cover - a broken installation
+        raise InputError(f"reading PDF needs pypdf ({exc}); reinstall resdiff", path=source) from None
+    # pypdf reports recoverable damage through logging; resdiff reports what it cannot recover.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError("this PDF is password-protected; save an unprotected copy first", path=source)
+        pages = []
+        for page in reader.pages:
+            box = page.mediabox
+            pages.append((float(box.height), _page_lines(page, float(box.bottom))))
+    except InputError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
+            RecursionError, NotImplementedError, ZeroDivisionError) as exc:
+        raise InputError(
+            f"not a readable PDF ({type(exc).__name__}: {exc}). To fix: check the download; "
+            "open it in a PDF reader and save it again",
+            path=source,
+        ) from None
+    return pages
+
+
+def _page_lines(page, bottom: float) -> list[_Line]:
+    pieces: list[tuple[str, float, float, float]] = []  # text, x, y, size
+
+    def visit(text, cm, tm, font, font_size) -> None:
+        if not text:
+            return
+        matrix = _multiply(tm, cm)
+        scale = (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5 or 1.0
+        pieces.append((text, matrix[4], matrix[5] - bottom, (font_size or 0) * scale))
+
+    page.extract_text(visitor_text=visit)
+    lines: list[_Line] = []
+    current: _Line | None = None
+    for text, x, y, size in pieces:
+        segments = text.split("\n")
+        for k, segment in enumerate(segments):
+            if k > 0:
+                current = None
+            if not segment:
+                continue
+            if current is None:
+                current = _Line(y, x, size, lead_space=segment[:1].isspace() and bool(segment.strip()))
+                lines.append(current)
+            elif segment.strip() and _is_mark(segment, size, y, current):
+                segment = segment.strip().translate(_TO_SUPERSCRIPT)
+            elif segment.strip() and not current.text.strip():
+                # The line's first visible piece decides where the line is and how big.
+                current.y, current.x, current.size = y, x, size
+                current.lead_space = segment[:1].isspace()
+            elif segment.strip() and _is_mark(current.text, current.size, current.y, _Line(y, x, size)):
+                # A footnote body's number, printed small and raised before the body's text.
+                current.parts = [current.text.strip().translate(_TO_SUPERSCRIPT)]
+                current.y, current.size = y, size
+            current.parts.append(segment)
+    return lines
+
+
+def _is_mark(segment: str, size: float, y: float, line: _Line) -> bool:
+    """A footnote mark: digits, clearly smaller than the line's text and raised above it."""
+    return segment.strip().isdigit() and size < 0.8 * line.size and y > line.y + 0.5
+
+
+def _multiply(m, n) -> tuple[float, ...]:
+    return (
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    )
+
+
+def _body_size(pages) -> float:
+    """The size most text is printed in."""
+    sizes: Counter[float] = Counter()
+    for _, lines in pages:
+        for line in lines:
+            sizes[round(line.size, 1)] += len(line.text.strip())
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _is_furniture(line: _Line, page: int, height: float) -> bool:
+    text = re.sub(r"\s+", " ", line.text).strip()
+    if not text:
+        return True
+    top = line.y > height * (1 - _TOP_BAND)
+    bottom = line.y < height * _BOTTOM_BAND
+    if page > 0 and top:
+        return True  # running header: symbol and title
+    if not (top or bottom):
+        return False
+    if _FURNITURE_WORDS.search(text) or _BARCODE.match(text) or _PAGE.match(text):
+        return True
+    # "2/4 22-04067": page number and job number printed on one baseline.
+    return bool(re.fullmatch(r"[\d/()\sA-Z\-]+", text)) and bool(re.search(r"\d{2}-\d{5}|\d+/\d+", text))
+
+
+def _starts_paragraph(line: _Line, text: str, margin: float) -> bool:
+    """A line that opens a paragraph: indented from the text margin, or numbered."""
+    return line.x > margin + 6 or line.lead_space or bool(_NUMBERED.match(text))
+
+
+def _footnotes(lines: list[_Line]) -> list[str]:
+    """Footnote bodies below a page's separator, one "¹ text" line each."""
+    notes: list[str] = []
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        match = re.match(rf"^([{SUPERSCRIPT_DIGITS}]+|\d{{1,3}}(?=\s))\s*(.*)$", text)
+        if match:
+            mark = match.group(1).translate(_TO_SUPERSCRIPT)
+            notes.append(f"{mark} {match.group(2)}")
+        elif notes:
+            notes[-1] = _join_lines([notes[-1], text])
+    return notes
+
+
+def _join_lines(lines: list[str]) -> str:
+    """Printed lines into one paragraph: a space between words, none between Han characters."""
+    text = ""
+    for line in lines:
+        line = re.sub(r"[ \t]{2,}", " ", line.strip())
+        if not text:
+            text = line
+        elif has_cjk(text[-1:]) or has_cjk(line[:1]) or text[-1:] in "，。；：、（《“" or line[:1] in "，。；：、）》”":
+            text += line
+        else:
+            text += " " + line
+    return text

@@ -37,6 +37,15 @@ _SYMBOL = re.compile(
 _OPERATIVE = re.compile(r"^(\d{1,3})\s?[.．]\s*(?=\S)")
 _LABEL = re.compile(r"^[(（]\s*([a-z]{1,3}|[ivxlc]{1,6})\s*[)）]\s*(?=\S)")
 _JOB_NUMBER = re.compile(r"^\d{2}-\d{5}\s*(?:\(\w\))?(?:\s+\d{6})?(?:\s+\d+/\d+)?\s*$|^\d{2}-\d{5}\s+\d+/\d+\s*$")
+# A page's head or foot as PDF text extraction leaves it: job number, print date, page number,
+# barcode and symbol in any order, often glued together ("2/9 23-21227A/C.3/78/L.41").
+_FURNITURE_TOKEN = (r"(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{6}|\d{1,3}\s*/\s*\d{1,3}|\*\d{6,8}\*"
+                    r"|Please recycle|[A-Z]{1,2}/[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)+)")
+_FURNITURE_LINE = re.compile(rf"^(?:{_FURNITURE_TOKEN}\s*)+$")
+_FURNITURE_EVIDENCE = re.compile(r"\d{2}-\d{5}|\*\d{6,8}\*|\d\s*/\s*\d{1,3}\s*$|^\d{1,3}\s*/\s*\d{1,3}\D")
+_GLUED_SYMBOL = re.compile(r"([A-Z]{1,2}/[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)+)\s*$")
+# Spaces a PDF puts between words that are layout, not text (no-break, narrow, thin).
+_ODD_SPACES = re.compile("[\u00a0\u2007\u2009\u200a\u202f]")
 _BARCODE = re.compile(r"^\*\d{6,8}\*")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^\d{1,3}\s*/\s*\d{1,3}$|^(?:Page|第)\s*\d+")
 _DISTR = re.compile(r"^(?:Distr\.|Original:|Distr\s*[.:：]|分发|Limited$|General$)", re.I)
@@ -103,7 +112,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
 
     Raises ParseError when there is none.
     """
-    meta, lines, md_footnotes = _front_matter(text.split("\n"))
+    meta, lines, md_footnotes = _front_matter(_ODD_SPACES.sub(" ", text).split("\n"))
     chapeaus = [i for i, line in enumerate(lines) if _CHAPEAU.match(line)]
     if not chapeaus:
         first = _first_operative(lines)
@@ -119,7 +128,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     report = _is_report(lines, blocks)
     for index, block in enumerate(blocks):
         body = lines[block.start + 1 : block.end]
-        paragraphs, footnotes = _paragraphs(body, block.quoted, _title_hint(lines, block, meta))
+        paragraphs, footnotes = _paragraphs(body, block.quoted, _titles(lines, block, meta),
+                                            {f.mark for f in md_footnotes})
         if not paragraphs:
             continue
         if md_footnotes and not footnotes:
@@ -259,17 +269,30 @@ def _is_report(lines: list[str], blocks: list[_Block]) -> bool:
 # --- furniture, footnotes, paragraphs --------------------------------------------------------------
 
 
-def _title_hint(lines: list[str], block: _Block, meta: dict[str, str]) -> str:
-    title = meta.get("title") or ""
-    for line in reversed(lines[max(0, block.start - 6) : max(block.start, 0)]):
-        stripped = _TITLE_NUMBER.sub("", line.strip())
-        if len(stripped) > len(title):
-            title = stripped
-    return title
+def _titles(lines: list[str], block: _Block, meta: dict[str, str]) -> list[str]:
+    """Keys of what the document may be titled: running headers repeat one of them."""
+    found = [meta.get("title") or "", _line_title(lines, block) or ""]
+    for line in lines[max(0, block.start - 6) : max(block.start, 0)]:
+        found.append(_TITLE_NUMBER.sub("", line.strip()))
+    keys = []
+    for title in found:
+        key = _key(title)
+        if len(key) >= 8 and key not in keys:
+            keys.append(key)
+    return keys
 
 
-def _is_furniture(line: str, title_key: str) -> bool:
+def _key(text: str) -> str:
+    """Letters and digits only, case-folded: how a running header is matched to a title."""
+    return re.sub(r"\W+", "", text).casefold()
+
+
+def _is_furniture(line: str, titles: list[str], after_furniture: bool = False) -> bool:
+    """True for a line of page furniture: symbols, job numbers, barcodes, page numbers,
+    distribution lines and running headers that repeat the title (with or without the symbol)."""
     if _JOB_NUMBER.match(line) or _BARCODE.match(line) or _PAGE_NUMBER.match(line) or _DISTR.match(line):
+        return True
+    if _FURNITURE_LINE.match(line) and _FURNITURE_EVIDENCE.search(line):
         return True
     if _SEPARATOR.match(line):
         return False
@@ -280,15 +303,27 @@ def _is_furniture(line: str, title_key: str) -> bool:
             return True
     if line in {"United Nations", "General Assembly", "联合国", "大会"}:
         return True
-    key = re.sub(r"\W+", "", line).casefold()
-    if title_key and len(key) >= 12 and (title_key.startswith(key) or key.startswith(title_key)):
-        return True
+    # A running header: the title, perhaps cut short or split over lines, beside the symbol.
+    trailing = _GLUED_SYMBOL.search(line)
+    key = _key(line[: trailing.start()] if trailing else line)
+    if len(key) < 8 or line.rstrip()[-1:] in _TERMINAL - {":"}:
+        return False
+    for title in titles:
+        if key == title or (len(key) >= 12 and title.startswith(key)):
+            return True
+        if after_furniture and len(key) >= 12 and key in title:
+            return True
     return False
 
 
-def _paragraphs(body: list[str], quoted: bool, title: str) -> tuple[list[Paragraph], list[Footnote]]:
-    title_key = re.sub(r"\W+", "", title).casefold()
+def _paragraphs(body: list[str], quoted: bool, titles: list[str],
+                known_marks: set[str] = frozenset()) -> tuple[list[Paragraph], list[Footnote]]:
+    """The paragraphs and footnotes of a document body, furniture dropped.
+
+    ``known_marks`` are footnote marks defined elsewhere (Markdown definitions at the end).
+    """
     footnotes: list[Footnote] = []
+    after_furniture = False
     kept: list[tuple[str, bool, bool]] = []  # (text, blank_before, indented)
     in_footnotes = False
     blank = True
@@ -300,9 +335,11 @@ def _paragraphs(body: list[str], quoted: bool, title: str) -> tuple[list[Paragra
         if _SEPARATOR.match(line):
             in_footnotes = True
             continue
-        if _is_furniture(line, title_key):
+        if _is_furniture(line, titles, after_furniture):
             in_footnotes = False
+            after_furniture = True
             continue
+        after_furniture = False
         sup = _SUPER_FOOTNOTE.match(line)
         if sup and not quoted or (sup and not line.startswith("“")):
             footnotes.append(Footnote(sup.group(1).translate(_SUPER_TO_ASCII), sup.group(2).strip()))
@@ -323,7 +360,7 @@ def _paragraphs(body: list[str], quoted: bool, title: str) -> tuple[list[Paragra
         blank = False
     block_mode = _block_mode(body)
     chunks = _join_lines(kept, quoted, block_mode)
-    marks = {f.mark for f in footnotes}
+    marks = {f.mark for f in footnotes} | set(known_marks)
     return _classify(chunks, quoted, marks), _unique_footnotes(footnotes)
 
 
@@ -405,12 +442,46 @@ def _strip_quotes(chunk: str) -> str:
     return chunk.strip()
 
 
+# Footnote marks as plain digits, the way text extraction leaves superscripts. Each is taken
+# only if it is the next mark in sequence (or repeats an earlier one) and, where the document's
+# footnote bodies are known, one of their marks; digits that are part of the text stay.
+_PLAIN_MARK = re.compile(
+    r"\[\^(?P<md>\d{1,3})\]"  # Markdown reference: always a mark
+    r"|(?<=\d/)(?P<slash>\d{4,5})(?=[\s,;:.)”]|$)"  # "resolution 77/2285": 77/228 and mark 5
+    r"|(?<![\d/.,])(?P<year>(?:19|20)\d{3,4})(?=[\s,;:.)”]|$)"  # "of 19881 and": 1988 and mark 1
+    r"|(?<=[^\W\d_]|[)”’\"\]])(?P<glued>\d{1,3})(?=[\s,;:.)”]|$)"  # "Declaration4", "Rules),9"
+    r"|(?<=[,;:.])(?P<punct>\d{1,3})(?=[\s,;:.)”]|$)"  # "session,1", "1995,2"
+    r"|(?<=[\w)”’,;.]) (?P<spaced>\d{1,3})(?= {2,}|$)"  # "1949 2  and": PDF text keeps the gap
+    r"|(?<=[,;]) (?P<capital>\d{1,3})(?= [A-Z])"  # "Rarotonga, 3 Bangkok"
+    r"|(?<=[^\W\d_],|[^\W\d_]”) (?P<comma>\d{1,2})(?= [a-z])"  # "Rights, 1 the"
+    r"|(?<=[^\W\d_]) (?P<lone>\d{1,2})(?= [a-z]|[,;:]|$)"  # "the Convention 1 and"
+)
+# Words that a number follows as part of the text ("paragraph 3 of", "Goal 4 and").
+_COUNTED = re.compile(
+    r"(?:paragraphs?|articles?|sections?|chapters?|items?|annex(?:es)?|goals?|targets?|protocols?|phases?|"
+    r"groups?|rules?|principles?|actions?|vol|volumes?|no|nos|pages?|parts?|category|categories|levels?|"
+    r"resolutions?|decisions?|options?|steps?|stages?|tables?|figures?|boxes?|days?|years?|cycles?|tiers?|"
+    r"pillars?|objectives?|recommendations?|modules?|schedules?|clusters?|amendments?|appendix|class|"
+    r"indicators?|rounds?|from|to|and|or|of|between|by|than|over|under|with|per|at|about|some|all|only|"
+    r"first|last|nearly|almost|approximately|the|its|their|these|those|within|in|on|for|as)$",
+    re.I,
+)
+
+
 def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tuple[str, ...]]:
-    """Remove footnote marks from paragraph text; return the text and the marks, in order."""
+    """Remove footnote marks from paragraph text; return the text and the marks, in order.
+
+    ``state`` holds the highest mark taken so far in the document, shared across paragraphs.
+
+    >>> _take_marks("Recalling the Charter,1 and the Rules2  of 1955", set(), [0])
+    ('Recalling the Charter, and the Rules of 1955', ('1', '2'))
+    """
     marks: list[str] = []
 
     def superscript(match: re.Match[str]) -> str:
-        marks.append(match.group(1).translate(_SUPER_TO_ASCII))
+        mark = match.group(1).translate(_SUPER_TO_ASCII)
+        marks.append(mark)
+        state[0] = max(state[0], int(mark))
         start, end = match.span()
         after = text[end : end + 1]
         before = text[start - 1 : start] if start else ""
@@ -419,17 +490,59 @@ def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tupl
         return " "
 
     text = _SUPER_MARK.sub(superscript, text)
-    if known:
-        def plain(match: re.Match[str]) -> str:
-            mark = match.group(2)
-            value = int(mark)
-            if mark in known and value <= state[0] + 1:
-                state[0] = max(state[0], value)
-                marks.append(mark)
-                return match.group(1)
-            return match.group(0)
 
-        text = re.sub(r"([A-Za-z\)”’,.;:])(\d{1,3})(?=[\s,;:.)]|$)", plain, text)
+    def acceptable(mark: str, loose: bool) -> bool:
+        if mark.startswith("0"):
+            return False
+        value = int(mark)
+        if not known:
+            # Without the bodies only the next mark, or one already used, will do.
+            return value <= state[0] + 1 if loose else value == state[0] + 1
+        if mark not in known:
+            return False
+        # Where digits are as likely text as a mark, the mark must come about in sequence
+        # (one mark lost to the extraction is forgiven).
+        return loose or value <= state[0] + 2
+
+    def plain(match: re.Match[str]) -> str:
+        kind = match.lastgroup
+        digits = match.group(kind)
+        keep = ""
+        if kind == "md":
+            mark = digits
+        elif kind in {"slash", "year"}:
+            # The printed number (a resolution number of at most three digits, a year of
+            # four) runs into the mark.
+            head = 4 if kind == "year" else 1
+            for size in (1, 2):
+                mark, keep = digits[-size:], digits[:-size]
+                if len(keep) >= head and (kind == "year" or len(keep) <= 3) and acceptable(mark, False):
+                    break
+            else:
+                return match.group(0)
+        else:
+            start = match.start(kind)
+            before = text[max(0, start - 2) : start]
+            after_digit = before[:1].isdigit()
+            if kind == "punct" and after_digit and (before[1:] == "." or len(digits) == 3):
+                return match.group(0)  # "4.5 million", "22,000 prisoners"
+            mark = digits
+            if kind in {"lone", "comma"}:
+                # A number set apart by spaces is text unless everything says otherwise: the
+                # bodies are known, it is the very next mark, and no counting word precedes it.
+                word = re.search(r"(\w+)\W*$", text[:start])
+                if not known or int(mark) != state[0] + 1 or (word and _COUNTED.match(word.group(1))):
+                    return match.group(0)
+                if kind == "lone" and not word.group(1)[:1].isupper():
+                    return match.group(0)
+            loose = kind == "glued" or (kind == "punct" and not after_digit)
+            if not acceptable(mark, loose):
+                return match.group(0)
+        state[0] = max(state[0], int(mark))
+        marks.append(mark)
+        return keep
+
+    text = _PLAIN_MARK.sub(plain, text)
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
     return text, tuple(marks)
 
@@ -608,13 +721,18 @@ def _header_symbol(lines, block) -> str | None:
         stripped = line.strip()
         if not stripped or (len(stripped) > 80 and not _BARCODE.match(stripped)):
             continue
-        for match in _SYMBOL.finditer(stripped):
-            symbol = normalize_symbol(match.group(1))
+        found = [(normalize_symbol(m.group(1)), 1) for m in _SYMBOL.finditer(stripped)]
+        glued = _GLUED_SYMBOL.search(stripped)
+        if glued and (_BARCODE.match(stripped) or _FURNITURE_LINE.match(stripped)):
+            # The symbol a page's head or foot carries names the document; a symbol cited
+            # in a footnote does not, however often it recurs.
+            found = [(normalize_symbol(glued.group(1)), 3)]
+        for symbol, weight in found:
             if symbol.count("/") < 2:
                 continue
             if symbol not in counts:
                 order.append(symbol)
-            counts[symbol] = counts.get(symbol, 0) + 1
+            counts[symbol] = counts.get(symbol, 0) + weight
     if not counts:
         return None
     return max(order, key=lambda s: (counts[s], -order.index(s)))

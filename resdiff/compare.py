@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .align import Alignment, Group, align
-from .inline import diff_texts
+from .inline import diff_texts, kept_share
 from .model import (
     AlignOptions,
     Change,
@@ -57,7 +57,7 @@ def _change(old: Document, new: Document, group: Group) -> Change:
         similarity = 1.0
     else:
         inline = diff_texts(old_text, new_text)
-        similarity = round(group.score, 3)
+        similarity = round(kept_share(inline), 3)
     return Change(
         kind=kind,
         old=tuple(p.id for p in olds),

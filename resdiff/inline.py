@@ -42,7 +42,7 @@ def _units(text: str) -> tuple[list[str], list[str]]:
                 keys.append("")
             continue
         units.append(token)
-        keys.append(normalize(token).casefold() or token)
+        keys.append(normalize(token) or token)
     return units, keys
 
 
@@ -230,6 +230,20 @@ def _coalesce(pieces: list[tuple[Op, str]]) -> tuple[Span, ...]:
         if inserted:
             result.append(Span(Op.INSERT, "".join(inserted)))
     return tuple(result)
+
+
+def kept_share(spans: tuple[Span, ...]) -> float:
+    """How much of the two texts is kept: twice the equal characters over both lengths.
+
+    Counted on normalised text, so width and spacing do not count as change.
+
+    >>> round(kept_share(diff_texts("Decides to continue;", "Decides to stop;")), 2)
+    0.61
+    """
+    equal = sum(len(normalize(s.text)) for s in spans if s.op is Op.EQUAL)
+    old, new = rebuild(spans)
+    total = len(normalize(old)) + len(normalize(new))
+    return 2 * equal / total if total else 1.0
 
 
 def rebuild(spans: tuple[Span, ...]) -> tuple[str, str]:

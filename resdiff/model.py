@@ -38,11 +38,15 @@ class Op(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """A sub-paragraph such as (a) or (ii) of an operative paragraph."""
+    """A sub-paragraph such as (a) or (ii) of an operative paragraph.
+
+    ``parent`` is the label of the item it sits under ("c" for (c)(ii)), None at the top level.
+    """
 
     label: str
     text: str
     footnotes: tuple[str, ...] = ()
+    parent: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,18 +109,29 @@ class Document:
 
     @property
     def label(self) -> str:
-        """A short name for the document: its symbol, else its source, else 'document'."""
-        return self.symbol or self.source or "document"
+        """A short name for the document: its symbol, else its file name, else 'document'."""
+        if self.symbol:
+            return self.symbol
+        if self.source:
+            return self.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        return "document"
 
     @property
     def short_symbol(self) -> str:
-        """The distinguishing tail of the symbol, as delegates say it ('L.22', '80/1')."""
+        """The distinguishing tail of the symbol, as delegates say it.
+
+        >>> [Document(s, None, "en", ()).short_symbol for s in ("A/C.2/65/L.22", "A/RES/ES-11/3", "A/C.3/78/L.41/Rev.1")]
+        ['L.22', 'ES-11/3', 'L.41/Rev.1']
+        """
         if not self.symbol:
             return self.label
         parts = self.symbol.split("/")
-        if len(parts) >= 2 and parts[-2] in {"RES", "INF"}:
-            return "/".join(parts[-2:])
-        return parts[-1] if len(parts) > 1 else self.symbol
+        if "RES" in parts[:-1]:
+            return "/".join(parts[parts.index("RES") + 1 :])
+        for index in range(len(parts) - 1, -1, -1):
+            if parts[index].startswith("L."):
+                return "/".join(parts[index:])
+        return parts[-1]
 
     def paragraph(self, pid: str) -> Paragraph:
         """The paragraph with id ``pid``; KeyError if there is none."""

@@ -25,9 +25,11 @@ from dataclasses import dataclass
 from .model import AlignOptions, Document
 from .text import normalize, words
 
-# Above this many candidate pairs, only pairs sharing a word rarer than COMMON_DF are scored.
+# Above this many candidate pairs, only pairs that share some of their rarest words are scored.
 ALL_PAIRS_LIMIT = 250_000
 COMMON_DF = 40
+# How many of its rarest words a paragraph uses to find candidate partners in long texts.
+KEY_WORDS = 12
 # Weight of relative position when ranking pairs of near-equal similarity (never for the threshold).
 POSITION_WEIGHT = 0.02
 
@@ -109,27 +111,39 @@ class _Scorer:
         old, new = self.old, self.new
         if old.size * new.size <= ALL_PAIRS_LIMIT:
             return [(i, j) for i in range(old.size) for j in range(new.size)]
-        postings: dict[str, list[int]] = defaultdict(list)
-        for j, counts in enumerate(new.counts):
-            for word in counts:
-                postings[word].append(j)
-        df_old: Counter[str] = Counter()
-        for counts in old.counts:
-            df_old.update(counts.keys())
-        forward: list[dict[int, float]] = []
-        backward: list[dict[int, float]] = [defaultdict(float) for _ in range(new.size)]
-        for i, counts in enumerate(old.counts):
-            acc: dict[int, float] = defaultdict(float)
-            for word in counts:
-                posting = postings.get(word)
-                if not posting or len(posting) + df_old[word] > COMMON_DF:
-                    continue
-                weight = self.idf[word]
-                for j in posting:
-                    acc[j] += weight
-            forward.append(acc)
-            for j, value in acc.items():
-                backward[j][i] = value
+        df: Counter[str] = Counter()
+        for counts in old.counts + new.counts:
+            df.update(counts.keys())
+        # Words in more paragraphs than this say little about which paragraph is which, and
+        # their postings are long; a paragraph's rarest words below it find its partners.
+        limit = max(COMMON_DF, (old.size + new.size) // 20)
+
+        def keys(counts: Counter[str]) -> list[str]:
+            usable = [w for w in counts if df[w] <= limit]
+            return sorted(usable, key=lambda w: (df[w], w))[:KEY_WORDS]
+
+        def postings(side: _Side) -> dict[str, list[int]]:
+            found: dict[str, list[int]] = defaultdict(list)
+            for index, counts in enumerate(side.counts):
+                for word in counts:
+                    if df[word] <= limit:
+                        found[word].append(index)
+            return found
+
+        def accumulate(this: _Side, other_postings: dict[str, list[int]]) -> list[dict[int, float]]:
+            result = []
+            for counts in this.counts:
+                acc: dict[int, float] = defaultdict(float)
+                for word in keys(counts):
+                    weight = self.idf[word]
+                    for index in other_postings.get(word, ()):
+                        acc[index] += weight
+                result.append(acc)
+            return result
+
+        # Each paragraph looks for partners through its own rarest words, on both sides alike.
+        forward = accumulate(old, postings(new))
+        backward = accumulate(new, postings(old))
         pairs: set[tuple[int, int]] = set()
         for i, acc in enumerate(forward):
             for j in sorted(acc, key=lambda j: (-acc[j], j))[:k]:

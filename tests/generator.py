@@ -1,0 +1,371 @@
+"""Pairs of realistic drafts with a known alignment, made from real resolution text.
+
+A generated pair is an old draft and a new one built from it the way negotiations change a text:
+paragraphs reworded, inserted, deleted, moved, merged and split, operative paragraphs renumbered
+as a result, and width and spacing changed where nobody negotiated anything (a full-width comma,
+a space between a Chinese character and a digit). Because the generator made every change, it
+knows the true alignment: the links (old paragraph id, new paragraph id) each change implies.
+
+Source paragraphs are real: the English corpus under tests/fixtures/corpus/en and the Chinese
+sample report. When a draft needs more paragraphs than the source holds, paragraphs are drawn
+again and made distinct by changing their words and numbers, as the paragraphs of a long omnibus
+text differ from each other.
+
+Everything is seeded: the same (size, language, seed) gives the same pair, byte for byte.
+Used by tests/test_generated.py and bench/run.py.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from resdiff.model import Comparison, Document, Paragraph, ParagraphKind
+from resdiff.text import has_cjk, normalize, tokenize, words
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_EN = ROOT / "tests" / "fixtures" / "corpus" / "en"
+SAMPLE_ZH = ROOT / "samples" / "A_C.2_65_433_second_committee_report_ict_zh.txt"
+
+# Shares of the old paragraphs that each change touches; the rest stay as they were.
+REWORD = 0.22
+DELETE = 0.05
+MOVE = 0.05
+MERGE = 0.03
+SPLIT = 0.03
+INSERT = 0.05
+NOISE = 0.30
+# Share of the words of a reworded paragraph that change: a real amendment touches a phrase or two.
+REWORD_WORDS = 0.15
+# Share of the words replaced to make a redrawn paragraph distinct from its source.
+VARIANT_WORDS = 0.45
+INSERTED_VARIANT_WORDS = 0.7
+# A source paragraph shorter than this many words is a heading or a fragment, not a paragraph.
+MIN_WORDS = 8
+# Sources too alike (share of words) are two versions of one paragraph; only one is kept.
+SOURCE_OVERLAP = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class TrueChange:
+    """One change the generator made: its kind and the old and new paragraph ids it joins."""
+
+    kind: str
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    moved: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedPair:
+    """An old and a new draft, and the changes that turned one into the other."""
+
+    old: Document
+    new: Document
+    changes: tuple[TrueChange, ...]
+
+    @property
+    def links(self) -> frozenset[tuple[str, str]]:
+        """The true links: every (old id, new id) pair that a change joins."""
+        return frozenset((o, n) for c in self.changes for o in c.old for n in c.new)
+
+
+def links_of(comparison: Comparison) -> frozenset[tuple[str, str]]:
+    """The links (old id, new id) that a comparison found."""
+    return frozenset((o, n) for c in comparison.changes for o in c.old for n in c.new)
+
+
+def scores(found: frozenset, truth: frozenset) -> tuple[float, float, float]:
+    """Precision, recall and F1 of found links against the true ones (1.0 when both are empty)."""
+    hits = len(found & truth)
+    precision = hits / len(found) if found else 1.0
+    recall = hits / len(truth) if truth else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+# --- sources -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    tokens: tuple[str, ...]
+    kind: ParagraphKind
+
+
+def _flatten(paragraph: Paragraph) -> str:
+    # Sub-paragraphs are joined into one line: generated paragraphs carry their text only.
+    parts = [paragraph.text] + [f"({item.label}) {item.text}" for item in paragraph.items]
+    joiner = "" if has_cjk(paragraph.text) else " "
+    return joiner.join(p.strip() for p in parts if p.strip())
+
+
+@lru_cache(maxsize=None)
+def sources(language: str) -> tuple[_Source, ...]:
+    """Distinct real paragraphs of one language ('en' or 'zh'), in a fixed order."""
+    from resdiff.parse import parse_file
+
+    if language == "en":
+        files = sorted(list(CORPUS_EN.glob("*.md")) + list(CORPUS_EN.glob("*.txt")))
+    elif language == "zh":
+        files = [SAMPLE_ZH]
+    else:
+        raise ValueError(f"no source text for language {language!r}")
+    kept: list[_Source] = []
+    seen: list[set[str]] = []
+    index: dict[str, list[int]] = {}
+    for path in files:
+        for document in parse_file(str(path)):
+            for paragraph in document.paragraphs:
+                text = _flatten(paragraph)
+                vocabulary = set(words(text))
+                if len(vocabulary) < MIN_WORDS:
+                    continue
+                near = {k for w in vocabulary for k in index.get(w, ())}
+                if any(len(vocabulary & seen[k]) > SOURCE_OVERLAP * min(len(vocabulary), len(seen[k]))
+                       for k in near):
+                    continue
+                for w in vocabulary:
+                    index.setdefault(w, []).append(len(kept))
+                seen.append(vocabulary)
+                kept.append(_Source(tuple(tokenize(text)), paragraph.kind))
+    return tuple(kept)
+
+
+@lru_cache(maxsize=None)
+def vocabulary(language: str) -> tuple[str, ...]:
+    """The distinct content words of a language's sources, in a fixed order."""
+    found: dict[str, None] = {}
+    for source in sources(language):
+        for token in source.tokens:
+            if _is_word(token) and not token.isdigit():
+                found.setdefault(token, None)
+    return tuple(found)
+
+
+def _is_word(token: str) -> bool:
+    return bool(token) and (token[0].isalnum() or has_cjk(token[0]))
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+# --- building drafts -----------------------------------------------------------------------------
+
+
+class _Maker:
+    def __init__(self, language: str, rng: random.Random) -> None:
+        self.language = language
+        self.rng = rng
+        self.sources = sources(language)
+        self.vocabulary = vocabulary(language)
+        self.joiner = "" if language == "zh" else " "
+        self.unused = list(range(len(self.sources)))
+        rng.shuffle(self.unused)
+        self.keys: set[str] = set()
+
+    def word(self) -> str:
+        return self.rng.choice(self.vocabulary)
+
+    def number(self, like: str) -> str:
+        low = 10 ** (len(like) - 1) if len(like) > 1 else 1
+        return str(self.rng.randrange(low, 10 ** len(like)))
+
+    def replace_words(self, tokens: list[str], share: float) -> list[str]:
+        out = list(tokens)
+        for k, token in enumerate(out):
+            if token.isdigit():
+                if self.rng.random() < share:
+                    out[k] = self.number(token)
+            elif _is_word(token) and self.rng.random() < share:
+                out[k] = self.word()
+        return out
+
+    def paragraph(self, kind: ParagraphKind | None = None,
+                  share: float = VARIANT_WORDS) -> tuple[list[str], ParagraphKind]:
+        """Tokens of a paragraph unlike any made so far: a source unused yet, else a variant."""
+        for _ in range(100):
+            if self.unused:
+                source = self.sources[self.unused.pop()]
+                tokens = list(source.tokens)
+            else:
+                source = self.rng.choice(self.sources)
+                tokens = self.replace_words(list(source.tokens), share)
+            key = normalize("".join(tokens))
+            if key not in self.keys:
+                self.keys.add(key)
+                return tokens, kind or source.kind
+        raise RuntimeError("cannot make a distinct paragraph")  # pragma: no cover
+
+    def reword(self, tokens: list[str]) -> list[str]:
+        """An amendment: a few phrases replaced, inserted or deleted."""
+        out = list(tokens)
+        positions = [k for k, t in enumerate(out) if _is_word(t)]
+        edits = max(1, round(len(positions) * REWORD_WORDS))
+        for _ in range(edits):
+            positions = [k for k, t in enumerate(out) if _is_word(t)]
+            if len(positions) < 2:
+                break
+            k = self.rng.choice(positions)
+            action = self.rng.random()
+            if action < 0.45:
+                out[k] = self.word()
+            elif action < 0.75:
+                out[k:k] = [self.word(), self.joiner] if self.joiner else [self.word()]
+            else:
+                del out[k]
+                if self.joiner and k < len(out) and out[k] == self.joiner and (k == 0 or out[k - 1] == self.joiner):
+                    del out[k]
+        return out
+
+    def noise(self, text: str) -> str:
+        """Width and spacing changes a reader does not see as changes of the text."""
+        rng = self.rng
+        if self.language == "zh":
+            choice = rng.randrange(3)
+            if choice == 0:
+                return text.replace("，", ", ") if "，" in text else text.replace(", ", "，")
+            if choice == 1:
+                return re.sub(r"(?<=[\u4e00-\u9fff])(\d)", r" \1", text)
+            return re.sub(r"(?<=\d) (?=[\u4e00-\u9fff])", "", text).replace("；", ";")
+        choice = rng.randrange(3)
+        if choice == 0:
+            return text.replace(", ", "， ", 1).replace(";", "；")
+        if choice == 1:
+            return text.replace(" ", "  ", 2)
+        return text.replace(" ", "\u00a0", 1)
+
+    def split_point(self, tokens: list[str]) -> int | None:
+        """Where a paragraph divides into two that each still read as a paragraph."""
+        marks = {",", ";", "，", "；", "、"}
+        count = len(tokens)
+        candidates = [k + 1 for k, t in enumerate(tokens) if t in marks and count * 0.3 <= k <= count * 0.7]
+        if not candidates:
+            return None
+        return self.rng.choice(candidates)
+
+    def text(self, tokens: list[str]) -> str:
+        return "".join(tokens).strip()
+
+
+def generate(size: int, language: str = "en", seed: int = 0) -> GeneratedPair:
+    """A pair of drafts whose old version has ``size`` paragraphs, with its true changes.
+
+    >>> pair = generate(20, "en", seed=1)
+    >>> len(pair.old.paragraphs), pair == generate(20, "en", seed=1)
+    (20, True)
+    """
+    rng = random.Random(f"resdiff-generator/{language}/{size}/{seed}")
+    maker = _Maker(language, rng)
+    preambular = max(1, round(size * 0.3))
+    old_units: list[tuple[ParagraphKind, list[str]]] = []
+    for k in range(size):
+        kind = ParagraphKind.PREAMBULAR if k < preambular else ParagraphKind.OPERATIVE
+        tokens, _ = maker.paragraph(kind)
+        old_units.append((kind, tokens))
+    old_ids = _ids([kind for kind, _ in old_units])
+    old_doc = _document([(i, kind, maker.text(t)) for i, (kind, t) in zip(old_ids, old_units)], language, "L.1")
+
+    # Decide each old paragraph's fate, section by section (a paragraph stays in its section).
+    sections: dict[ParagraphKind, list] = {ParagraphKind.PREAMBULAR: [], ParagraphKind.OPERATIVE: []}
+    removed: list[str] = []
+    k = 0
+    while k < size:
+        kind, tokens = old_units[k]
+        oid = old_ids[k]
+        roll = rng.random()
+        section = sections[kind]
+        if roll < DELETE:
+            removed.append(oid)
+        elif roll < DELETE + MERGE and k + 1 < size and old_units[k + 1][0] is kind:
+            joined = tokens + ([] if language == "zh" else [" "]) + old_units[k + 1][1]
+            section.append({"old": (oid, old_ids[k + 1]), "tokens": joined, "kind": "merged"})
+            k += 1
+        elif roll < DELETE + MERGE + SPLIT and (cut := maker.split_point(tokens)) is not None:
+            section.append({"old": (oid,), "tokens": tokens[:cut], "kind": "split", "rest": tokens[cut:]})
+        elif roll < DELETE + MERGE + SPLIT + REWORD:
+            section.append({"old": (oid,), "tokens": maker.reword(tokens), "kind": "modified"})
+        else:
+            section.append({"old": (oid,), "tokens": list(tokens), "kind": "kept"})
+        k += 1
+
+    for kind, section in sections.items():
+        # Moves: a paragraph taken out and put back at least two places away.
+        movable = [u for u in section if u["kind"] in {"kept", "modified"}]
+        for unit in movable:
+            if rng.random() < MOVE and len(section) > 3:
+                section.remove(unit)
+                here = rng.randrange(len(section) + 1)
+                unit["moved"] = True
+                section.insert(here, unit)
+        # Insertions, anywhere in the section; a redrawn one is changed more than the old
+        # draft's paragraphs, so that it reads as new text rather than as a rewrite of one of them.
+        for _ in range(sum(rng.random() < INSERT for _ in range(len(section)))):
+            tokens, _ = maker.paragraph(kind, share=INSERTED_VARIANT_WORDS)
+            section.insert(rng.randrange(len(section) + 1), {"old": (), "tokens": tokens, "kind": "added"})
+
+    new_units = []
+    for kind in (ParagraphKind.PREAMBULAR, ParagraphKind.OPERATIVE):
+        for unit in sections[kind]:
+            new_units.append((kind, unit))
+            if "rest" in unit:  # the second part of a split follows the first
+                new_units.append((kind, {"old": unit["old"], "tokens": unit["rest"], "kind": "split"}))
+    new_ids = _ids([kind for kind, _ in new_units])
+    rows = []
+    new_of: dict[tuple[str, ...], list[str]] = {}
+    for nid, (kind, unit) in zip(new_ids, new_units):
+        text = maker.text(unit["tokens"])
+        if text and rng.random() < NOISE:
+            text = maker.noise(text)
+        unit["text"] = text
+        unit["id"] = nid
+        rows.append((nid, kind, text))
+        if unit["old"]:
+            new_of.setdefault(unit["old"], []).append(nid)
+    new_doc = _document(rows, language, "L.2")
+
+    old_text = {p.id: p.body for p in old_doc.paragraphs}
+    changes: list[TrueChange] = []
+    done: set[tuple[str, ...]] = set()
+    for kind, unit in new_units:
+        olds = unit["old"]
+        if not olds:
+            changes.append(TrueChange("added", (), (unit["id"],)))
+            continue
+        if olds in done:
+            continue
+        done.add(olds)
+        news = tuple(new_of[olds])
+        if unit["kind"] in {"merged", "split"}:
+            name = unit["kind"]
+        elif normalize(old_text[olds[0]]) == normalize(unit["text"]):
+            name = "unchanged"
+        else:
+            name = "modified"
+        changes.append(TrueChange(name, olds, news, moved=unit.get("moved", False)))
+    changes.extend(TrueChange("removed", (oid,), ()) for oid in removed)
+    return GeneratedPair(old_doc, new_doc, tuple(changes))
+
+
+def _ids(kinds: list[ParagraphKind]) -> list[str]:
+    ids, pp, op = [], 0, 0
+    for kind in kinds:
+        if kind is ParagraphKind.PREAMBULAR:
+            pp += 1
+            ids.append(f"PP{pp}")
+        else:
+            op += 1
+            ids.append(f"OP{op}")
+    return ids
+
+
+def _document(rows, language: str, tail: str) -> Document:
+    paragraphs = tuple(
+        Paragraph(pid, kind, int(pid[2:]) if kind is ParagraphKind.OPERATIVE else None, text)
+        for pid, kind, text in rows
+    )
+    return Document(symbol=f"A/GEN/{language.upper()}/{tail}", title="Generated resolution",
+                    language=language, paragraphs=paragraphs, source="generated")

@@ -1,8 +1,667 @@
-"""The SQLite version store."""
+"""The version store: every version of a resolution a user has added, in one SQLite file.
+
+The store lives in ``.resdiff/store.db`` under the current folder unless ``--store PATH`` or the
+``RESDIFF_STORE`` variable say otherwise. Writes create it; reads never do. Every write is one
+``BEGIN IMMEDIATE`` transaction, so two ``resdiff add`` at once queue up instead of losing
+anything, and a process killed mid-write leaves the store as it was.
+
+Versions of one resolution form a *family*, learnt from what the documents say (a report's
+"submitted on the basis of informal consultations held on draft resolution …", a resolution's
+"[without reference to a Main Committee (A/80/L.11)]"), from the same title in the same session,
+from Rev.N symbols, and from ``resdiff add --follows``.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterable
 
-def resolver(store_path):
-    """A function from a symbol to stored documents (None when nothing is stored under it)."""
-    return None
+from .errors import StoreError
+from .history import Link, session_of
+from .model import Document, Footnote, Item, Paragraph, ParagraphKind
+from .text import normalize
+
+__all__ = [
+    "SCHEMA_VERSION", "DEFAULT_PATH", "Incoming", "Version", "Added", "Store",
+    "store_path", "content_hash", "resolver",
+]
+
+SCHEMA_VERSION = 2
+DEFAULT_PATH = Path(".resdiff") / "store.db"
+# How long a writer waits for another writer's transaction before giving up, in seconds.
+BUSY_TIMEOUT = 60.0
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# Version 1: documents and the links between them.
+_SCHEMA_V1 = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    symbol TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    title TEXT,
+    language TEXT NOT NULL,
+    date TEXT,
+    source TEXT,
+    content_hash TEXT NOT NULL,
+    content TEXT NOT NULL,
+    UNIQUE (symbol, revision)
+);
+CREATE TABLE links (
+    predecessor TEXT NOT NULL,
+    successor TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (predecessor, successor)
+);
+"""
+
+# Version 2: where a document came from (session, agenda item, the report that carried it), so
+# that versions with the same title in one session, and resolutions adopted "on the report of"
+# a committee, find their family.
+_MIGRATE_V1_V2 = """
+ALTER TABLE documents ADD COLUMN session TEXT;
+ALTER TABLE documents ADD COLUMN agenda_item TEXT;
+ALTER TABLE documents ADD COLUMN report TEXT;
+CREATE INDEX documents_symbol ON documents (symbol);
+"""
+
+
+def store_path(store: str | os.PathLike | None = None) -> Path:
+    """The store file: ``store`` if given, else $RESDIFF_STORE, else .resdiff/store.db here."""
+    if store:
+        return Path(store)
+    env = os.environ.get("RESDIFF_STORE")
+    return Path(env) if env else DEFAULT_PATH
+
+
+# --- documents as stored -------------------------------------------------------------------------
+
+
+def _content(document: Document) -> dict:
+    return {
+        "paragraphs": [
+            {"id": p.id, "kind": p.kind.value, "number": p.number, "text": p.text,
+             "items": [{"label": i.label, "text": i.text, "footnotes": list(i.footnotes)} for i in p.items],
+             "footnotes": list(p.footnotes)}
+            for p in document.paragraphs
+        ],
+        "footnotes": [{"mark": f.mark, "text": f.text} for f in document.footnotes],
+    }
+
+
+def _canonical(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def content_hash(document: Document) -> str:
+    """SHA-256 of a document's paragraphs and footnotes: equal texts, equal hashes."""
+    return hashlib.sha256(_canonical(_content(document)).encode("utf-8")).hexdigest()
+
+
+def _document(row: sqlite3.Row) -> Document:
+    data = json.loads(row["content"])
+    paragraphs = tuple(
+        Paragraph(
+            id=p["id"], kind=ParagraphKind(p["kind"]), number=p["number"], text=p["text"],
+            items=tuple(Item(i["label"], i["text"], tuple(i["footnotes"])) for i in p["items"]),
+            footnotes=tuple(p["footnotes"]),
+        )
+        for p in data["paragraphs"]
+    )
+    footnotes = tuple(Footnote(f["mark"], f["text"]) for f in data["footnotes"])
+    return Document(symbol=row["symbol"], title=row["title"], language=row["language"],
+                    paragraphs=paragraphs, footnotes=footnotes, source=row["source"], date=row["date"])
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """A document to add, with what its file says about where it came from."""
+
+    document: Document
+    report: str | None = None
+    agenda_item: str | None = None
+    links: tuple[Link, ...] = ()
+    # ('draft', symbol) or ('report', symbol): what an adopted resolution says it came from
+    origins: tuple[tuple[str, str], ...] = ()
+    follows: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One stored version: a symbol at one revision."""
+
+    id: int
+    symbol: str
+    revision: int
+    title: str | None
+    language: str
+    date: str | None
+    source: str | None
+    content_hash: str
+    session: str | None
+    agenda_item: str | None
+    report: str | None
+    counts: tuple[int, int]
+
+    @property
+    def label(self) -> str:
+        """The symbol, with the revision when there is more than one ('A/C.2/65/L.56 rev 2')."""
+        return self.symbol if self.revision == 1 else f"{self.symbol} rev {self.revision}"
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What ``add`` did with one document: 'added', 'revised' or 'unchanged'."""
+
+    status: str
+    version: Version
+
+
+def _natural(symbol: str) -> tuple:
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.split(r"(\d+)", symbol.upper()))
+
+
+def _report_key(symbol: str | None) -> str | None:
+    """The session/number tail that identifies a report however its symbol is printed (65/433)."""
+    if not symbol:
+        return None
+    numbers = re.findall(r"/(\d+)(?=/|$)", symbol.split("/Add.")[0])
+    return "/".join(numbers[-2:]) if len(numbers) >= 2 else None
+
+
+def _title_key(title: str | None) -> str | None:
+    if not title:
+        return None
+    key = re.sub(r"[\W_]+", "", normalize(title).casefold())
+    return key or None
+
+
+# --- the store -----------------------------------------------------------------------------------
+
+
+class Store:
+    """An open version store. Use ``Store.open(path, create=…)`` and close it (or use ``with``)."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._db = connection
+
+    # opening ------------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, *, create: bool) -> "Store | None":
+        """Open the store at ``path``; None if it does not exist and ``create`` is false."""
+        path = Path(path)
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a store file: give --store a file path such as {path / 'store.db'}")
+        if not path.exists():
+            if not create:
+                return None
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the store folder {path.parent}: {exc.strerror or exc}; "
+                                 "give --store PATH (or set RESDIFF_STORE) somewhere writable") from None
+        else:
+            cls._check_header(path)
+        try:
+            connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store {path}: {exc}; give --store PATH (or set RESDIFF_STORE) "
+                             "somewhere writable") from None
+        connection.row_factory = sqlite3.Row
+        store = cls(path, connection)
+        try:
+            store._prepare(create)
+        except BaseException:
+            connection.close()
+            raise
+        return store
+
+    @staticmethod
+    def _check_header(path: Path) -> None:
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(16)
+        except OSError as exc:
+            raise StoreError(f"cannot read the store {path}: {exc.strerror or exc}") from None
+        if head and head != _SQLITE_MAGIC:
+            raise StoreError(f"{path} is not a resdiff store (not an SQLite database): "
+                             "give --store the path of a store, or a new file name to start one")
+
+    def _prepare(self, create: bool) -> None:
+        with self._errors():
+            self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version == SCHEMA_VERSION:
+                return
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"the store {self.path} was written by a newer resdiff (schema {version}, "
+                                 f"this one knows {SCHEMA_VERSION}): upgrade resdiff")
+            tables = self._tables()
+            if version == 0 and tables:
+                raise StoreError(f"{self.path} is an SQLite database but not a resdiff store "
+                                 f"(it holds tables {', '.join(sorted(tables))}): give --store another path")
+            if version == 0 and not create:
+                return  # an empty file: nothing stored, and a read must not write
+            self._write(self._migrate)
+
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def _migrate(self) -> None:
+        # Re-read inside the transaction: another process may have migrated meanwhile.
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            for statement in _statements(_SCHEMA_V1):
+                self._db.execute(statement)
+            version = 1
+        if version == 1:
+            for statement in _statements(_MIGRATE_V1_V2):
+                self._db.execute(statement)
+            rows = self._db.execute("SELECT id, symbol FROM documents").fetchall()
+            for row in rows:
+                self._db.execute("UPDATE documents SET session = ? WHERE id = ?",
+                                 (session_of(row["symbol"]), row["id"]))
+            version = 2
+        self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # transactions and errors --------------------------------------------------------------------
+
+    def _errors(self):
+        store = self
+
+        class _Guard:
+            def __enter__(self):
+                return None
+
+            def __exit__(self, kind, exc, tb):
+                if exc is None or not isinstance(exc, sqlite3.Error):
+                    return False
+                message = str(exc)
+                if isinstance(exc, sqlite3.OperationalError) and "locked" in message:
+                    raise StoreError(f"the store {store.path} stayed locked by another resdiff for "
+                                     f"{BUSY_TIMEOUT:.0f} s: try again when it has finished") from None
+                if isinstance(exc, sqlite3.OperationalError) and "readonly" in message.replace(" ", "").lower():
+                    raise StoreError(f"the store {store.path} is read-only: give --store PATH (or set "
+                                     "RESDIFF_STORE) to a store you can write") from None
+                if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError) \
+                        or "malformed" in message or "not a database" in message:
+                    raise StoreError(f"the store {store.path} is damaged ({message}): restore it from a "
+                                     "backup, or move it aside to start a new one") from None
+                raise StoreError(f"the store {store.path} cannot do this: {message}") from None
+
+        return _Guard()
+
+    def _write(self, work: Callable[[], object]):
+        """Run ``work`` in one immediate transaction: all of it is stored, or none."""
+        with self._errors():
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                result = work()
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+            return result
+
+    def _stored(self) -> bool:
+        return "documents" in self._tables()
+
+    # writing ------------------------------------------------------------------------------------
+
+    def add(self, incoming: Iterable[Incoming]) -> list[Added]:
+        """Store documents in one transaction; each is added, a new revision, or unchanged."""
+        batch = list(incoming)
+        return self._write(lambda: [self._add_one(item) for item in batch])
+
+    def _add_one(self, item: Incoming) -> Added:
+        document = item.document
+        if not document.symbol:
+            raise StoreError(f"{document.source or 'a document'}: no symbol found for a document "
+                             f"titled {document.title!r}; name the file after its symbol (A_C.2_65_L.22.txt)")
+        digest = content_hash(document)
+        rows = self._db.execute("SELECT * FROM documents WHERE symbol = ? ORDER BY revision",
+                                (document.symbol,)).fetchall()
+        status = "added"
+        same = [r for r in rows if r["content_hash"] == digest]
+        if same:
+            row = same[-1]
+            # Learn what a later file says about a known text (a date, a report), without a new revision.
+            self._db.execute(
+                "UPDATE documents SET date = COALESCE(date, ?), agenda_item = COALESCE(agenda_item, ?), "
+                "report = COALESCE(report, ?) WHERE id = ?",
+                (document.date, item.agenda_item, item.report, row["id"]))
+            status = "unchanged"
+            version_id = row["id"]
+        else:
+            status = "revised" if rows else "added"
+            version_id = self._insert_document(item, digest, len(rows) + 1)
+        for link in item.links:
+            self._link(link.predecessor, link.successor, link.reason)
+        for kind, symbol in item.origins:
+            prefix = "report:" if kind == "report" else ""
+            self._link(prefix + symbol, document.symbol, "adopted text" if kind == "draft" else "report")
+        if item.follows:
+            self._link(item.follows, document.symbol, "--follows")
+        row = self._db.execute("SELECT * FROM documents WHERE id = ?", (version_id,)).fetchone()
+        return Added(status, _version(row))
+
+    def _insert_document(self, item: Incoming, digest: str, revision: int) -> int:
+        document = item.document
+        cursor = self._db.execute(
+            "INSERT INTO documents (symbol, revision, title, language, date, source, content_hash, content, "
+            "session, agenda_item, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (document.symbol, revision, document.title, document.language, document.date, document.source,
+             digest, _canonical(_content(document)), session_of(document.symbol), item.agenda_item, item.report))
+        return cursor.lastrowid
+
+    def _link(self, predecessor: str, successor: str, reason: str) -> None:
+        if predecessor == successor:
+            return
+        self._db.execute("INSERT OR IGNORE INTO links (predecessor, successor, reason) VALUES (?, ?, ?)",
+                         (predecessor, successor, reason))
+
+    # reading ------------------------------------------------------------------------------------
+
+    def versions(self) -> list[Version]:
+        """Every stored version, in the order they were added."""
+        if not self._stored():
+            return []
+        with self._errors():
+            return [_version(r) for r in self._db.execute("SELECT * FROM documents ORDER BY id")]
+
+    def document(self, version: Version) -> Document:
+        """The stored document of ``version``, exactly as it was parsed."""
+        with self._errors():
+            row = self._db.execute("SELECT * FROM documents WHERE id = ?", (version.id,)).fetchone()
+        return _document(row)
+
+    def links(self) -> list[tuple[str, str, str]]:
+        """Every (predecessor, successor, reason) the store has learnt."""
+        if not self._stored():
+            return []
+        with self._errors():
+            return [(r[0], r[1], r[2]) for r in self._db.execute(
+                "SELECT predecessor, successor, reason FROM links ORDER BY predecessor, successor")]
+
+    def find(self, wanted: str) -> list[Version]:
+        """Versions of the one symbol ``wanted`` names ('L.22' is enough; 'L.56@2' picks a revision).
+
+        Raises StoreError if it names several symbols; an empty list if none.
+        """
+        versions = self.versions()
+        key, _, revision = wanted.strip().partition("@")
+        key = re.sub(r"\s+", "", key).upper()
+        symbols = list(dict.fromkeys(v.symbol for v in versions))
+        exact = [s for s in symbols if s.upper() == key]
+        matches = exact or [s for s in symbols if s.upper().endswith("/" + key)] or \
+            [s for s in symbols if s.upper().endswith(key)]
+        if len(matches) > 1:
+            raise StoreError(f"{wanted!r} names several stored symbols ({', '.join(sorted(matches))}): give more of the symbol")
+        if not matches:
+            return []
+        found = [v for v in versions if v.symbol == matches[0]]
+        if revision:
+            if not revision.isdigit():
+                raise StoreError(f"{wanted!r}: after @ give a revision number, such as {matches[0]}@2")
+            found = [v for v in found if v.revision == int(revision)]
+            if not found:
+                raise StoreError(f"{matches[0]} has no revision {revision} (it has "
+                                 f"{', '.join(str(v.revision) for v in self.find(matches[0]))})")
+        return found
+
+    def families(self) -> list[list[Version]]:
+        """Every family, each in order from first version to last; families by their first version."""
+        versions = self.versions()
+        if not versions:
+            return []
+        by_symbol: dict[str, list[Version]] = {}
+        for version in versions:
+            by_symbol.setdefault(version.symbol, []).append(version)
+        symbols = sorted(by_symbol)
+        first = {s: by_symbol[s][0] for s in symbols}
+        edges = self._edges(by_symbol)
+        parent = {s: s for s in symbols}
+
+        def root(s: str) -> str:
+            while parent[s] != s:
+                parent[s] = parent[parent[s]]
+                s = parent[s]
+            return s
+
+        def union(a: str, b: str) -> None:
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        for a, b in edges:
+            union(a, b)
+        # Same title, same session, same agenda item (where both name one): one resolution's versions.
+        groups: dict[tuple, list[str]] = {}
+        for s in symbols:
+            v = first[s]
+            title = _title_key(v.title)
+            if title and v.session:
+                groups.setdefault((v.session, v.language, title), []).append(s)
+        for members in groups.values():
+            for a in members[1:]:
+                va, vb = first[members[0]], first[a]
+                if va.agenda_item and vb.agenda_item and va.agenda_item != vb.agenda_item:
+                    continue
+                union(members[0], a)
+        components: dict[str, list[str]] = {}
+        for s in symbols:
+            components.setdefault(root(s), []).append(s)
+        families = []
+        for members in components.values():
+            ordered = _order(members, [(a, b) for a, b in edges if a in members], first)
+            families.append([v for s in ordered for v in by_symbol[s]])
+        families.sort(key=lambda f: _sort_key(f[0]))
+        return families
+
+    def family(self, version: Version) -> list[Version]:
+        """The versions of ``version``'s family, in order."""
+        for members in self.families():
+            if any(v.id == version.id for v in members):
+                return members
+        return [version]
+
+    def _edges(self, by_symbol: dict[str, list[Version]]) -> list[tuple[str, str]]:
+        edges = []
+        for predecessor, successor, _reason in self.links():
+            if successor not in by_symbol:
+                continue
+            if predecessor.startswith("report:"):
+                key = _report_key(predecessor[len("report:"):])
+                carried = [s for s, vs in by_symbol.items() if _report_key(vs[0].report) == key and s != successor]
+                # The report's recommended draft is the last one it records.
+                if carried:
+                    edges.append((max(carried, key=lambda s: _sort_key(by_symbol[s][0])), successor))
+            elif predecessor in by_symbol:
+                edges.append((predecessor, successor))
+        for symbol in by_symbol:
+            match = re.match(r"^(.*)/Rev\.(\d+)$", symbol)
+            if match:
+                base, n = match.group(1), int(match.group(2))
+                earlier = [f"{base}/Rev.{k}" for k in range(n - 1, 0, -1)] + [base]
+                for candidate in earlier:
+                    if candidate in by_symbol:
+                        edges.append((candidate, symbol))
+                        break
+        return sorted(set(edges))
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _version(row: sqlite3.Row) -> Version:
+    content = json.loads(row["content"])
+    pp = sum(1 for p in content["paragraphs"] if p["kind"] == ParagraphKind.PREAMBULAR.value)
+    return Version(id=row["id"], symbol=row["symbol"], revision=row["revision"], title=row["title"],
+                   language=row["language"], date=row["date"], source=row["source"],
+                   content_hash=row["content_hash"], session=row["session"],
+                   agenda_item=row["agenda_item"], report=row["report"],
+                   counts=(pp, len(content["paragraphs"]) - pp))
+
+
+def _sort_key(version: Version) -> tuple:
+    """Drafts of a session, then its resolutions, then the next session; by date, then symbol."""
+    session = version.session or ""
+    if session.isdigit():
+        session_key = int(session)
+    elif version.date:
+        session_key = int(version.date[:4]) - 1945
+    else:
+        session_key = 0
+    adopted = 1 if "/RES/" in version.symbol.upper() else 0
+    return (session_key, adopted, version.date or "", _natural(version.symbol))
+
+
+def _order(members: list[str], edges: list[tuple[str, str]], first: dict[str, Version]) -> list[str]:
+    """Members in succession order: predecessors first, else by session, date and symbol."""
+    incoming = {s: 0 for s in members}
+    out: dict[str, list[str]] = {s: [] for s in members}
+    for a, b in set(edges):
+        if a in incoming and b in incoming:
+            incoming[b] += 1
+            out[a].append(b)
+    remaining = set(members)
+    ordered = []
+    while remaining:
+        ready = [s for s in remaining if incoming[s] == 0] or list(remaining)  # a cycle: break it
+        chosen = min(ready, key=lambda s: _sort_key(first[s]))
+        ordered.append(chosen)
+        remaining.discard(chosen)
+        for b in out[chosen]:
+            incoming[b] -= 1
+    return ordered
+
+
+# --- diff's view of the store --------------------------------------------------------------------
+
+
+def resolver(store_path_arg: str | os.PathLike | None) -> Callable[[str], "tuple[Document, ...] | None"]:
+    """A function from a symbol to its stored document (None when nothing is stored under it).
+
+    The store is opened only when the function is called, and never created.
+    """
+    def resolve(arg: str) -> tuple[Document, ...] | None:
+        path = store_path(store_path_arg)
+        if not path.exists() or path.is_dir():
+            return None
+        store = Store.open(path, create=False)
+        if store is None:
+            return None
+        with store:
+            found = store.find(arg)
+            if not found:
+                return None
+            return (store.document(found[-1]),)
+
+    return resolve
+
+
+def with_date(document: Document, date: str | None) -> Document:
+    """``document`` with ``date`` where it has none."""
+    return document if document.date or not date else replace(document, date=date)
+
+
+# --- lineage: pure functions over the documents of a family --------------------------------------
+
+
+def change_summary(summary: dict[str, int]) -> str:
+    """A comparison's counts in one line, as log shows them: '+2 −3 ~21 merged 2 moved 5'.
+
+    >>> change_summary({"added": 2, "removed": 3, "modified": 21, "merged": 0, "split": 0,
+    ...                 "moved": 5, "renumbered": 1, "unchanged": 4})
+    '+2 −3 ~21 moved 5 renumbered 1'
+    """
+    parts = [f"+{summary['added']}", f"\u2212{summary['removed']}", f"~{summary['modified']}"]
+    for name in ("merged", "split", "moved", "renumbered"):
+        if summary.get(name):
+            parts.append(f"{name} {summary[name]}")
+    return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """What became of a paragraph's text in one version of its family."""
+
+    version: int  # index into the family's versions
+    id: str  # the paragraph's id in that version
+    kind: str  # 'original', 'added', or a change kind (modified, merged, split)
+    previous: tuple[str, ...] = ()  # its ids in the version before
+    moved: bool = False
+    renumbered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Blame:
+    """Where one paragraph of the last version came from, and each version that changed it."""
+
+    id: str
+    origin: int  # index of the earliest version holding it or a predecessor
+    origin_ids: tuple[str, ...]
+    steps: tuple[Step, ...]
+
+
+def blame(documents: list[Document], comparisons: list) -> tuple[Blame, ...]:
+    """Trace each paragraph of ``documents[-1]`` back through ``comparisons`` (one per consecutive pair).
+
+    ``comparisons[k]`` compares ``documents[k]`` with ``documents[k + 1]``.
+    """
+    target = documents[-1]
+    by_new = []
+    for comparison in comparisons:
+        index = {}
+        for change in comparison.changes:
+            for pid in change.new:
+                index[pid] = change
+        by_new.append(index)
+    result = []
+    for paragraph in target.paragraphs:
+        ids: tuple[str, ...] = (paragraph.id,)
+        steps: list[Step] = []
+        origin = 0
+        k = len(documents) - 1
+        while k > 0:
+            changes = [by_new[k - 1][pid] for pid in ids if pid in by_new[k - 1]]
+            change = changes[0] if changes else None
+            here = ids[0]
+            if change is None or change.kind.value == "added":
+                steps.append(Step(k, here, "added"))
+                origin = k
+                break
+            if change.kind.value != "unchanged" or change.moved or change.renumbered:
+                steps.append(Step(k, here, change.kind.value, change.old, change.moved, change.renumbered))
+            olds = []
+            for c in changes:
+                olds.extend(pid for pid in c.old if pid not in olds)
+            order = {p.id: n for n, p in enumerate(documents[k - 1].paragraphs)}
+            ids = tuple(sorted(olds, key=lambda pid: order.get(pid, 0)))
+            k -= 1
+        else:
+            steps.append(Step(0, ids[0], "original"))
+            origin = 0
+        result.append(Blame(id=paragraph.id, origin=origin, origin_ids=ids, steps=tuple(reversed(steps))))
+    return tuple(result)

@@ -1,3 +1,370 @@
 """Version-store commands (add, log, blame, history), registered on the CLI app."""
 
 from __future__ import annotations
+
+import os
+import re
+from typing import List, Optional
+
+import typer
+from rich.cells import cell_len
+
+from .cli import app, read_documents, write_output
+from .errors import StoreError
+from .history import Proceedings, header_links, links, proceedings
+from .model import Document
+from .render.json import dumps
+from .store import Incoming, Store, Version, blame, change_summary, store_path, with_date
+
+LOG_SCHEMA = "resdiff.log/1"
+BLAME_SCHEMA = "resdiff.blame/1"
+HISTORY_SCHEMA = "resdiff.history/1"
+
+_STORE_HELP = "The version store (default .resdiff/store.db here, or $RESDIFF_STORE)."
+
+
+def _format_option(format: str) -> None:
+    if format not in {"text", "json"}:
+        raise typer.BadParameter("choose text or json", param_hint="--format")
+
+
+def _read_text(path: str) -> str | None:
+    """A text file's decoded contents for the narrative rules; None for Word and PDF files."""
+    from .parse.reading import decode, read_bytes
+
+    data = read_bytes(path)
+    if data.startswith((b"%PDF", b"PK\x03\x04")):
+        return None
+    return decode(data, path)
+
+
+def _symbol_from_name(path: str) -> str | None:
+    """A report's symbol from its file name (A_C.2_65_433_report.txt -> A/C.2/65/433)."""
+    parts = []
+    for part in re.split(r"[\\/]", path)[-1].split("_"):
+        if re.fullmatch(r"[A-Z][A-Z0-9.\-]*|\d+", part):
+            parts.append(part)
+        else:
+            break
+    return "/".join(parts) if len(parts) >= 3 else None
+
+
+def _open_for_reading(store: Optional[str]) -> Store:
+    path = store_path(store)
+    opened = Store.open(path, create=False)
+    if opened is None or not opened.versions():
+        if opened is not None:
+            opened.close()
+        raise StoreError(f"nothing is stored in {path} yet: run 'resdiff add FILE' first "
+                         "(or give --store PATH / set RESDIFF_STORE to another store)")
+    return opened
+
+
+# --- add -----------------------------------------------------------------------------------------
+
+
+def _incoming(path: str, follows: Optional[str]) -> list[Incoming]:
+    documents = read_documents(path)
+    text = _read_text(path)
+    record = proceedings(text) if text is not None else Proceedings(None, None, ())
+    found_links = links(record.events)
+    dates: dict[str, str] = {}
+    for event in record.events:
+        if event.kind.value in ("introduced", "submitted") and event.symbol and event.date:
+            dates.setdefault(event.symbol, event.date)
+    report = None
+    if record.events or len(documents) > 1:
+        report = record.symbol or _symbol_from_name(path)
+    origins = header_links(text) if text is not None else ()
+    agenda = record.agenda_item
+    incoming = []
+    for n, document in enumerate(documents):
+        incoming.append(Incoming(
+            document=with_date(document, dates.get(document.symbol or "")),
+            report=report,
+            agenda_item=agenda,
+            links=tuple(link for link in found_links if link.successor == document.symbol),
+            origins=origins if "/RES/" in (document.symbol or "") else (),
+            follows=follows if n == 0 else None,
+        ))
+    return incoming
+
+
+@app.command()
+def add(
+    files: List[str] = typer.Argument(..., help="Reports, drafts or resolutions: every document in them is stored."),
+    follows: Optional[str] = typer.Option(None, "--follows", help="The symbol the (first) document of each FILE succeeds."),
+    store: Optional[str] = typer.Option(None, "--store", help=_STORE_HELP),
+) -> None:
+    """Store every document found in FILE… as a version; the same text again changes nothing."""
+    batch: list[Incoming] = []
+    for path in files:
+        batch.extend(_incoming(path, None))  # read everything before writing anything
+    with Store.open(store_path(store), create=True) as opened:
+        if follows:
+            found = opened.find(follows)
+            if found:
+                follows = found[0].symbol
+            elif "/" in follows:
+                from .parse import normalize_symbol
+
+                follows = normalize_symbol(follows)
+            else:
+                raise StoreError(f"--follows {follows!r}: no stored symbol ends with it; give the full symbol")
+            firsts = set()
+            for path in files:
+                firsts.add(id(next(i for i in batch if i.document.source == os.fspath(path))))
+            batch = [Incoming(i.document, i.report, i.agenda_item, i.links, i.origins,
+                              follows if id(i) in firsts else None) for i in batch]
+        results = opened.add(batch)
+    lines = []
+    for result in results:
+        version = result.version
+        pp, op = version.counts
+        if result.status == "added":
+            lines.append(f"added {version.symbol} ({pp} PP, {op} OP)")
+        elif result.status == "revised":
+            lines.append(f"revised {version.symbol} (revision {version.revision}, {pp} PP, {op} OP)")
+        else:
+            lines.append(f"unchanged {version.symbol} (already stored as revision {version.revision})")
+    write_output("\n".join(lines) + "\n", None)
+
+
+# --- log -----------------------------------------------------------------------------------------
+
+
+def _select_families(opened: Store, query: Optional[str]) -> list[list[Version]]:
+    families = opened.families()
+    if not query:
+        return families
+    found = opened.find(query)
+    if found:
+        return [opened.family(found[-1])]
+    key = query.casefold()
+    chosen = [f for f in families if any(key in (v.title or "").casefold() for v in f)]
+    if not chosen:
+        raise StoreError(f"no stored symbol or title matches {query!r}: 'resdiff log' lists what is stored")
+    return chosen
+
+
+def _log_data(opened: Store, families: list[list[Version]]) -> dict:
+    from .compare import compare
+
+    versions = []
+    for number, family in enumerate(families, 1):
+        previous: Document | None = None
+        for version in family:
+            document = opened.document(version)
+            summary = compare(previous, document).summary() if previous is not None else None
+            pp, op = version.counts
+            versions.append({
+                "family": number,
+                "symbol": version.symbol,
+                "revision": version.revision,
+                "date": version.date,
+                "title": version.title,
+                "language": version.language,
+                "source": version.source,
+                "counts": {"preambular": pp, "operative": op},
+                "changes": summary,
+                "summary": change_summary(summary) if summary else None,
+            })
+            previous = document
+    return {"schema": LOG_SCHEMA, "versions": versions}
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - cell_len(text))
+
+
+def _render_log(data: dict) -> str:
+    lines: list[str] = []
+    family = None
+    rows = data["versions"]
+    width = max((cell_len(_label(r)) for r in rows), default=0)
+    for row in rows:
+        if row["family"] != family:
+            family = row["family"]
+            if lines:
+                lines.append("")
+            lines.append(row["title"] or "(untitled)")
+        counts = f"{row['counts']['preambular']} PP {row['counts']['operative']} OP"
+        summary = row["summary"] or "first version"
+        lines.append(f"  {row['date'] or '----------':10}  {_pad(_label(row), width)}  {counts:>12}  {summary}")
+    return "\n".join(lines) + "\n"
+
+
+def _label(row: dict) -> str:
+    return row["symbol"] if row["revision"] == 1 else f"{row['symbol']} rev {row['revision']}"
+
+
+@app.command()
+def log(
+    query: Optional[str] = typer.Argument(None, help="A stored symbol ('L.22' is enough) or words of a title."),
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    store: Optional[str] = typer.Option(None, "--store", help=_STORE_HELP),
+) -> None:
+    """The versions of a resolution in order, each with what changed since the one before."""
+    _format_option(format)
+    with _open_for_reading(store) as opened:
+        data = _log_data(opened, _select_families(opened, query))
+    write_output(dumps(data) if format == "json" else _render_log(data), None)
+
+
+# --- blame ---------------------------------------------------------------------------------------
+
+
+def _blame_data(opened: Store, symbol: str) -> dict:
+    from .compare import compare
+
+    found = opened.find(symbol)
+    if not found:
+        raise StoreError(f"no stored symbol matches {symbol!r}: 'resdiff log' lists what is stored")
+    target = found[-1]
+    family = opened.family(target)
+    chain = family[: [v.id for v in family].index(target.id) + 1]
+    documents = [opened.document(v) for v in chain]
+    comparisons = [compare(a, b) for a, b in zip(documents, documents[1:])]
+    paragraphs = []
+    for entry in blame(documents, comparisons):
+        paragraph = documents[-1].paragraph(entry.id)
+        origin = chain[entry.origin]
+        paragraphs.append({
+            "id": entry.id,
+            "kind": paragraph.kind.value,
+            "origin": {"symbol": origin.symbol, "revision": origin.revision, "id": entry.origin_ids[0],
+                       "ids": list(entry.origin_ids)},
+            "history": [
+                {"symbol": chain[step.version].symbol, "revision": chain[step.version].revision,
+                 "id": step.id, "kind": step.kind, "previous": list(step.previous),
+                 "moved": step.moved, "renumbered": step.renumbered}
+                for step in entry.steps
+            ],
+            "text": paragraph.body,
+        })
+    return {
+        "schema": BLAME_SCHEMA,
+        "symbol": target.symbol,
+        "revision": target.revision,
+        "versions": [{"symbol": v.symbol, "revision": v.revision, "date": v.date} for v in chain],
+        "paragraphs": paragraphs,
+    }
+
+
+def _short(symbol: str, revision: int) -> str:
+    tail = Document(symbol=symbol, title=None, language="", paragraphs=()).short_symbol
+    return tail if revision == 1 else f"{tail} rev {revision}"
+
+
+def _render_blame(data: dict) -> str:
+    chain = " → ".join(_short(v["symbol"], v["revision"]) for v in data["versions"])
+    lines = [f"{data['symbol']}: where each paragraph comes from ({chain})"]
+    rows = []
+    for p in data["paragraphs"]:
+        origin = p["origin"]
+        source = f"{_short(origin['symbol'], origin['revision'])} {'+'.join(origin['ids'])}"
+        changes = []
+        for step in p["history"]:
+            if step["kind"] == "original":
+                continue
+            where = _short(step["symbol"], step["revision"])
+            if step["kind"] == "added":
+                changes.append(f"{where} added")
+                continue
+            flags = [step["kind"]] + [f for f in ("moved", "renumbered") if step[f]]
+            changes.append(f"{where} {', '.join(flags)} (from {'+'.join(step['previous'])})")
+        rows.append((p["id"], source, "; ".join(changes) or "unchanged"))
+    width_id = max((cell_len(r[0]) for r in rows), default=0)
+    width_source = max((cell_len(r[1]) for r in rows), default=0)
+    for pid, source, changes in rows:
+        lines.append(f"  {_pad(pid, width_id)}  {_pad(source, width_source)}  {changes}")
+    return "\n".join(lines) + "\n"
+
+
+@app.command("blame")
+def blame_command(
+    symbol: str = typer.Argument(..., help="A stored symbol ('L.56' is enough; 'L.56@2' for a revision)."),
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    store: Optional[str] = typer.Option(None, "--store", help=_STORE_HELP),
+) -> None:
+    """For each paragraph, the earliest version it or a predecessor appears in, and each change since."""
+    _format_option(format)
+    with _open_for_reading(store) as opened:
+        data = _blame_data(opened, symbol)
+    write_output(dumps(data) if format == "json" else _render_blame(data), None)
+
+
+# --- history -------------------------------------------------------------------------------------
+
+
+def _history_data(path: str, record: Proceedings) -> dict:
+    return {
+        "schema": HISTORY_SCHEMA,
+        "source": path,
+        "report": record.symbol,
+        "agenda_item": record.agenda_item,
+        "events": [
+            {
+                "kind": e.kind.value,
+                "paragraph": e.paragraph,
+                "date": e.date,
+                "meeting": e.meeting,
+                "symbol": e.symbol,
+                "speakers": [{"name": s.name, "on_behalf_of": s.on_behalf_of, "also": s.also, "role": s.role}
+                             for s in e.speakers],
+                "basis": e.basis,
+                "timing": e.timing,
+                "detail": e.detail,
+            }
+            for e in record.events
+        ],
+    }
+
+
+def _speaker_text(speaker: dict) -> str:
+    text = f"{speaker['role']} {speaker['name']}" if speaker["role"] else speaker["name"]
+    if speaker["on_behalf_of"]:
+        text += f" ({'also ' if speaker['also'] else ''}on behalf of {speaker['on_behalf_of']})"
+    return text
+
+
+def _render_history(data: dict) -> str:
+    head = "Proceedings"
+    if data["report"]:
+        head += f" of {data['report']}"
+    if data["agenda_item"]:
+        head += f", agenda item {data['agenda_item']}"
+    lines = [head]
+    if not data["events"]:
+        lines.append("  (no introduction, revision, statement, adoption or withdrawal found)")
+    for e in data["events"]:
+        when = f"{e['date'] or '----------':10}  {('meeting ' + str(e['meeting'])) if e['meeting'] else '':11}"
+        what = e["kind"]
+        if e["kind"] == "statement" and e["timing"]:
+            what = f"statement {e['timing']}"
+        line = f"  {when}  {what:16}  {e['symbol'] or ''}"
+        speakers = "; ".join(_speaker_text(s) for s in e["speakers"])
+        if speakers:
+            line += f"  by {speakers}"
+        if e["basis"]:
+            line += f", on the basis of informal consultations on {e['basis']}"
+        if e["detail"]:
+            line += f" ({e['detail']})"
+        lines.append(line.rstrip())
+    return "\n".join(lines) + "\n"
+
+
+@app.command()
+def history(
+    file: str = typer.Argument(..., help="A committee report (.txt in any common encoding)."),
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """The proceedings a committee report records: introduced, revised, statements, adopted, withdrawn."""
+    _format_option(format)
+    text = _read_text(file)
+    if text is None:
+        raise StoreError(f"{file}: history reads the narrative of text reports; convert the file to .txt first")
+    data = _history_data(file, proceedings(text))
+    write_output(dumps(data) if format == "json" else _render_history(data), None)
+
+

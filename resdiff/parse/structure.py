@@ -566,7 +566,8 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str]) -> list[Pa
         if label and paragraphs:
             body, marks = _take_marks(text[label.end():], known_marks, state)
             items = paragraphs[-1]["items"]
-            paragraphs[-1]["items"].append(Item(_label(label.group(1), items), body, marks))
+            printed, parent = _label(label.group(1), items)
+            items.append(Item(printed, body, marks, parent))
             continue
         body, marks = _take_marks(text, known_marks, state)
         if seen_operative and paragraphs:
@@ -585,9 +586,70 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str]) -> list[Pa
     return _with_ids(paragraphs)
 
 
-def _label(raw: str, items: list[Item]) -> str:
-    """A label as printed; by context '(i)' after '(h)' is a letter, elsewhere a numeral."""
-    return raw
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman(label: str) -> int | None:
+    """The value of a lower-case roman numeral, None if the label is not one.
+
+    >>> _roman("iv"), _roman("xii"), _roman("b")
+    (4, 12, None)
+    """
+    if not label or not _ROMAN.match(label):
+        return None
+    total = 0
+    for index, char in enumerate(label):
+        value = _ROMAN_VALUES[char]
+        following = _ROMAN_VALUES[label[index + 1]] if index + 1 < len(label) else 0
+        total += -value if value < following else value
+    return total if total > 0 else None
+
+
+def _next_letter(label: str) -> str | None:
+    return chr(ord(label) + 1) if len(label) == 1 and "a" <= label < "z" else None
+
+
+def _label(raw: str, items: list[Item]) -> tuple[str, str | None]:
+    """A sub-paragraph's label as printed and the label of the item it sits under, if any.
+
+    By context: '(i)' after '(h)' is the letter i and '(c)' after '(b)' the letter c, while
+    '(i)' after any other lettered item opens numerals nested under that item, and '(ii)'
+    after '(i)' continues whichever list '(i)' belongs to.
+
+    >>> _label("i", [Item("a", ""), Item("h", "")]), _label("i", [Item("a", ""), Item("c", "")])
+    (('i', None), ('i', 'c'))
+    >>> _label("ii", [Item("a", ""), Item("i", "", (), "a")])
+    ('ii', 'a')
+    """
+    if not items:
+        return raw, None
+    last = items[-1]
+    value = _roman(raw)
+    continues_numerals = value is not None and _roman(last.label) == value - 1
+    letters = _is_letter_list(items)
+    if letters and _next_letter(_top_letter(items) or "") == raw:
+        # '(v)' after '(iv)' nested under '(u)' is the fifth numeral, not the letter v.
+        if last.parent is not None and continues_numerals:
+            return raw, last.parent
+        return raw, None
+    if continues_numerals:
+        return raw, last.parent
+    if raw == "i" and letters and last.parent is None:
+        return raw, last.label
+    return raw, None
+
+
+def _top_letter(items: list[Item]) -> str | None:
+    for item in reversed(items):
+        if item.parent is None:
+            return item.label
+    return None
+
+
+def _is_letter_list(items: list[Item]) -> bool:
+    """True when the top-level items run a, b, c …; a list that starts with (i) is numerals."""
+    top = [item.label for item in items if item.parent is None]
+    return bool(top) and top[0] == "a"
 
 
 def _single_operative(paragraphs: list[dict]) -> None:

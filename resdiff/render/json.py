@@ -24,7 +24,8 @@ def paragraph_dict(paragraph: Paragraph) -> dict:
         "number": paragraph.number,
         "text": paragraph.text,
         "items": [
-            {"label": item.label, "text": item.text, "footnotes": list(item.footnotes)}
+            {"label": item.label, "text": item.text, "footnotes": list(item.footnotes),
+             **({"parent": item.parent} if item.parent else {})}
             for item in paragraph.items
         ],
         "footnotes": list(paragraph.footnotes),

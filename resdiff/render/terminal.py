@@ -165,7 +165,8 @@ def render_documents(documents: tuple[Document, ...], options: RenderOptions | N
             table.add_row(paragraph.id, paragraph.kind.value, _clip(paragraph.text, limit, cell_len),
                           _notes(paragraph.all_footnotes()))
             for item in paragraph.items:
-                table.add_row(f"{paragraph.id}({item.label})", "", _clip(item.text, limit, cell_len),
+                address = f"({item.parent})({item.label})" if item.parent else f"({item.label})"
+                table.add_row(f"{paragraph.id}{address}", "", _clip(item.text, limit, cell_len),
                               _notes(item.footnotes))
         console.print(table)
         for footnote in document.footnotes:

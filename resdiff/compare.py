@@ -53,7 +53,10 @@ def _change(old: Document, new: Document, group: Group) -> Change:
     else:
         kind = ChangeKind.MODIFIED
     if kind is ChangeKind.UNCHANGED:
-        inline: tuple[Span, ...] = (Span(Op.EQUAL, new_text),)
+        # Equal once normalised, yet maybe not byte for byte (a full-width comma): the spans
+        # must still rebuild both texts, and renderers hide such differences (for_display).
+        inline: tuple[Span, ...] = ((Span(Op.EQUAL, new_text),) if old_text == new_text
+                                    else diff_texts(old_text, new_text))
         similarity = 1.0
     else:
         inline = diff_texts(old_text, new_text)

@@ -1,0 +1,544 @@
+"""The HTML report delegates forward: one self-contained file, readable offline and in print.
+
+The page holds a header (both documents and the summary as a small chart), a correspondence
+table (every old paragraph id beside its new id) and the text of the new version in reading
+order with ``<ins>`` and ``<del>`` marks. Both the inline view and the side-by-side view are in
+the page; a small inline script switches between them and filters unchanged paragraphs. A
+Content-Security-Policy allows only that script and style (by hash), so the page asks nothing
+of the network and document text can never run as code.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from html import escape
+
+from ..inline import for_display
+from ..model import Change, ChangeKind, Comparison, Document, Op, Span
+from . import RenderOptions
+
+# Order of the counts in the header; the first six are kinds of change, the last two are flags.
+SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
+KINDS = ("unchanged", "modified", "added", "removed", "merged", "split")
+# Scripts written right to left among the languages resolutions are issued in (and a few more).
+RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
+
+_CSS = """
+:root{--ink:#1d2430;--muted:#5b6472;--line:#d9dee6;--paper:#fff;--wash:#f5f7fa;
+--ins-bg:#dff3e4;--ins-ink:#0b5a1e;--del-bg:#fde4e4;--del-ink:#8c1d1d;
+--k-unchanged:#9aa3af;--k-modified:#c98a00;--k-added:#1f8a3a;--k-removed:#c0392b;
+--k-merged:#7b3fb0;--k-split:#2f6fb5;--k-moved:#0f8a8a;--k-renumbered:#4a5568;--focus:#1a5fd0}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;background:var(--wash);color:var(--ink);line-height:1.6;
+font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;font-size:16px}
+:lang(zh){font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;
+line-break:strict;word-break:normal;overflow-wrap:anywhere}
+:lang(ar){font-family:"Noto Naskh Arabic","Geeza Pro","Segoe UI","Arial",sans-serif}
+main,.report-head,.toolbar-inner{max-width:72rem;margin:0 auto;padding:0 1rem}
+a{color:#1a4fa0}
+:focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:3px}
+.report-head{padding-top:1.25rem;padding-bottom:.5rem}
+.eyebrow{margin:0;color:var(--muted);font-size:.8rem;letter-spacing:.06em;text-transform:uppercase}
+h1{font-size:1.6rem;line-height:1.25;margin:.2rem 0 .8rem;overflow-wrap:anywhere}
+h1 .arrow{color:var(--muted);font-weight:400}
+h2{font-size:1.2rem;margin:1.6rem 0 .6rem}
+.docs{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:.75rem;margin:0 0 1rem}
+.doc{background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:.6rem .9rem}
+.doc h2{margin:0;font-size:.8rem;color:var(--muted);text-transform:uppercase;letter-spacing:.05em}
+.doc .symbol{font-weight:700;font-size:1.05rem;margin:.1rem 0;overflow-wrap:anywhere}
+.doc .title{margin:0}
+.doc .meta{margin:.2rem 0 0;color:var(--muted);font-size:.85rem}
+.summary{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem;background:var(--paper);
+border:1px solid var(--line);border-radius:8px;padding:.7rem .9rem}
+.summary svg{width:100%;max-width:26rem;height:auto;display:block}
+.summary .bar-wrap{flex:1 1 16rem}
+.summary .caption{font-size:.8rem;color:var(--muted);margin:.3rem 0 0}
+.counts{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.35rem .5rem;flex:1 1 20rem}
+.counts li{display:inline-flex;align-items:center;gap:.35rem;border:1px solid var(--line);border-radius:999px;
+padding:.05rem .6rem .05rem .45rem;font-size:.85rem;background:var(--wash)}
+.counts li b{font-variant-numeric:tabular-nums}
+.counts li.zero{color:var(--muted);opacity:.7}
+.sw{display:inline-block;width:.7rem;height:.7rem;border-radius:2px;background:var(--k-unchanged)}
+.sw.k-modified{background:var(--k-modified)}.sw.k-added{background:var(--k-added)}
+.sw.k-removed{background:var(--k-removed)}.sw.k-merged{background:var(--k-merged)}
+.sw.k-split{background:var(--k-split)}.sw.k-moved{background:var(--k-moved)}
+.sw.k-renumbered{background:var(--k-renumbered)}
+svg .k-unchanged{fill:var(--k-unchanged)}svg .k-modified{fill:var(--k-modified)}svg .k-added{fill:var(--k-added)}
+svg .k-removed{fill:var(--k-removed)}svg .k-merged{fill:var(--k-merged)}svg .k-split{fill:var(--k-split)}
+svg .k-moved{fill:var(--k-moved)}svg .k-renumbered{fill:var(--k-renumbered)}
+.toolbar{position:sticky;top:0;z-index:5;background:rgba(255,255,255,.96);border-bottom:1px solid var(--line);
+box-shadow:0 1px 4px rgba(0,0,0,.06)}
+.no-js .toolbar{display:none}
+.toolbar-inner{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;padding-top:.45rem;padding-bottom:.45rem}
+.seg{display:inline-flex;border:1px solid #8a94a3;border-radius:6px;overflow:hidden}
+.seg button{font:inherit;font-size:.9rem;border:0;background:var(--paper);color:var(--ink);padding:.35rem .8rem;cursor:pointer;min-height:2.2rem}
+.seg button+button{border-left:1px solid #8a94a3}
+.seg button[aria-pressed="true"]{background:#1d2f4f;color:#fff}
+.seg button:focus-visible{outline-offset:-3px}
+.toggle{display:inline-flex;align-items:center;gap:.4rem;font-size:.9rem;cursor:pointer;min-height:2.2rem}
+.toggle input{width:1.1rem;height:1.1rem;margin:0}
+.shown{color:var(--muted);font-size:.85rem}
+.jump{margin-left:auto;font-size:.9rem;display:flex;gap:.9rem}
+table.corr{border-collapse:collapse;width:auto;min-width:min(100%,34rem);background:var(--paper);border:1px solid var(--line);font-size:.9rem}
+.corr-wrap{max-height:22rem;overflow:auto;border-radius:8px;border:1px solid var(--line);background:var(--paper);width:fit-content;max-width:100%}
+.corr-wrap table.corr{border:0}
+table.corr th,table.corr td{padding:.3rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;white-space:nowrap}
+table.corr thead th{position:sticky;top:0;background:#eef1f5;z-index:1}
+table.corr td.arrow{color:var(--muted);padding:.3rem 0}
+table.corr td.renum a{font-weight:700}
+table.corr tr.k-unchanged td{color:var(--muted)}
+table.corr tr.k-unchanged td a{color:inherit}
+.badge{display:inline-block;font-size:.72rem;font-weight:700;letter-spacing:.03em;text-transform:uppercase;
+border-radius:4px;padding:.05rem .4rem;color:#fff;background:var(--k-unchanged);vertical-align:.1em;line-height:1.5}
+.badge.k-unchanged{background:#e6e9ee;color:#4b5563}
+.badge.k-modified{background:var(--k-modified);color:#1f1600}.badge.k-added{background:var(--k-added)}
+.badge.k-removed{background:var(--k-removed)}.badge.k-merged{background:var(--k-merged)}
+.badge.k-split{background:var(--k-split)}.badge.k-moved{background:var(--k-moved)}
+.badge.k-renumbered{background:var(--k-renumbered)}
+.sbs-head{display:none}
+.change{background:var(--paper);border:1px solid var(--line);border-left:4px solid var(--k-unchanged);border-radius:6px;
+margin:.6rem 0;padding:.5rem .9rem .6rem;scroll-margin-top:4rem}
+.change.k-modified{border-left-color:var(--k-modified)}.change.k-added{border-left-color:var(--k-added)}
+.change.k-removed{border-left-color:var(--k-removed)}.change.k-merged{border-left-color:var(--k-merged)}
+.change.k-split{border-left-color:var(--k-split)}
+.change.k-unchanged .text{color:#3d4654}
+.change:target,.moved-from:target{box-shadow:0 0 0 3px var(--focus)}
+.change-head{display:flex;flex-wrap:wrap;align-items:baseline;gap:.2rem .5rem;font-size:.88rem;margin-bottom:.25rem}
+.ids{font-weight:700}
+.ids .old-ids{color:var(--muted);font-weight:600}
+.sim{color:var(--muted)}
+.origin{font-size:.85rem}
+.text{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font-size:1.02rem;line-height:1.75}
+ins{background:var(--ins-bg);color:var(--ins-ink);text-decoration:underline;text-decoration-thickness:1.5px;text-underline-offset:.18em;border-radius:2px}
+del{background:var(--del-bg);color:var(--del-ink);text-decoration:line-through;text-decoration-thickness:1.5px;border-radius:2px}
+.pilcrow{font-weight:700;padding:0 .15em}
+ins::before,ins::after,del::before,del::after{clip-path:inset(100%);clip:rect(1px,1px,1px,1px);height:1px;width:1px;
+overflow:hidden;position:absolute;white-space:nowrap}
+ins::before{content:" [insertion start] "}ins::after{content:" [insertion end] "}
+del::before{content:" [deletion start] "}del::after{content:" [deletion end] "}
+.sources{margin:.15rem 0 .35rem;font-size:.85rem;color:var(--muted)}
+.moved-from{display:flex;flex-wrap:wrap;gap:.2rem 1.5rem;margin:.6rem 0;padding:.35rem .9rem;border:1px dashed var(--k-moved);border-radius:6px;font-size:.88rem;
+color:#0b5f5f;background:#effafa;scroll-margin-top:4rem}
+.sbs{display:none}
+.col .src+.src{margin-top:.6rem;padding-top:.5rem;border-top:1px dotted var(--line)}
+.col .src-id{display:block;font-size:.78rem;font-weight:700;color:var(--muted)}
+.col .empty{color:var(--muted);font-style:italic;font-size:.9rem}
+body.view-sbs main{max-width:96rem}
+body.view-sbs .sbs{display:grid;grid-template-columns:1fr 1fr;gap:0 1.2rem}
+body.view-sbs .inline{display:none}
+body.view-sbs .sbs-head{display:grid;grid-template-columns:1fr 1fr;gap:0 1.2rem;position:sticky;top:3.2rem;z-index:2;
+background:var(--wash);padding:.3rem .9rem .3rem 1.15rem;font-weight:700;font-size:.9rem;border-bottom:1px solid var(--line)}
+body.view-sbs .col.old{border-right:1px solid var(--line);padding-right:1.2rem}
+body.view-sbs .text{font-size:.98rem}
+body.view-sbs .change,body.view-sbs .moved-from{scroll-margin-top:6.5rem}
+body.view-sbs .moved-from{display:grid;grid-template-columns:1fr 1fr;gap:0 1.2rem}
+body.only-changes [data-changed="false"]{display:none}
+.empty-note{display:none;color:var(--muted)}
+body.only-changes .empty-note.none-changed{display:block}
+footer{max-width:72rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-size:.8rem}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media (max-width:40rem){body{font-size:15px}h1{font-size:1.3rem}.toolbar{position:static}.jump{display:none}
+body.view-sbs .sbs-head{top:0}.change,body.view-sbs .change,.moved-from{scroll-margin-top:2.5rem}
+body.view-sbs .sbs,body.view-sbs .sbs-head,body.view-sbs .moved-from{gap:0 .6rem}
+body.view-sbs .col.old{padding-right:.6rem}.change{padding:.45rem .6rem}}
+@media print{
+@page{margin:16mm 14mm}
+body{background:#fff;font-size:10.5pt;line-height:1.5}
+.toolbar,.sbs,.sbs-head,.corr-wrap{display:none!important}
+body.view-sbs .inline{display:block}
+main,.report-head{max-width:none;padding:0}
+.summary,.doc,.change{border-color:#999;background:#fff}
+.change{break-inside:avoid;page-break-inside:avoid;margin:.35rem 0;padding:.3rem .6rem}
+.text{font-size:10.5pt}
+a{color:inherit;text-decoration:none}
+ins{background:none;color:#000;text-decoration:underline 1.5px}
+del{background:none;color:#444;text-decoration:line-through 1.5px}
+.badge,.sw,svg rect{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.moved-from{background:none;color:#000;border-color:#999}
+}
+"""
+
+# The script runs once the page is parsed; without it the page still reads as the inline view.
+_SCRIPT = """
+(function () {
+  var root = document.documentElement, body = document.body;
+  root.className = root.className.replace('no-js', 'js');
+  var buttons = document.querySelectorAll('[data-view]');
+  var box = document.getElementById('only-changes');
+  var shown = document.getElementById('shown-count');
+  var items = document.querySelectorAll('.change');
+  function setView(view) {
+    body.classList.toggle('view-sbs', view === 'sbs');
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].setAttribute('aria-pressed', String(buttons[i].getAttribute('data-view') === view));
+    }
+  }
+  function setFilter(on) {
+    box.checked = on;
+    body.classList.toggle('only-changes', on);
+    var count = 0;
+    for (var i = 0; i < items.length; i++) {
+      if (!on || items[i].getAttribute('data-changed') === 'true') { count++; }
+    }
+    shown.textContent = count + ' of ' + items.length + ' paragraphs shown';
+  }
+  for (var i = 0; i < buttons.length; i++) {
+    buttons[i].addEventListener('click', function (event) {
+      setView(event.currentTarget.getAttribute('data-view'));
+    });
+  }
+  box.addEventListener('change', function () { setFilter(box.checked); });
+  // A link to a paragraph the filter hides shows everything again, then goes there.
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target && target.getAttribute('data-changed') === 'false' && box.checked) {
+      setFilter(false);
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener('hashchange', reveal);
+  setView('inline');
+  setFilter(body.getAttribute('data-only-changes') === 'true');
+  reveal();
+})();
+"""
+
+
+def _csp_hash(source: str) -> str:
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _e(text: str | None) -> str:
+    return escape(text or "", quote=True)
+
+
+def _lang(document: Document) -> str:
+    """The lang (and dir) attributes for text of ``document``."""
+    attrs = f' lang="{_e(document.language)}"'
+    if document.language.split("-")[0].lower() in RTL_LANGUAGES:
+        attrs += ' dir="rtl"'
+    return attrs
+
+
+def _is_changed(change: Change) -> bool:
+    return change.kind is not ChangeKind.UNCHANGED or change.moved or change.renumbered
+
+
+# --- spans ---------------------------------------------------------------------------------------
+
+_MIRROR = {Op.EQUAL: Op.EQUAL, Op.DELETE: Op.INSERT, Op.INSERT: Op.DELETE}
+
+
+def _mirrored(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The spans of new → old, deletions before insertions as ``for_display`` expects."""
+    out: list[Span] = []
+    run: list[Span] = []
+    for span in spans:
+        flipped = Span(_MIRROR[span.op], span.text)
+        if flipped.op is Op.EQUAL:
+            out.extend(sorted(run, key=lambda s: s.op is Op.INSERT))
+            run = []
+            out.append(flipped)
+        else:
+            run.append(flipped)
+    out.extend(sorted(run, key=lambda s: s.op is Op.INSERT))
+    return tuple(out)
+
+
+def side_spans(spans: tuple[Span, ...], side: str) -> tuple[Span, ...]:
+    """The display spans of one side: they rebuild that side's text exactly.
+
+    Width- and spacing-only changes are folded as in ``for_display``; on the old side the
+    deleted text is kept as ``Op.DELETE``, on the new side the inserted text as ``Op.INSERT``.
+
+    >>> [(s.op.value, s.text) for s in side_spans((Span(Op.EQUAL, "a "), Span(Op.DELETE, "b"), Span(Op.INSERT, "c")), "old")]
+    [('equal', 'a '), ('delete', 'b')]
+    """
+    if side == "new":
+        return tuple(s for s in for_display(spans) if s.op is not Op.DELETE)
+    folded = for_display(_mirrored(spans))
+    return tuple(Span(Op.DELETE if s.op is Op.INSERT else s.op, s.text) for s in folded if s.op is not Op.DELETE)
+
+
+def split_at_paragraphs(spans: tuple[Span, ...], lengths: list[int]) -> list[tuple[Span, ...]]:
+    """Cut one side's spans into its paragraphs, whose bodies were joined by one newline each.
+
+    >>> [[s.text for s in part] for part in split_at_paragraphs((Span(Op.EQUAL, "ab\\ncd"),), [2, 2])]
+    [['ab'], ['cd']]
+    """
+    if len(lengths) <= 1:
+        return [tuple(spans)]
+    cuts = []
+    position = 0
+    for length in lengths[:-1]:
+        position += length
+        cuts.append(position)  # the joining newline sits at this offset
+        position += 1
+    parts: list[list[Span]] = [[] for _ in lengths]
+    index = 0
+    offset = 0
+    for span in spans:
+        text = span.text
+        while text:
+            if index < len(cuts) and offset == cuts[index]:
+                text = text[1:]  # the newline that joined two paragraphs
+                offset += 1
+                index += 1
+                continue
+            limit = cuts[index] - offset if index < len(cuts) else len(text)
+            piece, text = text[:limit], text[limit:]
+            parts[index].append(Span(span.op, piece))
+            offset += len(piece)
+    return [tuple(p) for p in parts]
+
+
+def _spans_html(spans: tuple[Span, ...]) -> str:
+    out = []
+    for span in spans:
+        text = _e(span.text)
+        if span.op is Op.EQUAL:
+            out.append(text)
+        elif span.op is Op.DELETE:
+            # A paragraph break that was removed (paragraphs merged) shows as a pilcrow.
+            text = text.replace("\n", '<span class="pilcrow" aria-label="paragraph break">¶</span>')
+            out.append(f"<del>{text}</del>")
+        else:
+            out.append(f"<ins>{text}</ins>")
+    return "".join(out)
+
+
+# --- pieces of the page --------------------------------------------------------------------------
+
+
+def _ids(document: Document, ids: tuple[str, ...]) -> str:
+    return f"{document.short_symbol} {' + '.join(ids)}"
+
+
+def _doc_card(role: str, document: Document) -> str:
+    pp, op = document.counts()
+    meta = [f"{pp} preambular, {op} operative paragraphs"]
+    if document.date:
+        meta.insert(0, f"dated {_e(document.date)}")
+    meta.append(f"language {_e(document.language)}")
+    title = f'<p class="title"{_lang(document)}>{_e(document.title)}</p>' if document.title else ""
+    return (f'<section class="doc" aria-label="{role} version"><h2>{role}</h2>'
+            f'<p class="symbol"{_lang(document)}>{_e(document.symbol or document.label)}</p>{title}'
+            f'<p class="meta">{" · ".join(meta)}</p></section>')
+
+
+def _summary(comparison: Comparison) -> str:
+    summary = comparison.summary()
+    total = len(comparison.changes) or 1
+    width = 400
+    x = 0.0
+    rects = []
+    for kind in KINDS:
+        count = summary[kind]
+        if not count:
+            continue
+        w = width * count / total
+        rects.append(f'<rect class="k-{kind}" x="{x:.2f}" y="0" width="{w:.2f}" height="18">'
+                     f"<title>{count} {kind}</title></rect>")
+        x += w
+    flags = []
+    for row, flag in enumerate(("moved", "renumbered")):
+        w = width * summary[flag] / total
+        y = 26 + row * 10
+        flags.append(f'<rect class="k-{flag}" x="0" y="{y}" width="{w:.2f}" height="6">'
+                     f"<title>{summary[flag]} {flag}</title></rect>")
+    label = ", ".join(f"{summary[key]} {key}" for key in SUMMARY_ORDER)
+    svg = (f'<svg viewBox="0 0 {width} 42" role="img" aria-label="Changes by kind: {label}" '
+           f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="none">'
+           f'<rect x="0" y="0" width="{width}" height="18" fill="#eef1f5"/>{"".join(rects)}'
+           f'<rect x="0" y="26" width="{width}" height="6" fill="#eef1f5"/>'
+           f'<rect x="0" y="36" width="{width}" height="6" fill="#eef1f5"/>{"".join(flags)}</svg>')
+    items = []
+    for key in SUMMARY_ORDER:
+        count = summary[key]
+        cls = ' class="zero"' if count == 0 else ""
+        items.append(f'<li{cls}><span class="sw k-{key}" aria-hidden="true"></span><b>{count}</b> {key}</li>')
+    return (f'<section class="summary" aria-label="Summary">'
+            f'<div class="bar-wrap">{svg}<p class="caption">{len(comparison.changes)} paragraphs compared; '
+            f"top bar: share of each kind of change; thin bars: moved, renumbered</p></div>"
+            f'<ul class="counts">{"".join(items)}</ul></section>')
+
+
+def _badges(change: Change) -> str:
+    out = [f'<span class="badge k-{change.kind.value}">{change.kind.value}</span>']
+    for flag in ("moved", "renumbered"):
+        if getattr(change, flag):
+            out.append(f'<span class="badge k-{flag}">{flag}</span>')
+    return " ".join(out)
+
+
+def _moved_origins(comparison: Comparison) -> dict[int, list[int]]:
+    """For each change, the moved changes whose old position was right after it (-1: the start).
+
+    A moved paragraph's old place is after the nearest old paragraph before it that stayed
+    where it was (removed paragraphs stand where they were, too).
+    """
+    old_index = {p.id: i for i, p in enumerate(comparison.old.paragraphs)}
+    anchor_of_old: dict[int, int] = {}
+    for position, change in enumerate(comparison.changes):
+        if not change.moved:
+            for pid in change.old:
+                if pid in old_index:
+                    anchor_of_old[old_index[pid]] = position
+    origins: dict[int, list[int]] = {}
+    for position, change in enumerate(comparison.changes):
+        if not change.moved or not change.old or change.old[0] not in old_index:
+            continue
+        anchor = -1
+        for k in range(old_index[change.old[0]] - 1, -1, -1):
+            if k in anchor_of_old:
+                anchor = anchor_of_old[k]
+                break
+        origins.setdefault(anchor, []).append(position)
+    for moved in origins.values():
+        moved.sort(key=lambda p: old_index[comparison.changes[p].old[0]])
+    return origins
+
+
+def _placeholder(comparison: Comparison, position: int) -> str:
+    change = comparison.changes[position]
+    old_ids = _e(_ids(comparison.old, change.old))
+    new_ids = _e(_ids(comparison.new, change.new))
+    link = f'<a href="#c{position}">moved to {new_ids} ↓</a>'
+    return (f'<aside class="moved-from" id="was-c{position}" data-changed="true">'
+            f'<div><span class="badge k-moved">moved</span> {old_ids} stood here</div>'
+            f"<div>{link}</div></aside>")
+
+
+def _correspondence(comparison: Comparison) -> str:
+    old, new = comparison.old, comparison.new
+    rows = []
+    for position, change in enumerate(comparison.changes):
+        old_cell = "—"
+        if change.old:
+            target = f"was-c{position}" if change.moved else f"c{position}"
+            old_cell = f'<a href="#{target}">{_e(" + ".join(change.old))}</a>'
+        new_cell = f'<a href="#c{position}">{_e(" + ".join(change.new))}</a>' if change.new else "—"
+        renum = ' class="renum"' if change.renumbered else ""
+        sim = ""
+        if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
+            sim = f"{change.similarity:.0%}"
+        rows.append(f'<tr class="k-{change.kind.value}" data-changed="{str(_is_changed(change)).lower()}">'
+                    f"<td>{old_cell}</td><td class=\"arrow\" aria-hidden=\"true\">→</td><td{renum}>{new_cell}</td>"
+                    f"<td>{_badges(change)}</td><td>{sim}</td></tr>")
+    return ('<section id="correspondence" aria-labelledby="corr-title"><h2 id="corr-title">Correspondence</h2>'
+            '<div class="corr-wrap" tabindex="0" role="region" aria-label="Correspondence table">'
+            '<table class="corr"><thead><tr>'
+            f'<th scope="col">{_e(old.short_symbol)}</th><th scope="col"><span class="sr-only">becomes</span></th>'
+            f'<th scope="col">{_e(new.short_symbol)}</th><th scope="col">Change</th><th scope="col">Alike</th>'
+            f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>')
+
+
+def _column(document: Document, ids: tuple[str, ...], spans: tuple[Span, ...], side: str) -> str:
+    if not ids:
+        what = "Not in" if side == "old" else "Removed from"
+        return f'<div class="col {side}"><p class="empty">{what} {_e(document.short_symbol)}</p></div>'
+    lengths = []
+    for pid in ids:
+        try:
+            lengths.append(len(document.paragraph(pid).body))
+        except KeyError:
+            lengths = []
+            break
+    shown = side_spans(spans, side)
+    parts = split_at_paragraphs(shown, lengths) if lengths and len(ids) > 1 else [shown]
+    if len(parts) != len(ids):
+        parts = [shown]
+    blocks = []
+    for index, part in enumerate(parts):
+        label = ids[index] if len(parts) == len(ids) else " + ".join(ids)
+        blocks.append(f'<div class="src"><span class="src-id">{_e(document.short_symbol)} {_e(label)}</span>'
+                      f'<p class="text"{_lang(document)}>{_spans_html(part)}</p></div>')
+    return f'<div class="col {side}">{"".join(blocks)}</div>'
+
+
+def _change(comparison: Comparison, position: int, change: Change) -> str:
+    old, new = comparison.old, comparison.new
+    heads = [_badges(change)]
+    if change.old and change.new:
+        heads.append(f'<span class="ids"><span class="old-ids">{_e(_ids(old, change.old))}</span> → '
+                     f"{_e(_ids(new, change.new))}</span>")
+    elif change.old:
+        heads.append(f'<span class="ids"><span class="old-ids">{_e(_ids(old, change.old))}</span></span>')
+    else:
+        heads.append(f'<span class="ids">{_e(_ids(new, change.new))}</span>')
+    if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
+        heads.append(f'<span class="sim">{change.similarity:.0%} alike</span>')
+    if change.moved:
+        heads.append(f'<a class="origin" href="#was-c{position}">↑ where it stood in {_e(old.short_symbol)}</a>')
+    sources = ""
+    if change.kind is ChangeKind.MERGED:
+        sources = (f'<p class="sources">Merges {_e(" and ".join(_ids(old, (pid,)) for pid in change.old))} '
+                   f"into {_e(_ids(new, change.new))}.</p>")
+    elif change.kind is ChangeKind.SPLIT:
+        sources = (f'<p class="sources">Splits {_e(_ids(old, change.old))} into '
+                   f'{_e(" and ".join(_ids(new, (pid,)) for pid in change.new))}.</p>')
+    lang_doc = old if change.kind is ChangeKind.REMOVED else new
+    inline = f'<div class="inline"><p class="text"{_lang(lang_doc)}>{_spans_html(for_display(change.inline))}</p></div>'
+    sbs = (f'<div class="sbs">{_column(old, change.old, change.inline, "old")}'
+           f'{_column(new, change.new, change.inline, "new")}</div>')
+    return (f'<article class="change k-{change.kind.value}" id="c{position}" '
+            f'data-kind="{change.kind.value}" data-changed="{str(_is_changed(change)).lower()}">'
+            f'<div class="change-head">{" ".join(heads)}</div>{sources}{inline}{sbs}</article>')
+
+
+def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
+    """The comparison as one self-contained HTML page (UTF-8 text, no external resource)."""
+    options = options or RenderOptions()
+    old, new = comparison.old, comparison.new
+    csp = (f"default-src 'none'; style-src {_csp_hash(_CSS)}; script-src {_csp_hash(_SCRIPT)}; "
+           "img-src data:; base-uri 'none'; form-action 'none'")
+    title = f"{old.short_symbol} → {new.short_symbol}"
+    if new.title:
+        title += f" · {new.title}"
+    origins = _moved_origins(comparison)
+    body = [_placeholder(comparison, p) for p in origins.get(-1, [])]
+    for position, change in enumerate(comparison.changes):
+        body.append(_change(comparison, position, change))
+        body.extend(_placeholder(comparison, p) for p in origins.get(position, []))
+    any_changed = any(_is_changed(c) for c in comparison.changes)
+    none_note = "" if any_changed else " none-changed"
+    only = "true" if options.only_changes else "false"
+    return "".join([
+        "<!DOCTYPE html>\n",
+        '<html lang="en" class="no-js">\n<head>\n<meta charset="utf-8">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        '<meta name="generator" content="resdiff">\n',
+        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n",
+        f'<body data-only-changes="{only}">\n',
+        '<header class="report-head">',
+        '<p class="eyebrow">Comparison of two versions</p>',
+        f'<h1><span{_lang(old)}>{_e(old.symbol or old.label)}</span> <span class="arrow">→</span> '
+        f'<span{_lang(new)}>{_e(new.symbol or new.label)}</span></h1>',
+        f'<div class="docs">{_doc_card("Old", old)}{_doc_card("New", new)}</div>',
+        _summary(comparison),
+        "</header>\n",
+        '<nav class="toolbar" aria-label="Report view"><div class="toolbar-inner">',
+        '<div class="seg" role="group" aria-label="Layout">',
+        '<button type="button" data-view="inline" aria-pressed="true">Inline</button>',
+        '<button type="button" data-view="sbs" aria-pressed="false">Side by side</button></div>',
+        '<label class="toggle"><input type="checkbox" id="only-changes"> Only changed paragraphs</label>',
+        '<span class="shown" id="shown-count" aria-live="polite"></span>',
+        '<span class="jump"><a href="#correspondence">Correspondence</a><a href="#text">Text</a></span>',
+        "</div></nav>\n<main>\n",
+        _correspondence(comparison),
+        '\n<section id="text" aria-labelledby="text-title">',
+        f'<h2 id="text-title">Text of {_e(new.short_symbol)}, with the changes from {_e(old.short_symbol)}</h2>',
+        f'<div class="sbs-head" aria-hidden="true"><div>{_e(old.symbol or old.label)} (old)</div>'
+        f"<div>{_e(new.symbol or new.label)} (new)</div></div>\n",
+        "\n".join(body),
+        f'\n<p class="empty-note{none_note}">No changes: the two versions read the same.</p>',
+        "</section>\n</main>\n",
+        '<footer>Made by resdiff. Insertions are <ins>underlined</ins>, deletions <del>struck through</del>; '
+        "width- and spacing-only differences are not marked.</footer>\n",
+        f"<script>{_SCRIPT}</script>\n</body>\n</html>\n",
+    ])

@@ -242,6 +242,7 @@ def proceedings(text: str) -> Proceedings:
     meeting: int | None = None
     date: str | None = None
     dates: dict[int, str] = {}
+    mentioned: str | None = None  # the draft last named: "the draft resolution" means it
     for number, paragraph in _paragraphs(text):
         zh = bool(re.search(r"[\u4e00-\u9fff]", paragraph))
         # The meeting this paragraph speaks of: named, "the same", or else the last one named.
@@ -260,7 +261,9 @@ def proceedings(text: str) -> Proceedings:
             date = dates.get(meeting, date)
         if meeting is not None and date is not None:
             dates.setdefault(meeting, date)
-        found_events = (_zh_events if zh else _en_events)(paragraph)
+        found_events = _zh_events(paragraph) if zh else _en_events(paragraph, mentioned)
+        acted_on = [e.symbol for e in found_events if e.symbol and e.kind is not EventKind.STATEMENT]
+        mentioned = (acted_on[-1] if acted_on else None) or _last_symbol(paragraph) or mentioned
         for event in found_events:
             events.append(Event(kind=event.kind, paragraph=number, symbol=event.symbol, date=date,
                                 meeting=meeting, speakers=event.speakers, basis=event.basis,
@@ -394,9 +397,23 @@ def _en_speaker(entry: str) -> Speaker:
     return Speaker(name=entry.rstrip(",. "))
 
 
+# Member States whose names contain "and": a list of speakers must not be split inside them.
+_AND_NAMES = ("Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
+              "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
+              "United Kingdom of Great Britain and Northern Ireland")
+_AND_MARK = "\u0000"
+
+
 def _en_speakers(text: str) -> tuple[Speaker, ...]:
     text = re.sub(r"\s*\(see A/C\.\s*\d/\d+/SR\.\s*\d+\)", "", text).strip().rstrip(".")
-    return tuple(_en_speaker(e) for e in _split_top(text, r",\s*and\s+|\s+and\s+(?=the representatives? of|[A-Z])|,\s*(?=[A-Z])"))
+    for name in _AND_NAMES:
+        text = text.replace(name, name.replace(" and ", _AND_MARK))
+    entries = _split_top(text, r",\s*(?:and\s+)?")
+    if entries:
+        # "A, B and C": only the last entry holds the final "and".
+        last = _split_top(entries[-1], r"\s+and\s+(?=(?:the )?representatives? of|[A-Z])")
+        entries[-1:] = last[:1] + ([" and ".join(last[1:])] if len(last) > 1 else [])
+    return tuple(_en_speaker(e.replace(_AND_MARK, " and ")) for e in entries if e.strip())
 
 
 def _sentences(paragraph: str) -> list[str]:
@@ -404,13 +421,12 @@ def _sentences(paragraph: str) -> list[str]:
     return [s for s in re.split(r"(?<!\bpara)(?<!\bparas)(?<!\bNo)(?<![A-Z])\.\s+(?=[A-Z])", paragraph) if s.strip()]
 
 
-def _en_events(paragraph: str) -> list[Event]:
+def _en_events(paragraph: str, last_symbol: str | None = None) -> list[Event]:
     events: list[Event] = []
-    last_symbol = None
     for sentence in _sentences(paragraph):
         symbols = _symbols(sentence)
         sentence_symbol = symbols[-1] if symbols else last_symbol
-        match = re.search(r"\bthe representative of (.+?),?\s+introduced (?:a |the )?(?:revised )?draft resolution", sentence)
+        match = re.search(r"\b[Tt]he representative of (.+?),?\s+introduced (?:a |the )?(?:revised )?draft resolution", sentence)
         if match:
             subject = re.sub(r"^.*?meeting,? (?:on \d{1,2} \w+(?: \d{4})?,? )?", "", match.group(1))
             symbol = symbols[0] if symbols else last_symbol
@@ -429,14 +445,22 @@ def _en_events(paragraph: str) -> list[Event]:
             if new:
                 events.append(Event(EventKind.SUBMITTED, 0, new[-1], speakers=speakers,
                                     basis=normalize_symbol(basis.group(1))))
-        match = re.search(r"\bthe representative of (.+?) orally (?:revised|corrected)", sentence)
+        match = re.search(r"\b[Tt]he representative of (.+?) orally (revised|corrected)", sentence) or \
+            re.search(r"\b[Tt]he (Vice-Chair|Chair|Rapporteur|Facilitator)(?: of the Committee)?(?:, ([^,]+),)? orally (revised|corrected)", sentence)
         if match:
-            subject = re.sub(r"^.*?meeting,? (?:on \d{1,2} \w+(?: \d{4})?,? )?", "", match.group(1))
-            events.append(Event(EventKind.REVISED, 0, sentence_symbol, speakers=(_en_speaker(subject),),
-                                detail="orally revised"))
-        for match in re.finditer(r"\b(adopted|rejected) (?:the )?draft resolution (" + DRAFT + r")(,? as orally (?:revised|corrected))?", sentence):
+            if match.re.pattern.startswith("\\b[Tt]he representative"):
+                subject = re.sub(r"^.*?meeting,? (?:on \d{1,2} \w+(?: \d{4})?,? )?", "", match.group(1))
+                speaker = _en_speaker(subject)
+                how = match.group(2)
+            else:
+                speaker = Speaker(name=match.group(2), role=match.group(1)) if match.group(2) else \
+                    Speaker(name=match.group(1))
+                how = match.group(3)
+            events.append(Event(EventKind.REVISED, 0, sentence_symbol, speakers=(speaker,),
+                                detail=f"orally {how}"))
+        for match in re.finditer(r"\b(adopted|rejected) (?:the )?draft resolution (" + DRAFT + r")", sentence):
             detail = []
-            if match.group(3):
+            if re.search(r"\bas orally (?:revised|corrected)", sentence):
                 detail.append("as orally revised")
             vote = re.search(r"recorded vote of (\d+) to (\d+),? with (\d+) abstentions?", sentence)
             if vote:

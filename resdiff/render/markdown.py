@@ -1,0 +1,183 @@
+"""GitHub-flavoured Markdown: the comparison for pasting into issues, wikis and e-mails.
+
+A summary table, the correspondence of paragraph ids, then each change with its ids and the
+text of the new version: deletions ``~~struck~~``, insertions ``**bold**``. Where GFM would not
+take a ``**`` or ``~~`` as a delimiter (a Chinese insertion that starts with "，" right after a
+Han character, for one), the span is written ``<del>…</del>`` or ``<ins>…</ins>`` instead, so
+every change stays marked when rendered and readable as plain text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..inline import for_display
+from ..model import Change, ChangeKind, Comparison, Document, Op, Span
+from . import RenderOptions
+
+SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
+# ASCII punctuation that is Markdown syntax anywhere in a line ('&' starts an entity); a
+# backslash makes each literal. Parentheses, dots and dashes are left alone there, so that text
+# stays readable as plain text: they are syntax only at a line's start (handled below) or after
+# a ']', which is escaped.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+[.)])", re.MULTILINE)
+
+
+def escape_markdown(text: str) -> str:
+    r"""Text with Markdown syntax escaped, newlines kept as hard breaks.
+
+    >>> escape_markdown("a*b* [c](d) <x> & 1. #")
+    'a\\*b\\* \\[c\\](d) \\<x\\> \\& 1. #'
+    >>> escape_markdown("- not a list\n1. nor this")
+    '\\- not a list  \n1\\. nor this'
+    """
+    escaped = _SPECIAL.sub(r"\\\1", text)
+    escaped = _LINE_START.sub(_escape_line_start, escaped)
+    return escaped.replace("\n", "  \n")
+
+
+def _escape_line_start(match: re.Match) -> str:
+    indent, mark = match.group(1), match.group(2)
+    if mark[0].isdigit():
+        return f"{indent}{mark[:-1]}\\{mark[-1]}"
+    return f"{indent}\\{mark}"
+
+
+def _cell(text: str) -> str:
+    """Text for a table cell, where a line break would end the row."""
+    return escape_markdown(text.replace("\n", " "))
+
+
+def _punctuation(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def _flanks(before: str, inner: str, after: str) -> bool:
+    """True if delimiters around ``inner`` open and close in GFM, given the characters beside them.
+
+    CommonMark's rule: an opener must not be followed by white space, and if followed by a
+    punctuation mark it must follow white space or punctuation; a closer symmetrically.
+    """
+    first, last = inner[0], inner[-1]
+    if first.isspace() or last.isspace():
+        return False
+    if _punctuation(first) and before and not (before.isspace() or _punctuation(before)):
+        return False
+    if _punctuation(last) and after and not (after.isspace() or _punctuation(after)):
+        return False
+    return True
+
+
+def _mark(spans: tuple[Span, ...]) -> str:
+    """The spans as Markdown, deletions and insertions marked."""
+    pieces = [(span.op, escape_markdown(span.text)) for span in spans if span.text]
+    out = []
+    for index, (op, text) in enumerate(pieces):
+        if op is Op.EQUAL:
+            out.append(text)
+            continue
+        # White space at the edges goes outside the delimiters, where GFM wants it.
+        core = text.strip()
+        lead = text[: len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()):]
+        if not core:
+            out.append(text if op is Op.INSERT else "")
+            continue
+        before = lead[-1:] or (pieces[index - 1][1][-1:] if index else "")
+        after = trail[:1] or (pieces[index + 1][1][:1] if index + 1 < len(pieces) else "")
+        # A neighbouring delimiter counts as punctuation, which is what GFM sees.
+        if index and pieces[index - 1][0] is not Op.EQUAL and not lead:
+            before = "~" if pieces[index - 1][0] is Op.DELETE else "*"
+        if index + 1 < len(pieces) and pieces[index + 1][0] is not Op.EQUAL and not trail:
+            after = "*" if pieces[index + 1][0] is Op.INSERT else "~"
+        if op is Op.DELETE:
+            # A paragraph break that was removed (paragraphs merged) shows as a pilcrow.
+            core = core.replace("  \n", " ¶ ")
+        delimiter = "~~" if op is Op.DELETE else "**"
+        if _flanks(before, core, after):
+            out.append(f"{lead}{delimiter}{core}{delimiter}{trail}")
+        else:
+            tag = "del" if op is Op.DELETE else "ins"
+            out.append(f"{lead}<{tag}>{core}</{tag}>{trail}")
+    return "".join(out)
+
+
+def _ids(document: Document, ids: tuple[str, ...]) -> str:
+    return f"{document.short_symbol} {' + '.join(ids)}"
+
+
+def _heading(change: Change, comparison: Comparison) -> str:
+    old, new = comparison.old, comparison.new
+    flags = [change.kind.value] + [flag for flag in ("moved", "renumbered") if getattr(change, flag)]
+    if change.old and change.new:
+        ids = f"{_ids(old, change.old)} → {_ids(new, change.new)}"
+    elif change.old:
+        ids = _ids(old, change.old)
+    else:
+        ids = _ids(new, change.new)
+    line = f"### {escape_markdown(ids)} ({', '.join(flags)})"
+    if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
+        line += f" — {change.similarity:.0%} alike"
+    return line
+
+
+def _is_changed(change: Change) -> bool:
+    return change.kind is not ChangeKind.UNCHANGED or change.moved or change.renumbered
+
+
+def _document_line(role: str, document: Document) -> str:
+    parts = [f"**{role}:** {escape_markdown(document.symbol or document.label)}"]
+    if document.title:
+        parts.append(escape_markdown(document.title))
+    if document.date:
+        parts.append(f"dated {escape_markdown(document.date)}")
+    pp, op = document.counts()
+    parts.append(f"{pp} preambular, {op} operative paragraphs")
+    return "- " + " · ".join(parts)
+
+
+def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
+    """The comparison as GitHub-flavoured Markdown."""
+    options = options or RenderOptions()
+    old, new = comparison.old, comparison.new
+    lines = [f"# {escape_markdown(old.symbol or old.label)} → {escape_markdown(new.symbol or new.label)}", ""]
+    lines += [_document_line("Old", old), _document_line("New", new), ""]
+
+    summary = comparison.summary()
+    lines += ["## Summary", "", "| " + " | ".join(SUMMARY_ORDER) + " |",
+              "|" + "---:|" * len(SUMMARY_ORDER),
+              "| " + " | ".join(str(summary[key]) for key in SUMMARY_ORDER) + " |", ""]
+
+    lines += ["## Correspondence", "",
+              f"| {_cell(old.short_symbol)} | {_cell(new.short_symbol)} | change |", "|---|---|---|"]
+    for change in comparison.changes:
+        if options.only_changes and not _is_changed(change):
+            continue
+        flags = [change.kind.value] + [flag for flag in ("moved", "renumbered") if getattr(change, flag)]
+        lines.append(f"| {_cell(' + '.join(change.old)) or '—'} | {_cell(' + '.join(change.new)) or '—'} "
+                     f"| {', '.join(flags)} |")
+    lines.append("")
+
+    lines += ["## Changes", "",
+              f"Text of {escape_markdown(new.short_symbol)} in reading order; ~~struck~~ text was deleted, "
+              "**bold** text inserted.", ""]
+    shown = 0
+    for change in comparison.changes:
+        if options.only_changes and not _is_changed(change):
+            continue
+        shown += 1
+        lines += [_heading(change, comparison), ""]
+        if change.kind is ChangeKind.MERGED:
+            lines += [f"Merges {escape_markdown(' and '.join(_ids(old, (p,)) for p in change.old))}.", ""]
+        elif change.kind is ChangeKind.SPLIT:
+            lines += [f"Splits into {escape_markdown(' and '.join(_ids(new, (p,)) for p in change.new))}.", ""]
+        if change.kind is ChangeKind.UNCHANGED:
+            text = escape_markdown(change.inline[0].text) if change.inline else ""
+        else:
+            text = _mark(for_display(change.inline))
+        lines += [text, ""]
+    if shown == 0:
+        lines += ["No changes: the two versions read the same.", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"

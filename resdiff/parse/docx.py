@@ -1,0 +1,305 @@
+"""Reading Word documents (.docx) into Documents.
+
+The document is turned into the plain text ``parse_text`` reads, faithfully:
+
+- one paragraph a line, blank lines between;
+- Word list numbers written out as Word shows them ("1.", "(a)"), computed from
+  ``word/numbering.xml`` (python-docx does not compute them): each list level counts on from
+  its start value and restarts when a shallower level moves on; typed numbers stay as typed;
+- footnote marks as superscript digits where the reference stands, numbered in order of
+  reference as Word numbers them, and each footnote's text as a "¹ text" line after the
+  paragraph that refers to it;
+- tracked changes read as if accepted (inserted text kept, deleted text dropped), which is the
+  text the sender sees with markup hidden;
+- tables skipped: resolutions carry no operative text in tables; their number is logged.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..model import Document
+from ..text import SUPERSCRIPT_DIGITS
+from .structure import parse_text
+
+__all__ = ["parse_docx", "docx_text"]
+
+log = logging.getLogger(__name__)
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = "{%s}" % W
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+# Runs inside these are not in the document as it now reads (rejected text, moved-away text).
+_SKIPPED = {_W + "del", _W + "moveFrom", _W + "delText", _W + "instrText", _W + "fldSimple_skip"}
+
+
+@dataclass(frozen=True, slots=True)
+class DocxText:
+    """A Word document as text ``parse_text`` reads, and what was left out of it."""
+
+    text: str
+    tables: int
+
+
+def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
+    """Every resolution document in a Word file.
+
+    Raises InputError for a file that is not a readable Word document.
+    """
+    read = docx_text(data, source)
+    if read.tables:
+        log.warning("resdiff: note: %s: %d table%s skipped (resdiff compares paragraphs, not tables)",
+                    source, read.tables, "" if read.tables == 1 else "s")
+    return parse_text(read.text, source)
+
+
+def docx_text(data: bytes, source: str | None = None) -> DocxText:
+    """The Word document's text: paragraphs, list numbers, footnote marks and bodies."""
+    body, numbering, footnotes = _open(data, source)
+    numbers = _Numbering(numbering)
+    out: list[str] = []
+    tables = 0
+    order: dict[str, int] = {}  # footnote id -> its number, in order of reference
+    for element in body:
+        if element.tag == _W + "tbl":
+            tables += 1
+            continue
+        if element.tag != _W + "p":
+            continue
+        text, refs = _paragraph_text(element, order)
+        label = numbers.label(element)
+        if not text.strip() and not refs:
+            continue
+        line = f"{label} {text.strip()}" if label else text.strip()
+        out.append(line)
+        for ref in refs:
+            note = footnotes.get(ref, "")
+            out.append(f"{str(order[ref]).translate(_TO_SUPERSCRIPT)} {note}".rstrip())
+    return DocxText("\n\n".join(out) + "\n", tables)
+
+
+# --- the package ---------------------------------------------------------------------------------
+
+
+def _open(data: bytes, source: str | None):
+    """The body element, numbering.xml root (or None) and footnote texts by id."""
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+        from lxml import etree
+    except ImportError as exc:  # pragma: no cover - a broken installation
+        raise InputError(f"reading Word documents needs python-docx ({exc}); reinstall resdiff", path=source) from None
+    import zipfile
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        style_numbers = _style_numbering(document.styles.element)
+        numbering = None
+        footnotes: dict[str, str] = {}
+        for rel in document.part.rels.values():
+            if rel.is_external:
+                continue
+            if rel.reltype.endswith("/numbering"):
+                numbering = etree.fromstring(rel.target_part.blob)
+            elif rel.reltype.endswith("/footnotes"):
+                footnotes = _footnote_texts(etree.fromstring(rel.target_part.blob))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError,
+            AttributeError, TypeError, OSError, EOFError) as exc:
+        raise InputError(
+            f"not a readable Word document ({type(exc).__name__}: {exc}). "
+            "To fix: open it in Word or LibreOffice and save it again as .docx",
+            path=source,
+        ) from None
+    return list(body), (numbering, style_numbers), footnotes
+
+
+def _style_numbering(styles) -> dict[str, tuple[str | None, str | None]]:
+    """(numId, ilvl) of each paragraph style that numbers its paragraphs ("List Number")."""
+    own: dict[str, tuple[str | None, str | None]] = {}
+    based: dict[str, str] = {}
+    for style in styles.iter(_W + "style"):
+        style_id = style.get(_W + "styleId")
+        num_pr = style.find(f"{_W}pPr/{_W}numPr")
+        if num_pr is not None:
+            own[style_id] = (_val(num_pr, "numId"), _val(num_pr, "ilvl"))
+        parent = _val(style, "basedOn")
+        if parent:
+            based[style_id] = parent
+    resolved = {}
+    for style_id in set(own) | set(based):
+        seen, current = set(), style_id
+        while current and current not in own and current not in seen:
+            seen.add(current)
+            current = based.get(current)
+        if current in own:
+            resolved[style_id] = own[current]
+    return resolved
+
+
+def _footnote_texts(root) -> dict[str, str]:
+    texts = {}
+    for note in root.iter(_W + "footnote"):
+        if note.get(_W + "type") in {"separator", "continuationSeparator", "continuationNotice"}:
+            continue
+        parts = []
+        for paragraph in note.iter(_W + "p"):
+            text, _ = _paragraph_text(paragraph, None)
+            if text.strip():
+                parts.append(text.strip())
+        texts[note.get(_W + "id")] = " ".join(parts)
+    return texts
+
+
+# --- paragraphs ----------------------------------------------------------------------------------
+
+
+def _paragraph_text(paragraph, order: dict[str, int] | None) -> tuple[str, list[str]]:
+    """A paragraph's text as it reads, and the ids of the footnotes it refers to, in order.
+
+    ``order`` numbers footnotes on first reference; None inside a footnote, whose own mark
+    (w:footnoteRef) is left out.
+    """
+    pieces: list[str] = []
+    refs: list[str] = []
+
+    def walk(element) -> None:
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIPPED:
+                continue
+            if tag == _W + "pPr" or tag == _W + "rPr":
+                continue
+            if tag == _W + "t":
+                pieces.append(child.text or "")
+            elif tag in (_W + "tab", _W + "br", _W + "cr"):
+                pieces.append(" ")
+            elif tag == _W + "noBreakHyphen":
+                pieces.append("-")
+            elif tag == _W + "footnoteReference" and order is not None:
+                ref = child.get(_W + "id")
+                if ref not in order:
+                    order[ref] = len(order) + 1
+                refs.append(ref)
+                pieces.append(str(order[ref]).translate(_TO_SUPERSCRIPT))
+            else:
+                walk(child)
+
+    walk(paragraph)
+    return re.sub(r"[ \t]{2,}", " ", "".join(pieces)), refs
+
+
+class _Numbering:
+    """Word list numbers, computed as Word shows them."""
+
+    def __init__(self, parts) -> None:
+        root, self._styles = parts
+        self._abstract: dict[str, dict[int, tuple[str, str, int]]] = {}  # id -> level -> (fmt, text, start)
+        self._instance: dict[str, str] = {}  # numId -> abstractNumId
+        self._overrides: dict[tuple[str, int], int] = {}
+        self._counters: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        for abstract in root.iter(_W + "abstractNum"):
+            levels = {}
+            for lvl in abstract.iter(_W + "lvl"):
+                level = int(lvl.get(_W + "ilvl", "0"))
+                fmt = _val(lvl, "numFmt") or "decimal"
+                text = _val(lvl, "lvlText")
+                start = int(_val(lvl, "start") or "1")
+                levels[level] = (fmt, text if text is not None else f"%{level + 1}.", start)
+            self._abstract[abstract.get(_W + "abstractNumId")] = levels
+        for num in root.iter(_W + "num"):
+            num_id = num.get(_W + "numId")
+            abstract_id = _val(num, "abstractNumId")
+            if abstract_id is not None:
+                self._instance[num_id] = abstract_id
+            for override in num.iter(_W + "lvlOverride"):
+                start = _val(override, "startOverride")
+                if start is not None:
+                    self._overrides[(num_id, int(override.get(_W + "ilvl", "0")))] = int(start)
+
+    def label(self, paragraph) -> str:
+        """The number Word shows before ``paragraph`` ("1.", "(a)"), or "" if it has none."""
+        num_pr = paragraph.find(f"{_W}pPr/{_W}numPr")
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        from_style = self._styles.get(style.get(_W + "val")) if style is not None else None
+        if num_pr is None and from_style is None:
+            return ""
+        # The paragraph's own numPr overrides its style's, each part separately.
+        num_id = _val(num_pr, "numId") if num_pr is not None else None
+        ilvl = _val(num_pr, "ilvl") if num_pr is not None else None
+        if from_style is not None:
+            num_id = num_id or from_style[0]
+            ilvl = ilvl or from_style[1]
+        level = int(ilvl or "0")
+        if num_id in (None, "0") or num_id not in self._instance:
+            return ""
+        levels = self._abstract.get(self._instance[num_id], {})
+        fmt, text, _ = levels.get(level, (_DEFAULT_FORMATS[min(level, 2)], _DEFAULT_TEXTS[min(level, 2)], 1))
+        if fmt in {"bullet", "none"}:
+            return ""
+        # Lists that share an abstract definition continue one numbering, as Word does.
+        counters = self._counters.setdefault(self._instance[num_id], {})
+        start = self._overrides.get((num_id, level), levels.get(level, ("", "", 1))[2])
+        counters[level] = counters.get(level, start - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+
+        def number(match: re.Match[str]) -> str:
+            k = int(match.group(1)) - 1
+            k_fmt = levels.get(k, (_DEFAULT_FORMATS[min(k, 2)], "", 1))[0]
+            k_start = self._overrides.get((num_id, k), levels.get(k, ("", "", 1))[2])
+            return _format(counters.get(k, k_start), k_fmt)
+
+        return re.sub(r"%(\d)", number, text).strip()
+
+
+_DEFAULT_FORMATS = ("decimal", "lowerLetter", "lowerRoman")
+_DEFAULT_TEXTS = ("%1.", "(%2)", "(%3)")
+
+
+def _val(element, name: str) -> str | None:
+    child = element.find(_W + name)
+    return None if child is None else child.get(_W + "val")
+
+
+def _format(value: int, fmt: str) -> str:
+    """A counter in a Word number format ('decimal' 3 -> '3', 'lowerLetter' 3 -> 'c')."""
+    if fmt in {"lowerLetter", "upperLetter"}:
+        letters = ""
+        n = value
+        # Word repeats the letter past z: aa, bb, ...
+        letters = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt in {"lowerRoman", "upperRoman"}:
+        roman = _roman(value)
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt == "chineseCounting" or fmt == "chineseCountingThousand" or fmt == "ideographTraditional":
+        return _chinese(value)
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for number, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                            (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while value >= number:
+            out += letters
+            value -= number
+    return out
+
+
+def _chinese(value: int) -> str:
+    digits = "零一二三四五六七八九"
+    if value < 10:
+        return digits[value]
+    if value < 20:
+        return "十" + (digits[value % 10] if value % 10 else "")
+    if value < 100:
+        return digits[value // 10] + "十" + (digits[value % 10] if value % 10 else "")
+    return str(value)

@@ -445,12 +445,16 @@ def _strip_quotes(chunk: str) -> str:
 # Footnote marks as plain digits, the way text extraction leaves superscripts. Each is taken
 # only if it is the next mark in sequence (or repeats an earlier one) and, where the document's
 # footnote bodies are known, one of their marks; digits that are part of the text stay.
+_CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PLAIN_MARK = re.compile(
     r"\[\^(?P<md>\d{1,3})\]"  # Markdown reference: always a mark
     r"|(?<=\d/)(?P<slash>\d{4,5})(?=[\s,;:.)”]|$)"  # "resolution 77/2285": 77/228 and mark 5
     r"|(?<![\d/.,])(?P<year>(?:19|20)\d{3,4})(?=[\s,;:.)”]|$)"  # "of 19881 and": 1988 and mark 1
     r"|(?<=[^\W\d_]|[)”’\"\]])(?P<glued>\d{1,3})(?=[\s,;:.)”]|$)"  # "Declaration4", "Rules),9"
     r"|(?<=[,;:.])(?P<punct>\d{1,3})(?=[\s,;:.)”]|$)"  # "session,1", "1995,2"
+    # "《行动纲领》2执行情况", "的报告；6": Chinese text never runs a number into a closing mark
+    # and on into the next word, except counts ("，25个"), whose measure words are excluded.
+    rf"|(?<=[》；。，、）”：])(?P<cjk>\d{{1,2}})(?=[{_CJK_RANGES}](?<![个项名次年月日号条岁种])|$)"
     r"|(?<=[\w)”’,;.]) (?P<spaced>\d{1,3})(?= {2,}|$)"  # "1949 2  and": PDF text keeps the gap
     r"|(?<=[,;]) (?P<capital>\d{1,3})(?= [A-Z])"  # "Rarotonga, 3 Bangkok"
     r"|(?<=[^\W\d_],|[^\W\d_]”) (?P<comma>\d{1,2})(?= [a-z])"  # "Rights, 1 the"
@@ -536,7 +540,12 @@ def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tupl
                 if kind == "lone" and not word.group(1)[:1].isupper():
                     return match.group(0)
             loose = kind == "glued" or (kind == "punct" and not after_digit)
-            if not acceptable(mark, loose):
+            if kind == "cjk":
+                # The position itself is the evidence, so no sequence is asked for: an
+                # excerpt may start at any mark.
+                if known and mark not in known:
+                    return match.group(0)
+            elif not acceptable(mark, loose):
                 return match.group(0)
         state[0] = max(state[0], int(mark))
         marks.append(mark)
@@ -812,9 +821,22 @@ def _header_date(lines) -> str | None:
 
 
 def _symbol_from_filename(source: str) -> str | None:
+    """The symbol a file name spells with underscores for slashes, if it spells one.
+
+    >>> _symbol_from_filename("corpus/A_C.3_78_L.41.en.txt"), _symbol_from_filename("A_RES_68_262-EN.pdf")
+    ('A/C.3/78/L.41', 'A/RES/68/262')
+    >>> _symbol_from_filename("UN_01-66657_draft_right_to_development.txt") is None
+    True
+    """
     name = re.split(r"[\\/]", source)[-1]
-    match = re.match(r"^([A-Z]{1,2}(?:_[A-Za-z0-9.\-]+){2,6}?)(?:[._-](?:en|zh|fr|es|ru|ar)\b|\.(?:txt|md|docx|pdf)$|-[A-Z]{2}\.)", name)
-    if not match:
+    # A dot that is not followed by a digit ends the symbol: "L.41" continues, ".en.txt" does not.
+    stem = re.split(r"\.(?!\d)", name)[0]
+    stem = re.sub(r"-(?:EN|ZH|FR|ES|RU|AR|en|zh|fr|es|ru|ar)$", "", stem)
+    parts = []
+    for part in stem.split("_"):
+        if not re.fullmatch(r"[A-Z0-9][A-Z0-9.\-]*", part):
+            break
+        parts.append(part)
+    if len(parts) < 3 or not re.fullmatch(r"[A-Z]{1,2}", parts[0]):
         return None
-    parts = match.group(1).split("_")
     return "/".join(parts)

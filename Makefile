@@ -3,8 +3,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE := samples/A_C.2_65_433_second_committee_report_ict_zh.txt
+# Debian packages the tests need: LibreOffice opens the Word files resdiff writes, and a CJK
+# font lets it lay out their Chinese text.
+SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-noto-cjk
 
-.PHONY: install test demo bench clean
+.PHONY: install system-deps test demo bench clean
 
 install: $(STAMP)
 
@@ -14,7 +17,14 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $(STAMP)
 
-test: install
+system-deps:
+	@missing=""; for package in $(SYSTEM_PACKAGES); do \
+	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
+	  apt-get update && apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+test: install system-deps
 	$(BIN)/python -m pytest
 
 demo: install

@@ -4,8 +4,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE := samples/A_C.2_65_433_second_committee_report_ict_zh.txt
 # Debian packages the tests need: LibreOffice opens the Word files resdiff writes, and a CJK
-# font lets it lay out their Chinese text.
-SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-noto-cjk
+# font lets it lay out their Chinese text. Chromium (with its driver) loads the HTML report in
+# the browser test; Playwright drives it and downloads no browser of its own.
+SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-noto-cjk chromium chromium-driver
 
 .PHONY: install system-deps test demo bench clean
 

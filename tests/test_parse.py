@@ -1,0 +1,275 @@
+"""The parser's rules, one by one, and the structure of the sample committee report."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, SAMPLE
+from resdiff.errors import ParseError
+from resdiff.model import ParagraphKind
+from resdiff.parse import normalize_symbol, parse_text
+from resdiff.parse.structure import _label
+from resdiff.model import Item
+from resdiff.render.json import render_parse
+
+SCHEMA = json.loads((ROOT / "resdiff" / "schemas" / "parse.schema.json").read_text(encoding="utf-8"))
+SAMPLE_ARG = "samples/A_C.2_65_433_second_committee_report_ict_zh.txt"
+
+
+def only(text: str):
+    documents = parse_text(text, "test.txt")
+    assert len(documents) == 1
+    return documents[0]
+
+
+# --- the sample -----------------------------------------------------------------------------------
+
+
+def test_sample_holds_the_two_drafts(sample_documents):
+    assert [d.symbol for d in sample_documents] == ["A/C.2/65/L.22", "A/C.2/65/L.56"]
+    assert [d.title for d in sample_documents] == ["信息和通信技术促进发展"] * 2
+    assert [d.counts() for d in sample_documents] == [(25, 26), (25, 24)]
+    assert [len(d.footnotes) for d in sample_documents] == [0, 11]
+    assert {d.language for d in sample_documents} == {"zh"}
+
+
+def test_sample_ids_follow_reading_order_and_printed_numbers(sample_documents):
+    for document in sample_documents:
+        pp = [p.id for p in document.paragraphs if p.kind is ParagraphKind.PREAMBULAR]
+        op = [p for p in document.paragraphs if p.kind is ParagraphKind.OPERATIVE]
+        assert pp == [f"PP{i}" for i in range(1, 26)]
+        assert [p.id for p in op] == [f"OP{i}" for i in range(1, len(op) + 1)]
+        assert [p.number for p in op] == list(range(1, len(op) + 1))
+        # The chapeau is not a paragraph, and no paragraph keeps its printed number.
+        assert not any(p.text.startswith(("大会", "1.", "“")) for p in document.paragraphs)
+
+
+def test_sample_sub_paragraphs(sample_documents):
+    op19 = sample_documents[0].paragraph("OP19")
+    assert [(i.label, i.parent) for i in op19.items] == [("a", None), ("b", None), ("c", None)]
+    assert op19.items[0].text.startswith("应增加发展中国家的代表性和声音")
+    assert op19.text.endswith("：")
+
+
+def test_sample_page_break_is_joined(sample_documents):
+    joined = [p for p in sample_documents[0].paragraphs if "维尔纽斯" in p.text]
+    assert [p.id for p in joined] == ["PP18"]
+    assert "2010 年在立陶宛维尔纽斯举行因特网治理论坛" in joined[0].text
+    assert joined[0].text.startswith("欢迎各东道国做出努力")
+
+
+def test_sample_footnotes_are_marks_and_bodies(sample_documents):
+    l56 = sample_documents[1]
+    assert [f.mark for f in l56.footnotes] == [str(i) for i in range(1, 12)]
+    assert l56.footnotes[5].text == "见第 60/1 号决议。"
+    used = [m for p in l56.paragraphs for m in p.all_footnotes()]
+    assert sorted(set(used), key=int) == [str(i) for i in range(1, 12)]
+    assert l56.paragraph("PP3").footnotes == ("1",)
+    for paragraph in l56.paragraphs:
+        assert not any(ch in paragraph.body for ch in "¹²³⁴⁵⁶⁷⁸⁹")
+        assert "见第 60/1 号决议" not in paragraph.body
+
+
+def test_sample_report_paragraphs_are_not_resolution_paragraphs(sample_documents):
+    for document in sample_documents:
+        for paragraph in document.paragraphs:
+            assert "第二委员会" not in paragraph.text[:20]
+            assert "决议草案" not in paragraph.text
+
+
+def test_sample_golden_json(sample_documents, golden):
+    output = render_parse(sample_documents, SAMPLE_ARG)
+    jsonschema.validate(json.loads(output), SCHEMA)
+    golden("parse_sample.json", output)
+
+
+def test_sample_text_view_lists_every_paragraph(sample_documents):
+    from resdiff.render import RenderOptions
+    from resdiff.render.terminal import render_documents
+
+    text = render_documents(sample_documents, RenderOptions(width=100, color=False))
+    assert "A/C.2/65/L.56  信息和通信技术促进发展" in text
+    assert "language zh · 25 preambular · 24 operative · 11 footnotes" in text
+    assert "OP19(c)" in text
+    assert "  [6] 见第 60/1 号决议。" in text
+
+
+# --- symbols --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw, symbol", [
+    ("A/C. 2/65/L. 56", "A/C.2/65/L.56"),
+    ("A/C.2/65/L.22", "A/C.2/65/L.22"),
+    ("A/RES/ES-11/1", "A/RES/ES-11/1"),
+    ("A / 68 / L. 39", "A/68/L.39"),
+])
+def test_normalize_symbol(raw, symbol):
+    assert normalize_symbol(raw) == symbol
+
+
+def test_symbol_from_running_furniture_not_from_footnotes():
+    text = ("The General Assembly,\nRecalling its report,1\n1. Decides to act;\n__________\n"
+            "1 A/78/53.\n23-21227 (E) 131123\n*2321227*A/C.3/78/L.41\n2. Requests a report;\n"
+            "2/9 23-21227A/C.3/78/L.41\n3. Decides to continue.\n")
+    document = only(text)
+    assert document.symbol == "A/C.3/78/L.41"
+    assert [p.text for p in document.paragraphs] == [
+        "Recalling its report,", "Decides to act;", "Requests a report;", "Decides to continue."]
+    assert document.paragraph("PP1").footnotes == ("1",)
+
+
+# --- quotation marks --------------------------------------------------------------------------------
+
+
+def test_report_quotation_marks_are_removed_but_inner_quotes_kept():
+    text = ("1. The Committee adopted draft resolution A/C.2/99/L.1 (see para. 2).\n"
+            "2. The Committee recommends to the General Assembly the adoption of the following draft:\n"
+            "“The General Assembly,\n"
+            "“Recalling its resolution entitled “Information”,\n"
+            "“1. Decides to remain seized of the matter.”\n")
+    document = only(text)
+    assert [p.text for p in document.paragraphs] == [
+        "Recalling its resolution entitled “Information”,", "Decides to remain seized of the matter."]
+    assert [p.id for p in document.paragraphs] == ["PP1", "OP1"]
+
+
+# --- page breaks ------------------------------------------------------------------------------------
+
+
+def test_page_break_inside_a_paragraph_is_joined_and_furniture_dropped():
+    text = ("A/RES/99/1\nDistr.: General\n1 January 2030\nResolution adopted by the General Assembly on 1 January 2030\n\n99/1. Test of joins\n\nThe General Assembly,\n"
+            "Recalling the obligation of all States to refrain\n"
+            "from the threat of force,\n"
+            "1. Calls upon all States to desist from actions aimed at the\n"
+            "A/RES/99/1 Test of joins\n"
+            "2/2 30-00001\n"
+            "*3000001*\n"
+            "partial or total disruption of the national unity;\n"
+            "2. Decides to remain seized of the matter.\n"
+            "99th plenary meeting\n")
+    document = only(text)
+    assert document.symbol == "A/RES/99/1"
+    assert document.title == "Test of joins"
+    assert document.date == "2030-01-01"
+    assert [p.text for p in document.paragraphs] == [
+        "Recalling the obligation of all States to refrain from the threat of force,",
+        "Calls upon all States to desist from actions aimed at the partial or total disruption of the "
+        "national unity;",
+        "Decides to remain seized of the matter.",
+    ]
+
+
+def test_chinese_page_break_joins_without_a_space():
+    text = "大会，\n欢迎各东道国做出努力，2010 年\n10-12345 (C)\n在立陶宛维尔纽斯举行论坛，\n1. 决定继续审议。\n"
+    document = only(text)
+    assert document.paragraph("PP1").text == "欢迎各东道国做出努力，2010 年在立陶宛维尔纽斯举行论坛，"
+    assert document.counts() == (1, 1)
+
+
+# --- footnotes --------------------------------------------------------------------------------------
+
+
+def test_plain_footnote_numbers_become_marks():
+    text = ("The General Assembly,\n"
+            "Guided by the Universal Declaration of Human Rights,1 the International Covenants2 and\n"
+            "other instruments, and the Treaty of 31 May 1997 2  and the Alma-Ata Declaration,\n"
+            "Recalling its resolution 77/2283 and the Declaration of 19884 and paragraph 5 of it,\n"
+            "1. Takes note of the report of 4.5 million refugees and 22,000 prisoners;\n"
+            "__________________\n"
+            "1 Resolution 217 A (III).\n"
+            "2 Resolution 2200 A (XXI), annex.\n"
+            "3 A/78/511.\n"
+            "4 A/43/1.\n")
+    document = only(text)
+    assert document.paragraph("PP1").text == (
+        "Guided by the Universal Declaration of Human Rights, the International Covenants and other "
+        "instruments, and the Treaty of 31 May 1997 and the Alma-Ata Declaration,")
+    assert document.paragraph("PP1").footnotes == ("1", "2", "2")
+    assert document.paragraph("PP2").text == (
+        "Recalling its resolution 77/228 and the Declaration of 1988 and paragraph 5 of it,")
+    assert document.paragraph("PP2").footnotes == ("3", "4")
+    assert document.paragraph("OP1").text == "Takes note of the report of 4.5 million refugees and 22,000 prisoners;"
+    assert [(f.mark, f.text) for f in document.footnotes] == [
+        ("1", "Resolution 217 A (III)."), ("2", "Resolution 2200 A (XXI), annex."), ("3", "A/78/511."),
+        ("4", "A/43/1.")]
+
+
+def test_markdown_footnotes():
+    text = ("---\nsymbol: A/RES/99/2\ntitle: \"Markdown test\"\n---\n\nThe General Assembly,\n\n"
+            "Recalling the Charter[^1] and the Treaty,2\n\n1. Decides to act.\n\n---\n\n"
+            "[^1]: Charter body.\n\n[^2]: Treaty body,\n    continued.\n")
+    document = only(text)
+    assert document.symbol == "A/RES/99/2"
+    assert document.paragraph("PP1").text == "Recalling the Charter and the Treaty,"
+    assert document.paragraph("PP1").footnotes == ("1", "2")
+    assert [(f.mark, f.text) for f in document.footnotes] == [("1", "Charter body."), ("2", "Treaty body, continued.")]
+
+
+def test_superscript_marks_and_bodies():
+    text = "大会，\n回顾其决议，¹\n1. 决定继续审议。²\n¹ 见第 60/1 号决议。\n² 见 A/65/1。\n"
+    document = only(text)
+    assert document.paragraph("PP1").text == "回顾其决议，"
+    assert document.paragraph("OP1").text == "决定继续审议。"
+    assert document.paragraph("OP1").footnotes == ("2",)
+    assert [f.text for f in document.footnotes] == ["见第 60/1 号决议。", "见 A/65/1。"]
+
+
+def test_digits_that_are_text_stay():
+    text = ("The General Assembly,\nRecalling article 2 of the Charter and paragraphs 2, 3 and 4 of "
+            "resolution 60/1, from 3 to 7 March 2022,\n1. Decides to act.\n")
+    document = only(text)
+    assert document.paragraph("PP1").text.endswith("paragraphs 2, 3 and 4 of resolution 60/1, from 3 to 7 March 2022,")
+    assert document.paragraph("PP1").footnotes == ()
+
+
+# --- sub-paragraphs ---------------------------------------------------------------------------------
+
+
+def test_letters_after_h_are_letters_not_numerals():
+    letters = "abcdefghijk"
+    lines = "".join(f"({c}) Item {c};\n" for c in letters)
+    document = only(f"The General Assembly,\n1. Decides:\n{lines}2. Decides also.\n")
+    op1 = document.paragraph("OP1")
+    assert [(i.label, i.parent) for i in op1.items] == [(c, None) for c in letters]
+    assert op1.items[8].text == "Item i;"
+
+
+def test_numerals_nested_under_a_letter():
+    text = ("The General Assembly,\n1. Requests:\n(a) To report;\n(b) To consider:\n(i) the first;\n"
+            "(ii) the second;\n(iii) the third;\n(c) To continue;\n2. Decides also.\n")
+    op1 = only(text).paragraph("OP1")
+    assert [(i.label, i.parent) for i in op1.items] == [
+        ("a", None), ("b", None), ("i", "b"), ("ii", "b"), ("iii", "b"), ("c", None)]
+    assert op1.body.splitlines()[3] == "(i) the first;"
+
+
+def test_a_list_of_numerals_stands_alone():
+    text = "The General Assembly,\n1. Requests:\n(i) one;\n(ii) two;\n(iii) three;\n(iv) four;\n(v) five.\n"
+    op1 = only(text).paragraph("OP1")
+    assert [(i.label, i.parent) for i in op1.items] == [(x, None) for x in ("i", "ii", "iii", "iv", "v")]
+
+
+@pytest.mark.parametrize("raw, labels, expected", [
+    ("i", ["a", "h"], ("i", None)),
+    ("v", ["a", "u"], ("v", None)),
+    ("x", ["a", "w"], ("x", None)),
+    ("c", ["a", "b"], ("c", None)),
+    ("i", ["a", "c"], ("i", "c")),
+    ("c", ["a", "b", ("i", "b"), ("ii", "b")], ("c", None)),
+    ("v", ["a", "u", ("i", "u"), ("ii", "u"), ("iii", "u"), ("iv", "u")], ("v", "u")),
+])
+def test_label_by_context(raw, labels, expected):
+    items = [Item(x, "") if isinstance(x, str) else Item(x[0], "", (), x[1]) for x in labels]
+    assert _label(raw, items) == expected
+
+
+# --- what is not a resolution -----------------------------------------------------------------------
+
+
+def test_text_without_resolution_is_a_parse_error():
+    with pytest.raises(ParseError, match="no resolution text found") as caught:
+        parse_text("Minutes of the meeting.\nThe meeting rose at noon.\n", "minutes.txt")
+    assert caught.value.path == "minutes.txt"

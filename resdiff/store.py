@@ -255,7 +255,8 @@ class Store:
             self._write(self._migrate)
 
     def _tables(self) -> set[str]:
-        return {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        with self._errors():
+            return {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
     def _migrate(self) -> None:
         # Re-read inside the transaction: another process may have migrated meanwhile.

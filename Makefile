@@ -20,9 +20,9 @@ $(STAMP): pyproject.toml Makefile
 
 system-deps:
 	@missing=""; for package in $(SYSTEM_PACKAGES); do \
-	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$package"; done; \
 	if [ -n "$$missing" ]; then \
-	  apt-get update && apt-get install -y --no-install-recommends $$missing; \
+	  export DEBIAN_FRONTEND=noninteractive; apt-get update && apt-get install -y --no-install-recommends $$missing; \
 	fi
 
 test: install system-deps

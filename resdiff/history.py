@@ -118,7 +118,7 @@ def session_of(symbol: str) -> str | None:
 def report_symbol(text: str) -> str | None:
     """The report's own symbol from its first lines (A/65/433), if printed there."""
     for line in text.split("\n")[:20]:
-        stripped = line.strip()
+        stripped = " ".join(line.split())
         if len(stripped) > 60:
             continue  # a sentence citing other documents, not the symbol in the header
         match = _REPORT_SYMBOL.search(stripped)
@@ -418,7 +418,7 @@ def _en_speakers(text: str) -> tuple[Speaker, ...]:
 
 def _sentences(paragraph: str) -> list[str]:
     # A full stop ends a sentence unless it sits inside a symbol (L.22) or an abbreviation (para.).
-    return [s for s in re.split(r"(?<!\bpara)(?<!\bparas)(?<!\bNo)(?<![A-Z])\.\s+(?=[A-Z])", paragraph) if s.strip()]
+    return [s for s in re.split(r"(?<!\bpara)(?<!\bparas)(?<!\bNo)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<![A-Z])\.\s+(?=[A-Z])", paragraph) if s.strip()]
 
 
 def _en_events(paragraph: str, last_symbol: str | None = None) -> list[Event]:

@@ -1,0 +1,103 @@
+"""resdiff history: the proceedings a committee report records, Chinese and English."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+from typer.testing import CliRunner
+
+from conftest import FIXTURES, ROOT, SAMPLE
+from resdiff.history import header_links, proceedings
+
+EN_REPORT = FIXTURES / "reports" / "A_65_440_second_committee_report_en.txt"
+
+
+def _history(path):
+    result = CliRunner().invoke(app_(), ["history", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    jsonschema.validate(data, json.loads((ROOT / "resdiff" / "schemas" / "history.schema.json").read_text()))
+    return data
+
+
+def app_():
+    from resdiff.cli import app
+
+    return app
+
+
+def _brief(event):
+    return (event["kind"], event["date"], event["meeting"], event["symbol"],
+            [s["name"] for s in event["speakers"]], event["timing"])
+
+
+def test_chinese_sample_timeline():
+    data = _history(SAMPLE)
+    assert data["schema"] == "resdiff.history/1" and data["agenda_item"] == "17"
+    assert [_brief(e) for e in data["events"]] == [
+        ("introduced", "2010-11-04", 27, "A/C.2/65/L.22", ["也门"], None),
+        ("submitted", "2010-11-24", 31, "A/C.2/65/L.56", ["让·克洛迪·皮埃尔(海地)"], None),
+        ("statement", "2010-11-24", 31, "A/C.2/65/L.56", ["美利坚合众国"], "before"),
+        ("adopted", "2010-11-24", 31, "A/C.2/65/L.56", [], None),
+        ("statement", "2010-11-24", 31, "A/C.2/65/L.56", ["比利时", "加拿大"], "after"),
+        ("withdrawn", "2010-11-24", 31, "A/C.2/65/L.22", [], None),
+    ]
+    introduced, submitted, _, _, after, _ = data["events"]
+    assert introduced["speakers"][0]["on_behalf_of"] == "属于 77 国集团的联合国会员国和中国"
+    assert submitted["speakers"][0]["role"] == "副主席" and submitted["basis"] == "A/C.2/65/L.22"
+    assert after["speakers"][0]["on_behalf_of"].startswith("欧洲联盟")
+    assert after["speakers"][1] == {"name": "加拿大", "on_behalf_of": "澳大利亚和新西兰", "also": True, "role": None}
+
+
+def test_english_report_timeline():
+    data = _history(EN_REPORT)
+    assert data["report"] == "A/65/440" and data["agenda_item"] == "23"
+    assert [_brief(e) for e in data["events"]] == [
+        ("introduced", "2010-11-04", 27, "A/C.2/65/L.30", ["Yemen"], None),
+        ("submitted", "2010-11-24", 31, "A/C.2/65/L.61", ["Jean Claudy Pierre (Haiti)"], None),
+        ("revised", "2010-11-24", 31, "A/C.2/65/L.61", ["Vice-Chair"], None),
+        ("revised", "2010-11-24", 31, "A/C.2/65/L.61", ["Paraguay"], None),
+        ("statement", "2010-11-24", 31, "A/C.2/65/L.61", ["United States of America"], "before"),
+        ("adopted", "2010-11-24", 31, "A/C.2/65/L.61", [], None),
+        ("statement", "2010-11-24", 31, "A/C.2/65/L.61", ["Belgium", "Canada", "Trinidad and Tobago"], "after"),
+        ("withdrawn", "2010-11-24", 31, "A/C.2/65/L.30", [], None),
+    ]
+    events = data["events"]
+    assert events[0]["speakers"][0]["on_behalf_of"].endswith("members of the Group of 77 and China")
+    assert events[1]["speakers"][0]["role"] == "Vice-Chair" and events[1]["basis"] == "A/C.2/65/L.30"
+    assert events[5]["detail"] == "as orally revised, recorded vote 150-1-3"
+    assert events[6]["speakers"][1]["also"] is True
+
+
+def test_english_phrasings_of_other_reports():
+    text = ("1. At its 40th meeting, on 21 November 2023, the Committee had before it draft resolution A/C.3/78/L.41.\n"
+            "2. The Vice-Chair of the Committee, Ms. A (Ghana), submitted a draft resolution entitled "
+            "\"X\" (A/C.3/78/L.60), submitted on the basis of informal consultations held on draft resolution "
+            "A/C.3/78/L.41.\n"
+            "3. At the same meeting, draft resolution A/C.3/78/L.41 was introduced by the representative of Canada.\n"
+            "4. Also at its 40th meeting, the Committee adopted draft resolution A/C.3/78/L.60 without a vote (see para. 9).\n")
+    events = proceedings(text).events
+    assert [(e.kind.value, e.symbol, e.date) for e in events] == [
+        ("submitted", "A/C.3/78/L.60", "2023-11-21"),
+        ("introduced", "A/C.3/78/L.41", "2023-11-21"),
+        ("adopted", "A/C.3/78/L.60", "2023-11-21"),
+    ]
+    assert events[0].speakers[0].name == "Ms. A (Ghana)" and events[0].basis == "A/C.3/78/L.41"
+    assert events[2].detail == "without a vote"
+
+
+def test_header_links_of_adopted_resolutions():
+    corpus = FIXTURES / "corpus" / "en"
+    assert header_links((corpus / "A_RES_80_1.md").read_text(encoding="utf-8")) == (("draft", "A/80/L.2/Rev.1"),)
+    assert header_links((corpus / "A_RES_ES-11_1.en.txt").read_text(encoding="utf-8")) == (("draft", "A/ES-11/L.1"),)
+    assert header_links("[根据第二委员会的报告(A/65/433)通过]") == (("report", "A/65/433"),)
+
+
+def test_history_text_output_and_a_file_without_proceedings():
+    result = CliRunner().invoke(app_(), ["history", str(SAMPLE)])
+    lines = result.output.splitlines()
+    assert lines[0] == "Proceedings, agenda item 17"
+    assert lines[1].split()[:5] == ["2010-11-04", "meeting", "27", "introduced", "A/C.2/65/L.22"]
+    plain = CliRunner().invoke(app_(), ["history", str(FIXTURES / "corpus" / "en" / "A_RES_80_2.md"), "--format", "json"])
+    assert json.loads(plain.output)["events"] == []

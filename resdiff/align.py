@@ -18,6 +18,7 @@ aligning A with B.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ ALL_PAIRS_LIMIT = 250_000
 COMMON_DF = 40
 # How many of its rarest words a paragraph uses to find candidate partners in long texts.
 KEY_WORDS = 12
+# A paragraph with fewer rare words than this also uses its rarest words above COMMON_DF.
+MIN_KEY_WORDS = 6
 # Weight of relative position when ranking pairs of near-equal similarity (never for the threshold).
 POSITION_WEIGHT = 0.02
 
@@ -119,8 +122,10 @@ class _Scorer:
         limit = max(COMMON_DF, (old.size + new.size) // 20)
 
         def keys(counts: Counter[str]) -> list[str]:
-            usable = [w for w in counts if df[w] <= limit]
-            return sorted(usable, key=lambda w: (df[w], w))[:KEY_WORDS]
+            usable = sorted((w for w in counts if df[w] <= limit), key=lambda w: (df[w], w))
+            # Rare words first; more common ones only while a paragraph has too few rare ones.
+            rare = [w for w in usable[:KEY_WORDS] if df[w] <= COMMON_DF]
+            return rare if len(rare) >= MIN_KEY_WORDS else usable[:MIN_KEY_WORDS]
 
         def postings(side: _Side) -> dict[str, list[int]]:
             found: dict[str, list[int]] = defaultdict(list)
@@ -146,10 +151,10 @@ class _Scorer:
         backward = accumulate(new, postings(old))
         pairs: set[tuple[int, int]] = set()
         for i, acc in enumerate(forward):
-            for j in sorted(acc, key=lambda j: (-acc[j], j))[:k]:
+            for _, j in heapq.nsmallest(k, [(-value, j) for j, value in acc.items()]):
                 pairs.add((i, j))
         for j, acc in enumerate(backward):
-            for i in sorted(acc, key=lambda i: (-acc[i], i))[:k]:
+            for _, i in heapq.nsmallest(k, [(-value, i) for i, value in acc.items()]):
                 pairs.add((i, j))
         return sorted(pairs)
 
@@ -201,12 +206,17 @@ def align(old_doc: Document, new_doc: Document, options: AlignOptions = AlignOpt
     owner_old = {i: i for i in match_old}
     owner_new = {j: i for i, j in match_old.items()}
     absorptions = []
-    pair_set = set(candidates)
+    # Candidates hold every pair for short texts, and the pairs worth scoring for long ones.
+    partners_of_old: dict[int, list[int]] = defaultdict(list)
+    partners_of_new: dict[int, list[int]] = defaultdict(list)
+    for i, j in candidates:
+        partners_of_old[i].append(j)
+        partners_of_new[j].append(i)
     for i in range(old.size):
         if i in match_old:
             continue
-        for j in range(new.size):
-            if j in match_new and ((i, j) in pair_set or old.size * new.size <= ALL_PAIRS_LIMIT):
+        for j in partners_of_old.get(i, ()):
+            if j in match_new:
                 shared = scorer.shared(i, j)
                 if scorer.old_mass[i] and shared / scorer.old_mass[i] >= options.merge_containment:
                     absorptions.append((-(shared / scorer.old_mass[i]), _tie(old.keys[i], new.keys[j]),
@@ -214,8 +224,8 @@ def align(old_doc: Document, new_doc: Document, options: AlignOptions = AlignOpt
     for j in range(new.size):
         if j in match_new:
             continue
-        for i in range(old.size):
-            if i in match_old and ((i, j) in pair_set or old.size * new.size <= ALL_PAIRS_LIMIT):
+        for i in partners_of_new.get(j, ()):
+            if i in match_old:
                 shared = scorer.shared(i, j)
                 if scorer.new_mass[j] and shared / scorer.new_mass[j] >= options.merge_containment:
                     absorptions.append((-(shared / scorer.new_mass[j]), _tie(old.keys[i], new.keys[j]),

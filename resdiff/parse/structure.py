@@ -447,7 +447,7 @@ def _strip_quotes(chunk: str) -> str:
 # footnote bodies are known, one of their marks; digits that are part of the text stay.
 _CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PLAIN_MARK = re.compile(
-    r"\[\^(?P<md>\d{1,3})\]"  # Markdown reference: always a mark
+    r"\[\^?(?P<md>\d{1,3})\]"  # Markdown or wiki reference ("[^1]", "[1]"): always a mark
     r"|(?<=\d/)(?P<slash>\d{4,5})(?=[\s,;:.)”]|$)"  # "resolution 77/2285": 77/228 and mark 5
     r"|(?<![\d/.,])(?P<year>(?:19|20)\d{3,4})(?=[\s,;:.)”]|$)"  # "of 19881 and": 1988 and mark 1
     r"|(?<=[^\W\d_]|[)”’\"\]])(?P<glued>\d{1,3})(?=[\s,;:.)”]|$)"  # "Declaration4", "Rules),9"
@@ -715,11 +715,24 @@ def _identity(lines, blocks, index, meta, report, source):
         title = _quoted_title(preceding) or _line_title(lines, block)
     else:
         symbol = meta.get("symbol") or _header_symbol(lines, block)
+        adopted = _resolution_number(lines[max(0, block.start - 8) : max(block.start, 0)])
+        if adopted and (symbol is None or "/L." in symbol):
+            # The header cites the draft ("A/68/L.39") but the text is the adopted resolution.
+            symbol = adopted
         title = _line_title(lines, block) or meta.get("title")
         date = meta.get("date") or _header_date(lines[: max(block.start, 0)])
     if not symbol and source:
         symbol = _symbol_from_filename(source)
     return symbol, title, date
+
+
+def _resolution_number(lines: list[str]) -> str | None:
+    """'A/RES/68/262' from an adopted text's numbered title line ('68/262. Territorial …')."""
+    for line in lines:
+        match = re.match(r"^\s*((?:ES-\d+|S-\d+|\d+)/\d+)\s*\.\s+\S", line)
+        if match:
+            return "A/RES/" + match.group(1)
+    return None
 
 
 def _report_symbol(lines, block, preceding: str) -> str | None:

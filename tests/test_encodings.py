@@ -1,0 +1,56 @@
+"""Encodings and line ends are detected without options and parse identically."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import replace
+
+import pytest
+
+from conftest import CORPUS, SAMPLE
+from resdiff.parse import parse_bytes
+
+ENGLISH = CORPUS / "en" / "A_C.3_78_L.41.en.txt"
+
+
+def encodings(text: str):
+    yield "utf-8", text.encode("utf-8")
+    yield "utf-8-bom", codecs.BOM_UTF8 + text.encode("utf-8")
+    yield "utf-16-le-bom", codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    yield "utf-16-be-bom", codecs.BOM_UTF16_BE + text.encode("utf-16-be")
+    yield "crlf", text.replace("\n", "\r\n").encode("utf-8")
+    yield "utf-16-crlf", codecs.BOM_UTF16_LE + text.replace("\n", "\r\n").encode("utf-16-le")
+    yield "gb18030", text.encode("gb18030")
+    yield "gb18030-crlf", text.replace("\n", "\r\n").encode("gb18030")
+
+
+def without_source(documents):
+    return tuple(replace(d, source=None) for d in documents)
+
+
+@pytest.mark.parametrize("path", [SAMPLE, ENGLISH], ids=["sample-zh", "L.41-en"])
+def test_every_encoding_parses_identically(path):
+    text = path.read_text(encoding="utf-8")
+    expected = without_source(parse_bytes(text.encode("utf-8"), "x.txt"))
+    assert expected and all(d.paragraphs for d in expected)
+    seen = []
+    for name, data in encodings(text):
+        assert without_source(parse_bytes(data, "x.txt")) == expected, name
+        seen.append(name)
+    assert len(seen) == 8
+
+
+def test_gbk_sample_is_not_mistaken_for_utf8():
+    text = SAMPLE.read_text(encoding="utf-8")
+    data = text.encode("gbk", errors="strict") if all(_gbk(ch) for ch in text) else text.encode("gb18030")
+    documents = parse_bytes(data, "x.txt")
+    assert [d.symbol for d in documents] == ["A/C.2/65/L.22", "A/C.2/65/L.56"]
+    assert documents[0].title == "信息和通信技术促进发展"
+
+
+def _gbk(ch: str) -> bool:
+    try:
+        ch.encode("gbk")
+        return True
+    except UnicodeEncodeError:
+        return False

@@ -273,3 +273,15 @@ def test_text_without_resolution_is_a_parse_error():
     with pytest.raises(ParseError, match="no resolution text found") as caught:
         parse_text("Minutes of the meeting.\nThe meeting rose at noon.\n", "minutes.txt")
     assert caught.value.path == "minutes.txt"
+
+
+def test_a_recommended_draft_is_named_by_the_sentence_pointing_to_its_paragraph():
+    from resdiff.parse import parse_file
+
+    from conftest import FIXTURES
+
+    path = FIXTURES / "reports" / "recommended_draft_named_before_see_para_en.txt"
+    (document,) = parse_file(str(path))
+    # "adopted draft resolution A/C.2/65/L.61, as orally revised, without a vote (see para. 4)"
+    assert document.symbol == "A/C.2/65/L.61"
+    assert [p.id for p in document.paragraphs] == ["PP1", "OP1"]

@@ -749,16 +749,21 @@ def _report_symbol(lines, block, preceding: str) -> str | None:
             break
     text = "\n".join(lines)
     if here:
-        pattern = re.compile(
-            r"(?:决议草案|draft resolution)\s*[（(]?\s*([A-Z][A-Z0-9./\s\-]+?)\s*[)）]?\s*[（(]\s*(?:见第|see para(?:graph)?\.?)\s*"
-            + here + r"\b"
-        )
-        match = pattern.search(text)
-        if match:
-            return normalize_symbol(match.group(1))
-    adopted = re.findall(r"(?:通过了决议草案|adopted draft resolution)\s*([A-Z][A-Z0-9./\s\-]+?\d)(?=\D)", text)
+        # "… adopted draft resolution A/C.2/65/L.61, as orally revised (see para. 9)": the draft
+        # is the last one named in the sentence that points to this paragraph.
+        for match in re.finditer(r"(?:见第|see para(?:graph)?\.?)\s*" + here + r"(?!\d)", text):
+            sentence = re.split(r"[。.;；]\s|\n", text[max(0, match.start() - 400) : match.start()])[-1]
+            named = [normalize_symbol(m.group(1)) for m in _SYMBOL.finditer(sentence)]
+            named = [symbol for symbol in named if "/L." in symbol]
+            if named:
+                return named[-1]
+    adopted = []
+    for match in re.finditer(r"通过了决议草案|adopted draft resolution", text):
+        symbol = _SYMBOL.search(text[match.end() : match.end() + 80])
+        if symbol:
+            adopted.append(normalize_symbol(symbol.group(1)))
     if adopted:
-        return normalize_symbol(adopted[-1])
+        return adopted[-1]
     return drafts[-1] if drafts else None
 
 

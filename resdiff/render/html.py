@@ -362,7 +362,7 @@ def _summary(comparison: Comparison) -> str:
         cls = ' class="zero"' if count == 0 else ""
         items.append(f'<li{cls}><span class="sw k-{key}" aria-hidden="true"></span><b>{count}</b> {key}</li>')
     return (f'<section class="summary" aria-label="Summary">'
-            f'<div class="bar-wrap">{svg}<p class="caption">{len(comparison.changes)} paragraphs compared; '
+            f'<div class="bar-wrap">{svg}<p class="caption">{len(comparison.changes)} changes; '
             f"top bar: share of each kind of change; thin bars: moved, renumbered</p></div>"
             f'<ul class="counts">{"".join(items)}</ul></section>')
 

@@ -23,6 +23,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from .errors import ResdiffError
 from .model import AlignOptions, Document
 from .text import normalize, words
 
@@ -33,6 +34,9 @@ COMMON_DF = 40
 KEY_WORDS = 12
 # A paragraph with fewer rare words than this also uses its rarest words above COMMON_DF.
 MIN_KEY_WORDS = 6
+# The longest omnibus resolutions have a few hundred paragraphs; far beyond this the input is
+# not a resolution (a file split on every line), and aligning it would only take minutes.
+MAX_PARAGRAPHS = 20_000
 # Weight of relative position when ranking pairs of near-equal similarity (never for the threshold).
 POSITION_WEIGHT = 0.02
 
@@ -165,6 +169,12 @@ def _position(i: int, n: int) -> float:
 
 def align(old_doc: Document, new_doc: Document, options: AlignOptions = AlignOptions()) -> Alignment:
     """Align the paragraphs of two documents; see the module docstring for the method."""
+    for document in (old_doc, new_doc):
+        if len(document.paragraphs) > MAX_PARAGRAPHS:
+            raise ResdiffError(
+                f"{document.label} has {len(document.paragraphs):,} paragraphs; resdiff compares "
+                f"documents of up to {MAX_PARAGRAPHS:,} (a resolution has a few hundred): "
+                "check that the file holds one resolution")
     old, new = _Side(old_doc), _Side(new_doc)
     scorer = _Scorer(old, new)
     match_old: dict[int, int] = {}

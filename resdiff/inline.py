@@ -20,6 +20,12 @@ _PRIVATE_BASE = 0xE000
 # A replaced phrase is shown character by character when at least this share of its characters
 # stays: below it, the characters in common are accidents and the phrase reads as replaced.
 REFINE_SHARE = 0.5
+# diff-match-patch without a timeout takes time proportional to length times edits: a pair of
+# paragraphs with more word units than this together is diffed coarsely (common beginning and
+# end, the rest replaced), and a replaced phrase longer than REFINE_CHARS is not refined by
+# characters. Real paragraphs stay far below both; the limits only keep huge input bounded.
+MAX_UNITS = 20_000
+REFINE_CHARS = 4_000
 
 
 def _dmp() -> diff_match_patch:
@@ -76,6 +82,8 @@ def _refine(old: str, new: str) -> list[tuple[Op, str]]:
     """A replaced phrase, by characters where most of them stay, else as a whole."""
     if not old or not new:
         return [(Op.DELETE, old)] if old else [(Op.INSERT, new)]
+    if len(old) + len(new) > REFINE_CHARS:
+        return [(Op.DELETE, old), (Op.INSERT, new)]
     pieces = _char_diff(old, new)
     if _equal_share(pieces, old, new) >= REFINE_SHARE and not _splits_a_word(pieces):
         return pieces
@@ -116,8 +124,10 @@ def diff_texts(old: str, new: str) -> tuple[Span, ...]:
     table: dict[str, str] = {}
     a = _encode(old_keys, table)
     b = _encode(new_keys, table)
-    dmp = _dmp()
-    diffs = dmp.diff_main(a, b, False)
+    if len(a) + len(b) > MAX_UNITS:
+        diffs = _coarse(a, b)
+    else:
+        diffs = _dmp().diff_main(a, b, False)
 
     # Back from word codes to the texts, then clean up by the texts' own lengths: a one-word
     # equality such as "its " between two edits is kept, a lone "的" between long edits is not.
@@ -130,6 +140,11 @@ def diff_texts(old: str, new: str) -> tuple[Span, ...]:
             new_raw = "".join(new_units[j : j + n])
             if old_raw == new_raw:
                 raw.append((0, old_raw))
+            elif len(old_raw) + len(new_raw) > REFINE_CHARS:
+                # A long run: compare word by word, so that the cost stays linear.
+                for k in range(n):
+                    raw.extend((_DMP_CODE[o], t) for o, t in
+                               _char_diff(old_units[i + k], new_units[j + k]))
             else:
                 # Same words, other spacing or width: show exactly what differs.
                 raw.extend((_DMP_CODE[o], t) for o, t in _char_diff(old_raw, new_raw))
@@ -160,6 +175,19 @@ def diff_texts(old: str, new: str) -> tuple[Span, ...]:
     if pending_old or pending_new:
         pieces.extend(_refine("".join(pending_old), "".join(pending_new)))
     return _coalesce(pieces)
+
+
+def _coarse(a: str, b: str) -> list[tuple[int, str]]:
+    """A diff in linear time: the common beginning and end equal, the middle replaced."""
+    start = 0
+    limit = min(len(a), len(b))
+    while start < limit and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < limit - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
+        end += 1
+    diffs = [(0, a[:start]), (-1, a[start:len(a) - end]), (1, b[start:len(b) - end]), (0, a[len(a) - end:])]
+    return [(op, text) for op, text in diffs if text]
 
 
 # An equality between two edits is folded into them when the edits on both sides are at least

@@ -1,0 +1,146 @@
+"""The installed command in real shells: closed pipes, Ctrl-C, huge and odd input.
+
+Sizes are bounded so that the suite stays fast, yet past the limits they prove.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from resdiff import align, inline
+from resdiff.compare import compare
+from resdiff.errors import ResdiffError
+from resdiff.inline import rebuild
+from resdiff.model import Document, Paragraph, ParagraphKind
+from resdiff.parse import reading
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "A_C.2_65_433_second_committee_report_ict_zh.txt"
+RESDIFF = Path(sys.executable).parent / "resdiff"
+HEAD = "Draft resolution A/C.2/65/L.{n}\n\nThe General Assembly,\n\n"
+WORDS = ["development", "information", "technology", "States", "Assembly", "digital", "divide"]
+
+
+def run(*args, **kwargs):
+    env = dict(os.environ, RESDIFF_CACHE="0")
+    return subprocess.run([str(RESDIFF), *map(str, args)], capture_output=True, text=True,
+                          env=env, timeout=120, **kwargs)
+
+
+def words(count: int, seed: int) -> str:
+    rng = random.Random(seed)
+    return " ".join(rng.choice(WORDS) for _ in range(count))
+
+
+def test_a_closed_pipe_ends_quietly():
+    done = subprocess.run(f"'{RESDIFF}' diff '{SAMPLE}' --format json | head -1", shell=True,
+                          capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, RESDIFF_CACHE="0"))
+    assert done.returncode == 0
+    assert done.stdout == "{\n"
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr
+
+
+def test_ctrl_c_ends_with_status_130_and_no_traceback(tmp_path):
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    # Two long paragraphs, to keep the command busy long enough to be interrupted.
+    old.write_text(HEAD.format(n=1) + "Recalling " + words(60_000, 1) + ",\n")
+    new.write_text(HEAD.format(n=2) + "Recalling " + words(60_000, 2) + ",\n")
+    process = subprocess.Popen([str(RESDIFF), "diff", str(old), str(new)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env=dict(os.environ, RESDIFF_CACHE="0"))
+    # Interrupt once the command has done some work (past its imports), as a user would.
+    ticks = os.sysconf("SC_CLK_TCK")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        if int(fields[11]) / ticks >= 1.0:  # user CPU seconds
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the command ended before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "Traceback" not in stderr
+
+
+def test_one_huge_paragraph_is_diffed_coarsely_and_still_rebuilds_both_texts():
+    old_text = "Recalling " + words(inline.MAX_UNITS, 1)
+    new_text = "Recalling " + words(inline.MAX_UNITS, 2) + " and"
+    spans = inline.diff_texts(old_text, new_text)
+    assert rebuild(spans) == (old_text, new_text)
+    assert spans[0].text == "Recalling "
+    assert inline.diff_texts(old_text, new_text) == spans
+
+
+def test_a_long_run_of_width_changes_is_compared_word_by_word():
+    old_text = "，".join(["信息"] * 3000)
+    new_text = ", ".join(["信息"] * 3000)
+    assert rebuild(inline.diff_texts(old_text, new_text)) == (old_text, new_text)
+
+
+def test_too_many_paragraphs_are_refused_with_a_clear_message():
+    count = align.MAX_PARAGRAPHS + 1
+    paragraphs = tuple(Paragraph(f"OP{k}", ParagraphKind.OPERATIVE, k, f"Decides {k};")
+                       for k in range(1, count + 1))
+    document = Document("A/TEST/L.1", None, "en", paragraphs)
+    small = Document("A/TEST/L.2", None, "en", paragraphs[:3])
+    with pytest.raises(ResdiffError, match="20,000"):
+        compare(document, small)
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as handle:
+        handle.truncate(reading.MAX_BYTES + 1)  # sparse: no 20 MB written to disk
+    done = run("diff", big, SAMPLE)
+    assert done.returncode == 2
+    assert done.stderr.startswith("resdiff: error: ") and "MB" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_the_same_file_as_old_and_new_compares_its_last_drafts_unchanged():
+    done = run("diff", SAMPLE, SAMPLE, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    import json
+
+    changes = json.loads(done.stdout)["changes"]
+    assert changes and {c["kind"] for c in changes} == {"unchanged"}
+
+
+def test_a_file_given_once_with_one_draft_asks_for_a_second(tmp_path):
+    draft = tmp_path / "one.txt"
+    draft.write_text(HEAD.format(n=1) + "1. Decides " + words(10, 1) + ";\n", encoding="utf-8")
+    done = run("diff", draft)
+    assert done.returncode == 2
+    assert done.stderr.startswith("resdiff: error: ") and "Traceback" not in done.stderr
+
+
+def test_two_drafts_with_nothing_in_common_are_all_removed_and_added(tmp_path):
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    old.write_text(HEAD.format(n=1) + "1. Decides to consider cybersecurity;\n", encoding="utf-8")
+    new.write_text(HEAD.format(n=2) + "1. Welcomes maternal health services;\n", encoding="utf-8")
+    done = run("diff", old, new, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    import json
+
+    kinds = sorted(c["kind"] for c in json.loads(done.stdout)["changes"])
+    assert kinds == ["added", "removed"]
+
+
+@pytest.mark.parametrize("content", [b"\x00\x01\x02" * 1000, b"   \n\n", "随便的文字".encode("utf-8")])
+def test_odd_files_end_with_one_error_line_or_a_result(tmp_path, content):
+    odd = tmp_path / "odd.txt"
+    odd.write_bytes(content)
+    done = run("diff", odd, SAMPLE)
+    assert done.returncode in {0, 2}
+    assert "Traceback" not in done.stderr
+    if done.returncode == 2:
+        assert done.stderr.startswith("resdiff: error: ") and done.stderr.count("\n") == 1

@@ -1,6 +1,18 @@
-"""``python -m resdiff``: the same as the ``resdiff`` command."""
+"""``python -m resdiff`` and the ``resdiff`` command's entry point."""
 
-from .cli import main
+from __future__ import annotations
+
+import sys
+
+
+def run() -> None:
+    """Import the command line and run it; Ctrl-C during the imports ends quietly too."""
+    try:
+        from .cli import main
+    except KeyboardInterrupt:
+        sys.exit(130)
+    main()
+
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -170,10 +170,18 @@ def diff(
 
 
 def _store_resolver(store: Optional[str]):
-    """A function that finds stored documents by symbol (the version store), for diff."""
-    from .store import resolver
+    """A function that finds stored documents by symbol (the version store), for diff.
 
-    return resolver(store)
+    The store is imported only when an argument is not a file, so comparing two files never
+    pays for it.
+    """
+
+    def resolve(symbol: str):
+        from .store import resolver
+
+        return resolver(store)(symbol)
+
+    return resolve
 
 
 # --- entry point ---------------------------------------------------------------------------------

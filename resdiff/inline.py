@@ -8,6 +8,8 @@ is shown as such and not as a replaced word. The spans rebuild both original tex
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from diff_match_patch import diff_match_patch
 
 from .model import Op, Span
@@ -35,6 +37,12 @@ def _dmp() -> diff_match_patch:
     return dmp
 
 
+@lru_cache(maxsize=65536)
+def _token_key(token: str) -> str:
+    """A word's normalised form; words repeat so much across drafts that caching pays."""
+    return normalize(token) or token
+
+
 def _units(text: str) -> tuple[list[str], list[str]]:
     """Words with the white space that follows them attached, and their normalised keys."""
     units: list[str] = []
@@ -48,7 +56,7 @@ def _units(text: str) -> tuple[list[str], list[str]]:
                 keys.append("")
             continue
         units.append(token)
-        keys.append(normalize(token) or token)
+        keys.append(_token_key(token))
     return units, keys
 
 

@@ -4,17 +4,33 @@ from __future__ import annotations
 
 import os
 import re
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 from rich.cells import cell_len
 
 from .cli import app, read_documents, write_output
 from .errors import StoreError
-from .history import Proceedings, header_links, links, proceedings
 from .model import Document
 from .render.json import dumps
-from .store import Incoming, Store, Version, blame, change_summary, store_path, with_date
+
+if TYPE_CHECKING:
+    from .history import Proceedings
+    from .store import Incoming, Store, Version
+
+
+def _store():
+    """The store module, imported when a store command runs: ``resdiff diff`` never pays for it."""
+    from . import store
+
+    return store
+
+
+def _history():
+    """The report-narrative module, imported when needed."""
+    from . import history
+
+    return history
 
 LOG_SCHEMA = "resdiff.log/1"
 BLAME_SCHEMA = "resdiff.blame/1"
@@ -50,8 +66,8 @@ def _symbol_from_name(path: str) -> str | None:
 
 
 def _open_for_reading(store: Optional[str]) -> Store:
-    path = store_path(store)
-    opened = Store.open(path, create=False)
+    path = _store().store_path(store)
+    opened = _store().Store.open(path, create=False)
     if opened is None or not opened.versions():
         if opened is not None:
             opened.close()
@@ -66,8 +82,8 @@ def _open_for_reading(store: Optional[str]) -> Store:
 def _incoming(path: str, follows: Optional[str]) -> list[Incoming]:
     documents = read_documents(path)
     text = _read_text(path)
-    record = proceedings(text) if text is not None else Proceedings(None, None, ())
-    found_links = links(record.events)
+    record = _history().proceedings(text) if text is not None else _history().Proceedings(None, None, ())
+    found_links = _history().links(record.events)
     dates: dict[str, str] = {}
     for event in record.events:
         if event.kind.value in ("introduced", "submitted") and event.symbol and event.date:
@@ -75,12 +91,12 @@ def _incoming(path: str, follows: Optional[str]) -> list[Incoming]:
     report = None
     if record.events or len(documents) > 1:
         report = record.symbol or _symbol_from_name(path)
-    origins = header_links(text) if text is not None else ()
+    origins = _history().header_links(text) if text is not None else ()
     agenda = record.agenda_item
     incoming = []
     for n, document in enumerate(documents):
-        incoming.append(Incoming(
-            document=with_date(document, dates.get(document.symbol or "")),
+        incoming.append(_store().Incoming(
+            document=_store().with_date(document, dates.get(document.symbol or "")),
             report=report,
             agenda_item=agenda,
             links=tuple(link for link in found_links if link.successor == document.symbol),
@@ -100,7 +116,7 @@ def add(
     batch: list[Incoming] = []
     for path in files:
         batch.extend(_incoming(path, None))  # read everything before writing anything
-    with Store.open(store_path(store), create=True) as opened:
+    with _store().Store.open(_store().store_path(store), create=True) as opened:
         if follows:
             found = opened.find(follows)
             if found:
@@ -114,7 +130,7 @@ def add(
             firsts = set()
             for path in files:
                 firsts.add(id(next(i for i in batch if i.document.source == os.fspath(path))))
-            batch = [Incoming(i.document, i.report, i.agenda_item, i.links, i.origins,
+            batch = [_store().Incoming(i.document, i.report, i.agenda_item, i.links, i.origins,
                               follows if id(i) in firsts else None) for i in batch]
         results = opened.add(batch)
     lines = []
@@ -167,7 +183,7 @@ def _log_data(opened: Store, families: list[list[Version]]) -> dict:
                 "source": version.source,
                 "counts": {"preambular": pp, "operative": op},
                 "changes": summary,
-                "summary": change_summary(summary) if summary else None,
+                "summary": _store().change_summary(summary) if summary else None,
             })
             previous = document
     return {"schema": LOG_SCHEMA, "versions": versions}
@@ -226,7 +242,7 @@ def _blame_data(opened: Store, symbol: str) -> dict:
     documents = [opened.document(v) for v in chain]
     comparisons = [compare(a, b) for a, b in zip(documents, documents[1:])]
     paragraphs = []
-    for entry in blame(documents, comparisons):
+    for entry in _store().blame(documents, comparisons):
         paragraph = documents[-1].paragraph(entry.id)
         origin = chain[entry.origin]
         paragraphs.append({
@@ -364,7 +380,7 @@ def history(
     text = _read_text(file)
     if text is None:
         raise StoreError(f"{file}: history reads the narrative of text reports; convert the file to .txt first")
-    data = _history_data(file, proceedings(text))
+    data = _history_data(file, _history().proceedings(text))
     write_output(dumps(data) if format == "json" else _render_history(data), None)
 
 

@@ -122,26 +122,26 @@ class _Segmenter:
         return tokens
 
 
-# Bounds of the on-disk cache: past them it starts afresh with what the last run segmented.
+# Bound of the on-disk cache: past it, the oldest half of the segmentations is dropped.
 CACHE_MAX_ENTRIES = 200_000
-CACHE_MAX_BYTES = 16 * 1024 * 1024
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 
 class _SegmentCache:
-    """jieba segmentations of Han runs, kept in one file between runs.
+    """jieba segmentations of Han runs, kept between runs in a small SQLite file.
 
-    The file holds one segmentation a line, words separated by a space; the run is the words
-    joined, so each line is its own key and a damaged line cannot give a wrong answer (lines
-    that are not pure Han words separated by spaces are ignored). The file name carries the
+    Each run is looked up by itself, so a process reads only the segmentations it needs,
+    however many texts the cache holds. A stored segmentation is used only if its words join
+    back into the run, so a damaged row cannot give a wrong answer. The file name carries the
     size and time of jieba's dictionary and code, so another jieba version never reads this
-    one's segmentations. New segmentations are written when the process ends, through a temporary
-    file renamed into place. ``RESDIFF_CACHE=0`` turns the cache off; a directory that cannot
-    be written only makes resdiff slower. The cache is never needed for a correct result.
+    one's segmentations. New segmentations are written in one transaction when the process ends.
+    ``RESDIFF_CACHE=0`` turns the cache off; a directory that cannot be written, a damaged or
+    locked file only make resdiff slower: the cache is never needed for a correct result.
     """
 
     def __init__(self) -> None:
-        self._entries: dict[str, list[str]] | None = None
+        self._connection = None
+        self._opened = False
         self._new: dict[str, list[str]] = {}
         self._path: str | None = None
         self._registered = False
@@ -166,38 +166,52 @@ class _SegmentCache:
                 stamp.append(f"{info.st_size}-{int(info.st_mtime)}")
         except (OSError, ImportError, ValueError):
             return None
-        return os.path.join(base, "resdiff", f"jieba-v{_CACHE_FORMAT}-{'-'.join(stamp)}.txt")
+        return os.path.join(base, "resdiff", f"jieba-v{_CACHE_FORMAT}-{'-'.join(stamp)}.sqlite3")
 
-    def _read(self) -> dict[str, list[str]]:
-        entries: dict[str, list[str]] = {}
+    def _open(self):
+        """The cache's connection, or None where there is no usable cache."""
+        if self._opened:
+            return self._connection
+        self._opened = True
         self._path = self._locate()
         if self._path is None:
-            return entries
+            return None
+        import os
+        import sqlite3
+
         try:
-            with open(self._path, "rb") as handle:
-                data = handle.read(CACHE_MAX_BYTES + 1)
-            text = data[:CACHE_MAX_BYTES].decode("utf-8", errors="replace")
-        except OSError:
-            return entries
-        for line in text.split("\n"):
-            tokens = line.split(" ")
-            run = "".join(tokens)
-            if run and _HAN_RUN.fullmatch(run) and all(tokens):
-                entries[run] = tokens
-        return entries
+            if not os.path.exists(self._path):
+                return None  # created by save(), only when there is something to keep
+            connection = sqlite3.connect(self._path, timeout=0.5, isolation_level=None)
+            connection.execute("SELECT run, words FROM segment LIMIT 0")
+            self._connection = connection
+        except sqlite3.Error:
+            self._connection = None
+        return self._connection
 
     def get(self, run: str) -> list[str] | None:
-        if self._entries is None:
-            with self._lock:
-                if self._entries is None:
-                    self._entries = self._read()
-        tokens = self._entries.get(run)
-        return list(tokens) if tokens is not None else None
+        import sqlite3
+
+        with self._lock:
+            connection = self._open()
+            if connection is None:
+                return None
+            try:
+                row = connection.execute("SELECT words FROM segment WHERE run = ?", (run,)).fetchone()
+            except sqlite3.Error:
+                return None
+        if row is None or not isinstance(row[0], str):
+            return None
+        tokens = row[0].split(" ")
+        if "".join(tokens) != run or not all(tokens):
+            return None
+        return tokens
 
     def put(self, run: str, tokens: list[str]) -> None:
-        if self._path is None or not _HAN_RUN.fullmatch(run):
-            return
         with self._lock:
+            self._open()
+            if self._path is None or not _HAN_RUN.fullmatch(run):
+                return
             self._new[run] = list(tokens)
             if not self._registered:
                 import atexit
@@ -206,41 +220,52 @@ class _SegmentCache:
                 self._registered = True
 
     def save(self) -> None:
-        """Write what this process segmented, with what the file held, atomically; never raise."""
+        """Add what this process segmented to the file in one transaction; never raise."""
         import os
-        import tempfile
+        import sqlite3
 
         with self._lock:
             if not self._new or self._path is None:
                 return
             new, self._new = self._new, {}
-            merged = dict(self._entries or {})
-            if len(merged) + len(new) > CACHE_MAX_ENTRIES:
-                merged = {}
-            merged.update(new)
-            body = "\n".join(" ".join(tokens) for tokens in merged.values()) + "\n"
-            data = body.encode("utf-8")
-            if len(data) > CACHE_MAX_BYTES:
-                data = ("\n".join(" ".join(t) for t in new.values()) + "\n").encode("utf-8")
-                if len(data) > CACHE_MAX_BYTES:
-                    return
-            directory = os.path.dirname(self._path)
-            try:
-                os.makedirs(directory, exist_ok=True)
-                fd, temporary = tempfile.mkstemp(prefix=".jieba-", suffix=".tmp", dir=directory)
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+            self._opened = False
+            for attempt in (1, 2):
                 try:
-                    with os.fdopen(fd, "wb") as handle:
-                        handle.write(data)
-                    os.replace(temporary, self._path)
-                except BaseException:
+                    self._write(new)
+                    return
+                except sqlite3.DatabaseError:
+                    # Not a database (damaged, or something else under our name): it held only
+                    # a cache, so start it afresh, once.
+                    if attempt == 2:
+                        return
                     try:
-                        os.unlink(temporary)
+                        os.unlink(self._path)
                     except OSError:
-                        pass
-                    raise
-            except OSError:
-                pass
-            self._entries = merged
+                        return
+                except (OSError, sqlite3.Error):
+                    return
+
+    def _write(self, new: dict[str, list[str]]) -> None:
+        import os
+        import sqlite3
+
+        os.makedirs(os.path.dirname(self._path), exist_ok=True)
+        connection = sqlite3.connect(self._path, timeout=2, isolation_level=None)
+        try:
+            connection.execute("CREATE TABLE IF NOT EXISTS segment (run TEXT PRIMARY KEY, words TEXT NOT NULL)")
+            connection.execute("BEGIN IMMEDIATE")
+            connection.executemany("INSERT OR REPLACE INTO segment (run, words) VALUES (?, ?)",
+                                   ((run, " ".join(tokens)) for run, tokens in new.items()))
+            (count,) = connection.execute("SELECT count(*) FROM segment").fetchone()
+            if count > CACHE_MAX_ENTRIES:
+                connection.execute("DELETE FROM segment WHERE rowid IN "
+                                   "(SELECT rowid FROM segment ORDER BY rowid LIMIT ?)", (count // 2,))
+            connection.execute("COMMIT")
+        finally:
+            connection.close()
 
 
 _SEGMENTER = _Segmenter()

@@ -18,6 +18,13 @@ def pytest_addoption(parser):
                      help="Rewrite golden files from the current output (review them as a diff).")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """The suite keeps its jieba segmentations in its own folder, never in the user's cache."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ.pop("RESDIFF_CACHE", None)
+
+
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch):
     for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "RESDIFF_STORE"):

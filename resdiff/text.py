@@ -255,6 +255,8 @@ class _SegmentCache:
         os.makedirs(os.path.dirname(self._path), exist_ok=True)
         connection = sqlite3.connect(self._path, timeout=2, isolation_level=None)
         try:
+            # A cache: losing the last write to a power cut is harmless, waiting for the disk is not.
+            connection.execute("PRAGMA synchronous = OFF")
             connection.execute("CREATE TABLE IF NOT EXISTS segment (run TEXT PRIMARY KEY, words TEXT NOT NULL)")
             connection.execute("BEGIN IMMEDIATE")
             connection.executemany("INSERT OR REPLACE INTO segment (run, words) VALUES (?, ?)",

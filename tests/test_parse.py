@@ -285,3 +285,15 @@ def test_a_recommended_draft_is_named_by_the_sentence_pointing_to_its_paragraph(
     # "adopted draft resolution A/C.2/65/L.61, as orally revised, without a vote (see para. 4)"
     assert document.symbol == "A/C.2/65/L.61"
     assert [p.id for p in document.paragraphs] == ["PP1", "OP1"]
+
+
+def test_joining_lines_in_one_pass_matches_joining_them_two_at_a_time():
+    from resdiff.parse.structure import _join, _join_all
+
+    cases = [["Recalling its", "resolution 64/187,"], ["回顾其 2010 年", "在立陶宛维尔纽斯"], ["a", "", "b"],
+             ["", "x", "y"], ["self-", "determination", "and"], ["“大会", "，", "决定"], ["", ""]]
+    for lines in cases:
+        expected = lines[0]
+        for line in lines[1:]:
+            expected = _join(expected, line)
+        assert _join_all(lines) == expected, lines

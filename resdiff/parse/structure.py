@@ -421,17 +421,31 @@ def _starts_paragraph(line: str, previous: str, blank: bool, indented: bool, quo
 
 
 def _join_lines(kept: list[tuple[str, bool, bool]], quoted: bool, block_mode: bool) -> list[str]:
-    chunks: list[str] = []
+    # Each paragraph is gathered as a list of its lines and joined once at the end: joining
+    # line by line would copy a long paragraph again for every line it has.
+    chunks: list[list[str]] = []
     expected = 1
     for line, blank, indented in kept:
-        if not chunks or _starts_paragraph(line, chunks[-1], blank, indented, quoted, block_mode, expected):
-            chunks.append(line)
+        # Only the end of the paragraph so far matters to the decision, and that is its last line.
+        if not chunks or _starts_paragraph(line, chunks[-1][-1], blank, indented, quoted, block_mode, expected):
+            chunks.append([line])
+            number = _OPERATIVE.match(line.lstrip("“\""))
+            if number and int(number.group(1)) >= expected:
+                expected = int(number.group(1)) + 1
         else:
-            chunks[-1] = _join(chunks[-1], line)
-        number = _OPERATIVE.match(chunks[-1].lstrip("“\""))
-        if number and len(chunks[-1]) == len(line) and int(number.group(1)) >= expected:
-            expected = int(number.group(1)) + 1
-    return chunks
+            chunks[-1].append(line)
+    return [_join_all(lines) for lines in chunks]
+
+
+def _join_all(lines: list[str]) -> str:
+    """Lines joined as _join joins two, in one pass."""
+    pieces = [lines[0]]
+    tail = lines[0][-2:]  # _join looks at no more of its left side than this
+    for right in lines[1:]:
+        added = _join(tail, right)[len(tail):] if tail else right
+        pieces.append(added)
+        tail = (tail + added)[-2:]
+    return "".join(pieces)
 
 
 def _strip_quotes(chunk: str) -> str:
@@ -586,11 +600,14 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str]) -> list[Pa
                 item = last["items"][-1]
                 last["items"][-1] = Item(item.label, _join(item.text, body), item.footnotes + marks)
             else:
-                last["text"] = _join(last["text"], body)
+                last.setdefault("continued", []).append(body)
                 last["marks"] = last["marks"] + marks
             continue
         paragraphs.append({"kind": ParagraphKind.PREAMBULAR, "number": None, "text": body,
                            "items": [], "marks": marks})
+    for paragraph in paragraphs:
+        if "continued" in paragraph:
+            paragraph["text"] = _join_all([paragraph["text"]] + paragraph.pop("continued"))
     _single_operative(paragraphs)
     return _with_ids(paragraphs)
 

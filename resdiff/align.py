@@ -215,53 +215,19 @@ def align(old_doc: Document, new_doc: Document, options: AlignOptions = AlignOpt
     groups = {i: ([i], [j]) for i, j in match_old.items()}  # keyed by the first old index
     owner_old = {i: i for i in match_old}
     owner_new = {j: i for i, j in match_old.items()}
-    absorptions = []
-    # Candidates hold every pair for short texts, and the pairs worth scoring for long ones.
-    partners_of_old: dict[int, list[int]] = defaultdict(list)
-    partners_of_new: dict[int, list[int]] = defaultdict(list)
-    for i, j in candidates:
-        partners_of_old[i].append(j)
-        partners_of_new[j].append(i)
-    for i in range(old.size):
-        if i in match_old:
+    taken: dict[str, set[int]] = {"old": set(), "new": set()}
+    for *_, side, leftover, host in _absorptions(scorer, options, candidates, match_old, match_new):
+        if leftover in taken[side]:
             continue
-        for j in partners_of_old.get(i, ()):
-            if j in match_new:
-                shared = scorer.shared(i, j)
-                if scorer.old_mass[i] and shared / scorer.old_mass[i] >= options.merge_containment:
-                    absorptions.append((-(shared / scorer.old_mass[i]), _tie(old.keys[i], new.keys[j]),
-                                        min(i, j), max(i, j), "old", i, j))
-    for j in range(new.size):
-        if j in match_new:
+        olds, news = groups[owner_new[host] if side == "old" else owner_old[host]]
+        grown, other = (olds, news) if side == "old" else (news, olds)
+        if len(other) > 1:
+            continue  # a merge takes no split and a split no merge: never many to many
+        after = (olds + [leftover], news) if side == "old" else (olds, news + [leftover])
+        if not _improves(scorer, *after, olds, news):
             continue
-        for i in partners_of_new.get(j, ()):
-            if i in match_old:
-                shared = scorer.shared(i, j)
-                if scorer.new_mass[j] and shared / scorer.new_mass[j] >= options.merge_containment:
-                    absorptions.append((-(shared / scorer.new_mass[j]), _tie(old.keys[i], new.keys[j]),
-                                        min(i, j), max(i, j), "new", j, i))
-    absorptions.sort()
-    taken_old: set[int] = set()
-    taken_new: set[int] = set()
-    for *_, side, leftover, host in absorptions:
-        if side == "old":
-            if leftover in taken_old:
-                continue
-            key = owner_new[host]
-            olds, news = groups[key]
-            if len(news) > 1 or not _improves(scorer, olds + [leftover], news, olds, news):
-                continue
-            olds.append(leftover)
-            taken_old.add(leftover)
-        else:
-            if leftover in taken_new:
-                continue
-            key = owner_old[host]
-            olds, news = groups[key]
-            if len(olds) > 1 or not _improves(scorer, olds, news + [leftover], olds, news):
-                continue
-            news.append(leftover)
-            taken_new.add(leftover)
+        grown.append(leftover)
+        taken[side].add(leftover)
 
     result = []
     for olds, news in groups.values():
@@ -279,6 +245,34 @@ def align(old_doc: Document, new_doc: Document, options: AlignOptions = AlignOpt
         removed=tuple(i for i in range(old.size) if i not in matched_old),
         added=tuple(j for j in range(new.size) if j not in matched_new),
     )
+
+
+def _absorptions(scorer: _Scorer, options: AlignOptions, candidates, match_old, match_new) -> list[tuple]:
+    """Left-over paragraphs mostly contained in a matched paragraph of the other version.
+
+    Each entry ends with (side of the left-over, its index, the host's index); entries are
+    sorted by containment, then by keys that read the same whichever version is called old.
+    Candidates hold every pair for short texts, and the pairs worth scoring for long ones.
+    """
+    partners: dict[str, dict[int, list[int]]] = {"old": defaultdict(list), "new": defaultdict(list)}
+    for i, j in candidates:
+        partners["old"][i].append(j)
+        partners["new"][j].append(i)
+    old, new = scorer.old, scorer.new
+    found = []
+    for side, size, matched, hosts, mass in (("old", old.size, match_old, match_new, scorer.old_mass),
+                                             ("new", new.size, match_new, match_old, scorer.new_mass)):
+        for leftover in range(size):
+            if leftover in matched or not mass[leftover]:
+                continue
+            for host in partners[side].get(leftover, ()):
+                if host not in hosts:
+                    continue
+                i, j = (leftover, host) if side == "old" else (host, leftover)
+                share = scorer.shared(i, j) / mass[leftover]
+                if share >= options.merge_containment:
+                    found.append((-share, _tie(old.keys[i], new.keys[j]), min(i, j), max(i, j), side, leftover, host))
+    return sorted(found)
 
 
 def _group_counts(side: _Side, indices) -> Counter[str]:

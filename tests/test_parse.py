@@ -297,3 +297,13 @@ def test_joining_lines_in_one_pass_matches_joining_them_two_at_a_time():
         for line in lines[1:]:
             expected = _join(expected, line)
         assert _join_all(lines) == expected, lines
+
+
+def test_the_closing_straight_quote_of_a_draft_quoted_in_an_english_report_is_not_text():
+    from resdiff.parse import parse_file
+
+    from conftest import FIXTURES
+
+    first = parse_file(str(FIXTURES / "reports" / "A_65_440_second_committee_report_en.txt"))[0]
+    last = first.paragraphs[-1]
+    assert last.text.endswith("the implementation of the present resolution.")

@@ -449,9 +449,19 @@ def _join_all(lines: list[str]) -> str:
 
 
 def _strip_quotes(chunk: str) -> str:
-    if chunk.startswith(("“", '"')):
+    """A quoted paragraph without the report's quotation marks: the opening one, and the
+    closing one that ends the last paragraph of the draft (the one left unbalanced).
+
+    >>> _strip_quotes("“26. 决定将题为“信息”的项目列入议程。”"), _strip_quotes('"4. Requests a "report"."')
+    ('26. 决定将题为“信息”的项目列入议程。', '4. Requests a "report".')
+    """
+    if chunk.startswith("“"):
         chunk = chunk[1:]
-        if chunk.endswith(("”", '"')) and chunk.count("“") < chunk.count("”"):
+        if chunk.endswith("”") and chunk.count("“") < chunk.count("”"):
+            chunk = chunk[:-1]
+    elif chunk.startswith('"'):
+        chunk = chunk[1:]
+        if chunk.endswith('"') and chunk.count('"') % 2 == 1:
             chunk = chunk[:-1]
     return chunk.strip()
 

@@ -16,7 +16,7 @@ from html import escape
 
 from ..inline import for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
-from . import RenderOptions
+from . import RenderOptions, alike
 
 # Order of the counts in the header; the first six are kinds of change, the last two are flags.
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
@@ -425,7 +425,7 @@ def _correspondence(comparison: Comparison) -> str:
         renum = ' class="renum"' if change.renumbered else ""
         sim = ""
         if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
-            sim = f"{change.similarity:.0%}"
+            sim = alike(change.similarity)
         rows.append(f'<tr class="k-{change.kind.value}" data-changed="{str(_is_changed(change)).lower()}">'
                     f"<td>{old_cell}</td><td class=\"arrow\" aria-hidden=\"true\">→</td><td{renum}>{new_cell}</td>"
                     f"<td>{_badges(change)}</td><td>{sim}</td></tr>")
@@ -471,7 +471,7 @@ def _change(comparison: Comparison, position: int, change: Change) -> str:
     else:
         heads.append(f'<span class="ids">{_e(_ids(new, change.new))}</span>')
     if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
-        heads.append(f'<span class="sim">{change.similarity:.0%} alike</span>')
+        heads.append(f'<span class="sim">{alike(change.similarity)} alike</span>')
     if change.moved:
         heads.append(f'<a class="origin" href="#was-c{position}">↑ where it stood in {_e(old.short_symbol)}</a>')
     sources = ""

@@ -14,7 +14,7 @@ import unicodedata
 
 from ..inline import for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
-from . import RenderOptions
+from . import RenderOptions, alike
 
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
 # ASCII punctuation that is Markdown syntax anywhere in a line ('&' starts an entity); a
@@ -119,7 +119,7 @@ def _heading(change: Change, comparison: Comparison) -> str:
         ids = _ids(new, change.new)
     line = f"### {escape_markdown(ids)} ({', '.join(flags)})"
     if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
-        line += f" — {change.similarity:.0%} alike"
+        line += f" — {alike(change.similarity)} alike"
     return line
 
 

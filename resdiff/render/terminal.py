@@ -16,7 +16,7 @@ from rich.text import Text
 
 from ..inline import for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op
-from . import RenderOptions
+from . import RenderOptions, alike
 
 _BADGE_STYLE = {
     ChangeKind.UNCHANGED: "dim",
@@ -78,7 +78,7 @@ def _heading(change: Change, comparison: Comparison, color: bool) -> Text:
     else:
         text.append(old or new or "", style="bold" if color else None)
     if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
-        text.append(f"  ({change.similarity:.0%} alike)", style="dim" if color else None)
+        text.append(f"  ({alike(change.similarity)} alike)", style="dim" if color else None)
     return text
 
 

@@ -160,3 +160,15 @@ def test_adopted_chinese_text_takes_its_resolution_symbol_and_wiki_marks():
     assert document.symbol == "A/RES/68/262"
     assert document.paragraph("PP4").footnotes == ("1", "2")
     assert "[1]" not in document.paragraph("PP4").text
+
+
+def test_traditional_script_excerpt_one_paragraph_a_line():
+    """ES-11/6 in Traditional script, one paragraph a line, a wiki-style mark before an opener."""
+    (document,) = parse_file(str(CORPUS / "zh" / "A_RES_ES-11_6.zh-Hant.excerpt_start.txt"))
+    assert document.symbol == "A/RES/ES-11/6" and document.language == "zh"
+    assert document.counts() == (8, 3)
+    starts = [p.text[:4] for p in document.paragraphs]
+    assert starts == ["回顧《聯", "又回顧所", "重申,不", "回顧其第", "強調指出", "回顧國際", "痛惜俄羅", "深為關切",
+                      "特別指出", "歡迎並表", "促請會員"]
+    assert document.paragraph("PP6").footnotes == ("1",)
+    assert document.paragraph("PP6").text.endswith("命令,")

@@ -62,10 +62,14 @@ _SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 # Endings after which a new paragraph may begin; a line ending otherwise is continued.
 _TERMINAL = set(",;:.，；：。!?！？")
 # Openers of preambular paragraphs in line-wrapped text, where a line end is no evidence.
+# Chinese openers in Simplified and in Traditional script (texts from Taiwan and Hong Kong
+# sources, and some transcriptions, are printed in the latter).
 _ZH_OPENERS = re.compile(
-    r"^(?:又|还|并|进一步|深为|深切|深感|严重|极为|再次|大力)?"
-    r"(?:回顾|重申|注意到|表示注意到|认识到|确认|承认|强调|关切|关注|欢迎|考虑到|铭记|深信|意识到|申明|赞赏|"
-    r"认为|重视|感谢|赞扬|鼓励|祝贺|确信|决心|念及|指出|忆及|遗憾|震惊|希望|满意|赞同|支持|谴责|痛惜|感到)"
+    r"^(?:又|还|還|并|並|进一步|進一步|深为|深為|深切|深感|严重|嚴重|极为|極為|再次|大力)?"
+    r"(?:回顾|回顧|重申|注意到|表示注意到|认识到|認識到|确认|確認|承认|承認|强调|強調|关切|關切|关注|關注|"
+    r"欢迎|歡迎|考虑到|考慮到|铭记|銘記|深信|意识到|意識到|申明|赞赏|讚賞|贊賞|认为|認為|重视|重視|感谢|感謝|"
+    r"赞扬|讚揚|贊揚|鼓励|鼓勵|祝贺|祝賀|确信|確信|决心|決心|念及|指出|忆及|憶及|遗憾|遺憾|震惊|震驚|希望|"
+    r"满意|滿意|赞同|贊同|支持|谴责|譴責|痛惜|感到)"
 )
 _EN_OPENER = re.compile(
     r"^(?:[A-Z][a-z]+ing|[A-Z][a-z]+ed|Mindful|Aware|Conscious|Cognizant|Convinced|Concerned|Deeply|"
@@ -390,8 +394,12 @@ def _join(left: str, right: str) -> str:
     return left + " " + right
 
 
+_TRAILING_BRACKET_MARK = re.compile(r"\[\^?\d{1,3}\]\s*$")
+
+
 def _ends_terminal(text: str) -> bool:
-    stripped = _SUPER_MARK.sub("", text).rstrip(" ”\"’)0123456789")
+    # A footnote mark may follow the paragraph's last punctuation: "…的命令,[1]", "…Charter,1".
+    stripped = _SUPER_MARK.sub("", _TRAILING_BRACKET_MARK.sub("", text)).rstrip(" ”\"’)0123456789")
     tail = text.rstrip()
     return bool(stripped) and (stripped[-1] in _TERMINAL or tail[-1:] in _TERMINAL)
 

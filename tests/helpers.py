@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 from resdiff.model import Document, Paragraph, ParagraphKind
+
+SMALL = Path(__file__).resolve().parent / "fixtures" / "small" / "documents.py"
 
 
 def document(preambular: list[str], operative: list[str], symbol: str = "A/TEST/L.1",
@@ -18,3 +23,11 @@ def document(preambular: list[str], operative: list[str], symbol: str = "A/TEST/
 def rows(comparison) -> list[tuple]:
     """Each change as (old ids, new ids, kind, moved, renumbered)."""
     return [(c.old, c.new, c.kind.value, c.moved, c.renumbered) for c in comparison.changes]
+
+
+def small_comparison():
+    """The small case that pins the HTML and Markdown golden files (tests/fixtures/small)."""
+    spec = importlib.util.spec_from_file_location("small_documents", SMALL)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.comparison()

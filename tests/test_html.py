@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.util
 import re
 from dataclasses import replace
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
@@ -17,14 +15,7 @@ from resdiff.model import ChangeKind, Document, Op, Paragraph, ParagraphKind, Sp
 from resdiff.render import RenderOptions
 from resdiff.render.html import render, side_spans, split_at_paragraphs
 
-SMALL = Path(__file__).resolve().parent / "fixtures" / "small" / "documents.py"
-
-
-def small_comparison():
-    spec = importlib.util.spec_from_file_location("small_documents", SMALL)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.comparison()
+from helpers import small_comparison
 
 
 class Page(HTMLParser):

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
@@ -16,14 +14,7 @@ from resdiff.model import ChangeKind, Document, Op, Paragraph, ParagraphKind, Sp
 from resdiff.render import RenderOptions
 from resdiff.render.markdown import escape_markdown, render
 
-SMALL = Path(__file__).resolve().parent / "fixtures" / "small" / "documents.py"
-
-
-def small_comparison():
-    spec = importlib.util.spec_from_file_location("small_documents", SMALL)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.comparison()
+from helpers import small_comparison
 
 
 def gfm(text: str) -> str:

@@ -6,6 +6,8 @@ SAMPLE := samples/A_C.2_65_433_second_committee_report_ict_zh.txt
 # Debian packages the tests need: LibreOffice opens the Word files resdiff writes, and a CJK
 # font lets it lay out their Chinese text. Chromium (with its driver) loads the HTML report in
 # the browser test; Playwright drives it and downloads no browser of its own.
+# apt-get needs root: run it through sudo when make is not run as root.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-noto-cjk chromium chromium-driver
 
 .PHONY: install system-deps test demo bench clean
@@ -22,7 +24,7 @@ system-deps:
 	@missing=""; for package in $(SYSTEM_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$package"; done; \
 	if [ -n "$$missing" ]; then \
-	  export DEBIAN_FRONTEND=noninteractive; apt-get update && apt-get install -y --no-install-recommends $$missing; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
 	fi
 
 test: install system-deps

@@ -54,3 +54,19 @@ def _gbk(ch: str) -> bool:
         return True
     except UnicodeEncodeError:
         return False
+
+
+def test_a_french_text_in_windows_1252_is_not_read_as_gb18030(tmp_path):
+    from resdiff.parse import parse_file
+
+    text = ("L'Assemblée générale,\n\nRappelant sa résolution 64/187 sur les technologies de l'information,\n\n"
+            "Prenant note du rapport du Secrétaire général,\n\n1. Décide de poursuivre l'examen de la question;\n")
+    path = tmp_path / "fr.txt"
+    path.write_bytes(text.encode("cp1252"))
+    (document,) = parse_file(str(path))
+    assert document.language == "fr"
+    assert [p.text for p in document.paragraphs] == [
+        "Rappelant sa résolution 64/187 sur les technologies de l'information,",
+        "Prenant note du rapport du Secrétaire général,",
+        "Décide de poursuivre l'examen de la question;",
+    ]

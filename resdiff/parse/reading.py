@@ -78,12 +78,41 @@ def _decode_without_bom(data: bytes, path: str | None) -> str:
         if even > odd * 4 and even > len(data[:4096]) // 8:
             return _try(data, "utf-16-be", path)
         raise InputError("binary file, not a text document (give .txt, .docx or .pdf)", path=path)
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        chinese = data.decode("gb18030")
+    except UnicodeDecodeError:
+        chinese = None
+    # Nearly any run of Western accented letters is also valid GB18030 ("é" and the letter after
+    # it make one Han character), so GB18030 is refused where it yields Han characters alone or
+    # in pairs among Latin letters; Chinese text, and English with GB-encoded quotation marks, pass.
+    if chinese is not None and not _stray_han(chinese):
+        return chinese
     return data.decode("cp1252", errors="replace")
+
+
+def _stray_han(text: str) -> bool:
+    """True if many Han characters in ``text`` stand alone among other letters, as no Chinese
+    text has them.
+
+    >>> _stray_han("大会，回顾其决议"), _stray_han("L'Assembl閑 g閚閞ale, rappelant sa r閟olution")
+    (False, True)
+    >>> _stray_han("“Recalling”")
+    False
+    """
+    han = in_runs = run = 0
+    for ch in text[:20000] + " ":
+        if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff":
+            run += 1
+            continue
+        han += run
+        if run >= 2:
+            in_runs += run
+        run = 0
+    return han > 0 and in_runs < 0.6 * han
 
 
 def _try(data: bytes, encoding: str, path: str | None) -> str:

@@ -72,8 +72,8 @@ def detect_language(text: str) -> str:
 # Words that say which Latin-script UN language a text is in (each list avoids the others').
 _FUNCTION_WORDS = {
     "en": frozenset("the of and to in its that with for on by be as which".split()),
-    "fr": frozenset("le la les des du et aux dans sur pour une qui est sa ses".split()),
-    "es": frozenset("el los las del y en por para una que con su sus al".split()),
+    "fr": frozenset("le les des du et aux dans sur pour une qui est sa ses au".split()),
+    "es": frozenset("el los las del y en por para una con su sus al".split()),
 }
 
 

@@ -307,3 +307,25 @@ def test_the_closing_straight_quote_of_a_draft_quoted_in_an_english_report_is_no
     first = parse_file(str(FIXTURES / "reports" / "A_65_440_second_committee_report_en.txt"))[0]
     last = first.paragraphs[-1]
     assert last.text.endswith("the implementation of the present resolution.")
+
+
+@pytest.mark.parametrize("text, language, first, last", [
+    ("L'Assemblée générale,\n\nRappelant sa résolution 64/187,\n\nConsciente de l'importance du sujet,\n\n"
+     "1. Décide de poursuivre l'examen de la question.\n", "fr", "Rappelant sa résolution 64/187,",
+     "Décide de poursuivre l'examen de la question."),
+    ("La Asamblea General,\n\nRecordando su resolución 64/187,\n\nConsciente de la importancia del tema,\n\n"
+     "1. Decide seguir examinando la cuestión.\n", "es", "Recordando su resolución 64/187,",
+     "Decide seguir examinando la cuestión."),
+    ("Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 64/187,\n\nсознавая важность вопроса,\n\n"
+     "1. постановляет продолжить рассмотрение вопроса.\n", "ru", "ссылаясь на свою резолюцию 64/187,",
+     "постановляет продолжить рассмотрение вопроса."),
+    ("إن الجمعية العامة،\n\nإذ تشير إلى قرارها 64/187،\n\nوإذ تدرك أهمية المسألة،\n\n"
+     "1. تقرر مواصلة النظر في المسألة.\n", "ar", "إذ تشير إلى قرارها 64/187،", "تقرر مواصلة النظر في المسألة."),
+])
+def test_the_other_un_languages_parse_by_the_same_rules(text, language, first, last):
+    from resdiff.parse import parse_text
+
+    (document,) = parse_text(text, "draft.txt")
+    assert document.language == language
+    assert document.counts() == (2, 1)
+    assert document.paragraphs[0].text == first and document.paragraphs[-1].text == last

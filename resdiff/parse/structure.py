@@ -27,7 +27,7 @@ _CHAPEAU = re.compile(
     r"^\s*[“\"]?\s*(?:"
     r"大会|大會|The General Assembly|L['’]Assemblée générale|La Asamblea General"
     r"|Генеральная Ассамблея|إن الجمعية العامة"
-    r")\s*[，,、]?\s*$"
+    r")\s*[，,、،]?\s*$"
 )
 # A UN document symbol, tolerant of the stray spaces reports print ("A/C. 2/65/L. 56").
 _SYMBOL = re.compile(
@@ -60,7 +60,7 @@ _END_OF_TEXT = re.compile(
 _SUPER_MARK = re.compile(rf"\s*([{SUPERSCRIPT_DIGITS}]+)(\s*)")
 _SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 # Endings after which a new paragraph may begin; a line ending otherwise is continued.
-_TERMINAL = set(",;:.，；：。!?！？")
+_TERMINAL = set(",;:.，；：。!?！？،؛")
 # Openers of preambular paragraphs in line-wrapped text, where a line end is no evidence.
 # Chinese openers in Simplified and in Traditional script (texts from Taiwan and Hong Kong
 # sources, and some transcriptions, are printed in the latter).
@@ -417,7 +417,9 @@ def _starts_paragraph(line: str, previous: str, blank: bool, indented: bool, quo
         return True
     if not terminal:
         return False
-    if line[:1].islower():
+    if line[:1].islower() and line[:1] < "\u0250":
+        # A Latin-script paragraph opens with a capital; a lower-case line continues one cut by a
+        # page. (Russian preambular paragraphs do open in lower case: "ссылаясь на …".)
         return False
     if block_mode and blank:
         return True

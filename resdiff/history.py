@@ -235,6 +235,15 @@ def _iso(year: int | None, month: int, day: int, explicit_year: str | None = Non
     return f"{year + (1 if month < 9 else 0):04d}-{month:02d}-{day:02d}"
 
 
+def draft_dates(record: Proceedings) -> dict[str, str]:
+    """The day each draft was introduced or submitted, as the report's account gives it."""
+    dates: dict[str, str] = {}
+    for event in record.events:
+        if event.kind.value in ("introduced", "submitted") and event.symbol and event.date:
+            dates.setdefault(event.symbol, event.date)
+    return dates
+
+
 def proceedings(text: str) -> Proceedings:
     """The timeline of a committee report: introduced, submitted, revised, statements, adopted, withdrawn."""
     year = _year_of(text)

@@ -18,7 +18,7 @@ import json
 import os
 import re
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -580,11 +580,6 @@ def resolver(store_path_arg: str | os.PathLike | None) -> Callable[[str], "tuple
             return (store.document(found[-1]),)
 
     return resolve
-
-
-def with_date(document: Document, date: str | None) -> Document:
-    """``document`` with ``date`` where it has none."""
-    return document if document.date or not date else replace(document, date=date)
 
 
 # --- lineage: pure functions over the documents of a family --------------------------------------

@@ -84,10 +84,6 @@ def _incoming(path: str, follows: Optional[str]) -> list[Incoming]:
     text = _read_text(path)
     record = _history().proceedings(text) if text is not None else _history().Proceedings(None, None, ())
     found_links = _history().links(record.events)
-    dates: dict[str, str] = {}
-    for event in record.events:
-        if event.kind.value in ("introduced", "submitted") and event.symbol and event.date:
-            dates.setdefault(event.symbol, event.date)
     report = None
     if record.events or len(documents) > 1:
         report = record.symbol or _symbol_from_name(path)
@@ -96,7 +92,7 @@ def _incoming(path: str, follows: Optional[str]) -> list[Incoming]:
     incoming = []
     for n, document in enumerate(documents):
         incoming.append(_store().Incoming(
-            document=_store().with_date(document, dates.get(document.symbol or "")),
+            document=document,  # a report's drafts come dated from its account (parse_text)
             report=report,
             agenda_item=agenda,
             links=tuple(link for link in found_links if link.successor == document.symbol),

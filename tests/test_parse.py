@@ -329,3 +329,9 @@ def test_the_other_un_languages_parse_by_the_same_rules(text, language, first, l
     assert document.language == language
     assert document.counts() == (2, 1)
     assert document.paragraphs[0].text == first and document.paragraphs[-1].text == last
+
+
+def test_drafts_quoted_in_a_report_are_dated_by_its_account(sample_documents):
+    # "在 11 月 4 日第 27 次会议上 … 介绍了 … (A/C. 2/65/L. 22)"; "在 11 月 24 日第 31 次会议上 … (A/C. 2/65/L. 56)"
+    assert [(d.symbol, d.date) for d in sample_documents] == [
+        ("A/C.2/65/L.22", "2010-11-04"), ("A/C.2/65/L.56", "2010-11-24")]

@@ -153,7 +153,21 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         )
     if not documents:
         raise ParseError("no resolution paragraphs found after the chapeau", path=source)
+    if report and any(d.date is None for d in documents):
+        documents = _dates_from_account(text, documents)
     return tuple(documents)
+
+
+def _dates_from_account(text: str, documents: list[Document]) -> list[Document]:
+    """Drafts quoted in a report, dated as the report's account of the proceedings dates them
+    (the day a draft was introduced or submitted)."""
+    from dataclasses import replace
+
+    from ..history import draft_dates, proceedings
+
+    dates = draft_dates(proceedings(text))
+    return [replace(d, date=dates[d.symbol]) if d.date is None and d.symbol in dates else d
+            for d in documents]
 
 
 # --- front matter and blocks ---------------------------------------------------------------------

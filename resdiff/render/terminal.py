@@ -59,6 +59,10 @@ def _console(options: RenderOptions, to_terminal: bool) -> tuple[Console, bool]:
     return console, color
 
 
+def _dated(document: Document) -> str:
+    return f"{document.label} ({document.date})" if document.date else document.label
+
+
 def _ids(document: Document, ids: tuple[str, ...]) -> str:
     return f"{document.short_symbol} {' + '.join(ids)}" if ids else "—"
 
@@ -119,7 +123,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
     console, color = _console(options, to_terminal)
     old, new = comparison.old, comparison.new
     head = Text()
-    head.append(f"{old.label} → {new.label}", style="bold" if color else None)
+    head.append(f"{_dated(old)} → {_dated(new)}", style="bold" if color else None)
     console.print(head)
     if old.title or new.title:
         titles = old.title if old.title == new.title else f"{old.title or '—'} → {new.title or '—'}"

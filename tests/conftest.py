@@ -6,6 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests: modest example counts, no deadline (a loaded machine is not a failure), and
+# the same examples on every run, so that CI and a developer see the same result.
+settings.register_profile("resdiff", max_examples=40, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+settings.load_profile("resdiff")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "A_C.2_65_433_second_committee_report_ict_zh.txt"

@@ -1,22 +1,18 @@
 """Property tests: the parser and the comparer never fail with anything but a ResdiffError.
 
 Random Unicode, random paragraph structures, truncated and concatenated documents, mixed
-scripts. Example counts stay modest (a settings profile) so that the suite stays fast.
+scripts. Example counts stay modest (the settings profile in conftest.py) so that the suite stays fast.
 """
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from resdiff.compare import compare
 from resdiff.errors import ResdiffError
 from resdiff.inline import rebuild
 from resdiff.model import ChangeKind
 from resdiff.parse import parse_text
-
-settings.register_profile("resdiff", max_examples=40, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow], derandomize=True)
-settings.load_profile("resdiff")
 
 HEAD = "Draft resolution A/C.2/65/L.{n}\n\n信息和通信技术促进发展\n\n大会，\n\n"
 WORDS = ["回顾", "大会", "信息和通信技术", "发展", "2010 年", "第 64/187 号决议", "，", "；", "、",

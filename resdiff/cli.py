@@ -52,7 +52,9 @@ def select(documents: tuple[Document, ...], wanted: str, where: str) -> Document
     exact = [d for d in documents if d.symbol and d.symbol.upper() == key]
     if exact:
         return exact[0]
-    matches = [d for d in documents if d.symbol and (d.symbol.upper().endswith("/" + key) or d.symbol.upper().endswith(key))]
+    # A tail counts from a boundary of the symbol: 'L.22' or '22' name A/C.2/65/L.22, '2' does not.
+    matches = [d for d in documents
+               if d.symbol and (d.symbol.upper().endswith("/" + key) or d.symbol.upper().endswith("." + key))]
     if len(matches) == 1:
         return matches[0]
     symbols = ", ".join(d.symbol or "(no symbol)" for d in documents)

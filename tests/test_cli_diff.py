@@ -134,6 +134,8 @@ def test_an_ambiguous_suffix_names_the_candidates():
     with pytest.raises(SelectionError, match="matches several drafts"):
         select(docs, "L.41", "two.txt")
     assert select(docs, "C.3/78/L.41", "two.txt").symbol == "A/C.3/78/L.41"
+    with pytest.raises(SelectionError, match="no draft '1'"):
+        select(docs, "1", "two.txt")  # a tail counts from a boundary: '41' would, '1' does not
 
 
 def test_one_document_alone_asks_for_a_second(tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from typing import TYPE_CHECKING, List, Optional
 
 import typer
@@ -12,6 +11,7 @@ from rich.cells import cell_len
 from .cli import app, read_documents, write_output
 from .errors import StoreError
 from .model import Document
+from .parse import symbol_from_filename
 from .render.json import dumps
 
 if TYPE_CHECKING:
@@ -54,17 +54,6 @@ def _read_text(path: str) -> str | None:
     return decode(data, path)
 
 
-def _symbol_from_name(path: str) -> str | None:
-    """A report's symbol from its file name (A_C.2_65_433_report.txt -> A/C.2/65/433)."""
-    parts = []
-    for part in re.split(r"[\\/]", path)[-1].split("_"):
-        if re.fullmatch(r"[A-Z][A-Z0-9.\-]*|\d+", part):
-            parts.append(part)
-        else:
-            break
-    return "/".join(parts) if len(parts) >= 3 else None
-
-
 def _open_for_reading(store: Optional[str]) -> Store:
     path = _store().store_path(store)
     opened = _store().Store.open(path, create=False)
@@ -86,7 +75,7 @@ def _incoming(path: str, follows: Optional[str]) -> list[Incoming]:
     found_links = _history().links(record.events)
     report = None
     if record.events or len(documents) > 1:
-        report = record.symbol or _symbol_from_name(path)
+        report = record.symbol or symbol_from_filename(path)
     origins = _history().header_links(text) if text is not None else ()
     agenda = record.agenda_item
     incoming = []

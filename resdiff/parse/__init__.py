@@ -7,9 +7,9 @@ import os
 from ..errors import InputError
 from ..model import Document
 from .reading import decode, read_bytes
-from .structure import normalize_symbol, parse_text
+from .structure import normalize_symbol, parse_text, symbol_from_filename
 
-__all__ = ["parse_file", "parse_text", "parse_bytes", "normalize_symbol"]
+__all__ = ["parse_file", "parse_text", "parse_bytes", "normalize_symbol", "symbol_from_filename"]
 
 
 def parse_bytes(data: bytes, source: str) -> tuple[Document, ...]:

@@ -773,7 +773,7 @@ def _identity(lines, blocks, index, meta, report, source):
         title = _line_title(lines, block) or meta.get("title")
         date = meta.get("date") or _header_date(lines[: max(block.start, 0)])
     if not symbol and source:
-        symbol = _symbol_from_filename(source)
+        symbol = symbol_from_filename(source)
     return symbol, title, date
 
 
@@ -889,12 +889,12 @@ def _header_date(lines) -> str | None:
     return None
 
 
-def _symbol_from_filename(source: str) -> str | None:
+def symbol_from_filename(source: str) -> str | None:
     """The symbol a file name spells with underscores for slashes, if it spells one.
 
-    >>> _symbol_from_filename("corpus/A_C.3_78_L.41.en.txt"), _symbol_from_filename("A_RES_68_262-EN.pdf")
+    >>> symbol_from_filename("corpus/A_C.3_78_L.41.en.txt"), symbol_from_filename("A_RES_68_262-EN.pdf")
     ('A/C.3/78/L.41', 'A/RES/68/262')
-    >>> _symbol_from_filename("UN_01-66657_draft_right_to_development.txt") is None
+    >>> symbol_from_filename("UN_01-66657_draft_right_to_development.txt") is None
     True
     """
     name = re.split(r"[\\/]", source)[-1]

@@ -240,19 +240,32 @@ class Store:
         with self._errors():
             self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
             self._db.execute("PRAGMA foreign_keys = ON")
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            version, tables = self._snapshot()
             if version == SCHEMA_VERSION:
                 return
             if version > SCHEMA_VERSION:
                 raise StoreError(f"the store {self.path} was written by a newer resdiff (schema {version}, "
                                  f"this one knows {SCHEMA_VERSION}): upgrade resdiff")
-            tables = self._tables()
             if version == 0 and tables:
                 raise StoreError(f"{self.path} is an SQLite database but not a resdiff store "
                                  f"(it holds tables {', '.join(sorted(tables))}): give --store another path")
             if version == 0 and not create:
                 return  # an empty file: nothing stored, and a read must not write
             self._write(self._migrate)
+
+    def _snapshot(self) -> tuple[int, set[str]]:
+        """The schema version and the tables, read in one transaction.
+
+        Read apart, another process creating the store between the two reads shows its tables
+        under the version 0 read before: a new store would look like a foreign database.
+        """
+        self._db.execute("BEGIN")
+        try:
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            self._db.execute("COMMIT")
+        return version, tables
 
     def _tables(self) -> set[str]:
         with self._errors():

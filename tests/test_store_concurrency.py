@@ -105,3 +105,31 @@ def test_a_writer_waits_for_another_writers_transaction(tmp_path):
     assert writer.returncode == 0, err
     assert out.startswith("added A/RES/80/3 (")
     assert time.monotonic() - started >= 1.5
+
+
+def _open_new_store(path, barrier):
+    from resdiff.errors import StoreError
+    from resdiff.store import Store
+
+    barrier.wait()
+    try:
+        Store.open(path, create=True).close()
+    except StoreError as exc:
+        return str(exc)
+    return None
+
+
+def test_eight_openers_of_a_new_store_all_see_a_resdiff_store(tmp_path):
+    # Before the version and the tables were read in one transaction, about one opener in
+    # thirty saw the tables another process had just created under schema version 0, and took
+    # the new store for a foreign database.
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    errors = []
+    with context.Manager() as manager, context.Pool(8) as pool:
+        for round_ in range(12):
+            barrier = manager.Barrier(8)
+            path = tmp_path / f"store{round_}.db"
+            errors += [e for e in pool.starmap(_open_new_store, [(path, barrier)] * 8) if e]
+    assert errors == []

@@ -144,9 +144,19 @@ def diff(
     new: Optional[str] = typer.Argument(None, help="The new version. Omit it to compare the first and last drafts of OLD."),
     old_symbol: Optional[str] = typer.Option(None, "--old", help="Pick the old draft by symbol ('L.22' is enough)."),
     new_symbol: Optional[str] = typer.Option(None, "--new", help="Pick the new draft by symbol."),
-    format: DiffFormat = typer.Option(DiffFormat.TERMINAL, "--format", "-f", help="Output format."),
+    format: Optional[str] = typer.Option(
+        None, "--format", "-f",
+        help="Output format: terminal (or text), json, html, markdown (or md), docx. "
+             "Default: from the -o file's ending (.txt .json .html .htm .md .docx), else terminal."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
     only_changes: bool = typer.Option(False, "--only-changes", help="Hide unchanged paragraphs."),
+    width: Optional[int] = typer.Option(
+        None, "--width", min=20,
+        help="Wrap the terminal view at N columns. Default: the terminal's width; no wrapping (one "
+             "paragraph a line) when the output is not a terminal."),
+    color: str = typer.Option(
+        "auto", "--color",
+        help="auto, always or never. auto colours a terminal only; NO_COLOR turns it off, FORCE_COLOR on."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit with status 1 when the versions differ."),
     store: Optional[str] = typer.Option(None, "--store", help="Version store for symbols given instead of files."),
 ) -> None:
@@ -154,10 +164,20 @@ def diff(
     from .compare import compare
     from .render import renderer
 
+    from .render import choose_format
+
+    try:
+        chosen = choose_format(format, str(output) if output is not None else None)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--format") from None
+    if color not in {"auto", "always", "never"}:
+        raise typer.BadParameter("choose auto, always or never", param_hint="--color")
     resolve = _store_resolver(store)
     a, b = load_pair(old, new, old_symbol, new_symbol, resolve)
     comparison = compare(a, b)
-    options = RenderOptions(only_changes=only_changes)
+    options = RenderOptions(only_changes=only_changes, width=width,
+                            color={"auto": None, "always": True, "never": False}[color])
+    format = chosen
     if format is DiffFormat.TERMINAL:
         from .render.terminal import render as render_terminal
 
@@ -192,7 +212,7 @@ def _store_resolver(store: Optional[str]):
 def main(argv: Optional[List[str]] = None) -> None:
     """Run the command line; errors become one line on stderr and exit status 2."""
     try:
-        app(args=argv, prog_name="resdiff", standalone_mode=True)
+        status = app(args=argv, prog_name="resdiff", standalone_mode=False)
     except ResdiffError as exc:
         if _state["traceback"]:
             raise
@@ -209,6 +229,25 @@ def main(argv: Optional[List[str]] = None) -> None:
         sys.exit(0)
     except KeyboardInterrupt:
         sys.exit(128 + signal.SIGINT)
+    except Exception as exc:
+        if not _is_usage_error(exc):
+            raise
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            print(exc.format_message(), file=sys.stderr)  # the help text, asked for by no arguments
+            sys.exit(2)
+        # One line, like every other error, and the way to the help.
+        message = " ".join(exc.format_message().split()).rstrip(".")
+        command = getattr(getattr(exc, "ctx", None), "command_path", "resdiff")
+        print(f"resdiff: error: {message} (see '{command} --help')", file=sys.stderr)
+        sys.exit(2)
+    if isinstance(status, int) and status:
+        sys.exit(status)
+
+
+def _is_usage_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is the command line parser's complaint about the arguments (bad option,
+    missing argument, bad value), which typer raises from its vendored click."""
+    return any(c.__name__ == "ClickException" for c in type(exc).__mro__) and hasattr(exc, "format_message")
 
 
 # Commands that live in their own modules join the app when this module is imported, so that

@@ -8,6 +8,7 @@ is shown as such and not as a replaced word. The spans rebuild both original tex
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
@@ -289,39 +290,51 @@ def rebuild(spans: tuple[Span, ...]) -> tuple[str, str]:
     return old, new
 
 
-def for_display(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """Spans for a reader: changes of width or spacing alone are shown as the new text, plain.
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """A span as a reader sees it; ``layout`` marks a difference of width or spacing alone.
 
     A comma that became a full-width comma, or a space dropped beside a Chinese character, is a
-    real difference in the text (and the JSON keeps it) but not one a delegate negotiates.
-
-    >>> for_display(diff_texts("维护, 将", "维护，将"))
-    (Span(op=<Op.EQUAL: 'equal'>, text='维护，将'),)
+    real difference in the text, shown so that both texts stay whole, but not one a delegate
+    negotiates: renderers may show it more quietly than a change of wording.
     """
-    out: list[Span] = []
+
+    op: Op
+    text: str
+    layout: bool = False
+
+
+def for_display(spans: tuple[Span, ...]) -> tuple[Shown, ...]:
+    """Spans for a reader: the same text, with width- and spacing-only differences flagged.
+
+    Nothing is folded away: the equal and deleted spans still read the old text, the equal and
+    inserted spans the new one.
+
+    >>> [(s.op.value, s.text, s.layout) for s in for_display(diff_texts("维护, 将", "维护，将"))]
+    [('equal', '维护', False), ('delete', ', ', True), ('insert', '，', True), ('equal', '将', False)]
+    """
+    out: list[Shown] = []
     k = 0
     while k < len(spans):
         span = spans[k]
         if span.op is Op.DELETE:
             following = spans[k + 1] if k + 1 < len(spans) else None
             if following is not None and following.op is Op.INSERT:
-                if normalize(span.text) == normalize(following.text):
-                    out.append(Span(Op.EQUAL, following.text))
-                    k += 2
-                    continue
-            elif not normalize(span.text):
-                k += 1
+                layout = normalize(span.text) == normalize(following.text)
+                out.append(Shown(Op.DELETE, span.text, layout))
+                out.append(Shown(Op.INSERT, following.text, layout))
+                k += 2
                 continue
-        elif span.op is Op.INSERT and not normalize(span.text):
-            out.append(Span(Op.EQUAL, span.text))
-            k += 1
-            continue
-        out.append(span)
-        k += 1
-    merged: list[Span] = []
-    for span in out:
-        if merged and merged[-1].op is span.op:
-            merged[-1] = Span(span.op, merged[-1].text + span.text)
+            out.append(Shown(Op.DELETE, span.text, not normalize(span.text)))
+        elif span.op is Op.INSERT:
+            out.append(Shown(Op.INSERT, span.text, not normalize(span.text)))
         else:
-            merged.append(span)
+            out.append(Shown(Op.EQUAL, span.text))
+        k += 1
+    merged: list[Shown] = []
+    for shown in out:
+        if merged and merged[-1].op is shown.op and merged[-1].layout == shown.layout:
+            merged[-1] = Shown(shown.op, merged[-1].text + shown.text, shown.layout)
+        else:
+            merged.append(shown)
     return tuple(merged)

@@ -96,9 +96,14 @@ def test_colour_when_forced_and_never_with_no_color():
 def test_chinese_lines_wrap_by_cell_width():
     from rich.cells import cell_len
 
+    # Not a terminal: one paragraph a line, whatever COLUMNS says, so that text pasted into Word
+    # or an e-mail carries no line breaks of its own; --width asks for wrapping.
     result = run("diff", str(SAMPLE), env={"COLUMNS": "60"})
-    widths = [cell_len(line) for line in result.stdout.splitlines()]
-    assert max(widths) <= 100  # not a terminal: the default width
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) > 600
+    assert len(lines) == len(run("diff", str(SAMPLE), "--width", "100000").stdout.splitlines())
+    wrapped = run("diff", str(SAMPLE), "--width", "60").stdout.splitlines()
+    assert max(cell_len(line) for line in wrapped) <= 60 and len(wrapped) > 3 * len(lines) // 2
     from resdiff.compare import compare
     from resdiff.parse import parse_file
     from resdiff.render import RenderOptions
@@ -157,3 +162,43 @@ def test_installed_command_and_module_entry_point_agree():
     assert module.returncode == installed.returncode == 0
     assert module.stdout == installed.stdout
     assert installed.stderr == ""
+
+
+@pytest.mark.parametrize("name,magic", [("r.docx", b"PK\x03\x04"), ("r.HTML", b"<!DOCTYPE html>"), ("r.htm", b"<!DOCTYPE html>"),
+                                        ("r.json", b"{"), ("r.md", b"# A/C.2/65/L.22"), ("r.txt", b"A/C.2/65/L.22 (")])
+def test_output_format_follows_the_file_name(tmp_path, name, magic):
+    target = tmp_path / name
+    result = run("diff", str(SAMPLE), "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes().startswith(magic)
+
+
+def test_format_and_file_name_that_disagree_is_one_error_line(tmp_path):
+    result = run("diff", str(SAMPLE), "-o", str(tmp_path / "r.json"), "--format", "html")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"resdiff: error: Invalid value for --format: --format html does not match the file name "
+        f"{tmp_path / 'r.json'} (which says json): drop one, or make them agree (see 'resdiff diff --help')"]
+    assert not (tmp_path / "r.json").exists()
+
+
+@pytest.mark.parametrize("alias,expected", [("text", "terminal"), ("TERMINAL", "terminal"), ("md", "markdown"),
+                                            ("Markdown", "markdown"), ("JSON", "json"), ("htm", "html")])
+def test_format_aliases_in_any_case(alias, expected):
+    assert run("diff", str(SAMPLE), "-f", alias).stdout == run("diff", str(SAMPLE), "-f", expected).stdout
+
+
+def test_usage_errors_are_one_line():
+    for args in (["diff"], ["diff", str(SAMPLE), "--color", "sometimes"], ["nonsense"], ["diff", str(SAMPLE), "--bogus"]):
+        result = run(*args)
+        assert result.returncode == 2
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("resdiff: error: ") and "--help" in lines[0], lines
+
+
+def test_color_always_never_and_environment():
+    plain = run("diff", str(SAMPLE), "--color", "never", env={"FORCE_COLOR": "1"}).stdout
+    assert "\x1b[" not in plain
+    assert "\x1b[" in run("diff", str(SAMPLE), "--color", "always", env={"NO_COLOR": "1"}).stdout
+    assert "\x1b[" in run("diff", str(SAMPLE), env={"FORCE_COLOR": "1"}).stdout
+    assert "\x1b[" not in run("diff", str(SAMPLE)).stdout

@@ -44,18 +44,23 @@ def test_identical_and_empty_texts():
     assert spans("", "") == []
 
 
-def test_width_and_spacing_changes_are_exact_in_spans_but_plain_for_readers():
+def test_width_and_spacing_changes_are_shown_whole_and_flagged_as_layout():
     raw = diff_texts("维护, 将进一步丰富 2010 年", "维护，将进一步丰富2010年")
     assert rebuild(raw) == ("维护, 将进一步丰富 2010 年", "维护，将进一步丰富2010年")
-    assert any(s.op is not Op.EQUAL for s in raw)
-    assert [(s.op.value, s.text) for s in for_display(raw)] == [("equal", "维护，将进一步丰富2010年")]
+    shown = for_display(raw)
+    assert [(s.op.value, s.text, s.layout) for s in shown] == [
+        ("equal", "维护", False), ("delete", ", ", True), ("insert", "，", True), ("equal", "将进一步丰富", False),
+        ("delete", " ", True), ("equal", "2010", False), ("delete", " ", True), ("equal", "年", False)]
+    # nothing folded away: each side still reads its own text
+    assert "".join(s.text for s in shown if s.op is not Op.INSERT) == "维护, 将进一步丰富 2010 年"
+    assert "".join(s.text for s in shown if s.op is not Op.DELETE) == "维护，将进一步丰富2010年"
 
 
 def test_display_keeps_real_changes():
     raw = diff_texts("大会赞同的宣言, 以及", "大会核可的宣言，以及")
-    shown = [(s.op.value, s.text) for s in for_display(raw)]
-    assert ("delete", "赞同") in shown and ("insert", "核可") in shown
-    assert ("insert", "，") not in shown
+    shown = [(s.op.value, s.text, s.layout) for s in for_display(raw)]
+    assert ("delete", "赞同", False) in shown and ("insert", "核可", False) in shown
+    assert [s for s in shown if s[0] != "equal" and s[2]] == [("delete", ", ", True), ("insert", "，", True)]
 
 
 def test_deletions_come_before_insertions_and_neighbours_are_merged():

@@ -7,6 +7,7 @@ Each output format is a module with a ``render(comparison, options) -> str | byt
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 from enum import Enum
 
@@ -39,6 +40,44 @@ _MODULES = {
     DiffFormat.MARKDOWN: "resdiff.render.markdown",
     DiffFormat.DOCX: "resdiff.render.docx",
 }
+
+
+# The names a user may give --format (any case), and the file endings that name a format.
+FORMAT_NAMES = {
+    "terminal": DiffFormat.TERMINAL, "text": DiffFormat.TERMINAL, "txt": DiffFormat.TERMINAL,
+    "json": DiffFormat.JSON,
+    "html": DiffFormat.HTML, "htm": DiffFormat.HTML,
+    "markdown": DiffFormat.MARKDOWN, "md": DiffFormat.MARKDOWN,
+    "docx": DiffFormat.DOCX, "word": DiffFormat.DOCX,
+}
+FORMAT_SUFFIXES = {
+    ".txt": DiffFormat.TERMINAL, ".json": DiffFormat.JSON, ".html": DiffFormat.HTML, ".htm": DiffFormat.HTML,
+    ".md": DiffFormat.MARKDOWN, ".markdown": DiffFormat.MARKDOWN, ".docx": DiffFormat.DOCX,
+}
+
+
+def choose_format(name: str | None, output: str | None) -> DiffFormat:
+    """The output format: ``--format`` if given (aliases and any case), else the ending of the
+    ``-o`` file's name, else the terminal view. A ValueError says why when the two disagree.
+
+    >>> choose_format(None, "report.DOCX"), choose_format("MD", None), choose_format(None, "notes")
+    (<DiffFormat.DOCX: 'docx'>, <DiffFormat.MARKDOWN: 'markdown'>, <DiffFormat.TERMINAL: 'terminal'>)
+    >>> choose_format("json", "r.html")
+    Traceback (most recent call last):
+    ValueError: --format json does not match the file name r.html (which says html): drop one, or make them agree
+    """
+    by_name = None
+    if name is not None:
+        by_name = FORMAT_NAMES.get(name.strip().lower())
+        if by_name is None:
+            raise ValueError(f"unknown format {name!r}: choose one of {', '.join(sorted(FORMAT_NAMES))}")
+    by_file = None
+    if output is not None:
+        by_file = FORMAT_SUFFIXES.get(os.path.splitext(output)[1].lower())
+    if by_name is not None and by_file is not None and by_name is not by_file:
+        raise ValueError(f"--format {name} does not match the file name {output} (which says {by_file.value}): "
+                         "drop one, or make them agree")
+    return by_name or by_file or DiffFormat.TERMINAL
 
 
 def alike(similarity: float) -> str:

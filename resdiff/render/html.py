@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from dataclasses import replace
 from html import escape
 
-from ..inline import for_display
+from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from . import RenderOptions, alike
 
@@ -113,6 +114,7 @@ margin:.6rem 0;padding:.5rem .9rem .6rem;scroll-margin-top:4rem}
 .text{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font-size:1.02rem;line-height:1.75}
 ins{background:var(--ins-bg);color:var(--ins-ink);text-decoration:underline;text-decoration-thickness:1.5px;text-underline-offset:.18em;border-radius:2px}
 del{background:var(--del-bg);color:var(--del-ink);text-decoration:line-through;text-decoration-thickness:1.5px;border-radius:2px}
+ins.layout,del.layout{background:none;color:inherit;text-decoration-style:dotted;text-decoration-thickness:1px}
 .pilcrow{font-weight:700;padding:0 .15em}
 ins::before,ins::after,del::before,del::after{clip-path:inset(100%);clip:rect(1px,1px,1px,1px);height:1px;width:1px;
 overflow:hidden;position:absolute;white-space:nowrap}
@@ -230,41 +232,20 @@ def _is_changed(change: Change) -> bool:
 
 # --- spans ---------------------------------------------------------------------------------------
 
-_MIRROR = {Op.EQUAL: Op.EQUAL, Op.DELETE: Op.INSERT, Op.INSERT: Op.DELETE}
-
-
-def _mirrored(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """The spans of new → old, deletions before insertions as ``for_display`` expects."""
-    out: list[Span] = []
-    run: list[Span] = []
-    for span in spans:
-        flipped = Span(_MIRROR[span.op], span.text)
-        if flipped.op is Op.EQUAL:
-            out.extend(sorted(run, key=lambda s: s.op is Op.INSERT))
-            run = []
-            out.append(flipped)
-        else:
-            run.append(flipped)
-    out.extend(sorted(run, key=lambda s: s.op is Op.INSERT))
-    return tuple(out)
-
-
-def side_spans(spans: tuple[Span, ...], side: str) -> tuple[Span, ...]:
+def side_spans(spans: tuple[Span, ...], side: str) -> tuple[Shown, ...]:
     """The display spans of one side: they rebuild that side's text exactly.
 
-    Width- and spacing-only changes are folded as in ``for_display``; on the old side the
-    deleted text is kept as ``Op.DELETE``, on the new side the inserted text as ``Op.INSERT``.
+    On the old side the deleted text is kept as ``Op.DELETE``, on the new side the inserted text
+    as ``Op.INSERT``; width- and spacing-only differences keep their ``layout`` flag.
 
     >>> [(s.op.value, s.text) for s in side_spans((Span(Op.EQUAL, "a "), Span(Op.DELETE, "b"), Span(Op.INSERT, "c")), "old")]
     [('equal', 'a '), ('delete', 'b')]
     """
-    if side == "new":
-        return tuple(s for s in for_display(spans) if s.op is not Op.DELETE)
-    folded = for_display(_mirrored(spans))
-    return tuple(Span(Op.DELETE if s.op is Op.INSERT else s.op, s.text) for s in folded if s.op is not Op.DELETE)
+    dropped = Op.DELETE if side == "new" else Op.INSERT
+    return tuple(s for s in for_display(spans) if s.op is not dropped)
 
 
-def split_at_paragraphs(spans: tuple[Span, ...], lengths: list[int]) -> list[tuple[Span, ...]]:
+def split_at_paragraphs(spans: tuple, lengths: list[int]) -> list[tuple]:
     """Cut one side's spans into its paragraphs, whose bodies were joined by one newline each.
 
     >>> [[s.text for s in part] for part in split_at_paragraphs((Span(Op.EQUAL, "ab\\ncd"),), [2, 2])]
@@ -291,23 +272,24 @@ def split_at_paragraphs(spans: tuple[Span, ...], lengths: list[int]) -> list[tup
                 continue
             limit = cuts[index] - offset if index < len(cuts) else len(text)
             piece, text = text[:limit], text[limit:]
-            parts[index].append(Span(span.op, piece))
+            parts[index].append(replace(span, text=piece))
             offset += len(piece)
     return [tuple(p) for p in parts]
 
 
-def _spans_html(spans: tuple[Span, ...]) -> str:
+def _spans_html(spans: tuple[Shown, ...]) -> str:
     out = []
     for span in spans:
         text = _e(span.text)
+        layout = ' class="layout" title="width or spacing only"' if span.layout else ""
         if span.op is Op.EQUAL:
             out.append(text)
         elif span.op is Op.DELETE:
             # A paragraph break that was removed (paragraphs merged) shows as a pilcrow.
             text = text.replace("\n", '<span class="pilcrow" aria-label="paragraph break">¶</span>')
-            out.append(f"<del>{text}</del>")
+            out.append(f"<del{layout}>{text}</del>")
         else:
-            out.append(f"<ins>{text}</ins>")
+            out.append(f"<ins{layout}>{text}</ins>")
     return "".join(out)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..inline import for_display
+from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from . import RenderOptions, alike
 
@@ -70,20 +70,43 @@ def _flanks(before: str, inner: str, after: str) -> bool:
     return True
 
 
-def _mark(spans: tuple[Span, ...]) -> str:
-    """The spans as Markdown, deletions and insertions marked."""
+def _pilcrows(text: str) -> str:
+    """A paragraph break that was removed (paragraphs merged) shows as a pilcrow."""
+    return text.replace("  \n", "¶  \n")
+
+
+def _joins_a_space(pieces: list[tuple[Op, str]], index: int) -> bool:
+    """Whether white space at the edge of piece ``index`` would meet white space of an unchanged
+    neighbour if it stood outside the marks (a run of spaces, which a rendered page shows as one)."""
+    before = pieces[index - 1] if index else None
+    after = pieces[index + 1] if index + 1 < len(pieces) else None
+    return bool((before and before[0] is Op.EQUAL and before[1][-1:].isspace())
+                or (after and after[0] is Op.EQUAL and after[1][:1].isspace()))
+
+
+def _mark(spans: tuple[Shown, ...]) -> str:
+    """The spans as Markdown, deletions and insertions marked.
+
+    White space at the edges of a change goes outside the delimiters, where GFM wants it (a
+    rendered page shows one space for a run of them anyway); a change of white space alone is
+    marked with HTML tags, which can hold it, so that it is seen.
+    """
     pieces = [(span.op, escape_markdown(span.text)) for span in spans if span.text]
     out = []
     for index, (op, text) in enumerate(pieces):
         if op is Op.EQUAL:
             out.append(text)
             continue
-        # White space at the edges goes outside the delimiters, where GFM wants it.
+        tag = "del" if op is Op.DELETE else "ins"
         core = text.strip()
+        if not core:
+            out.append(f"<{tag}>{text}</{tag}>")
+            continue
         lead = text[: len(text) - len(text.lstrip())]
         trail = text[len(text.rstrip()):]
-        if not core:
-            out.append(text if op is Op.INSERT else "")
+        if (lead or trail) and not _joins_a_space(pieces, index):
+            # Put outside, this white space would show on the other side too, where there is none.
+            out.append(f"<{tag}>{_pilcrows(text) if op is Op.DELETE else text}</{tag}>")
             continue
         before = lead[-1:] or (pieces[index - 1][1][-1:] if index else "")
         after = trail[:1] or (pieces[index + 1][1][:1] if index + 1 < len(pieces) else "")
@@ -94,12 +117,11 @@ def _mark(spans: tuple[Span, ...]) -> str:
             after = "*" if pieces[index + 1][0] is Op.INSERT else "~"
         if op is Op.DELETE:
             # A paragraph break that was removed (paragraphs merged) shows as a pilcrow.
-            core = core.replace("  \n", " ¶ ")
+            core = _pilcrows(core)
         delimiter = "~~" if op is Op.DELETE else "**"
         if _flanks(before, core, after):
             out.append(f"{lead}{delimiter}{core}{delimiter}{trail}")
         else:
-            tag = "del" if op is Op.DELETE else "ins"
             out.append(f"{lead}<{tag}>{core}</{tag}>{trail}")
     return "".join(out)
 
@@ -173,10 +195,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
             lines += [f"Merges {escape_markdown(' and '.join(_ids(old, (p,)) for p in change.old))}.", ""]
         elif change.kind is ChangeKind.SPLIT:
             lines += [f"Splits into {escape_markdown(' and '.join(_ids(new, (p,)) for p in change.new))}.", ""]
-        if change.kind is ChangeKind.UNCHANGED:
-            text = escape_markdown(change.inline[0].text) if change.inline else ""
-        else:
-            text = _mark(for_display(change.inline))
+        text = _mark(for_display(change.inline))
         lines += [text, ""]
     if shown == 0:
         lines += ["No changes: the two versions read the same.", ""]

@@ -26,6 +26,8 @@ _BADGE_STYLE = {
     ChangeKind.MERGED: "bold magenta",
     ChangeKind.SPLIT: "bold magenta",
 }
+# The width of a "line" that never wraps, for output that is not a terminal.
+UNWRAPPED = 1_000_000
 SUMMARY_ORDER = ("unchanged", "modified", "added", "removed", "merged", "split", "moved", "renumbered")
 
 
@@ -43,7 +45,12 @@ def _console(options: RenderOptions, to_terminal: bool) -> tuple[Console, bool]:
     color = _use_color(options, to_terminal)
     width = options.width
     if width is None:
-        width = shutil.get_terminal_size((100, 24)).columns if to_terminal else 100
+        if to_terminal and sys.stdout.isatty():
+            width = shutil.get_terminal_size((100, 24)).columns
+        else:
+            # Written to a file or a pipe, a paragraph stays on one line: pasted into Word or an
+            # e-mail, it must not carry line breaks the text does not have.
+            width = UNWRAPPED
     console = Console(
         file=io.StringIO(),
         width=max(width, 20),
@@ -87,21 +94,22 @@ def _heading(change: Change, comparison: Comparison, color: bool) -> Text:
 
 
 def _inline(change: Change, color: bool) -> Text:
+    """The change's text, whole: equal and deleted spans read the old text, equal and inserted
+    spans the new one. Differences of width or spacing alone are marked like any other (dimmed
+    in colour), so that neither text loses a character."""
     text = Text()
-    if change.kind is ChangeKind.UNCHANGED:
-        text.append(change.inline[0].text if change.inline else "", style="dim" if color else None)
-        return text
+    quiet = change.kind is ChangeKind.UNCHANGED
     for span in for_display(change.inline):
         if span.op is Op.EQUAL:
-            text.append(span.text)
+            text.append(span.text, style="dim" if color and quiet else None)
         elif span.op is Op.DELETE:
             if color:
-                text.append(span.text, style="red strike")
+                text.append(span.text, style="dim strike" if span.layout or quiet else "red strike")
             else:
                 text.append(f"[-{span.text}-]")
         else:
             if color:
-                text.append(span.text, style="green underline")
+                text.append(span.text, style="dim underline" if span.layout or quiet else "green underline")
             else:
                 text.append(f"{{+{span.text}+}}")
     return text

@@ -1,0 +1,152 @@
+"""Every view shows both texts whole: with its marks taken off, each change reads the old text on
+one side and the new text on the other, width- and spacing-only differences included.
+
+The property is checked on the sample, on the scenario cases, on real texts with widths changed,
+and on generated pairs, for the terminal view (no colour, no wrapping), the Markdown report (as
+a GFM renderer turns it into HTML) and the HTML report's inline view.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from dataclasses import replace
+
+import pytest
+from markdown_it import MarkdownIt
+
+from resdiff.compare import compare
+from resdiff.inline import rebuild
+from resdiff.model import ChangeKind
+from resdiff.parse import parse_file
+from resdiff.render import RenderOptions
+from resdiff.render import html as html_render
+from resdiff.render import markdown as markdown_render
+from resdiff.render import terminal
+
+from conftest import FIXTURES, ROOT
+from generator import generate
+
+_HEADING = re.compile(r"^\[(?:" + "|".join(k.value for k in ChangeKind) + r")\]")
+_WIDE = 1_000_000
+
+
+def _expected(comparison) -> list[tuple[str, str]]:
+    return [rebuild(change.inline) for change in comparison.changes]
+
+
+def _terminal_sides(comparison) -> list[tuple[str, str]]:
+    out = terminal.render(comparison, RenderOptions(width=_WIDE, color=False))
+    blocks: list[list[str]] = []
+    for line in out.split("\n"):
+        if _HEADING.match(line):
+            blocks.append([])
+        elif blocks:
+            blocks[-1].append(line)
+    sides = []
+    for block in blocks:
+        text = "\n".join(block).strip("\n")  # the blank line before the next heading
+        old = re.sub(r"\{\+(.*?)\+\}", "", text, flags=re.S)
+        old = re.sub(r"\[-(.*?)-\]", r"\1", old, flags=re.S)
+        new = re.sub(r"\[-(.*?)-\]", "", text, flags=re.S)
+        new = re.sub(r"\{\+(.*?)\+\}", r"\1", new, flags=re.S)
+        sides.append((old, new))
+    return sides
+
+
+def _html_sides(fragment: str) -> tuple[str, str]:
+    fragment = re.sub(r"<br\s*/?>\n?", "\n", fragment)
+    fragment = re.sub(r'<span class="pilcrow"[^>]*>¶</span>', "\n", fragment)
+    fragment = fragment.replace("¶\n", "\n")  # Markdown's mark of a removed paragraph break
+    old = re.sub(r"<(ins|strong)\b[^>]*>.*?</\1>", "", fragment, flags=re.S)
+    new = re.sub(r"<(del|s)\b[^>]*>.*?</\1>", "", fragment, flags=re.S)
+    strip = lambda text: htmllib.unescape(re.sub(r"<[^>]+>", "", text))  # noqa: E731
+    return strip(old), strip(new)
+
+
+def _markdown_sides(comparison) -> list[tuple[str, str]]:
+    source = markdown_render.render(comparison, RenderOptions())
+    rendered = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(source)
+    changes = rendered.split("<h2>Changes</h2>", 1)[1]
+    paragraphs = re.findall(r"<h3>.*?</h3>\n(?:<p>(?:Merges|Splits into) .*?</p>\n)?<p>(.*?)</p>", changes, re.S)
+    return [_html_sides(p) for p in paragraphs]
+
+
+def _html_inline_sides(comparison) -> list[tuple[str, str]]:
+    page = html_render.render(comparison, RenderOptions())
+    fragments = re.findall(r'<div class="inline"><p class="text"[^>]*>(.*?)</p></div>', page, re.S)
+    return [_html_sides(f) for f in fragments]
+
+
+VIEWS = {"terminal": _terminal_sides, "markdown": _markdown_sides, "html": _html_inline_sides}
+
+
+def _assert_whole(comparison, view: str) -> None:
+    expected = _expected(comparison)
+    shown = VIEWS[view](comparison)
+    assert len(shown) == len(expected)
+    for change, (old, new), (want_old, want_new) in zip(comparison.changes, shown, expected):
+        if view == "markdown":
+            # A rendered Markdown page shows a run of spaces as one and none at a line's ends:
+            # there both texts are whole up to runs of white space.
+            want_old, want_new, old, new = (_spaces(t) for t in (want_old, want_new, old, new))
+        assert (old, new) == (want_old, want_new), (change.old, change.new)
+
+
+def _spaces(text: str) -> str:
+    return re.sub(r" *\n *", "\n", re.sub(r"[ \t]+", " ", text)).strip()
+
+
+def _with_widths_changed(document):
+    """The document with every second full-width comma turned half-width and a space added."""
+    paragraphs = []
+    for index, paragraph in enumerate(document.paragraphs):
+        text = paragraph.text
+        if index % 2:
+            text = text.replace("，", ",", 2).replace(",", ", ", 1)
+        paragraphs.append(replace(paragraph, text=text))
+    return replace(document, paragraphs=tuple(paragraphs))
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS))
+def test_sample_reads_whole_in_every_view(sample_comparison, view):
+    _assert_whole(sample_comparison, view)
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS))
+@pytest.mark.parametrize("case", ["en_revision", "zh_revision"])
+def test_cases_read_whole_in_every_view(case, view):
+    old = parse_file(str(ROOT / f"tests/cases/{case}/old.txt"))[-1]
+    new = parse_file(str(ROOT / f"tests/cases/{case}/new.txt"))[-1]
+    _assert_whole(compare(old, new), view)
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS))
+def test_width_only_differences_keep_both_texts(view):
+    # A/RES/61/211 with commas turned half-width: "unchanged" paragraphs are shown whole, the
+    # old commas and the new ones both present (before, the terminal cut OP4 short).
+    document = parse_file(str(FIXTURES / "corpus/zh/A_RES_61_211.ops1-19.zh.txt"))[-1]
+    comparison = compare(document, _with_widths_changed(document))
+    assert any(c.kind is ChangeKind.UNCHANGED and len(c.inline) > 1 for c in comparison.changes)
+    _assert_whole(comparison, view)
+
+
+def test_terminal_shows_the_whole_of_a_width_only_change():
+    document = parse_file(str(FIXTURES / "corpus/zh/A_RES_61_211.ops1-19.zh.txt"))[-1]
+    comparison = compare(document, _with_widths_changed(document))
+    out = terminal.render(comparison, RenderOptions(width=_WIDE, color=False))
+    op4 = document.paragraph("OP4").text
+    changed = op4.replace("，", ",", 2).replace(",", ", ", 1)
+    assert op4 != changed
+    block = out.split("OP4\n", 1)[1].split("\n\n", 1)[0]
+    assert block.replace("[-，-]", "").replace("{+", "").replace("+}", "").replace("[-", "").replace("-]", "") \
+        != op4  # marks are there
+    assert re.sub(r"\{\+.*?\+\}", "", block).replace("[-", "").replace("-]", "") == op4
+    assert re.sub(r"\[-.*?-\]", "", block).replace("{+", "").replace("+}", "") == changed
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS))
+@pytest.mark.parametrize("language,seed", [("en", 1), ("zh", 2), ("en", 3), ("zh", 4)])
+def test_generated_pairs_read_whole_in_every_view(language, seed, view):
+    pair = generate(40, language, seed=seed)
+    _assert_whole(compare(pair.old, pair.new), view)

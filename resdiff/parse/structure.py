@@ -23,18 +23,26 @@ from ..text import SUPERSCRIPT_DIGITS, detect_language, has_cjk
 
 # --- recognisers -----------------------------------------------------------------------------
 
+_CHAPEAUS = ("大会", "大會", "The General Assembly", "L['’]Assemblée générale", "La Asamblea General",
+             "Генеральная Ассамблея", "إن الجمعية العامة")
+# Words of a chapeau may be set apart by several spaces (some extractions space out every word).
 _CHAPEAU = re.compile(
-    r"^\s*[“\"]?\s*(?:"
-    r"大会|大會|The General Assembly|L['’]Assemblée générale|La Asamblea General"
-    r"|Генеральная Ассамблея|إن الجمعية العامة"
-    r")\s*[，,、،]?\s*$"
+    r"^\s*[“\"]?\s*(?:" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r")\s*[，,、،]?\s*$"
 )
 # A UN document symbol, tolerant of the stray spaces reports print ("A/C. 2/65/L. 56").
 _SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/])([A-Z]{1,2}(?:\s?/\s?(?:[A-Z][A-Za-z]{0,3}\.\s?\d+|[A-Z0-9][A-Z0-9\-]*)){2,6})"
     r"(?![A-Za-z0-9])"
 )
-_OPERATIVE = re.compile(r"^(\d{1,3})\s?[.．]\s*(?=\S)")
+_OPERATIVE = re.compile(r"^(\d{1,4})\s?[.．]\s*(?=\S)")
+# An operative number or a sub-paragraph label alone on its line, its text on the next (as many
+# PDF extractions lay them out): the two lines are one.
+_NUMBER_ALONE = re.compile(r"^(?:\d{1,4}\s?[.．]|[(（]\s*(?:[a-z]{1,3}|[ivxlc]{1,6})\s*[)）])$")
+# A footnote mark alone on its line: extractions that keep the footnote area's two columns apart
+# put the marks on lines of their own, before, between or after the bodies.
+# What the printer puts at a page's foot: job number, barcode, print date code, recycling note.
+_PRINT_MARKS = re.compile(r"^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?|\*\d{6,8}\*|\d{6}|Please recycle|请回收|請回收)\s*$")
+_MARK_ALONE = re.compile(rf"^(?:\d{{1,3}}|[{SUPERSCRIPT_DIGITS}]{{1,3}})$")
 _LABEL = re.compile(r"^[(（]\s*([a-z]{1,3}|[ivxlc]{1,6})\s*[)）]\s*(?=\S)")
 _JOB_NUMBER = re.compile(r"^\d{2}-\d{5}\s*(?:\(\w\))?(?:\s+\d{6})?(?:\s+\d+/\d+)?\s*$|^\d{2}-\d{5}\s+\d+/\d+\s*$")
 # A page's head or foot as PDF text extraction leaves it: job number, print date, page number,
@@ -308,7 +316,8 @@ def _key(text: str) -> str:
 def _is_furniture(line: str, titles: list[str], after_furniture: bool = False) -> bool:
     """True for a line of page furniture: symbols, job numbers, barcodes, page numbers,
     distribution lines and running headers that repeat the title (with or without the symbol)."""
-    if _JOB_NUMBER.match(line) or _BARCODE.match(line) or _PAGE_NUMBER.match(line) or _DISTR.match(line):
+    if _JOB_NUMBER.match(line) or _BARCODE.match(line) or _PAGE_NUMBER.match(line) or _DISTR.match(line) \
+            or _PRINT_MARKS.match(line):
         return True
     if _FURNITURE_LINE.match(line) and _FURNITURE_EVIDENCE.search(line):
         return True
@@ -345,13 +354,35 @@ def _paragraphs(body: list[str], quoted: bool, titles: list[str],
     kept: list[tuple[str, bool, bool]] = []  # (text, blank_before, indented)
     in_footnotes = False
     blank = True
-    for raw in body:
+    alone: tuple[str, bool, bool] | None = None  # a number or label waiting for its text
+    skip_to = -1
+    for position, raw in enumerate(body):
+        if position < skip_to:
+            continue
         line = raw.strip()
         if not line:
             blank = True
             continue
         if _SEPARATOR.match(line):
+            block = _split_footnote_block(body, position + 1, titles)
+            if block is not None:
+                found, skip_to = block
+                footnotes.extend(found)
+                blank = True
+                continue
             in_footnotes = True
+            continue
+        if not quoted and _NUMBER_ALONE.match(line) and alone is None:
+            alone = (line, blank, raw[:1].isspace())
+            blank = False
+            continue
+        if alone is not None:
+            if _is_furniture(line, titles, after_furniture):
+                after_furniture = True
+                continue
+            kept.append((_join(alone[0], line), alone[1], alone[2]))
+            alone = None
+            blank = False
             continue
         if _is_furniture(line, titles, after_furniture):
             in_footnotes = False
@@ -376,10 +407,53 @@ def _paragraphs(body: list[str], quoted: bool, titles: list[str],
             in_footnotes = False
         kept.append((line, blank, raw[:1].isspace()))
         blank = False
+    if alone is not None:
+        kept.append((alone[0], alone[1], alone[2]))
     block_mode = _block_mode(body)
     chunks = _join_lines(kept, quoted, block_mode)
     marks = {f.mark for f in footnotes} | set(known_marks)
     return _classify(chunks, quoted, marks), _unique_footnotes(footnotes)
+
+
+def _split_footnote_block(body: list[str], begin: int, titles: list[str]) -> tuple[list[Footnote], int] | None:
+    """Footnotes whose marks stand on lines of their own, apart from their bodies.
+
+    Extractions that keep the footnote area's two columns apart write the marks before each
+    body ("1", "A/49/765, annex I.", "2", …), all before the bodies, or all after them. The
+    block runs from the separator to the next line of page furniture (or a blank line after
+    the last body); the bodies are paired with the marks in reading order when a mark came
+    before each body, else in the order of the marks' numbers. None when the block is not
+    laid out so (the line-by-line reading then applies).
+    """
+    marks: list[tuple[str, int]] = []  # (mark, how many bodies had begun before it)
+    bodies: list[str] = []
+    end = begin
+    limit = min(len(body), begin + 60)
+    while end < limit:
+        line = body[end].strip()
+        if line and _PRINT_MARKS.match(line):
+            end += 1  # a job number or barcode printed between the marks and the bodies
+            continue
+        if line and (_is_furniture(line, titles) and not _MARK_ALONE.match(line)):
+            break
+        if line and _OPERATIVE.match(line) and bodies:
+            break
+        if _MARK_ALONE.match(line):
+            marks.append((line.translate(_SUPER_TO_ASCII), len(bodies)))
+        elif line:
+            starts_new = not bodies or _ends_terminal(bodies[-1]) or (marks and marks[-1][1] == len(bodies))
+            if starts_new:
+                bodies.append(line)
+            else:
+                bodies[-1] = _join(bodies[-1], line)
+        end += 1
+    if not marks or len(marks) != len(bodies):
+        return None
+    if all(before == index for index, (_, before) in enumerate(marks)):
+        ordered = [mark for mark, _ in marks]  # each mark just before its body
+    else:
+        ordered = sorted((mark for mark, _ in marks), key=int)
+    return [Footnote(mark, text) for mark, text in zip(ordered, bodies)], end
 
 
 def _unique_footnotes(footnotes: list[Footnote]) -> list[Footnote]:
@@ -507,6 +581,7 @@ _PLAIN_MARK = re.compile(
     r"|(?<=[,;]) (?P<capital>\d{1,3})(?= [A-Z])"  # "Rarotonga, 3 Bangkok"
     r"|(?<=[^\W\d_],|[^\W\d_]”) (?P<comma>\d{1,2})(?= [a-z])"  # "Rights, 1 the"
     r"|(?<=[^\W\d_]) (?P<lone>\d{1,2})(?= [a-z]|[,;:]|$)"  # "the Convention 1 and"
+    r"|(?:(?<=(?:19|20)\d\d)|(?<=(?:19|20)\d\d,)|(?<=(?:19|20) \d\d)) (?P<afteryear>\d{1,2})(?= [a-z]|[,;:]|$)"  # "of 1949 2 and", "1994, 1 the"
 )
 # Words that a number follows as part of the text ("paragraph 3 of", "Goal 4 and").
 _COUNTED = re.compile(
@@ -579,7 +654,7 @@ def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tupl
             if kind == "punct" and after_digit and (before[1:] == "." or len(digits) == 3):
                 return match.group(0)  # "4.5 million", "22,000 prisoners"
             mark = digits
-            if kind in {"lone", "comma"}:
+            if kind in {"lone", "comma", "afteryear"}:
                 # A number set apart by spaces is text unless everything says otherwise: the
                 # bodies are known, it is the very next mark, and no counting word precedes it.
                 word = re.search(r"(\w+)\W*$", text[:start])
@@ -857,11 +932,27 @@ def _is_header_line(line: str) -> bool:
 def _header_symbol(lines, block) -> str | None:
     counts: dict[str, int] = {}
     order: list[str] = []
+    masthead = 0  # the first page's top lines: "United Nations   A/RES/ES-11/1"
+    letter = ""  # a symbol's first letter, set larger, that an extraction put on a line of its own
     for line in lines[: max(block.start, 0) + 1] + lines[block.start + 1 : block.end]:
         stripped = line.strip()
-        if not stripped or (len(stripped) > 80 and not _BARCODE.match(stripped)):
+        if masthead < 3 and stripped in {"A", "S", "E"}:
+            letter = stripped
             continue
-        found = [(normalize_symbol(m.group(1)), 1) for m in _SYMBOL.finditer(stripped)]
+        if letter and masthead < 3:
+            stripped = re.sub(r"(^|\s)/(?=[A-Z])", lambda m: f"{m.group(1)}{letter}/", stripped, count=1)
+            letter = ""
+        if not stripped or (len(stripped) > 80 and not _BARCODE.match(stripped)
+                            and not (masthead < 3 and _GLUED_SYMBOL.search(stripped))):
+            continue
+        masthead += 1
+        # A symbol in brackets is cited ("(S/2014/136)", "[… (A/ES-11/L.1 …)]"), not this document's.
+        cited = {m.start() for m in _SYMBOL.finditer(stripped) if stripped[: m.start()].count("(")
+                 > stripped[: m.start()].count(")") or stripped[: m.start()].count("[") > stripped[: m.start()].count("]")}
+        found = [(normalize_symbol(m.group(1)), 1) for m in _SYMBOL.finditer(stripped) if m.start() not in cited]
+        glued = _GLUED_SYMBOL.search(stripped)
+        if masthead <= 3 and glued and glued.start() > 0 and not found[:-1]:
+            found = [(normalize_symbol(glued.group(1)), 5)]
         glued = _GLUED_SYMBOL.search(stripped)
         if glued and (_BARCODE.match(stripped) or _FURNITURE_LINE.match(stripped)):
             # The symbol a page's head or foot carries names the document; a symbol cited

@@ -1,0 +1,73 @@
+"""Every extraction of a PDF reads the same: the text that pypdf, PyMuPDF, pdfplumber and
+poppler's pdftotext (default and -layout) make of each corpus PDF parses to the paragraphs,
+sub-paragraphs, footnotes and symbol that resdiff reads from the PDF itself.
+
+The extractions are committed (tests/fixtures/extractions/make.py made them; its docstring says
+how), so the tests need none of those tools. They cover the layouts that broke the first
+release: operative numbers and labels alone on their line, paragraphs hard-wrapped with no
+blank line or indentation between them, footnote marks and bodies in separate columns, page
+furniture between the marks and the bodies, symbols cited in the header's agenda line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from resdiff.parse import parse_file
+
+from conftest import CORPUS, FIXTURES
+
+EXTRACTIONS = FIXTURES / "extractions"
+PDFS = sorted((CORPUS / "pdf").glob("*.pdf"))
+TOOLS = ("pypdf", "pymupdf", "pdfplumber", "pdftotext", "pdftotext-layout")
+
+
+def _reading(path: Path):
+    document = parse_file(str(path))[-1]
+    squeeze = lambda text: re.sub(r"\s+", "", text)  # noqa: E731  white space aside
+    return {
+        "symbol": document.symbol,
+        "paragraphs": [(p.id, p.kind.value, squeeze(p.text), p.footnotes) for p in document.paragraphs],
+        "items": [(p.id, i.label, i.parent, squeeze(i.text), i.footnotes) for p in document.paragraphs for i in p.items],
+        "footnotes": [(f.mark, squeeze(f.text)) for f in document.footnotes],
+    }
+
+
+def test_every_pdf_has_all_its_extractions():
+    names = {p.name for p in EXTRACTIONS.glob("*.txt")}
+    assert names == {f"{pdf.stem}.{tool}.txt" for pdf in PDFS for tool in TOOLS}
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
+def test_extraction_reads_like_the_pdf(pdf, tool):
+    expected = _reading(pdf)
+    assert _reading(EXTRACTIONS / f"{pdf.stem}.{tool}.txt") == expected
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_no_paragraph_of_an_extraction_is_a_run_of_several(tool):
+    # The first release read the operative part of pdftotext's output as one paragraph.
+    for pdf in PDFS:
+        document = parse_file(str(EXTRACTIONS / f"{pdf.stem}.{tool}.txt"))[-1]
+        assert max(len(p.body) for p in document.paragraphs) < 2000, pdf.stem
+        numbers = [p.number for p in document.paragraphs if p.number is not None]
+        assert numbers == list(range(1, len(numbers) + 1)), pdf.stem
+
+
+def test_the_extractions_pin_the_counts_read_from_the_pdfs():
+    counts = {}
+    for pdf in PDFS:
+        document = parse_file(str(pdf))[-1]
+        pp, op = document.counts()
+        counts[pdf.stem] = (pp, op, sum(len(p.items) for p in document.paragraphs), len(document.footnotes))
+    assert counts == {
+        "A_RES_68_262-EN": (7, 6, 0, 2),
+        "A_RES_ES-11_1-EN": (18, 16, 0, 3),
+        "A_RES_ES-11_2-EN": (19, 14, 0, 2),
+        "A_RES_ES-11_3-EN": (4, 3, 0, 0),
+        "A_RES_ES-11_4-EN": (7, 8, 0, 0),
+    }

@@ -39,11 +39,19 @@ def _root(
 # --- shared helpers ------------------------------------------------------------------------------
 
 
-def read_documents(path: str) -> tuple[Document, ...]:
-    """Every document in a file (a report gives several)."""
+def read_documents(path: str, strict: bool = False) -> tuple[Document, ...]:
+    """Every document in a file (a report gives several); each parser warning is one line on
+    standard error, and with ``strict`` the warnings make an error."""
     from .parse import parse_file
 
-    return parse_file(path)
+    documents = parse_file(path)
+    warnings = [w for d in documents for w in d.warnings]
+    for warning in warnings:
+        print(f"resdiff: warning: {path}: {warning}", file=sys.stderr)
+    if strict and warnings:
+        raise ResdiffError(f"{path}: {len(warnings)} warning{'s' if len(warnings) > 1 else ''} "
+                           "and --strict: check the text, or parse without --strict")
+    return documents
 
 
 def select(documents: tuple[Document, ...], wanted: str, where: str) -> Document:
@@ -89,19 +97,29 @@ def parse(
     file: str = typer.Argument(..., help="A report, draft or resolution (.txt in any common encoding, .docx, .pdf)."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
+    strict: bool = typer.Option(False, "--strict", help="Treat parser warnings as an error (exit status 2)."),
+    show_furniture: bool = typer.Option(
+        False, "--show-furniture",
+        help="Also list the lines left out as page furniture (symbols, job numbers, page numbers, running heads)."),
 ) -> None:
-    """Show the documents, paragraphs, sub-paragraphs and footnotes found in FILE."""
+    """Show the documents, paragraphs, sub-paragraphs and footnotes found in FILE.
+
+    A break in the numbering, a skipped sub-paragraph letter, a paragraph longer than any real
+    one or a footnote mark without its footnote is a 'resdiff: warning: …' line on standard
+    error (and a "warnings" list in the JSON); --strict makes them an error.
+    """
     if format not in {"text", "json"}:
         raise typer.BadParameter("choose text or json", param_hint="--format")
-    documents = read_documents(file)
+    documents = read_documents(file, strict=strict)
     if format == "json":
         from .render.json import render_parse
 
-        write_output(render_parse(documents, file), output)
+        write_output(render_parse(documents, file, furniture=show_furniture), output)
         return
     from .render.terminal import render_documents
 
-    write_output(render_documents(documents, RenderOptions(), to_terminal=output is None), output)
+    write_output(render_documents(documents, RenderOptions(), to_terminal=output is None,
+                                  furniture=show_furniture), output)
 
 
 # --- diff ----------------------------------------------------------------------------------------

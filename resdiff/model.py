@@ -106,6 +106,10 @@ class Document:
     footnotes: tuple[Footnote, ...] = ()
     source: str | None = None
     date: str | None = None
+    # What the parser could not vouch for (a break in numbering, a paragraph longer than any
+    # real one, footnotes it could not pair), and the lines it left out as page furniture.
+    warnings: tuple[str, ...] = ()
+    furniture: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:

@@ -127,6 +127,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     meta, lines, md_footnotes = _front_matter(_ODD_SPACES.sub(" ", text).split("\n"))
     chapeaus = [i for i, line in enumerate(lines) if _CHAPEAU.match(line)]
     if not chapeaus:
+        lines, chapeaus = _decision_layout(lines)
+    if not chapeaus:
         first = _first_operative(lines)
         if first is None:
             raise ParseError(
@@ -140,8 +142,9 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     report = _is_report(lines, blocks)
     for index, block in enumerate(blocks):
         body = lines[block.start + 1 : block.end]
+        dropped: list[tuple[int, str]] = []
         paragraphs, footnotes = _paragraphs(body, block.quoted, _titles(lines, block, meta),
-                                            {f.mark for f in md_footnotes})
+                                            {f.mark for f in md_footnotes}, dropped)
         if not paragraphs:
             continue
         if md_footnotes and not footnotes:
@@ -157,6 +160,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                 footnotes=tuple(footnotes),
                 source=source,
                 date=date,
+                warnings=tuple(_warnings(paragraphs, footnotes, symbol)),
+                furniture=tuple(f"line {block.start + 2 + k}: {text}" for k, text in dropped),
             )
         )
     if not documents:
@@ -164,6 +169,27 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     if report and any(d.date is None for d in documents):
         documents = _dates_from_account(text, documents)
     return tuple(documents)
+
+
+# A decision printed as one sentence: "The General Assembly, recalling …, decides to …." or
+# "大会回顾……，决定……。" The chapeau opens the line and the sentence runs on after it.
+_INLINE_CHAPEAU = re.compile(
+    r"^\s*(?P<chapeau>" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r")(?:\s*[,，]\s*|(?<=会)|(?<=會))"
+    r"(?P<rest>\S.*[.。])\s*$"
+)
+
+
+def _decision_layout(lines: list[str]) -> tuple[list[str], list[int]]:
+    """Lines with a one-sentence decision's chapeau set on a line of its own, and its index.
+
+    Only the first such line counts, and only where the text has no chapeau of its own line.
+    """
+    for index, line in enumerate(lines):
+        match = _INLINE_CHAPEAU.match(line)
+        if match and (match.group("rest")[:1].islower() or has_cjk(match.group("rest")[:1])):
+            chapeau = match.group("chapeau") + ("，" if has_cjk(match.group("chapeau")) else ",")
+            return lines[:index] + [chapeau, match.group("rest")] + lines[index + 1:], [index]
+    return lines, []
 
 
 def _dates_from_account(text: str, documents: list[Document]) -> list[Document]:
@@ -344,11 +370,15 @@ def _is_furniture(line: str, titles: list[str], after_furniture: bool = False) -
 
 
 def _paragraphs(body: list[str], quoted: bool, titles: list[str],
-                known_marks: set[str] = frozenset()) -> tuple[list[Paragraph], list[Footnote]]:
+                known_marks: set[str] = frozenset(),
+                furniture: list[tuple[int, str]] | None = None) -> tuple[list[Paragraph], list[Footnote]]:
     """The paragraphs and footnotes of a document body, furniture dropped.
 
-    ``known_marks`` are footnote marks defined elsewhere (Markdown definitions at the end).
+    ``known_marks`` are footnote marks defined elsewhere (Markdown definitions at the end);
+    the lines dropped as furniture are added to ``furniture`` with their index in ``body``.
     """
+    if furniture is None:
+        furniture = []
     footnotes: list[Footnote] = []
     after_furniture = False
     kept: list[tuple[str, bool, bool]] = []  # (text, blank_before, indented)
@@ -368,6 +398,8 @@ def _paragraphs(body: list[str], quoted: bool, titles: list[str],
             if block is not None:
                 found, skip_to = block
                 footnotes.extend(found)
+                furniture.extend((k, body[k].strip()) for k in range(position + 1, skip_to)
+                                 if _PRINT_MARKS.match(body[k].strip()))
                 blank = True
                 continue
             in_footnotes = True
@@ -379,6 +411,7 @@ def _paragraphs(body: list[str], quoted: bool, titles: list[str],
         if alone is not None:
             if _is_furniture(line, titles, after_furniture):
                 after_furniture = True
+                furniture.append((position, line))
                 continue
             kept.append((_join(alone[0], line), alone[1], alone[2]))
             alone = None
@@ -387,6 +420,7 @@ def _paragraphs(body: list[str], quoted: bool, titles: list[str],
         if _is_furniture(line, titles, after_furniture):
             in_footnotes = False
             after_furniture = True
+            furniture.append((position, line))
             continue
         after_furniture = False
         sup = _SUPER_FOOTNOTE.match(line)
@@ -413,6 +447,72 @@ def _paragraphs(body: list[str], quoted: bool, titles: list[str],
     chunks = _join_lines(kept, quoted, block_mode)
     marks = {f.mark for f in footnotes} | set(known_marks)
     return _classify(chunks, quoted, marks), _unique_footnotes(footnotes)
+
+
+# Longer than any paragraph of a real resolution (the longest in the corpus run to about 2,500
+# characters): paragraphs have probably run together.
+LONGEST_PARAGRAPH = 6000
+
+
+def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: str | None) -> list[str]:
+    """What a reader should check by hand: breaks in the numbering of operative paragraphs and
+    of sub-paragraphs, paragraphs far longer than any real one, footnote marks without bodies."""
+    name = symbol or "document"
+    found = []
+    previous = 0
+    for paragraph in paragraphs:
+        if paragraph.number is None:
+            continue
+        if paragraph.number != previous + 1:
+            where = f"after OP{previous}" if previous else "at the start"
+            found.append(f"{name}: operative paragraph {paragraph.number} follows {previous or 'nothing'} "
+                         f"({where}): a paragraph may be missing or misread")
+        previous = paragraph.number
+    for paragraph in paragraphs:
+        top = [item.label for item in paragraph.items if item.parent is None]
+        for before, after in zip(top, top[1:]):
+            expected = _label_gap(before, after)
+            if expected is not None:
+                found.append(f"{name}: {paragraph.id} has sub-paragraph ({after}) after ({before}): "
+                             f"({expected}) may be missing or misread")
+        if len(paragraph.body) > LONGEST_PARAGRAPH:
+            found.append(f"{name}: {paragraph.id} is {len(paragraph.body):,} characters long, longer than any "
+                         "real paragraph: several paragraphs may have run together")
+    bodies = {f.mark for f in footnotes}
+    if bodies:
+        for paragraph in paragraphs:
+            for mark in paragraph.all_footnotes():
+                if mark not in bodies:
+                    found.append(f"{name}: {paragraph.id} carries footnote mark {mark}, whose footnote was not found")
+    return found
+
+
+def _to_roman(value: int) -> str:
+    numerals = ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    out = ""
+    for size, numeral in numerals:
+        while value >= size:
+            out += numeral
+            value -= size
+    return out
+
+
+def _label_gap(before: str, after: str) -> str | None:
+    """The label missing between two consecutive sub-paragraph labels, None when they follow.
+
+    >>> _label_gap("a", "b"), _label_gap("b", "d"), _label_gap("ii", "iii"), _label_gap("iii", "v"), _label_gap("h", "i")
+    (None, 'c', None, 'iv', None)
+    """
+    if len(before) == 1 and len(after) == 1 and ord(after) == ord(before) + 1:
+        return None
+    first, second = _roman(before), _roman(after)
+    if first is not None and second is not None and second == first + 1:
+        return None
+    if first is not None and second is not None and (len(before) > 1 or len(after) > 1):
+        return _to_roman(first + 1)
+    if len(before) == 1 and "a" <= before < "z":
+        return chr(ord(before) + 1)
+    return None
 
 
 def _split_footnote_block(body: list[str], begin: int, titles: list[str]) -> tuple[list[Footnote], int] | None:
@@ -792,8 +892,16 @@ def _single_operative(paragraphs: list[dict]) -> None:
     if any(p["kind"] is ParagraphKind.OPERATIVE for p in paragraphs) or not paragraphs:
         return
     last = paragraphs[-1]
-    if last["text"].rstrip().endswith((".", "。")):
+    # The sentence that ends the text is operative: it ends with a full stop, or with a
+    # semicolon where it does not open as a preambular paragraph does ("Takes note of …;").
+    # A text cut short mid-sentence (an excerpt) stays as it is.
+    end = last["text"].rstrip()
+    if end.endswith((".", "。")) or (end.endswith((";", "；")) and not _opens_preambular(end)):
         last["kind"] = ParagraphKind.OPERATIVE
+
+
+def _opens_preambular(text: str) -> bool:
+    return bool(_ZH_OPENERS.match(text) if has_cjk(text[:1]) else _EN_OPENER.match(text))
 
 
 def _with_ids(raw: list[dict]) -> list[Paragraph]:

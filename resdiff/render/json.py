@@ -32,22 +32,26 @@ def paragraph_dict(paragraph: Paragraph) -> dict:
     }
 
 
-def document_dict(document: Document) -> dict:
-    """A document as the parse schema describes it."""
-    return {
+def document_dict(document: Document, furniture: bool = False) -> dict:
+    """A document as the parse schema describes it (with the furniture lines if asked)."""
+    data = {
         "symbol": document.symbol,
         "title": document.title,
         "language": document.language,
         "date": document.date,
         "paragraphs": [paragraph_dict(p) for p in document.paragraphs],
         "footnotes": [{"mark": f.mark, "text": f.text} for f in document.footnotes],
+        "warnings": list(document.warnings),
     }
+    if furniture:
+        data["furniture"] = list(document.furniture)
+    return data
 
 
-def render_parse(documents: tuple[Document, ...], source: str) -> str:
+def render_parse(documents: tuple[Document, ...], source: str, furniture: bool = False) -> str:
     """The ``resdiff parse --format json`` output."""
     return dumps({"schema": PARSE_SCHEMA, "source": source,
-                  "documents": [document_dict(d) for d in documents]})
+                  "documents": [document_dict(d, furniture) for d in documents]})
 
 
 def _side(document: Document) -> dict:

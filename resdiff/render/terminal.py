@@ -152,13 +152,16 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
 
 
 def render_documents(documents: tuple[Document, ...], options: RenderOptions | None = None,
-                     to_terminal: bool = False) -> str:
+                     to_terminal: bool = False, furniture: bool = False) -> str:
     """``resdiff parse`` text view: each document, then a row per paragraph."""
     from rich.cells import cell_len
     from rich.table import Table
 
     options = options or RenderOptions()
     console, color = _console(options, to_terminal)
+    if console.width == UNWRAPPED:
+        # An overview table, clipped to a readable width: the JSON view has every paragraph whole.
+        console.width = 100
     for index, document in enumerate(documents):
         if index:
             console.print()
@@ -183,6 +186,10 @@ def render_documents(documents: tuple[Document, ...], options: RenderOptions | N
         console.print(table)
         for footnote in document.footnotes:
             console.print(Text(f"  [{footnote.mark}] {footnote.text}"))
+        if furniture:
+            console.print(Text(f"left out as page furniture: {len(document.furniture)} lines"))
+            for line in document.furniture:
+                console.print(Text(f"  {line}"))
     return console.file.getvalue()
 
 

@@ -1,0 +1,103 @@
+"""Nothing is dropped in silence: what the parser cannot vouch for is a warning naming the
+place, --strict makes it an error, and --show-furniture lists what was left out."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from resdiff.parse import parse_file, parse_text
+
+from conftest import CORPUS, FIXTURES, ROOT, SAMPLE
+
+BROKEN = """The General Assembly,
+
+Recalling its resolution 1/1,
+
+1. Decides to act;
+
+2. Requests:
+(a) a report;
+(b) a plan;
+(d) a budget;
+
+5. Decides to remain seized of the matter.
+"""
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS"}}
+    return subprocess.run([sys.executable, "-m", "resdiff", *args], capture_output=True, text=True,
+                          env=environment, cwd=ROOT, timeout=120)
+
+
+def test_breaks_in_numbering_and_lettering_are_warnings():
+    document = parse_text(BROKEN)[0]
+    assert [p.id for p in document.paragraphs] == ["PP1", "OP1", "OP2", "OP5"]
+    assert document.warnings == (
+        "document: operative paragraph 5 follows 2 (after OP2): a paragraph may be missing or misread",
+        "document: OP2 has sub-paragraph (d) after (b): (c) may be missing or misread",
+    )
+
+
+def test_a_paragraph_longer_than_any_real_one_is_a_warning():
+    text = "The General Assembly,\n\n1. Decides " + "to act and " * 700 + "to report.\n"
+    document = parse_text(text)[0]
+    assert len(document.warnings) == 1
+    assert document.warnings[0].startswith("document: OP1 is 7,718 characters long, longer than any real paragraph")
+
+
+def test_a_footnote_mark_without_its_footnote_is_a_warning():
+    text = ("The General Assembly,\n\nRecalling the Charter,¹\n\n1. Decides to act;²\n\n"
+            "__________\n¹ Charter of the United Nations.\n")
+    document = parse_text(text)[0]
+    assert document.warnings == ("document: OP1 carries footnote mark 2, whose footnote was not found",)
+
+
+def test_real_texts_and_their_extractions_read_without_warnings():
+    files = [SAMPLE, *sorted((CORPUS / "en").iterdir()), *sorted((CORPUS / "pdf").glob("*.pdf")),
+             *sorted((FIXTURES / "extractions").glob("*.txt"))]
+    warned = {f.name: d.warnings for f in files for d in parse_file(str(f)) if d.warnings}
+    assert warned == {}
+
+
+def test_warnings_go_to_stderr_and_into_the_json(tmp_path):
+    source = tmp_path / "broken.txt"
+    source.write_text(BROKEN, encoding="utf-8")
+    result = run("parse", str(source), "--format", "json")
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        f"resdiff: warning: {source}: document: operative paragraph 5 follows 2 (after OP2): a paragraph may be "
+        "missing or misread",
+        f"resdiff: warning: {source}: document: OP2 has sub-paragraph (d) after (b): (c) may be missing or misread"]
+    assert len(json.loads(result.stdout)["documents"][0]["warnings"]) == 2
+
+
+def test_strict_turns_warnings_into_exit_status_2(tmp_path):
+    source = tmp_path / "broken.txt"
+    source.write_text(BROKEN, encoding="utf-8")
+    result = run("parse", str(source), "--strict")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        f"resdiff: error: {source}: 2 warnings and --strict: check the text, or parse without --strict")
+    clean = run("parse", str(SAMPLE), "--strict")
+    assert clean.returncode == 0 and clean.stderr == ""
+
+
+def test_show_furniture_lists_what_was_left_out():
+    extraction = FIXTURES / "extractions" / "A_RES_ES-11_3-EN.pdftotext.txt"
+    result = run("parse", str(extraction), "--show-furniture")
+    assert result.stdout.splitlines()[-7:] == [
+        "left out as page furniture: 6 lines",
+        "  line 47: 22-05216 (E)",
+        "  line 49: 080422",
+        "  line 51: *2205216*",
+        "  line 55: A/RES/ES-11/3",
+        "  line 57: Suspension of the rights of membership of the Russian Federation",
+        "  line 58: in the Human Rights Council",
+    ]
+    data = json.loads(run("parse", str(extraction), "--show-furniture", "--format", "json").stdout)
+    assert data["documents"][0]["furniture"][0] == "line 47: 22-05216 (E)"
+    assert "furniture" not in json.loads(run("parse", str(extraction), "--format", "json").stdout)["documents"][0]

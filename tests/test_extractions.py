@@ -2,7 +2,8 @@
 poppler's pdftotext (default and -layout) make of each corpus PDF parses to the paragraphs,
 sub-paragraphs, footnotes and symbol that resdiff reads from the PDF itself.
 
-The extractions are committed (tests/fixtures/extractions/make.py made them; its docstring says
+The Chinese PDFs are the sample's two drafts typeset in the UN layout by make_zh_pdf.py (no
+Chinese PDF of a resolution is in the corpus). The extractions are committed (tests/fixtures/extractions/make.py made them; its docstring says
 how), so the tests need none of those tools. They cover the layouts that broke the first
 release: operative numbers and labels alone on their line, paragraphs hard-wrapped with no
 blank line or indentation between them, footnote marks and bodies in separate columns, page
@@ -21,7 +22,7 @@ from resdiff.parse import parse_file
 from conftest import CORPUS, FIXTURES
 
 EXTRACTIONS = FIXTURES / "extractions"
-PDFS = sorted((CORPUS / "pdf").glob("*.pdf"))
+PDFS = sorted((CORPUS / "pdf").glob("*.pdf")) + sorted(EXTRACTIONS.glob("*.pdf"))
 TOOLS = ("pypdf", "pymupdf", "pdfplumber", "pdftotext", "pdftotext-layout")
 
 
@@ -34,6 +35,23 @@ def _reading(path: Path):
         "items": [(p.id, i.label, i.parent, squeeze(i.text), i.footnotes) for p in document.paragraphs for i in p.items],
         "footnotes": [(f.mark, squeeze(f.text)) for f in document.footnotes],
     }
+
+
+@pytest.mark.parametrize("draft", ["A/C.2/65/L.22", "A/C.2/65/L.56"])
+def test_chinese_pdf_reads_like_the_text_it_was_typeset_from(sample_documents, draft):
+    # make_zh_pdf.py typeset the sample's drafts in the UN layout: footnotes under a drawn rule
+    # (no "____" line of text), marks side by side, a running header, a job number below.
+    pdf = EXTRACTIONS / (draft.replace("/", "_") + "-ZH.pdf")
+    text = next(d for d in sample_documents if d.symbol == draft)
+    document = parse_file(str(pdf))[0]
+    assert (document.symbol, document.title, document.date, document.language) == \
+        (text.symbol, text.title, text.date, "zh")
+    squeeze = lambda t: re.sub(r"\s+", "", t)  # noqa: E731
+    assert [(p.id, squeeze(p.body), p.all_footnotes()) for p in document.paragraphs] == \
+        [(p.id, squeeze(p.body), p.all_footnotes()) for p in text.paragraphs]
+    assert [(f.mark, squeeze(f.text)) for f in document.footnotes] == \
+        [(f.mark, squeeze(f.text)) for f in text.footnotes]
+    assert document.warnings == ()
 
 
 def test_every_pdf_has_all_its_extractions():
@@ -70,4 +88,6 @@ def test_the_extractions_pin_the_counts_read_from_the_pdfs():
         "A_RES_ES-11_2-EN": (19, 14, 0, 2),
         "A_RES_ES-11_3-EN": (4, 3, 0, 0),
         "A_RES_ES-11_4-EN": (7, 8, 0, 0),
+        "A_C.2_65_L.22-ZH": (25, 26, 3, 0),
+        "A_C.2_65_L.56-ZH": (25, 24, 0, 11),
     }

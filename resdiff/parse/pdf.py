@@ -86,6 +86,16 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
         if line.text.strip() and abs(line.size - body_size) < 1.0
     )
     margin = float(starts.most_common(1)[0][0]) if starts else 0.0
+    # The line pitch most body lines keep: a paragraph's break is a wider gap than that. Fonts
+    # differ (a CJK font sets lines half again as far apart as a Latin one of the same size).
+    gaps: Counter[float] = Counter()
+    for _, lines in pages:
+        body_lines = [line for line in lines if line.text.strip() and abs(line.size - body_size) < 1.0]
+        for above, below in zip(body_lines, body_lines[1:]):
+            gap = round(above.y - below.y, 1)
+            if 0 < gap < 3 * body_size:
+                gaps[gap] += 1
+    pitch = gaps.most_common(1)[0][0] if gaps else 0.0
 
     def flush() -> None:
         if paragraph:
@@ -98,8 +108,11 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
     for number, (height, lines) in enumerate(pages):
         kept = [line for line in lines if not _is_furniture(line, number, height)]
         separator = next((i for i, line in enumerate(kept) if _SEPARATOR.match(line.text.strip())), None)
-        body = kept if separator is None else kept[:separator]
-        notes = [] if separator is None else kept[separator + 1 :]
+        if separator is not None:
+            body, notes = kept[:separator], kept[separator + 1 :]
+        else:
+            first_note = _notes_under_a_drawn_rule(kept, body_size)
+            body, notes = kept[:first_note], kept[first_note:]
         previous: _Line | None = None
         for line in body:
             text = line.text.strip()
@@ -108,7 +121,7 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
             starts = (
                 previous is None and _starts_paragraph(line, text, margin)
                 or previous is not None and (
-                    previous.y - line.y > 1.4 * max(line.size, previous.size)
+                    previous.y - line.y > max(1.4 * max(line.size, previous.size), 1.15 * pitch)
                     or abs(line.size - body_size) < 1.0 and _starts_paragraph(line, text, margin)
                 )
             )
@@ -180,6 +193,8 @@ def _page_lines(page, bottom: float) -> list[_Line]:
                 lines.append(current)
             elif segment.strip() and _is_mark(segment, size, y, current):
                 segment = segment.strip().translate(_TO_SUPERSCRIPT)
+                if current.parts and current.parts[-1][-1:] in SUPERSCRIPT_DIGITS:
+                    segment = " " + segment  # two marks side by side ("²³"): 2 and 3, not 23
             elif segment.strip() and not current.text.strip():
                 # The line's first visible piece decides where the line is and how big.
                 current.y, current.x, current.size = y, x, size
@@ -233,6 +248,22 @@ def _is_furniture(line: _Line, page: int, height: float) -> bool:
     return bool(re.fullmatch(r"[\d/()\sA-Z\-]+", text)) and bool(re.search(r"\d{2}-\d{5}|\d+/\d+", text))
 
 
+def _notes_under_a_drawn_rule(lines: list[_Line], body_size: float) -> int:
+    """Where a page's footnotes begin when the separator is a drawn rule, not a line of text:
+    the first of the small lines at the page's foot, opening with a mark; ``len(lines)`` when
+    the page has none."""
+    start = None
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if not line.text.strip():
+            continue
+        if line.size >= 0.9 * body_size:
+            break
+        if re.match(rf"^[{SUPERSCRIPT_DIGITS}]|^\d{{1,3}}(?!\d)", line.text.strip()):
+            start = index
+    return len(lines) if start is None else start
+
+
 def _starts_paragraph(line: _Line, text: str, margin: float) -> bool:
     """A line that opens a paragraph: indented from the text margin, or numbered."""
     return line.x > margin + 6 or line.lead_space or bool(_NUMBERED.match(text))
@@ -245,7 +276,7 @@ def _footnotes(lines: list[_Line]) -> list[str]:
         text = line.text.strip()
         if not text:
             continue
-        match = re.match(rf"^([{SUPERSCRIPT_DIGITS}]+|\d{{1,3}}(?=\s))\s*(.*)$", text)
+        match = re.match(rf"^([{SUPERSCRIPT_DIGITS}]+|\d{{1,3}}(?=\s)|\d{{1,3}}(?=[^\W\d_]))\s*(.*)$", text)
         if match:
             mark = match.group(1).translate(_TO_SUPERSCRIPT)
             notes.append(f"{mark} {match.group(2)}")

@@ -55,7 +55,8 @@ _GLUED_SYMBOL = re.compile(r"([A-Z]{1,2}/[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)+)\s
 # Spaces a PDF puts between words that are layout, not text (no-break, narrow, thin).
 _ODD_SPACES = re.compile("[\u00a0\u2007\u2009\u200a\u202f]")
 _BARCODE = re.compile(r"^\*\d{6,8}\*")
-_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^\d{1,3}\s*/\s*\d{1,3}$|^(?:Page|第)\s*\d+")
+# "第 57/270 B 号、…" opens a line of Chinese text: only "第 3 页" alone is a page number.
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^\d{1,3}\s*/\s*\d{1,3}$|^(?:Page\s*\d+|第\s*\d+\s*页)\s*$")
 _DISTR = re.compile(r"^(?:Distr\.|Original:|Distr\s*[.:：]|分发|Limited$|General$)", re.I)
 _SEPARATOR = re.compile(r"^[_＿\-—]{5,}\s*$")
 _MD_FOOTNOTE = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
@@ -386,6 +387,7 @@ def _paragraphs(body: list[str], quoted: bool, titles: list[str],
     blank = True
     alone: tuple[str, bool, bool] | None = None  # a number or label waiting for its text
     skip_to = -1
+    page_start = 0  # where in ``kept`` the lines since the last furniture begin
     for position, raw in enumerate(body):
         if position < skip_to:
             continue
@@ -417,10 +419,19 @@ def _paragraphs(body: list[str], quoted: bool, titles: list[str],
             alone = None
             blank = False
             continue
+        if (line.isdigit() and len(line) <= 2 and kept and not after_furniture and not in_footnotes
+                and _ends_terminal(kept[-1][0]) and _next_is_text(body, position + 1, titles)):
+            # A footnote mark that an extraction set on a line of its own after the paragraph
+            # carrying it ("…信息社会，" then "1"), with text, not furniture, around it.
+            last = kept[-1]
+            kept[-1] = (last[0] + line, last[1], last[2])
+            continue
         if _is_furniture(line, titles, after_furniture):
             in_footnotes = False
             after_furniture = True
             furniture.append((position, line))
+            footnotes.extend(_unruled_footnotes(kept, footnotes, page_start))
+            page_start = len(kept)
             continue
         after_furniture = False
         sup = _SUPER_FOOTNOTE.match(line)
@@ -443,6 +454,7 @@ def _paragraphs(body: list[str], quoted: bool, titles: list[str],
         blank = False
     if alone is not None:
         kept.append((alone[0], alone[1], alone[2]))
+    footnotes.extend(_unruled_footnotes(kept, footnotes, page_start))
     block_mode = _block_mode(body)
     chunks = _join_lines(kept, quoted, block_mode)
     marks = {f.mark for f in footnotes} | set(known_marks)
@@ -513,6 +525,58 @@ def _label_gap(before: str, after: str) -> str | None:
     if len(before) == 1 and "a" <= before < "z":
         return chr(ord(before) + 1)
     return None
+
+
+def _next_is_text(body: list[str], begin: int, titles: list[str]) -> bool:
+    """Whether the next line with anything on it is text, not furniture."""
+    for line in body[begin : begin + 3]:
+        if line.strip():
+            return not _is_furniture(line.strip(), titles) and not _SEPARATOR.match(line.strip())
+    return False
+
+
+_GLUED_NOTE = re.compile(rf"^(\d{{1,3}})(?=[^\W\d_]|[《“(（])|^([{SUPERSCRIPT_DIGITS}]{{1,3}})\s*(?=\S)")
+
+
+def _unruled_footnotes(kept: list[tuple[str, bool, bool]], footnotes: list[Footnote],
+                       start: int) -> list[Footnote]:
+    """Footnotes at the foot of a page whose separator was a drawn rule, not text.
+
+    Such a page's text ends with the footnote bodies, each opening with its mark run into the
+    text ("1联合国教育……", "2见 A/C.2/95/3，附件。"): a final run of lines whose first opens
+    with the next mark after those already read, each mark one more than the last. The run is
+    taken out of ``kept`` and returned as footnotes; nothing is taken when the lines do not
+    read so.
+    """
+    expected = max((int(f.mark) for f in footnotes), default=0) + 1
+    for begin in range(start, len(kept)):
+        match = _GLUED_NOTE.match(kept[begin][0])
+        if not match or _mark_value(match) != expected or begin == start:
+            continue
+        notes: list[list[str]] = []
+        value = expected
+        seen = {f.mark for f in footnotes}
+        for line, _, _ in kept[begin:]:
+            match = _GLUED_NOTE.match(line)
+            if match and _mark_value(match) == value:
+                notes.append([str(value), line[match.end():].strip()])
+                seen.add(str(value))
+                value += 1
+            elif match and str(_mark_value(match)) in seen:
+                # a footnote printed again under a later page (the same mark, the same body)
+                notes.append([str(_mark_value(match)), line[match.end():].strip()])
+            elif match or line[:1].isdigit():
+                break
+            else:
+                notes[-1][1] = _join(notes[-1][1], line)
+        else:
+            del kept[begin:]
+            return [Footnote(mark, text) for mark, text in notes]
+    return []
+
+
+def _mark_value(match: re.Match[str]) -> int:
+    return int((match.group(1) or match.group(2)).translate(_SUPER_TO_ASCII))
 
 
 def _split_footnote_block(body: list[str], begin: int, titles: list[str]) -> tuple[list[Footnote], int] | None:
@@ -625,7 +689,8 @@ def _join_lines(kept: list[tuple[str, bool, bool]], quoted: bool, block_mode: bo
     expected = 1
     for line, blank, indented in kept:
         # Only the end of the paragraph so far matters to the decision, and that is its last line.
-        if not chunks or _starts_paragraph(line, chunks[-1][-1], blank, indented, quoted, block_mode, expected):
+        if not chunks or _starts_paragraph(line, _last_words(chunks[-1]), blank, indented, quoted, block_mode,
+                                           expected):
             chunks.append([line])
             number = _OPERATIVE.match(line.lstrip("“\""))
             if number and int(number.group(1)) >= expected:
@@ -633,6 +698,14 @@ def _join_lines(kept: list[tuple[str, bool, bool]], quoted: bool, block_mode: bo
         else:
             chunks[-1].append(line)
     return [_join_all(lines) for lines in chunks]
+
+
+def _last_words(lines: list[str]) -> str:
+    """A paragraph's last line of words: footnote marks alone on a line after it do not count."""
+    for line in reversed(lines):
+        if not line.isdigit():
+            return line
+    return lines[-1]
 
 
 def _join_all(lines: list[str]) -> str:
@@ -676,7 +749,7 @@ _PLAIN_MARK = re.compile(
     r"|(?<=[,;:.])(?P<punct>\d{1,3})(?=[\s,;:.)”]|$)"  # "session,1", "1995,2"
     # "《行动纲领》2执行情况", "的报告；6": Chinese text never runs a number into a closing mark
     # and on into the next word, except counts ("，25个"), whose measure words are excluded.
-    rf"|(?<=[》；。，、）”：])(?P<cjk>\d{{1,2}})(?=[{_CJK_RANGES}](?<![个项名次年月日号条岁种])|$)"
+    rf"|(?<=[》；。，、）”：])(?P<cjk>\d{{1,8}})(?=[{_CJK_RANGES}](?<![个项名次年月日号条岁种])|$)"
     r"|(?<=[\w)”’,;.]) (?P<spaced>\d{1,3})(?= {2,}|$)"  # "1949 2  and": PDF text keeps the gap
     r"|(?<=[,;]) (?P<capital>\d{1,3})(?= [A-Z])"  # "Rarotonga, 3 Bangkok"
     r"|(?<=[^\W\d_],|[^\W\d_]”) (?P<comma>\d{1,2})(?= [a-z])"  # "Rights, 1 the"
@@ -754,6 +827,8 @@ def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tupl
             if kind == "punct" and after_digit and (before[1:] == "." or len(digits) == 3):
                 return match.group(0)  # "4.5 million", "22,000 prisoners"
             mark = digits
+            if kind == "glued" and has_cjk(before[-1:]) and _CJK_UNIT.match(text, match.end(kind)):
+                return match.group(0)  # "2010 年5 月17 日": a date, its numbers spaced from the units
             if kind in {"lone", "comma", "afteryear"}:
                 # A number set apart by spaces is text unless everything says otherwise: the
                 # bodies are known, it is the very next mark, and no counting word precedes it.
@@ -765,7 +840,15 @@ def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tupl
             loose = kind == "glued" or (kind == "punct" and not after_digit)
             if kind == "cjk":
                 # The position itself is the evidence, so no sequence is asked for: an
-                # excerpt may start at any mark.
+                # excerpt may start at any mark. Marks set side by side ("，2345") run
+                # together in plain text: they are consecutive known marks, or not marks.
+                if len(digits) > 2 or (known and digits not in known and len(digits) == 2):
+                    run = _consecutive_marks(digits, known)
+                    if run is None:
+                        return match.group(0)
+                    marks.extend(run)
+                    state[0] = max(state[0], int(run[-1]))
+                    return keep
                 if known and mark not in known:
                     return match.group(0)
             elif not acceptable(mark, loose):
@@ -777,6 +860,32 @@ def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tupl
     text = _PLAIN_MARK.sub(plain, text)
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
     return text, tuple(marks)
+
+
+# A unit a Chinese number is counted in: a number before it is text, never a footnote mark.
+_CJK_UNIT = re.compile(r"\s*[年月日号条个项次届段名岁种]")
+
+
+def _consecutive_marks(digits: str, known: set[str]) -> list[str] | None:
+    """``digits`` read as consecutive footnote marks, each known: "2345" → 2, 3, 4, 5.
+
+    >>> _consecutive_marks("2345", {"1", "2", "3", "4", "5"}), _consecutive_marks("91011", {"9", "10", "11"})
+    (['2', '3', '4', '5'], ['9', '10', '11'])
+    >>> _consecutive_marks("2010", {"2", "3"}) is None, _consecutive_marks("35", {"3", "5"})
+    (True, ['3', '5'])
+    """
+    for size in (1, 2):
+        first = int(digits[:size])
+        run, rest, value = [], digits, first
+        while rest and rest.startswith(str(value)):
+            run.append(str(value))
+            rest = rest[len(str(value)):]
+            value += 1
+        if not rest and len(run) > 1 and all(mark in known for mark in run):
+            return run
+    if digits not in known and len(digits) <= 4 and all(d in known for d in digits):
+        return list(digits)  # marks cited again side by side: "；35" is 3 and 5
+    return None
 
 
 def _classify(chunks: list[str], quoted: bool, known_marks: set[str]) -> list[Paragraph]:

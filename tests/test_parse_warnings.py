@@ -101,3 +101,10 @@ def test_show_furniture_lists_what_was_left_out():
     data = json.loads(run("parse", str(extraction), "--show-furniture", "--format", "json").stdout)
     assert data["documents"][0]["furniture"][0] == "line 47: 22-05216 (E)"
     assert "furniture" not in json.loads(run("parse", str(extraction), "--format", "json").stdout)["documents"][0]
+
+
+def test_a_footnote_area_that_cannot_be_paired_is_a_warning():
+    text = ("The General Assembly,\n\nRecalling the Charter,1 and the Statute,2\n\n1. Decides to act.\n\n"
+            "__________\n1\n2\nCharter of the United Nations.\n\n22-01234\n")
+    assert parse_text(text)[0].warnings == (
+        "document: line 8: the footnote area has 2 marks on lines of their own and 1 bodies, which could not be paired",)

@@ -144,8 +144,9 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     for index, block in enumerate(blocks):
         body = lines[block.start + 1 : block.end]
         dropped: list[tuple[int, str]] = []
+        problems: list[tuple[int, str]] = []
         paragraphs, footnotes = _paragraphs(body, block.quoted, _titles(lines, block, meta),
-                                            {f.mark for f in md_footnotes}, dropped)
+                                            {f.mark for f in md_footnotes}, dropped, problems)
         if not paragraphs:
             continue
         if md_footnotes and not footnotes:
@@ -161,7 +162,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                 footnotes=tuple(footnotes),
                 source=source,
                 date=date,
-                warnings=tuple(_warnings(paragraphs, footnotes, symbol)),
+                warnings=tuple(_warnings(paragraphs, footnotes, symbol)
+                               + [f"{symbol or 'document'}: line {block.start + 2 + k}: {text}" for k, text in problems]),
                 furniture=tuple(f"line {block.start + 2 + k}: {text}" for k, text in dropped),
             )
         )
@@ -372,7 +374,8 @@ def _is_furniture(line: str, titles: list[str], after_furniture: bool = False) -
 
 def _paragraphs(body: list[str], quoted: bool, titles: list[str],
                 known_marks: set[str] = frozenset(),
-                furniture: list[tuple[int, str]] | None = None) -> tuple[list[Paragraph], list[Footnote]]:
+                furniture: list[tuple[int, str]] | None = None,
+                problems: list[tuple[int, str]] | None = None) -> tuple[list[Paragraph], list[Footnote]]:
     """The paragraphs and footnotes of a document body, furniture dropped.
 
     ``known_marks`` are footnote marks defined elsewhere (Markdown definitions at the end);
@@ -396,7 +399,7 @@ def _paragraphs(body: list[str], quoted: bool, titles: list[str],
             blank = True
             continue
         if _SEPARATOR.match(line):
-            block = _split_footnote_block(body, position + 1, titles)
+            block = _split_footnote_block(body, position + 1, titles, problems)
             if block is not None:
                 found, skip_to = block
                 footnotes.extend(found)
@@ -579,7 +582,8 @@ def _mark_value(match: re.Match[str]) -> int:
     return int((match.group(1) or match.group(2)).translate(_SUPER_TO_ASCII))
 
 
-def _split_footnote_block(body: list[str], begin: int, titles: list[str]) -> tuple[list[Footnote], int] | None:
+def _split_footnote_block(body: list[str], begin: int, titles: list[str],
+                          problems: list[tuple[int, str]] | None = None) -> tuple[list[Footnote], int] | None:
     """Footnotes whose marks stand on lines of their own, apart from their bodies.
 
     Extractions that keep the footnote area's two columns apart write the marks before each
@@ -611,7 +615,12 @@ def _split_footnote_block(body: list[str], begin: int, titles: list[str]) -> tup
             else:
                 bodies[-1] = _join(bodies[-1], line)
         end += 1
-    if not marks or len(marks) != len(bodies):
+    if not marks:
+        return None
+    if len(marks) != len(bodies):
+        if problems is not None:
+            problems.append((begin, f"the footnote area has {len(marks)} marks on lines of their own and "
+                                    f"{len(bodies)} bodies, which could not be paired"))
         return None
     if all(before == index for index, (_, before) in enumerate(marks)):
         ordered = [mark for mark, _ in marks]  # each mark just before its body

@@ -87,3 +87,20 @@ def test_the_symbol_comes_from_the_masthead_not_a_cited_one():
 def test_a_letter_is_still_an_error():
     with pytest.raises(ParseError, match="no resolution text found"):
         parse_text("Letter dated 1 May 2024 from the Permanent Representative\n\nI have the honour to transmit.\n")
+
+
+@pytest.mark.parametrize("text", [
+    # pdftotext -layout: every line set in from the page's edge, first lines further in
+    "      The General Assembly,\n            Recalling its resolutions on the matter, and the report of the Group of\n"
+    "      Friends of the Secretary-General, the Declaration of the Heads of State,\n"
+    "      Member States and observers,\n            Noting the report,\n            1.   Decides to act.\n",
+    # pdftotext default: no indentation, no blank lines
+    "The General Assembly,\nRecalling its resolutions on the matter, and the report of the Group of\n"
+    "Friends of the Secretary-General, the Declaration of the Heads of State,\n"
+    "Member States and observers,\nNoting the report,\n1.\nDecides to act.\n",
+])
+def test_a_capitalised_line_after_a_comma_continues_the_paragraph_unless_it_opens_one(text):
+    # "Member States" after a line ending in a comma is no preambular opener, nor set in further
+    # than the text around it: it continues the paragraph. "Noting" opens one.
+    assert [(p.id, p.text[-28:]) for p in parse_text(text)[0].paragraphs] == [
+        ("PP1", "Member States and observers,"), ("PP2", "Noting the report,"), ("OP1", "Decides to act.")]

@@ -15,6 +15,7 @@ The steps, each a small function over lines:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import ParseError
@@ -391,6 +392,11 @@ def _paragraphs(body: list[str], quoted: bool, titles: list[str],
     alone: tuple[str, bool, bool] | None = None  # a number or label waiting for its text
     skip_to = -1
     page_start = 0  # where in ``kept`` the lines since the last furniture begin
+    # The text's own left margin: a layout-keeping extraction sets every line in from the page's
+    # edge, so a line is indented (a paragraph's first line) only when it starts further in
+    # than most lines do.
+    indents = Counter(_indent(raw) for raw in body if raw.strip())
+    margin = indents.most_common(1)[0][0] if indents else 0
     for position, raw in enumerate(body):
         if position < skip_to:
             continue
@@ -410,7 +416,7 @@ def _paragraphs(body: list[str], quoted: bool, titles: list[str],
             in_footnotes = True
             continue
         if not quoted and _NUMBER_ALONE.match(line) and alone is None:
-            alone = (line, blank, raw[:1].isspace())
+            alone = (line, blank, _indent(raw) > margin)
             blank = False
             continue
         if alone is not None:
@@ -453,7 +459,7 @@ def _paragraphs(body: list[str], quoted: bool, titles: list[str],
                 footnotes[-1] = Footnote(last.mark, _join(last.text, line))
                 continue
             in_footnotes = False
-        kept.append((line, blank, raw[:1].isspace()))
+        kept.append((line, blank, _indent(raw) > margin))
         blank = False
     if alone is not None:
         kept.append((alone[0], alone[1], alone[2]))
@@ -528,6 +534,10 @@ def _label_gap(before: str, after: str) -> str | None:
     if len(before) == 1 and "a" <= before < "z":
         return chr(ord(before) + 1)
     return None
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip(" \t\u3000"))
 
 
 def _next_is_text(body: list[str], begin: int, titles: list[str]) -> bool:

@@ -10,7 +10,7 @@ SAMPLE := samples/A_C.2_65_433_second_committee_report_ict_zh.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-noto-cjk chromium chromium-driver
 
-.PHONY: install system-deps test demo bench clean
+.PHONY: install system-deps test fuzz demo bench clean
 
 install: $(STAMP)
 
@@ -29,6 +29,10 @@ system-deps:
 
 test: install system-deps
 	$(BIN)/python -m pytest
+
+# The stress and fuzz tests of make test, with many more rounds and examples (before a release).
+fuzz: install
+	RESDIFF_FUZZ_SCALE=$${RESDIFF_FUZZ_SCALE:-40} $(BIN)/python -m pytest -p no:randomly -q tests/test_store_stress.py tests/test_unbreakable.py
 
 demo: install
 	$(BIN)/resdiff diff $(SAMPLE)

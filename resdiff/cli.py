@@ -71,22 +71,83 @@ def select(documents: tuple[Document, ...], wanted: str, where: str) -> Document
     raise SelectionError(f"{wanted!r} matches several drafts in {where} ({symbols}); give more of the symbol")
 
 
-def write_output(text: str | bytes, output: Optional[Path]) -> None:
-    """Write to the file named by -o, or to standard output."""
-    if output is None:
-        if isinstance(text, bytes):
-            sys.stdout.buffer.write(text)
-        else:
-            sys.stdout.write(text)
-        sys.stdout.flush()
-        return
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that nothing left in its buffer fails again
+    when the interpreter ends."""
     try:
-        if isinstance(text, bytes):
-            output.write_bytes(text)
-        else:
-            output.write_text(text, encoding="utf-8")
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+    except OSError:
+        pass
+
+
+def check_output(output: Optional[Path], inputs: tuple[Optional[str], ...]) -> None:
+    """Refuse an -o file that is one of the inputs: the report would overwrite what it reports on."""
+    if output is None or not output.exists():
+        return
+    for name in inputs:
+        if name and name != "-" and os.path.exists(name):
+            try:
+                same = os.path.samefile(output, name)
+            except OSError:
+                continue
+            if same:
+                raise ResdiffError(f"-o {output} is an input: resdiff never writes over its input; "
+                                   "give another output file")
+
+
+def write_output(text: str | bytes, output: Optional[Path]) -> None:
+    """Write to the file named by -o, or to standard output.
+
+    A file is written whole to a temporary file beside it and renamed into place, so that a full
+    disk or an interruption never leaves a truncated report (or a damaged older one).
+    """
+    if output is None:
+        if sys.stdout is None or _state.get("stdout_closed"):
+            raise ResdiffError("standard output is closed: give -o FILE")
+        try:
+            if isinstance(text, bytes):
+                sys.stdout.buffer.write(text)
+            else:
+                sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            _silence_stdout()
+            raise ResdiffError(f"cannot write to standard output: {exc.strerror or exc}") from None
+        return
+    import tempfile
+
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    target = os.path.realpath(output)
+    temporary = None
+    try:
+        if os.path.isdir(output):
+            raise IsADirectoryError(21, "is a directory")
+        if os.path.exists(output) and not os.path.isfile(output):
+            # a device or a pipe (-o /dev/stdout): written to as it is, never replaced
+            with open(output, "wb") as handle:
+                handle.write(data)
+            return
+        fd, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".resdiff-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+        temporary = None
     except OSError as exc:
         raise ResdiffError(f"cannot write {output}: {exc.strerror or exc}") from None
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
 
 
 # --- parse ---------------------------------------------------------------------------------------
@@ -110,6 +171,7 @@ def parse(
     """
     if format not in {"text", "json"}:
         raise typer.BadParameter("choose text or json", param_hint="--format")
+    check_output(output, (file,))
     documents = read_documents(file, strict=strict)
     if format == "json":
         from .render.json import render_parse
@@ -190,6 +252,7 @@ def diff(
         raise typer.BadParameter(str(exc), param_hint="--format") from None
     if color not in {"auto", "always", "never"}:
         raise typer.BadParameter("choose auto, always or never", param_hint="--color")
+    check_output(output, (old, new, store))
     resolve = _store_resolver(store)
     a, b = load_pair(old, new, old_symbol, new_symbol, resolve)
     comparison = compare(a, b)
@@ -229,6 +292,9 @@ def _store_resolver(store: Optional[str]):
 
 def main(argv: Optional[List[str]] = None) -> None:
     """Run the command line; errors become one line on stderr and exit status 2."""
+    if sys.stdout is None:  # started with standard output closed (>&-)
+        _state["stdout_closed"] = True
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
     try:
         status = app(args=argv, prog_name="resdiff", standalone_mode=False)
     except ResdiffError as exc:
@@ -255,11 +321,19 @@ def main(argv: Optional[List[str]] = None) -> None:
             sys.exit(2)
         # One line, like every other error, and the way to the help.
         message = " ".join(exc.format_message().split()).rstrip(".")
+        if message.startswith("No such option") and argv_has_dash_name(argv, message):
+            message += " (a file whose name starts with '-': put -- before it, as in 'resdiff diff -- -old.txt new.txt')"
         command = getattr(getattr(exc, "ctx", None), "command_path", "resdiff")
         print(f"resdiff: error: {message} (see '{command} --help')", file=sys.stderr)
         sys.exit(2)
     if isinstance(status, int) and status:
         sys.exit(status)
+
+
+def argv_has_dash_name(argv: Optional[List[str]], message: str) -> bool:
+    """Whether an argument taken for an unknown option names a file (its name starts with '-')."""
+    arguments = sys.argv[1:] if argv is None else argv
+    return any(a.startswith("-") and a != "-" and os.path.exists(a) for a in arguments)
 
 
 def _is_usage_error(exc: BaseException) -> bool:

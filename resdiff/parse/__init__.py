@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 from ..errors import InputError
 from ..model import Document
-from .reading import decode, read_bytes
+from .reading import decode_report, read_bytes
 from .structure import normalize_symbol, parse_text, symbol_from_filename
 
 __all__ = ["parse_file", "parse_text", "parse_bytes", "normalize_symbol", "symbol_from_filename"]
@@ -24,7 +25,13 @@ def parse_bytes(data: bytes, source: str) -> tuple[Document, ...]:
 
             return parse_docx(data, source)
         raise InputError("a ZIP archive that is not a Word document", path=source)
-    return parse_text(decode(data, source), source)
+    text, warnings = decode_report(data, source)
+    documents = parse_text(text, source)
+    if warnings and documents:
+        # what the reading could not vouch for is said once, with the first document
+        first = dataclasses.replace(documents[0], warnings=warnings + documents[0].warnings)
+        documents = (first, *documents[1:])
+    return documents
 
 
 def parse_file(path: str) -> tuple[Document, ...]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
+import sys
+from typing import BinaryIO
 
 from ..errors import InputError
 
@@ -20,22 +23,84 @@ _BOMS = (
 )
 
 
+# Standard input is read once and kept: `add -` reads its argument twice (documents, narrative).
+_stdin: list[bytes] = []
+
+
+def _kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, in a user's words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _too_big(path: str) -> InputError:
+    return InputError(f"file is over {MAX_BYTES // (1024 * 1024)} MB; resdiff reads documents up to "
+                      f"{MAX_BYTES // (1024 * 1024)} MB (split the file by document)", path=path)
+
+
+def _read_limited(handle: BinaryIO, path: str) -> bytes:
+    """At most MAX_BYTES bytes, checked while reading: a file that grows or a stream that never
+    ends is refused once it passes the limit, not after."""
+    data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise _too_big(path)
+    return data
+
+
 def read_bytes(path: str) -> bytes:
-    """The bytes of a file, or an InputError a user can act on."""
-    if not os.path.exists(path):
-        raise InputError("no such file", path=path)
-    if os.path.isdir(path):
-        raise InputError("is a directory, not a document", path=path)
+    """The bytes of a file, or an InputError a user can act on.
+
+    Only regular files are read, so that a pipe, a device or a directory is refused at once
+    instead of hanging or filling memory; ``-`` is standard input, read up to the same limit.
+    """
+    if path == "-":
+        if not _stdin:
+            stream = getattr(sys.stdin, "buffer", None)
+            if stream is None:
+                raise InputError("standard input is closed", path="-")
+            try:
+                _stdin.append(_read_limited(stream, "-"))
+            except OSError as exc:
+                raise InputError(f"cannot be read ({exc.strerror or exc})", path="-") from None
+        data = _stdin[0]
+        if not data.strip():
+            raise InputError("standard input is empty", path="-")
+        return data
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise InputError(
-                f"file is {size // (1024 * 1024)} MB; resdiff reads documents up to "
-                f"{MAX_BYTES // (1024 * 1024)} MB (split the file by document)",
-                path=path,
-            )
-        with open(path, "rb") as handle:
-            data = handle.read()
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise InputError("no such file", path=path) from None
+    except PermissionError:
+        raise InputError("permission denied", path=path) from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot be read ({getattr(exc, 'strerror', None) or exc})", path=path) from None
+    kind = _kind(mode)
+    if kind == "a directory":
+        raise InputError("is a directory, not a document", path=path)
+    if kind is not None:
+        raise InputError(f"is {kind}, not a document: give a regular file (or - for standard input)",
+                         path=path)
+    try:
+        # O_NONBLOCK: should the name be swapped for a FIFO after the check, opening it does not
+        # wait for a writer; the kind is checked again on the open file.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if _kind(os.fstat(handle.fileno()).st_mode) is not None:
+                raise InputError("is not a regular file, not a document", path=path)
+            if os.fstat(handle.fileno()).st_size > MAX_BYTES:
+                raise _too_big(path)
+            data = _read_limited(handle, path)
     except PermissionError:
         raise InputError("permission denied", path=path) from None
     except OSError as exc:
@@ -46,6 +111,11 @@ def read_bytes(path: str) -> bytes:
 
 
 def decode(data: bytes, path: str | None = None) -> str:
+    """The text of ``data`` (see :func:`decode_report`), without the warnings."""
+    return decode_report(data, path)[0]
+
+
+def decode_report(data: bytes, path: str | None = None) -> tuple[str, tuple[str, ...]]:
     """Text from bytes in UTF-8 (BOM or not), UTF-16/32 with BOM, GB18030/GBK or cp1252.
 
     Line ends become ``\\n``; a byte-order mark is dropped.
@@ -54,6 +124,7 @@ def decode(data: bytes, path: str | None = None) -> str:
     '大会，\\n'
     """
     text = None
+    warnings: tuple[str, ...] = ()
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -62,10 +133,51 @@ def decode(data: bytes, path: str | None = None) -> str:
                 raise InputError(f"not valid {encoding.upper()} text", path=path) from None
             break
     if text is None:
-        text = _decode_without_bom(data, path)
+        mostly = _mostly_utf8(data)
+        if mostly is not None:
+            text, warnings = mostly
+        else:
+            text = _decode_without_bom(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     _refuse_binary(text, path)
-    return text
+    return text, warnings
+
+
+_BAD_BYTES: list[tuple[int, int]] = []
+
+
+def _record_bad_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    _BAD_BYTES.append((error.start, error.end))
+    return "\ufffd", error.end
+
+
+codecs.register_error("resdiff-record", _record_bad_bytes)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
+    """UTF-8 with a few bad bytes replaced, and a warning naming their lines; None unless the
+    file is plainly UTF-8 apart from them (many more valid multi-byte characters than bad
+    sequences), so that one stray byte never turns a whole file into another encoding.
+
+    >>> _mostly_utf8("大会，回顾".encode() + b"\\xff\\n")
+    ('大会，回顾\ufffd\\n', ('1 byte that is not UTF-8, on line 1, shown as \ufffd',))
+    """
+    _BAD_BYTES.clear()
+    try:
+        text = data.decode("utf-8", errors="resdiff-record")
+        bad = list(_BAD_BYTES)
+    finally:
+        _BAD_BYTES.clear()
+    if not bad:
+        return None
+    valid = sum(1 for ch in text if ord(ch) > 127) - len(bad)
+    if valid < 4 * len(bad) or len(bad) > 1000:
+        return None
+    lines = sorted({data.count(b"\n", 0, start) + 1 for start, _ in bad})
+    where = ", ".join(map(str, lines[:10])) + (", …" if len(lines) > 10 else "")
+    count = sum(end - start for start, end in bad)
+    noun = "byte that is" if count == 1 else "bytes that are"
+    return text, (f"{count} {noun} not UTF-8, on line{'s' if len(lines) > 1 else ''} {where}, shown as \ufffd",)
 
 
 def _decode_without_bom(data: bytes, path: str | None) -> str:

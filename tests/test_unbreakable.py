@@ -1,0 +1,157 @@
+"""Every failure a user can cause is one 'resdiff: error: …' line with exit status 2; reading is
+bounded; nothing is damaged silently. Each test here failed before its fix."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from resdiff.parse import parse_bytes, reading
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "A_C.2_65_433_second_committee_report_ict_zh.txt"
+RESDIFF = Path(sys.executable).parent / "resdiff"
+ENV = dict(os.environ, RESDIFF_CACHE="0")
+
+
+def run(*args, **kwargs):
+    kwargs.setdefault("capture_output", True)
+    kwargs.setdefault("timeout", 60)
+    return subprocess.run([str(RESDIFF), *map(str, args)], text=True, env=ENV, **kwargs)
+
+
+def one_error_line(done, *fragments):
+    assert done.returncode == 2, (done.returncode, done.stderr)
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("resdiff: error: "), done.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+
+
+# --- bounded reading ---------------------------------------------------------------------------
+
+
+def test_a_fifo_is_refused_at_once_with_its_kind_named(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    one_error_line(run("diff", fifo, SAMPLE, timeout=20), f"{fifo}: is a pipe (FIFO), not a document")
+    one_error_line(run("add", fifo, "--store", tmp_path / "s.db", timeout=20), "is a pipe (FIFO)")
+    one_error_line(run("history", fifo, timeout=20), "is a pipe (FIFO)")
+
+
+def test_devices_are_refused_with_their_kind_named():
+    one_error_line(run("parse", "/dev/zero", timeout=20), "/dev/zero: is a character device, not a document")
+    one_error_line(run("parse", "/dev/urandom", timeout=20), "is a character device")
+
+
+def test_a_directory_is_refused(tmp_path):
+    one_error_line(run("parse", tmp_path), "is a directory")
+
+
+def test_dash_reads_standard_input():
+    done = run("parse", "-", stdin=open(SAMPLE, "rb"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == run("parse", SAMPLE).stdout
+
+
+def test_add_dash_stores_standard_input(tmp_path):
+    done = run("add", "-", "--store", tmp_path / "s.db", stdin=open(SAMPLE, "rb"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["added A/C.2/65/L.22 (25 PP, 26 OP)", "added A/C.2/65/L.56 (25 PP, 24 OP)"]
+
+
+def test_standard_input_is_refused_past_the_limit_while_reading():
+    # an endless stream: the limit must be checked while reading, not after
+    producer = subprocess.Popen(["yes", "Recalling its resolutions"], stdout=subprocess.PIPE)
+    try:
+        done = run("parse", "-", stdin=producer.stdout, timeout=60)
+    finally:
+        producer.kill()
+        producer.wait()
+    one_error_line(done, "-: file is over 20 MB")
+
+
+def test_empty_standard_input_is_an_error():
+    one_error_line(run("parse", "-", input=""), "standard input is empty")
+
+
+def test_a_file_name_starting_with_a_dash_is_read_after_double_dash(tmp_path):
+    dashed = tmp_path / "-draft.txt"
+    dashed.write_bytes(SAMPLE.read_bytes())
+    done = run("parse", "--", dashed.name, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("A/C.2/65/L.22  信息和通信技术促进发展\n")
+    # without --, one line that says what to do
+    one_error_line(run("parse", dashed.name, cwd=tmp_path), "No such option", "put -- before it")
+
+
+# --- output errors -----------------------------------------------------------------------------
+
+
+def test_standard_output_on_a_full_device_is_one_error_line():
+    with open("/dev/full", "w") as full:
+        done = run("diff", SAMPLE, stdout=full, stderr=subprocess.PIPE, capture_output=False)
+    one_error_line(done, "cannot write to standard output: No space left on device")
+
+
+def test_closed_standard_output_is_one_error_line():
+    done = subprocess.run(f"'{RESDIFF}' diff '{SAMPLE}' >&-", shell=True, capture_output=True, text=True,
+                          env=ENV, timeout=60)
+    one_error_line(done, "standard output is closed")
+
+
+def test_minus_o_never_overwrites_an_input(tmp_path):
+    copy = tmp_path / "report.txt"
+    copy.write_bytes(SAMPLE.read_bytes())
+    one_error_line(run("diff", copy, "-o", copy), "is an input", "never writes over its input")
+    one_error_line(run("parse", copy, "-o", tmp_path / "." / "report.txt"), "is an input")
+    assert copy.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_minus_o_writes_through_a_temporary_file_renamed_into_place(tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("old report")
+    done = run("diff", SAMPLE, "-o", target)
+    assert done.returncode == 0, done.stderr
+    assert target.read_text(encoding="utf-8").startswith("{\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]  # no temporary file left
+    # a failed write leaves nothing half-written behind
+    one_error_line(run("diff", SAMPLE, "-o", tmp_path / "missing" / "out.json"), "cannot write")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
+def test_minus_o_to_a_device_writes_to_it_and_never_replaces_it():
+    one_error_line(run("diff", SAMPLE, "-o", "/dev/full"), "cannot write /dev/full: No space left on device")
+    assert Path("/dev/full").is_char_device()
+
+
+# --- no silent damage --------------------------------------------------------------------------
+
+
+def test_mostly_utf8_with_a_stray_byte_is_read_as_utf8_with_a_warning_naming_the_line(tmp_path):
+    data = SAMPLE.read_bytes()
+    cut = data.index(b"\n", 2000)
+    line = data.count(b"\n", 0, cut) + 1
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(data[:cut] + b"\xff" + data[cut:])
+    done = run("parse", damaged)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == run("parse", SAMPLE).stdout.replace(str(SAMPLE), str(damaged))
+    assert done.stderr == f"resdiff: warning: {damaged}: 1 byte that is not UTF-8, on line {line}, shown as \ufffd\n"
+
+
+def test_a_windows_1252_byte_in_utf8_chinese_is_not_mojibake():
+    data = SAMPLE.read_bytes()
+    cut = data.index(b"\n", 3000)
+    documents = parse_bytes(data[:cut] + b"\x93" + data[cut:], "x.txt")
+    assert documents[0].title == "信息和通信技术促进发展"
+    assert documents[0].warnings[0].startswith("1 byte that is not UTF-8, on line ")
+
+
+def test_a_file_in_one_legacy_encoding_is_still_read_whole_in_it():
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert reading.decode(text.encode("gb18030")) == text
+    french = "L'Assemblée générale, rappelant sa résolution\n"
+    assert reading.decode(french.encode("cp1252")) == french

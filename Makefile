@@ -9,23 +9,32 @@ SAMPLE := samples/A_C.2_65_433_second_committee_report_ict_zh.txt
 # apt-get needs root: run it through sudo when make is not run as root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-noto-cjk chromium chromium-driver
+# PyICU (line breaking by the Unicode algorithm) builds against the system's ICU.
+BUILD_PACKAGES := libicu-dev pkg-config g++
+define apt_install
+	@missing=""; for package in $(1); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	fi
+endef
 
-.PHONY: install system-deps test fuzz demo bench clean
+.PHONY: install build-deps system-deps test fuzz demo bench clean
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml Makefile
+	$(MAKE) --no-print-directory build-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --config-settings editable_mode=compat -e '.[test]'
 	touch $(STAMP)
 
+build-deps:
+	$(call apt_install,$(BUILD_PACKAGES))
+
 system-deps:
-	@missing=""; for package in $(SYSTEM_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$package"; done; \
-	if [ -n "$$missing" ]; then \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
-	fi
+	$(call apt_install,$(SYSTEM_PACKAGES))
 
 test: install system-deps
 	$(BIN)/python -m pytest

@@ -93,26 +93,56 @@ def _heading(change: Change, comparison: Comparison, color: bool) -> Text:
     return text
 
 
-def _inline(change: Change, color: bool) -> Text:
+def _inline(change: Change, color: bool) -> tuple[Text, frozenset[int], frozenset[int]]:
     """The change's text, whole: equal and deleted spans read the old text, equal and inserted
     spans the new one. Differences of width or spacing alone are marked like any other (dimmed
-    in colour), so that neither text loses a character."""
+    in colour), so that neither text loses a character.
+
+    Also the offsets where a line must not break (inside a change mark, after an opening mark
+    and before a closing one, so that a mark is never split from what it marks) and those of
+    the marks' characters, which the Chinese rules of line breaking read through."""
     text = Text()
+    forbidden: set[int] = set()
+    marks: set[int] = set()
     quiet = change.kind is ChangeKind.UNCHANGED
     for span in for_display(change.inline):
         if span.op is Op.EQUAL:
             text.append(span.text, style="dim" if color and quiet else None)
-        elif span.op is Op.DELETE:
-            if color:
+        elif color:
+            if span.op is Op.DELETE:
                 text.append(span.text, style="dim strike" if span.layout or quiet else "red strike")
             else:
-                text.append(f"[-{span.text}-]")
-        else:
-            if color:
                 text.append(span.text, style="dim underline" if span.layout or quiet else "green underline")
-            else:
-                text.append(f"{{+{span.text}+}}")
-    return text
+        else:
+            opening, closing = ("[-", "-]") if span.op is Op.DELETE else ("{+", "+}")
+            start = len(text)
+            text.append(f"{opening}{span.text}{closing}")
+            end = len(text)
+            lead = len(span.text) - len(span.text.lstrip(" "))
+            forbidden.update(range(start + 1, start + len(opening) + lead + 1))
+            forbidden.update(range(end - len(closing), end))
+            marks.update(range(start, start + len(opening)))
+            marks.update(range(end - len(closing), end))
+            if span.op is Op.INSERT and text.plain[start - 2:start] == "-]":
+                forbidden.add(start)  # a replacement's deletion and insertion stay together
+    return text, frozenset(forbidden), frozenset(marks)
+
+
+def _print_wrapped(console: Console, text: Text, forbidden: frozenset[int] = frozenset(),
+                   marks: frozenset[int] = frozenset()) -> None:
+    """Print ``text`` broken into lines by UAX #14 and the Chinese rules (see linebreak);
+    unwrapped when the output is not a terminal."""
+    if console.width >= UNWRAPPED:
+        console.print(text, soft_wrap=True)
+        return
+    from .linebreak import wrap  # PyICU, loaded only when a line is wrapped
+
+    lines = wrap(text.plain, console.width, forbidden, marks)
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if index + 1 < len(lines) and lines[index + 1][0] == end:
+            line.rstrip()  # the line break stands for the spaces where it breaks
+        console.print(line, soft_wrap=True)
 
 
 def _summary_line(comparison: Comparison, color: bool) -> Text:
@@ -132,22 +162,22 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
     old, new = comparison.old, comparison.new
     head = Text()
     head.append(f"{_dated(old)} → {_dated(new)}", style="bold" if color else None)
-    console.print(head)
+    _print_wrapped(console, head)
     if old.title or new.title:
         titles = old.title if old.title == new.title else f"{old.title or '—'} → {new.title or '—'}"
-        console.print(Text(titles))
-    console.print(_summary_line(comparison, color))
+        _print_wrapped(console, Text(titles))
+    _print_wrapped(console, _summary_line(comparison, color))
     shown = 0
     for change in comparison.changes:
         if options.only_changes and change.kind is ChangeKind.UNCHANGED and not change.moved and not change.renumbered:
             continue
         shown += 1
         console.print()
-        console.print(_heading(change, comparison, color))
-        console.print(_inline(change, color))
+        _print_wrapped(console, _heading(change, comparison, color))
+        _print_wrapped(console, *_inline(change, color))
     if shown == 0:
         console.print()
-        console.print(Text("No changes: the two versions read the same."))
+        _print_wrapped(console, Text("No changes: the two versions read the same."))
     return console.file.getvalue()
 
 

@@ -91,3 +91,34 @@ def test_the_extractions_pin_the_counts_read_from_the_pdfs():
         "A_C.2_65_L.22-ZH": (25, 26, 3, 0),
         "A_C.2_65_L.56-ZH": (25, 24, 0, 11),
     }
+
+
+# Raw PyMuPDF text of adopted resolutions as another project keeps it (numbers alone on their
+# line, footnote areas mid-text and after the adoption line), beside the Markdown made from the
+# same PDFs (tests/fixtures/corpus/en): both must read alike.
+PYMUPDF = sorted((CORPUS / "en-pymupdf").glob("*.txt"))
+
+
+@pytest.mark.parametrize("text", PYMUPDF, ids=lambda p: p.stem)
+def test_raw_pymupdf_text_reads_like_the_markdown_of_the_same_pdf(text):
+    raw = _reading(text)
+    markdown = _reading(CORPUS / "en" / f"{text.stem}.md")
+    assert raw["symbol"] == markdown["symbol"]
+    assert raw["paragraphs"] == markdown["paragraphs"]
+    assert raw["items"] == markdown["items"]
+    if text.stem == "A_RES_80_10":
+        # The Markdown source splits footnote 10 in two ("[^10]: … September" and
+        # "[^1994]: (United Nations publication …"); the raw text keeps it whole.
+        assert raw["footnotes"][:9] == markdown["footnotes"][:9]
+        assert raw["footnotes"][9][1].startswith(markdown["footnotes"][9][1])
+        assert raw["footnotes"][10:] == markdown["footnotes"][11:]
+    else:
+        assert raw["footnotes"] == markdown["footnotes"]
+
+
+def test_raw_pymupdf_texts_pin_their_counts():
+    counts = {}
+    for text in PYMUPDF:
+        document = parse_file(str(text))[-1]
+        counts[text.stem] = (*document.counts(), len(document.footnotes), document.warnings)
+    assert counts == {"A_RES_80_10": (11, 3, 13, ()), "A_RES_80_7": (4, 5, 3, ())}

@@ -144,6 +144,9 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     report = _is_report(lines, blocks)
     for index, block in enumerate(blocks):
         body = lines[block.start + 1 : block.end]
+        if not block.quoted:
+            following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
+            body = body + _trailing_footnotes(lines[block.end : following])
         dropped: list[tuple[int, str]] = []
         problems: list[tuple[int, str]] = []
         paragraphs, footnotes = _paragraphs(body, block.quoted, _titles(lines, block, meta),
@@ -194,6 +197,29 @@ def _decision_layout(lines: list[str]) -> tuple[list[str], list[int]]:
             chapeau = match.group("chapeau") + ("，" if has_cjk(match.group("chapeau")) else ",")
             return lines[:index] + [chapeau, match.group("rest")] + lines[index + 1:], [index]
     return lines, []
+
+
+def _trailing_footnotes(tail: list[str]) -> list[str]:
+    """The footnote area printed after a text's last line (its adoption line and date): from
+    the separator rule through the footnote bodies, or nothing when no rule follows closely."""
+    start = next((k for k, line in enumerate(tail[:10]) if _SEPARATOR.match(line.strip())), None)
+    if start is None:
+        return []
+    taken = [tail[start]]
+    in_note = False
+    for line in tail[start + 1:]:
+        stripped = line.strip()
+        if not stripped:
+            in_note = False
+            taken.append(line)
+        elif _PLAIN_FOOTNOTE.match(stripped) or _SUPER_FOOTNOTE.match(stripped):
+            in_note = True
+            taken.append(line)
+        elif in_note and not _CHAPEAU.match(stripped):
+            taken.append(line)
+        else:
+            break
+    return taken
 
 
 def _dates_from_account(text: str, documents: list[Document]) -> list[Document]:
@@ -453,6 +479,7 @@ def _paragraphs(body: list[str], quoted: bool, titles: list[str],
             plain = _PLAIN_FOOTNOTE.match(line)
             if plain and not _OPERATIVE.match(line):
                 footnotes.append(Footnote(plain.group(1), plain.group(2).strip()))
+                blank = False  # the body may wrap onto the next line
                 continue
             if footnotes and not blank:
                 last = footnotes[-1]
@@ -845,6 +872,9 @@ def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tupl
             after_digit = before[:1].isdigit()
             if kind == "punct" and after_digit and (before[1:] == "." or len(digits) == 3):
                 return match.group(0)  # "4.5 million", "22,000 prisoners"
+            if kind == "punct" and before[1:] == "." and before[:1].isupper() \
+                    and text[start - 3 : start - 2] in {" ", "(", "/", ""}:
+                return match.group(0)  # "GC(69)/RES/9 A.2": a part's number, not a mark
             mark = digits
             if kind == "glued" and has_cjk(before[-1:]) and _CJK_UNIT.match(text, match.end(kind)):
                 return match.group(0)  # "2010 年5 月17 日": a date, its numbers spaced from the units

@@ -6,9 +6,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from resdiff.parse import parse_bytes, reading
+import crafted
+
+from resdiff.parse import docx, parse_bytes, pdf, reading
+from resdiff.parse.docx import docx_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "A_C.2_65_433_second_committee_report_ict_zh.txt"
@@ -155,3 +159,46 @@ def test_a_file_in_one_legacy_encoding_is_still_read_whole_in_it():
     assert reading.decode(text.encode("gb18030")) == text
     french = "L'Assemblée générale, rappelant sa résolution\n"
     assert reading.decode(french.encode("cp1252")) == french
+
+
+# --- Word and PDF: damaged or hostile files ----------------------------------------------------
+
+
+def _parse_docx(data, tmp_path, name="crafted.docx"):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return run("parse", path)
+
+
+def test_a_word_file_without_a_body_is_one_error_line(tmp_path):
+    one_error_line(_parse_docx(crafted.docx_without_body(), tmp_path), "not a readable Word document",
+                   "the document has no body")
+
+
+def test_non_numeric_list_levels_and_starts_read_as_word_reads_them():
+    assert docx_text(crafted.docx_with_level("x")).text == docx_text(crafted.docx_with_level("0")).text
+    assert docx_text(crafted.docx_with_start("abc")).text == docx_text(crafted.docx_with_start("1")).text
+
+
+def test_a_huge_list_start_is_capped_as_word_caps_it(tmp_path):
+    started = time.monotonic()
+    text = docx_text(crafted.docx_with_start("999999999")).text
+    assert time.monotonic() - started < 5
+    assert "\nmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmdcclxvii. Decides:" in text  # 32767, Word's highest start
+
+
+def test_a_word_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
+    done = _parse_docx(crafted.docx_bomb(docx.MAX_INFLATED + (8 << 20)), tmp_path)
+    one_error_line(done, "the Word file inflates to 208 MB", "up to 200 MB inflated")
+
+
+def test_a_word_file_of_too_many_parts_or_paragraphs_is_refused(tmp_path):
+    one_error_line(_parse_docx(crafted.docx_many_parts(docx.MAX_PARTS), tmp_path), "parts; resdiff reads",
+                   "up to 2,000")
+    one_error_line(_parse_docx(crafted.docx_paragraphs(docx.MAX_WORD_PARAGRAPHS + 1), tmp_path),
+                   "the Word file has 100,009 paragraphs")  # and the draft's own 8
+
+
+def test_a_pdf_of_too_many_pages_is_refused_before_its_pages_are_read(tmp_path):
+    one_error_line(_parse_docx(crafted.pdf_pages(pdf.MAX_PAGES + 1), tmp_path, "long.pdf"),
+                   "the PDF has 501 pages; resdiff reads PDFs of up to 500 pages")

@@ -96,8 +96,12 @@ def _open(data: bytes, source: str | None):
     import zipfile
 
     try:
+        _check_archive(data, source)
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
+        if body is None:
+            raise ValueError("the document has no body")
+        body = list(body)
         style_numbers = _style_numbering(document.styles.element)
         numbering = None
         footnotes: dict[str, str] = {}
@@ -108,6 +112,8 @@ def _open(data: bytes, source: str | None):
                 numbering = etree.fromstring(rel.target_part.blob)
             elif rel.reltype.endswith("/footnotes"):
                 footnotes = _footnote_texts(etree.fromstring(rel.target_part.blob))
+    except InputError:
+        raise
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError,
             AttributeError, TypeError, OSError, EOFError) as exc:
         raise InputError(
@@ -115,7 +121,45 @@ def _open(data: bytes, source: str | None):
             "To fix: open it in Word or LibreOffice and save it again as .docx",
             path=source,
         ) from None
-    return list(body), (numbering, style_numbers), footnotes
+    return body, (numbering, style_numbers), footnotes
+
+
+# A Word file of the 20 MB input limit holds far less than this once inflated (text compresses
+# about ten to one); a "zip bomb" of a few MB that inflates to gigabytes is refused before any
+# part is parsed, as is an archive of more parts than any document has. The text itself
+# (word/document.xml) is bounded more tightly, in size and in paragraphs, because its parsed
+# tree takes about twenty times its size in memory: a long omnibus resolution is a few MB of XML
+# and a few thousand paragraphs.
+MAX_INFLATED = 200 * 1024 * 1024
+MAX_PARTS = 2000
+MAX_TEXT_PART = 40 * 1024 * 1024
+MAX_WORD_PARAGRAPHS = 100_000
+
+
+def _check_archive(data: bytes, source: str | None) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_PARTS:
+            raise InputError(f"the Word file has {len(infos):,} parts; resdiff reads Word files of up to "
+                             f"{MAX_PARTS:,} (it may be damaged or built to exhaust memory)", path=source)
+        inflated = sum(info.file_size for info in infos)
+        if inflated > MAX_INFLATED:
+            raise InputError(f"the Word file inflates to {inflated // (1024 * 1024):,} MB; resdiff reads Word "
+                             f"files of up to {MAX_INFLATED // (1024 * 1024)} MB inflated (it may be damaged "
+                             "or built to exhaust memory)", path=source)
+        for info in infos:
+            if info.filename.endswith(".xml") and info.file_size > MAX_TEXT_PART:
+                raise InputError(f"{info.filename} in the Word file inflates to {info.file_size // (1024 * 1024):,} MB; "
+                                 f"resdiff reads parts of up to {MAX_TEXT_PART // (1024 * 1024)} MB (it may be "
+                                 "damaged or built to exhaust memory)", path=source)
+        if "word/document.xml" in archive.namelist():
+            text = archive.read("word/document.xml")
+            paragraphs = text.count(b"<w:p>") + text.count(b"<w:p ")
+            if paragraphs > MAX_WORD_PARAGRAPHS:
+                raise InputError(f"the Word file has {paragraphs:,} paragraphs; resdiff reads Word files of up to "
+                                 f"{MAX_WORD_PARAGRAPHS:,}", path=source)
 
 
 def _style_numbering(styles) -> dict[str, tuple[str | None, str | None]]:
@@ -207,10 +251,10 @@ class _Numbering:
         for abstract in root.iter(_W + "abstractNum"):
             levels = {}
             for lvl in abstract.iter(_W + "lvl"):
-                level = int(lvl.get(_W + "ilvl", "0"))
+                level = _int(lvl.get(_W + "ilvl"), 0, 8)
                 fmt = _val(lvl, "numFmt") or "decimal"
                 text = _val(lvl, "lvlText")
-                start = int(_val(lvl, "start") or "1")
+                start = _int(_val(lvl, "start"), 1, _MAX_START)
                 levels[level] = (fmt, text if text is not None else f"%{level + 1}.", start)
             self._abstract[abstract.get(_W + "abstractNumId")] = levels
         for num in root.iter(_W + "num"):
@@ -221,7 +265,7 @@ class _Numbering:
             for override in num.iter(_W + "lvlOverride"):
                 start = _val(override, "startOverride")
                 if start is not None:
-                    self._overrides[(num_id, int(override.get(_W + "ilvl", "0")))] = int(start)
+                    self._overrides[(num_id, _int(override.get(_W + "ilvl"), 0, 8))] = _int(start, 1, _MAX_START)
 
     def label(self, paragraph) -> str:
         """The number Word shows before ``paragraph`` ("1.", "(a)"), or "" if it has none."""
@@ -236,7 +280,7 @@ class _Numbering:
         if from_style is not None:
             num_id = num_id or from_style[0]
             ilvl = ilvl or from_style[1]
-        level = int(ilvl or "0")
+        level = _int(ilvl, 0, 8)
         if num_id in (None, "0") or num_id not in self._instance:
             return ""
         levels = self._abstract.get(self._instance[num_id], {})
@@ -261,6 +305,24 @@ class _Numbering:
 
 _DEFAULT_FORMATS = ("decimal", "lowerLetter", "lowerRoman")
 _DEFAULT_TEXTS = ("%1.", "(%2)", "(%3)")
+
+
+# Word itself takes list levels 0 to 8 and start values up to 32767.
+_MAX_START = 32767
+
+
+def _int(value: str | None, default: int, highest: int) -> int:
+    """A numbering attribute as Word would take it: a damaged or absurd value falls back or is
+    capped, so that it neither fails nor makes a number of millions of letters.
+
+    >>> _int("2", 0, 8), _int("x", 0, 8), _int(None, 1, 32767), _int("99999999999", 1, 32767)
+    (2, 0, 1, 32767)
+    """
+    try:
+        number = int((value or "").strip())
+    except ValueError:
+        return default
+    return max(0, min(number, highest))
 
 
 def _val(element, name: str) -> str | None:

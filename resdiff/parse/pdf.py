@@ -139,6 +139,11 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
     return "\n\n".join(out) + "\n"
 
 
+# The longest resolutions and committee reports run to a few hundred pages; reading a page costs
+# about 50 ms, so past this a PDF would take minutes and hundreds of MB.
+MAX_PAGES = 500
+
+
 def _read_pages(data: bytes, source: str | None) -> list[tuple[float, list[_Line]]]:
     """Each page's height and lines, text pieces grouped by baseline in pypdf's reading order."""
     try:
@@ -152,6 +157,9 @@ def _read_pages(data: bytes, source: str | None) -> list[tuple[float, list[_Line
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError("this PDF is password-protected; save an unprotected copy first", path=source)
+        if len(reader.pages) > MAX_PAGES:
+            raise InputError(f"the PDF has {len(reader.pages):,} pages; resdiff reads PDFs of up to "
+                             f"{MAX_PAGES:,} pages (split it, or give the text)", path=source)
         pages = []
         for page in reader.pages:
             box = page.mediabox

@@ -8,6 +8,7 @@ is shown as such and not as a replaced word. The spans rebuild both original tex
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -130,13 +131,13 @@ def diff_texts(old: str, new: str) -> tuple[Span, ...]:
         return (Span(Op.EQUAL, old),) if old else ()
     old_units, old_keys = _units(old)
     new_units, new_keys = _units(new)
-    table: dict[str, str] = {}
-    a = _encode(old_keys, table)
-    b = _encode(new_keys, table)
-    if len(a) + len(b) > MAX_UNITS:
-        diffs = _coarse(a, b)
+    if len(old_keys) + len(new_keys) > MAX_UNITS:
+        # compared on the words themselves: no table of codes, which past about 137,000
+        # distinct words would run out of Unicode
+        diffs = _coarse(old_keys, new_keys)
     else:
-        diffs = _dmp().diff_main(a, b, False)
+        table: dict[str, str] = {}
+        diffs = _dmp().diff_main(_encode(old_keys, table), _encode(new_keys, table), False)
 
     # Back from word codes to the texts, then clean up by the texts' own lengths: a one-word
     # equality such as "its " between two edits is kept, a lone "的" between long edits is not.
@@ -186,7 +187,7 @@ def diff_texts(old: str, new: str) -> tuple[Span, ...]:
     return _coalesce(pieces)
 
 
-def _coarse(a: str, b: str) -> list[tuple[int, str]]:
+def _coarse(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, Sequence[str]]]:
     """A diff in linear time: the common beginning and end equal, the middle replaced."""
     start = 0
     limit = min(len(a), len(b))

@@ -104,7 +104,25 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256(_canonical(_content(document)).encode("utf-8")).hexdigest()
 
 
+class _DamagedRecord(Exception):
+    """A stored row whose content cannot be read back (damaged JSON, a truncated record)."""
+
+
+def _record_name(row: sqlite3.Row) -> str:
+    try:
+        return f"{row['symbol']} revision {row['revision']}"
+    except (IndexError, KeyError):  # pragma: no cover - every row has them
+        return "a record"
+
+
 def _document(row: sqlite3.Row) -> Document:
+    try:
+        return _read_document(row)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise _DamagedRecord(f"{_record_name(row)}: {type(exc).__name__}") from None
+
+
+def _read_document(row: sqlite3.Row) -> Document:
     data = json.loads(row["content"])
     paragraphs = tuple(
         Paragraph(
@@ -308,6 +326,9 @@ class Store:
                 return None
 
             def __exit__(self, kind, exc, tb):
+                if isinstance(exc, _DamagedRecord):
+                    raise StoreError(f"the store {store.path} holds a damaged record ({exc}): restore it "
+                                     "from a backup, or move it aside and add the files again") from None
                 if exc is None or not isinstance(exc, sqlite3.Error):
                     return False
                 message = str(exc)
@@ -407,7 +428,7 @@ class Store:
         """The stored document of ``version``, exactly as it was parsed."""
         with self._errors():
             row = self._db.execute("SELECT * FROM documents WHERE id = ?", (version.id,)).fetchone()
-        return _document(row)
+            return _document(row)
 
     def links(self) -> list[tuple[str, str, str]]:
         """Every (predecessor, successor, reason) the store has learnt."""
@@ -529,6 +550,13 @@ def _statements(script: str) -> list[str]:
 
 
 def _version(row: sqlite3.Row) -> Version:
+    try:
+        return _read_version(row)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise _DamagedRecord(f"{_record_name(row)}: {type(exc).__name__}") from None
+
+
+def _read_version(row: sqlite3.Row) -> Version:
     content = json.loads(row["content"])
     pp = sum(1 for p in content["paragraphs"] if p["kind"] == ParagraphKind.PREAMBULAR.value)
     return Version(id=row["id"], symbol=row["symbol"], revision=row["revision"], title=row["title"],

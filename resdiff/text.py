@@ -115,8 +115,10 @@ class _Segmenter:
 
         import jieba
 
-        jieba.setLogLevel(logging.WARNING)
-        logging.getLogger("jieba").setLevel(logging.WARNING)
+        # jieba logs a traceback when it cannot write its own cache (an unwritable temporary
+        # folder): that only makes the next start slower, so nothing of it is shown.
+        jieba.setLogLevel(logging.CRITICAL + 1)
+        logging.getLogger("jieba").setLevel(logging.CRITICAL + 1)
         tokenizer = jieba.Tokenizer()
         tokenizer.initialize()
         return tokenizer

@@ -4,12 +4,16 @@ bounded; nothing is damaged silently. Each test here failed before its fix."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import crafted
+import pytest
+
+from resdiff import inline
 
 from resdiff.parse import docx, parse_bytes, pdf, reading
 from resdiff.parse.docx import docx_text
@@ -202,3 +206,58 @@ def test_a_word_file_of_too_many_parts_or_paragraphs_is_refused(tmp_path):
 def test_a_pdf_of_too_many_pages_is_refused_before_its_pages_are_read(tmp_path):
     one_error_line(_parse_docx(crafted.pdf_pages(pdf.MAX_PAGES + 1), tmp_path, "long.pdf"),
                    "the PDF has 501 pages; resdiff reads PDFs of up to 500 pages")
+
+
+# --- tracebacks no more ------------------------------------------------------------------------
+
+
+def _store_with_damage(tmp_path, content_sql):
+    path = tmp_path / "store.db"
+    assert run("add", SAMPLE, "--store", path).returncode == 0
+    connection = sqlite3.connect(path)
+    connection.execute(f"UPDATE documents SET content = {content_sql} WHERE symbol = 'A/C.2/65/L.56'")
+    connection.commit()
+    connection.close()
+    return path
+
+
+@pytest.mark.parametrize("damage", ["substr(content, 1, 100)", "'{\"paragraphs\": 5}'", "x'00ff'"])
+def test_a_damaged_store_record_is_one_error_line_naming_the_store(tmp_path, damage):
+    path = _store_with_damage(tmp_path, damage)
+    for command in (["log"], ["blame", "L.56"], ["diff", "L.22", "L.56"]):
+        one_error_line(run(*command, "--store", path), f"the store {path} holds a damaged record (A/C.2/65/L.56 "
+                       "revision 1", "restore it from a backup, or move it aside")
+
+
+def test_a_pair_of_140000_distinct_words_is_diffed_coarsely_without_running_out_of_unicode():
+    old = " ".join(f"alpha{k}" for k in range(70_000))
+    new = " ".join(f"beta{k}" for k in range(70_000))
+    spans = inline.diff_texts(old, new)
+    assert inline.rebuild(spans) == (old, new)
+
+
+def test_an_unwritable_segmentation_cache_degrades_silently(tmp_path):
+    (tmp_path / "jieba.cache").mkdir()  # jieba cannot write its cache over a directory
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    env = dict(os.environ, TMPDIR=str(tmp_path), XDG_CACHE_HOME=str(blocked))
+    env.pop("RESDIFF_CACHE", None)
+    done = subprocess.run([str(RESDIFF), "diff", SAMPLE, "--format", "json"], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0
+    assert done.stderr == ""
+    assert done.stdout == run("diff", SAMPLE, "--format", "json").stdout
+
+
+def test_the_word_writer_takes_a_very_long_title_and_odd_characters(tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8")
+    odd = tmp_path / "odd.txt"
+    odd.write_text(text.replace("信息和通信技术促进发展", "信息和通信\x01技术\ufffe促进发展" + "信息和通信技术促进发展" * 30)
+                   .replace("承认数字鸿沟", "承认\x0b数字\x07鸿沟\U0010ffff"), encoding="utf-8")
+    out = tmp_path / "out.docx"
+    done = run("diff", odd, "-o", out)
+    assert done.returncode == 0, done.stderr[-500:]
+    import docx as python_docx
+
+    title = python_docx.Document(str(out)).core_properties.title
+    assert len(title) == 255 and title.startswith("信息和通信技术促进发展信息和通信技术") and title.endswith("…")

@@ -32,7 +32,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Revisions need a date; without one from the documents, this fixed one keeps output stable.
 FIXED_DATE = "2000-01-01T00:00:00Z"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _CHAPEAUS = {"zh": "大会，", "en": "The General Assembly,", "fr": "L’Assemblée générale,",
              "es": "La Asamblea General,", "ru": "Генеральная Ассамблея,", "ar": "إن الجمعية العامة،"}
 
@@ -268,14 +268,20 @@ def _fixed_properties(document, comparison: Comparison, options: RenderOptions) 
 
     stamp = datetime.strptime(_revision_date(comparison, options), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
     core = document.core_properties
-    core.author = options.author
-    core.last_modified_by = options.author
+    core.author = _property(options.author)
+    core.last_modified_by = _property(options.author)
     core.created = stamp
     core.modified = stamp
     core.revision = 1
-    core.title = comparison.new.title or comparison.new.label
-    core.subject = f"{comparison.old.label} → {comparison.new.label}"
+    core.title = _property(comparison.new.title or comparison.new.label)
+    core.subject = _property(f"{comparison.old.label} → {comparison.new.label}")
     core.comments = "Tracked changes made by resdiff"
+
+
+def _property(text: str) -> str:
+    """A document property as Word takes it: no control characters, at most 255 characters."""
+    text = " ".join(_CONTROL.sub("", text).split())
+    return text if len(text) <= 255 else text[:254] + "…"
 
 
 def _stable_zip(data: bytes) -> bytes:

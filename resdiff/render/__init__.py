@@ -89,6 +89,34 @@ def alike(similarity: float) -> str:
     return f"{int(similarity * 100 + 1e-9)}%"
 
 
+def opening_words(text: str, cells: int = 36) -> str:
+    """The start of a paragraph, at most ``cells`` terminal cells wide (Chinese characters take
+    two), cut at a word's end in scripts that space their words, with "…" when cut.
+
+    >>> opening_words("Recalling its resolution 56/183 of 21 December 2001", 24)
+    'Recalling its resolution…'
+    >>> opening_words("回顾其 2001 年 12 月 21 日第 56/183 号决议", 16)
+    '回顾其 2001 年…'
+    """
+    from rich.cells import cell_len
+
+    text = " ".join(text.split())
+    if cell_len(text) <= cells:
+        return text
+    out = []
+    used = 0
+    for ch in text:
+        used += cell_len(ch)
+        if used > cells:
+            break
+        out.append(ch)
+    head = "".join(out)
+    rest = text[len(head):]
+    if head and rest and head[-1].isascii() and head[-1].isalnum() and rest[0].isalnum() and " " in head:
+        head = head[: head.rindex(" ")]  # a Latin word or a number is not cut in two
+    return head.rstrip() + "…"
+
+
 def renderer(fmt: DiffFormat):
     """The ``render`` function of an output format."""
     return importlib.import_module(_MODULES[DiffFormat(fmt)]).render

@@ -17,7 +17,8 @@ from html import escape
 
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
-from . import RenderOptions, alike
+from . import RenderOptions, alike, opening_words
+from .docx import chapeau, paragraph_lines
 
 # Order of the counts in the header; the first six are kinds of change, the last two are flags.
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
@@ -82,8 +83,13 @@ box-shadow:0 1px 4px rgba(0,0,0,.06)}
 .toggle input{width:1.1rem;height:1.1rem;margin:0}
 .shown{color:var(--muted);font-size:.85rem}
 .jump{margin-left:auto;font-size:.9rem;display:flex;gap:.9rem}
-table.corr{border-collapse:collapse;width:auto;min-width:min(100%,34rem);background:var(--paper);border:1px solid var(--line);font-size:.9rem}
-.corr-wrap{max-height:22rem;overflow:auto;border-radius:8px;border:1px solid var(--line);background:var(--paper);width:fit-content;max-width:100%}
+table.corr{border-collapse:collapse;width:100%;background:var(--paper);border:1px solid var(--line);font-size:.9rem}
+.corr-wrap{border-radius:8px;border:1px solid var(--line);background:var(--paper);max-width:100%}
+.corr-tools{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem .8rem;margin:0 0 .5rem;font-size:.9rem}
+table.corr td.words{white-space:normal;overflow-wrap:anywhere;min-width:8rem}
+#correspondence,#text{scroll-margin-top:4rem}
+.copy{font:inherit;font-size:.9rem;border:1px solid #8a94a3;border-radius:6px;background:var(--paper);color:var(--ink);
+padding:.35rem .8rem;cursor:pointer;min-height:2.2rem}
 .corr-wrap table.corr{border:0}
 table.corr th,table.corr td{padding:.3rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;white-space:nowrap}
 table.corr thead th{position:sticky;top:0;background:#eef1f5;z-index:1}
@@ -142,13 +148,16 @@ body.only-changes .empty-note.none-changed{display:block}
 footer{max-width:72rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-size:.8rem}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:40rem){body{font-size:15px}h1{font-size:1.3rem}.toolbar{position:static}.jump{display:none}
+#correspondence,#text{scroll-margin-top:0}table.corr th,table.corr td{padding:.3rem .3rem;white-space:normal}
+table.corr td.words{min-width:6rem}table.corr .badge{font-size:.62rem}
 body.view-sbs .sbs-head{top:0}.change,body.view-sbs .change,.moved-from{scroll-margin-top:2.5rem}
 body.view-sbs .sbs,body.view-sbs .sbs-head,body.view-sbs .moved-from{gap:0 .6rem}
 body.view-sbs .col.old{padding-right:.6rem}.change{padding:.45rem .6rem}}
 @media print{
 @page{margin:16mm 14mm}
 body{background:#fff;font-size:10.5pt;line-height:1.5}
-.toolbar,.sbs,.sbs-head,.corr-wrap{display:none!important}
+.toolbar,.sbs,.sbs-head,.corr-tools,.copy{display:none!important}
+.corr-wrap{border:0}table.corr thead th{position:static}table.corr tr{break-inside:avoid}
 body.view-sbs .inline{display:block}
 main,.report-head{max-width:none;padding:0}
 .summary,.doc,.change{border-color:#999;background:#fff}
@@ -184,7 +193,7 @@ _SCRIPT = """
     for (var i = 0; i < items.length; i++) {
       if (!on || items[i].getAttribute('data-changed') === 'true') { count++; }
     }
-    shown.textContent = count + ' of ' + items.length + ' paragraphs shown';
+    shown.textContent = count + ' of ' + items.length + ' changes shown';
   }
   for (var i = 0; i < buttons.length; i++) {
     buttons[i].addEventListener('click', function (event) {
@@ -202,6 +211,33 @@ _SCRIPT = """
     }
   }
   window.addEventListener('hashchange', reveal);
+  // The correspondence table in the old version's order or the new one's.
+  var tbody = document.querySelector('table.corr tbody');
+  var sorts = document.querySelectorAll('[data-sort]');
+  function sortBy(key) {
+    var rows = Array.prototype.slice.call(tbody.rows);
+    rows.sort(function (a, b) { return Number(a.getAttribute('data-' + key)) - Number(b.getAttribute('data-' + key)); });
+    for (var i = 0; i < rows.length; i++) { tbody.appendChild(rows[i]); }
+    for (var j = 0; j < sorts.length; j++) {
+      sorts[j].setAttribute('aria-pressed', String(sorts[j].getAttribute('data-sort') === key));
+    }
+  }
+  for (var k = 0; k < sorts.length; k++) {
+    sorts[k].addEventListener('click', function (event) { sortBy(event.currentTarget.getAttribute('data-sort')); });
+  }
+  // Copy the new version's text, clean of every mark.
+  var copy = document.getElementById('copy-new');
+  var source = document.getElementById('new-text');
+  var copied = document.getElementById('copy-status');
+  copy.addEventListener('click', function () {
+    function done() { copied.textContent = 'Copied'; }
+    function fallback() {
+      source.hidden = false; source.select(); document.execCommand('copy'); source.hidden = true; done();
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(source.value).then(done, fallback);
+    } else { fallback(); }
+  });
   setView('inline');
   setFilter(body.getAttribute('data-only-changes') === 'true');
   reveal();
@@ -344,7 +380,7 @@ def _summary(comparison: Comparison) -> str:
         cls = ' class="zero"' if count == 0 else ""
         items.append(f'<li{cls}><span class="sw k-{key}" aria-hidden="true"></span><b>{count}</b> {key}</li>')
     return (f'<section class="summary" aria-label="Summary">'
-            f'<div class="bar-wrap">{svg}<p class="caption">{len(comparison.changes)} changes; '
+            f'<div class="bar-wrap">{svg}<p class="caption">{len(comparison.changes)} changes (a merge or a split counts once); '
             f"top bar: share of each kind of change; thin bars: moved, renumbered</p></div>"
             f'<ul class="counts">{"".join(items)}</ul></section>')
 
@@ -385,20 +421,47 @@ def _moved_origins(comparison: Comparison) -> dict[int, list[int]]:
     return origins
 
 
-def _placeholder(comparison: Comparison, position: int) -> str:
+def _placeholder(comparison: Comparison, position: int, anchor: int) -> str:
+    """The marker where a moved paragraph stood; it follows change ``anchor`` (-1: the start)."""
     change = comparison.changes[position]
     old_ids = _e(_ids(comparison.old, change.old))
     new_ids = _e(_ids(comparison.new, change.new))
-    link = f'<a href="#c{position}">moved to {new_ids} ↓</a>'
+    arrow = "↓" if anchor < position else "↑"
+    link = f'<a href="#c{position}">moved to {new_ids} {arrow}</a>'
     return (f'<aside class="moved-from" id="was-c{position}" data-changed="true">'
             f'<div><span class="badge k-moved">moved</span> {old_ids} stood here</div>'
             f"<div>{link}</div></aside>")
 
 
+def _orders(comparison: Comparison) -> list[tuple[float, float]]:
+    """Each change's place in the old version's order and in the new one's (the order of the
+    changes). A paragraph only in one version sorts right after the change before it."""
+    old_index = {p.id: i for i, p in enumerate(comparison.old.paragraphs)}
+    orders = []
+    previous = -1.0
+    for position, change in enumerate(comparison.changes):
+        if change.old and change.old[0] in old_index:
+            key = float(old_index[change.old[0]])
+        else:
+            key = previous + 0.001
+        previous = key
+        orders.append((key, float(position)))
+    return orders
+
+
+def _opening(comparison: Comparison, change: Change) -> str:
+    """The opening words of the paragraph: of the new version, or of the old if it was removed."""
+    document, ids = (comparison.new, change.new) if change.new else (comparison.old, change.old)
+    try:
+        return opening_words(document.paragraph(ids[0]).body)
+    except (KeyError, IndexError):
+        return ""
+
+
 def _correspondence(comparison: Comparison) -> str:
     old, new = comparison.old, comparison.new
     rows = []
-    for position, change in enumerate(comparison.changes):
+    for position, (change, (old_key, new_key)) in enumerate(zip(comparison.changes, _orders(comparison))):
         old_cell = "—"
         if change.old:
             target = f"was-c{position}" if change.moved else f"c{position}"
@@ -408,21 +471,38 @@ def _correspondence(comparison: Comparison) -> str:
         sim = ""
         if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
             sim = alike(change.similarity)
-        rows.append(f'<tr class="k-{change.kind.value}" data-changed="{str(_is_changed(change)).lower()}">'
+        lang = _lang(new if change.new else old)
+        rows.append(f'<tr class="k-{change.kind.value}" data-changed="{str(_is_changed(change)).lower()}" '
+                    f'data-old="{old_key:g}" data-new="{new_key:g}">'
                     f"<td>{old_cell}</td><td class=\"arrow\" aria-hidden=\"true\">→</td><td{renum}>{new_cell}</td>"
-                    f"<td>{_badges(change)}</td><td>{sim}</td></tr>")
+                    f"<td>{_badges(change)}</td><td>{sim}</td>"
+                    f'<td class="words"{lang}>{_e(_opening(comparison, change))}</td></tr>')
     return ('<section id="correspondence" aria-labelledby="corr-title"><h2 id="corr-title">Correspondence</h2>'
-            '<div class="corr-wrap" tabindex="0" role="region" aria-label="Correspondence table">'
+            '<div class="corr-tools"><span>Order:</span><div class="seg" role="group" aria-label="Order of the table">'
+            f'<button type="button" data-sort="new" aria-pressed="true">as in {_e(new.short_symbol)}</button>'
+            f'<button type="button" data-sort="old" aria-pressed="false">as in {_e(old.short_symbol)}</button>'
+            '</div></div>'
+            '<div class="corr-wrap" role="region" aria-label="Correspondence table">'
             '<table class="corr"><thead><tr>'
             f'<th scope="col">{_e(old.short_symbol)}</th><th scope="col"><span class="sr-only">becomes</span></th>'
             f'<th scope="col">{_e(new.short_symbol)}</th><th scope="col">Change</th><th scope="col">Alike</th>'
+            f'<th scope="col">Opening words</th>'
             f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>')
 
 
-def _column(document: Document, ids: tuple[str, ...], spans: tuple[Span, ...], side: str) -> str:
+def clean_text(document: Document) -> str:
+    """A document's text as a delegate would paste it: title, chapeau, then each paragraph as
+    printed ("3. Decides:", "(a) …"), one a line, with no mark of any change."""
+    lines = [document.title] if document.title else []
+    lines.append(chapeau(document))
+    for paragraph in document.paragraphs:
+        lines.extend(paragraph_lines(paragraph))
+    return "\n".join(lines) + "\n"
+
+
+def _column(document: Document, ids: tuple[str, ...], spans: tuple[Span, ...], side: str, empty: str = "") -> str:
     if not ids:
-        what = "Not in" if side == "old" else "Removed from"
-        return f'<div class="col {side}"><p class="empty">{what} {_e(document.short_symbol)}</p></div>'
+        return f'<div class="col {side}"><p class="empty">{_e(empty)}</p></div>'
     lengths = []
     for pid in ids:
         try:
@@ -442,7 +522,7 @@ def _column(document: Document, ids: tuple[str, ...], spans: tuple[Span, ...], s
     return f'<div class="col {side}">{"".join(blocks)}</div>'
 
 
-def _change(comparison: Comparison, position: int, change: Change) -> str:
+def _change(comparison: Comparison, position: int, change: Change, origin_above: bool = True) -> str:
     old, new = comparison.old, comparison.new
     heads = [_badges(change)]
     if change.old and change.new:
@@ -455,7 +535,8 @@ def _change(comparison: Comparison, position: int, change: Change) -> str:
     if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
         heads.append(f'<span class="sim">{alike(change.similarity)} alike</span>')
     if change.moved:
-        heads.append(f'<a class="origin" href="#was-c{position}">↑ where it stood in {_e(old.short_symbol)}</a>')
+        arrow = "↑" if origin_above else "↓"
+        heads.append(f'<a class="origin" href="#was-c{position}">{arrow} where it stood in {_e(old.short_symbol)}</a>')
     sources = ""
     if change.kind is ChangeKind.MERGED:
         sources = (f'<p class="sources">Merges {_e(" and ".join(_ids(old, (pid,)) for pid in change.old))} '
@@ -465,8 +546,9 @@ def _change(comparison: Comparison, position: int, change: Change) -> str:
                    f'{_e(" and ".join(_ids(new, (pid,)) for pid in change.new))}.</p>')
     lang_doc = old if change.kind is ChangeKind.REMOVED else new
     inline = f'<div class="inline"><p class="text"{_lang(lang_doc)}>{_spans_html(for_display(change.inline))}</p></div>'
-    sbs = (f'<div class="sbs">{_column(old, change.old, change.inline, "old")}'
-           f'{_column(new, change.new, change.inline, "new")}</div>')
+    # An empty column says what became of the paragraph: "Removed (was L.22 OP17)".
+    sbs = (f'<div class="sbs">{_column(old, change.old, change.inline, "old", f"Added (now {_ids(new, change.new)})")}'
+           f'{_column(new, change.new, change.inline, "new", f"Removed (was {_ids(old, change.old)})")}</div>')
     return (f'<article class="change k-{change.kind.value}" id="c{position}" '
             f'data-kind="{change.kind.value}" data-changed="{str(_is_changed(change)).lower()}">'
             f'<div class="change-head">{" ".join(heads)}</div>{sources}{inline}{sbs}</article>')
@@ -482,10 +564,11 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     if new.title:
         title += f" · {new.title}"
     origins = _moved_origins(comparison)
-    body = [_placeholder(comparison, p) for p in origins.get(-1, [])]
+    anchor_of = {p: anchor for anchor, moved in origins.items() for p in moved}
+    body = [_placeholder(comparison, p, -1) for p in origins.get(-1, [])]
     for position, change in enumerate(comparison.changes):
-        body.append(_change(comparison, position, change))
-        body.extend(_placeholder(comparison, p) for p in origins.get(position, []))
+        body.append(_change(comparison, position, change, anchor_of.get(position, -1) < position))
+        body.extend(_placeholder(comparison, p, position) for p in origins.get(position, []))
     any_changed = any(_is_changed(c) for c in comparison.changes)
     none_note = "" if any_changed else " none-changed"
     only = "true" if options.only_changes else "false"
@@ -510,6 +593,8 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         '<button type="button" data-view="sbs" aria-pressed="false">Side by side</button></div>',
         '<label class="toggle"><input type="checkbox" id="only-changes"> Only changed paragraphs</label>',
         '<span class="shown" id="shown-count" aria-live="polite"></span>',
+        f'<button type="button" class="copy" id="copy-new">Copy the text of {_e(new.short_symbol)}</button>',
+        '<span class="shown" id="copy-status" aria-live="polite"></span>',
         '<span class="jump"><a href="#correspondence">Correspondence</a><a href="#text">Text</a></span>',
         "</div></nav>\n<main>\n",
         _correspondence(comparison),
@@ -522,5 +607,6 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         "</section>\n</main>\n",
         '<footer>Made by resdiff. Insertions are <ins>underlined</ins>, deletions <del>struck through</del>; '
         "width- and spacing-only differences are not marked.</footer>\n",
+        f'<textarea id="new-text" hidden readonly aria-hidden="true"{_lang(new)}>{_e(clean_text(new))}</textarea>\n',
         f"<script>{_SCRIPT}</script>\n</body>\n</html>\n",
     ])

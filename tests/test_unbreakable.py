@@ -4,6 +4,7 @@ bounded; nothing is damaged silently. Each test here failed before its fix."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -261,3 +262,49 @@ def test_the_word_writer_takes_a_very_long_title_and_odd_characters(tmp_path):
 
     title = python_docx.Document(str(out)).core_properties.title
     assert len(title) == 255 and title.startswith("信息和通信技术促进发展信息和通信技术") and title.endswith("…")
+
+
+# --- what the terminal and the browser are given ----------------------------------------------
+
+HOSTILE = "承认\x1b[31m数字\x1b]0;pwned\x07鸿沟\u202eabc"
+
+
+def _hostile(tmp_path):
+    path = tmp_path / "hostile.txt"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace("承认数字鸿沟", HOSTILE), encoding="utf-8")
+    return path
+
+
+def test_escape_and_bidirectional_controls_are_shown_not_obeyed_in_the_terminal(tmp_path):
+    path = _hostile(tmp_path)
+    for args in (["diff", path], ["diff", path, "--color", "always"], ["parse", path], ["diff", path, "--width", "60"]):
+        done = run(*args)
+        assert done.returncode == 0, done.stderr
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout)  # the colours resdiff itself asked for
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]", plain), args
+    shown = run("diff", path, "--only-changes").stdout
+    assert "承认␛[31m数字␛]0;pwned" in shown and "鸿沟⇄abc" in shown
+
+
+def _bidi_closed(fragment: str) -> bool:
+    """Whether every embedding, override and isolate opened in ``fragment`` is closed in it."""
+    stack = []
+    for ch in fragment:
+        if ch in "\u202a\u202b\u202d\u202e":
+            stack.append("embedding")
+        elif ch == "\u202c" and stack and stack[-1] == "embedding":
+            stack.pop()
+        elif ch in "\u2066\u2067\u2068":
+            stack.append("isolate")
+        elif ch == "\u2069":
+            while stack and stack.pop() != "isolate":
+                pass
+    return not stack
+
+
+def test_bidirectional_overrides_are_isolated_in_html(tmp_path):
+    done = run("diff", _hostile(tmp_path), "--format", "html")
+    assert done.returncode == 0, done.stderr
+    assert "\u202eabc" in done.stdout  # kept, for a right-to-left text may need it
+    for fragment in re.split(r"<[^>]*>", done.stdout):
+        assert _bidi_closed(fragment), repr(fragment[:80])

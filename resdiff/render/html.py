@@ -251,7 +251,34 @@ def _csp_hash(source: str) -> str:
 
 
 def _e(text: str | None) -> str:
-    return escape(text or "", quote=True)
+    return escape(_isolated(text or ""), quote=True)
+
+
+_EMBEDDINGS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def _isolated(text: str) -> str:
+    """``text`` with its bidirectional controls kept to itself: wrapped in an isolate (FSI …
+    PDI), closers without an opener dropped, so that an override in a paragraph can reorder
+    nothing outside it.
+
+    >>> _isolated("abc\u202edef") == "\u2068abc\u202edef\u2069"
+    True
+    """
+    if not any(ch in _EMBEDDINGS for ch in text):
+        return text
+    out = []
+    isolates = 0
+    for ch in text:
+        if ch in "\u2066\u2067\u2068":
+            isolates += 1
+        elif ch == "\u2069":
+            if not isolates:
+                continue  # it would close the isolate this function opens
+            isolates -= 1
+        out.append(ch)
+    # a PDI also closes every embedding and override opened since its isolate began
+    return "\u2068" + "".join(out) + "\u2069" * (isolates + 1)
 
 
 def _lang(document: Document) -> str:

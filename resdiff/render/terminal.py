@@ -128,10 +128,33 @@ def _inline(change: Change, color: bool) -> tuple[Text, frozenset[int], frozense
     return text, frozenset(forbidden), frozenset(marks)
 
 
+# Characters a terminal would act on instead of showing: C0 and C1 controls (an escape sequence
+# can recolour the screen or retitle the window) and DEL become their Unicode control pictures
+# or a replacement sign; bidirectional controls (which can reorder what a reader sees) become ⇄.
+# Each is one character for one, so that styles and line breaks keep their offsets.
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_VISIBLE = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)}
+_VISIBLE.update({0x7F: 0x2421, **{code: 0xFFFD for code in range(0x80, 0xA0)}})
+_VISIBLE.update({ord(ch): 0x21C4 for ch in _BIDI_CONTROLS})
+
+
+def visible(text: str) -> str:
+    """``text`` with control, escape and bidirectional control characters shown, not obeyed.
+
+    >>> visible("a\x1b[31mb\u202ec")
+    'a␛[31mb⇄c'
+    """
+    return text.translate(_VISIBLE)
+
+
 def _print_wrapped(console: Console, text: Text, forbidden: frozenset[int] = frozenset(),
                    marks: frozenset[int] = frozenset()) -> None:
     """Print ``text`` broken into lines by UAX #14 and the Chinese rules (see linebreak);
     unwrapped when the output is not a terminal."""
+    shown = visible(text.plain)
+    if shown != text.plain:
+        text = text.copy()
+        text.plain = shown
     if console.width >= UNWRAPPED:
         console.print(text, soft_wrap=True)
         return
@@ -196,7 +219,8 @@ def render_documents(documents: tuple[Document, ...], options: RenderOptions | N
         if index:
             console.print()
         pp, op = document.counts()
-        console.print(Text(f"{document.label}  {document.title or ''}".rstrip(), style="bold" if color else None))
+        console.print(Text(visible(f"{document.label}  {document.title or ''}".rstrip()),
+                           style="bold" if color else None))
         console.print(Text(f"language {document.language} · {pp} preambular · {op} operative · "
                            f"{len(document.footnotes)} footnotes"))
         table = Table(show_header=True, header_style="bold" if color else None, box=None, pad_edge=False,
@@ -207,19 +231,19 @@ def render_documents(documents: tuple[Document, ...], options: RenderOptions | N
         table.add_column("notes", no_wrap=True)
         limit = max(console.width - 40, 16)
         for paragraph in document.paragraphs:
-            table.add_row(paragraph.id, paragraph.kind.value, _clip(paragraph.text, limit, cell_len),
+            table.add_row(visible(paragraph.id), paragraph.kind.value, _clip(visible(paragraph.text), limit, cell_len),
                           _notes(paragraph.all_footnotes()))
             for item in paragraph.items:
                 address = f"({item.parent})({item.label})" if item.parent else f"({item.label})"
-                table.add_row(f"{paragraph.id}{address}", "", _clip(item.text, limit, cell_len),
+                table.add_row(visible(f"{paragraph.id}{address}"), "", _clip(visible(item.text), limit, cell_len),
                               _notes(item.footnotes))
         console.print(table)
         for footnote in document.footnotes:
-            console.print(Text(f"  [{footnote.mark}] {footnote.text}"))
+            console.print(Text(visible(f"  [{footnote.mark}] {footnote.text}")))
         if furniture:
             console.print(Text(f"left out as page furniture: {len(document.furniture)} lines"))
             for line in document.furniture:
-                console.print(Text(f"  {line}"))
+                console.print(Text(visible(f"  {line}")))
     return console.file.getvalue()
 
 

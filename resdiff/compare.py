@@ -24,10 +24,14 @@ def compare(old: Document, new: Document, options: AlignOptions = AlignOptions()
     Changes come in the new version's reading order; a removed paragraph stands after the
     change of the paragraph it followed in the old version.
     """
+    from .footnotes import compare_footnotes, mark_changes
+
     alignment = align(old, new, options)
     changes_by_group = {group: _change(old, new, group) for group in alignment.groups}
-    return Comparison(old=old, new=new, changes=_ordered(old, new, alignment, changes_by_group),
-                      options=options)
+    changes = _ordered(old, new, alignment, changes_by_group)
+    footnotes = compare_footnotes(old, new)
+    return Comparison(old=old, new=new, changes=changes, options=options, footnotes=footnotes,
+                      marks=mark_changes(old, new, changes, footnotes))
 
 
 def _join(paragraphs: list[Paragraph]) -> str:

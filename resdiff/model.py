@@ -177,6 +177,31 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class FootnoteChange:
+    """What became of one footnote: ``old`` and ``new`` are its marks (None where it is not in
+    that version); ``inline`` rebuilds the old body from its equal and delete spans and the new
+    body from its equal and insert spans. Kinds: unchanged, modified, added, removed."""
+
+    kind: ChangeKind
+    old: str | None
+    new: str | None
+    renumbered: bool = False
+    similarity: float | None = None
+    inline: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MarkChange:
+    """A paragraph (or merge or split) whose footnote references changed: a mark added,
+    removed, or pointing at another footnote. ``old_marks`` and ``new_marks`` as printed."""
+
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    old_marks: tuple[str, ...]
+    new_marks: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class AlignOptions:
     """Knobs of the paragraph alignment; the defaults are tuned on real negotiated text."""
 
@@ -193,6 +218,8 @@ class Comparison:
     new: Document
     changes: tuple[Change, ...]
     options: AlignOptions = field(default_factory=AlignOptions)
+    footnotes: tuple[FootnoteChange, ...] = ()
+    marks: tuple[MarkChange, ...] = ()
 
     def summary(self) -> dict[str, int]:
         """Counts of each change kind and of the moved and renumbered flags."""
@@ -205,9 +232,20 @@ class Comparison:
             counts["renumbered"] += change.renumbered
         return counts
 
+    def footnote_summary(self) -> dict[str, int]:
+        """Counts of the footnote changes by kind, renumbered footnotes, and paragraphs whose
+        footnote references changed."""
+        counts = {kind: 0 for kind in ("unchanged", "modified", "added", "removed", "renumbered")}
+        for change in self.footnotes:
+            counts[change.kind.value] += 1
+            counts["renumbered"] += change.renumbered
+        counts["references"] = len(self.marks)
+        return counts
+
     @property
     def differs(self) -> bool:
-        """True when any change is not 'unchanged' or carries a flag."""
+        """True when any paragraph or footnote change is not 'unchanged' or carries a flag, or
+        a paragraph's footnote references changed."""
         return any(
             c.kind is not ChangeKind.UNCHANGED or c.moved or c.renumbered for c in self.changes
-        )
+        ) or any(f.kind is not ChangeKind.UNCHANGED for f in self.footnotes) or bool(self.marks)

@@ -35,8 +35,10 @@ def _expected(comparison) -> list[tuple[str, str]]:
     return [rebuild(change.inline) for change in comparison.changes]
 
 
-def _terminal_sides(comparison) -> list[tuple[str, str]]:
+def _terminal_sides(comparison, part: str = "paragraphs") -> list[tuple[str, str]]:
     out = terminal.render(comparison, RenderOptions(width=_WIDE, color=False))
+    paragraphs, _, footnotes = out.partition("\nFootnotes: ")
+    out = paragraphs if part == "paragraphs" else footnotes.split("\n[footnote references]")[0]
     blocks: list[list[str]] = []
     for line in out.split("\n"):
         if _HEADING.match(line):
@@ -64,10 +66,13 @@ def _html_sides(fragment: str) -> tuple[str, str]:
     return strip(old), strip(new)
 
 
-def _markdown_sides(comparison) -> list[tuple[str, str]]:
+def _markdown_sides(comparison, part: str = "paragraphs") -> list[tuple[str, str]]:
     source = markdown_render.render(comparison, RenderOptions())
     rendered = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(source)
     changes = rendered.split("<h2>Changes</h2>", 1)[1]
+    changes, _, footnotes = changes.partition("<h2>Footnotes</h2>")
+    if part == "footnotes":
+        changes = footnotes
     paragraphs = re.findall(r"<h3>.*?</h3>\n(?:<p>(?:Merges|Splits into) .*?</p>\n)?<p>(.*?)</p>", changes, re.S)
     return [_html_sides(p) for p in paragraphs]
 
@@ -111,6 +116,20 @@ def _with_widths_changed(document):
 @pytest.mark.parametrize("view", sorted(VIEWS))
 def test_sample_reads_whole_in_every_view(sample_comparison, view):
     _assert_whole(sample_comparison, view)
+
+
+@pytest.mark.parametrize("view", ["terminal", "markdown"])
+def test_footnotes_read_whole_in_the_terminal_and_markdown(view):
+    # A/RES/ES-11/1 against a copy with footnote 2 reworded and footnote 3 removed: every
+    # footnote of both versions is shown, its old and new bodies whole.
+    document = parse_file(str(FIXTURES / "corpus/en/A_RES_ES-11_1.en.txt"))[0]
+    notes = list(document.footnotes)
+    notes[1] = replace(notes[1], text=notes[1].text.replace("vol. 75", "vol. 76"))
+    comparison = compare(document, replace(document, footnotes=tuple(notes[:2])))
+    expected = [rebuild(change.inline) for change in comparison.footnotes]
+    shown = _terminal_sides(comparison, "footnotes") if view == "terminal" else _markdown_sides(comparison, "footnotes")
+    assert [(o.strip(), n.strip()) for o, n in shown] == [(o.strip(), n.strip()) for o, n in expected]
+    assert [c.kind.value for c in comparison.footnotes] == ["unchanged", "modified", "removed"]
 
 
 @pytest.mark.parametrize("view", sorted(VIEWS))

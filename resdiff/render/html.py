@@ -340,6 +340,30 @@ def split_at_paragraphs(spans: tuple, lengths: list[int]) -> list[tuple]:
     return [tuple(p) for p in parts]
 
 
+def _footnote_section(comparison: Comparison) -> str:
+    """The footnotes: each one's change, whole, then the paragraphs whose references changed."""
+    if not comparison.footnotes and not comparison.marks:
+        return ""
+    old, new = comparison.old, comparison.new
+    summary = comparison.footnote_summary()
+    counts = " · ".join(f"{summary[key]} {key}" for key in ("unchanged", "modified", "added", "removed", "renumbered"))
+    items = []
+    for change in comparison.footnotes:
+        sides = [f"{document.short_symbol} footnote {mark}"
+                 for document, mark in ((old, change.old), (new, change.new)) if mark is not None]
+        flags = [change.kind.value] + (["renumbered"] if change.renumbered else [])
+        changed = "true" if change.kind is not ChangeKind.UNCHANGED or change.renumbered else "false"
+        items.append(f'<li class="footnote" data-changed="{changed}"><p class="fn-head"><strong>{_e(" → ".join(sides))}'
+                     f'</strong> ({_e(", ".join(flags))})</p><p class="text"{_lang(new)}>'
+                     f"{_spans_html(for_display(change.inline))}</p></li>")
+    for mark in comparison.marks:
+        items.append(f'<li class="footnote" data-changed="true"><p class="fn-head"><strong>Footnote references of '
+                     f'{_e(_ids(old, mark.old))} → {_e(_ids(new, mark.new))}</strong>: '
+                     f'{_e(", ".join(mark.old_marks) or "none")} → {_e(", ".join(mark.new_marks) or "none")}</p></li>')
+    return (f'<section id="footnotes" aria-labelledby="footnotes-title"><h2 id="footnotes-title">Footnotes</h2>'
+            f'<p class="fn-counts">{_e(counts)}</p><ol class="footnotes">{"".join(items)}</ol></section>\n')
+
+
 def _spans_html(spans: tuple[Shown, ...]) -> str:
     out = []
     for span in spans:
@@ -596,7 +620,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     for position, change in enumerate(comparison.changes):
         body.append(_change(comparison, position, change, anchor_of.get(position, -1) < position))
         body.extend(_placeholder(comparison, p, position) for p in origins.get(position, []))
-    any_changed = any(_is_changed(c) for c in comparison.changes)
+    any_changed = comparison.differs
     none_note = "" if any_changed else " none-changed"
     only = "true" if options.only_changes else "false"
     return "".join([
@@ -631,9 +655,11 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         f"<div>{_e(new.symbol or new.label)} (new)</div></div>\n",
         "\n".join(body),
         f'\n<p class="empty-note{none_note}">No changes: the two versions read the same.</p>',
-        "</section>\n</main>\n",
+        "</section>\n",
+        _footnote_section(comparison),
+        "</main>\n",
         '<footer>Made by resdiff. Insertions are <ins>underlined</ins>, deletions <del>struck through</del>; '
-        "width- and spacing-only differences are not marked.</footer>\n",
+        "width- and spacing-only differences are marked with a dotted line.</footer>\n",
         f'<textarea id="new-text" hidden readonly aria-hidden="true"{_lang(new)}>{_e(clean_text(new))}</textarea>\n',
         f"<script>{_SCRIPT}</script>\n</body>\n</html>\n",
     ])

@@ -84,6 +84,22 @@ def comparison_dict(comparison: Comparison) -> dict:
             }
             for change in comparison.changes
         ],
+        "footnotes": [
+            {
+                "kind": change.kind.value,
+                "old": change.old,
+                "new": change.new,
+                "renumbered": change.renumbered,
+                "similarity": change.similarity,
+                "inline": [{"op": span.op.value, "text": span.text} for span in change.inline],
+            }
+            for change in comparison.footnotes
+        ],
+        "footnote_references": [
+            {"old": list(mark.old), "new": list(mark.new), "old_marks": list(mark.old_marks),
+             "new_marks": list(mark.new_marks)}
+            for mark in comparison.marks
+        ],
     }
 
 

@@ -197,6 +197,27 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
             lines += [f"Splits into {escape_markdown(' and '.join(_ids(new, (p,)) for p in change.new))}.", ""]
         text = _mark(for_display(change.inline))
         lines += [text, ""]
+    footnotes = [f for f in comparison.footnotes
+                 if not (options.only_changes and f.kind is ChangeKind.UNCHANGED and not f.renumbered)]
+    if footnotes or comparison.marks:
+        summary = comparison.footnote_summary()
+        lines += ["## Footnotes", "", " · ".join(f"{summary[key]} {key}" for key in
+                                                 ("unchanged", "modified", "added", "removed", "renumbered")), ""]
+        for change in footnotes:
+            sides = [f"{document.short_symbol} footnote {mark}"
+                     for document, mark in ((old, change.old), (new, change.new)) if mark is not None]
+            flags = [change.kind.value] + (["renumbered"] if change.renumbered else [])
+            heading = f"### {escape_markdown(' → '.join(sides))} ({', '.join(flags)})"
+            if change.kind is ChangeKind.MODIFIED and change.similarity is not None:
+                heading += f" — {alike(change.similarity)} alike"
+            lines += [heading, "", _mark(for_display(change.inline)), ""]
+        for mark in comparison.marks:
+            lines += [f"- Footnote references of {escape_markdown(_ids(old, mark.old))} → "
+                      f"{escape_markdown(_ids(new, mark.new))}: {', '.join(mark.old_marks) or 'none'} → "
+                      f"{', '.join(mark.new_marks) or 'none'}"]
+        if comparison.marks:
+            lines.append("")
+        shown += len(footnotes) + len(comparison.marks)
     if shown == 0:
         lines += ["No changes: the two versions read the same.", ""]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -198,10 +198,51 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
         console.print()
         _print_wrapped(console, _heading(change, comparison, color))
         _print_wrapped(console, *_inline(change, color))
+    shown += _footnotes(console, comparison, options, color)
     if shown == 0:
         console.print()
         _print_wrapped(console, Text("No changes: the two versions read the same."))
     return console.file.getvalue()
+
+
+FOOTNOTE_ORDER = ("unchanged", "modified", "added", "removed", "renumbered")
+
+
+def _footnotes(console: Console, comparison: Comparison, options: RenderOptions, color: bool) -> int:
+    """The footnotes' changes after the paragraphs': each footnote whole, as paragraphs are, then
+    the paragraphs whose footnote references changed. How many were shown."""
+    listed = [f for f in comparison.footnotes
+              if not (options.only_changes and f.kind is ChangeKind.UNCHANGED and not f.renumbered)]
+    if not listed and not comparison.marks:
+        return 0
+    old, new = comparison.old, comparison.new
+    console.print()
+    summary = comparison.footnote_summary()
+    line = Text("Footnotes: ", style="bold" if color else None)
+    line.append("  ".join(f"{summary[key]} {key}" for key in FOOTNOTE_ORDER))
+    _print_wrapped(console, line)
+    for change in listed:
+        heading = Text()
+        heading.append(f"[{change.kind.value}]", style=_BADGE_STYLE[change.kind] if color else None)
+        if change.renumbered:
+            heading.append(" ")
+            heading.append("[renumbered]", style="bold cyan" if color else None)
+        sides = [f"{document.short_symbol} footnote {mark}"
+                 for document, mark in ((old, change.old), (new, change.new)) if mark is not None]
+        heading.append("  " + " → ".join(sides), style="bold" if color else None)
+        if change.similarity is not None and change.kind is ChangeKind.MODIFIED:
+            heading.append(f"  ({alike(change.similarity)} alike)", style="dim" if color else None)
+        console.print()
+        _print_wrapped(console, heading)
+        _print_wrapped(console, *_inline(change, color))
+    for mark in comparison.marks:
+        text = Text()
+        text.append("[footnote references]", style="bold yellow" if color else None)
+        text.append(f"  {_ids(old, mark.old)} → {_ids(new, mark.new)}: "
+                    f"{', '.join(mark.old_marks) or 'none'} → {', '.join(mark.new_marks) or 'none'}")
+        console.print()
+        _print_wrapped(console, text)
+    return len(listed) + len(comparison.marks)
 
 
 def render_documents(documents: tuple[Document, ...], options: RenderOptions | None = None,

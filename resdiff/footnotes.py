@@ -1,0 +1,125 @@
+"""Footnotes compared as units: matched across versions by what they say, not by their number.
+
+A footnote keeps its wording while its number shifts (a footnote inserted before it renumbers
+it), so the footnotes of two versions are paired by content: equal texts first (white space and
+width aside), then the most alike pairs, best first, down to a share of text kept. Each old and
+new footnote is in exactly one change: unchanged, modified (with its inline diff), added or
+removed, flagged renumbered where its mark changed. Then each paragraph pair whose footnote
+references changed is named: a mark added, removed, or pointing at another footnote.
+"""
+
+from __future__ import annotations
+
+from .inline import diff_texts, kept_share
+from .model import Change, ChangeKind, Document, Footnote, FootnoteChange, MarkChange, Op, Span
+from .text import normalize, tokenize
+
+# Two footnotes are one that was reworded when at least this share of their text stays.
+MATCH_SHARE = 0.5
+# Pairs whose words overlap less than this are not diffed at all: they cannot reach MATCH_SHARE.
+_WORD_OVERLAP = 0.25
+
+
+def compare_footnotes(old: Document, new: Document) -> tuple[FootnoteChange, ...]:
+    """Every footnote of both versions in one change, in the new version's order, each removed
+    footnote after the change of the footnote before it in the old version."""
+    olds, news = _unique(old.footnotes), _unique(new.footnotes)
+    pairs = _pairs(olds, news)
+    of_new = {j: i for i, j in pairs.items()}
+    changes: list[FootnoteChange] = []
+    placed: set[int] = set()
+
+    def removed_after(i: int) -> None:
+        # the removed footnotes that followed old footnote i (or stood first, for i = -1)
+        k = i + 1
+        while k < len(olds) and k not in pairs:
+            if k not in placed:
+                placed.add(k)
+                changes.append(_removed(olds[k]))
+            k += 1
+
+    removed_after(-1)
+    for j, footnote in enumerate(news):
+        i = of_new.get(j)
+        if i is None:
+            changes.append(FootnoteChange(ChangeKind.ADDED, None, footnote.mark, inline=(Span(Op.INSERT, footnote.text),)))
+            continue
+        changes.append(_matched(olds[i], footnote))
+        removed_after(i)
+    for i in range(len(olds)):
+        if i not in pairs and i not in placed:
+            changes.append(_removed(olds[i]))
+    return tuple(changes)
+
+
+def mark_changes(old: Document, new: Document, changes: tuple[Change, ...],
+                 footnotes: tuple[FootnoteChange, ...]) -> tuple[MarkChange, ...]:
+    """The paragraph changes whose footnote references differ once renumbering is allowed for:
+    old marks are read as the new marks of the footnotes they became."""
+    renumber = {f.old: f.new for f in footnotes if f.old is not None and f.new is not None}
+    found = []
+    for change in changes:
+        if not change.old or not change.new:
+            continue
+        before = tuple(m for pid in change.old for m in old.paragraph(pid).all_footnotes())
+        after = tuple(m for pid in change.new for m in new.paragraph(pid).all_footnotes())
+        if tuple(renumber.get(m, f"({m})") for m in before) != after:
+            found.append(MarkChange(change.old, change.new, before, after))
+    return tuple(found)
+
+
+def _unique(footnotes: tuple[Footnote, ...]) -> list[Footnote]:
+    seen: set[str] = set()
+    out = []
+    for footnote in footnotes:
+        if footnote.mark not in seen:
+            seen.add(footnote.mark)
+            out.append(footnote)
+    return out
+
+
+def _pairs(olds: list[Footnote], news: list[Footnote]) -> dict[int, int]:
+    """Old footnote index → new footnote index."""
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    by_text: dict[str, list[int]] = {}
+    for j, footnote in enumerate(news):
+        by_text.setdefault(normalize(footnote.text), []).append(j)
+    for i, footnote in enumerate(olds):
+        for j in by_text.get(normalize(footnote.text), []):
+            if j not in taken:
+                pairs[i] = j
+                taken.add(j)
+                break
+    words_old = {i: set(tokenize(normalize(f.text))) for i, f in enumerate(olds) if i not in pairs}
+    words_new = {j: set(tokenize(normalize(f.text))) for j, f in enumerate(news) if j not in taken}
+    scored = []
+    for i, a in words_old.items():
+        for j, b in words_new.items():
+            overlap = len(a & b) / max(1, len(a | b))
+            if overlap < _WORD_OVERLAP:
+                continue
+            share = kept_share(diff_texts(olds[i].text, news[j].text))
+            if share >= MATCH_SHARE:
+                # best first; ties go to the nearer position, then to reading order
+                scored.append((-share, abs(i - j), i, j))
+    for _, _, i, j in sorted(scored):
+        if i not in pairs and j not in taken:
+            pairs[i] = j
+            taken.add(j)
+    return pairs
+
+
+def _removed(footnote: Footnote) -> FootnoteChange:
+    return FootnoteChange(ChangeKind.REMOVED, footnote.mark, None, inline=(Span(Op.DELETE, footnote.text),))
+
+
+def _matched(old: Footnote, new: Footnote) -> FootnoteChange:
+    if old.text == new.text:
+        inline: tuple[Span, ...] = (Span(Op.EQUAL, new.text),)
+    else:
+        inline = diff_texts(old.text, new.text)
+    same = normalize(old.text) == normalize(new.text)
+    return FootnoteChange(ChangeKind.UNCHANGED if same else ChangeKind.MODIFIED, old.mark, new.mark,
+                          renumbered=old.mark != new.mark,
+                          similarity=1.0 if same else round(kept_share(inline), 3), inline=inline)

@@ -1,0 +1,99 @@
+"""Footnotes compared as units, on a real text (A/RES/ES-11/1) edited as drafts are: a footnote
+reworded, one inserted before the others (which renumbers them), a mark removed from a
+paragraph. Before footnotes were compared, each of these read 'No changes'."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+
+import pytest
+
+from resdiff.compare import compare
+from resdiff.inline import rebuild
+from resdiff.model import ChangeKind, Footnote, MarkChange
+from resdiff.parse import parse_file
+
+from conftest import CORPUS, ROOT
+
+SOURCE = CORPUS / "en" / "A_RES_ES-11_1.en.txt"
+
+
+@pytest.fixture(scope="module")
+def document():
+    return parse_file(str(SOURCE))[0]
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS"}}
+    return subprocess.run([sys.executable, "-m", "resdiff", *args], capture_output=True, text=True,
+                          env=environment, cwd=ROOT, timeout=120)
+
+
+def test_a_reworded_footnote_in_a_real_file_is_a_change(tmp_path):
+    text = SOURCE.read_text(encoding="utf-8")
+    assert text.count("Treaty Series, vol. 75,") == 1
+    edited = tmp_path / "A_RES_ES-11_1.edited.txt"
+    edited.write_text(text.replace("Treaty Series, vol. 75,", "Treaty Series, vol. 76,"), encoding="utf-8")
+    result = run("diff", str(SOURCE), str(edited), "--exit-code", "--only-changes")
+    assert result.returncode == 1
+    assert "No changes" not in result.stdout
+    assert result.stdout.split("\n\n", 1)[1] == (
+        "Footnotes: 2 unchanged  1 modified  0 added  0 removed  0 renumbered\n\n"
+        "[modified]  ES-11/1 footnote 2 → ES-11/1 footnote 2  (95% alike)\n"
+        "United Nations, Treaty Series, vol. [-75-]{+76+}, Nos. 970–973.\n")
+    data = json.loads(run("diff", str(SOURCE), str(edited), "--format", "json").stdout)
+    assert [(f["kind"], f["old"], f["new"]) for f in data["footnotes"]] == [
+        ("unchanged", "1", "1"), ("modified", "2", "2"), ("unchanged", "3", "3")]
+    assert data["footnotes"][1]["inline"] == [
+        {"op": "equal", "text": "United Nations, Treaty Series, vol. "}, {"op": "delete", "text": "75"},
+        {"op": "insert", "text": "76"}, {"op": "equal", "text": ", Nos. 970–973."}]
+
+
+def test_footnotes_are_matched_by_content_not_number(document):
+    # A footnote inserted first renumbers the others: they are renumbered, not rewritten.
+    new_note = Footnote("1", "See A/ES-11/L.1.")
+    shifted = tuple(Footnote(str(int(f.mark) + 1), f.text) for f in document.footnotes)
+    paragraphs = tuple(replace(p, footnotes=tuple(str(int(m) + 1) for m in p.footnotes)) for p in document.paragraphs)
+    new = replace(document, footnotes=(new_note, *shifted), paragraphs=paragraphs)
+    comparison = compare(document, new)
+    assert [(f.kind.value, f.old, f.new, f.renumbered) for f in comparison.footnotes] == [
+        ("added", None, "1", False), ("unchanged", "1", "2", True), ("unchanged", "2", "3", True),
+        ("unchanged", "3", "4", True)]
+    assert comparison.marks == ()  # every paragraph still cites the same footnotes
+    assert comparison.differs
+
+
+def test_a_mark_removed_from_a_paragraph_is_shown(document):
+    paragraphs = tuple(replace(p, footnotes=("2",)) if p.id == "OP11" else p for p in document.paragraphs)
+    comparison = compare(document, replace(document, paragraphs=paragraphs))
+    assert all(c.kind is ChangeKind.UNCHANGED for c in comparison.changes)
+    assert comparison.marks == (MarkChange(("OP11",), ("OP11",), ("2", "3"), ("2",)),)
+    assert comparison.differs
+    assert "[footnote references]  ES-11/1 OP11 → ES-11/1 OP11: 2, 3 → 2" in __import__(
+        "resdiff.render.terminal", fromlist=["render"]).render(comparison)
+
+
+def test_every_footnote_of_both_versions_is_in_exactly_one_change_and_rebuilds(document):
+    notes = list(document.footnotes)
+    new = replace(document, footnotes=(Footnote("1", notes[0].text + " See also A/ES-11/L.1."),
+                                       Footnote("2", "An entirely new note on the Charter.")))
+    comparison = compare(document, new)
+    olds = [f.old for f in comparison.footnotes if f.old is not None]
+    news = [f.new for f in comparison.footnotes if f.new is not None]
+    assert sorted(olds) == [f.mark for f in document.footnotes]
+    assert sorted(news) == [f.mark for f in new.footnotes]
+    old_text = {f.mark: f.text for f in document.footnotes}
+    new_text = {f.mark: f.text for f in new.footnotes}
+    for change in comparison.footnotes:
+        before, after = rebuild(change.inline)
+        assert before == old_text.get(change.old, "") and after == new_text.get(change.new, "")
+
+
+def test_the_same_text_compares_with_no_footnote_change(document):
+    comparison = compare(document, document)
+    assert not comparison.differs
+    assert all(f.kind is ChangeKind.UNCHANGED and not f.renumbered for f in comparison.footnotes)

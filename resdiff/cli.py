@@ -20,7 +20,7 @@ from .render import DiffFormat, RenderOptions
 app = typer.Typer(
     name="resdiff",
     help="Compare versions of a UN resolution: moved, merged, split, renumbered and reworded paragraphs.",
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -29,9 +29,25 @@ app = typer.Typer(
 _state = {"traceback": False}
 
 
-@app.callback()
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("resdiff")
+        except PackageNotFoundError:
+            number = "unknown"
+        typer.echo(f"resdiff {number}")
+        raise typer.Exit()
+
+
+@app.callback(epilog="Example: resdiff diff report.txt --only-changes. "
+                     "Environment: NO_COLOR, FORCE_COLOR (colour), COLUMNS (terminal width), "
+                     "RESDIFF_STORE (version store).")
 def _root(
     traceback: bool = typer.Option(False, "--traceback", help="Show the Python traceback of an error (for developers)."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print resdiff's version and exit."),
 ) -> None:
     _state["traceback"] = traceback
 
@@ -153,7 +169,8 @@ def write_output(text: str | bytes, output: Optional[Path]) -> None:
 # --- parse ---------------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(epilog="Examples: resdiff parse report.txt;  resdiff parse draft.pdf --format json -o draft.json.  "
+                     "Environment: NO_COLOR, FORCE_COLOR (colour), COLUMNS (terminal width).")
 def parse(
     file: str = typer.Argument(..., help="A report, draft or resolution (.txt in any common encoding, .docx, .pdf)."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
@@ -194,10 +211,14 @@ def load_pair(old: str, new: Optional[str], old_symbol: Optional[str], new_symbo
     ``resolve`` turns an argument that is not a file into documents (the version store).
     """
     def documents(arg: str) -> tuple[Document, ...]:
-        if resolve is not None and not os.path.exists(arg):
+        if resolve is not None and arg != "-" and not os.path.exists(arg):
             found = resolve(arg)
             if found is not None:
                 return found
+            where = getattr(resolve, "where", None)
+            if where is not None:
+                raise ResdiffError(f"{arg}: no such file, nor a symbol stored in {where()} "
+                                   "(give a file's path, or add the file with 'resdiff add')")
         return read_documents(arg)
 
     first = documents(old)
@@ -218,7 +239,9 @@ def load_pair(old: str, new: Optional[str], old_symbol: Optional[str], new_symbo
     return a, b
 
 
-@app.command()
+@app.command(epilog="Examples: resdiff diff report.txt --only-changes;  resdiff diff old.docx new.docx -o changes.docx;  "
+                     "resdiff diff report.txt --stat.  Environment: NO_COLOR, FORCE_COLOR (colour), "
+                     "COLUMNS (terminal width), RESDIFF_STORE (version store for symbols).")
 def diff(
     old: str = typer.Argument(..., help="The old version: a file, or a file holding several drafts (a committee report)."),
     new: Optional[str] = typer.Argument(None, help="The new version. Omit it to compare the first and last drafts of OLD."),
@@ -238,6 +261,8 @@ def diff(
         "auto", "--color",
         help="auto, always or never. auto colours a terminal only; NO_COLOR turns it off, FORCE_COLOR on."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit with status 1 when the versions differ."),
+    stat: bool = typer.Option(False, "--stat", help="Only the correspondence table: old id → new id, kind, share kept, "
+                                                    "opening words (terminal view)."),
     store: Optional[str] = typer.Option(None, "--store", help="Version store for symbols given instead of files."),
 ) -> None:
     """Compare two versions of a resolution, paragraph by paragraph and word by word."""
@@ -259,6 +284,15 @@ def diff(
     options = RenderOptions(only_changes=only_changes, width=width,
                             color={"auto": None, "always": True, "never": False}[color])
     format = chosen
+    if stat:
+        if format is not DiffFormat.TERMINAL:
+            raise typer.BadParameter(f"--stat is a terminal view; it has no {format.value} form", param_hint="--stat")
+        from .render.terminal import render_stat
+
+        write_output(render_stat(comparison, options, to_terminal=output is None), output)
+        if exit_code and comparison.differs:
+            raise typer.Exit(1)
+        return
     if format is DiffFormat.TERMINAL:
         from .render.terminal import render as render_terminal
 
@@ -284,6 +318,12 @@ def _store_resolver(store: Optional[str]):
 
         return resolver(store)(symbol)
 
+    def where() -> str:
+        from .store import store_path
+
+        return str(store_path(store))
+
+    resolve.where = where  # type: ignore[attr-defined]  # named in the error for an unknown argument
     return resolve
 
 

@@ -305,3 +305,53 @@ def _clip(text: str, cells: int, cell_len) -> str:
         out.append(ch)
         used += width
     return "".join(out) + "…"
+
+
+def render_stat(comparison: Comparison, options: RenderOptions | None = None, to_terminal: bool = False) -> str:
+    """``resdiff diff --stat``: the header, then one row per change (old ids → new ids, kind and
+    flags, share kept, opening words), without the texts.
+
+    Columns are padded by terminal cells, so Chinese opening words line up too.
+    """
+    from rich.cells import cell_len
+
+    from . import opening_words
+
+    options = options or RenderOptions()
+    console, color = _console(options, to_terminal)
+    old, new = comparison.old, comparison.new
+    _print_wrapped(console, Text(f"{_dated(old)} → {_dated(new)}", style="bold" if color else None))
+    if old.title or new.title:
+        _print_wrapped(console, Text(old.title if old.title == new.title else f"{old.title or '—'} → {new.title or '—'}"))
+    _print_wrapped(console, _summary_line(comparison, color))
+    console.print()
+    rows = [(old.short_symbol, "", new.short_symbol, "change", "kept", "opening words")]
+    styles = []
+    for change in comparison.changes:
+        if options.only_changes and change.kind is ChangeKind.UNCHANGED and not change.moved and not change.renumbered:
+            continue
+        flags = [change.kind.value] + [flag for flag in ("moved", "renumbered") if getattr(change, flag)]
+        kept = alike(change.similarity) if change.similarity is not None else ""
+        document, ids = (new, change.new) if change.new else (old, change.old)
+        try:
+            words = opening_words(document.paragraph(ids[0]).body, 40)
+        except (KeyError, IndexError):
+            words = ""
+        rows.append((" + ".join(change.old) or "—", "→", " + ".join(change.new) or "—", " ".join(flags), kept, words))
+        styles.append(_BADGE_STYLE[change.kind])
+    widths = [max(cell_len(row[column]) for row in rows) for column in range(5)]
+    for index, row in enumerate(rows):
+        line = Text()
+        for column, cell in enumerate(row[:5]):
+            pad = " " * (widths[column] - cell_len(cell))
+            cell_text = pad + cell if column == 4 else cell + pad
+            style = None
+            if color and index == 0:
+                style = "bold"
+            elif color and column == 3:
+                style = styles[index - 1]
+            line.append(cell_text, style=style)
+            line.append("  " if column != 0 else " ")
+        line.append(row[5], style="dim" if color and index else None)
+        console.print(line, soft_wrap=True, no_wrap=True, overflow="ellipsis", crop=True)
+    return console.file.getvalue()

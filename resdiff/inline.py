@@ -129,6 +129,34 @@ def diff_texts(old: str, new: str) -> tuple[Span, ...]:
     """
     if old == new:
         return (Span(Op.EQUAL, old),) if old else ()
+    if old > new:
+        # One direction is computed and the other is its mirror, so that comparing B with A
+        # gives exactly the spans (and so the similarity) of A with B, deletions and
+        # insertions swapped.
+        return mirror(diff_texts(new, old))
+    return _diff_texts(old, new)
+
+
+def mirror(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The spans that turn the new text into the old: deletions and insertions swapped, a
+    replacement's deletion still before its insertion.
+
+    >>> [(s.op.value, s.text) for s in mirror(diff_texts("its resolution", "its resolutions"))]
+    [('equal', 'its '), ('delete', 'resolutions'), ('insert', 'resolution')]
+    """
+    swap = {Op.DELETE: Op.INSERT, Op.INSERT: Op.DELETE, Op.EQUAL: Op.EQUAL}
+    out = [Span(swap[s.op], s.text) for s in spans]
+    k = 0
+    while k < len(out) - 1:
+        if out[k].op is Op.INSERT and out[k + 1].op is Op.DELETE:
+            out[k], out[k + 1] = out[k + 1], out[k]
+            k += 2
+        else:
+            k += 1
+    return tuple(out)
+
+
+def _diff_texts(old: str, new: str) -> tuple[Span, ...]:
     old_units, old_keys = _units(old)
     new_units, new_keys = _units(new)
     if len(old_keys) + len(new_keys) > MAX_UNITS:

@@ -2,13 +2,16 @@
 one side and the new text on the other, width- and spacing-only differences included.
 
 The property is checked on the sample, on the scenario cases, on real texts with widths changed,
-and on generated pairs, for the terminal view (no colour, no wrapping), the Markdown report (as
-a GFM renderer turns it into HTML) and the HTML report's inline view.
+and on generated pairs, for every renderer: the terminal view (no colour, no wrapping), the
+Markdown report (as a GFM renderer turns it into HTML), the HTML report's inline and
+side-by-side views, the JSON spans, and the Word file (every revision accepted gives the new
+version, every one rejected the old).
 """
 
 from __future__ import annotations
 
 import html as htmllib
+import json
 import re
 from dataclasses import replace
 
@@ -21,6 +24,7 @@ from resdiff.model import ChangeKind
 from resdiff.parse import parse_file
 from resdiff.render import RenderOptions
 from resdiff.render import html as html_render
+from resdiff.render import json as json_render
 from resdiff.render import markdown as markdown_render
 from resdiff.render import terminal
 
@@ -83,10 +87,34 @@ def _html_inline_sides(comparison) -> list[tuple[str, str]]:
     return [_html_sides(f) for f in fragments]
 
 
-VIEWS = {"terminal": _terminal_sides, "markdown": _markdown_sides, "html": _html_inline_sides}
+def _html_sbs_sides(comparison) -> list[tuple[str, str]]:
+    """The side-by-side view: the old column reads the old paragraphs, the new column the new."""
+    page = html_render.render(comparison, RenderOptions())
+    sides = []
+    for block in re.findall(r'<div class="sbs">(.*?)</div></article>', page, re.S):
+        columns = []
+        for side in ("old", "new"):
+            column = re.search(rf'<div class="col {side}">(.*?)</div>(?=<div class="col|$)', block, re.S).group(1)
+            texts = re.findall(r'<p class="text"[^>]*>(.*?)</p>', column, re.S)
+            columns.append("\n".join(_html_sides(t)[0 if side == "old" else 1] for t in texts))
+        sides.append(tuple(columns))
+    return sides
+
+
+def _json_sides(comparison) -> list[tuple[str, str]]:
+    data = json.loads(json_render.render(comparison))
+    return [("".join(s["text"] for s in c["inline"] if s["op"] != "insert"),
+             "".join(s["text"] for s in c["inline"] if s["op"] != "delete")) for c in data["changes"]]
+
+
+VIEWS = {"terminal": _terminal_sides, "markdown": _markdown_sides, "html": _html_inline_sides,
+         "html-side-by-side": _html_sbs_sides, "json": _json_sides}
 
 
 def _assert_whole(comparison, view: str) -> None:
+    if view == "word":
+        _assert_word_whole(comparison)
+        return
     expected = _expected(comparison)
     shown = VIEWS[view](comparison)
     assert len(shown) == len(expected)
@@ -96,6 +124,16 @@ def _assert_whole(comparison, view: str) -> None:
             # there both texts are whole up to runs of white space.
             want_old, want_new, old, new = (_spaces(t) for t in (want_old, want_new, old, new))
         assert (old, new) == (want_old, want_new), (change.old, change.new)
+
+
+def _assert_word_whole(comparison) -> None:
+    """Word: accepting every revision gives the new version as printed, rejecting every one the old."""
+    from resdiff.render import docx as docx_render
+    from test_tracked_changes import _document_xml, _printed, _resolve
+
+    xml = _document_xml(docx_render.render(comparison, RenderOptions()))
+    assert _resolve(xml, accept=True) == _printed(comparison.new)
+    assert _resolve(xml, accept=False) == _printed(comparison.old)
 
 
 def _spaces(text: str) -> str:
@@ -113,7 +151,7 @@ def _with_widths_changed(document):
     return replace(document, paragraphs=tuple(paragraphs))
 
 
-@pytest.mark.parametrize("view", sorted(VIEWS))
+@pytest.mark.parametrize("view", sorted(VIEWS) + ["word"])
 def test_sample_reads_whole_in_every_view(sample_comparison, view):
     _assert_whole(sample_comparison, view)
 
@@ -132,7 +170,7 @@ def test_footnotes_read_whole_in_the_terminal_and_markdown(view):
     assert [c.kind.value for c in comparison.footnotes] == ["unchanged", "modified", "removed"]
 
 
-@pytest.mark.parametrize("view", sorted(VIEWS))
+@pytest.mark.parametrize("view", sorted(VIEWS) + ["word"])
 @pytest.mark.parametrize("case", ["en_revision", "zh_revision"])
 def test_cases_read_whole_in_every_view(case, view):
     old = parse_file(str(ROOT / f"tests/cases/{case}/old.txt"))[-1]
@@ -140,7 +178,7 @@ def test_cases_read_whole_in_every_view(case, view):
     _assert_whole(compare(old, new), view)
 
 
-@pytest.mark.parametrize("view", sorted(VIEWS))
+@pytest.mark.parametrize("view", sorted(VIEWS) + ["word"])
 def test_width_only_differences_keep_both_texts(view):
     # A/RES/61/211 with commas turned half-width: "unchanged" paragraphs are shown whole, the
     # old commas and the new ones both present (before, the terminal cut OP4 short).
@@ -164,7 +202,7 @@ def test_terminal_shows_the_whole_of_a_width_only_change():
     assert re.sub(r"\[-.*?-\]", "", block).replace("{+", "").replace("+}", "") == changed
 
 
-@pytest.mark.parametrize("view", sorted(VIEWS))
+@pytest.mark.parametrize("view", sorted(VIEWS) + ["word"])
 @pytest.mark.parametrize("language,seed", [("en", 1), ("zh", 2), ("en", 3), ("zh", 4)])
 def test_generated_pairs_read_whole_in_every_view(language, seed, view):
     pair = generate(40, language, seed=seed)

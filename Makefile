@@ -41,7 +41,7 @@ test: install system-deps
 
 # The stress and fuzz tests of make test, with many more rounds and examples (before a release).
 fuzz: install
-	RESDIFF_FUZZ_SCALE=$${RESDIFF_FUZZ_SCALE:-40} $(BIN)/python -m pytest -p no:randomly -q tests/test_store_stress.py tests/test_unbreakable.py
+	RESDIFF_FUZZ_SCALE=$${RESDIFF_FUZZ_SCALE:-40} $(BIN)/python -m pytest -p no:randomly -q tests/test_store_stress.py tests/test_fuzz.py tests/test_mirror.py tests/test_unbreakable.py
 
 demo: install
 	$(BIN)/resdiff diff $(SAMPLE)

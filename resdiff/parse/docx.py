@@ -94,6 +94,7 @@ def _open(data: bytes, source: str | None):
     except ImportError as exc:  # pragma: no cover - a broken installation
         raise InputError(f"reading Word documents needs python-docx ({exc}); reinstall resdiff", path=source) from None
     import zipfile
+    import zlib
 
     try:
         _check_archive(data, source)
@@ -114,7 +115,8 @@ def _open(data: bytes, source: str | None):
                 footnotes = _footnote_texts(etree.fromstring(rel.target_part.blob))
     except InputError:
         raise
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError,
+    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError,
+            KeyError, ValueError, etree.XMLSyntaxError,
             AttributeError, TypeError, OSError, EOFError) as exc:
         raise InputError(
             f"not a readable Word document ({type(exc).__name__}: {exc}). "

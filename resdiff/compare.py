@@ -30,8 +30,11 @@ def compare(old: Document, new: Document, options: AlignOptions = AlignOptions()
     changes_by_group = {group: _change(old, new, group) for group in alignment.groups}
     changes = _ordered(old, new, alignment, changes_by_group)
     footnotes = compare_footnotes(old, new)
+    old_title, new_title = old.title or "", new.title or ""
+    title = ((Span(Op.EQUAL, new_title),) if old_title == new_title else diff_texts(old_title, new_title)) \
+        if old_title or new_title else ()
     return Comparison(old=old, new=new, changes=changes, options=options, footnotes=footnotes,
-                      marks=mark_changes(old, new, changes, footnotes))
+                      marks=mark_changes(old, new, changes, footnotes), title=title)
 
 
 def _join(paragraphs: list[Paragraph]) -> str:

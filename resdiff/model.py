@@ -220,6 +220,15 @@ class Comparison:
     options: AlignOptions = field(default_factory=AlignOptions)
     footnotes: tuple[FootnoteChange, ...] = ()
     marks: tuple[MarkChange, ...] = ()
+    # The titles' inline spans (equal+delete rebuild the old title, equal+insert the new).
+    title: tuple[Span, ...] = ()
+
+    @property
+    def title_changed(self) -> bool:
+        """True when the titles differ beyond width and spacing."""
+        from .text import normalize
+
+        return normalize(self.old.title or "") != normalize(self.new.title or "")
 
     def summary(self) -> dict[str, int]:
         """Counts of each change kind and of the moved and renumbered flags."""
@@ -244,8 +253,9 @@ class Comparison:
 
     @property
     def differs(self) -> bool:
-        """True when any paragraph or footnote change is not 'unchanged' or carries a flag, or
-        a paragraph's footnote references changed."""
+        """True when any paragraph or footnote change is not 'unchanged' or carries a flag, a
+        paragraph's footnote references changed, or the title changed."""
         return any(
             c.kind is not ChangeKind.UNCHANGED or c.moved or c.renumbered for c in self.changes
-        ) or any(f.kind is not ChangeKind.UNCHANGED for f in self.footnotes) or bool(self.marks)
+        ) or any(f.kind is not ChangeKind.UNCHANGED for f in self.footnotes) or bool(self.marks) \
+            or self.title_changed

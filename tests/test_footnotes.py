@@ -1,4 +1,4 @@
-"""Footnotes compared as units, on a real text (A/RES/ES-11/1) edited as drafts are: a footnote
+"""Footnotes and titles compared as units, on a real text (A/RES/ES-11/1) edited as drafts are: a footnote
 reworded, one inserted before the others (which renumbers them), a mark removed from a
 paragraph. Before footnotes were compared, each of these read 'No changes'."""
 
@@ -97,3 +97,17 @@ def test_the_same_text_compares_with_no_footnote_change(document):
     comparison = compare(document, document)
     assert not comparison.differs
     assert all(f.kind is ChangeKind.UNCHANGED and not f.renumbered for f in comparison.footnotes)
+
+
+def test_a_changed_title_is_a_change(document):
+    retitled = replace(document, title=document.title.replace("against", "upon"))
+    comparison = compare(document, retitled)
+    assert comparison.title_changed and comparison.differs
+    assert all(c.kind is ChangeKind.UNCHANGED for c in comparison.changes)
+    assert rebuild(comparison.title) == (document.title, retitled.title)
+    from resdiff.render import json as json_render
+    from resdiff.render import terminal
+
+    assert "\nAggression [-against -]{+upon +}Ukraine\n" in terminal.render(comparison)
+    assert json.loads(json_render.render(comparison))["title"]["changed"] is True
+    assert not compare(document, document).title_changed

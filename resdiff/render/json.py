@@ -95,6 +95,8 @@ def comparison_dict(comparison: Comparison) -> dict:
             }
             for change in comparison.footnotes
         ],
+        "title": {"changed": comparison.title_changed,
+                  "inline": [{"op": span.op.value, "text": span.text} for span in comparison.title]},
         "footnote_references": [
             {"old": list(mark.old), "new": list(mark.new), "old_marks": list(mark.old_marks),
              "new_marks": list(mark.new_marks)}

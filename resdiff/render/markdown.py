@@ -167,6 +167,8 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     lines = [f"# {escape_markdown(old.symbol or old.label)} → {escape_markdown(new.symbol or new.label)}", ""]
     lines += [_document_line("Old", old), _document_line("New", new), ""]
 
+    if comparison.title_changed:
+        lines += [f"**Title changed:** {_mark(for_display(comparison.title))}", ""]
     summary = comparison.summary()
     lines += ["## Summary", "", "| " + " | ".join(SUMMARY_ORDER) + " |",
               "|" + "---:|" * len(SUMMARY_ORDER),

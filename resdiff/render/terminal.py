@@ -186,9 +186,9 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
     head = Text()
     head.append(f"{_dated(old)} → {_dated(new)}", style="bold" if color else None)
     _print_wrapped(console, head)
-    if old.title or new.title:
-        titles = old.title if old.title == new.title else f"{old.title or '—'} → {new.title or '—'}"
-        _print_wrapped(console, Text(titles))
+    if comparison.title:
+        # The titles whole, marked where they differ (a changed title is a change).
+        _print_wrapped(console, *_inline(_TitleChange(comparison), color))
     _print_wrapped(console, _summary_line(comparison, color))
     shown = 0
     for change in comparison.changes:
@@ -203,6 +203,14 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
         console.print()
         _print_wrapped(console, Text("No changes: the two versions read the same."))
     return console.file.getvalue()
+
+
+class _TitleChange:
+    """The titles' spans as ``_inline`` reads a change."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.inline = comparison.title
+        self.kind = ChangeKind.MODIFIED if comparison.title_changed else ChangeKind.UNCHANGED
 
 
 FOOTNOTE_ORDER = ("unchanged", "modified", "added", "removed", "renumbered")

@@ -8,7 +8,8 @@ import os
 from ..errors import InputError
 from ..model import Document
 from .reading import decode_report, read_bytes
-from .structure import normalize_symbol, parse_text, symbol_from_filename
+from .identity import normalize_symbol, symbol_from_filename
+from .structure import parse_text
 
 __all__ = ["parse_file", "parse_text", "parse_bytes", "normalize_symbol", "symbol_from_filename"]
 

@@ -9,7 +9,8 @@ The steps, each a small function over lines:
    take footnote bodies aside;
 4. join lines into paragraphs (page breaks and wrapped lines), then classify them:
    numbered operative paragraphs, their (a)/(i) sub-paragraphs, unnumbered preambular ones;
-5. read the symbol, title and date from the document's header or the report's account.
+5. read the symbol, title and date (the identity stage, `identity.py`; line patterns that
+   several stages share are in `patterns.py`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,17 @@ from dataclasses import dataclass, field
 from ..errors import ParseError
 from ..model import Document, Footnote, Item, Paragraph, ParagraphKind
 from ..text import SUPERSCRIPT_DIGITS, detect_language, has_cjk
+from .identity import Span, _line_title, identify
+from .patterns import (
+    _BARCODE,
+    _DISTR,
+    _FURNITURE_LINE,
+    _GLUED_SYMBOL,
+    _JOB_NUMBER,
+    _OPERATIVE,
+    _SYMBOL,
+    _TITLE_NUMBER,
+)
 
 # --- recognisers -----------------------------------------------------------------------------
 
@@ -30,12 +42,6 @@ _CHAPEAUS = ("大会", "大會", "The General Assembly", "L['’]Assemblée gén
 _CHAPEAU = re.compile(
     r"^\s*[“\"]?\s*(?:" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r")\s*[，,、،]?\s*$"
 )
-# A UN document symbol, tolerant of the stray spaces reports print ("A/C. 2/65/L. 56").
-_SYMBOL = re.compile(
-    r"(?<![A-Za-z0-9/])([A-Z]{1,2}(?:\s?/\s?(?:[A-Z][A-Za-z]{0,3}\.\s?\d+|[A-Z0-9][A-Z0-9\-]*)){2,6})"
-    r"(?![A-Za-z0-9])"
-)
-_OPERATIVE = re.compile(r"^(\d{1,4})\s?[.．]\s*(?=\S)")
 # An operative number or a sub-paragraph label alone on its line, its text on the next (as many
 # PDF extractions lay them out): the two lines are one.
 _NUMBER_ALONE = re.compile(r"^(?:\d{1,4}\s?[.．]|[(（]\s*(?:[a-z]{1,3}|[ivxlc]{1,6})\s*[)）])$")
@@ -45,20 +51,11 @@ _NUMBER_ALONE = re.compile(r"^(?:\d{1,4}\s?[.．]|[(（]\s*(?:[a-z]{1,3}|[ivxlc]
 _PRINT_MARKS = re.compile(r"^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?|\*\d{6,8}\*|\d{6}|Please recycle|请回收|請回收)\s*$")
 _MARK_ALONE = re.compile(rf"^(?:\d{{1,3}}|[{SUPERSCRIPT_DIGITS}]{{1,3}})$")
 _LABEL = re.compile(r"^[(（]\s*([a-z]{1,3}|[ivxlc]{1,6})\s*[)）]\s*(?=\S)")
-_JOB_NUMBER = re.compile(r"^\d{2}-\d{5}\s*(?:\(\w\))?(?:\s+\d{6})?(?:\s+\d+/\d+)?\s*$|^\d{2}-\d{5}\s+\d+/\d+\s*$")
-# A page's head or foot as PDF text extraction leaves it: job number, print date, page number,
-# barcode and symbol in any order, often glued together ("2/9 23-21227A/C.3/78/L.41").
-_FURNITURE_TOKEN = (r"(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{6}|\d{1,3}\s*/\s*\d{1,3}|\*\d{6,8}\*"
-                    r"|Please recycle|[A-Z]{1,2}/[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)+)")
-_FURNITURE_LINE = re.compile(rf"^(?:{_FURNITURE_TOKEN}\s*)+$")
 _FURNITURE_EVIDENCE = re.compile(r"\d{2}-\d{5}|\*\d{6,8}\*|\d\s*/\s*\d{1,3}\s*$|^\d{1,3}\s*/\s*\d{1,3}\D")
-_GLUED_SYMBOL = re.compile(r"([A-Z]{1,2}/[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)+)\s*$")
 # Spaces a PDF puts between words that are layout, not text (no-break, narrow, thin).
 _ODD_SPACES = re.compile("[\u00a0\u2007\u2009\u200a\u202f]")
-_BARCODE = re.compile(r"^\*\d{6,8}\*")
 # "第 57/270 B 号、…" opens a line of Chinese text: only "第 3 页" alone is a page number.
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^\d{1,3}\s*/\s*\d{1,3}$|^(?:Page\s*\d+|第\s*\d+\s*页)\s*$")
-_DISTR = re.compile(r"^(?:Distr\.|Original:|Distr\s*[.:：]|分发|Limited$|General$)", re.I)
 _SEPARATOR = re.compile(r"^[_＿\-—]{5,}\s*$")
 _MD_FOOTNOTE = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
 _SUPER_FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(\S.*)$")
@@ -89,23 +86,10 @@ _EN_OPENER = re.compile(
     r"Regretting|Deploring|Condemning|Keeping|Being|Strongly|Firmly|Profoundly|Acting)\b"
 )
 _ROMAN = re.compile(r"^[ivxlc]+$")
-_TITLE_NUMBER = re.compile(r"^(?:[A-Z]{0,3}-?\d+/\d+\s*[A-Z]?\s*\.|\d+/\d+\s*\.)\s*")
 _YAML_FIELD = re.compile(r'^(\w+):\s*"?(.*?)"?\s*$')
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
-_EN_DATE = re.compile(r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b")
-_ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
-def normalize_symbol(raw: str) -> str:
-    """A symbol without the stray spaces reports print in it.
-
-    >>> normalize_symbol("A/C. 2/65/L. 56")
-    'A/C.2/65/L.56'
-    """
-    return re.sub(r"\s+", "", raw)
 
 
 @dataclass
@@ -155,7 +139,9 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
             continue
         if md_footnotes and not footnotes:
             footnotes = md_footnotes
-        symbol, title, date = _identity(lines, blocks, index, meta, report, source)
+        identity = identify(lines, Span(block.start, block.end, block.quoted),
+                            blocks[index - 1].end if index else 0, meta, report, source)
+        symbol, title, date = identity.symbol, identity.title, identity.date
         language = detect_language("\n".join(p.body for p in paragraphs))
         documents.append(
             Document(
@@ -1090,179 +1076,3 @@ def _with_ids(raw: list[dict]) -> list[Paragraph]:
             )
         )
     return paragraphs
-
-
-# --- identity: symbol, title, date ---------------------------------------------------------------
-
-
-def _identity(lines, blocks, index, meta, report, source):
-    block = blocks[index]
-    prev_end = blocks[index - 1].end if index else 0
-    preceding = "\n".join(lines[prev_end : max(block.start, 0)])
-    symbol = None
-    title = None
-    date = None
-    if report:
-        symbol = _report_symbol(lines, block, preceding)
-        title = _quoted_title(preceding) or _line_title(lines, block)
-    else:
-        symbol = meta.get("symbol") or _header_symbol(lines, block)
-        adopted = _resolution_number(lines[max(0, block.start - 8) : max(block.start, 0)])
-        if adopted and (symbol is None or "/L." in symbol):
-            # The header cites the draft ("A/68/L.39") but the text is the adopted resolution.
-            symbol = adopted
-        title = _line_title(lines, block) or meta.get("title")
-        date = meta.get("date") or _header_date(lines[: max(block.start, 0)])
-    if not symbol and source:
-        symbol = symbol_from_filename(source)
-    return symbol, title, date
-
-
-def _resolution_number(lines: list[str]) -> str | None:
-    """'A/RES/68/262' from an adopted text's numbered title line ('68/262. Territorial …')."""
-    for line in lines:
-        match = re.match(r"^\s*((?:ES-\d+|S-\d+|\d+)/\d+)\s*\.\s+\S", line)
-        if match:
-            return "A/RES/" + match.group(1)
-    return None
-
-
-def _report_symbol(lines, block, preceding: str) -> str | None:
-    found = [normalize_symbol(m.group(1)) for m in _SYMBOL.finditer(preceding)]
-    drafts = [s for s in found if "/L." in s]
-    if block.quoted and drafts:
-        return drafts[-1]
-    # A recommended draft: the report names it where it says the draft was adopted ("see para. 12").
-    here = None
-    for line in reversed(lines[: max(block.start, 0)]):
-        match = re.match(r"^\s*(\d{1,3})\s?[.．]\s", line)
-        if match:
-            here = match.group(1)
-            break
-    text = "\n".join(lines)
-    if here:
-        # "… adopted draft resolution A/C.2/65/L.61, as orally revised (see para. 9)": the draft
-        # is the last one named in the sentence that points to this paragraph.
-        for match in re.finditer(r"(?:见第|see para(?:graph)?\.?)\s*" + here + r"(?!\d)", text):
-            sentence = re.split(r"[。.;；]\s|\n", text[max(0, match.start() - 400) : match.start()])[-1]
-            named = [normalize_symbol(m.group(1)) for m in _SYMBOL.finditer(sentence)]
-            named = [symbol for symbol in named if "/L." in symbol]
-            if named:
-                return named[-1]
-    adopted = []
-    for match in re.finditer(r"通过了决议草案|adopted draft resolution", text):
-        symbol = _SYMBOL.search(text[match.end() : match.end() + 80])
-        if symbol:
-            adopted.append(normalize_symbol(symbol.group(1)))
-    if adopted:
-        return adopted[-1]
-    return drafts[-1] if drafts else None
-
-
-def _quoted_title(preceding: str) -> str | None:
-    found = re.findall(r"题为[“\"]([^”\"]+)[”\"]的决议草案|entitled [“\"]([^”\"]+)[”\"]", preceding)
-    for zh, en in reversed(found):
-        return (zh or en).strip().rstrip(",")
-    return None
-
-
-def _line_title(lines, block) -> str | None:
-    candidates = []
-    for line in reversed(lines[max(0, block.start - 8) : max(block.start, 0)]):
-        stripped = line.strip()
-        if not stripped:
-            if candidates:
-                break
-            continue
-        if _is_header_line(stripped):
-            break
-        candidates.insert(0, stripped)
-        if len(candidates) >= 3:
-            break
-    if not candidates:
-        return None
-    title = " ".join(candidates) if not has_cjk(candidates[0]) else "".join(candidates)
-    title = _TITLE_NUMBER.sub("", title).strip()
-    return title or None
-
-
-def _is_header_line(line: str) -> bool:
-    return bool(
-        _JOB_NUMBER.match(line) or _BARCODE.match(line) or _DISTR.match(line)
-        or line.startswith("[") or line.endswith(("draft resolution", "决议草案", "決議草案"))
-        or re.search(r"Resolution adopted by|通过的决议|大会决议|session$|届会议$|Agenda item|议程项目", line)
-        or _OPERATIVE.match(line) or line[-1] in "。;；"
-    )
-
-
-def _header_symbol(lines, block) -> str | None:
-    counts: dict[str, int] = {}
-    order: list[str] = []
-    masthead = 0  # the first page's top lines: "United Nations   A/RES/ES-11/1"
-    letter = ""  # a symbol's first letter, set larger, that an extraction put on a line of its own
-    for line in lines[: max(block.start, 0) + 1] + lines[block.start + 1 : block.end]:
-        stripped = line.strip()
-        if masthead < 3 and stripped in {"A", "S", "E"}:
-            letter = stripped
-            continue
-        if letter and masthead < 3:
-            stripped = re.sub(r"(^|\s)/(?=[A-Z])", lambda m: f"{m.group(1)}{letter}/", stripped, count=1)
-            letter = ""
-        if not stripped or (len(stripped) > 80 and not _BARCODE.match(stripped)
-                            and not (masthead < 3 and _GLUED_SYMBOL.search(stripped))):
-            continue
-        masthead += 1
-        # A symbol in brackets is cited ("(S/2014/136)", "[… (A/ES-11/L.1 …)]"), not this document's.
-        cited = {m.start() for m in _SYMBOL.finditer(stripped) if stripped[: m.start()].count("(")
-                 > stripped[: m.start()].count(")") or stripped[: m.start()].count("[") > stripped[: m.start()].count("]")}
-        found = [(normalize_symbol(m.group(1)), 1) for m in _SYMBOL.finditer(stripped) if m.start() not in cited]
-        glued = _GLUED_SYMBOL.search(stripped)
-        if masthead <= 3 and glued and glued.start() > 0 and not found[:-1]:
-            found = [(normalize_symbol(glued.group(1)), 5)]
-        glued = _GLUED_SYMBOL.search(stripped)
-        if glued and (_BARCODE.match(stripped) or _FURNITURE_LINE.match(stripped)):
-            # The symbol a page's head or foot carries names the document; a symbol cited
-            # in a footnote does not, however often it recurs.
-            found = [(normalize_symbol(glued.group(1)), 3)]
-        for symbol, weight in found:
-            if symbol.count("/") < 2:
-                continue
-            if symbol not in counts:
-                order.append(symbol)
-            counts[symbol] = counts.get(symbol, 0) + weight
-    if not counts:
-        return None
-    return max(order, key=lambda s: (counts[s], -order.index(s)))
-
-
-def _header_date(lines) -> str | None:
-    head = "\n".join(lines[:40])
-    match = _EN_DATE.search(head)
-    if match:
-        return f"{match.group(3)}-{_MONTHS[match.group(2).lower()]:02d}-{int(match.group(1)):02d}"
-    match = _ZH_DATE.search(head)
-    if match:
-        return f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}"
-    return None
-
-
-def symbol_from_filename(source: str) -> str | None:
-    """The symbol a file name spells with underscores for slashes, if it spells one.
-
-    >>> symbol_from_filename("corpus/A_C.3_78_L.41.en.txt"), symbol_from_filename("A_RES_68_262-EN.pdf")
-    ('A/C.3/78/L.41', 'A/RES/68/262')
-    >>> symbol_from_filename("UN_01-66657_draft_right_to_development.txt") is None
-    True
-    """
-    name = re.split(r"[\\/]", source)[-1]
-    # A dot that is not followed by a digit ends the symbol: "L.41" continues, ".en.txt" does not.
-    stem = re.split(r"\.(?!\d)", name)[0]
-    stem = re.sub(r"-(?:EN|ZH|FR|ES|RU|AR|en|zh|fr|es|ru|ar)$", "", stem)
-    parts = []
-    for part in stem.split("_"):
-        if not re.fullmatch(r"[A-Z0-9][A-Z0-9.\-]*", part):
-            break
-        parts.append(part)
-    if len(parts) < 3 or not re.fullmatch(r"[A-Z]{1,2}", parts[0]):
-        return None
-    return "/".join(parts)

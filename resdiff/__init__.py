@@ -39,7 +39,17 @@ __all__ = [
 
 # The function shares its name with its module; importing it here, once, makes the name mean
 # the function for good (a later import of the module finds it loaded and rebinds nothing).
-from .compare import compare  # noqa: E402
+try:
+    from .compare import compare  # noqa: E402
+except KeyboardInterrupt:
+    # Ctrl-C while the ``resdiff`` command is still importing: end quietly as the command does
+    # (status 130), not with a traceback. A program importing resdiff gets the interrupt.
+    import os as _os
+    import sys as _sys
+
+    if _os.path.basename(_sys.argv[0] if _sys.argv else "") in {"resdiff", "__main__.py"}:
+        raise SystemExit(130) from None
+    raise
 
 _WHERE = {
     "parse_file": "resdiff.parse",

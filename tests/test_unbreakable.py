@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -308,3 +309,20 @@ def test_bidirectional_overrides_are_isolated_in_html(tmp_path):
     assert "\u202eabc" in done.stdout  # kept, for a right-to-left text may need it
     for fragment in re.split(r"<[^>]*>", done.stdout):
         assert _bidi_closed(fragment), repr(fragment[:80])
+
+
+def test_ctrl_c_while_the_command_is_starting_prints_no_traceback():
+    # Interrupts from the end of the interpreter's own start (measured here, as the time
+    # 'python -c pass' takes) to well into the imports; before that point Python itself
+    # reports the interrupt, and nothing of resdiff has run.
+    started = time.monotonic()
+    subprocess.run([sys.executable, "-S", "-c", "pass"], check=True)
+    interpreter = time.monotonic() - started
+    for factor in (1.5, 2, 3, 4, 6, 8, 12):
+        process = subprocess.Popen([str(RESDIFF), "diff", str(SAMPLE)], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, text=True, env=ENV)
+        time.sleep(interpreter * factor)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+        assert "Traceback" not in stderr, (factor, stderr[-400:])
+        assert process.returncode in (130, -signal.SIGINT, 0), (factor, process.returncode)

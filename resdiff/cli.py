@@ -284,6 +284,11 @@ def diff(
     options = RenderOptions(only_changes=only_changes, width=width,
                             color={"auto": None, "always": True, "never": False}[color])
     format = chosen
+    if only_changes and format is DiffFormat.DOCX:
+        # A tracked-changes document must hold the whole text: accepting every change has to
+        # give the new version and rejecting every change the old one.
+        raise typer.BadParameter("a Word document with tracked changes holds the whole text; "
+                                 "--only-changes has no docx form", param_hint="--only-changes")
     if stat:
         if format is not DiffFormat.TERMINAL:
             raise typer.BadParameter(f"--stat is a terminal view; it has no {format.value} form", param_hint="--stat")

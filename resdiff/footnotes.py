@@ -57,6 +57,11 @@ def mark_changes(old: Document, new: Document, changes: tuple[Change, ...],
     """The paragraph changes whose footnote references differ once renumbering is allowed for:
     old marks are read as the new marks of the footnotes they became."""
     renumber = {f.old: f.new for f in footnotes if f.old is not None and f.new is not None}
+    # A mark whose footnote body the old text does not hold (an excerpt, a page cut before the
+    # footnote area) can only be compared as printed; a mark of a removed footnote never matches.
+    bodies = {f.mark for f in old.footnotes}
+    for mark in {m for p in old.paragraphs for m in p.all_footnotes()} - bodies:
+        renumber.setdefault(mark, mark)
     found = []
     for change in changes:
         if not change.old or not change.new:

@@ -111,3 +111,16 @@ def test_a_changed_title_is_a_change(document):
     assert "\nAggression [-against -]{+upon +}Ukraine\n" in terminal.render(comparison)
     assert json.loads(json_render.render(comparison))["title"]["changed"] is True
     assert not compare(document, document).title_changed
+
+
+def test_marks_without_footnote_bodies_compare_as_printed():
+    # An excerpt (A/RES/61/211, operative paragraphs 1–19) carries marks 6, 2, 7, 8, 1 but not
+    # the footnote area: the same text twice is no change, a mark taken away is one.
+    excerpt = parse_file(str(CORPUS / "zh" / "A_RES_61_211.ops1-19.zh.txt"))[0]
+    assert excerpt.footnotes == () and excerpt.paragraph("OP2").footnotes == ("2", "7")
+    same = compare(excerpt, excerpt)
+    assert same.marks == () and not same.differs
+    op2 = excerpt.paragraph("OP2")
+    edited = replace(excerpt, paragraphs=tuple(replace(p, footnotes=("2",)) if p is op2 else p
+                                               for p in excerpt.paragraphs))
+    assert compare(excerpt, edited).marks == (MarkChange(("OP2",), ("OP2",), ("2", "7"), ("2",)),)

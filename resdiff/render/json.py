@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Comparison, Document, Paragraph
+from ..model import ChangeKind, Comparison, Document, Op, Paragraph, Span
 from . import RenderOptions
 
 PARSE_SCHEMA = "resdiff.parse/1"
@@ -65,9 +65,23 @@ def _side(document: Document) -> dict:
     }
 
 
-def comparison_dict(comparison: Comparison) -> dict:
-    """A comparison as the diff schema describes it."""
-    return {
+def _layout_only(kind: ChangeKind, inline: tuple[Span, ...]) -> dict:
+    # An unchanged entry whose spans still differ: equal once widths and spaces are normalised
+    # (a full-width comma, a doubled space), not byte for byte. Marked so that a reader of the
+    # spans is not surprised by insert/delete spans under "unchanged"; absent otherwise, so the
+    # entries of diff/1 readers keep their shape.
+    if kind is ChangeKind.UNCHANGED and any(span.op is not Op.EQUAL for span in inline):
+        return {"layout": True}
+    return {}
+
+
+def comparison_dict(comparison: Comparison, only_changes: bool = False) -> dict:
+    """A comparison as the diff schema describes it; ``only_changes`` leaves out the unchanged
+    paragraphs and footnotes (width-only ones included), keeping the summary whole."""
+    def shown(kind: ChangeKind, *flags: bool) -> bool:
+        return not only_changes or kind is not ChangeKind.UNCHANGED or any(flags)
+
+    data = {
         "schema": DIFF_SCHEMA,
         "old": _side(comparison.old),
         "new": _side(comparison.new),
@@ -81,8 +95,10 @@ def comparison_dict(comparison: Comparison) -> dict:
                 "renumbered": change.renumbered,
                 "similarity": change.similarity,
                 "inline": [{"op": span.op.value, "text": span.text} for span in change.inline],
+                **_layout_only(change.kind, change.inline),
             }
             for change in comparison.changes
+            if shown(change.kind, change.moved, change.renumbered)
         ],
         "footnotes": [
             {
@@ -92,8 +108,10 @@ def comparison_dict(comparison: Comparison) -> dict:
                 "renumbered": change.renumbered,
                 "similarity": change.similarity,
                 "inline": [{"op": span.op.value, "text": span.text} for span in change.inline],
+                **_layout_only(change.kind, change.inline),
             }
             for change in comparison.footnotes
+            if shown(change.kind, change.renumbered)
         ],
         "title": {"changed": comparison.title_changed,
                   "inline": [{"op": span.op.value, "text": span.text} for span in comparison.title]},
@@ -103,8 +121,11 @@ def comparison_dict(comparison: Comparison) -> dict:
             for mark in comparison.marks
         ],
     }
+    if only_changes:
+        data["only_changes"] = True
+    return data
 
 
 def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     """The ``resdiff diff --format json`` output."""
-    return dumps(comparison_dict(comparison))
+    return dumps(comparison_dict(comparison, only_changes=bool(options and options.only_changes)))

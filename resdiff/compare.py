@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .align import Alignment, Group, align
 from .inline import diff_texts, kept_share
+from .items import compose, has_items, item_id, mark_moves
 from .model import (
     AlignOptions,
     Change,
     ChangeKind,
     Comparison,
     Document,
+    ItemChange,
     Op,
     Paragraph,
     ParagraphKind,
@@ -28,7 +32,7 @@ def compare(old: Document, new: Document, options: AlignOptions = AlignOptions()
 
     alignment = align(old, new, options)
     changes_by_group = {group: _change(old, new, group) for group in alignment.groups}
-    changes = _ordered(old, new, alignment, changes_by_group)
+    changes = _with_moved_items(old, new, _ordered(old, new, alignment, changes_by_group))
     footnotes = compare_footnotes(old, new)
     old_title, new_title = old.title or "", new.title or ""
     title = ((Span(Op.EQUAL, new_title),) if old_title == new_title else diff_texts(old_title, new_title)) \
@@ -59,12 +63,25 @@ def _change(old: Document, new: Document, group: Group) -> Change:
         kind = ChangeKind.UNCHANGED
     else:
         kind = ChangeKind.MODIFIED
+    items: tuple[ItemChange, ...] = ()
     if kind is ChangeKind.UNCHANGED:
         # Equal once normalised, yet maybe not byte for byte (a full-width comma): the spans
         # must still rebuild both texts, and renderers hide such differences (for_display).
         inline: tuple[Span, ...] = ((Span(Op.EQUAL, new_text),) if old_text == new_text
                                     else diff_texts(old_text, new_text))
         similarity = 1.0
+        if has_items(olds + news):
+            items = compose(olds, news)[1]
+    elif has_items(olds) and has_items(news):
+        # Sub-paragraphs as units: an (a) inserted is one added line, not a smeared list.
+        inline, items = compose(olds, news)
+        similarity = round(kept_share(inline), 3)
+    elif has_items(olds + news):
+        # A list turned into prose or prose into a list: the text is diffed whole, and the
+        # sub-paragraphs of the side that has them are listed as removed or added.
+        inline = diff_texts(old_text, new_text)
+        similarity = round(kept_share(inline), 3)
+        items = compose(olds, news)[1]
     else:
         inline = diff_texts(old_text, new_text)
         similarity = round(kept_share(inline), 3)
@@ -76,7 +93,25 @@ def _change(old: Document, new: Document, group: Group) -> Change:
         renumbered=_renumbered(olds, news),
         similarity=similarity,
         inline=inline,
+        items=items,
     )
+
+
+def _whole(paragraph: Paragraph, kind: ChangeKind) -> tuple[ItemChange, ...]:
+    """The sub-paragraphs of a wholly added or removed paragraph, each added or removed."""
+    return tuple(ItemChange(kind, None if kind is ChangeKind.ADDED else item_id(paragraph.id, item),
+                            item_id(paragraph.id, item) if kind is ChangeKind.ADDED else None)
+                 for item in paragraph.items)
+
+
+def _with_moved_items(old: Document, new: Document, changes: tuple[Change, ...]) -> tuple[Change, ...]:
+    """Sub-paragraphs removed from one paragraph and added to another, marked moved."""
+    if not any(p.items for p in old.paragraphs) or not any(p.items for p in new.paragraphs):
+        return changes
+    old_text = {item_id(p.id, i): i.text for p in old.paragraphs for i in p.items}
+    new_text = {item_id(p.id, i): i.text for p in new.paragraphs for i in p.items}
+    marked = mark_moves([c.items for c in changes], old_text, new_text)
+    return tuple(c if c.items == items else replace(c, items=items) for c, items in zip(changes, marked))
 
 
 def _ordered(old: Document, new: Document, alignment: Alignment, changes: dict[Group, Change]) -> tuple[Change, ...]:
@@ -99,7 +134,8 @@ def _ordered(old: Document, new: Document, alignment: Alignment, changes: dict[G
     def removed(i: int) -> Change:
         paragraph = old.paragraphs[i]
         return Change(kind=ChangeKind.REMOVED, old=(paragraph.id,), new=(),
-                      inline=(Span(Op.DELETE, paragraph.body),))
+                      inline=(Span(Op.DELETE, paragraph.body),),
+                      items=_whole(paragraph, ChangeKind.REMOVED))
 
     ordered: list[Change] = [removed(i) for i in after.get(None, [])]
     group_at = {group.new[0]: group for group in alignment.groups}
@@ -107,7 +143,8 @@ def _ordered(old: Document, new: Document, alignment: Alignment, changes: dict[G
     for j, paragraph in enumerate(new.paragraphs):
         if j in added:
             ordered.append(Change(kind=ChangeKind.ADDED, old=(), new=(paragraph.id,),
-                                  inline=(Span(Op.INSERT, paragraph.body),)))
+                                  inline=(Span(Op.INSERT, paragraph.body),),
+                                  items=_whole(paragraph, ChangeKind.ADDED)))
             continue
         group = group_at.get(j)
         if group is None:

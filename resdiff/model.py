@@ -159,6 +159,25 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemChange:
+    """What became of one sub-paragraph of a matched paragraph (or merge or split).
+
+    ``old`` and ``new`` are sub-paragraph ids such as "OP5(b)" (None where it is not in that
+    version). Kinds: unchanged, modified, added, removed. ``relettered`` where its label changed;
+    ``moved`` where a removed sub-paragraph turns up in another paragraph (or an added one came
+    from another paragraph), ``elsewhere`` naming that other end.
+    """
+
+    kind: ChangeKind
+    old: str | None
+    new: str | None
+    relettered: bool = False
+    moved: bool = False
+    similarity: float | None = None
+    elsewhere: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Change:
     """What became of a group of old paragraphs: the new paragraphs they correspond to.
 
@@ -174,6 +193,15 @@ class Change:
     renumbered: bool = False
     similarity: float | None = None
     inline: tuple[Span, ...] = ()
+    # The sub-paragraphs' fates, where the paragraphs have any (see resdiff.items).
+    items: tuple[ItemChange, ...] = ()
+
+    @property
+    def item_changes(self) -> tuple[ItemChange, ...]:
+        """The sub-paragraphs that did not stay as they were: added, removed, modified,
+        relettered or moved."""
+        return tuple(c for c in self.items
+                     if c.kind is not ChangeKind.UNCHANGED or c.relettered or c.moved)
 
 
 @dataclass(frozen=True, slots=True)

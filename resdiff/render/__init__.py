@@ -120,3 +120,33 @@ def opening_words(text: str, cells: int = 36) -> str:
 def renderer(fmt: DiffFormat):
     """The ``render`` function of an output format."""
     return importlib.import_module(_MODULES[DiffFormat(fmt)]).render
+
+
+def item_notes(change) -> list[str]:
+    """One phrase per sub-paragraph of a change that did not stay as it was, in reading order:
+    added, removed, modified, relettered, moved. Of a wholly added or removed paragraph, only
+    the sub-paragraphs that moved (the rest is said by the paragraph's own kind).
+
+    >>> from resdiff.model import Change, ChangeKind as K, ItemChange as I
+    >>> item_notes(Change(K.MODIFIED, ("OP5",), ("OP5",), items=(I(K.ADDED, None, "OP5(a)"),
+    ...     I(K.UNCHANGED, "OP5(a)", "OP5(b)", relettered=True), I(K.MODIFIED, "OP5(b)", "OP5(c)", relettered=True),
+    ...     I(K.REMOVED, "OP5(e)", None, moved=True, elsewhere="OP21(e)"))))
+    ['OP5(a) added', 'OP5(a) → OP5(b) relettered', 'OP5(b) → OP5(c) relettered and modified', 'OP5(e) moved to OP21(e)']
+    """
+    from ..model import ChangeKind
+
+    notes = []
+    whole = not change.old or not change.new
+    for item in change.item_changes:
+        if whole and not item.moved:
+            continue
+        if item.kind is ChangeKind.ADDED:
+            notes.append(f"{item.new} moved from {item.elsewhere}" if item.moved else f"{item.new} added")
+        elif item.kind is ChangeKind.REMOVED:
+            notes.append(f"{item.old} moved to {item.elsewhere}" if item.moved else f"{item.old} removed")
+        elif item.relettered:
+            extra = " and modified" if item.kind is ChangeKind.MODIFIED else ""
+            notes.append(f"{item.old} → {item.new} relettered{extra}")
+        else:
+            notes.append(f"{item.new} modified")
+    return notes

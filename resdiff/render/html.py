@@ -17,7 +17,7 @@ from html import escape
 
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
-from . import RenderOptions, alike, opening_words
+from . import RenderOptions, alike, item_notes, opening_words
 from .docx import chapeau, paragraph_lines
 
 # Order of the counts in the header; the first six are kinds of change, the last two are flags.
@@ -595,6 +595,9 @@ def _change(comparison: Comparison, position: int, change: Change, origin_above:
     elif change.kind is ChangeKind.SPLIT:
         sources = (f'<p class="sources">Splits {_e(_ids(old, change.old))} into '
                    f'{_e(" and ".join(_ids(new, (pid,)) for pid in change.new))}.</p>')
+    notes = item_notes(change)
+    if notes:
+        sources += f'<p class="items">Sub-paragraphs: {_e("; ".join(notes))}.</p>'
     lang_doc = old if change.kind is ChangeKind.REMOVED else new
     inline = f'<div class="inline"><p class="text"{_lang(lang_doc)}>{_spans_html(for_display(change.inline))}</p></div>'
     # An empty column says what became of the paragraph: "Removed (was L.22 OP17)".

@@ -75,6 +75,18 @@ def _layout_only(kind: ChangeKind, inline: tuple[Span, ...]) -> dict:
     return {}
 
 
+def _items(change) -> dict:
+    # What became of each sub-paragraph, for changes whose paragraphs have any; absent
+    # otherwise, so that the entries of diff/1 readers keep their shape.
+    if not change.items:
+        return {}
+    return {"items": [
+        {"kind": item.kind.value, "old": item.old, "new": item.new, "relettered": item.relettered,
+         "moved": item.moved, "similarity": item.similarity,
+         **({"elsewhere": item.elsewhere} if item.elsewhere else {})}
+        for item in change.items]}
+
+
 def comparison_dict(comparison: Comparison, only_changes: bool = False) -> dict:
     """A comparison as the diff schema describes it; ``only_changes`` leaves out the unchanged
     paragraphs and footnotes (width-only ones included), keeping the summary whole."""
@@ -96,6 +108,7 @@ def comparison_dict(comparison: Comparison, only_changes: bool = False) -> dict:
                 "similarity": change.similarity,
                 "inline": [{"op": span.op.value, "text": span.text} for span in change.inline],
                 **_layout_only(change.kind, change.inline),
+                **_items(change),
             }
             for change in comparison.changes
             if shown(change.kind, change.moved, change.renumbered)

@@ -14,7 +14,7 @@ import unicodedata
 
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
-from . import RenderOptions, alike
+from . import RenderOptions, alike, item_notes
 
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
 # ASCII punctuation that is Markdown syntax anywhere in a line ('&' starts an entity); a
@@ -104,8 +104,9 @@ def _mark(spans: tuple[Shown, ...]) -> str:
             continue
         lead = text[: len(text) - len(text.lstrip())]
         trail = text[len(text.rstrip()):]
-        if (lead or trail) and not _joins_a_space(pieces, index):
-            # Put outside, this white space would show on the other side too, where there is none.
+        if (lead or trail) and (not _joins_a_space(pieces, index) or "\n" in lead + trail):
+            # Put outside, this white space would show on the other side too, where there is none
+            # (a line break most of all: a whole line added or removed keeps its break inside).
             out.append(f"<{tag}>{_pilcrows(text) if op is Op.DELETE else text}</{tag}>")
             continue
         before = lead[-1:] or (pieces[index - 1][1][-1:] if index else "")
@@ -197,6 +198,9 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
             lines += [f"Merges {escape_markdown(' and '.join(_ids(old, (p,)) for p in change.old))}.", ""]
         elif change.kind is ChangeKind.SPLIT:
             lines += [f"Splits into {escape_markdown(' and '.join(_ids(new, (p,)) for p in change.new))}.", ""]
+        notes = item_notes(change)
+        if notes:
+            lines += ["Sub-paragraphs: " + escape_markdown("; ".join(notes)) + ".", ""]
         text = _mark(for_display(change.inline))
         lines += [text, ""]
     footnotes = [f for f in comparison.footnotes

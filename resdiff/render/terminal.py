@@ -16,7 +16,7 @@ from rich.text import Text
 
 from ..inline import for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op
-from . import RenderOptions, alike
+from . import RenderOptions, alike, item_notes
 
 _BADGE_STYLE = {
     ChangeKind.UNCHANGED: "dim",
@@ -197,6 +197,9 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
         shown += 1
         console.print()
         _print_wrapped(console, _heading(change, comparison, color))
+        notes = item_notes(change)
+        if notes:
+            _print_wrapped(console, Text("Sub-paragraphs: " + "; ".join(notes), style="dim" if color else ""))
         _print_wrapped(console, *_inline(change, color))
     shown += _footnotes(console, comparison, options, color)
     if shown == 0:

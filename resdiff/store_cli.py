@@ -44,14 +44,12 @@ def _format_option(format: str) -> None:
         raise typer.BadParameter("choose text or json", param_hint="--format")
 
 
-def _read_text(path: str) -> str | None:
-    """A text file's decoded contents for the narrative rules; None for Word and PDF files."""
-    from .parse.reading import decode, read_bytes
+def _read_text(path: str) -> str:
+    """A file's text for the narrative rules, whatever its format (text, Word, Word 97-2003, PDF)."""
+    from .parse import document_text
+    from .parse.reading import read_bytes
 
-    data = read_bytes(path)
-    if data.startswith((b"%PDF", b"PK\x03\x04")):
-        return None
-    return decode(data, path)
+    return document_text(read_bytes(path), path)
 
 
 def _open_for_reading(store: Optional[str]) -> Store:
@@ -71,12 +69,12 @@ def _open_for_reading(store: Optional[str]) -> Store:
 def _incoming(path: str, follows: Optional[str]) -> list[Incoming]:
     documents = read_documents(path)
     text = _read_text(path)
-    record = _history().proceedings(text) if text is not None else _history().Proceedings(None, None, ())
+    record = _history().proceedings(text)
     found_links = _history().links(record.events)
     report = None
     if record.events or len(documents) > 1:
         report = record.symbol or symbol_from_filename(path)
-    origins = _history().header_links(text) if text is not None else ()
+    origins = _history().header_links(text)
     agenda = record.agenda_item
     incoming = []
     for n, document in enumerate(documents):
@@ -357,14 +355,12 @@ def _render_history(data: dict) -> str:
 
 @app.command()
 def history(
-    file: str = typer.Argument(..., help="A committee report (.txt in any common encoding)."),
+    file: str = typer.Argument(..., help="A committee report: .txt in any common encoding, .docx, .doc or .pdf."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
     """The proceedings a committee report records: introduced, revised, statements, adopted, withdrawn."""
     _format_option(format)
     text = _read_text(file)
-    if text is None:
-        raise StoreError(f"{file}: history reads the narrative of text reports; convert the file to .txt first")
     data = _history_data(file, _history().proceedings(text))
     write_output(dumps(data) if format == "json" else _render_history(data), None)
 

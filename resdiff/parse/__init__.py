@@ -7,11 +7,13 @@ import os
 
 from ..errors import InputError
 from ..model import Document
-from .reading import decode_report, read_bytes
+from .doc import OLE2_MAGIC
+from .reading import decode, decode_report, read_bytes
 from .identity import normalize_symbol, symbol_from_filename
 from .structure import parse_text
 
-__all__ = ["parse_file", "parse_text", "parse_bytes", "normalize_symbol", "symbol_from_filename"]
+__all__ = ["parse_file", "parse_text", "parse_bytes", "document_text", "normalize_symbol",
+           "symbol_from_filename"]
 
 
 def parse_bytes(data: bytes, source: str) -> tuple[Document, ...]:
@@ -26,6 +28,11 @@ def parse_bytes(data: bytes, source: str) -> tuple[Document, ...]:
 
             return parse_docx(data, source)
         raise InputError("a ZIP archive that is not a Word document", path=source)
+    if data.startswith(OLE2_MAGIC):
+        from .doc import doc_to_docx
+        from .docx import parse_docx
+
+        return parse_docx(doc_to_docx(data, source), source)
     text, warnings = decode_report(data, source)
     documents = parse_text(text, source)
     if warnings and documents:
@@ -33,6 +40,27 @@ def parse_bytes(data: bytes, source: str) -> tuple[Document, ...]:
         first = dataclasses.replace(documents[0], warnings=warnings + documents[0].warnings)
         documents = (first, *documents[1:])
     return documents
+
+
+def document_text(data: bytes, source: str) -> str:
+    """The text of a file as the parser reads it, whatever its format (text, Word 97-2003, Word,
+    PDF): what the report-narrative rules of ``history`` read."""
+    if data.startswith(b"%PDF"):
+        from .pdf import pdf_text
+
+        return pdf_text(data, source)
+    converted = data.startswith(OLE2_MAGIC)
+    if converted:
+        from .doc import doc_to_docx
+
+        data = doc_to_docx(data, source)
+    if data.startswith(b"PK\x03\x04"):
+        if converted or source.lower().endswith((".docx", ".docm", ".dotx")) or b"word/" in data[:4096]:
+            from .docx import docx_text
+
+            return docx_text(data, source).text
+        raise InputError("a ZIP archive that is not a Word document", path=source)
+    return decode(data, source)
 
 
 def parse_file(path: str) -> tuple[Document, ...]:

@@ -3,12 +3,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SAMPLE := samples/A_C.2_65_433_second_committee_report_ict_zh.txt
-# Debian packages the tests need: LibreOffice opens the Word files resdiff writes, and a CJK
+# Debian packages the tests need: LibreOffice opens the Word files resdiff writes (its Python
+# bridge, python3-uno, lets a test accept and reject every tracked change in it), and a CJK
 # font lets it lay out their Chinese text. Chromium (with its driver) loads the HTML report in
 # the browser test; Playwright drives it and downloads no browser of its own.
 # apt-get needs root: run it through sudo when make is not run as root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-noto-cjk chromium chromium-driver
+SYSTEM_PACKAGES := libreoffice-writer-nogui python3-uno fonts-noto-cjk chromium chromium-driver
 # PyICU (line breaking by the Unicode algorithm) builds against the system's ICU.
 BUILD_PACKAGES := libicu-dev pkg-config g++
 define apt_install

@@ -10,6 +10,8 @@ from dataclasses import replace
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from typer.testing import CliRunner
 
@@ -19,47 +21,139 @@ from resdiff.model import ParagraphKind
 from resdiff.parse import parse_file
 from resdiff.render import RenderOptions
 from resdiff.render.docx import render
+from resdiff.text import normalize
 
 from conftest import CORPUS, SAMPLE
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _printed(document) -> list[str]:
-    """The document as delegates read it: title, chapeau, then each paragraph line by line."""
+def _printed(document, bodies: dict[str, str] | None = None, head: list[str] | None = None) -> list[str]:
+    """The document as delegates read it: title, chapeau, then each paragraph line by line
+    (``bodies`` in place of the paragraphs' own, ``head`` in place of symbol, title, chapeau)."""
     chapeau = "大会，" if document.language == "zh" else "The General Assembly,"
-    lines = [line for line in (document.symbol, document.title) if line] + [chapeau]
+    lines = head if head is not None else [line for line in (document.symbol, document.title) if line] + [chapeau]
     for p in document.paragraphs:
         number = f"{p.number}. " if p.kind is ParagraphKind.OPERATIVE else ""
-        first, *rest = p.body.split("\n")
+        first, *rest = (bodies[p.id] if bodies else p.body).split("\n")
         lines.append(number + first)
         lines.extend(rest)
+    return [line for line in lines if line.strip()]
+
+
+def _rejected(comparison) -> list[str]:
+    """What rejecting every revision gives: the old text, its width- and spacing-only
+    differences from the new read as in the new (see README, Writing tracked changes)."""
+    from resdiff.inline import rebuild
+    from resdiff.render.docx import _line_spans, chapeau, old_bodies, without_layout
+
+    old, new = comparison.old, comparison.new
+    head = []
+    if old.symbol or new.symbol:
+        head.append(rebuild(without_layout(_line_spans(old.symbol or "", new.symbol or "")))[0])
+    if old.title or new.title:
+        head.append(rebuild(without_layout(comparison.title))[0])
+    head.append(rebuild(without_layout(_line_spans(chapeau(old), chapeau(new))))[0])
+    lines = _printed(old, old_bodies(comparison), [h for h in head if h.strip()])
+    # Nothing but width and spacing differs from the old text as printed.
+    assert [normalize(t) for t in lines] == [normalize(t) for t in _printed(old)]
     return lines
+
+
+_GONE = {True: (f"{W}del", f"{W}moveFrom"), False: (f"{W}ins", f"{W}moveTo")}
+
+
+def _gone(node, accept: bool) -> bool:
+    return any(a.tag in _GONE[accept] for a in node.iterancestors())
+
+
+def _resolve_paragraphs(paragraphs, accept: bool) -> list[tuple[str, list[str]]]:
+    """(text, footnote ids referenced) of each paragraph once every revision is accepted or
+    rejected, as Word does it: revised text kept or dropped, a dropped paragraph mark joining
+    the paragraph to the next; a field's shown result (a NOTEREF) is not text."""
+    out = []
+    text, refs = "", []
+    in_field = False
+    for p in paragraphs:
+        for node in p.iter(f"{W}t", f"{W}delText", f"{W}footnoteReference", f"{W}fldChar"):
+            if _gone(node, accept):
+                continue
+            if node.tag == f"{W}fldChar":
+                kind = node.get(f"{W}fldCharType")
+                in_field = kind in ("begin", "separate")
+                continue
+            if in_field:
+                continue  # a field's instruction or shown result
+            if node.tag == f"{W}footnoteReference":
+                refs.append(node.get(f"{W}id"))
+            else:
+                text += node.text or ""
+        mark = p.find(f"{W}pPr/{W}rPr")
+        if mark is not None and any(mark.find(tag) is not None for tag in _GONE[accept]):
+            continue  # the paragraph mark goes: this text joins the next paragraph
+        out.append((text, refs))
+        text, refs = "", []
+    if text or refs:
+        out.append((text, refs))
+    return out
 
 
 def _resolve(xml: bytes, accept: bool) -> list[str]:
     """Paragraph texts after accepting (or rejecting) every tracked change, as Word would."""
     root = etree.fromstring(xml)
-    gone, kept = (f"{W}del", f"{W}ins") if accept else (f"{W}ins", f"{W}del")
-    paragraphs = []
-    pending = ""
-    for p in root.iter(f"{W}p"):
-        text = pending
-        for node in p.iter(f"{W}t", f"{W}delText"):
-            inside = {a.tag for a in node.iterancestors()}
-            if gone in inside:
-                continue
-            text += node.text or ""
-        mark = p.find(f"{W}pPr/{W}rPr")
-        mark_gone = mark is not None and mark.find(gone) is not None
-        if mark_gone:
-            pending = text  # the paragraph mark goes: this text joins the next paragraph
-            continue
-        pending = ""
-        paragraphs.append(text)
-    if pending:
-        paragraphs.append(pending)
-    return [t for t in paragraphs if t.strip()]
+    body = root.find(f"{W}body")
+    return [t for t, _ in _resolve_paragraphs(body.iter(f"{W}p"), accept) if t.strip()]
+
+
+def _resolve_notes(data: bytes, accept: bool) -> list[str]:
+    """The footnotes' texts, in the order of their references, after accepting or rejecting."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = etree.fromstring(archive.read("word/document.xml")).find(f"{W}body")
+        if "word/footnotes.xml" not in archive.namelist():
+            return []
+        notes = etree.fromstring(archive.read("word/footnotes.xml"))
+    by_id = {n.get(f"{W}id"): n for n in notes.iter(f"{W}footnote")}
+    texts = []
+    for _, refs in _resolve_paragraphs(body.iter(f"{W}p"), accept):
+        for ref in refs:
+            resolved = _resolve_paragraphs(by_id[ref].iter(f"{W}p"), accept)
+            texts.append("\n".join(t for t, _ in resolved).strip())
+    return texts
+
+
+def _cited(document) -> list[str]:
+    """Footnote bodies in the order of their first citation, then those never cited."""
+    bodies = {f.mark: f.text for f in document.footnotes}
+    order = []
+    for p in document.paragraphs:
+        for mark in p.all_footnotes():
+            if mark in bodies and mark not in order:
+                order.append(mark)
+    order += [f.mark for f in document.footnotes if f.mark not in order]
+    return [bodies[m] for m in order]
+
+
+def _rejected_notes(comparison) -> list[str]:
+    from resdiff.inline import rebuild
+    from resdiff.render.docx import without_layout
+
+    changed = {c.old: rebuild(without_layout(c.inline))[0] for c in comparison.footnotes if c.old}
+    old = comparison.old
+    order = []
+    for p in old.paragraphs:
+        for mark in p.all_footnotes():
+            if mark in changed and mark not in order:
+                order.append(mark)
+    order += [f.mark for f in old.footnotes if f.mark not in order]
+    return [changed[m] for m in order]
+
+
+def _assert_accept_reject(comparison, data: bytes) -> None:
+    xml = _document_xml(data)
+    assert _resolve(xml, accept=True) == _printed(comparison.new)
+    assert _resolve(xml, accept=False) == _rejected(comparison)
+    assert _resolve_notes(data, accept=True) == [t.strip() for t in _cited(comparison.new)]
+    assert _resolve_notes(data, accept=False) == [t.strip() for t in _rejected_notes(comparison)]
 
 
 def _document_xml(data: bytes) -> bytes:
@@ -78,9 +172,7 @@ def sample():
 
 def test_accepting_all_changes_gives_l56_and_rejecting_gives_l22(sample):
     comparison, data = sample
-    xml = _document_xml(data)
-    assert _resolve(xml, accept=True) == _printed(comparison.new)
-    assert _resolve(xml, accept=False) == _printed(comparison.old)
+    _assert_accept_reject(comparison, data)
 
 
 def test_revisions_are_real_tracked_changes_by_resdiff(sample):
@@ -111,15 +203,147 @@ def test_added_paragraph_marks_its_paragraph_mark_as_inserted(sample):
     assert any(opening in t for t in texts)
 
 
-def test_moved_paragraph_is_deleted_at_its_old_place_and_inserted_at_its_new(sample):
+def _move_ranges(root, kind: str) -> dict[str, list]:
+    """Move name → the Word paragraphs from its range start to its range end."""
+    ranges = {}
+    paragraphs = list(root.iter(f"{W}p"))
+    for n, p in enumerate(paragraphs):
+        for start in p.iter(f"{W}{kind}RangeStart"):
+            rid = start.get(f"{W}id")
+            for m in range(n, len(paragraphs)):
+                ends = [e for e in paragraphs[m].iter(f"{W}{kind}RangeEnd") if e.get(f"{W}id") == rid]
+                if ends:
+                    ranges[start.get(f"{W}name")] = paragraphs[n:m + 1]
+                    break
+    return ranges
+
+
+def _kept(paragraphs, tags) -> str:
+    """The text of runs inside the given revision elements (and no other revision)."""
+    out = ""
+    for p in paragraphs:
+        for node in p.iter(f"{W}t", f"{W}delText"):
+            revisions = [a.tag for a in node.iterancestors() if a.tag in
+                         (f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")]
+            if tuple(revisions) == tags:
+                out += node.text
+    return out
+
+
+def test_moved_paragraphs_are_word_moves_named_alike_at_both_ends(sample):
     comparison, data = sample
-    moved = next(c for c in comparison.changes if c.moved and c.kind.value == "unchanged")
-    body = comparison.new.paragraph(moved.new[0]).body
     root = etree.fromstring(_document_xml(data))
-    deleted = ["".join(t.text for t in p.iter(f"{W}delText")) for p in root.iter(f"{W}p")]
-    inserted = ["".join(t.text for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")]
-    assert body in deleted and body in inserted
-    assert deleted.index(body) != inserted.index(body)
+    sources, targets = _move_ranges(root, "moveFrom"), _move_ranges(root, "moveTo")
+    moved = [c for c in comparison.changes if c.moved]
+    # Five moved paragraphs in the sample, each one named move at both ends; plus the part of
+    # PP20 that moved into the merged PP19.
+    assert len(moved) == 5
+    assert sorted(sources) == sorted(targets) == [f"move{n}" for n in range(1, 7)]
+    # PP19 moved unchanged to PP10: all of it moved away, all of it moved in.
+    pp10 = comparison.new.paragraph("PP10").body
+    name = next(n for n, ps in targets.items() if _kept(ps, (f"{W}moveTo",)) == pp10)
+    assert _kept(sources[name], (f"{W}moveFrom",)) == comparison.old.paragraph("PP19").body
+    # Ranges are ids of their own, ends matching starts; no run is both deleted and moved.
+    assert not list(root.iter(f"{W}moveTo")) or all(
+        e.find(f"{W}del") is None for e in root.iter(f"{W}moveTo"))
+
+
+def test_pp12_moved_with_one_word_dropped_is_a_move_not_a_new_paragraph(sample):
+    # L.22 PP24 became L.56 PP12 with only "又" dropped: the move carries the text, "又" alone is
+    # deleted (where the paragraph stood) and nothing is inserted.
+    comparison, data = sample
+    change = next(c for c in comparison.changes if c.new == ("PP12",))
+    assert change.old == ("PP24",) and change.moved
+    root = etree.fromstring(_document_xml(data))
+    sources, targets = _move_ranges(root, "moveFrom"), _move_ranges(root, "moveTo")
+    new_body = comparison.new.paragraph("PP12").body
+    name = next(n for n, ps in targets.items() if _kept(ps, (f"{W}moveTo",)) == new_body)
+    assert _kept(targets[name], (f"{W}ins",)) == ""
+    assert _kept(sources[name], (f"{W}del",)) == "又"
+    assert _kept(sources[name], (f"{W}moveFrom",)) == new_body
+
+
+def test_merged_paragraphs_are_revised_word_by_word(sample):
+    # L.22 OP20 and OP21 became L.56 OP21: one paragraph break deleted, its number deleted,
+    # most words kept as they are, not a whole deletion and a whole insertion.
+    comparison, data = sample
+    change = next(c for c in comparison.changes if c.old == ("OP20", "OP21"))
+    assert change.kind.value == "merged"
+    root = etree.fromstring(_document_xml(data))
+    paragraphs = list(root.iter(f"{W}p"))
+    first = comparison.new.paragraph("OP21").body[:8]
+    at = next(n for n, p in enumerate(paragraphs) if first in "".join(t.text for t in p.iter(f"{W}t")))
+    merged = paragraphs[at - 1:at + 2]
+    plain = _kept(merged, ())
+    assert len(plain) > 0.5 * len(comparison.new.paragraph("OP21").body)
+    assert any(p.find(f"{W}pPr/{W}rPr/{W}del") is not None for p in merged)
+    assert "21. " in _kept(merged, (f"{W}del",))
+
+
+def test_width_only_differences_and_unchanged_paragraphs_carry_no_revision(sample):
+    comparison, data = sample
+    root = etree.fromstring(_document_xml(data))
+    revisions = (f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")
+    texts = {}
+    for p in root.iter(f"{W}p"):
+        texts.setdefault("".join(t.text for t in p.iter(f"{W}t")), p)
+    # (a renumbered paragraph's number is a revision: those are left out)
+    unchanged = [c for c in comparison.changes if c.kind.value == "unchanged" and not c.moved
+                 and not c.renumbered]
+    widths = [c for c in unchanged if len(c.inline) > 1]
+    assert widths  # PP2 and PP5 differ from L.22 in the width of a comma alone
+    from resdiff.render.docx import paragraph_lines
+
+    for change in unchanged:
+        for line in paragraph_lines(comparison.new.paragraph(change.new[0])):
+            p = texts[line]
+            # No revision but the insertion of a footnote reference L.22 did not quote.
+            assert not [e for e in p.iter() if e.tag in revisions and e.getparent().tag != f"{W}rPr"
+                        and not list(e.iter(f"{W}footnoteReference"))], change.new
+            assert not [e for e in p.find(f"{W}pPr/{W}rPr") if e.tag in revisions]
+
+
+def test_footnotes_are_word_footnotes_inserted_where_cited(sample):
+    comparison, data = sample
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        types = archive.read("[Content_Types].xml").decode()
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+        notes = etree.fromstring(archive.read("word/footnotes.xml"))
+    assert "word/footnotes.xml" in names
+    assert "footnotes+xml" in types and 'Target="footnotes.xml"' in rels
+    bodies = [n for n in notes.iter(f"{W}footnote") if n.get(f"{W}type") is None]
+    # L.22 quotes no footnotes, L.56 has 11: each one a footnote whose reference is inserted.
+    assert len(bodies) == 11
+    root = etree.fromstring(_document_xml(data))
+    references = list(root.iter(f"{W}footnoteReference"))
+    assert len(references) == 11
+    assert all(r.getparent().getparent().tag == f"{W}ins" for r in references)
+    # Footnote 5 is cited again in later paragraphs: a NOTEREF to the first citation.
+    assert "NOTEREF _RefFn5" in etree.tostring(root, encoding="unicode")
+
+
+def test_footnote_changes_are_tracked_inside_the_footnotes():
+    # A/RES/ES-11/1 against a copy with footnote 2 reworded and footnote 3 removed (its mark
+    # with it): the reworded footnote is revised word by word, the removed one's reference is
+    # deleted; accepting gives the new footnotes, rejecting the old.
+    document = parse_file(str(CORPUS / "en/A_RES_ES-11_1.en.txt"))[0]
+    notes = list(document.footnotes)
+    notes[1] = replace(notes[1], text=notes[1].text.replace("vol. 75", "vol. 76"))
+    paragraphs = tuple(replace(p, footnotes=tuple(m for m in p.footnotes if m != notes[2].mark))
+                       for p in document.paragraphs)
+    new = replace(document, footnotes=tuple(notes[:2]), paragraphs=paragraphs)
+    comparison = compare(document, new)
+    assert [c.kind.value for c in comparison.footnotes] == ["unchanged", "modified", "removed"]
+    data = render(comparison, RenderOptions())
+    _assert_accept_reject(comparison, data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        footnotes = etree.fromstring(archive.read("word/footnotes.xml"))
+    assert "75" in "".join(t.text for t in footnotes.iter(f"{W}delText"))
+    assert "76" in "".join(t.text for e in footnotes.iter(f"{W}ins") for t in e.iter(f"{W}t"))
+    root = etree.fromstring(_document_xml(data))
+    deleted = [r for r in root.iter(f"{W}footnoteReference") if r.getparent().getparent().tag == f"{W}del"]
+    assert len(deleted) == 1
 
 
 def test_chinese_runs_carry_an_east_asian_font_and_language(sample):
@@ -160,10 +384,9 @@ def test_english_pdfs_accept_and_reject(tmp_path):
     old = parse_file(str(CORPUS / "pdf" / "A_RES_68_262-EN.pdf"))[0]
     new = parse_file(str(CORPUS / "pdf" / "A_RES_ES-11_4-EN.pdf"))[0]
     comparison = compare(old, new)
-    xml = _document_xml(render(comparison, RenderOptions()))
-    assert _resolve(xml, accept=True) == _printed(new)
-    assert _resolve(xml, accept=False) == _printed(old)
-    assert b"zh-CN" not in xml
+    data = render(comparison, RenderOptions())
+    _assert_accept_reject(comparison, data)
+    assert b"zh-CN" not in _document_xml(data)
 
 
 def test_python_docx_loads_the_file_and_cli_writes_it(tmp_path):
@@ -196,3 +419,72 @@ def test_libreoffice_converts_the_file_without_error(tmp_path, sample):
 
     text = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
     assert "信息和通信技术" in text.replace(" ", "")
+
+
+def _generated_footnotes():
+    """A generated pair with footnotes of its own: the sample's eleven, one reworded, one
+    removed, one added, cited by the generated paragraphs."""
+    from generator import generate
+
+    from resdiff.model import Footnote
+
+    pair = generate(30, "zh", seed=5)
+    bodies = [f.text for f in parse_file(str(SAMPLE))[-1].footnotes][:6]
+    old_notes = tuple(Footnote(str(n + 1), text) for n, text in enumerate(bodies))
+    new_texts = [bodies[0], bodies[1].replace("附件", "附件一"), *bodies[3:], "见 A/65/1。"]
+    new_notes = tuple(Footnote(str(n + 1), text) for n, text in enumerate(new_texts))
+
+    def cite(document, notes):
+        paragraphs = list(document.paragraphs)
+        for n, note in enumerate(notes):
+            k = (3 * n + 1) % len(paragraphs)
+            paragraphs[k] = replace(paragraphs[k], footnotes=paragraphs[k].footnotes + (note.mark,))
+        return replace(document, paragraphs=tuple(paragraphs), footnotes=notes)
+
+    return compare(cite(pair.old, old_notes), cite(pair.new, new_notes))
+
+
+def test_generated_pair_with_footnotes_accepts_and_rejects():
+    comparison = _generated_footnotes()
+    kinds = {c.kind.value for c in comparison.footnotes}
+    assert {"modified", "removed", "added"} <= kinds
+    _assert_accept_reject(comparison, render(comparison, RenderOptions()))
+
+
+def test_libreoffice_accepting_all_gives_the_new_text_and_rejecting_all_the_old(tmp_path, sample):
+    """Checked through LibreOffice, not resdiff's own reading of the XML: its Python bridge
+    opens each file, accepts (or rejects) every tracked change, and reads the body paragraphs and
+    footnotes back (tests/tools/lo_revisions.py)."""
+    import json
+
+    python = "/usr/bin/python3"
+    probe = subprocess.run([python, "-c", "import uno"], capture_output=True)
+    assert probe.returncode == 0, "LibreOffice's Python bridge is missing: run make system-deps"
+    english = compare(parse_file(str(CORPUS / "pdf" / "A_RES_68_262-EN.pdf"))[0],
+                      parse_file(str(CORPUS / "pdf" / "A_RES_ES-11_4-EN.pdf"))[0])
+    cases = {"sample": sample[0], "generated": _generated_footnotes(), "english": english}
+    for name, comparison in cases.items():
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(render(comparison, RenderOptions()))
+        run = subprocess.run([python, str(SAMPLE.parent.parent / "tests/tools/lo_revisions.py"), str(path),
+                              str(tmp_path / "lo-profile")], capture_output=True, text=True, timeout=240)
+        assert run.returncode == 0, run.stderr
+        office = json.loads(run.stdout)
+        accepted = [p for p in office["accept"]["paragraphs"] if p.strip()]
+        rejected = [p for p in office["reject"]["paragraphs"] if p.strip()]
+        assert accepted == _printed(comparison.new), name
+        assert rejected == _rejected(comparison), name
+        assert [n.strip() for n in office["accept"]["footnotes"]] == [t.strip() for t in _cited(comparison.new)], name
+        assert [n.strip() for n in office["reject"]["footnotes"]] == [t.strip() for t in _rejected_notes(comparison)], name
+
+
+@given(seed=st.integers(0, 100_000), language=st.sampled_from(["en", "zh"]), size=st.integers(5, 40))
+def test_generated_pairs_accept_to_the_new_text_and_reject_to_the_old(seed, language, size):
+    # Reworded, moved, merged, split, added, removed and renumbered paragraphs, and widths
+    # changed where nobody negotiated anything: accept all is the new text exactly, reject all
+    # the old with its width- and spacing-only differences read as in the new.
+    from generator import generate
+
+    pair = generate(size, language, seed=seed)
+    comparison = compare(pair.old, pair.new)
+    _assert_accept_reject(comparison, render(comparison, RenderOptions()))

@@ -9,8 +9,10 @@ The document is turned into the plain text ``parse_text`` reads, faithfully:
 - footnote marks as superscript digits where the reference stands, numbered in order of
   reference as Word numbers them, and each footnote's text as a "¹ text" line after the
   paragraph that refers to it;
-- tracked changes read as if accepted (inserted text kept, deleted text dropped), which is the
-  text the sender sees with markup hidden;
+- tracked changes read as if accepted (inserted and moved-in text kept, deleted and moved-away
+  text dropped, a paragraph whose mark is deleted run on into the next), which is the text the
+  sender sees with markup hidden; a superscript number alone in its run (a footnote cited again
+  through a NOTEREF field) is a footnote mark;
 - tables skipped: resolutions carry no operative text in tables; their number is logged.
 """
 
@@ -64,6 +66,7 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
     out: list[str] = []
     tables = 0
     order: dict[str, int] = {}  # footnote id -> its number, in order of reference
+    joined, joined_refs = "", []  # a paragraph whose mark is deleted runs on into the next
     for element in body:
         if element.tag == _W + "tbl":
             tables += 1
@@ -71,6 +74,11 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
         if element.tag != _W + "p":
             continue
         text, refs = _paragraph_text(element, order)
+        mark = element.find(f"{_W}pPr/{_W}rPr")
+        if mark is not None and (mark.find(_W + "del") is not None or mark.find(_W + "moveFrom") is not None):
+            joined, joined_refs = joined + text, joined_refs + refs
+            continue
+        text, refs, joined, joined_refs = joined + text, joined_refs + refs, "", []
         label = numbers.label(element)
         if not text.strip() and not refs:
             continue
@@ -226,6 +234,9 @@ def _paragraph_text(paragraph, order: dict[str, int] | None) -> tuple[str, list[
                 pieces.append(" ")
             elif tag == _W + "noBreakHyphen":
                 pieces.append("-")
+            elif tag == _W + "r" and _superscript_number(child) is not None:
+                # a footnote mark cited again (the shown result of a NOTEREF field)
+                pieces.append(_superscript_number(child).translate(_TO_SUPERSCRIPT))
             elif tag == _W + "footnoteReference" and order is not None:
                 ref = child.get(_W + "id")
                 if ref not in order:
@@ -237,6 +248,17 @@ def _paragraph_text(paragraph, order: dict[str, int] | None) -> tuple[str, list[
 
     walk(paragraph)
     return re.sub(r"[ \t]{2,}", " ", "".join(pieces)), refs
+
+
+def _superscript_number(run) -> str | None:
+    """The digits of a superscript run holding nothing else, else None."""
+    align = run.find(f"{_W}rPr/{_W}vertAlign")
+    if align is None or align.get(_W + "val") != "superscript":
+        return None
+    texts = run.findall(_W + "t")
+    if len(texts) != 1 or len(run) != 2 or not (texts[0].text or "").isdigit():
+        return None
+    return texts[0].text
 
 
 class _Numbering:

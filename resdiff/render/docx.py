@@ -1,40 +1,54 @@
 """A comparison as a Word document whose revisions are real tracked changes.
 
-The document is the new version; every difference from the old one is a ``w:ins`` or ``w:del``
-revision by ``options.author``, so a delegate can accept or reject each one in Word:
+The document is the new version; every difference from the old one is a revision by
+``options.author``, so that a delegate can accept or reject each one in Word:
 
-- a paragraph kept in place is written from the comparison's inline spans, word by word; a
-  paragraph break that one side lacks is an inserted or deleted paragraph mark;
+- a paragraph is written from the comparison's inline spans, word by word (``w:ins``/``w:del``);
+  a paragraph break that one side lacks is an inserted or deleted paragraph mark, so merged and
+  split paragraphs are revised word by word too;
+- a moved paragraph is a Word move: ``w:moveFrom`` where it stood and ``w:moveTo`` where it now
+  stands, the two ranges carrying one move name; words reworded on the way are ``w:ins`` and
+  ``w:del`` inside the moved copy, so a paragraph moved with one word dropped does not read as new;
 - an added paragraph is inserted whole, its paragraph marks too; a removed one deleted whole;
-- a moved paragraph is deleted where it stood and inserted where it now stands; merged and
-  split paragraphs are deleted and inserted whole, each at its own place;
-- operative numbers are those of the new version, a renumbering being a revision of the number.
+- operative numbers are those of the new version, a renumbering being a revision of the number;
+- a difference of width or spacing alone (the comparison's ``layout`` flag: a full-width comma, a
+  space beside a Chinese character) is no revision: the new version's form is written plainly;
+- footnotes are Word footnotes, one per footnote, referenced where the paragraph (or
+  sub-paragraph) that cites them ends; an added footnote's reference is inserted, a removed one's
+  deleted, a reworded footnote revised word by word inside it; a footnote cited again is a
+  ``NOTEREF`` cross-reference to the first citation, as Word makes it.
 
-Accepting every revision gives the new version's text; rejecting every one gives the old's.
+Accepting every revision gives the new version's text exactly; rejecting every one gives the
+old version's, except that width- and spacing-only differences read as in the new version.
 The output is deterministic: revision dates come from the options or the new document, never
 the clock, and the ZIP entries carry a fixed time.
 """
 
 from __future__ import annotations
 
+import difflib
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from ..model import ChangeKind, Comparison, Document, Op, Paragraph, ParagraphKind, Span
+from ..inline import rebuild
+from ..model import Comparison, Document, Op, Paragraph, ParagraphKind, Span
+from ..text import normalize
 from . import RenderOptions
 
-__all__ = ["render", "paragraph_lines", "chapeau"]
+__all__ = ["render", "paragraph_lines", "chapeau", "without_layout", "old_bodies"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Revisions need a date; without one from the documents, this fixed one keeps output stable.
 FIXED_DATE = "2000-01-01T00:00:00Z"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ITEM_LINE = re.compile(r"\(\w{1,8}\) ")
 _CHAPEAUS = {"zh": "大会，", "en": "The General Assembly,", "fr": "L’Assemblée générale,",
              "es": "La Asamblea General,", "ru": "Генеральная Ассамблея,", "ar": "إن الجمعية العامة،"}
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
 
 def chapeau(document: Document) -> str:
@@ -59,86 +73,397 @@ def _prefix(paragraph: Paragraph) -> str:
     return ""
 
 
+def _line_marks(paragraph: Paragraph) -> list[tuple[str, ...]]:
+    """The footnote marks each printed line of a paragraph ends with."""
+    marks = [item.footnotes for item in paragraph.items]
+    if paragraph.text or not paragraph.items:
+        return [paragraph.footnotes] + marks
+    return [paragraph.footnotes + marks[0]] + marks[1:]
+
+
+# --- width and spacing ---------------------------------------------------------------------------
+
+
+def without_layout(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The spans with every width- or spacing-only difference written as the new text, equal.
+
+    The same differences the comparison flags as layout (``inline.for_display``): a deletion
+    and the insertion after it that are equal once normalised, or a deletion or insertion of
+    white space alone; a paragraph break is never one.
+
+    >>> from resdiff.inline import diff_texts
+    >>> [(s.op.value, s.text) for s in without_layout(diff_texts("维护, 将", "维护，将"))]
+    [('equal', '维护，将')]
+    """
+    out: list[Span] = []
+
+    def add(op: Op, text: str) -> None:
+        if out and out[-1].op is op:
+            out[-1] = Span(op, out[-1].text + text)
+        elif text:
+            out.append(Span(op, text))
+
+    k = 0
+    while k < len(spans):
+        span = spans[k]
+        following = spans[k + 1] if k + 1 < len(spans) else None
+        if span.op is Op.DELETE and following is not None and following.op is Op.INSERT:
+            if "\n" not in span.text + following.text and normalize(span.text) == normalize(following.text):
+                add(Op.EQUAL, following.text)
+            else:
+                add(span.op, span.text)
+                add(following.op, following.text)
+            k += 2
+            continue
+        if span.op is not Op.EQUAL and "\n" not in span.text and not normalize(span.text):
+            if span.op is Op.INSERT:
+                add(Op.EQUAL, span.text)
+        else:
+            add(span.op, span.text)
+        k += 1
+    return tuple(out)
+
+
+def old_bodies(comparison: Comparison) -> dict[str, str]:
+    """Each old paragraph's body as rejecting every revision gives it back: the old text with
+    width- and spacing-only differences read as in the new version."""
+    bodies = {p.id: p.body for p in comparison.old.paragraphs}
+    for change in comparison.changes:
+        if change.old and change.new:
+            lines = rebuild(without_layout(change.inline))[0].split("\n")
+            for pid in change.old:
+                count = comparison.old.paragraph(pid).body.count("\n") + 1
+                bodies[pid], lines = "\n".join(lines[:count]), lines[count:]
+    return bodies
+
+
 # --- what goes where -----------------------------------------------------------------------------
+#
+# The output is a flat list of segments per slot (one slot per paragraph or group of paragraphs):
+# text (a newline in it is a paragraph mark of the same revision), footnote references, and
+# the ends of move ranges. A segment's ``ctx`` says where it sits: "" in place, "from" in the
+# old copy of a moved paragraph, "to" in its new copy.
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
+class _Text:
+    op: Op
+    ctx: str
+    text: str
+
+
+@dataclass(slots=True)
+class _Ref:
+    op: Op
+    ctx: str
+    note: int  # index into comparison.footnotes
+    mark: str  # the mark as printed on its side
+    real: bool = True
+    target: int = 0  # footnote id (real) or bookmark number (a NOTEREF)
+
+
+@dataclass(slots=True)
+class _Range:
+    kind: str  # "moveFrom" or "moveTo"
+    start: bool
+    name: str
+    rid: int = 0
+
+
+@dataclass(slots=True)
 class _Slot:
-    """One paragraph of the output: spans to write; ``whole`` marks every break with that op."""
-
-    spans: tuple[Span, ...]
-    whole: Op | None = None
+    segments: list
+    final: tuple[Op, str] = (Op.EQUAL, "")
 
 
-def _slots(comparison: Comparison) -> list[_Slot]:
-    """The output paragraphs in an order that keeps both versions' reading order."""
-    old, new = comparison.old, comparison.new
-    old_index = {p.id: i for i, p in enumerate(old.paragraphs)}
-    new_index = {p.id: i for i, p in enumerate(new.paragraphs)}
-    # Paragraphs rewritten in place: one old, one new, not moved, in the same order on both sides.
-    anchors = []
-    last_old = -1
-    in_place = sorted(
-        (c for c in comparison.changes
-         if len(c.old) == 1 and len(c.new) == 1 and not c.moved),
-        key=lambda c: new_index[c.new[0]],
-    )
-    for change in in_place:
-        if old_index[change.old[0]] > last_old:
-            anchors.append(change)
-            last_old = old_index[change.old[0]]
-    anchored_old = {c.old[0] for c in anchors}
-    anchored_new = {c.new[0] for c in anchors}
-    old_anchor_at = sorted(old_index[c.old[0]] for c in anchors)
-    new_anchor_at = sorted(new_index[c.new[0]] for c in anchors)
+@dataclass
+class _Notes:
+    """Footnote marks of each side mapped to the comparison's footnote changes."""
 
-    def gap(position: int, anchor_positions: list[int]) -> int:
-        # Index of the anchor this paragraph follows: -1 before the first one.
-        k = -1
-        for n, at in enumerate(anchor_positions):
-            if at < position:
-                k = n
-        return k
+    old: dict[str, int] = field(default_factory=dict)
+    new: dict[str, int] = field(default_factory=dict)
 
-    deleted: dict[int, list[Paragraph]] = {}
-    inserted: dict[int, list[Paragraph]] = {}
-    for paragraph in old.paragraphs:
-        if paragraph.id not in anchored_old:
-            deleted.setdefault(gap(old_index[paragraph.id], old_anchor_at), []).append(paragraph)
-    for paragraph in new.paragraphs:
-        if paragraph.id not in anchored_new:
-            inserted.setdefault(gap(new_index[paragraph.id], new_anchor_at), []).append(paragraph)
-
-    slots: list[_Slot] = []
-    for k in range(-1, len(anchors)):
-        if k >= 0:
-            change = anchors[k]
-            slots.append(_Slot(_in_place(old.paragraph(change.old[0]), new.paragraph(change.new[0]),
-                                         change.inline)))
-        for paragraph in deleted.get(k, []):
-            slots.append(_Slot((Span(Op.DELETE, "\n".join(paragraph_lines(paragraph))),), Op.DELETE))
-        for paragraph in inserted.get(k, []):
-            slots.append(_Slot((Span(Op.INSERT, "\n".join(paragraph_lines(paragraph))),), Op.INSERT))
-    return slots
+    @classmethod
+    def of(cls, comparison: Comparison) -> "_Notes":
+        notes = cls()
+        for index, change in enumerate(comparison.footnotes):
+            if change.old is not None:
+                notes.old.setdefault(change.old, index)
+            if change.new is not None:
+                notes.new.setdefault(change.new, index)
+        return notes
 
 
-def _in_place(old: Paragraph, new: Paragraph, inline: tuple[Span, ...]) -> tuple[Span, ...]:
-    """The spans of a paragraph kept in place, its number first (a revision if renumbered)."""
-    before, after = _prefix(old), _prefix(new)
-    spans: list[Span] = []
-    if before == after:
-        if before:
-            spans.append(Span(Op.EQUAL, before))
-    else:
-        if before:
-            spans.append(Span(Op.DELETE, before))
-        if after:
-            spans.append(Span(Op.INSERT, after))
-    if not inline:
-        inline = (Span(Op.EQUAL, new.body),) if old.body == new.body else (
-            Span(Op.DELETE, old.body), Span(Op.INSERT, new.body))
-    spans.extend(inline)
-    return tuple(spans)
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence (the first found)."""
+    import bisect
+
+    tails: list[int] = []
+    tail_at: list[int] = []
+    parent = [-1] * len(values)
+    for position, value in enumerate(values):
+        k = bisect.bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+            tail_at.append(position)
+        else:
+            tails[k] = value
+            tail_at[k] = position
+        parent[position] = tail_at[k - 1] if k else -1
+    chosen = set()
+    position = tail_at[-1] if tail_at else -1
+    while position >= 0:
+        chosen.add(position)
+        position = parent[position]
+    return chosen
+
+
+class _Planner:
+    def __init__(self, comparison: Comparison) -> None:
+        self.c = comparison
+        self.notes = _Notes.of(comparison)
+        self.old_body = old_bodies(comparison)
+        self.moves = 0
+        self.sources: dict[str, list] = {}  # a moved paragraph's segments where it stood
+
+    # slots ------------------------------------------------------------------------------------
+
+    def slots(self) -> list[_Slot]:
+        old, new = self.c.old, self.c.new
+        oi = {p.id: i for i, p in enumerate(old.paragraphs)}
+        ni = {p.id: j for j, p in enumerate(new.paragraphs)}
+        groups, apart = [], []
+        for change in self.c.changes:
+            if not (change.old and change.new):
+                continue
+            js = [ni[p] for p in change.new]
+            # New pieces that are not side by side cannot be one stretch of the new text.
+            (groups if js == list(range(js[0], js[0] + len(js))) else apart).append(change)
+        groups.sort(key=lambda change: ni[change.new[0]])
+        # The old paragraphs that stay in place: the most that read in the same order on both
+        # sides, of groups the alignment did not call moved, one stretch per group.
+        candidates = [(oi[p], change) for change in groups if not change.moved for p in change.old]
+        chosen = _longest_increasing([i for i, _ in candidates])
+        picked: dict[int, list[int]] = {}
+        for position in sorted(chosen):
+            i, change = candidates[position]
+            picked.setdefault(id(change), []).append(i)
+        in_place: set[int] = set()
+        for indices in picked.values():
+            runs: list[list[int]] = []
+            for i in indices:
+                if runs and i == runs[-1][-1] + 1:
+                    runs[-1].append(i)
+                else:
+                    runs.append([i])
+            in_place.update(max(runs, key=len))
+        move_name: dict[str, str] = {}
+        for change in groups:
+            for pid in change.old:
+                if oi[pid] not in in_place:
+                    self.moves += 1
+                    move_name[pid] = f"move{self.moves}"
+        # What stands only in the old text, by the in-place paragraph it follows.
+        anchors = sorted(in_place)
+
+        def gap(i: int) -> int:
+            before = [a for a in anchors if a < i]
+            return before[-1] if before else -1
+
+        rendered = {id(change): self._group(change, move_name) for change in groups}
+        old_only: dict[int, list[_Slot]] = {}
+        for i, paragraph in enumerate(old.paragraphs):
+            if i in in_place:
+                continue
+            if paragraph.id in move_name:
+                slot = self._moved_from(paragraph, move_name[paragraph.id])
+            else:
+                slot = self._whole(paragraph, Op.DELETE, self.old_body[paragraph.id])
+            old_only.setdefault(gap(i), []).append(slot)
+        first_of = {ni[change.new[0]]: change for change in groups}
+        grouped_new = {pid for change in groups for pid in change.new}
+        slots = list(old_only.get(-1, []))
+        for j, paragraph in enumerate(new.paragraphs):
+            change = first_of.get(j)
+            if change is not None:
+                slots.append(rendered[id(change)])
+                kept = [oi[p] for p in change.old if oi[p] in in_place]
+                if kept:
+                    slots.extend(old_only.get(max(kept), []))
+            elif paragraph.id not in grouped_new:
+                slots.append(self._whole(paragraph, Op.INSERT, paragraph.body))
+        return slots
+
+    # one slot ---------------------------------------------------------------------------------
+
+    def _refs(self, marks: tuple[str, ...], op: Op, ctx: str, side: str) -> list[_Ref]:
+        table = self.notes.old if side == "old" else self.notes.new
+        return [_Ref(op, ctx, table[m], m) for m in marks if m in table]
+
+    def _whole(self, paragraph: Paragraph, op: Op, body: str) -> _Slot:
+        side = "old" if op is Op.DELETE else "new"
+        segments: list = []
+        lines = body.split("\n")
+        for n, (line, marks) in enumerate(zip(lines, _line_marks(paragraph) + [()] * len(lines))):
+            text = (_prefix(paragraph) if n == 0 else "\n") + line
+            segments.append(_Text(op, "", text))
+            segments.extend(self._refs(marks, op, "", side))
+        return _Slot(segments, (op, ""))
+
+    def _moved_from(self, paragraph: Paragraph, name: str) -> _Slot:
+        """A moved paragraph where it stood: what it keeps as moved away, what it loses deleted
+        (the segments its group collected, see ``_group``)."""
+        segments = list(self.sources.get(paragraph.id, []))
+        final = (Op.EQUAL, "from")
+        if segments and isinstance(segments[-1], _Text) and segments[-1].text == "\n":
+            last = segments.pop()
+            final = (last.op, last.ctx)
+        return _Slot([_Range("moveFrom", True, name)] + segments + [_Range("moveFrom", False, name)], final)
+
+    def _group(self, change, move_name: dict[str, str]) -> _Slot:
+        """A matched group written from its spans, numbers and footnote references put in."""
+        olds = [self.c.old.paragraph(p) for p in change.old]
+        news = [self.c.new.paragraph(p) for p in change.new]
+        spans = without_layout(change.inline)
+
+        def events(paragraphs: list[Paragraph], bodies: list[str]):
+            # (position, kind, paragraph index, payload): "start" with the number, "end" of a
+            # line with its footnote marks.
+            found, at = [], 0
+            for k, (paragraph, body) in enumerate(zip(paragraphs, bodies)):
+                found.append((at, 0, k, _prefix(paragraph)))
+                lines = body.split("\n")
+                for line, marks in zip(lines, _line_marks(paragraph) + [()] * len(lines)):
+                    at += len(line)
+                    found.append((at, 1, k, marks))
+                    at += 1
+            return found
+
+        old_events = events(olds, [self.old_body[p.id] for p in olds])
+        new_events = events(news, [p.body for p in news])
+        old_starts = [e[0] for e in old_events if e[1] == 0]
+
+        def owner(position: int) -> int:
+            k = 0
+            for n, start in enumerate(old_starts):
+                if start <= position:
+                    k = n
+            return k
+
+        ctx_of = ["to" if p.id in move_name else "" for p in olds]
+        old_cuts = sorted({e[0] for e in old_events} | {e[0] + 1 for e in old_events if e[1] == 1})
+        new_cuts = sorted({e[0] for e in new_events} | {e[0] + 1 for e in new_events if e[1] == 1})
+
+        # Spans cut at every event position of the side(s) they belong to.
+        pieces: list[Span] = []
+        po = pn = 0
+        for span in spans:
+            text = span.text
+            while text:
+                limit = len(text)
+                if span.op is not Op.INSERT:
+                    limit = min([c - po for c in old_cuts if c > po] + [limit])
+                if span.op is not Op.DELETE:
+                    limit = min([c - pn for c in new_cuts if c > pn] + [limit])
+                piece, text = text[:limit], text[limit:]
+                pieces.append(Span(span.op, piece))
+                if span.op is not Op.INSERT:
+                    po += len(piece)
+                if span.op is not Op.DELETE:
+                    pn += len(piece)
+
+        segments: list = []
+        owners: list[int | None] = []  # the old paragraph each segment belongs to (moves)
+        fired_old: set[int] = set()
+        fired_new: set[int] = set()
+
+        def pending(evs, fired, position):
+            return [n for n, e in enumerate(evs) if e[0] == position and n not in fired]
+
+        def emit(item, who):
+            if who is not None and ctx_of[who] == "to":
+                # A moved paragraph: what it keeps is moved (moveFrom there, moveTo here); what
+                # it loses is deleted where it stood, so that rejecting the move restores it once.
+                kept = item.op is Op.EQUAL
+                if isinstance(item, _Text):
+                    source = _Text(item.op, "from" if kept else "", item.text)
+                else:
+                    source = _Ref(item.op, "from" if kept else "", item.note, item.mark)
+                self.sources.setdefault(olds[who].id, []).append(source)
+                if not kept:
+                    return
+            segments.append(item)
+            owners.append(who)
+
+        def fire(o: list[int], n: list[int]) -> None:
+            for kind in (1, 0):  # line ends before starts
+                oe = [old_events[k] for k in o if old_events[k][1] == kind]
+                ne = [new_events[k] for k in n if new_events[k][1] == kind]
+                fired_old.update(k for k in o if old_events[k][1] == kind)
+                fired_new.update(k for k in n if new_events[k][1] == kind)
+                for pair in range(max(len(oe), len(ne))):
+                    a = oe[pair] if pair < len(oe) else None
+                    b = ne[pair] if pair < len(ne) else None
+                    who = a[2] if a else None
+                    ctx = ctx_of[who] if a else ""
+                    if kind == 0:
+                        before, after = (a[3] if a else ""), (b[3] if b else "")
+                        if a and b and before == after:
+                            if before:
+                                emit(_Text(Op.EQUAL, ctx, before), who)
+                        else:
+                            if before:
+                                emit(_Text(Op.DELETE, ctx, before), who)
+                            if after:
+                                emit(_Text(Op.INSERT, "", after), None)
+                        continue
+                    olds_ = self._refs(a[3], Op.DELETE, ctx, "old") if a else []
+                    news_ = self._refs(b[3], Op.INSERT, "", "new") if b else []
+                    matcher = difflib.SequenceMatcher(a=[r.note for r in olds_], b=[r.note for r in news_],
+                                                      autojunk=False)
+                    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                        if tag == "equal":
+                            for ref in news_[j1:j2]:
+                                emit(_Ref(Op.EQUAL, ctx, ref.note, ref.mark), who)
+                            continue
+                        for ref in olds_[i1:i2]:
+                            emit(ref, who)
+                        for ref in news_[j1:j2]:
+                            emit(ref, None)
+
+        po = pn = 0
+        for piece in pieces:
+            o, n = pending(old_events, fired_old, po), pending(new_events, fired_new, pn)
+            if o and n:
+                fire(o, n)
+            elif o and piece.op is not Op.INSERT:
+                fire(o, [])
+            elif n and piece.op is not Op.DELETE:
+                fire([], n)
+            if piece.op is Op.INSERT:
+                emit(_Text(Op.INSERT, "", piece.text), None)
+            else:
+                who = owner(po)
+                emit(_Text(piece.op, ctx_of[who], piece.text), who)
+            if piece.op is not Op.INSERT:
+                po += len(piece.text)
+            if piece.op is not Op.DELETE:
+                pn += len(piece.text)
+        fire(pending(old_events, fired_old, po), pending(new_events, fired_new, pn))
+
+        # Each moved paragraph's new copy is one move range, named as its old copy's.
+        for k, paragraph in enumerate(olds):
+            if paragraph.id not in move_name:
+                continue
+            mine = [n for n, who in enumerate(owners) if who == k]
+            if not mine:
+                continue
+            first, last = mine[0], mine[-1]
+            segments.insert(last + 1, _Range("moveTo", False, move_name[paragraph.id]))
+            owners.insert(last + 1, k)
+            segments.insert(first, _Range("moveTo", True, move_name[paragraph.id]))
+            owners.insert(first, k)
+        return _Slot(segments, (Op.EQUAL, ctx_of[-1]))
 
 
 # --- WordprocessingML ------------------------------------------------------------------------------
@@ -152,65 +477,149 @@ class _Writer:
         lang = '<w:lang w:val="en-GB" w:eastAsia="zh-CN"/>' if chinese else '<w:lang w:val="en-GB"/>'
         self.run_props = ('<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
                           'w:eastAsia="SimSun" w:cs="Times New Roman"/>' + lang)
+        self.range_ids: dict[tuple[str, str], int] = {}
+        # Revisions of one paragraph and of the next are dated two minutes apart: LibreOffice
+        # fuses revisions of one author and minute that meet at a paragraph end, and would then
+        # accept or reject the paragraph break with them.
+        self.dates = (date, _later(date, minutes=2))
+        self.parity = 0
 
-    def revision(self, kind: str) -> str:
+    def new_id(self) -> int:
         rid = self.next_id
         self.next_id += 1
-        return f'w:id="{rid}" w:author="{self.author}" w:date="{self.date}"'
+        return rid
 
-    def run(self, text: str, op: Op, bold: bool = False) -> str:
+    def revision(self) -> str:
+        return f'w:id="{self.new_id()}" w:author="{self.author}" w:date="{self.dates[self.parity]}"'
+
+    def _wrap(self, run: str, deleted_run: str, op: Op, ctx: str) -> str:
+        """A run inside the revisions its op and place call for."""
+        if op is Op.INSERT:
+            return f"<w:ins {self.revision()}>{run}</w:ins>"
+        if ctx == "from":
+            return f"<w:moveFrom {self.revision()}>{run}</w:moveFrom>"
+        if ctx == "to":
+            if op is Op.DELETE:
+                return (f"<w:moveTo {self.revision()}><w:del {self.revision()}>{deleted_run}"
+                        "</w:del></w:moveTo>")
+            return f"<w:moveTo {self.revision()}>{run}</w:moveTo>"
+        if op is Op.DELETE:
+            return f"<w:del {self.revision()}>{deleted_run}</w:del>"
+        return run
+
+    def run(self, text: str, op: Op, ctx: str = "", bold: bool = False, extra: str = "") -> str:
         text = _CONTROL.sub("", text)
         if not text:
             return ""
-        props = f"<w:rPr>{'<w:b/>' if bold else ''}{self.run_props}</w:rPr>"
-        if op is Op.DELETE:
-            return (f"<w:del {self.revision('del')}><w:r>{props}"
-                    f'<w:delText xml:space="preserve">{escape(text)}</w:delText></w:r></w:del>')
-        body = f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+        props = f"<w:rPr>{'<w:b/>' if bold else ''}{extra}{self.run_props}</w:rPr>"
+        return self._wrap(f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>',
+                          f'<w:r>{props}<w:delText xml:space="preserve">{escape(text)}</w:delText></w:r>',
+                          op, ctx)
+
+    def mark(self, op: Op, ctx: str) -> str:
+        """The revisions of a paragraph mark."""
         if op is Op.INSERT:
-            return f"<w:ins {self.revision('ins')}>{body}</w:ins>"
-        return body
+            return f"<w:ins {self.revision()}/>"
+        if ctx == "from":
+            return f"<w:moveFrom {self.revision()}/>"
+        if ctx == "to":
+            deleted = f"<w:del {self.revision()}/>" if op is Op.DELETE else ""
+            return f"{deleted}<w:moveTo {self.revision()}/>"
+        if op is Op.DELETE:
+            return f"<w:del {self.revision()}/>"
+        return ""
 
-    def paragraph(self, runs: str, mark: Op, style: str = "") -> str:
-        """A paragraph whose mark is inserted, deleted or kept (``mark``)."""
-        tracked = ""
-        if mark is Op.INSERT:
-            tracked = f"<w:ins {self.revision('ins')}/>"
-        elif mark is Op.DELETE:
-            tracked = f"<w:del {self.revision('del')}/>"
-        return f"<w:p><w:pPr>{style}<w:rPr>{tracked}{self.run_props}</w:rPr></w:pPr>{runs}</w:p>"
+    def paragraph(self, runs: str, mark: tuple[Op, str], style: str = "") -> str:
+        xml = (f"<w:p><w:pPr>{style}<w:rPr>{self.mark(*mark)}{self.run_props}</w:rPr></w:pPr>"
+               f"{runs}</w:p>")
+        self.parity ^= 1
+        return xml
 
-    def spans(self, spans: tuple[Span, ...], whole: Op | None, last: bool) -> list[str]:
-        """Word paragraphs for spans; a newline inside a span is a paragraph mark of its op."""
+    def reference(self, ref: _Ref) -> str:
+        superscript = '<w:vertAlign w:val="superscript"/>'
+        if ref.real:
+            props = f"<w:rPr>{superscript}{self.run_props}</w:rPr>"
+            run = f'<w:r>{props}<w:footnoteReference w:id="{ref.target}"/></w:r>'
+            bookmark = self.new_id()
+            return (f'<w:bookmarkStart w:id="{bookmark}" w:name="_RefFn{ref.target}"/>'
+                    f"{self._wrap(run, run, ref.op, ref.ctx)}<w:bookmarkEnd w:id=\"{bookmark}\"/>")
+        # A footnote cited again: Word's cross-reference to the first citation's number, a
+        # field whose shown result is the mark.
+        def field(inner: str, deleted: str) -> str:
+            return self._wrap(f"<w:r>{props}{inner}</w:r>", f"<w:r>{props}{deleted}</w:r>", ref.op, ref.ctx)
+
+        props = f"<w:rPr>{superscript}{self.run_props}</w:rPr>"
+        instruction = f" NOTEREF _RefFn{ref.target} \\f \\h "
+        mark = escape(_CONTROL.sub("", ref.mark))
+        return (field('<w:fldChar w:fldCharType="begin"/>', '<w:fldChar w:fldCharType="begin"/>')
+                + field(f'<w:instrText xml:space="preserve">{instruction}</w:instrText>',
+                        f'<w:delInstrText xml:space="preserve">{instruction}</w:delInstrText>')
+                + field('<w:fldChar w:fldCharType="separate"/>', '<w:fldChar w:fldCharType="separate"/>')
+                + field(f'<w:t xml:space="preserve">{mark}</w:t>', f'<w:delText xml:space="preserve">{mark}</w:delText>')
+                + field('<w:fldChar w:fldCharType="end"/>', '<w:fldChar w:fldCharType="end"/>'))
+
+    def range_mark(self, item: _Range) -> str:
+        key = (item.kind, item.name)
+        if item.start:
+            rid = self.range_ids[key] = self.new_id()
+            return (f'<w:{item.kind}RangeStart w:id="{rid}" w:author="{self.author}" '
+                    f'w:date="{self.dates[self.parity]}" w:name="{item.name}"/>')
+        return f'<w:{item.kind}RangeEnd w:id="{self.range_ids[key]}"/>'
+
+    def slot(self, slot: _Slot, last: bool) -> list[str]:
+        """Word paragraphs for one slot; its final mark is kept at the document's very end,
+        where Word keeps one paragraph mark it cannot delete."""
         paragraphs: list[str] = []
         runs: list[str] = []
-        first_line = True
+        line = ""
 
-        def style() -> str:
+        def style(first: bool) -> str:
             # First line of a resolution paragraph indented; sub-paragraphs indented further.
-            return ('<w:spacing w:after="120"/><w:ind w:firstLine="567"/><w:jc w:val="both"/>'
-                    if first_line else
-                    '<w:spacing w:after="120"/><w:ind w:left="567" w:firstLine="567"/><w:jc w:val="both"/>')
+            item = _ITEM_LINE.match(line) is not None
+            return ('<w:spacing w:after="120"/><w:ind w:left="567" w:firstLine="567"/><w:jc w:val="both"/>'
+                    if item else '<w:spacing w:after="120"/><w:ind w:firstLine="567"/><w:jc w:val="both"/>')
 
-        for span in spans:
-            pieces = span.text.split("\n")
-            for n, piece in enumerate(pieces):
-                if n > 0:
-                    paragraphs.append(self.paragraph("".join(runs), span.op, style()))
-                    runs = []
-                    first_line = False
-                runs.append(self.run(piece, span.op))
-        # The paragraph's own final mark: a whole insertion or deletion takes it along, except
-        # at the very end of the document, where Word keeps one paragraph mark it cannot delete.
-        final = whole if whole is not None and not last else Op.EQUAL
-        paragraphs.append(self.paragraph("".join(runs), final, style()))
+        for segment in slot.segments:
+            if isinstance(segment, _Range):
+                runs.append(self.range_mark(segment))
+            elif isinstance(segment, _Ref):
+                runs.append(self.reference(segment))
+            else:
+                for n, piece in enumerate(segment.text.split("\n")):
+                    if n > 0:
+                        paragraphs.append(self.paragraph("".join(runs), (segment.op, segment.ctx), style(False)))
+                        runs, line = [], ""
+                    runs.append(self.run(piece, segment.op, segment.ctx))
+                    line += piece
+        final = (Op.EQUAL, "") if last else slot.final
+        paragraphs.append(self.paragraph("".join(runs), final, style(False)))
         return paragraphs
 
+    def footnote(self, number: int, runs: str) -> str:
+        reference = ('<w:r><w:rPr><w:vertAlign w:val="superscript"/>'
+                     f'{self.run_props}</w:rPr><w:footnoteRef/></w:r>')
+        return (f'<w:footnote w:id="{number}"><w:p><w:pPr><w:spacing w:after="0"/>'
+                f'<w:jc w:val="both"/></w:pPr>{reference}{self.run(" ", Op.EQUAL)}{runs}</w:p></w:footnote>')
 
-def _tracked_line(writer: _Writer, old: str, new: str, style: str, bold: bool) -> str:
-    runs = writer.run(new, Op.EQUAL, bold) if old == new else (
-        writer.run(old, Op.DELETE, bold) + writer.run(new, Op.INSERT, bold))
-    return writer.paragraph(runs, Op.EQUAL, style)
+
+def _tracked_line(writer: _Writer, spans: tuple[Span, ...], style: str, bold: bool) -> str:
+    runs = "".join(writer.run(span.text, span.op, bold=bold) for span in without_layout(spans))
+    return writer.paragraph(runs, (Op.EQUAL, ""), style)
+
+
+def _line_spans(old: str, new: str) -> tuple[Span, ...]:
+    from ..inline import diff_texts
+
+    if old == new:
+        return (Span(Op.EQUAL, new),) if new else ()
+    return diff_texts(old, new)
+
+
+def _later(date: str, minutes: int) -> str:
+    from datetime import datetime, timedelta
+
+    moment = datetime.strptime(date, "%Y-%m-%dT%H:%M:%SZ") + timedelta(minutes=minutes)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _revision_date(comparison: Comparison, options: RenderOptions) -> str:
@@ -222,37 +631,125 @@ def _revision_date(comparison: Comparison, options: RenderOptions) -> str:
     return FIXED_DATE
 
 
-def document_xml(comparison: Comparison, options: RenderOptions = RenderOptions()) -> str:
-    """The ``word/document.xml`` body content of the tracked-changes document."""
+def _visible(ref: _Ref) -> tuple[bool, bool]:
+    """Whether a reference is there once every revision is accepted, and once rejected."""
+    return ref.op is not Op.DELETE and ref.ctx != "from", ref.op is not Op.INSERT and ref.ctx != "to"
+
+
+def _footnote_plan(comparison: Comparison, slots: list[_Slot]) -> list[_Ref]:
+    """Which references are real footnotes (the rest cite one again), numbered in reading
+    order; footnotes no paragraph cites are referenced at the document's end."""
+    refs = [s for slot in slots for s in slot.segments if isinstance(s, _Ref)]
+    for index, change in enumerate(comparison.footnotes):
+        shown = [_visible(r) for r in refs if r.note == index]
+        accept = change.new is not None and not any(a for a, _ in shown)
+        reject = change.old is not None and not any(b for _, b in shown)
+        if accept or reject:
+            op = Op.EQUAL if accept and reject else Op.INSERT if accept else Op.DELETE
+            mark = change.new if op is not Op.DELETE else change.old
+            ref = _Ref(op, "", index, mark or "")
+            if slots:
+                slots[-1].segments.append(ref)
+            refs.append(ref)
+    for slot in slots:
+        slot.segments[:] = [s for s in slot.segments if not isinstance(s, _Ref) or any(_visible(s))]
+    refs = [r for r in refs if any(_visible(r))]
+    real: dict[tuple[int, tuple[bool, bool]], _Ref] = {}
+    for ref in refs:
+        seen = _visible(ref)
+        both = real.get((ref.note, (True, True)))
+        if seen == (True, True):
+            if both is None:
+                real[(ref.note, seen)] = ref
+            continue
+        if both is None and (ref.note, seen) not in real:
+            real[(ref.note, seen)] = ref
+    chosen = {id(r) for r in real.values()}
+    number = 0
+    for ref in refs:  # footnotes are numbered in reading order, as Word numbers them
+        if id(ref) in chosen:
+            number += 1
+            ref.real, ref.target = True, number
+    for ref in refs:
+        if id(ref) not in chosen:
+            seen = _visible(ref)
+            target = real.get((ref.note, (True, True))) or real.get((ref.note, seen))
+            ref.real, ref.target = False, target.target
+    return [r for r in refs if r.real]
+
+
+def _footnotes_xml(writer: _Writer, comparison: Comparison, real: list[_Ref]) -> str:
+    parts = [f'<w:footnotes xmlns:w="{W_NS}">',
+             '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr>'
+             "<w:r><w:separator/></w:r></w:p></w:footnote>",
+             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0"/>'
+             "</w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"]
+    for ref in sorted(real, key=lambda r: r.target):
+        change = comparison.footnotes[ref.note]
+        spans = without_layout(change.inline)
+        accept, reject = _visible(ref)
+        if accept and reject:
+            runs = "".join(writer.run(s.text, s.op) for s in spans)
+        else:
+            # Only one side holds this reference: its footnote reads as that side's text.
+            runs = writer.run(rebuild(spans)[1 if accept else 0], Op.EQUAL)
+        parts.append(writer.footnote(ref.target, runs))
+    parts.append("</w:footnotes>")
+    return "".join(parts)
+
+
+def _build(comparison: Comparison, options: RenderOptions) -> tuple[str, str | None]:
+    """The body content of ``word/document.xml`` and the ``word/footnotes.xml`` part (None
+    when neither version has footnotes)."""
     old, new = comparison.old, comparison.new
     writer = _Writer(options.author, _revision_date(comparison, options), "zh" in (old.language, new.language))
     header = '<w:spacing w:after="240"/><w:jc w:val="center"/>'
     parts = []
     if old.symbol or new.symbol:
-        parts.append(_tracked_line(writer, old.symbol or "", new.symbol or "", '<w:jc w:val="right"/>', False))
+        parts.append(_tracked_line(writer, _line_spans(old.symbol or "", new.symbol or ""),
+                                   '<w:jc w:val="right"/>', False))
     if old.title or new.title:
-        parts.append(_tracked_line(writer, old.title or "", new.title or "", header, True))
-    parts.append(_tracked_line(writer, chapeau(old), chapeau(new), '<w:spacing w:after="120"/><w:ind w:firstLine="567"/>', False))
-    slots = _slots(comparison)
+        title = comparison.title or _line_spans(old.title or "", new.title or "")
+        parts.append(_tracked_line(writer, title, header, True))
+    parts.append(_tracked_line(writer, _line_spans(chapeau(old), chapeau(new)),
+                               '<w:spacing w:after="120"/><w:ind w:firstLine="567"/>', False))
+    slots = _Planner(comparison).slots()
+    real = _footnote_plan(comparison, slots)
     for n, slot in enumerate(slots):
-        parts.extend(writer.spans(slot.spans, slot.whole, last=n == len(slots) - 1))
-    return "".join(parts)
+        parts.extend(writer.slot(slot, last=n == len(slots) - 1))
+    notes = _footnotes_xml(writer, comparison, real) if real else None
+    return "".join(parts), notes
+
+
+def document_xml(comparison: Comparison, options: RenderOptions = RenderOptions()) -> str:
+    """The ``word/document.xml`` body content of the tracked-changes document."""
+    return _build(comparison, options)[0]
 
 
 def render(comparison: Comparison, options: RenderOptions = RenderOptions()) -> bytes:
     """The new version as a .docx whose revisions against the old are tracked changes."""
     import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
     from docx.oxml import parse_xml
 
+    body_xml, notes = _build(comparison, options)
     document = docx.Document()
     body = document.element.body
     section = body.find(f"{{{W_NS}}}sectPr")
     for child in list(body):
         if child is not section:
             body.remove(child)
-    content = parse_xml(f'<w:body xmlns:w="{W_NS}">{document_xml(comparison, options)}</w:body>')
+    content = parse_xml(f'<w:body xmlns:w="{W_NS}">{body_xml}</w:body>')
     for child in list(content):
         section.addprevious(child)
+    if notes is not None:
+        part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_TYPE, notes.encode("utf-8"),
+                    document.part.package)
+        document.part.relate_to(part, RT.FOOTNOTES)
+        section.insert(0, parse_xml(f'<w:footnotePr xmlns:w="{W_NS}"><w:numFmt w:val="decimal"/>'
+                                    "</w:footnotePr>"))
     # Further edits by the reader are tracked too, as delegates expect of a revised draft.
     settings = document.settings.element
     if settings.find(f"{{{W_NS}}}trackRevisions") is None:

@@ -372,9 +372,9 @@ def test_renumbered_operative_paragraph_shows_old_and_new_number(sample):
     new_number = comparison.new.paragraph(change.new[0]).number
     root = etree.fromstring(_document_xml(data))
     for p in root.iter(f"{W}p"):
-        dels = [t.text for t in p.iter(f"{W}delText")]
-        ins = [t.text for e in p.iter(f"{W}ins") for t in e.iter(f"{W}t")]
-        if f"{old_number}. " in dels and f"{new_number}. " in ins:
+        dels = "".join(t.text for t in p.iter(f"{W}delText"))
+        ins = "".join(t.text for e in p.iter(f"{W}ins") for t in e.iter(f"{W}t"))
+        if dels.startswith(f"{old_number}. ") and ins.startswith(f"{new_number}. "):
             break
     else:
         pytest.fail("no paragraph revises its number")
@@ -462,7 +462,11 @@ def test_libreoffice_accepting_all_gives_the_new_text_and_rejecting_all_the_old(
     assert probe.returncode == 0, "LibreOffice's Python bridge is missing: run make system-deps"
     english = compare(parse_file(str(CORPUS / "pdf" / "A_RES_68_262-EN.pdf"))[0],
                       parse_file(str(CORPUS / "pdf" / "A_RES_ES-11_4-EN.pdf"))[0])
-    cases = {"sample": sample[0], "generated": _generated_footnotes(), "english": english}
+    from test_views_whole import _with_widths_changed
+
+    widths = parse_file(str(CORPUS / "zh/A_RES_61_211.ops1-19.zh.txt"))[-1]
+    cases = {"sample": sample[0], "generated": _generated_footnotes(), "english": english,
+             "widths": compare(widths, _with_widths_changed(widths))}
     for name, comparison in cases.items():
         path = tmp_path / f"{name}.docx"
         path.write_bytes(render(comparison, RenderOptions()))
@@ -488,3 +492,33 @@ def test_generated_pairs_accept_to_the_new_text_and_reject_to_the_old(seed, lang
     pair = generate(size, language, seed=seed)
     comparison = compare(pair.old, pair.new)
     _assert_accept_reject(comparison, render(comparison, RenderOptions()))
+
+
+def test_split_paragraph_is_revised_word_by_word():
+    # "Requests the Secretary-General to …, and to …" split in two: the shared words stay as
+    # they are, ", and " is deleted, ";", a paragraph mark, the new number and "Also requests
+    # the Secretary-General " inserted; the next paragraph's number is revised.
+    from resdiff.model import Document, Paragraph
+
+    def op(n, text):
+        return Paragraph(f"OP{n}", ParagraphKind.OPERATIVE, n, text)
+
+    report = ("Requests the Secretary-General to submit a report on the implementation of the present "
+              "resolution to the General Assembly at its eighty-first session")
+    meeting = "to convene an expert meeting on the digital divide before the end of the year;"
+    old = Document("A/C.2/99/L.1", None, "en", (op(1, "Decides to act on the matters before it;"),
+                   op(2, f"{report}, and {meeting}"), op(3, "Decides to remain seized of the matter.")))
+    new = Document("A/C.2/99/L.1/Rev.1", None, "en", (op(1, "Decides to act on the matters before it;"),
+                   op(2, f"{report};"), op(3, f"Also requests the Secretary-General {meeting}"),
+                   op(4, "Decides to remain seized of the matter.")))
+    comparison = compare(old, new)
+    assert [c.kind.value for c in comparison.changes] == ["unchanged", "split", "unchanged"]
+    data = render(comparison, RenderOptions())
+    _assert_accept_reject(comparison, data)
+    paragraphs = list(etree.fromstring(_document_xml(data)).iter(f"{W}p"))
+    first = next(n for n, p in enumerate(paragraphs) if report[:20] in _kept([p], ()))
+    split = paragraphs[first:first + 2]
+    assert _kept(split, ()) == f"2. {report}{meeting}"
+    assert _kept(split, (f"{W}del",)) == ", and "
+    assert _kept(split, (f"{W}ins",)) == ";3. Also requests the Secretary-General "
+    assert split[0].find(f"{W}pPr/{W}rPr/{W}ins") is not None

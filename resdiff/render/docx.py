@@ -573,13 +573,13 @@ class _Writer:
         runs: list[str] = []
         line = ""
 
-        def style(first: bool) -> str:
+        def style() -> str:
             # First line of a resolution paragraph indented; sub-paragraphs indented further.
             item = _ITEM_LINE.match(line) is not None
             return ('<w:spacing w:after="120"/><w:ind w:left="567" w:firstLine="567"/><w:jc w:val="both"/>'
                     if item else '<w:spacing w:after="120"/><w:ind w:firstLine="567"/><w:jc w:val="both"/>')
 
-        for segment in slot.segments:
+        for segment in _coalesced(slot.segments):
             if isinstance(segment, _Range):
                 runs.append(self.range_mark(segment))
             elif isinstance(segment, _Ref):
@@ -587,12 +587,12 @@ class _Writer:
             else:
                 for n, piece in enumerate(segment.text.split("\n")):
                     if n > 0:
-                        paragraphs.append(self.paragraph("".join(runs), (segment.op, segment.ctx), style(False)))
+                        paragraphs.append(self.paragraph("".join(runs), (segment.op, segment.ctx), style()))
                         runs, line = [], ""
                     runs.append(self.run(piece, segment.op, segment.ctx))
                     line += piece
         final = (Op.EQUAL, "") if last else slot.final
-        paragraphs.append(self.paragraph("".join(runs), final, style(False)))
+        paragraphs.append(self.paragraph("".join(runs), final, style()))
         return paragraphs
 
     def footnote(self, number: int, runs: str) -> str:
@@ -600,6 +600,19 @@ class _Writer:
                      f'{self.run_props}</w:rPr><w:footnoteRef/></w:r>')
         return (f'<w:footnote w:id="{number}"><w:p><w:pPr><w:spacing w:after="0"/>'
                 f'<w:jc w:val="both"/></w:pPr>{reference}{self.run(" ", Op.EQUAL)}{runs}</w:p></w:footnote>')
+
+
+def _coalesced(segments: list) -> list:
+    """Neighbouring texts of one revision as one, so that a run of kept or moved words is one
+    revision rather than one per word."""
+    out: list = []
+    for segment in segments:
+        if (isinstance(segment, _Text) and out and isinstance(out[-1], _Text)
+                and (out[-1].op, out[-1].ctx) == (segment.op, segment.ctx)):
+            out[-1] = _Text(segment.op, segment.ctx, out[-1].text + segment.text)
+        else:
+            out.append(segment)
+    return out
 
 
 def _tracked_line(writer: _Writer, spans: tuple[Span, ...], style: str, bold: bool) -> str:
@@ -721,6 +734,14 @@ def _build(comparison: Comparison, options: RenderOptions) -> tuple[str, str | N
     return "".join(parts), notes
 
 
+def _first_mark(document: Document) -> int:
+    """The number Word's footnotes start from: the new version's first, where a text excerpted
+    from a longer one (a committee report quoting a draft) does not start at 1."""
+    marks = [m for p in document.paragraphs for m in p.all_footnotes()] + [f.mark for f in document.footnotes]
+    first = marks[0] if marks else "1"
+    return int(first) if first.isdigit() and 0 < int(first) < 10_000 else 1
+
+
 def document_xml(comparison: Comparison, options: RenderOptions = RenderOptions()) -> str:
     """The ``word/document.xml`` body content of the tracked-changes document."""
     return _build(comparison, options)[0]
@@ -749,7 +770,7 @@ def render(comparison: Comparison, options: RenderOptions = RenderOptions()) -> 
                     document.part.package)
         document.part.relate_to(part, RT.FOOTNOTES)
         section.insert(0, parse_xml(f'<w:footnotePr xmlns:w="{W_NS}"><w:numFmt w:val="decimal"/>'
-                                    "</w:footnotePr>"))
+                                    f'<w:numStart w:val="{_first_mark(comparison.new)}"/></w:footnotePr>'))
     # Further edits by the reader are tracked too, as delegates expect of a revised draft.
     settings = document.settings.element
     if settings.find(f"{{{W_NS}}}trackRevisions") is None:

@@ -8,8 +8,8 @@ import os
 from ..errors import InputError
 from ..model import Document
 from .doc import OLE2_MAGIC
-from .reading import decode, decode_report, read_bytes
 from .identity import normalize_symbol, symbol_from_filename
+from .reading import decode, decode_report, read_bytes
 from .structure import parse_text
 
 __all__ = ["parse_file", "parse_text", "parse_bytes", "document_text", "normalize_symbol",

@@ -1,0 +1,417 @@
+"""Classification stage: paragraphs of text into preambular and operative paragraphs with ids.
+
+Numbered paragraphs are operative, their (a)/(i) labels sub-paragraphs (nested by context),
+unnumbered ones before the operative part preambular; footnote marks are taken out of the text
+(``_take_marks``); ids are PP1…, OP1… . Also the checks a reader should make by hand
+(numbering gaps, paragraphs that ran together, marks without bodies): ``_warnings``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Footnote, Item, Paragraph, ParagraphKind
+from ..text import has_cjk
+from .lines import _join, _join_all
+from .patterns import (
+    _LABEL,
+    _OPERATIVE,
+    _SUPER_MARK,
+    _SUPER_TO_ASCII,
+    PREAMBULAR_OPENERS,
+)
+
+_ROMAN = re.compile(r"^[ivxlc]+$")
+
+
+def _strip_quotes(chunk: str) -> str:
+    """A quoted paragraph without the report's quotation marks: the opening one, and the
+    closing one that ends the last paragraph of the draft (the one left unbalanced).
+
+    >>> _strip_quotes("“26. 决定将题为“信息”的项目列入议程。”"), _strip_quotes('"4. Requests a "report"."')
+    ('26. 决定将题为“信息”的项目列入议程。', '4. Requests a "report".')
+    """
+    if chunk.startswith("“"):
+        chunk = chunk[1:]
+        if chunk.endswith("”") and chunk.count("“") < chunk.count("”"):
+            chunk = chunk[:-1]
+    elif chunk.startswith('"'):
+        chunk = chunk[1:]
+        if chunk.endswith('"') and chunk.count('"') % 2 == 1:
+            chunk = chunk[:-1]
+    return chunk.strip()
+
+
+# Footnote marks as plain digits, the way text extraction leaves superscripts. Each is taken
+# only if it is the next mark in sequence (or repeats an earlier one) and, where the document's
+# footnote bodies are known, one of their marks; digits that are part of the text stay.
+_CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_PLAIN_MARK = re.compile(
+    r"\[\^?(?P<md>\d{1,3})\]"  # Markdown or wiki reference ("[^1]", "[1]"): always a mark
+    r"|(?<=\d/)(?P<slash>\d{4,5})(?=[\s,;:.)”]|$)"  # "resolution 77/2285": 77/228 and mark 5
+    r"|(?<![\d/.,])(?P<year>(?:19|20)\d{3,4})(?=[\s,;:.)”]|$)"  # "of 19881 and": 1988 and mark 1
+    r"|(?<=[^\W\d_]|[)”’\"\]])(?P<glued>\d{1,3})(?=[\s,;:.)”]|$)"  # "Declaration4", "Rules),9"
+    r"|(?<=[,;:.])(?P<punct>\d{1,3})(?=[\s,;:.)”]|$)"  # "session,1", "1995,2"
+    # "《行动纲领》2执行情况", "的报告；6": Chinese text never runs a number into a closing mark
+    # and on into the next word, except counts ("，25个"), whose measure words are excluded.
+    rf"|(?<=[》；。，、）”：])(?P<cjk>\d{{1,8}})(?=[{_CJK_RANGES}](?<![个项名次年月日号条岁种])|$)"
+    r"|(?<=[\w)”’,;.]) (?P<spaced>\d{1,3})(?= {2,}|$)"  # "1949 2  and": PDF text keeps the gap
+    r"|(?<=[,;]) (?P<capital>\d{1,3})(?= [A-Z])"  # "Rarotonga, 3 Bangkok"
+    r"|(?<=[^\W\d_],|[^\W\d_]”) (?P<comma>\d{1,2})(?= [a-z])"  # "Rights, 1 the"
+    r"|(?<=[^\W\d_]) (?P<lone>\d{1,2})(?= [a-z]|[,;:]|$)"  # "the Convention 1 and"
+    r"|(?:(?<=(?:19|20)\d\d)|(?<=(?:19|20)\d\d,)|(?<=(?:19|20) \d\d)) (?P<afteryear>\d{1,2})(?= [a-z]|[,;:]|$)"  # "of 1949 2 and", "1994, 1 the"
+)
+# Words that a number follows as part of the text ("paragraph 3 of", "Goal 4 and").
+_COUNTED = re.compile(
+    r"(?:paragraphs?|articles?|sections?|chapters?|items?|annex(?:es)?|goals?|targets?|protocols?|phases?|"
+    r"groups?|rules?|principles?|actions?|vol|volumes?|no|nos|pages?|parts?|category|categories|levels?|"
+    r"resolutions?|decisions?|options?|steps?|stages?|tables?|figures?|boxes?|days?|years?|cycles?|tiers?|"
+    r"pillars?|objectives?|recommendations?|modules?|schedules?|clusters?|amendments?|appendix|class|"
+    r"indicators?|rounds?|from|to|and|or|of|between|by|than|over|under|with|per|at|about|some|all|only|"
+    r"first|last|nearly|almost|approximately|the|its|their|these|those|within|in|on|for|as)$",
+    re.I,
+)
+
+
+def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tuple[str, ...]]:
+    """Remove footnote marks from paragraph text; return the text and the marks, in order.
+
+    ``state`` holds the highest mark taken so far in the document, shared across paragraphs.
+
+    >>> _take_marks("Recalling the Charter,1 and the Rules2  of 1955", set(), [0])
+    ('Recalling the Charter, and the Rules of 1955', ('1', '2'))
+    """
+    marks: list[str] = []
+
+    def superscript(match: re.Match[str]) -> str:
+        mark = match.group(1).translate(_SUPER_TO_ASCII)
+        marks.append(mark)
+        state[0] = max(state[0], int(mark))
+        start, end = match.span()
+        after = text[end : end + 1]
+        before = text[start - 1 : start] if start else ""
+        if not after or has_cjk(after) or after in "，。；：、）》”,;:.)" or has_cjk(before) or before in "，。；：、（《“":
+            return ""
+        return " "
+
+    text = _SUPER_MARK.sub(superscript, text)
+
+    def acceptable(mark: str, loose: bool) -> bool:
+        if mark.startswith("0"):
+            return False
+        value = int(mark)
+        if not known:
+            # Without the bodies only the next mark, or one already used, will do.
+            return value <= state[0] + 1 if loose else value == state[0] + 1
+        if mark not in known:
+            return False
+        # Where digits are as likely text as a mark, the mark must come about in sequence
+        # (one mark lost to the extraction is forgiven).
+        return loose or value <= state[0] + 2
+
+    def plain(match: re.Match[str]) -> str:
+        kind = match.lastgroup
+        digits = match.group(kind)
+        keep = ""
+        if kind == "md":
+            mark = digits
+        elif kind in {"slash", "year"}:
+            # The printed number (a resolution number of at most three digits, a year of
+            # four) runs into the mark.
+            head = 4 if kind == "year" else 1
+            for size in (1, 2):
+                mark, keep = digits[-size:], digits[:-size]
+                if len(keep) >= head and (kind == "year" or len(keep) <= 3) and acceptable(mark, False):
+                    break
+            else:
+                return match.group(0)
+        else:
+            start = match.start(kind)
+            before = text[max(0, start - 2) : start]
+            after_digit = before[:1].isdigit()
+            if kind == "punct" and after_digit and (before[1:] == "." or len(digits) == 3):
+                return match.group(0)  # "4.5 million", "22,000 prisoners"
+            if kind == "punct" and before[1:] == "." and before[:1].isupper() \
+                    and text[start - 3 : start - 2] in {" ", "(", "/", ""}:
+                return match.group(0)  # "GC(69)/RES/9 A.2": a part's number, not a mark
+            mark = digits
+            if kind == "glued" and has_cjk(before[-1:]) and _CJK_UNIT.match(text, match.end(kind)):
+                return match.group(0)  # "2010 年5 月17 日": a date, its numbers spaced from the units
+            if kind in {"lone", "comma", "afteryear"}:
+                # A number set apart by spaces is text unless everything says otherwise: the
+                # bodies are known, it is the very next mark, and no counting word precedes it.
+                word = re.search(r"(\w+)\W*$", text[:start])
+                if not known or int(mark) != state[0] + 1 or (word and _COUNTED.match(word.group(1))):
+                    return match.group(0)
+                if kind == "lone" and not word.group(1)[:1].isupper():
+                    return match.group(0)
+            loose = kind == "glued" or (kind == "punct" and not after_digit)
+            if kind == "cjk":
+                # The position itself is the evidence, so no sequence is asked for: an
+                # excerpt may start at any mark. Marks set side by side ("，2345") run
+                # together in plain text: they are consecutive known marks, or not marks.
+                if len(digits) > 2 or (known and digits not in known and len(digits) == 2):
+                    run = _consecutive_marks(digits, known)
+                    if run is None:
+                        return match.group(0)
+                    marks.extend(run)
+                    state[0] = max(state[0], int(run[-1]))
+                    return keep
+                if known and mark not in known:
+                    return match.group(0)
+            elif not acceptable(mark, loose):
+                return match.group(0)
+        state[0] = max(state[0], int(mark))
+        marks.append(mark)
+        return keep
+
+    text = _PLAIN_MARK.sub(plain, text)
+    text = re.sub(r"[ \t]{2,}", " ", text).strip()
+    return text, tuple(marks)
+
+
+# A unit a Chinese number is counted in: a number before it is text, never a footnote mark.
+_CJK_UNIT = re.compile(r"\s*[年月日号条个项次届段名岁种]")
+
+
+def _consecutive_marks(digits: str, known: set[str]) -> list[str] | None:
+    """``digits`` read as consecutive footnote marks, each known: "2345" → 2, 3, 4, 5.
+
+    >>> _consecutive_marks("2345", {"1", "2", "3", "4", "5"}), _consecutive_marks("91011", {"9", "10", "11"})
+    (['2', '3', '4', '5'], ['9', '10', '11'])
+    >>> _consecutive_marks("2010", {"2", "3"}) is None, _consecutive_marks("35", {"3", "5"})
+    (True, ['3', '5'])
+    """
+    for size in (1, 2):
+        first = int(digits[:size])
+        run, rest, value = [], digits, first
+        while rest and rest.startswith(str(value)):
+            run.append(str(value))
+            rest = rest[len(str(value)):]
+            value += 1
+        if not rest and len(run) > 1 and all(mark in known for mark in run):
+            return run
+    if digits not in known and len(digits) <= 4 and all(d in known for d in digits):
+        return list(digits)  # marks cited again side by side: "；35" is 3 and 5
+    return None
+
+
+def _classify(chunks: list[str], quoted: bool, known_marks: set[str]) -> list[Paragraph]:
+    paragraphs: list[dict] = []
+    state = [0]
+    seen_operative = False
+    for chunk in chunks:
+        text = _strip_quotes(chunk) if quoted else chunk.strip()
+        if not text:
+            continue
+        number = _OPERATIVE.match(text)
+        label = _LABEL.match(text)
+        if number:
+            seen_operative = True
+            body, marks = _take_marks(text[number.end():], known_marks, state)
+            paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": int(number.group(1)),
+                               "text": body, "items": [], "marks": marks})
+            continue
+        if label and paragraphs:
+            body, marks = _take_marks(text[label.end():], known_marks, state)
+            items = paragraphs[-1]["items"]
+            printed, parent = _label(label.group(1), items)
+            items.append(Item(printed, body, marks, parent))
+            continue
+        body, marks = _take_marks(text, known_marks, state)
+        if seen_operative and paragraphs:
+            # Unnumbered text after the operative part continues the paragraph before it.
+            last = paragraphs[-1]
+            if last["items"]:
+                item = last["items"][-1]
+                last["items"][-1] = Item(item.label, _join(item.text, body), item.footnotes + marks)
+            else:
+                last.setdefault("continued", []).append(body)
+                last["marks"] = last["marks"] + marks
+            continue
+        paragraphs.append({"kind": ParagraphKind.PREAMBULAR, "number": None, "text": body,
+                           "items": [], "marks": marks})
+    for paragraph in paragraphs:
+        if "continued" in paragraph:
+            paragraph["text"] = _join_all([paragraph["text"]] + paragraph.pop("continued"))
+    _single_operative(paragraphs)
+    return _with_ids(paragraphs)
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman(label: str) -> int | None:
+    """The value of a lower-case roman numeral, None if the label is not one.
+
+    >>> _roman("iv"), _roman("xii"), _roman("b")
+    (4, 12, None)
+    """
+    if not label or not _ROMAN.match(label):
+        return None
+    total = 0
+    for index, char in enumerate(label):
+        value = _ROMAN_VALUES[char]
+        following = _ROMAN_VALUES[label[index + 1]] if index + 1 < len(label) else 0
+        total += -value if value < following else value
+    return total if total > 0 else None
+
+
+def _next_letter(label: str) -> str | None:
+    return chr(ord(label) + 1) if len(label) == 1 and "a" <= label < "z" else None
+
+
+def _label(raw: str, items: list[Item]) -> tuple[str, str | None]:
+    """A sub-paragraph's label as printed and the label of the item it sits under, if any.
+
+    By context: '(i)' after '(h)' is the letter i and '(c)' after '(b)' the letter c, while
+    '(i)' after any other lettered item opens numerals nested under that item, and '(ii)'
+    after '(i)' continues whichever list '(i)' belongs to.
+
+    >>> _label("i", [Item("a", ""), Item("h", "")]), _label("i", [Item("a", ""), Item("c", "")])
+    (('i', None), ('i', 'c'))
+    >>> _label("ii", [Item("a", ""), Item("i", "", (), "a")])
+    ('ii', 'a')
+    """
+    if not items:
+        return raw, None
+    last = items[-1]
+    value = _roman(raw)
+    continues_numerals = value is not None and _roman(last.label) == value - 1
+    letters = _is_letter_list(items)
+    if letters and _next_letter(_top_letter(items) or "") == raw:
+        # '(v)' after '(iv)' nested under '(u)' is the fifth numeral, not the letter v.
+        if last.parent is not None and continues_numerals:
+            return raw, last.parent
+        return raw, None
+    if continues_numerals:
+        return raw, last.parent
+    if raw == "i" and letters and last.parent is None:
+        return raw, last.label
+    return raw, None
+
+
+def _top_letter(items: list[Item]) -> str | None:
+    for item in reversed(items):
+        if item.parent is None:
+            return item.label
+    return None
+
+
+def _is_letter_list(items: list[Item]) -> bool:
+    """True when the top-level items run a, b, c …; a list that starts with (i) is numerals."""
+    top = [item.label for item in items if item.parent is None]
+    return bool(top) and top[0] == "a"
+
+
+def _single_operative(paragraphs: list[dict]) -> None:
+    """A resolution of one unnumbered paragraph ("Adopts …") is operative, not preambular."""
+    if any(p["kind"] is ParagraphKind.OPERATIVE for p in paragraphs) or not paragraphs:
+        return
+    last = paragraphs[-1]
+    # The sentence that ends the text is operative: it ends with a full stop, or with a
+    # semicolon where it does not open as a preambular paragraph does ("Takes note of …;").
+    # A text cut short mid-sentence (an excerpt) stays as it is.
+    end = last["text"].rstrip()
+    if end.endswith((".", "。")) or (end.endswith((";", "；")) and not _opens_preambular(end)):
+        last["kind"] = ParagraphKind.OPERATIVE
+
+
+def _opens_preambular(text: str) -> bool:
+    return bool(PREAMBULAR_OPENERS["zh" if has_cjk(text[:1]) else "en"].match(text))
+
+
+def _with_ids(raw: list[dict]) -> list[Paragraph]:
+    paragraphs = []
+    used: set[str] = set()
+    pp = 0
+    op = 0
+    for entry in raw:
+        if entry["kind"] is ParagraphKind.PREAMBULAR:
+            pp += 1
+            pid = f"PP{pp}"
+        else:
+            op += 1
+            pid = f"OP{entry['number'] if entry['number'] is not None else op}"
+        base, k = pid, 2
+        while pid in used:
+            pid = f"{base}.{k}"
+            k += 1
+        used.add(pid)
+        paragraphs.append(
+            Paragraph(
+                id=pid,
+                kind=entry["kind"],
+                number=entry["number"],
+                text=entry["text"],
+                items=tuple(entry["items"]),
+                footnotes=tuple(entry["marks"]),
+            )
+        )
+    return paragraphs
+
+
+# Longer than any paragraph of a real resolution (the longest in the corpus run to about 2,500
+# characters): paragraphs have probably run together.
+LONGEST_PARAGRAPH = 6000
+
+
+def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: str | None) -> list[str]:
+    """What a reader should check by hand: breaks in the numbering of operative paragraphs and
+    of sub-paragraphs, paragraphs far longer than any real one, footnote marks without bodies."""
+    name = symbol or "document"
+    found = []
+    previous = 0
+    for paragraph in paragraphs:
+        if paragraph.number is None:
+            continue
+        if paragraph.number != previous + 1:
+            where = f"after OP{previous}" if previous else "at the start"
+            found.append(f"{name}: operative paragraph {paragraph.number} follows {previous or 'nothing'} "
+                         f"({where}): a paragraph may be missing or misread")
+        previous = paragraph.number
+    for paragraph in paragraphs:
+        top = [item.label for item in paragraph.items if item.parent is None]
+        for before, after in zip(top, top[1:]):
+            expected = _label_gap(before, after)
+            if expected is not None:
+                found.append(f"{name}: {paragraph.id} has sub-paragraph ({after}) after ({before}): "
+                             f"({expected}) may be missing or misread")
+        if len(paragraph.body) > LONGEST_PARAGRAPH:
+            found.append(f"{name}: {paragraph.id} is {len(paragraph.body):,} characters long, longer than any "
+                         "real paragraph: several paragraphs may have run together")
+    bodies = {f.mark for f in footnotes}
+    if bodies:
+        for paragraph in paragraphs:
+            for mark in paragraph.all_footnotes():
+                if mark not in bodies:
+                    found.append(f"{name}: {paragraph.id} carries footnote mark {mark}, whose footnote was not found")
+    return found
+
+
+def _to_roman(value: int) -> str:
+    numerals = ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    out = ""
+    for size, numeral in numerals:
+        while value >= size:
+            out += numeral
+            value -= size
+    return out
+
+
+def _label_gap(before: str, after: str) -> str | None:
+    """The label missing between two consecutive sub-paragraph labels, None when they follow.
+
+    >>> _label_gap("a", "b"), _label_gap("b", "d"), _label_gap("ii", "iii"), _label_gap("iii", "v"), _label_gap("h", "i")
+    (None, 'c', None, 'iv', None)
+    """
+    if len(before) == 1 and len(after) == 1 and ord(after) == ord(before) + 1:
+        return None
+    first, second = _roman(before), _roman(after)
+    if first is not None and second is not None and second == first + 1:
+        return None
+    if first is not None and second is not None and (len(before) > 1 or len(after) > 1):
+        return _to_roman(first + 1)
+    if len(before) == 1 and "a" <= before < "z":
+        return chr(ord(before) + 1)
+    return None

@@ -1,0 +1,200 @@
+"""Layout stage, first half: where in a text each document begins and ends.
+
+From the text's lines (after the reading stage) to typed ``Block`` records: the front matter
+and Markdown footnote definitions are taken out, every chapeau ("大会，", "The General
+Assembly,") opens a document, and each document's body ends at the closing quotation mark of a
+draft quoted in a report, at the plenary-meeting (adoption) line or annex of an adopted text, or
+before the next document's title. What lies inside a block (page furniture, running heads,
+footnote areas) is the business of ``pages``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Footnote
+from ..text import has_cjk
+from .patterns import (
+    _OPERATIVE,
+    _PLAIN_FOOTNOTE,
+    _SEPARATOR,
+    _SUPER_FOOTNOTE,
+    _SYMBOL,
+    _TERMINAL,
+)
+from .records import Block
+
+_CHAPEAUS = ("大会", "大會", "The General Assembly", "L['’]Assemblée générale", "La Asamblea General",
+             "Генеральная Ассамблея", "إن الجمعية العامة")
+# Words of a chapeau may be set apart by several spaces (some extractions space out every word).
+_CHAPEAU = re.compile(
+    r"^\s*[“\"]?\s*(?:" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r")\s*[，,、،]?\s*$"
+)
+# An operative number or a sub-paragraph label alone on its line, its text on the next (as many
+# Spaces a PDF puts between words that are layout, not text (no-break, narrow, thin).
+_ODD_SPACES = re.compile("[\u00a0\u2007\u2009\u200a\u202f]")
+_MD_FOOTNOTE = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
+_END_OF_TEXT = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th) plenary meeting\b|第\s*\d+\s*次全体会议|[第]?[一二三四五六七八九十百]+次全体会议"
+    r"|Annex(?:\s|$)|附件(?:\s|$)|---\s*$)"
+)
+_YAML_FIELD = re.compile(r'^(\w+):\s*"?(.*?)"?\s*$')
+
+
+
+# A decision printed as one sentence: "The General Assembly, recalling …, decides to …." or
+# "大会回顾……，决定……。" The chapeau opens the line and the sentence runs on after it.
+_INLINE_CHAPEAU = re.compile(
+    r"^\s*(?P<chapeau>" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r")(?:\s*[,，]\s*|(?<=会)|(?<=會))"
+    r"(?P<rest>\S.*[.。])\s*$"
+)
+
+
+def _decision_layout(lines: list[str]) -> tuple[list[str], list[int]]:
+    """Lines with a one-sentence decision's chapeau set on a line of its own, and its index.
+
+    Only the first such line counts, and only where the text has no chapeau of its own line.
+    """
+    for index, line in enumerate(lines):
+        match = _INLINE_CHAPEAU.match(line)
+        if match and (match.group("rest")[:1].islower() or has_cjk(match.group("rest")[:1])):
+            chapeau = match.group("chapeau") + ("，" if has_cjk(match.group("chapeau")) else ",")
+            return lines[:index] + [chapeau, match.group("rest")] + lines[index + 1:], [index]
+    return lines, []
+
+
+def _trailing_footnotes(tail: list[str]) -> list[str]:
+    """The footnote area printed after a text's last line (its adoption line and date): from
+    the separator rule through the footnote bodies, or nothing when no rule follows closely."""
+    start = next((k for k, line in enumerate(tail[:10]) if _SEPARATOR.match(line.strip())), None)
+    if start is None:
+        return []
+    taken = [tail[start]]
+    in_note = False
+    for line in tail[start + 1:]:
+        stripped = line.strip()
+        if not stripped:
+            in_note = False
+            taken.append(line)
+        elif _PLAIN_FOOTNOTE.match(stripped) or _SUPER_FOOTNOTE.match(stripped):
+            in_note = True
+            taken.append(line)
+        elif in_note and not _CHAPEAU.match(stripped):
+            taken.append(line)
+        else:
+            break
+    return taken
+
+
+# --- front matter and blocks ---------------------------------------------------------------------
+
+
+def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str], list[Footnote]]:
+    """YAML front matter fields and Markdown footnote definitions, taken out of the lines."""
+    meta: dict[str, str] = {}
+    if lines and lines[0].strip() == "---":
+        for end in range(1, min(len(lines), 60)):
+            if lines[end].strip() == "---":
+                for line in lines[1:end]:
+                    match = _YAML_FIELD.match(line.strip())
+                    if match:
+                        meta[match.group(1)] = match.group(2).replace('\\"', '"')
+                lines = [""] * (end + 1) + lines[end + 1 :]
+                break
+    footnotes: list[Footnote] = []
+    kept: list[str] = []
+    in_definition = False
+    for line in lines:
+        match = _MD_FOOTNOTE.match(line.strip())
+        if match:
+            footnotes.append(Footnote(match.group(1), match.group(2).strip()))
+            in_definition = True
+            kept.append("")
+        elif in_definition and line.strip():
+            # A wrapped footnote definition continues until a blank line.
+            last = footnotes[-1]
+            footnotes[-1] = Footnote(last.mark, (last.text + " " + line.strip()).strip())
+            kept.append("")
+        else:
+            in_definition = False
+            kept.append(line)
+    return meta, kept, footnotes
+
+
+def _first_operative(lines: list[str]) -> int | None:
+    for i, line in enumerate(lines):
+        match = _OPERATIVE.match(line.strip().lstrip("“\""))
+        if match and match.group(1) == "1":
+            numbers = {m.group(1) for m in (_OPERATIVE.match(x.strip().lstrip("“\"")) for x in lines[i:]) if m}
+            if "2" in numbers:
+                return i
+    return None
+
+
+def _blocks(lines: list[str], chapeaus: list[int]) -> list[Block]:
+    blocks = []
+    for k, start in enumerate(chapeaus):
+        limit = chapeaus[k + 1] if k + 1 < len(chapeaus) else len(lines)
+        quoted = lines[start].strip().startswith(("“", '"')) if start >= 0 else False
+        if quoted:
+            end = _end_of_quote(lines, start + 1, limit)
+        else:
+            end = _end_of_text(lines, start + 1, limit)
+        if k + 1 < len(chapeaus) and end == limit:
+            end = _before_next_header(lines, start + 1, limit)
+        blocks.append(Block(start=max(start, -1), end=end, quoted=quoted))
+    return blocks
+
+
+def _end_of_quote(lines: list[str], begin: int, limit: int) -> int:
+    """The index after the line whose closing quotation mark ends a quoted draft."""
+    depth_text: list[str] = []
+    for i in range(begin, limit):
+        stripped = lines[i].strip()
+        if not stripped:
+            continue
+        if stripped.startswith(("“", '"')) or not depth_text:
+            depth_text = [stripped]
+        else:
+            depth_text.append(stripped)
+        paragraph = "".join(depth_text)
+        opens = paragraph.count("“")
+        closes = paragraph.count("”")
+        if paragraph.startswith("“") and closes >= opens and paragraph.rstrip().endswith("”"):
+            return i + 1
+        if _is_report_paragraph(stripped) and not stripped.startswith("“"):
+            return i
+    return limit
+
+
+def _is_report_paragraph(line: str) -> bool:
+    return bool(re.match(r"^\d{1,3}\s?[.．]\s", line)) and bool(_SYMBOL.search(line) or "委员会" in line or "Committee" in line)
+
+
+def _end_of_text(lines: list[str], begin: int, limit: int) -> int:
+    for i in range(begin, limit):
+        if _END_OF_TEXT.match(lines[i].strip()):
+            return i
+    return limit
+
+
+def _before_next_header(lines: list[str], begin: int, limit: int) -> int:
+    """Leave the next document's title lines (unterminated, short) to that document."""
+    end = limit
+    while end > begin:
+        line = lines[end - 1].strip()
+        if not line:
+            end -= 1
+            continue
+        if len(line) < 120 and line[-1] not in _TERMINAL and not _OPERATIVE.match(line):
+            end -= 1
+            continue
+        break
+    return end
+
+
+def _is_report(lines: list[str], blocks: list[Block]) -> bool:
+    return any(b.quoted for b in blocks) or any(
+        re.search(r"建议大会通过|recommends to the General Assembly|recommends that the General Assembly", l)
+        for l in lines
+    )

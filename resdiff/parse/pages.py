@@ -1,0 +1,300 @@
+"""Layout stage, second half: a document's body read page by page.
+
+Lines of page furniture (symbols, job numbers, barcodes, page numbers, distribution lines,
+running heads that repeat the title) are dropped and recorded; footnote areas (under a
+separator rule, under a drawn rule, or with their marks on lines of their own) are taken aside
+as footnotes; an operative number or sub-paragraph label alone on its line is joined to its
+text. The result is a ``Layout`` record: the body's lines of text with the layout evidence
+segmentation needs (blank line before, indented), and the footnotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import Footnote
+from ..text import SUPERSCRIPT_DIGITS
+from .identity import _line_title
+from .lines import _ends_terminal, _join
+from .patterns import (
+    _BARCODE,
+    _DISTR,
+    _FURNITURE_LINE,
+    _GLUED_SYMBOL,
+    _JOB_NUMBER,
+    _OPERATIVE,
+    _PLAIN_FOOTNOTE,
+    _SEPARATOR,
+    _SUPER_FOOTNOTE,
+    _SUPER_TO_ASCII,
+    _SYMBOL,
+    _TERMINAL,
+    _TITLE_NUMBER,
+)
+from .records import Block, Layout, Line
+
+# PDF extractions lay them out): the two lines are one.
+_NUMBER_ALONE = re.compile(r"^(?:\d{1,4}\s?[.．]|[(（]\s*(?:[a-z]{1,3}|[ivxlc]{1,6})\s*[)）])$")
+# A footnote mark alone on its line: extractions that keep the footnote area's two columns apart
+# put the marks on lines of their own, before, between or after the bodies.
+# What the printer puts at a page's foot: job number, barcode, print date code, recycling note.
+_PRINT_MARKS = re.compile(r"^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?|\*\d{6,8}\*|\d{6}|Please recycle|请回收|請回收)\s*$")
+_MARK_ALONE = re.compile(rf"^(?:\d{{1,3}}|[{SUPERSCRIPT_DIGITS}]{{1,3}})$")
+_FURNITURE_EVIDENCE = re.compile(r"\d{2}-\d{5}|\*\d{6,8}\*|\d\s*/\s*\d{1,3}\s*$|^\d{1,3}\s*/\s*\d{1,3}\D")
+# "第 57/270 B 号、…" opens a line of Chinese text: only "第 3 页" alone is a page number.
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^\d{1,3}\s*/\s*\d{1,3}$|^(?:Page\s*\d+|第\s*\d+\s*页)\s*$")
+
+
+def _titles(lines: list[str], block: Block, meta: dict[str, str]) -> list[str]:
+    """Keys of what the document may be titled: running headers repeat one of them."""
+    found = [meta.get("title") or "", _line_title(lines, block) or ""]
+    for line in lines[max(0, block.start - 6) : max(block.start, 0)]:
+        found.append(_TITLE_NUMBER.sub("", line.strip()))
+    keys = []
+    for title in found:
+        key = _key(title)
+        if len(key) >= 8 and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _key(text: str) -> str:
+    """Letters and digits only, case-folded: how a running header is matched to a title."""
+    return re.sub(r"\W+", "", text).casefold()
+
+
+def _is_furniture(line: str, titles: list[str], after_furniture: bool = False) -> bool:
+    """True for a line of page furniture: symbols, job numbers, barcodes, page numbers,
+    distribution lines and running headers that repeat the title (with or without the symbol)."""
+    if _JOB_NUMBER.match(line) or _BARCODE.match(line) or _PAGE_NUMBER.match(line) or _DISTR.match(line) \
+            or _PRINT_MARKS.match(line):
+        return True
+    if _FURNITURE_LINE.match(line) and _FURNITURE_EVIDENCE.search(line):
+        return True
+    if _SEPARATOR.match(line):
+        return False
+    symbol = _SYMBOL.match(line)
+    if symbol:
+        rest = line[symbol.end():].strip()
+        if not rest or not rest[0].isdigit() and rest[-1:] not in _TERMINAL:
+            return True
+    if line in {"United Nations", "General Assembly", "联合国", "大会"}:
+        return True
+    # A running header: the title, perhaps cut short or split over lines, beside the symbol.
+    trailing = _GLUED_SYMBOL.search(line)
+    key = _key(line[: trailing.start()] if trailing else line)
+    if len(key) < 8 or line.rstrip()[-1:] in _TERMINAL - {":"}:
+        return False
+    for title in titles:
+        if key == title or (len(key) >= 12 and title.startswith(key)):
+            return True
+        if after_furniture and len(key) >= 12 and key in title:
+            return True
+    return False
+
+
+def lay_out(body: list[str], quoted: bool, titles: list[str]) -> Layout:
+    """A document body's lines of text and its footnotes, furniture dropped.
+
+    ``titles`` are the keys of what the document may be titled (``_titles``): running heads
+    repeat one of them.
+    """
+    layout = Layout()
+    furniture = layout.furniture
+    problems = layout.problems
+    footnotes = layout.footnotes
+    after_furniture = False
+    kept = layout.lines
+    in_footnotes = False
+    blank = True
+    alone: Line | None = None  # a number or label waiting for its text
+    skip_to = -1
+    page_start = 0  # where in ``kept`` the lines since the last furniture begin
+    # The text's own left margin: a layout-keeping extraction sets every line in from the page's
+    # edge, so a line is indented (a paragraph's first line) only when it starts further in
+    # than most lines do.
+    indents = Counter(_indent(raw) for raw in body if raw.strip())
+    margin = indents.most_common(1)[0][0] if indents else 0
+    for position, raw in enumerate(body):
+        if position < skip_to:
+            continue
+        line = raw.strip()
+        if not line:
+            blank = True
+            continue
+        if _SEPARATOR.match(line):
+            block = _split_footnote_block(body, position + 1, titles, problems)
+            if block is not None:
+                found, skip_to = block
+                footnotes.extend(found)
+                furniture.extend((k, body[k].strip()) for k in range(position + 1, skip_to)
+                                 if _PRINT_MARKS.match(body[k].strip()))
+                blank = True
+                continue
+            in_footnotes = True
+            continue
+        if not quoted and _NUMBER_ALONE.match(line) and alone is None:
+            alone = Line(line, blank, _indent(raw) > margin)
+            blank = False
+            continue
+        if alone is not None:
+            if _is_furniture(line, titles, after_furniture):
+                after_furniture = True
+                furniture.append((position, line))
+                continue
+            kept.append(Line(_join(alone.text, line), alone.blank_before, alone.indented))
+            alone = None
+            blank = False
+            continue
+        if (line.isdigit() and len(line) <= 2 and kept and not after_furniture and not in_footnotes
+                and _ends_terminal(kept[-1].text) and _next_is_text(body, position + 1, titles)):
+            # A footnote mark that an extraction set on a line of its own after the paragraph
+            # carrying it ("…信息社会，" then "1"), with text, not furniture, around it.
+            last = kept[-1]
+            kept[-1] = Line(last.text + line, last.blank_before, last.indented)
+            continue
+        if _is_furniture(line, titles, after_furniture):
+            in_footnotes = False
+            after_furniture = True
+            furniture.append((position, line))
+            footnotes.extend(_unruled_footnotes(kept, footnotes, page_start))
+            page_start = len(kept)
+            continue
+        after_furniture = False
+        sup = _SUPER_FOOTNOTE.match(line)
+        if sup and not quoted or (sup and not line.startswith("“")):
+            footnotes.append(Footnote(sup.group(1).translate(_SUPER_TO_ASCII), sup.group(2).strip()))
+            in_footnotes = True
+            blank = True
+            continue
+        if in_footnotes:
+            plain = _PLAIN_FOOTNOTE.match(line)
+            if plain and not _OPERATIVE.match(line):
+                footnotes.append(Footnote(plain.group(1), plain.group(2).strip()))
+                blank = False  # the body may wrap onto the next line
+                continue
+            if footnotes and not blank:
+                last = footnotes[-1]
+                footnotes[-1] = Footnote(last.mark, _join(last.text, line))
+                continue
+            in_footnotes = False
+        kept.append(Line(line, blank, _indent(raw) > margin))
+        blank = False
+    if alone is not None:
+        kept.append(alone)
+    footnotes.extend(_unruled_footnotes(kept, footnotes, page_start))
+    return layout
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip(" \t\u3000"))
+
+
+def _next_is_text(body: list[str], begin: int, titles: list[str]) -> bool:
+    """Whether the next line with anything on it is text, not furniture."""
+    for line in body[begin : begin + 3]:
+        if line.strip():
+            return not _is_furniture(line.strip(), titles) and not _SEPARATOR.match(line.strip())
+    return False
+
+
+_GLUED_NOTE = re.compile(rf"^(\d{{1,3}})(?=[^\W\d_]|[《“(（])|^([{SUPERSCRIPT_DIGITS}]{{1,3}})\s*(?=\S)")
+
+
+def _unruled_footnotes(kept: list[Line], footnotes: list[Footnote],
+                       start: int) -> list[Footnote]:
+    """Footnotes at the foot of a page whose separator was a drawn rule, not text.
+
+    Such a page's text ends with the footnote bodies, each opening with its mark run into the
+    text ("1联合国教育……", "2见 A/C.2/95/3，附件。"): a final run of lines whose first opens
+    with the next mark after those already read, each mark one more than the last. The run is
+    taken out of ``kept`` and returned as footnotes; nothing is taken when the lines do not
+    read so.
+    """
+    expected = max((int(f.mark) for f in footnotes), default=0) + 1
+    for begin in range(start, len(kept)):
+        match = _GLUED_NOTE.match(kept[begin].text)
+        if not match or _mark_value(match) != expected or begin == start:
+            continue
+        notes: list[list[str]] = []
+        value = expected
+        seen = {f.mark for f in footnotes}
+        for line, _, _ in kept[begin:]:
+            match = _GLUED_NOTE.match(line)
+            if match and _mark_value(match) == value:
+                notes.append([str(value), line[match.end():].strip()])
+                seen.add(str(value))
+                value += 1
+            elif match and str(_mark_value(match)) in seen:
+                # a footnote printed again under a later page (the same mark, the same body)
+                notes.append([str(_mark_value(match)), line[match.end():].strip()])
+            elif match or line[:1].isdigit():
+                break
+            else:
+                notes[-1][1] = _join(notes[-1][1], line)
+        else:
+            del kept[begin:]
+            return [Footnote(mark, text) for mark, text in notes]
+    return []
+
+
+def _mark_value(match: re.Match[str]) -> int:
+    return int((match.group(1) or match.group(2)).translate(_SUPER_TO_ASCII))
+
+
+def _split_footnote_block(body: list[str], begin: int, titles: list[str],
+                          problems: list[tuple[int, str]] | None = None) -> tuple[list[Footnote], int] | None:
+    """Footnotes whose marks stand on lines of their own, apart from their bodies.
+
+    Extractions that keep the footnote area's two columns apart write the marks before each
+    body ("1", "A/49/765, annex I.", "2", …), all before the bodies, or all after them. The
+    block runs from the separator to the next line of page furniture (or a blank line after
+    the last body); the bodies are paired with the marks in reading order when a mark came
+    before each body, else in the order of the marks' numbers. None when the block is not
+    laid out so (the line-by-line reading then applies).
+    """
+    marks: list[tuple[str, int]] = []  # (mark, how many bodies had begun before it)
+    bodies: list[str] = []
+    end = begin
+    limit = min(len(body), begin + 60)
+    while end < limit:
+        line = body[end].strip()
+        if line and _PRINT_MARKS.match(line):
+            end += 1  # a job number or barcode printed between the marks and the bodies
+            continue
+        if line and (_is_furniture(line, titles) and not _MARK_ALONE.match(line)):
+            break
+        if line and _OPERATIVE.match(line) and bodies:
+            break
+        if _MARK_ALONE.match(line):
+            marks.append((line.translate(_SUPER_TO_ASCII), len(bodies)))
+        elif line:
+            starts_new = not bodies or _ends_terminal(bodies[-1]) or (marks and marks[-1][1] == len(bodies))
+            if starts_new:
+                bodies.append(line)
+            else:
+                bodies[-1] = _join(bodies[-1], line)
+        end += 1
+    if not marks:
+        return None
+    if len(marks) != len(bodies):
+        if problems is not None:
+            problems.append((begin, f"the footnote area has {len(marks)} marks on lines of their own and "
+                                    f"{len(bodies)} bodies, which could not be paired"))
+        return None
+    if all(before == index for index, (_, before) in enumerate(marks)):
+        ordered = [mark for mark, _ in marks]  # each mark just before its body
+    else:
+        ordered = sorted((mark for mark, _ in marks), key=int)
+    return [Footnote(mark, text) for mark, text in zip(ordered, bodies)], end
+
+
+def _unique_footnotes(footnotes: list[Footnote]) -> list[Footnote]:
+    seen: set[str] = set()
+    unique = []
+    for footnote in footnotes:
+        if footnote.mark not in seen:
+            seen.add(footnote.mark)
+            unique.append(footnote)
+    return unique

@@ -241,7 +241,8 @@ def load_pair(old: str, new: Optional[str], old_symbol: Optional[str], new_symbo
 
 @app.command(epilog="Examples: resdiff diff report.txt --only-changes;  resdiff diff old.docx new.docx -o changes.docx;  "
                      "resdiff diff report.txt --stat.  Environment: NO_COLOR, FORCE_COLOR (colour), "
-                     "COLUMNS (terminal width), RESDIFF_STORE (version store for symbols).")
+                     "COLUMNS (terminal width), RESDIFF_STORE (version store for symbols), RESDIFF_DOCUMENTS_URL, "
+                     "RESDIFF_LIBRARY_URL, RESDIFF_TIMEOUT, RESDIFF_OFFLINE (fetching symbols).")
 def diff(
     old: str = typer.Argument(..., help="The old version: a file, or a file holding several drafts (a committee report)."),
     new: Optional[str] = typer.Argument(None, help="The new version. Omit it to compare the first and last drafts of OLD."),
@@ -264,8 +265,17 @@ def diff(
     stat: bool = typer.Option(False, "--stat", help="Only the correspondence table: old id → new id, kind, share kept, "
                                                     "opening words (terminal view)."),
     store: Optional[str] = typer.Option(None, "--store", help="Version store for symbols given instead of files."),
+    lang: Optional[str] = typer.Option(
+        None, "--lang", "-l",
+        help="For symbols: the language (zh, en, fr, es, ru, ar). A symbol neither a file nor stored in it "
+             "is fetched from the UN document system first (default zh)."),
+    offline: bool = typer.Option(False, "--offline", help="Never touch the network: symbols must be stored."),
 ) -> None:
-    """Compare two versions of a resolution, paragraph by paragraph and word by word."""
+    """Compare two versions of a resolution, paragraph by paragraph and word by word.
+
+    OLD and NEW may be files, stored symbols, or UN symbols to fetch: resdiff diff A/C.2/65/L.22
+    A/C.2/65/L.56 --lang zh downloads what is not stored yet (a line on standard error says so).
+    """
     from .compare import compare
     from .render import renderer
 
@@ -278,7 +288,9 @@ def diff(
     if color not in {"auto", "always", "never"}:
         raise typer.BadParameter("choose auto, always or never", param_hint="--color")
     check_output(output, (old, new, store))
-    resolve = _store_resolver(store)
+    from .fetch_cli import check_language, fetching_resolver, offline_from_environment
+
+    resolve = fetching_resolver(store, check_language(lang), offline or offline_from_environment())
     a, b = load_pair(old, new, old_symbol, new_symbol, resolve)
     comparison = compare(a, b)
     options = RenderOptions(only_changes=only_changes, width=width,
@@ -309,27 +321,6 @@ def diff(
     write_output(text, output)
     if exit_code and comparison.differs:
         raise typer.Exit(1)
-
-
-def _store_resolver(store: Optional[str]):
-    """A function that finds stored documents by symbol (the version store), for diff.
-
-    The store is imported only when an argument is not a file, so comparing two files never
-    pays for it.
-    """
-
-    def resolve(symbol: str):
-        from .store import resolver
-
-        return resolver(store)(symbol)
-
-    def where() -> str:
-        from .store import store_path
-
-        return str(store_path(store))
-
-    resolve.where = where  # type: ignore[attr-defined]  # named in the error for an unknown argument
-    return resolve
 
 
 # --- entry point ---------------------------------------------------------------------------------
@@ -390,3 +381,4 @@ def _is_usage_error(exc: BaseException) -> bool:
 # Commands that live in their own modules join the app when this module is imported, so that
 # the installed command and tests driving ``app`` see the same commands.
 from . import store_cli  # noqa: E402,F401  (add, log, blame, history)
+from . import fetch_cli  # noqa: E402,F401  (fetch)

@@ -32,7 +32,7 @@ __all__ = [
     "store_path", "content_hash", "resolver",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_PATH = Path(".resdiff") / "store.db"
 # How long a writer waits for another writer's transaction before giving up, in seconds.
 BUSY_TIMEOUT = 60.0
@@ -69,6 +69,40 @@ ALTER TABLE documents ADD COLUMN session TEXT;
 ALTER TABLE documents ADD COLUMN agenda_item TEXT;
 ALTER TABLE documents ADD COLUMN report TEXT;
 CREATE INDEX documents_symbol ON documents (symbol);
+"""
+
+
+# Version 3 (additive): documents fetched by symbol keep the file as downloaded and where and
+# when it came from; the Digital Library's record of a symbol (title, date, agenda item, vote);
+# and revisions counted within a language (a symbol's Chinese and English texts are each
+# revision 1 of their language; `revision` stays unique per symbol, as before).
+_MIGRATE_V2_V3 = """
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    symbol TEXT NOT NULL,
+    language TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    url TEXT NOT NULL,
+    final_url TEXT,
+    content_type TEXT,
+    fetched_at TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE TABLE records (
+    symbol TEXT PRIMARY KEY,
+    title TEXT,
+    date TEXT,
+    agenda TEXT,
+    votes_for INTEGER,
+    votes_against INTEGER,
+    votes_abstaining INTEGER,
+    url TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
+);
+ALTER TABLE documents ADD COLUMN file INTEGER REFERENCES files (id);
+ALTER TABLE documents ADD COLUMN edition INTEGER;
+CREATE INDEX documents_file ON documents (file);
 """
 
 
@@ -304,6 +338,15 @@ class Store:
                 self._db.execute("UPDATE documents SET session = ? WHERE id = ?",
                                  (session_of(row["symbol"]), row["id"]))
             version = 2
+        if version == 2:
+            for statement in _statements(_MIGRATE_V2_V3):
+                self._db.execute(statement)
+            counts: dict[tuple[str, str], int] = {}
+            for row in self._db.execute("SELECT id, symbol, language FROM documents ORDER BY id").fetchall():
+                key = (row["symbol"], row["language"])
+                counts[key] = counts.get(key, 0) + 1
+                self._db.execute("UPDATE documents SET edition = ? WHERE id = ?", (counts[key], row["id"]))
+            version = 3
         self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
@@ -363,12 +406,38 @@ class Store:
 
     # writing ------------------------------------------------------------------------------------
 
-    def add(self, incoming: Iterable[Incoming]) -> list[Added]:
-        """Store documents in one transaction; each is added, a new revision, or unchanged."""
-        batch = list(incoming)
-        return self._write(lambda: [self._add_one(item) for item in batch])
+    def add(self, incoming: Iterable[Incoming], *, download=None, record=None) -> list[Added]:
+        """Store documents in one transaction; each is added, a new revision, or unchanged.
 
-    def _add_one(self, item: Incoming) -> Added:
+        ``download`` (a fetch.Download) is the file the documents were read from, kept with them;
+        ``record`` (a fetch.Record) is the Digital Library's record of the symbol fetched.
+        """
+        batch = list(incoming)
+
+        def work() -> list[Added]:
+            file_id = self._insert_file(download) if download is not None else None
+            if record is not None:
+                self._put_record(record)
+            return [self._add_one(item, file_id) for item in batch]
+
+        return self._write(work)
+
+    def _insert_file(self, download) -> int:
+        cursor = self._db.execute(
+            "INSERT INTO files (symbol, language, kind, url, final_url, content_type, fetched_at, sha256, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (download.symbol, download.language, download.kind, download.url, download.final_url,
+             download.content_type, download.fetched_at, download.sha256, download.data))
+        return cursor.lastrowid
+
+    def _put_record(self, record) -> None:
+        votes = record.votes or (None, None, None)
+        self._db.execute(
+            "INSERT OR REPLACE INTO records (symbol, title, date, agenda, votes_for, votes_against, "
+            "votes_abstaining, url, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (record.symbol, record.title, record.date, record.agenda, *votes, record.url, record.fetched_at))
+
+    def _add_one(self, item: Incoming, file_id: int | None = None) -> Added:
         document = item.document
         if not document.symbol:
             raise StoreError(f"{document.source or 'a document'}: no symbol found for a document "
@@ -376,20 +445,25 @@ class Store:
         digest = content_hash(document)
         rows = self._db.execute("SELECT * FROM documents WHERE symbol = ? ORDER BY revision",
                                 (document.symbol,)).fetchall()
+        # Revisions are counted within a language: the English text of a Chinese draft is no revision of it.
+        in_language = [r for r in rows if r["language"] == document.language]
         status = "added"
-        same = [r for r in rows if r["content_hash"] == digest]
+        same = [r for r in in_language if r["content_hash"] == digest]
         if same:
             row = same[-1]
             # Learn what a later file says about a known text (a date, a report), without a new revision.
             self._db.execute(
                 "UPDATE documents SET date = COALESCE(date, ?), agenda_item = COALESCE(agenda_item, ?), "
-                "report = COALESCE(report, ?) WHERE id = ?",
-                (document.date, item.agenda_item, item.report, row["id"]))
+                "report = COALESCE(report, ?), file = COALESCE(?, file) WHERE id = ?",
+                (document.date, item.agenda_item, item.report, file_id, row["id"]))
             status = "unchanged"
             version_id = row["id"]
         else:
-            status = "revised" if rows else "added"
-            version_id = self._insert_document(item, digest, len(rows) + 1)
+            status = "revised" if in_language else "added"
+            revision = max((r["revision"] for r in rows), default=0) + 1
+            version_id = self._insert_document(item, digest, revision)
+            self._db.execute("UPDATE documents SET edition = ?, file = ? WHERE id = ?",
+                             (len(in_language) + 1, file_id, version_id))
         for link in item.links:
             self._link(link.predecessor, link.successor, link.reason)
         for kind, symbol in item.origins:
@@ -430,6 +504,36 @@ class Store:
             row = self._db.execute("SELECT * FROM documents WHERE id = ?", (version.id,)).fetchone()
             return _document(row)
 
+    def record(self, symbol: str):
+        """The Digital Library's record of ``symbol`` (a fetch.Record), or None."""
+        if "records" not in self._tables():
+            return None
+        with self._errors():
+            row = self._db.execute("SELECT * FROM records WHERE symbol = ?", (symbol,)).fetchone()
+        if row is None:
+            return None
+        from .fetch import Record
+
+        votes = (row["votes_for"], row["votes_against"], row["votes_abstaining"])
+        return Record(symbol=row["symbol"], title=row["title"], date=row["date"], agenda=row["agenda"],
+                      votes=votes if any(v is not None for v in votes) else None,
+                      url=row["url"], fetched_at=row["fetched_at"])
+
+    def file(self, version: Version) -> dict | None:
+        """The file ``version`` was fetched from: url, final_url, content_type, fetched_at,
+        sha256, kind, size and data; None for a version added from a file on disk."""
+        if "files" not in self._tables():
+            return None
+        with self._errors():
+            row = self._db.execute(
+                "SELECT files.* FROM files JOIN documents ON documents.file = files.id WHERE documents.id = ?",
+                (version.id,)).fetchone()
+        if row is None:
+            return None
+        return {"url": row["url"], "final_url": row["final_url"], "content_type": row["content_type"],
+                "fetched_at": row["fetched_at"], "sha256": row["sha256"], "kind": row["kind"],
+                "size": len(row["data"]), "data": bytes(row["data"])}
+
     def links(self) -> list[tuple[str, str, str]]:
         """Every (predecessor, successor, reason) the store has learnt."""
         if not self._stored():
@@ -438,12 +542,15 @@ class Store:
             return [(r[0], r[1], r[2]) for r in self._db.execute(
                 "SELECT predecessor, successor, reason FROM links ORDER BY predecessor, successor")]
 
-    def find(self, wanted: str) -> list[Version]:
-        """Versions of the one symbol ``wanted`` names ('L.22' is enough; 'L.56@2' picks a revision).
+    def find(self, wanted: str, language: str | None = None) -> list[Version]:
+        """Versions of the one symbol ``wanted`` names ('L.22' is enough; 'L.56@2' picks a revision),
+        in ``language`` when it is given.
 
         Raises StoreError if it names several symbols; an empty list if none.
         """
         versions = self.versions()
+        if language is not None:
+            versions = [v for v in versions if v.language == language]
         key, _, revision = wanted.strip().partition("@")
         key = re.sub(r"\s+", "", key).upper()
         symbols = list(dict.fromkeys(v.symbol for v in versions))
@@ -461,7 +568,7 @@ class Store:
             found = [v for v in found if v.revision == int(revision)]
             if not found:
                 raise StoreError(f"{matches[0]} has no revision {revision} (it has "
-                                 f"{', '.join(str(v.revision) for v in self.find(matches[0]))})")
+                                 f"{', '.join(str(v.revision) for v in self.find(matches[0], language))})")
         return found
 
     def families(self) -> list[list[Version]]:
@@ -559,7 +666,8 @@ def _version(row: sqlite3.Row) -> Version:
 def _read_version(row: sqlite3.Row) -> Version:
     content = json.loads(row["content"])
     pp = sum(1 for p in content["paragraphs"] if p["kind"] == ParagraphKind.PREAMBULAR.value)
-    return Version(id=row["id"], symbol=row["symbol"], revision=row["revision"], title=row["title"],
+    edition = row["edition"] if "edition" in row.keys() else None
+    return Version(id=row["id"], symbol=row["symbol"], revision=edition or row["revision"], title=row["title"],
                    language=row["language"], date=row["date"], source=row["source"],
                    content_hash=row["content_hash"], session=row["session"],
                    agenda_item=row["agenda_item"], report=row["report"],
@@ -602,8 +710,10 @@ def _order(members: list[str], edges: list[tuple[str, str]], first: dict[str, Ve
 # --- diff's view of the store --------------------------------------------------------------------
 
 
-def resolver(store_path_arg: str | os.PathLike | None) -> Callable[[str], "tuple[Document, ...] | None"]:
-    """A function from a symbol to its stored document (None when nothing is stored under it).
+def resolver(store_path_arg: str | os.PathLike | None,
+             language: str | None = None) -> Callable[[str], "tuple[Document, ...] | None"]:
+    """A function from a symbol to its stored document (None when nothing is stored under it),
+    in ``language`` when it is given.
 
     The store is opened only when the function is called, and never created.
     """
@@ -615,7 +725,7 @@ def resolver(store_path_arg: str | os.PathLike | None) -> Callable[[str], "tuple
         if store is None:
             return None
         with store:
-            found = store.find(arg)
+            found = store.find(arg, language)
             if not found:
                 return None
             return (store.document(found[-1]),)

@@ -67,13 +67,17 @@ def _open_for_reading(store: Optional[str]) -> Store:
 
 
 def _incoming(path: str, follows: Optional[str]) -> list[Incoming]:
-    documents = read_documents(path)
-    text = _read_text(path)
+    return incoming_from(read_documents(path), _read_text(path), path, follows)
+
+
+def incoming_from(documents: tuple[Document, ...], text: str, source: str,
+                  follows: Optional[str] = None) -> list[Incoming]:
+    """What to store of a file's documents, with what its narrative says (dates, links, report)."""
     record = _history().proceedings(text)
     found_links = _history().links(record.events)
     report = None
     if record.events or len(documents) > 1:
-        report = record.symbol or symbol_from_filename(path)
+        report = record.symbol or symbol_from_filename(source)
     origins = _history().header_links(text)
     agenda = record.agenda_item
     incoming = []
@@ -87,6 +91,17 @@ def _incoming(path: str, follows: Optional[str]) -> list[Incoming]:
             follows=follows if n == 0 else None,
         ))
     return incoming
+
+
+def added_line(result) -> str:
+    """One line for what ``add`` (or ``fetch``) did with a document."""
+    version = result.version
+    pp, op = version.counts
+    if result.status == "added":
+        return f"added {version.symbol} ({pp} PP, {op} OP)"
+    if result.status == "revised":
+        return f"revised {version.symbol} (revision {version.revision}, {pp} PP, {op} OP)"
+    return f"unchanged {version.symbol} (already stored as revision {version.revision})"
 
 
 @app.command()
@@ -116,17 +131,7 @@ def add(
             batch = [_store().Incoming(i.document, i.report, i.agenda_item, i.links, i.origins,
                               follows if id(i) in firsts else None) for i in batch]
         results = opened.add(batch)
-    lines = []
-    for result in results:
-        version = result.version
-        pp, op = version.counts
-        if result.status == "added":
-            lines.append(f"added {version.symbol} ({pp} PP, {op} OP)")
-        elif result.status == "revised":
-            lines.append(f"revised {version.symbol} (revision {version.revision}, {pp} PP, {op} OP)")
-        else:
-            lines.append(f"unchanged {version.symbol} (already stored as revision {version.revision})")
-    write_output("\n".join(lines) + "\n", None)
+    write_output("".join(added_line(result) + "\n" for result in results), None)
 
 
 # --- log -----------------------------------------------------------------------------------------
@@ -167,6 +172,7 @@ def _log_data(opened: Store, families: list[list[Version]]) -> dict:
                 "counts": {"preambular": pp, "operative": op},
                 "changes": summary,
                 "summary": _store().change_summary(summary) if summary else None,
+                "record": record.as_json() if (record := opened.record(version.symbol)) else None,
             })
             previous = document
     return {"schema": LOG_SCHEMA, "versions": versions}
@@ -190,7 +196,22 @@ def _render_log(data: dict) -> str:
         counts = f"{row['counts']['preambular']} PP {row['counts']['operative']} OP"
         summary = row["summary"] or "first version"
         lines.append(f"  {row['date'] or '----------':10}  {_pad(_label(row), width)}  {counts:>12}  {summary}")
+        known = _known(row.get("record"))
+        if known:
+            lines.append(f"  {'':10}  {known}")
     return "\n".join(lines) + "\n"
+
+
+def _known(record: dict | None) -> str | None:
+    """The vote and agenda item of a record as JSON gives it, in one line; None when neither is known."""
+    if not record:
+        return None
+    from .fetch import Record
+
+    votes = record["votes"]
+    return Record(symbol=record["symbol"], title=record["title"], date=record["date"], agenda=record["agenda"],
+                  votes=(votes["in_favour"], votes["against"], votes["abstaining"]) if votes else None,
+                  url=record["url"], fetched_at=record["fetched_at"]).known()
 
 
 def _label(row: dict) -> str:
@@ -296,7 +317,7 @@ def blame_command(
 # --- history -------------------------------------------------------------------------------------
 
 
-def _history_data(path: str, record: Proceedings) -> dict:
+def _history_data(path: str, record: Proceedings, records: dict | None = None) -> dict:
     return {
         "schema": HISTORY_SCHEMA,
         "source": path,
@@ -317,6 +338,7 @@ def _history_data(path: str, record: Proceedings) -> dict:
             }
             for e in record.events
         ],
+        "records": records or {},
     }
 
 
@@ -350,18 +372,38 @@ def _render_history(data: dict) -> str:
         if e["detail"]:
             line += f" ({e['detail']})"
         lines.append(line.rstrip())
+        known = _known(data.get("records", {}).get(e["symbol"] or ""))
+        if known and e["kind"] in {"adopted", "rejected"}:
+            lines.append(f"  {'':10}  {'':11}  {'':16}  {known}")
     return "\n".join(lines) + "\n"
+
+
+def _records(store: Optional[str], symbols: list[str]) -> dict:
+    """The Digital Library records the store holds for ``symbols`` (never creating a store)."""
+    path = _store().store_path(store)
+    if not symbols or not path.is_file():
+        return {}
+    opened = _store().Store.open(path, create=False)
+    if opened is None:
+        return {}
+    with opened:
+        found = {s: opened.record(s) for s in dict.fromkeys(symbols)}
+    return {s: r.as_json() for s, r in sorted(found.items()) if r is not None}
 
 
 @app.command()
 def history(
     file: str = typer.Argument(..., help="A committee report: .txt in any common encoding, .docx, .doc or .pdf."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    store: Optional[str] = typer.Option(None, "--store", help=_STORE_HELP + " Votes and agenda items fetched "
+                                        "from the UN Digital Library are shown from it."),
 ) -> None:
-    """The proceedings a committee report records: introduced, revised, statements, adopted, withdrawn."""
+    """The proceedings a committee report records: introduced, revised, statements, adopted, withdrawn;
+    with the vote and agenda item the UN Digital Library gives, for symbols fetched into the store."""
     _format_option(format)
     text = _read_text(file)
-    data = _history_data(file, _history().proceedings(text))
+    proceedings = _history().proceedings(text)
+    data = _history_data(file, proceedings, _records(store, [e.symbol for e in proceedings.events if e.symbol]))
     write_output(dumps(data) if format == "json" else _render_history(data), None)
 
 

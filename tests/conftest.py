@@ -34,8 +34,12 @@ def _private_cache(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch):
-    for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "RESDIFF_STORE"):
+    for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "RESDIFF_STORE", "RESDIFF_TIMEOUT",
+                 "RESDIFF_OFFLINE"):
         monkeypatch.delenv(name, raising=False)
+    # No test reaches the UN's sites: a symbol fetched by mistake meets a closed local port.
+    monkeypatch.setenv("RESDIFF_DOCUMENTS_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("RESDIFF_LIBRARY_URL", "http://127.0.0.1:9")
 
 
 @pytest.fixture

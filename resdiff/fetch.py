@@ -436,6 +436,20 @@ def _first(fields: list[ET.Element], code: str) -> str | None:
     return None
 
 
+def _date(value: str | None) -> str | None:
+    """269$a as ISO 8601: the library writes YYYY, YYYY-MM or YYYY-MM-DD, with or without hyphens.
+
+    >>> _date("20101220"), _date("2010-12"), _date("2010"), _date("20 December 2010")
+    ('2010-12-20', '2010-12', '2010', None)
+    """
+    if not value:
+        return None
+    match = re.fullmatch(r"(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?", value.strip())
+    if not match:
+        return None
+    return "-".join(part for part in match.groups() if part)
+
+
 def _number(value: str | None) -> int | None:
     return int(value) if value and value.strip().isdigit() else None
 
@@ -479,10 +493,7 @@ def parse_marc(data: bytes, symbol: str, url: str, fetched_at: str) -> Record | 
         title = _first(fields.get("245", []), "a")
         if title:
             title = re.sub(r"\s*[:/;]\s*$", "", " ".join(title.split())) or None
-        date = _first(fields.get("269", []), "a")
-        if date:
-            compact = re.fullmatch(r"(\d{4})-?(\d{2})-?(\d{2})", date.strip())
-            date = f"{compact.group(1)}-{compact.group(2)}-{compact.group(3)}" if compact else None
+        date = _date(_first(fields.get("269", []), "a"))
         agenda = _first(fields.get("991", []), "d") or _first(fields.get("991", []), "e")
         agenda = " ".join(agenda.split()) if agenda else None
         vote_fields = fields.get("996", [])

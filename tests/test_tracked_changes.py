@@ -467,13 +467,17 @@ def test_libreoffice_accepting_all_gives_the_new_text_and_rejecting_all_the_old(
     widths = parse_file(str(CORPUS / "zh/A_RES_61_211.ops1-19.zh.txt"))[-1]
     cases = {"sample": sample[0], "generated": _generated_footnotes(), "english": english,
              "widths": compare(widths, _with_widths_changed(widths))}
+    paths = []
     for name, comparison in cases.items():
-        path = tmp_path / f"{name}.docx"
-        path.write_bytes(render(comparison, RenderOptions()))
-        run = subprocess.run([python, str(SAMPLE.parent.parent / "tests/tools/lo_revisions.py"), str(path),
-                              str(tmp_path / "lo-profile")], capture_output=True, text=True, timeout=240)
-        assert run.returncode == 0, run.stderr
-        office = json.loads(run.stdout)
+        paths.append(tmp_path / f"{name}.docx")
+        paths[-1].write_bytes(render(comparison, RenderOptions()))
+    run = subprocess.run([python, str(SAMPLE.parent.parent / "tests/tools/lo_revisions.py"),
+                          str(tmp_path / "lo-profile"), *map(str, paths)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    results = [json.loads(line) for line in run.stdout.splitlines()]
+    assert len(results) == len(cases)
+    for (name, comparison), office in zip(cases.items(), results):
         accepted = [p for p in office["accept"]["paragraphs"] if p.strip()]
         rejected = [p for p in office["reject"]["paragraphs"] if p.strip()]
         assert accepted == _printed(comparison.new), name
@@ -482,15 +486,44 @@ def test_libreoffice_accepting_all_gives_the_new_text_and_rejecting_all_the_old(
         assert [n.strip() for n in office["reject"]["footnotes"]] == [t.strip() for t in _rejected_notes(comparison)], name
 
 
-@given(seed=st.integers(0, 100_000), language=st.sampled_from(["en", "zh"]), size=st.integers(5, 40))
-def test_generated_pairs_accept_to_the_new_text_and_reject_to_the_old(seed, language, size):
-    # Reworded, moved, merged, split, added, removed and renumbered paragraphs, and widths
-    # changed where nobody negotiated anything: accept all is the new text exactly, reject all
-    # the old with its width- and spacing-only differences read as in the new.
+def _with_footnotes(old, new, seed: int):
+    """The pair with footnotes: some kept, reworded, removed, added, each cited once or twice
+    by paragraphs drawn at random (seeded), renumbered as the ones before them come and go."""
+    import random
+
+    from resdiff.model import Footnote
+
+    rnd = random.Random(seed)
+    texts = [f"Footnote {k}: see resolution {k * 7} (A/{60 + k}/{k + 1})." for k in range(6)]
+    olds = [Footnote(str(k + 1), t) for k, t in enumerate(texts[:rnd.randint(0, 5)])]
+    news = [Footnote(str(k + 1), t if rnd.random() < 0.7 else t.replace("see", "recalling"))
+            for k, t in enumerate(texts[rnd.randint(0, 2):rnd.randint(2, 6)])]
+
+    def cite(document, notes):
+        paragraphs = list(document.paragraphs)
+        for note in notes:
+            for _ in range(rnd.randint(1, 2)):
+                k = rnd.randrange(len(paragraphs))
+                paragraphs[k] = replace(paragraphs[k], footnotes=paragraphs[k].footnotes + (note.mark,))
+        return replace(document, paragraphs=tuple(paragraphs), footnotes=tuple(notes))
+
+    return cite(old, olds), cite(new, news)
+
+
+@given(seed=st.integers(0, 100_000), language=st.sampled_from(["en", "zh"]), size=st.integers(1, 40),
+       footnotes=st.booleans())
+def test_generated_pairs_accept_to_the_new_text_and_reject_to_the_old(seed, language, size, footnotes):
+    # Reworded, moved, merged, split, added, removed and renumbered paragraphs, widths changed
+    # where nobody negotiated anything, footnotes kept, reworded, added, removed and cited
+    # again: accept all is the new text exactly, reject all the old with its width- and
+    # spacing-only differences read as in the new.
     from generator import generate
 
     pair = generate(size, language, seed=seed)
-    comparison = compare(pair.old, pair.new)
+    old, new = pair.old, pair.new
+    if footnotes and old.paragraphs and new.paragraphs:
+        old, new = _with_footnotes(old, new, seed)
+    comparison = compare(old, new)
     _assert_accept_reject(comparison, render(comparison, RenderOptions()))
 
 

@@ -666,17 +666,36 @@ def _footnote_plan(comparison: Comparison, slots: list[_Slot]) -> list[_Ref]:
             refs.append(ref)
     for slot in slots:
         slot.segments[:] = [s for s in slot.segments if not isinstance(s, _Ref) or any(_visible(s))]
-    refs = [r for r in refs if any(_visible(r))]
-    real: dict[tuple[int, tuple[bool, bool]], _Ref] = {}
-    for ref in refs:
-        seen = _visible(ref)
-        both = real.get((ref.note, (True, True)))
-        if seen == (True, True):
-            if both is None:
-                real[(ref.note, seen)] = ref
-            continue
-        if both is None and (ref.note, seen) not in real:
-            real[(ref.note, seen)] = ref
+    refs = [s for slot in slots for s in slot.segments if isinstance(s, _Ref)]
+
+    def firsts(note: int) -> tuple[_Ref | None, _Ref | None]:
+        mine = [r for r in refs if r.note == note]
+        return (next((r for r in mine if _visible(r)[0]), None), next((r for r in mine if _visible(r)[1]), None))
+
+    # A footnote is one real reference where it is first cited on both sides; otherwise (it is
+    # first cited in one place in the new text and in another in the old) each reference kept
+    # on both sides is taken as deleted and inserted, and each side has its own real reference.
+    split = set()
+    for note in {r.note for r in refs}:
+        accept, reject = firsts(note)
+        if accept is not reject:
+            split.add(note)
+    if split:
+        for slot in slots:
+            segments = []
+            for segment in slot.segments:
+                if isinstance(segment, _Ref) and segment.note in split and _visible(segment) == (True, True):
+                    segments.append(_Ref(Op.DELETE, "", segment.note, segment.mark))
+                    segments.append(_Ref(Op.INSERT, "", segment.note, segment.mark))
+                else:
+                    segments.append(segment)
+            slot.segments[:] = segments
+        refs = [s for slot in slots for s in slot.segments if isinstance(s, _Ref)]
+    real: dict[tuple[int, int], _Ref] = {}  # (note, side) -> the real reference
+    for note in {r.note for r in refs}:
+        for side, ref in enumerate(firsts(note)):
+            if ref is not None:
+                real[(note, side)] = ref
     chosen = {id(r) for r in real.values()}
     number = 0
     for ref in refs:  # footnotes are numbered in reading order, as Word numbers them
@@ -685,9 +704,9 @@ def _footnote_plan(comparison: Comparison, slots: list[_Slot]) -> list[_Ref]:
             ref.real, ref.target = True, number
     for ref in refs:
         if id(ref) not in chosen:
-            seen = _visible(ref)
-            target = real.get((ref.note, (True, True))) or real.get((ref.note, seen))
-            ref.real, ref.target = False, target.target
+            # cited again: a cross-reference to the real reference seen on the same side
+            side = 0 if _visible(ref)[0] else 1
+            ref.real, ref.target = False, real[(ref.note, side)].target
     return [r for r in refs if r.real]
 
 

@@ -2,9 +2,10 @@
 
 Run with the system Python that has LibreOffice's UNO bridge (Debian: python3-uno):
 
-    /usr/bin/python3 tests/tools/lo_revisions.py changes.docx PROFILE_DIR
+    /usr/bin/python3 tests/tools/lo_revisions.py PROFILE_DIR changes.docx [more.docx ...]
 
-prints {"accept": {"paragraphs": [...], "footnotes": [...]}, "reject": {...}}: each body
+prints, for each file, {"accept": {"paragraphs": [...], "footnotes": [...]}, "reject": {...}}
+as one JSON line, in the order given (one LibreOffice serves them all): each body
 paragraph's text (footnote anchors, fields and superscript marks left out) and each footnote's text, in the order of
 their anchors. Used by tests/test_tracked_changes.py to check the Word output through an office
 suite that is not resdiff's own reading of the XML.
@@ -24,7 +25,7 @@ def main() -> int:
     import uno
     from com.sun.star.beans import PropertyValue
 
-    source, profile = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    profile, sources = os.path.abspath(sys.argv[1]), [os.path.abspath(a) for a in sys.argv[2:]]
     pipe = f"resdiff_{uuid.uuid4().hex}"
     office = subprocess.Popen(
         ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
@@ -52,33 +53,35 @@ def main() -> int:
             p.Name, p.Value = name, value
             return p
 
-        result = {}
-        for mode, command in (("accept", ".uno:AcceptAllTrackedChanges"), ("reject", ".uno:RejectAllTrackedChanges")):
-            document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0,
-                                                    (prop("Hidden", True),))
-            frame = document.getCurrentController().getFrame()
-            dispatcher.executeDispatch(frame, command, "", 0, ())
-            paragraphs, notes = [], []
-            enumeration = document.getText().createEnumeration()
-            while enumeration.hasMoreElements():
-                paragraph = enumeration.nextElement()
-                if not paragraph.supportsService("com.sun.star.text.Paragraph"):
-                    continue
-                text = ""
-                portions = paragraph.createEnumeration()
-                while portions.hasMoreElements():
-                    portion = portions.nextElement()
-                    kind = portion.TextPortionType
-                    if kind == "Text" and portion.CharEscapement <= 0:
-                        # (a superscript run is a footnote mark cited again: LibreOffice keeps
-                        # the NOTEREF field's result as text)
-                        text += portion.getString()
-                    elif kind == "Footnote":
-                        notes.append(portion.Footnote.getString())
-                paragraphs.append(text)
-            result[mode] = {"paragraphs": paragraphs, "footnotes": notes}
-            document.close(True)
-        print(json.dumps(result, ensure_ascii=False))
+        for source in sources:
+            result = {}
+            for mode, command in (("accept", ".uno:AcceptAllTrackedChanges"), ("reject", ".uno:RejectAllTrackedChanges")):
+                document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0,
+                                                        (prop("Hidden", True),))
+                frame = document.getCurrentController().getFrame()
+                dispatcher.executeDispatch(frame, command, "", 0, ())
+                paragraphs, notes = [], []
+                enumeration = document.getText().createEnumeration()
+                while enumeration.hasMoreElements():
+                    paragraph = enumeration.nextElement()
+                    if not paragraph.supportsService("com.sun.star.text.Paragraph"):
+                        continue
+                    text = ""
+                    portions = paragraph.createEnumeration()
+                    while portions.hasMoreElements():
+                        portion = portions.nextElement()
+                        kind = portion.TextPortionType
+                        if kind == "Text" and portion.CharEscapement <= 0:
+                            # (a superscript run is a footnote mark cited again: LibreOffice keeps
+                            # the NOTEREF field's result as text)
+                            text += portion.getString()
+                        elif kind == "Footnote":
+                            notes.append(portion.Footnote.getString())
+                    paragraphs.append(text)
+                result[mode] = {"paragraphs": paragraphs, "footnotes": notes}
+                document.close(True)
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+
         try:
             desktop.terminate()
         except Exception:

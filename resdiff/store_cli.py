@@ -156,9 +156,11 @@ def _log_data(opened: Store, families: list[list[Version]]) -> dict:
 
     versions = []
     for number, family in enumerate(families, 1):
-        previous: Document | None = None
+        # each version against the one before it in its own language: a translation is no change
+        previous_in: dict[str, Document] = {}
         for version in family:
             document = opened.document(version)
+            previous = previous_in.get(version.language)
             summary = compare(previous, document).summary() if previous is not None else None
             pp, op = version.counts
             versions.append({
@@ -174,7 +176,7 @@ def _log_data(opened: Store, families: list[list[Version]]) -> dict:
                 "summary": _store().change_summary(summary) if summary else None,
                 "record": record.as_json() if (record := opened.record(version.symbol)) else None,
             })
-            previous = document
+            previous_in[version.language] = document
     return {"schema": LOG_SCHEMA, "versions": versions}
 
 
@@ -186,8 +188,15 @@ def _render_log(data: dict) -> str:
     lines: list[str] = []
     family = None
     rows = data["versions"]
-    width = max((cell_len(_label(r)) for r in rows), default=0)
+    # a family kept in several languages names each version's language
+    languages: dict[int, set[str]] = {}
     for row in rows:
+        languages.setdefault(row["family"], set()).add(row["language"])
+    width = max((cell_len(_label(r) + (f" [{r['language']}]" if len(languages[r["family"]]) > 1 else ""))
+                 for r in rows), default=0)
+    for row in rows:
+        if len(languages[row["family"]]) > 1:
+            row = row | {"symbol": f"{row['symbol']} [{row['language']}]"}
         if row["family"] != family:
             family = row["family"]
             if lines:
@@ -241,7 +250,7 @@ def _blame_data(opened: Store, symbol: str) -> dict:
     if not found:
         raise StoreError(f"no stored symbol matches {symbol!r}: 'resdiff log' lists what is stored")
     target = found[-1]
-    family = opened.family(target)
+    family = [v for v in opened.family(target) if v.language == target.language]
     chain = family[: [v.id for v in family].index(target.id) + 1]
     documents = [opened.document(v) for v in chain]
     comparisons = [compare(a, b) for a, b in zip(documents, documents[1:])]

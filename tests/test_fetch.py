@@ -300,3 +300,26 @@ def test_an_unreachable_server_is_one_error_line(tmp_path, capsys):
     assert err.startswith("resdiff: error: A/C.2/65/L.22 (zh, PDF): cannot reach 127.0.0.1:9 (")
     assert err.endswith("): check the network, or use --offline with what is stored\n") and err.count("\n") == 1
     assert not store.exists()
+
+
+def test_log_and_blame_compare_each_version_with_the_one_before_in_its_language(tmp_path, capsys):
+    from helpers import document
+    from resdiff.store import Incoming, Store
+
+    store = tmp_path / "s.db"
+    zh1 = document(["回顾其决议，"], ["决定继续审议。"], symbol="A/TEST/L.1", language="zh", title="测试")
+    zh2 = document(["回顾其决议，"], ["决定继续审议。", "请秘书长提交报告。"], symbol="A/TEST/L.2", language="zh",
+                   title="测试")
+    en1 = document(["Recalling its resolutions,"], ["Decides to continue."], symbol="A/TEST/L.1", language="en",
+                   title="测试")
+    with Store.open(store, create=True) as opened:
+        opened.add([Incoming(zh1), Incoming(en1), Incoming(zh2, follows="A/TEST/L.1")])
+    code, out, err = cli(capsys, "log", "--store", str(store))
+    assert (code, err) == (0, "")
+    assert out == ("测试\n"
+                   "  ----------  A/TEST/L.1 [zh]     1 PP 1 OP  first version\n"
+                   "  ----------  A/TEST/L.1 [en]     1 PP 1 OP  first version\n"
+                   "  ----------  A/TEST/L.2 [zh]     1 PP 2 OP  +1 −0 ~0\n")
+    code, out, err = cli(capsys, "blame", "L.2", "--store", str(store))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == "A/TEST/L.2: where each paragraph comes from (L.1 → L.2)"

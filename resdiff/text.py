@@ -1,10 +1,11 @@
-"""Text normalisation for matching, and tokenising into words (Chinese through jieba).
+"""Text normalisation for matching, and tokenising into words (Chinese through rjieba or jieba).
 
 The normalised form is only ever used to decide what matches; users always see the original.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import unicodedata
@@ -26,7 +27,7 @@ _WIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": "
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 
-# Tokens: a run of Han characters (segmented further by jieba), a Latin word or number,
+# Tokens: a run of Han characters (segmented further by rjieba or jieba), a Latin word or number,
 # white space, or any single other character.
 _TOKEN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+(?:['’][^\W_{_CJK}]+)*|\s+|.", re.UNICODE)
 
@@ -97,41 +98,71 @@ def _split_basic(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-class _Segmenter:
-    """jieba, loaded on first use into a private Tokenizer with its logging silenced.
+def _load_rjieba():
+    import rjieba  # jieba-rs: jieba's dictionary and algorithm, loaded in a tenth of the time
 
-    Loading jieba's dictionary takes most of a second, far longer than comparing two drafts, so
-    segmentations are also kept on disk (see ``_SegmentCache``): a text seen before, such as
-    the paragraphs a revised draft keeps from the last one, is segmented without jieba.
+    cut = rjieba.cut
+    return lambda run: cut(run, hmm=True)
+
+
+def _load_jieba():
+    import logging
+
+    import jieba
+
+    # jieba logs a traceback when it cannot write its own cache (an unwritable temporary
+    # folder): that only makes the next start slower, so nothing of it is shown.
+    jieba.setLogLevel(logging.CRITICAL + 1)
+    logging.getLogger("jieba").setLevel(logging.CRITICAL + 1)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return lambda run: list(tokenizer.cut(run, HMM=True))
+
+
+# The segmenters resdiff can use, best first: rjieba (jieba-rs) where it is installed, jieba
+# (the reference, pure Python) everywhere. Both give the same words (tests/test_segmenters.py).
+SEGMENTERS = {"rjieba": _load_rjieba, "jieba": _load_jieba}
+
+
+def segmenter_name() -> str:
+    """The segmenter this process uses: ``RESDIFF_SEGMENTER`` if it names one, else the first
+    of ``SEGMENTERS`` that is installed."""
+    import os
+    from importlib.util import find_spec
+
+    wanted = os.environ.get("RESDIFF_SEGMENTER", "").strip().lower()
+    for name in ([wanted] if wanted in SEGMENTERS else []) + list(SEGMENTERS):
+        try:
+            if find_spec(name) is not None:
+                return name
+        except (ImportError, ValueError):
+            continue
+    return "jieba"
+
+
+class _Segmenter:
+    """The segmenter (rjieba, else jieba), loaded on first use.
+
+    Loading a dictionary takes longer than comparing two drafts (jieba most of a second,
+    rjieba about a tenth), so segmentations are also kept on disk (see ``_SegmentCache``): a
+    text seen before, such as the paragraphs a revised draft keeps from the last one, is
+    segmented without loading any dictionary.
     """
 
     def __init__(self) -> None:
-        self._tokenizer = None
+        self._cut = None
         self._lock = threading.Lock()
         self.cache = _SegmentCache()
-
-    def _load(self):
-        import logging
-
-        import jieba
-
-        # jieba logs a traceback when it cannot write its own cache (an unwritable temporary
-        # folder): that only makes the next start slower, so nothing of it is shown.
-        jieba.setLogLevel(logging.CRITICAL + 1)
-        logging.getLogger("jieba").setLevel(logging.CRITICAL + 1)
-        tokenizer = jieba.Tokenizer()
-        tokenizer.initialize()
-        return tokenizer
 
     def cut(self, run: str) -> list[str]:
         cached = self.cache.get(run)
         if cached is not None:
             return cached
-        if self._tokenizer is None:
+        if self._cut is None:
             with self._lock:
-                if self._tokenizer is None:
-                    self._tokenizer = self._load()
-        tokens = list(self._tokenizer.cut(run, HMM=True))
+                if self._cut is None:
+                    self._cut = SEGMENTERS[self.cache.engine()]()
+        tokens = list(self._cut(run))
         self.cache.put(run, tokens)
         return tokens
 
@@ -139,16 +170,19 @@ class _Segmenter:
 # Bound of the on-disk cache: past it, the oldest half of the segmentations is dropped.
 CACHE_MAX_ENTRIES = 200_000
 _CACHE_FORMAT = 2
+# The files whose size and time name a segmenter's cache: its code and dictionary (rjieba's
+# dictionary is inside its compiled module, found by its suffix).
+_ENGINE_FILES = {"jieba": ("__init__.py", "dict.txt", os.path.join("finalseg", "prob_emit.py")), "rjieba": ()}
 
 
 class _SegmentCache:
-    """jieba segmentations of Han runs, kept between runs in a small SQLite file.
+    """Segmentations of Han runs, kept between runs in a small SQLite file.
 
     Each run is looked up by itself, so a process reads only the segmentations it needs,
     however many texts the cache holds. A stored segmentation is used only if its words join
     back into the run, so a damaged row cannot give a wrong answer. The file name carries the
-    size and time of jieba's dictionary and code, so another jieba version never reads this
-    one's segmentations. New segmentations are written in one transaction when the process ends.
+    segmenter's name and the size and time of its dictionary and code, so another segmenter or
+    version never reads this one's segmentations. New segmentations are written in one transaction when the process ends.
     ``RESDIFF_CACHE=0`` turns the cache off; a directory that cannot be written, a damaged or
     locked file only make resdiff slower: the cache is never needed for a correct result.
     """
@@ -160,6 +194,13 @@ class _SegmentCache:
         self._path: str | None = None
         self._registered = False
         self._lock = threading.Lock()
+        self._engine: str | None = None
+
+    def engine(self) -> str:
+        """The segmenter whose words this cache holds (and that segments what it lacks)."""
+        if self._engine is None:
+            self._engine = segmenter_name()
+        return self._engine
 
     def _locate(self) -> str | None:
         import os
@@ -167,20 +208,22 @@ class _SegmentCache:
         if os.environ.get("RESDIFF_CACHE", "1").strip().lower() in {"0", "no", "off", "false"}:
             return None
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        engine = self.engine()
         try:
             from importlib.util import find_spec
 
-            spec = find_spec("jieba")
+            spec = find_spec(engine)
             if spec is None or not spec.origin:
                 return None
             package = os.path.dirname(spec.origin)
+            files = _ENGINE_FILES[engine] or sorted(n for n in os.listdir(package) if n.endswith((".so", ".pyd")))
             stamp = []
-            for name in ("__init__.py", "dict.txt", os.path.join("finalseg", "prob_emit.py")):
+            for name in files:
                 info = os.stat(os.path.join(package, name))
                 stamp.append(f"{info.st_size}-{int(info.st_mtime)}")
         except (OSError, ImportError, ValueError):
             return None
-        return os.path.join(base, "resdiff", f"jieba-v{_CACHE_FORMAT}-{'-'.join(stamp)}.sqlite3")
+        return os.path.join(base, "resdiff", f"{engine}-v{_CACHE_FORMAT}-{'-'.join(stamp)}.sqlite3")
 
     def _open(self):
         """The cache's connection, or None where there is no usable cache."""
@@ -297,7 +340,7 @@ def _cut_han(run: str) -> tuple[str, ...]:
 def tokenize(text: str) -> list[str]:
     """Split text into word tokens whose concatenation is exactly ``text``.
 
-    Han runs are segmented with jieba; Latin words, numbers, spaces and each other
+    Han runs are segmented with rjieba or jieba; Latin words, numbers, spaces and each other
     character are tokens of their own.
 
     >>> tokenize("Recalling its resolution 64/187,")

@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT, SAMPLE
 
 
@@ -17,7 +19,7 @@ def _diff(env: dict) -> subprocess.CompletedProcess:
 
 
 def _cache_files(folder):
-    return sorted(p.name for p in (folder / "resdiff").glob("jieba-*.sqlite3")) if (folder / "resdiff").exists() else []
+    return sorted(p.name for p in (folder / "resdiff").glob("*.sqlite3")) if (folder / "resdiff").exists() else []
 
 
 def test_output_is_the_same_without_with_a_cold_and_with_a_warm_cache(tmp_path):
@@ -62,3 +64,12 @@ def test_an_unwritable_cache_folder_only_costs_time(tmp_path):
     result = _diff({"XDG_CACHE_HOME": str(blocked)})
     assert result.returncode == 0 and result.stderr == ""
     assert result.stdout == _diff({"RESDIFF_CACHE": "0"}).stdout
+
+
+def test_each_segmenter_keeps_its_own_cache_and_the_output_is_the_same(tmp_path):
+    pytest.importorskip("rjieba")
+    first = _diff({"XDG_CACHE_HOME": str(tmp_path)})
+    reference = _diff({"XDG_CACHE_HOME": str(tmp_path), "RESDIFF_SEGMENTER": "jieba"})
+    names = _cache_files(tmp_path)
+    assert [name.split("-")[0] for name in names] == ["jieba", "rjieba"]
+    assert first.stdout == reference.stdout and first.stderr == reference.stderr == ""

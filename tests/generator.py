@@ -6,10 +6,14 @@ as a result, and width and spacing changed where nobody negotiated anything (a f
 a space between a Chinese character and a digit). Because the generator made every change, it
 knows the true alignment: the links (old paragraph id, new paragraph id) each change implies.
 
-Source paragraphs are real: the English corpus under tests/fixtures/corpus/en and the Chinese
-sample report. When a draft needs more paragraphs than the source holds, paragraphs are drawn
-again and made distinct by changing their words and numbers, as the paragraphs of a long omnibus
-text differ from each other.
+Source paragraphs are real: the English corpus under tests/fixtures/corpus/en, and the Chinese
+sample report with the operative paragraphs of A/RES/61/211. When a draft needs more paragraphs
+than the source holds, English paragraphs are drawn again and made distinct by changing their
+words and numbers, as the paragraphs of a long omnibus text differ from each other. Chinese
+paragraphs are made from real clauses instead (a paragraph's opening clause, with the clauses of
+other paragraphs after it, numbers changed), so that a draft of 2,000 paragraphs still reads as
+resolution text: a Chinese word put in another word's place reads as scrambled text, where
+English still reads as a sentence. Two paragraphs share at most one clause after the opening.
 
 Everything is seeded: the same (size, language, seed) gives the same pair, byte for byte.
 Used by tests/test_generated.py and bench/run.py.
@@ -29,6 +33,7 @@ from resdiff.text import has_cjk, normalize, tokenize, words
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_EN = ROOT / "tests" / "fixtures" / "corpus" / "en"
 SAMPLE_ZH = ROOT / "samples" / "A_C.2_65_433_second_committee_report_ict_zh.txt"
+CORPUS_ZH = (ROOT / "tests" / "fixtures" / "corpus" / "zh" / "A_RES_61_211.ops1-19.zh.txt",)
 
 # Shares of the old paragraphs that each change touches; the rest stay as they were.
 REWORD = 0.22
@@ -111,7 +116,7 @@ def sources(language: str) -> tuple[_Source, ...]:
     if language == "en":
         files = sorted(list(CORPUS_EN.glob("*.md")) + list(CORPUS_EN.glob("*.txt")))
     elif language == "zh":
-        files = [SAMPLE_ZH]
+        files = [SAMPLE_ZH, *CORPUS_ZH]
     else:
         raise ValueError(f"no source text for language {language!r}")
     kept: list[_Source] = []
@@ -151,6 +156,87 @@ def _is_word(token: str) -> bool:
 
 
 _NUMBER = re.compile(r"\d+")
+# Marks after which a Chinese paragraph's clause ends.
+_CLAUSE_ENDS = frozenset({",", "，", ";", "；"})
+
+
+def _clauses(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A paragraph's clauses: its tokens cut after each comma or semicolon, spaces kept."""
+    out: list[tuple[str, ...]] = []
+    start = 0
+    for k, token in enumerate(tokens):
+        if token in _CLAUSE_ENDS:
+            out.append(tokens[start : k + 1])
+            start = k + 1
+    if start < len(tokens):
+        out.append(tokens[start:])
+    return [c for c in out if any(_is_word(t) for t in c)]
+
+
+@dataclass(frozen=True, slots=True)
+class _ClauseBank:
+    """The clauses of the Chinese sources: openings (a paragraph's first clause, its verb) by
+    kind of paragraph, and the rest."""
+
+    clauses: tuple[tuple[str, ...], ...]
+    openings: dict
+    rest: tuple[int, ...]
+
+
+# Parts of speech (jieba's tags) whose words a Chinese variant changes: nouns of every kind and
+# verbal nouns. Put in place of a noun, another noun keeps the sentence a sentence.
+_NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "vn")
+
+
+@lru_cache(maxsize=None)
+def nouns(language: str) -> dict:
+    """The nouns of a language's sources by tag, and each noun's tag: (by_tag, tag_of)."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.CRITICAL + 1)
+    seen: set[str] = set()
+    tag_of: dict[str, str] = {}
+    for source in sources(language):
+        for token in source.tokens:
+            if has_cjk(token) and token not in seen:
+                seen.add(token)
+    for token in sorted(seen):
+        tagged = list(jieba.posseg.cut(token))
+        if len(tagged) == 1 and tagged[0].flag in _NOUN_TAGS:
+            tag_of[token] = tagged[0].flag
+    by_tag: dict[str, list[str]] = {}
+    for word, tag in sorted(tag_of.items()):
+        by_tag.setdefault(tag, []).append(word)
+    return {"by_tag": {k: tuple(v) for k, v in by_tag.items()}, "tag_of": tag_of}
+
+
+@lru_cache(maxsize=None)
+def clause_bank(language: str) -> _ClauseBank:
+    clauses: dict[tuple[str, ...], int] = {}
+    openings: dict[ParagraphKind, list[int]] = {ParagraphKind.PREAMBULAR: [], ParagraphKind.OPERATIVE: []}
+    rest: list[int] = []
+    for source in sources(language):
+        parts = _clauses(source.tokens)
+        if len(parts) < 2:
+            continue
+        ids = [clauses.setdefault(_body(part), len(clauses)) for part in parts]
+        openings[source.kind].append(ids[0])
+        rest.extend(ids[1:])
+    return _ClauseBank(tuple(clauses), {k: tuple(dict.fromkeys(v)) for k, v in openings.items()},
+                       tuple(k for k in dict.fromkeys(rest) if all(k not in v for v in openings.values())))
+
+
+def _body(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A clause without the spaces before it and the mark after it."""
+    out = list(tokens)
+    while out and out[0].isspace():
+        del out[0]
+    while out and (out[-1].isspace() or out[-1] in _CLAUSE_ENDS or out[-1] in {"。", "."}):
+        del out[-1]
+    return tuple(out)
 
 
 # --- building drafts -----------------------------------------------------------------------------
@@ -166,6 +252,8 @@ class _Maker:
         self.unused = list(range(len(self.sources)))
         rng.shuffle(self.unused)
         self.keys: set[str] = set()
+        # Pairs of clauses that some paragraph already holds: no two paragraphs share two clauses.
+        self.together: set[tuple[int, int]] = set()
 
     def word(self) -> str:
         return self.rng.choice(self.vocabulary)
@@ -184,6 +272,51 @@ class _Maker:
                 out[k] = self.word()
         return out
 
+    def composed(self, kind: ParagraphKind, share: float) -> list[str] | None:
+        """A Chinese paragraph of real clauses: an opening and two to four others, as the sample's
+        paragraphs have."""
+        bank = clause_bank(self.language)
+        rng = self.rng
+        for _ in range(50):
+            ids = [rng.choice(bank.openings[kind] or bank.openings[ParagraphKind.PREAMBULAR])]
+            ids += rng.sample(bank.rest, rng.randrange(2, 5))
+            # The opening is shared freely (paragraphs begin alike); the clauses after it not.
+            pairs = {(min(a, b), max(a, b)) for k, a in enumerate(ids[1:], 1) for b in ids[k + 1 :]}
+            if pairs & self.together:
+                continue
+            self.together |= pairs
+            # Clauses joined by the full-width comma; a preambular paragraph ends with a comma,
+            # an operative one with a semicolon.
+            tokens: list[str] = []
+            for clause in ids:
+                tokens.extend(bank.clauses[clause])
+                tokens.append("，")
+            tokens[-1] = "，" if kind is ParagraphKind.PREAMBULAR else "；"
+            return self.replace_nouns(tokens, share)
+        return None
+
+    def replace_nouns(self, tokens: list[str], share: float) -> list[str]:
+        """A Chinese variant: a share of the nouns and numbers replaced, each noun by another
+        noun of the same kind (a place by a place, an organisation by an organisation)."""
+        table = nouns(self.language)
+        out = list(tokens)
+        for k, token in enumerate(out):
+            if token.isdigit():
+                if self.rng.random() < share:
+                    out[k] = self.number(token)
+            elif (tag := table["tag_of"].get(token)) and self.rng.random() < share * 2:
+                out[k] = self.rng.choice(table["by_tag"][tag])
+        return out
+
+    def remember(self, tokens) -> None:
+        """Note which clauses a source paragraph holds together (Chinese only)."""
+        if self.language != "zh":
+            return
+        bank = clause_bank(self.language)
+        index = {c: k for k, c in enumerate(bank.clauses)}
+        ids = [index[c] for c in (_body(p) for p in _clauses(tuple(tokens))) if c in index]
+        self.together |= {(min(a, b), max(a, b)) for k, a in enumerate(ids) for b in ids[k + 1 :]}
+
     def paragraph(self, kind: ParagraphKind | None = None,
                   share: float = VARIANT_WORDS) -> tuple[list[str], ParagraphKind]:
         """Tokens of a paragraph unlike any made so far: a source unused yet, else a variant."""
@@ -191,6 +324,9 @@ class _Maker:
             if self.unused:
                 source = self.sources[self.unused.pop()]
                 tokens = list(source.tokens)
+                self.remember(tokens)
+            elif self.language == "zh" and (made := self.composed(kind or ParagraphKind.PREAMBULAR, share)) is not None:
+                tokens, source = made, _Source((), kind or ParagraphKind.PREAMBULAR)
             else:
                 source = self.rng.choice(self.sources)
                 tokens = self.replace_words(list(source.tokens), share)
@@ -243,6 +379,12 @@ class _Maker:
         marks = {",", ";", "，", "；", "、"}
         count = len(tokens)
         candidates = [k + 1 for k, t in enumerate(tokens) if t in marks and count * 0.3 <= k <= count * 0.7]
+        if self.language == "zh":
+            # Each part keeps at least two clauses of its own: a lone clause is a fragment, and
+            # made of shared clauses it could be any paragraph's.
+            ends = [k for k, t in enumerate(tokens) if t in _CLAUSE_ENDS]
+            candidates = [c for c in candidates if sum(k < c - 1 for k in ends) >= 1
+                          and sum(k >= c for k in ends[:-1] if k < count - 1) >= 1]
         if not candidates:
             return None
         return self.rng.choice(candidates)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, List, Optional
 import typer
 from rich.cells import cell_len
 
-from .cli import app, read_documents, write_output
+from .cli_app import app, read_documents, write_output
 from .errors import StoreError
 from .model import Document
 from .parse import symbol_from_filename

@@ -20,7 +20,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: install build-deps system-deps test fuzz demo bench clean
+.PHONY: install build-deps system-deps check test fuzz demo bench clean
 
 install: $(STAMP)
 
@@ -37,7 +37,11 @@ build-deps:
 system-deps:
 	$(call apt_install,$(SYSTEM_PACKAGES))
 
-test: install system-deps
+# The house checks, quick (seconds): the import layers of .importlinter, no import circles.
+check: install
+	$(BIN)/lint-imports --no-cache
+
+test: install system-deps check
 	$(BIN)/python -m pytest
 
 # The stress and fuzz tests of make test, with many more rounds and examples (before a release).
@@ -51,4 +55,4 @@ bench: install
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
-from .cli import app, write_output
+from .cli_app import app, write_output
 from .errors import ResdiffError
 
 if TYPE_CHECKING:

@@ -51,9 +51,20 @@ _CHAPEAUS = {"zh": "大会，", "en": "The General Assembly,", "fr": "L’Assemb
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
 
+_COUNCIL_CHAPEAUS = {"zh": "安全理事会，", "en": "The Security Council,", "fr": "Le Conseil de sécurité,",
+                     "es": "El Consejo de Seguridad,", "ru": "Совет Безопасности,", "ar": "إن مجلس الأمن،"}
+
+
 def chapeau(document: Document) -> str:
-    """The chapeau a document opens with, in its language."""
-    return _CHAPEAUS.get(document.language, _CHAPEAUS["en"])
+    """The chapeau a document opens with, in its language: the Security Council's for an S/
+    symbol, else the General Assembly's.
+
+    >>> from resdiff.model import Document
+    >>> chapeau(Document("S/RES/338 (1973)", None, "fr", ())), chapeau(Document("A/RES/80/1", None, "zh", ()))
+    ('Le Conseil de sécurité,', '大会，')
+    """
+    table = _COUNCIL_CHAPEAUS if (document.symbol or "").startswith("S/") else _CHAPEAUS
+    return table.get(document.language, table["en"])
 
 
 def paragraph_lines(paragraph: Paragraph) -> list[str]:

@@ -37,19 +37,32 @@ __all__ = [
     "parse_text",
 ]
 
-# The function shares its name with its module; importing it here, once, makes the name mean
-# the function for good (a later import of the module finds it loaded and rebinds nothing).
-try:
-    from .compare import compare  # noqa: E402
-except KeyboardInterrupt:
-    # Ctrl-C while the ``resdiff`` command is still importing: end quietly as the command does
-    # (status 130), not with a traceback. A program importing resdiff gets the interrupt.
-    import os as _os
-    import sys as _sys
+import sys as _sys
+import types as _types
 
-    if _os.path.basename(_sys.argv[0] if _sys.argv else "") in {"resdiff", "__main__.py"}:
-        raise SystemExit(130) from None
-    raise
+
+class _Package(_types.ModuleType):
+    """The ``resdiff`` module. ``compare``, the function, shares its name with its module: the
+    name stays the function's, imported on first use, so that ``resdiff --help`` and the
+    commands that compare nothing never load the aligner."""
+
+    @property
+    def compare(self):
+        value = self.__dict__.get("_compare")
+        if value is None:
+            from .compare import compare as value
+
+            self.__dict__["_compare"] = value
+        return value
+
+    @compare.setter
+    def compare(self, value) -> None:
+        # The import system binds the module here once it is loaded: the name keeps the function.
+        if not isinstance(value, _types.ModuleType):
+            self.__dict__["_compare"] = value
+
+
+_sys.modules[__name__].__class__ = _Package
 
 _WHERE = {
     "parse_file": "resdiff.parse",

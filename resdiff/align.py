@@ -17,7 +17,6 @@ aligning A with B.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import math
 from collections import Counter, defaultdict
@@ -87,10 +86,16 @@ def _shared(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
     return sum(min(c, b[w]) * idf[w] for w, c in a.items() if w in b)
 
 
+try:  # the same BLAKE2 as hashlib's, without loading OpenSSL's library at every start
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # pragma: no cover
+    from hashlib import blake2b as _blake2b
+
+
 def _tie(a: str, b: str) -> str:
     """A key that is the same for (a, b) and (b, a), to order equal scores the same both ways."""
     low, high = (a, b) if a <= b else (b, a)
-    return hashlib.blake2b(f"{low}\x00{high}".encode(), digest_size=8).hexdigest()
+    return _blake2b(f"{low}\x00{high}".encode(), digest_size=8).hexdigest()
 
 
 class _Scorer:

@@ -23,10 +23,9 @@ _STORE_HELP = "The version store (default .resdiff/store.db here, or $RESDIFF_ST
 
 def check_language(language: Optional[str], hint: str = "--lang") -> Optional[str]:
     """``language`` in lower case, or a usage error naming the six."""
-    from .fetch import LANGUAGES
-
     if language is None:
         return None
+    from .fetch import LANGUAGES  # only now: diff without --lang never imports the fetcher
     value = language.strip().lower()
     if value not in LANGUAGES:
         raise typer.BadParameter(f"choose one of {', '.join(LANGUAGES)}", param_hint=hint)

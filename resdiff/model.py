@@ -95,6 +95,10 @@ class Footnote:
     text: str
 
 
+# Documents' paragraphs by id, for paragraph(): a lookup per change stays constant as drafts grow.
+_PARAGRAPH_INDEX: dict[int, tuple[tuple, dict]] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One version of a resolution: a draft, a revised draft or an adopted text."""
@@ -138,11 +142,21 @@ class Document:
         return parts[-1]
 
     def paragraph(self, pid: str) -> Paragraph:
-        """The paragraph with id ``pid``; KeyError if there is none."""
-        for paragraph in self.paragraphs:
-            if paragraph.id == pid:
-                return paragraph
-        raise KeyError(pid)
+        """The paragraph with id ``pid`` (the first, should two share it); KeyError if there is none."""
+        paragraphs = self.paragraphs
+        entry = _PARAGRAPH_INDEX.get(id(paragraphs))
+        if entry is None or entry[0] is not paragraphs:
+            index: dict[str, Paragraph] = {}
+            for paragraph in paragraphs:
+                index.setdefault(paragraph.id, paragraph)
+            if len(_PARAGRAPH_INDEX) >= 256:
+                _PARAGRAPH_INDEX.clear()
+            # The tuple is kept with its index, so that its id is not another tuple's meanwhile.
+            entry = _PARAGRAPH_INDEX[id(paragraphs)] = (paragraphs, index)
+        try:
+            return entry[1][pid]
+        except KeyError:
+            raise KeyError(pid) from None
 
     def counts(self) -> tuple[int, int]:
         """(preambular, operative) paragraph counts."""

@@ -6,13 +6,30 @@ import os
 from typing import TYPE_CHECKING, List, Optional
 
 import typer
-from rich.cells import cell_len
 
 from .cli_app import app, read_documents, write_output
 from .errors import StoreError
 from .model import Document
-from .parse import symbol_from_filename
-from .render.json import dumps
+
+
+def cell_len(text: str) -> int:
+    """Columns ``text`` takes in a terminal (rich, imported when a store command prints)."""
+    from rich.cells import cell_len as columns
+
+    return columns(text)
+
+
+def dumps(data) -> str:
+    from .render.json import dumps as json_dumps
+
+    return json_dumps(data)
+
+
+def symbol_from_filename(source: str):
+    from .parse import symbol_from_filename as from_filename
+
+    return from_filename(source)
+
 
 if TYPE_CHECKING:
     from .history import Proceedings

@@ -78,6 +78,7 @@ _FUNCTION_WORDS = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """The form two texts are compared in: width, quotes, spacing and footnote marks folded.
 
@@ -361,4 +362,9 @@ def words(text: str) -> list[str]:
     >>> words("Recalling its resolution, and")
     ['recalling', 'its', 'resolution', 'and']
     """
-    return [t.casefold() for t in tokenize(normalize(text)) if t[0].isalnum() or has_cjk(t[0])]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(t.casefold() for t in tokenize(normalize(text)) if t[0].isalnum() or has_cjk(t[0]))

@@ -410,6 +410,45 @@ def generate(size: int, language: str = "en", seed: int = 0) -> GeneratedPair:
         old_units.append((kind, tokens))
     old_ids = _ids([kind for kind, _ in old_units])
     old_doc = _document([(i, kind, maker.text(t)) for i, (kind, t) in zip(old_ids, old_units)], language, "L.1")
+    return _revised(old_doc, old_units, old_ids, maker, rng)
+
+
+def revise(document: Document, seed: int = 0) -> GeneratedPair:
+    """A real document (its paragraphs, sub-paragraphs joined in) and a revision of it made the
+    way ``generate`` makes its new drafts: the largest real texts at hand, as a pair.
+
+    >>> from resdiff.parse import parse_text
+    >>> doc = parse_text("The General Assembly,\\n\\nRecalling its resolution 64/187 on the right to development,\\n\\n"
+    ...                  "1. Decides to continue its consideration of the question at its next session;\\n")[0]
+    >>> pair = revise(doc)
+    >>> len(pair.old.paragraphs), pair.old.paragraphs[1].body[:7]
+    (2, 'Decides')
+    """
+    language = "zh" if document.language == "zh" else "en"
+    rng = random.Random(f"resdiff-generator/revise/{document.symbol}/{seed}")
+    maker = _Maker(language, rng)
+    old_units = [(p.kind, tokenize(_flatten(p))) for p in document.paragraphs]
+    for _, tokens in old_units:
+        maker.keys.add(normalize("".join(tokens)))
+    old_ids = _ids([kind for kind, _ in old_units])
+    old_doc = _document([(i, kind, maker.text(t)) for i, (kind, t) in zip(old_ids, old_units)], language, "L.1")
+    return _revised(old_doc, old_units, old_ids, maker, rng)
+
+
+def as_text(document: Document) -> str:
+    """A generated document as the plain text of a draft: symbol, title, the opening words,
+    preambular paragraphs, numbered operative paragraphs."""
+    zh = document.language == "zh"
+    lines = [document.symbol, "", document.title, "", "大会，" if zh else "The General Assembly,", ""]
+    for paragraph in document.paragraphs:
+        number = f"{paragraph.number}. " if paragraph.kind is ParagraphKind.OPERATIVE else ""
+        lines += [number + paragraph.body, ""]
+    return "\n".join(lines)
+
+
+def _revised(old_doc: Document, old_units: list, old_ids: list[str], maker: "_Maker",
+             rng: random.Random) -> GeneratedPair:
+    language, size = maker.language, len(old_units)
 
     # Decide each old paragraph's fate, section by section (a paragraph stays in its section).
     sections: dict[ParagraphKind, list] = {ParagraphKind.PREAMBULAR: [], ParagraphKind.OPERATIVE: []}

@@ -1,7 +1,7 @@
 """resdiff's benchmark: every figure in a new process, against the environment's interpreter.
 
-Run with ``make bench``. Prints a table (the one in README.md's Performance section), writes
-bench/results.json and exits 1 if a target is missed.
+Run with ``make bench``. Prints the tables, writes them into README.md's Performance section
+(between its bench markers) and bench/results.json, and exits 1 if a target is missed.
 
 The reference is ``.venv/bin/python -c pass``, the interpreter that runs resdiff, measured in the
 same run (median of several starts); every time is also given as a multiple of it, so that the
@@ -38,6 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "A_C.2_65_433_second_committee_report_ict_zh.txt"
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 RESULTS = ROOT / "bench" / "results.json"
+README = ROOT / "README.md"
+# The README's Performance section holds the latest table between these two lines.
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 PYTHON = Path(sys.executable)
 RESDIFF = PYTHON.parent / "resdiff"
 # The interpreter the virtual environment was made from, with the machine's own site-packages:
@@ -399,8 +402,14 @@ def main() -> int:
             results["baseline"].append(_run_worker("baseline", size, language, timeout=BASELINE_TIMEOUT))
     results["verdicts"] = verdicts(results)
     RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    print(table(results))
-    print(f"\n(written to {RESULTS.relative_to(ROOT)})")
+    text = table(results)
+    print(text)
+    readme = README.read_text(encoding="utf-8")
+    if README_START in readme and README_END in readme:
+        head, rest = readme.split(README_START, 1)
+        _, tail = rest.split(README_END, 1)
+        README.write_text(f"{head}{README_START}\n{text}\n{README_END}{tail}", encoding="utf-8")
+    print(f"\n(written to {RESULTS.relative_to(ROOT)} and README.md)")
     met = all(v for k, v in results["verdicts"].items() if k != "growth")
     return 0 if met else 1
 

@@ -9,7 +9,6 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -50,7 +49,7 @@ def _root(
 def parse(
     file: str = typer.Argument(..., help="A report, draft or resolution (.txt in any common encoding, .docx, .pdf)."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
     strict: bool = typer.Option(False, "--strict", help="Treat parser warnings as an error (exit status 2)."),
     show_furniture: bool = typer.Option(
         False, "--show-furniture",
@@ -80,7 +79,7 @@ def parse(
 # --- diff ----------------------------------------------------------------------------------------
 
 
-def load_pair(old: str, new: Optional[str], old_symbol: Optional[str], new_symbol: Optional[str],
+def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str | None,
               resolve=None) -> tuple[Document, Document]:
     """The two documents to compare, from one file holding several drafts or from two files.
 
@@ -121,16 +120,16 @@ def load_pair(old: str, new: Optional[str], old_symbol: Optional[str], new_symbo
                      "RESDIFF_LIBRARY_URL, RESDIFF_TIMEOUT, RESDIFF_OFFLINE (fetching symbols).")
 def diff(
     old: str = typer.Argument(..., help="The old version: a file, or a file holding several drafts (a committee report)."),
-    new: Optional[str] = typer.Argument(None, help="The new version. Omit it to compare the first and last drafts of OLD."),
-    old_symbol: Optional[str] = typer.Option(None, "--old", help="Pick the old draft by symbol ('L.22' is enough)."),
-    new_symbol: Optional[str] = typer.Option(None, "--new", help="Pick the new draft by symbol."),
-    format: Optional[str] = typer.Option(
+    new: str | None = typer.Argument(None, help="The new version. Omit it to compare the first and last drafts of OLD."),
+    old_symbol: str | None = typer.Option(None, "--old", help="Pick the old draft by symbol ('L.22' is enough)."),
+    new_symbol: str | None = typer.Option(None, "--new", help="Pick the new draft by symbol."),
+    format: str | None = typer.Option(
         None, "--format", "-f",
         help="Output format: terminal (or text), json, html, markdown (or md), docx. "
              "Default: from the -o file's ending (.txt .json .html .htm .md .docx), else terminal."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
     only_changes: bool = typer.Option(False, "--only-changes", help="Hide unchanged paragraphs."),
-    width: Optional[int] = typer.Option(
+    width: int | None = typer.Option(
         None, "--width", min=20,
         help="Wrap the terminal view at N columns. Default: the terminal's width; no wrapping (one "
              "paragraph a line) when the output is not a terminal."),
@@ -140,8 +139,8 @@ def diff(
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit with status 1 when the versions differ."),
     stat: bool = typer.Option(False, "--stat", help="Only the correspondence table: old id → new id, kind, share kept, "
                                                     "opening words (terminal view)."),
-    store: Optional[str] = typer.Option(None, "--store", help="Version store for symbols given instead of files."),
-    lang: Optional[str] = typer.Option(
+    store: str | None = typer.Option(None, "--store", help="Version store for symbols given instead of files."),
+    lang: str | None = typer.Option(
         None, "--lang", "-l",
         help="For symbols: the language (zh, en, fr, es, ru, ar). A symbol neither a file nor stored in it "
              "is fetched from the UN document system first (default zh)."),
@@ -153,9 +152,7 @@ def diff(
     A/C.2/65/L.56 --lang zh downloads what is not stored yet (a line on standard error says so).
     """
     from .compare import compare
-    from .render import renderer
-
-    from .render import choose_format
+    from .render import choose_format, renderer
 
     try:
         chosen = choose_format(format, str(output) if output is not None else None)
@@ -202,7 +199,7 @@ def diff(
 # --- entry point ---------------------------------------------------------------------------------
 
 
-def main(argv: Optional[List[str]] = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     """Run the command line; errors become one line on stderr and exit status 2."""
     if sys.stdout is None:  # started with standard output closed (>&-)
         _state["stdout_closed"] = True
@@ -242,7 +239,7 @@ def main(argv: Optional[List[str]] = None) -> None:
         sys.exit(status)
 
 
-def argv_has_dash_name(argv: Optional[List[str]], message: str) -> bool:
+def argv_has_dash_name(argv: list[str] | None, message: str) -> bool:
     """Whether an argument taken for an unknown option names a file (its name starts with '-')."""
     arguments = sys.argv[1:] if argv is None else argv
     return any(a.startswith("-") and a != "-" and os.path.exists(a) for a in arguments)
@@ -256,5 +253,4 @@ def _is_usage_error(exc: BaseException) -> bool:
 
 # Commands that live in their own modules join the app when this module is imported, so that
 # the installed command and tests driving ``app`` see the same commands.
-from . import store_cli  # noqa: E402,F401  (add, log, blame, history)
-from . import fetch_cli  # noqa: E402,F401  (fetch)
+from . import fetch_cli, store_cli  # noqa: E402,F401  (fetch; add, log, blame, history)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -73,7 +72,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def check_output(output: Optional[Path], inputs: tuple[Optional[str], ...]) -> None:
+def check_output(output: Path | None, inputs: tuple[str | None, ...]) -> None:
     """Refuse an -o file that is one of the inputs: the report would overwrite what it reports on."""
     if output is None or not output.exists():
         return
@@ -88,7 +87,7 @@ def check_output(output: Optional[Path], inputs: tuple[Optional[str], ...]) -> N
                                    "give another output file")
 
 
-def write_output(text: str | bytes, output: Optional[Path]) -> None:
+def write_output(text: str | bytes, output: Path | None) -> None:
     """Write to the file named by -o, or to standard output.
 
     A file is written whole to a temporary file beside it and renamed into place, so that a full

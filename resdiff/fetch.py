@@ -223,7 +223,7 @@ class Client:
     def close(self) -> None:
         self.http.close()
 
-    def __enter__(self) -> "Client":
+    def __enter__(self) -> Client:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -331,7 +331,7 @@ class Client:
         started = time.monotonic()
         bar = None
         try:
-            for chunk in _guarded(response.iter_bytes(), self._httpx, lambda: _broke_off(what, host, size, total)):
+            for chunk in _guarded(response.iter_bytes(), self._httpx, lambda: _broke_off(what, host, size, total)):  # noqa: B023  (the size so far, when called)
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > MAX_BYTES:

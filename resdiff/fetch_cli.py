@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -21,7 +21,7 @@ _LANG_HELP = "The language of the document: zh, en, fr, es, ru or ar."
 _STORE_HELP = "The version store (default .resdiff/store.db here, or $RESDIFF_STORE)."
 
 
-def check_language(language: Optional[str], hint: str = "--lang") -> Optional[str]:
+def check_language(language: str | None, hint: str = "--lang") -> str | None:
     """``language`` in lower case, or a usage error naming the six."""
     if language is None:
         return None
@@ -85,8 +85,8 @@ def _documents_of(download: Download):
     return documents, document_text(download.data, download.source)
 
 
-def fetch_symbols(symbols: list[str], language: str, kind: str, store: Optional[str],
-                  announce: Optional[str] = None) -> list[tuple[Download, Optional[Record], list]]:
+def fetch_symbols(symbols: list[str], language: str, kind: str, store: str | None,
+                  announce: str | None = None) -> list[tuple[Download, Record | None, list]]:
     """Fetch each symbol's file and record, read them, and keep them in the store.
 
     Every download is made and read before anything is written, so a failure stores nothing.
@@ -119,7 +119,7 @@ def fetch_symbols(symbols: list[str], language: str, kind: str, store: Optional[
     return results
 
 
-def record_line(record: Optional[Record]) -> str:
+def record_line(record: Record | None) -> str:
     """What the Digital Library says, in one line (for fetch)."""
     if record is None:
         return "record: none in the UN Digital Library"
@@ -137,13 +137,13 @@ def record_line(record: Optional[Record]) -> str:
                      "resdiff fetch A/RES/65/141 --lang en --type pdf.  Environment: RESDIFF_DOCUMENTS_URL, "
                      "RESDIFF_LIBRARY_URL (mirrors), RESDIFF_TIMEOUT (seconds), RESDIFF_OFFLINE, RESDIFF_STORE.")
 def fetch(
-    symbols: List[str] = typer.Argument(..., help="UN document symbols, such as A/C.2/65/L.22."),
+    symbols: list[str] = typer.Argument(..., help="UN document symbols, such as A/C.2/65/L.22."),
     lang: str = typer.Option(DEFAULT_LANGUAGE, "--lang", "-l", help=_LANG_HELP),
     kind: str = typer.Option("auto", "--type", "-t",
                              help="pdf, doc (Word 97-2003), or auto: the Word file when LibreOffice is "
                                   "installed, else (and when there is none) the PDF."),
     offline: bool = typer.Option(False, "--offline", help="Never touch the network (here: refuse to run)."),
-    store: Optional[str] = typer.Option(None, "--store", help=_STORE_HELP),
+    store: str | None = typer.Option(None, "--store", help=_STORE_HELP),
 ) -> None:
     """Download documents by symbol from the UN document system, with their UN Digital Library
     record (title, date, agenda item, vote), and keep them in the version store."""
@@ -168,7 +168,7 @@ def fetch(
     write_output("\n".join(lines) + "\n", None)
 
 
-def fetching_resolver(store: Optional[str], language: Optional[str], offline: bool):
+def fetching_resolver(store: str | None, language: str | None, offline: bool):
     """diff's resolver: a stored symbol, else (a whole symbol, online) the symbol fetched first."""
 
     def resolve(arg: str):

@@ -115,7 +115,7 @@ def _splits_a_word(pieces: list[tuple[Op, str]]) -> bool:
         for (_, left), (_, right) in zip(side, side[1:]):
             if left and right and _is_letter(left[-1]) and _is_letter(right[0]):
                 return True
-    for (op_a, left), (op_b, right) in zip(pieces, pieces[1:]):
+    for (_op_a, left), (_op_b, right) in zip(pieces, pieces[1:]):
         if left and right and _is_letter(left[-1]) and _is_letter(right[0]):
             return True
     return False

@@ -18,9 +18,9 @@ import json
 import os
 import re
 import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .errors import StoreError
 from .history import Link, session_of
@@ -248,7 +248,7 @@ class Store:
     # opening ------------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike, *, create: bool) -> "Store | None":
+    def open(cls, path: str | os.PathLike, *, create: bool) -> Store | None:
         """Open the store at ``path``; None if it does not exist and ``create`` is false."""
         path = Path(path)
         if path.is_dir():
@@ -353,7 +353,7 @@ class Store:
         """Close the connection."""
         self._db.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -711,7 +711,7 @@ def _order(members: list[str], edges: list[tuple[str, str]], first: dict[str, Ve
 
 
 def resolver(store_path_arg: str | os.PathLike | None,
-             language: str | None = None) -> Callable[[str], "tuple[Document, ...] | None"]:
+             language: str | None = None) -> Callable[[str], tuple[Document, ...] | None]:
     """A function from a symbol to its stored document (None when nothing is stored under it),
     in ``language`` when it is given.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -69,7 +69,7 @@ def _read_text(path: str) -> str:
     return document_text(read_bytes(path), path)
 
 
-def _open_for_reading(store: Optional[str]) -> Store:
+def _open_for_reading(store: str | None) -> Store:
     path = _store().store_path(store)
     opened = _store().Store.open(path, create=False)
     if opened is None or not opened.versions():
@@ -83,12 +83,12 @@ def _open_for_reading(store: Optional[str]) -> Store:
 # --- add -----------------------------------------------------------------------------------------
 
 
-def _incoming(path: str, follows: Optional[str]) -> list[Incoming]:
+def _incoming(path: str, follows: str | None) -> list[Incoming]:
     return incoming_from(read_documents(path), _read_text(path), path, follows)
 
 
 def incoming_from(documents: tuple[Document, ...], text: str, source: str,
-                  follows: Optional[str] = None) -> list[Incoming]:
+                  follows: str | None = None) -> list[Incoming]:
     """What to store of a file's documents, with what its narrative says (dates, links, report)."""
     record = _history().proceedings(text)
     found_links = _history().links(record.events)
@@ -123,9 +123,9 @@ def added_line(result) -> str:
 
 @app.command()
 def add(
-    files: List[str] = typer.Argument(..., help="Reports, drafts or resolutions: every document in them is stored."),
-    follows: Optional[str] = typer.Option(None, "--follows", help="The symbol the (first) document of each FILE succeeds."),
-    store: Optional[str] = typer.Option(None, "--store", help=_STORE_HELP),
+    files: list[str] = typer.Argument(..., help="Reports, drafts or resolutions: every document in them is stored."),
+    follows: str | None = typer.Option(None, "--follows", help="The symbol the (first) document of each FILE succeeds."),
+    store: str | None = typer.Option(None, "--store", help=_STORE_HELP),
 ) -> None:
     """Store every document found in FILE… as a version; the same text again changes nothing."""
     batch: list[Incoming] = []
@@ -154,7 +154,7 @@ def add(
 # --- log -----------------------------------------------------------------------------------------
 
 
-def _select_families(opened: Store, query: Optional[str]) -> list[list[Version]]:
+def _select_families(opened: Store, query: str | None) -> list[list[Version]]:
     families = opened.families()
     if not query:
         return families
@@ -246,9 +246,9 @@ def _label(row: dict) -> str:
 
 @app.command()
 def log(
-    query: Optional[str] = typer.Argument(None, help="A stored symbol ('L.22' is enough) or words of a title."),
+    query: str | None = typer.Argument(None, help="A stored symbol ('L.22' is enough) or words of a title."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
-    store: Optional[str] = typer.Option(None, "--store", help=_STORE_HELP),
+    store: str | None = typer.Option(None, "--store", help=_STORE_HELP),
 ) -> None:
     """The versions of a resolution in order, each with what changed since the one before."""
     _format_option(format)
@@ -331,7 +331,7 @@ def _render_blame(data: dict) -> str:
 def blame_command(
     symbol: str = typer.Argument(..., help="A stored symbol ('L.56' is enough; 'L.56@2' for a revision)."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
-    store: Optional[str] = typer.Option(None, "--store", help=_STORE_HELP),
+    store: str | None = typer.Option(None, "--store", help=_STORE_HELP),
 ) -> None:
     """For each paragraph, the earliest version it or a predecessor appears in, and each change since."""
     _format_option(format)
@@ -404,7 +404,7 @@ def _render_history(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _records(store: Optional[str], symbols: list[str]) -> dict:
+def _records(store: str | None, symbols: list[str]) -> dict:
     """The Digital Library records the store holds for ``symbols`` (never creating a store)."""
     path = _store().store_path(store)
     if not symbols or not path.is_file():
@@ -421,7 +421,7 @@ def _records(store: Optional[str], symbols: list[str]) -> dict:
 def history(
     file: str = typer.Argument(..., help="A committee report: .txt in any common encoding, .docx, .doc or .pdf."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
-    store: Optional[str] = typer.Option(None, "--store", help=_STORE_HELP + " Votes and agenda items fetched "
+    store: str | None = typer.Option(None, "--store", help=_STORE_HELP + " Votes and agenda items fetched "
                                         "from the UN Digital Library are shown from it."),
 ) -> None:
     """The proceedings a committee report records: introduced, revised, statements, adopted, withdrawn;

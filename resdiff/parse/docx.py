@@ -33,7 +33,7 @@ __all__ = ["parse_docx", "docx_text"]
 log = logging.getLogger(__name__)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = "{%s}" % W
+_W = f"{{{W}}}"
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 # Runs inside these are not in the document as it now reads (rejected text, moved-away text).
 _SKIPPED = {_W + "del", _W + "moveFrom", _W + "delText", _W + "instrText", _W + "fldSimple_skip"}

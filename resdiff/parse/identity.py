@@ -177,7 +177,7 @@ def _header_symbol(lines, block) -> str | None:
             letter = stripped
             continue
         if letter and masthead < 3:
-            stripped = re.sub(r"(^|\s)/(?=[A-Z])", lambda m: f"{m.group(1)}{letter}/", stripped, count=1)
+            stripped = re.sub(r"(^|\s)/(?=[A-Z])", rf"\g<1>{letter}/", stripped, count=1)
             letter = ""
         if not stripped or (len(stripped) > 80 and not _BARCODE.match(stripped)
                             and not (masthead < 3 and _GLUED_SYMBOL.search(stripped))):

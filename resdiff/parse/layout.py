@@ -195,6 +195,6 @@ def _before_next_header(lines: list[str], begin: int, limit: int) -> int:
 
 def _is_report(lines: list[str], blocks: list[Block]) -> bool:
     return any(b.quoted for b in blocks) or any(
-        re.search(r"建议大会通过|recommends to the General Assembly|recommends that the General Assembly", l)
-        for l in lines
+        re.search(r"建议大会通过|recommends to the General Assembly|recommends that the General Assembly", line)
+        for line in lines
     )

@@ -195,7 +195,7 @@ class _Notes:
     new: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, comparison: Comparison) -> "_Notes":
+    def of(cls, comparison: Comparison) -> _Notes:
         notes = cls()
         for index, change in enumerate(comparison.footnotes):
             if change.old is not None:

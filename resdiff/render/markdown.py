@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from ..inline import Shown, for_display
-from ..model import Change, ChangeKind, Comparison, Document, Op, Span
+from ..model import Change, ChangeKind, Comparison, Document, Op
 from . import RenderOptions, alike, item_notes
 
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")

@@ -11,7 +11,6 @@ import shutil
 import sys
 
 from rich.console import Console
-from rich.markup import escape
 from rich.text import Text
 
 from ..inline import for_display

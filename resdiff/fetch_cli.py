@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from .cli_app import app, write_output
-from .errors import ResdiffError
+from .errors import InputError, ResdiffError
 
 if TYPE_CHECKING:
     from .fetch import Download, Record
@@ -105,7 +105,15 @@ def fetch_symbols(symbols: list[str], language: str, kind: str, store: str | Non
                 print(announce.format(symbol=symbol, language=language,
                                       host=fetching._host(fetching.documents_url())), file=sys.stderr)
             download = client.document(symbol, language, kind)
-            documents, text = _documents_of(download)
+            try:
+                documents, text = _documents_of(download)
+            except InputError as exc:
+                if kind != "auto" or download.kind != "doc":
+                    raise
+                # a Word file LibreOffice cannot read: the PDF of the same document may do
+                print(f"resdiff: warning: {exc}; fetching the PDF instead", file=sys.stderr)
+                download = client.document(symbol, language, "pdf")
+                documents, text = _documents_of(download)
             try:
                 record = client.record(symbol)
             except fetching.FetchError as exc:

@@ -323,3 +323,16 @@ def test_log_and_blame_compare_each_version_with_the_one_before_in_its_language(
     code, out, err = cli(capsys, "blame", "L.2", "--store", str(store))
     assert (code, err) == (0, "")
     assert out.splitlines()[0] == "A/TEST/L.2: where each paragraph comes from (L.1 → L.2)"
+
+
+def test_a_word_file_that_cannot_be_read_sends_auto_on_to_the_pdf(server, tmp_path, capsys):
+    damaged = doc_module.OLE2_MAGIC + b"\x00" * 2048 + "WordDocument".encode("utf-16-le") + b"\x01" * 4096
+    server.served.files[("A/RES/68/262", "en", "doc")] = damaged
+    store = tmp_path / "s.db"
+    code, out, err = cli(capsys, "fetch", "A/RES/68/262", "--lang", "en", "--store", str(store))
+    assert code == 0
+    assert err.startswith(f"resdiff: warning: {host(server)}/A_RES_68_262-EN.doc: LibreOffice could not convert "
+                          "this Word 97-2003 document")
+    assert err.endswith("; is it damaged?; fetching the PDF instead\n") and err.count("\n") == 1
+    assert out.startswith(f"fetched A/RES/68/262 in en (PDF, ")
+    assert sqlite3.connect(store).execute("SELECT kind FROM files").fetchall() == [("pdf",)]

@@ -336,3 +336,19 @@ def test_a_word_file_that_cannot_be_read_sends_auto_on_to_the_pdf(server, tmp_pa
     assert err.endswith("; is it damaged?; fetching the PDF instead\n") and err.count("\n") == 1
     assert out.startswith(f"fetched A/RES/68/262 in en (PDF, ")
     assert sqlite3.connect(store).execute("SELECT kind FROM files").fetchall() == [("pdf",)]
+
+
+def test_the_installed_command_fetches_through_the_environment_variables(server, tmp_path):
+    import os
+    import sys
+
+    env = dict(os.environ)  # the server fixture set RESDIFF_DOCUMENTS_URL and RESDIFF_LIBRARY_URL
+    done = subprocess.run([sys.executable, "-m", "resdiff", "diff", "A/C.2/65/L.22", "A/C.2/65/L.56", "--stat"],
+                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == (f"resdiff: fetching A/C.2/65/L.22 (zh) from {host(server)}: not a file, nor stored in "
+                           ".resdiff/store.db\n"
+                           f"resdiff: fetching A/C.2/65/L.56 (zh) from {host(server)}: not a file, nor stored in "
+                           ".resdiff/store.db\n")
+    assert "8 unchanged  36 modified  3 added  3 removed  2 merged" in done.stdout
+    assert (tmp_path / ".resdiff" / "store.db").is_file()

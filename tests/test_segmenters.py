@@ -6,14 +6,20 @@ not depend on which one a machine has.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import FIXTURES, SAMPLE
+from conftest import FIXTURES, ROOT, SAMPLE
 from resdiff import text
+
+# The shared corpus the fixtures were copied from, where this checkout has it beside it.
+SHARED = [p for p in (ROOT.parent / "shared" / "corpus", Path("/work/shared/corpus")) if p.is_dir()]
 
 
 def _han_runs() -> list[str]:
     files = [SAMPLE] + sorted(p for p in FIXTURES.rglob("*.txt") if p.stat().st_size < 2_000_000)
+    files += sorted(p for folder in SHARED[:1] for p in folder.rglob("*.txt") if p.stat().st_size < 2_000_000)
     runs: set[str] = set()
     for path in files:
         runs.update(text._HAN_RUN.findall(path.read_text(encoding="utf-8", errors="replace")))

@@ -10,11 +10,9 @@ profile, so that it neither disturbs nor waits for a LibreOffice the user has op
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
-import tempfile
 
 from ..errors import InputError
 
@@ -54,6 +52,8 @@ _converted: dict[str, bytes] = {}
 def doc_to_docx(data: bytes, source: str | None = None) -> bytes:
     """The .docx LibreOffice makes of a Word 97-2003 document, or an InputError that says what
     to install or what went wrong."""
+    import hashlib  # here, not at import: every parse imports this module for OLE2_MAGIC
+
     key = hashlib.sha256(data).hexdigest()
     if key not in _converted:
         _converted.clear()  # one at a time: a document is a few hundred kilobytes
@@ -71,6 +71,8 @@ def _convert(data: bytes, source: str | None) -> bytes:
                          "installed (Debian/Ubuntu: apt-get install libreoffice-writer-nogui; "
                          "macOS: brew install --cask libreoffice), or save it as .docx in Word",
                          path=source)
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="resdiff-doc-") as folder:
         original = os.path.join(folder, "document.doc")
         with open(original, "wb") as handle:

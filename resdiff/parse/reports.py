@@ -82,7 +82,10 @@ class Link:
 
 
 # A draft's symbol as reports print it, stray spaces included: A/C. 2/65/L. 22, A/ES-11/L.1/Rev.1.
-DRAFT = r"A\s*/\s*(?:[A-Z0-9\-]+\s*\.?\s*\d*\s*/\s*){1,3}L\s*\.\s*\d+(?:\s*/\s*(?:Rev|Add|Corr)\s*\.\s*\d+)*"
+# Each part reads one way only ("C. 2", "C 2", "65"): a part that could split its digits in many
+# ways would take time growing with the square of a long run of digits.
+DRAFT = (r"A\s*/\s*(?:[A-Z0-9\-]+(?:\s*\.\s*\d*|\s+\d+)?\s*/\s*){1,3}L\s*\.\s*\d+"
+         r"(?:\s*/\s*(?:Rev|Add|Corr)\s*\.\s*\d+)*")
 _DRAFT = re.compile(DRAFT)
 _REPORT_SYMBOL = re.compile(r"\bA\s*/\s*(\d{1,3})\s*/\s*(\d{1,4})(?:\s*/\s*Add\s*\.\s*\d+)?\b")
 
@@ -91,6 +94,7 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH = "(" + "|".join(m.capitalize() for m in _MONTHS) + ")"
 _ORDINAL = r"(\d+)(?:st|nd|rd|th)"
 
+_WHITE = re.compile(r"\s+")
 _PARAGRAPH = re.compile(r"^\s*(\d{1,3})\s?[.．]\s+(\S.*)$")
 _HEADING = re.compile(r"^\s*(?:[IVX]{1,5}|[一二三四五六七八九十]{1,3})\s?[.．、]\s*\S")
 _TERMINAL = ("。", ".", ":", "：", ";", "；")
@@ -197,13 +201,23 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return [(n, _join_lines(lines)) for n, lines in out]
 
 
+def _closes_up(char: str) -> bool:
+    """Chinese text and its punctuation join the next line without a space."""
+    return "\u3000" <= char <= "\u9fff" or char in "（）“”，。；："
+
+
 def _join_lines(lines: list[str]) -> str:
-    text = ""
+    """One paragraph of the report's lines, each run of white space one space.
+
+    The rules below read a paragraph with ``\\s*`` between words: with every run one space long,
+    no rule spends more than a step on white space wherever it starts.
+    """
+    pieces: list[str] = []
     for line in lines:
-        if text and not (re.search(r"[\u3000-\u9fff（）“”，。；：]$", text) or re.match(r"[\u3000-\u9fff（）“”，。；：]", line)):
-            text += " "
-        text += line
-    return re.sub(r"[ \t]+", " ", text)
+        if pieces and not (_closes_up(pieces[-1][-1]) or _closes_up(line[0])):
+            pieces.append(" ")
+        pieces.append(line)
+    return _WHITE.sub(" ", "".join(pieces))
 
 
 def _year_of(text: str) -> int | None:
@@ -308,12 +322,30 @@ def _last_symbol(text: str) -> str | None:
 
 # --- Chinese rules -------------------------------------------------------------------------------
 
+# Every rule runs in time linear in the paragraph: white space is one space (_join_lines), and
+# what stands between two phrases (a speaker, a title) is at most NAME characters, or, where
+# unbounded, found by a plain search, never by a wildcard that would rescan the rest of the
+# paragraph from every place the first phrase occurs.
+NAME = 300
+_ZH_INTRODUCED = re.compile(r"决议草案\s*[(（]?\s*(" + DRAFT + ")")
+# Submitted: an officer, within NAME characters before "根据就决议草案 …".
+_ZH_OFFICER = re.compile(r"副主席|主席|报告员|協調員|协调员")
+_ZH_SUBMITTED = re.compile(r"根据就决议草案\s*(" + DRAFT + r")\s*进行的非正式协商提出的.{0,%d}?决议草案\s*[(（]\s*("
+                           % NAME + DRAFT + ")")
+# Revised: who, in the 40 characters before "代表 … 口头订正".
+_ZH_REVISED = re.compile(r"代表\s*(?:[(（][^()（）]{0,%d}[)）])?\s*口头订正了?\s*(?:决议草案\s*(" % NAME + DRAFT + "))?")
+_ZH_ADOPTED = re.compile(r"(未经表决|以记录表决[^，,]{0,%d}?)?\s*[，,]?\s*通过了?(经口头订正的)?决议草案\s*(" % NAME
+                         + DRAFT + ")")
+_ZH_WITHDRAWN = re.compile(r"决议草案\s*(" + DRAFT + r")\s*(?:由其提案国|被|已)?撤回")
+_ZH_SAID = re.compile(r"发了言|作了发言|发言解释")
+_ZH_SPEAKER = re.compile(r"代表\s*(?:[(（]([^()（）]{0,%d})[)）])?" % NAME)
+
 
 def _zh_speakers(segment: str) -> tuple[Speaker, ...]:
     """比利时代表(代表欧洲联盟…)和加拿大代表(还代表澳大利亚和新西兰) -> two speakers."""
     speakers = []
     start = 0
-    for match in re.finditer(r"代表\s*(?:[(（]([^()（）]*)[)）])?", segment):
+    for match in _ZH_SPEAKER.finditer(segment):
         name = segment[start:match.start()]
         start = match.end()
         name = re.sub(r"^[\s，,、；;]*(?:以及|和|及)?\s*", "", name).strip()
@@ -329,39 +361,55 @@ def _zh_speakers(segment: str) -> tuple[Speaker, ...]:
     return tuple(speakers)
 
 
+def _zh_officer(body: str, end: int) -> tuple[str, str] | None:
+    """The first officer named within NAME characters before ``end``, with the name that follows."""
+    for found in _ZH_OFFICER.finditer(body, max(0, end - NAME - 8), end):
+        name = body[found.end():end].strip()
+        if 0 < len(name) <= NAME:
+            return found.group(0), name
+    return None
+
+
 def _zh_events(paragraph: str) -> list[Event]:
     events: list[Event] = []
     body = _ZH_MEETING.sub("", _ZH_SAME.sub("", paragraph))
     body = re.sub(r"^\s*又\s*[，,]?\s*", "", body)
-    match = re.search(r"^\s*[，,]?\s*(.+?)介绍了.*?决议草案\s*[(（]?\s*(" + DRAFT + ")", body)
+    # Who introduced: all before the first 介绍了; what: the first draft named after it.
+    said = body.find("介绍了", 1)
+    match = _ZH_INTRODUCED.search(body, said + 3) if said > 0 else None
     if match:
-        events.append(Event(EventKind.INTRODUCED, 0, normalize_symbol(match.group(2)),
-                            speakers=_zh_speakers(match.group(1))))
-    match = re.search(r"(副主席|主席|报告员|協調員|协调员)\s*(.+?)\s*根据就决议草案\s*(" + DRAFT
-                      + r")\s*进行的非正式协商提出的.*?决议草案\s*[(（]\s*(" + DRAFT + ")", body)
-    if match:
-        events.append(Event(EventKind.SUBMITTED, 0, normalize_symbol(match.group(4)),
-                            speakers=(Speaker(name=match.group(2).strip(), role=match.group(1)),),
-                            basis=normalize_symbol(match.group(3))))
-    for match in re.finditer(r"(.{0,40}?)代表\s*(?:[(（][^()（）]*[)）])?\s*口头订正了?\s*(?:决议草案\s*(" + DRAFT + "))?", body):
-        events.append(Event(EventKind.REVISED, 0, normalize_symbol(match.group(2)) if match.group(2) else _last_symbol(body),
-                            speakers=_zh_speakers(match.group(1) + "代表"), detail="orally revised"))
-    for match in re.finditer(r"(未经表决|以记录表决[^，,]*?)?\s*[，,]?\s*通过了?(经口头订正的)?决议草案\s*(" + DRAFT + ")", body):
+        events.append(Event(EventKind.INTRODUCED, 0, normalize_symbol(match.group(1)),
+                            speakers=_zh_speakers(body[:said])))
+    for match in _ZH_SUBMITTED.finditer(body):
+        officer = _zh_officer(body, match.start())
+        if officer:
+            events.append(Event(EventKind.SUBMITTED, 0, normalize_symbol(match.group(2)),
+                                speakers=(Speaker(name=officer[1], role=officer[0]),),
+                                basis=normalize_symbol(match.group(1))))
+            break
+    last = _last_symbol(body)  # once: each event below may name it
+    start = 0
+    while match := _ZH_REVISED.search(body, start):
+        who = body[max(start, match.start() - 40):match.start()]
+        events.append(Event(EventKind.REVISED, 0, normalize_symbol(match.group(1)) if match.group(1) else last,
+                            speakers=_zh_speakers(who + "代表"), detail="orally revised"))
+        start = match.end()
+    for match in _ZH_ADOPTED.finditer(body):
         detail = ", ".join(d for d in (match.group(1), "经口头订正" if match.group(2) else None) if d) or None
         events.append(Event(EventKind.ADOPTED, 0, normalize_symbol(match.group(3)), detail=detail))
-    for match in re.finditer(r"决议草案\s*(" + DRAFT + r")\s*(?:由其提案国|被|已)?撤回", body):
+    for match in _ZH_WITHDRAWN.finditer(body):
         events.append(Event(EventKind.WITHDRAWN, 0, normalize_symbol(match.group(1))))
-    if re.search(r"发了言|作了发言|发言解释", body):
+    if _ZH_SAID.search(body):
         for clause in re.split(r"[；;。]", body):
-            said = re.search(r"(.*?)(?:发了言|作了发言|发言解释)", clause)
+            said = _ZH_SAID.search(clause)
             if not said:
                 continue
-            head = said.group(1)
+            head = clause[:said.start()]
             timing = None
             when = re.search(r"(通过|表决)(前|之前|后|之后)", head)
             if when:
                 timing = "before" if "前" in when.group(2) else "after"
-            symbol = _last_symbol(head) or _last_symbol(body)
+            symbol = _last_symbol(head) or last
             speakers = _zh_speakers(head[when.end():] if when else head)
             if speakers:
                 events.append(Event(EventKind.STATEMENT, 0, symbol, speakers=speakers, timing=timing))
@@ -392,14 +440,28 @@ def _split_top(text: str, separators: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+# The English rules, bounded as the Chinese ones are (NAME characters between two phrases).
+_EN_BEHALF_BRACKET = re.compile(r"^(.{0,%d}?)\s*\(\s*(also )?on behalf of\s+(.*)\)\s*$" % NAME, re.S)
+_EN_BEHALF = re.compile(r"^(.{0,%d}?),\s*(also )?on behalf of\s+(.*)$" % NAME, re.S)
+_EN_INTRODUCED = re.compile(r"\b[Tt]he representative of (.{1,%d}?),?\s+introduced (?:a |the )?(?:revised )?"
+                            r"draft resolution" % NAME)
+_EN_INTRODUCED_BY = re.compile(r"draft resolution (" + DRAFT + r")\s*(?:,[^,]{0,%d},\s*)?was introduced by "
+                               r"(.{1,%d}?)(?:\.|$)" % (NAME, NAME))
+# Read in the last few NAMEs of text before "on the basis of informal consultations" only.
+_EN_OFFICER = re.compile(r"\b(Vice-Chair|Vice-Chairman|Vice-Chairperson|Chair|Chairman|Chairperson|Rapporteur|"
+                         r"Facilitator)(?: of the Committee)?,\s*((?:[^,()]|\([^)]*\))+?),")
+_EN_REVISED = re.compile(r"\b[Tt]he representative of (.{1,%d}?) orally (revised|corrected)" % NAME)
+_EN_STATEMENTS = re.compile(r"\bstatements? (?:was|were) made by (?=.)")
+
+
 def _en_speaker(entry: str) -> Speaker:
     entry = re.sub(r"^(?:the )?representatives? of\s+", "", entry.strip())
     entry = re.sub(r"^the\s+(?=[A-Z])", "", entry)
-    match = re.match(r"^(.*?)\s*\(\s*(also )?on behalf of\s+(.*)\)\s*$", entry, re.S)
+    match = _EN_BEHALF_BRACKET.match(entry)
     if match:
         return Speaker(name=match.group(1).strip(), on_behalf_of=re.sub(r"^the\s+", "", match.group(3).strip()),
                        also=bool(match.group(2)))
-    match = re.match(r"^(.*?),\s*(also )?on behalf of\s+(.*)$", entry, re.S)
+    match = _EN_BEHALF.match(entry)
     if match:
         return Speaker(name=match.group(1).strip(), on_behalf_of=re.sub(r"^the\s+", "", match.group(3).strip()),
                        also=bool(match.group(2)))
@@ -435,12 +497,12 @@ def _en_events(paragraph: str, last_symbol: str | None = None) -> list[Event]:
     for sentence in _sentences(paragraph):
         symbols = _symbols(sentence)
         sentence_symbol = symbols[-1] if symbols else last_symbol
-        match = re.search(r"\b[Tt]he representative of (.+?),?\s+introduced (?:a |the )?(?:revised )?draft resolution", sentence)
+        match = _EN_INTRODUCED.search(sentence)
         if match:
             subject = re.sub(r"^.*?meeting,? (?:on \d{1,2} \w+(?: \d{4})?,? )?", "", match.group(1))
             symbol = symbols[0] if symbols else last_symbol
             events.append(Event(EventKind.INTRODUCED, 0, symbol, speakers=(_en_speaker(subject),)))
-        match = re.search(r"draft resolution (" + DRAFT + r")\s*(?:,[^,]*,\s*)?was introduced by (.+?)(?:\.|$)", sentence)
+        match = _EN_INTRODUCED_BY.search(sentence)
         if match:
             events.append(Event(EventKind.INTRODUCED, 0, normalize_symbol(match.group(1)),
                                 speakers=(_en_speaker(match.group(2)),)))
@@ -448,13 +510,12 @@ def _en_events(paragraph: str, last_symbol: str | None = None) -> list[Event]:
         if basis:
             before = sentence[: basis.start()]
             new = _symbols(before)
-            officer = re.search(r"\b(Vice-Chair|Vice-Chairman|Vice-Chairperson|Chair|Chairman|Chairperson|Rapporteur|Facilitator)"
-                                r"(?: of the Committee)?,\s*((?:[^,()]|\([^)]*\))+?),", before)
+            officer = _EN_OFFICER.search(before[-4 * NAME:])
             speakers = (Speaker(name=officer.group(2).strip(), role=officer.group(1)),) if officer else ()
             if new:
                 events.append(Event(EventKind.SUBMITTED, 0, new[-1], speakers=speakers,
                                     basis=normalize_symbol(basis.group(1))))
-        match = re.search(r"\b[Tt]he representative of (.+?) orally (revised|corrected)", sentence) or \
+        match = _EN_REVISED.search(sentence) or \
             re.search(r"\b[Tt]he (Vice-Chair|Chair|Rapporteur|Facilitator)(?: of the Committee)?(?:, ([^,]+),)? orally (revised|corrected)", sentence)
         if match:
             if match.re.pattern.startswith("\\b[Tt]he representative"):
@@ -467,26 +528,29 @@ def _en_events(paragraph: str, last_symbol: str | None = None) -> list[Event]:
                 how = match.group(3)
             events.append(Event(EventKind.REVISED, 0, sentence_symbol, speakers=(speaker,),
                                 detail=f"orally {how}"))
+        how: list[str] | None = None  # how the drafts of this sentence were acted on: read once
         for match in re.finditer(r"\b(adopted|rejected) (?:the )?draft resolution (" + DRAFT + r")", sentence):
-            detail = []
-            if re.search(r"\bas orally (?:revised|corrected)", sentence):
-                detail.append("as orally revised")
-            vote = re.search(r"recorded vote of (\d+) to (\d+),? with (\d+) abstentions?", sentence)
-            if vote:
-                detail.append(f"recorded vote {vote.group(1)}-{vote.group(2)}-{vote.group(3)}")
-            elif "without a vote" in sentence:
-                detail.append("without a vote")
+            if how is None:
+                how = []
+                if re.search(r"\bas orally (?:revised|corrected)", sentence):
+                    how.append("as orally revised")
+                vote = re.search(r"recorded vote of (\d+) to (\d+),? with (\d+) abstentions?", sentence)
+                if vote:
+                    how.append(f"recorded vote {vote.group(1)}-{vote.group(2)}-{vote.group(3)}")
+                elif "without a vote" in sentence:
+                    how.append("without a vote")
+            detail = list(how)
             kind = EventKind.ADOPTED if match.group(1) == "adopted" else EventKind.REJECTED
             events.append(Event(kind, 0, normalize_symbol(match.group(2)), detail=", ".join(detail) or None))
         for match in re.finditer(r"draft resolution (" + DRAFT + r") was withdrawn", sentence):
             events.append(Event(EventKind.WITHDRAWN, 0, normalize_symbol(match.group(1))))
-        match = re.search(r"\bstatements? (?:was|were) made by (.+)$", sentence)
+        match = _EN_STATEMENTS.search(sentence)
         if match:
             timing = None
             when = re.search(r"\b(Before|After|Prior to)\b", sentence)
             if when:
                 timing = "after" if when.group(1) == "After" else "before"
-            events.append(Event(EventKind.STATEMENT, 0, sentence_symbol, speakers=_en_speakers(match.group(1)),
+            events.append(Event(EventKind.STATEMENT, 0, sentence_symbol, speakers=_en_speakers(sentence[match.end():]),
                                 timing=timing))
         if symbols:
             last_symbol = symbols[-1]

@@ -34,7 +34,8 @@ LENGTH = 2000
 def _entry_points():
     return {
         "parse_text": lambda line: parse_text(HEAD + "1. Decides " + line + ";\n\n" + line + "\n", "fuzz.txt"),
-        "history": lambda line: history.proceedings(line + "\n" + line + "\n"),
+        # numbered, as a report's paragraphs are: only those are read for events
+        "history": lambda line: history.proceedings("1. " + line + "\n" + line + "\n"),
         "parse_bytes": lambda line: parse_bytes((HEAD + line + "\n").encode("utf-8"), "fuzz.txt"),
     }
 
@@ -116,3 +117,63 @@ def test_damaged_word_files_are_read_or_refused(noise, where):
 @given(TEXT, TEXT)
 def test_inline_diffs_of_any_texts_rebuild_both(a, b):
     assert rebuild(diff_texts(a, b)) == (a, b)
+
+
+# --- long lines: time linear in the line ----------------------------------------------------------
+
+LONG = 12_000
+# Runs that once made a pattern backtrack: runs of glued symbols (exponential), white space
+# between optional parts (quadratic and cubic), phrases a report's rules wait on, digits after "A/".
+LONG_PIECES = ["AA/", "A/", "A1/", "x1/", " ", "\u3000", "\t", " \u3000", "¹", " ¹", "1", "A/1", "主席", "\u3000主席",
+               "代表", "代表（", "介绍了", "决议草案", "通过了", "口头订正", "发了言", "以记录表决", "根据就决议草案",
+               "The representative of ", "the Chair, (", "statements were made by ", "draft resolution A/C.2/1/L.1 ",
+               "on behalf of (", "[", "“", "大会", "The General Assembly ", "Agenda item "]
+
+
+def _long_lines():
+    for piece in LONG_PIECES:
+        yield piece * (LONG // len(piece))
+    if SCALE > 1:
+        for a, b in itertools.combinations(LONG_PIECES, 2):
+            yield (a + b) * (LONG // (len(a) + len(b)))
+            yield a * (LONG // 2 // len(a)) + b * (LONG // 2 // len(b))
+
+
+def _budget_check(queue, name, ratio):
+    """In a child process (a runaway pattern cannot be interrupted): each long line's time
+    against ordinary prose of the same length, through one entry point."""
+    function = _entry_points()[name] if name in _entry_points() else \
+        (lambda line: history.header_links(line + "\n[" + line + "]\n"))
+    prose = ("Recalling its resolution 65/141 of 20 December 2010 on information and communications "
+             "technologies for development, ") * (LONG // 100 + 1)
+    baseline = min(_timed(function, prose[:LONG]) for _ in range(3))
+    slow = []
+    for line in _long_lines():
+        spent = _timed(function, line)
+        if spent > max(ratio * baseline, 0.1):
+            spent = min(spent, _timed(function, line))
+            if spent > max(ratio * baseline, 0.1):
+                slow.append((name, line[:24], round(spent / baseline)))
+    queue.put(slow)
+
+
+def test_long_adversarial_lines_take_time_linear_in_their_length():
+    """Every pattern that reads user text is linear (or bounded) in the line: on a line of 12,000
+    characters a quadratic pattern costs hundreds of times what prose costs, an exponential one
+    never ends; the budget is 25 times prose of the same length."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    slow = []
+    for name in ("parse_text", "history", "header_links", "parse_bytes"):
+        queue = context.Queue()
+        child = context.Process(target=_budget_check, args=(queue, name, 25))
+        child.start()
+        child.join(60 * SCALE)
+        if child.is_alive():
+            child.kill()
+            child.join()
+            slow.append((name, "did not finish in a minute"))
+        else:
+            slow.extend(queue.get(timeout=5))
+    assert slow == []

@@ -140,7 +140,9 @@ def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tupl
             if kind in {"lone", "comma", "afteryear"}:
                 # A number set apart by spaces is text unless everything says otherwise: the
                 # bodies are known, it is the very next mark, and no counting word precedes it.
-                word = re.search(r"(\w+)\W*$", text[:start])
+                # the word before, from the last hundred characters (a search of all the
+                # text before each number would take time growing with its square)
+                word = re.search(r"(\w+)\W*$", text[max(0, start - 100):start])
                 if not known or int(mark) != state[0] + 1 or (word and _COUNTED.match(word.group(1))):
                     return match.group(0)
                 if kind == "lone" and not word.group(1)[:1].isupper():

@@ -27,8 +27,9 @@ from .records import Block
 _CHAPEAUS = ("大会", "大會", "The General Assembly", "L['’]Assemblée générale", "La Asamblea General",
              "Генеральная Ассамблея", "إن الجمعية العامة")
 # Words of a chapeau may be set apart by several spaces (some extractions space out every word).
+# No two runs of white space touch: a line of spaces can split between them only one way.
 _CHAPEAU = re.compile(
-    r"^\s*[“\"]?\s*(?:" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r")\s*[，,、،]?\s*$"
+    r"^\s*(?:[“\"]\s*)?(?:" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r")\s*(?:[，,、،]\s*)?$"
 )
 # An operative number or a sub-paragraph label alone on its line, its text on the next (as many
 # Spaces a PDF puts between words that are layout, not text (no-break, narrow, thin).

@@ -17,10 +17,14 @@ _OPERATIVE = re.compile(r"^(\d{1,4})\s?[.．]\s*(?=\S)")
 _JOB_NUMBER = re.compile(r"^\d{2}-\d{5}\s*(?:\(\w\))?(?:\s+\d{6})?(?:\s+\d+/\d+)?\s*$|^\d{2}-\d{5}\s+\d+/\d+\s*$")
 # A page's head or foot as PDF text extraction leaves it: job number, print date, page number,
 # barcode and symbol in any order, often glued together ("2/9 23-21227A/C.3/78/L.41").
+# A symbol never ends just before another's "A/" or "AB/": two glued symbols read as one, so
+# that a run of them ("AA/AA/AA/…") splits one way only, not in exponentially many.
 _FURNITURE_TOKEN = (r"(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{6}|\d{1,3}\s*/\s*\d{1,3}|\*\d{6,8}\*"
-                    r"|Please recycle|[A-Z]{1,2}/[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)+)")
+                    r"|Please recycle|[A-Z]{1,2}/[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)+(?![A-Za-z]{0,2}/))")
 _FURNITURE_LINE = re.compile(rf"^(?:{_FURNITURE_TOKEN}\s*)+$")
-_GLUED_SYMBOL = re.compile(r"([A-Z]{1,2}/[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)+)\s*$")
+# A symbol ending a line; the lookahead lets a search try only the line's last 64 characters,
+# where an unbounded one would rescan the rest of the line from every capital letter.
+_GLUED_SYMBOL = re.compile(r"(?=[A-Za-z0-9.\-/]{4,64}\s*$)([A-Z]{1,2}/[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)+)\s*$")
 _BARCODE = re.compile(r"^\*\d{6,8}\*")
 _DISTR = re.compile(r"^(?:Distr\.|Original:|Distr\s*[.:：]|分发|Limited$|General$)", re.I)
 _TITLE_NUMBER = re.compile(r"^(?:[A-Z]{0,3}-?\d+/\d+\s*[A-Z]?\s*\.|\d+/\d+\s*\.)\s*")
@@ -30,9 +34,13 @@ _TITLE_NUMBER = re.compile(r"^(?:[A-Z]{0,3}-?\d+/\d+\s*[A-Z]?\s*\.|\d+/\d+\s*\.)
 
 _LABEL = re.compile(r"^[(（]\s*([a-z]{1,3}|[ivxlc]{1,6})\s*[)）]\s*(?=\S)")
 _SEPARATOR = re.compile(r"^[_＿\-—]{5,}\s*$")
-_SUPER_FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(\S.*)$")
+# Marks of at most three digits (no text has a thousand footnotes): a mark is read as a number,
+# and a run of thousands of digits is no number Python converts (nor in linear time).
+_SUPER_FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]{{1,3}})\s*(\S.*)$")
 _PLAIN_FOOTNOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
-_SUPER_MARK = re.compile(rf"\s*([{SUPERSCRIPT_DIGITS}]+)(\s*)")
+# The white space before a mark is taken from where it starts only: a search from every place
+# inside a long run would rescan the rest of it each time.
+_SUPER_MARK = re.compile(rf"(?:(?<!\s)\s+)?([{SUPERSCRIPT_DIGITS}]{{1,3}})(\s*)")
 _SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 # Endings after which a new paragraph may begin; a line ending otherwise is continued.
 _TERMINAL = set(",;:.，；：。!?！？،؛")

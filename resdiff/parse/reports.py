@@ -92,7 +92,9 @@ _REPORT_SYMBOL = re.compile(r"\bA\s*/\s*(\d{1,3})\s*/\s*(\d{1,4})(?:\s*/\s*Add\s
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december"]
 _MONTH = "(" + "|".join(m.capitalize() for m in _MONTHS) + ")"
-_ORDINAL = r"(\d+)(?:st|nd|rd|th)"
+# Meeting numbers of at most four digits: they are read as numbers (a run of thousands of
+# digits is no number Python converts).
+_ORDINAL = r"(\d{1,4})(?:st|nd|rd|th)"
 
 _WHITE = re.compile(r"\s+")
 _PARAGRAPH = re.compile(r"^\s*(\d{1,3})\s?[.．]\s+(\S.*)$")
@@ -100,7 +102,7 @@ _HEADING = re.compile(r"^\s*(?:[IVX]{1,5}|[一二三四五六七八九十]{1,3})
 _TERMINAL = ("。", ".", ":", "：", ";", "；")
 
 # zh: 在 11 月 4 日第 27 次会议上 / 又在第 31 次会议上 / 在同次会议上
-_ZH_MEETING = re.compile(r"在\s*(?:(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*)?(?:的\s*)?第\s*(\d+)\s*次(?:全体)?会议上")
+_ZH_MEETING = re.compile(r"在\s*(?:(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*)?(?:的\s*)?第\s*(\d{1,4})\s*次(?:全体)?会议上")
 _ZH_SAME = re.compile(r"在同次会议上|在同一次会议上")
 _EN_MEETING = re.compile(rf"\bAt (?:its|the) {_ORDINAL} (?:plenary )?meeting,? on (\d{{1,2}}) {_MONTH}(?: (\d{{4}}))?")
 _EN_MEETING_ONLY = re.compile(rf"\bAt (?:its|the) {_ORDINAL} (?:plenary )?meeting\b")

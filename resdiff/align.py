@@ -33,6 +33,12 @@ COMMON_DF = 40
 KEY_WORDS = 12
 # A paragraph with fewer rare words than this also uses its rarest words above COMMON_DF.
 MIN_KEY_WORDS = 6
+# A word in more paragraphs than this never finds partners, however long the texts (a twentieth
+# of both texts' paragraphs up to this: the value at MAX_PARAGRAPHS a side).
+MAX_POSTINGS = 2000
+# A paragraph's key words together lead to at most this many paragraphs of the other version
+# (its rarest word always counts): finding candidates costs at most this much per paragraph.
+KEY_POSTINGS = 4000
 # The longest omnibus resolutions have a few hundred paragraphs; far beyond this the input is
 # not a resolution (a file split on every line), and aligning it would only take minutes.
 MAX_PARAGRAPHS = 20_000
@@ -128,13 +134,19 @@ class _Scorer:
             df.update(counts.keys())
         # Words in more paragraphs than this say little about which paragraph is which, and
         # their postings are long; a paragraph's rarest words below it find its partners.
-        limit = max(COMMON_DF, (old.size + new.size) // 20)
+        limit = min(max(COMMON_DF, (old.size + new.size) // 20), MAX_POSTINGS)
 
         def keys(counts: Counter[str]) -> list[str]:
             usable = sorted((w for w in counts if df[w] <= limit), key=lambda w: (df[w], w))
             # Rare words first; more common ones only while a paragraph has too few rare ones.
             rare = [w for w in usable[:KEY_WORDS] if df[w] <= COMMON_DF]
-            return rare if len(rare) >= MIN_KEY_WORDS else usable[:MIN_KEY_WORDS]
+            chosen = rare if len(rare) >= MIN_KEY_WORDS else usable[:MIN_KEY_WORDS]
+            total = 0
+            for count, word in enumerate(chosen):
+                total += df[word]
+                if total > KEY_POSTINGS and count:
+                    return chosen[:count]
+            return chosen
 
         def postings(side: _Side) -> dict[str, list[int]]:
             found: dict[str, list[int]] = defaultdict(list)
@@ -144,27 +156,25 @@ class _Scorer:
                         found[word].append(index)
             return found
 
-        def accumulate(this: _Side, other_postings: dict[str, list[int]]) -> list[dict[int, float]]:
-            result = []
-            for counts in this.counts:
-                acc: dict[int, float] = defaultdict(float)
-                for word in keys(counts):
-                    weight = self.idf[word]
-                    for index in other_postings.get(word, ()):
-                        acc[index] += weight
-                result.append(acc)
-            return result
+        def best(counts: Counter[str], other_postings: dict[str, list[int]]) -> list[int]:
+            """The k paragraphs of the other side that share most of this one's key words."""
+            acc: dict[int, float] = defaultdict(float)
+            for word in keys(counts):
+                weight = self.idf[word]
+                for index in other_postings.get(word, ()):
+                    acc[index] += weight
+            return [index for _, index in heapq.nsmallest(k, [(-value, index) for index, value in acc.items()])]
 
-        # Each paragraph looks for partners through its own rarest words, on both sides alike.
-        forward = accumulate(old, postings(new))
-        backward = accumulate(new, postings(old))
+        # Each paragraph looks for partners through its own rarest words, on both sides alike;
+        # only its best k are kept, so that memory stays proportional to the paragraphs.
         pairs: set[tuple[int, int]] = set()
-        for i, acc in enumerate(forward):
-            for _, j in heapq.nsmallest(k, [(-value, j) for j, value in acc.items()]):
-                pairs.add((i, j))
-        for j, acc in enumerate(backward):
-            for _, i in heapq.nsmallest(k, [(-value, i) for i, value in acc.items()]):
-                pairs.add((i, j))
+        new_postings = postings(new)
+        for i, counts in enumerate(old.counts):
+            pairs.update((i, j) for j in best(counts, new_postings))
+        del new_postings
+        old_postings = postings(old)
+        for j, counts in enumerate(new.counts):
+            pairs.update((i, j) for i in best(counts, old_postings))
         return sorted(pairs)
 
 

@@ -332,15 +332,15 @@ NAME = 300
 _ZH_INTRODUCED = re.compile(r"决议草案\s*[(（]?\s*(" + DRAFT + ")")
 # Submitted: an officer, within NAME characters before "根据就决议草案 …".
 _ZH_OFFICER = re.compile(r"副主席|主席|报告员|協調員|协调员")
-_ZH_SUBMITTED = re.compile(r"根据就决议草案\s*(" + DRAFT + r")\s*进行的非正式协商提出的.{0,%d}?决议草案\s*[(（]\s*("
-                           % NAME + DRAFT + ")")
+_ZH_SUBMITTED = re.compile(r"根据就决议草案\s*(" + DRAFT + rf")\s*进行的非正式协商提出的.{{0,{NAME}}}?决议草案\s*[(（]\s*("
+                           + DRAFT + ")")
 # Revised: who, in the 40 characters before "代表 … 口头订正".
-_ZH_REVISED = re.compile(r"代表\s*(?:[(（][^()（）]{0,%d}[)）])?\s*口头订正了?\s*(?:决议草案\s*(" % NAME + DRAFT + "))?")
-_ZH_ADOPTED = re.compile(r"(未经表决|以记录表决[^，,]{0,%d}?)?\s*[，,]?\s*通过了?(经口头订正的)?决议草案\s*(" % NAME
+_ZH_REVISED = re.compile(rf"代表\s*(?:[(（][^()（）]{{0,{NAME}}}[)）])?\s*口头订正了?\s*(?:决议草案\s*(" + DRAFT + "))?")
+_ZH_ADOPTED = re.compile(rf"(未经表决|以记录表决[^，,]{{0,{NAME}}}?)?\s*[，,]?\s*通过了?(经口头订正的)?决议草案\s*("
                          + DRAFT + ")")
 _ZH_WITHDRAWN = re.compile(r"决议草案\s*(" + DRAFT + r")\s*(?:由其提案国|被|已)?撤回")
 _ZH_SAID = re.compile(r"发了言|作了发言|发言解释")
-_ZH_SPEAKER = re.compile(r"代表\s*(?:[(（]([^()（）]{0,%d})[)）])?" % NAME)
+_ZH_SPEAKER = re.compile(rf"代表\s*(?:[(（]([^()（）]{{0,{NAME}}})[)）])?")
 
 
 def _zh_speakers(segment: str) -> tuple[Speaker, ...]:
@@ -443,16 +443,16 @@ def _split_top(text: str, separators: str) -> list[str]:
 
 
 # The English rules, bounded as the Chinese ones are (NAME characters between two phrases).
-_EN_BEHALF_BRACKET = re.compile(r"^(.{0,%d}?)\s*\(\s*(also )?on behalf of\s+(.*)\)\s*$" % NAME, re.S)
-_EN_BEHALF = re.compile(r"^(.{0,%d}?),\s*(also )?on behalf of\s+(.*)$" % NAME, re.S)
-_EN_INTRODUCED = re.compile(r"\b[Tt]he representative of (.{1,%d}?),?\s+introduced (?:a |the )?(?:revised )?"
-                            r"draft resolution" % NAME)
-_EN_INTRODUCED_BY = re.compile(r"draft resolution (" + DRAFT + r")\s*(?:,[^,]{0,%d},\s*)?was introduced by "
-                               r"(.{1,%d}?)(?:\.|$)" % (NAME, NAME))
+_EN_BEHALF_BRACKET = re.compile(rf"^(.{{0,{NAME}}}?)\s*\(\s*(also )?on behalf of\s+(.*)\)\s*$", re.S)
+_EN_BEHALF = re.compile(rf"^(.{{0,{NAME}}}?),\s*(also )?on behalf of\s+(.*)$", re.S)
+_EN_INTRODUCED = re.compile(rf"\b[Tt]he representative of (.{{1,{NAME}}}?),?\s+introduced (?:a |the )?(?:revised )?"
+                            r"draft resolution")
+_EN_INTRODUCED_BY = re.compile(r"draft resolution (" + DRAFT + rf")\s*(?:,[^,]{{0,{NAME}}},\s*)?was introduced by "
+                               rf"(.{{1,{NAME}}}?)(?:\.|$)")
 # Read in the last few NAMEs of text before "on the basis of informal consultations" only.
 _EN_OFFICER = re.compile(r"\b(Vice-Chair|Vice-Chairman|Vice-Chairperson|Chair|Chairman|Chairperson|Rapporteur|"
                          r"Facilitator)(?: of the Committee)?,\s*((?:[^,()]|\([^)]*\))+?),")
-_EN_REVISED = re.compile(r"\b[Tt]he representative of (.{1,%d}?) orally (revised|corrected)" % NAME)
+_EN_REVISED = re.compile(rf"\b[Tt]he representative of (.{{1,{NAME}}}?) orally (revised|corrected)")
 _EN_STATEMENTS = re.compile(r"\bstatements? (?:was|were) made by (?=.)")
 
 

@@ -32,7 +32,7 @@ __all__ = [
     "store_path", "content_hash", "resolver",
 ]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_PATH = Path(".resdiff") / "store.db"
 # How long a writer waits for another writer's transaction before giving up, in seconds.
 BUSY_TIMEOUT = 60.0
@@ -104,6 +104,68 @@ ALTER TABLE documents ADD COLUMN file INTEGER REFERENCES files (id);
 ALTER TABLE documents ADD COLUMN edition INTEGER;
 CREATE INDEX documents_file ON documents (file);
 """
+
+# Version 4 (additive): every stored paragraph in a table of its own, with a full-text index of
+# its character trigrams (SQLite FTS5, contentless: the index alone, no second copy of the
+# text), for precedent search; and the resolutions each document cites ("Recalling its
+# resolution 77/171 …"), which tie the sessions of a recurring resolution into one family.
+_MIGRATE_V3_V4 = """
+CREATE TABLE paragraphs (
+    id INTEGER PRIMARY KEY,
+    document INTEGER NOT NULL REFERENCES documents (id),
+    pid TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    language TEXT NOT NULL,
+    session INTEGER,
+    text TEXT NOT NULL
+);
+CREATE INDEX paragraphs_document ON paragraphs (document);
+CREATE VIRTUAL TABLE paragraph_index USING fts5 (text, content='', tokenize='trigram', detail='none');
+CREATE VIRTUAL TABLE paragraph_terms USING fts5vocab (paragraph_index, 'row');
+CREATE TABLE citations (
+    document INTEGER NOT NULL REFERENCES documents (id),
+    cited TEXT NOT NULL,
+    PRIMARY KEY (document, cited)
+) WITHOUT ROWID;
+"""
+
+# A resolution cited in a text: 77/171, ES-11/1 (not the tail of a symbol such as A/79/123).
+_CITATION = re.compile(r"(?<![/\w.\-])(\d{1,3}|ES-\d{1,2})/(\d{1,4})(?![/\w])")
+
+
+def citations(document: Document) -> list[str]:
+    """The General Assembly resolutions a document's paragraphs cite, as symbols, in order.
+
+    >>> from .model import Paragraph, ParagraphKind
+    >>> citations(Document(symbol="A/RES/80/27", title=None, language="en", paragraphs=(
+    ...     Paragraph("PP1", ParagraphKind.PREAMBULAR, 1,
+    ...               "Recalling its resolutions 78/36 of 4 December 2023 and 79/25 (A/79/123),"),)))
+    ['A/RES/78/36', 'A/RES/79/25']
+    """
+    found: list[str] = []
+    for paragraph in document.paragraphs:
+        for session, number in _CITATION.findall(paragraph.body):
+            symbol = f"A/RES/{session}/{int(number)}"
+            if symbol != document.symbol and symbol not in found:
+                found.append(symbol)
+    return found
+
+
+def session_number(symbol: str | None, date: str | None) -> int | None:
+    """A session as a number: 65 for A/RES/65/141; for an emergency special session, the
+    regular session under way at its date (ES-11 in March 2022: 76)."""
+    session = session_of(symbol) if symbol else None
+    if session and session.isdigit():
+        return int(session)
+    if date and date[:4].isdigit():
+        year, month = int(date[:4]), date[5:7]
+        return year - 1945 - (1 if month.isdigit() and int(month) < 9 else 0)
+    return None
+
+
+def index_text(text: str) -> str:
+    """A paragraph's text as the trigram index holds it: normalised width and spacing."""
+    return normalize(text)
 
 
 def store_path(store: str | os.PathLike | None = None) -> Path:
@@ -235,6 +297,12 @@ def _title_key(title: str | None) -> str | None:
     return key or None
 
 
+def _title_overlap(a: str | None, b: str | None) -> float:
+    """Shared words of two titles over the words of either (0 when one is missing)."""
+    wa, wb = (set(re.findall(r"\w+", normalize(t or "").casefold())) for t in (a, b))
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
 # --- the store -----------------------------------------------------------------------------------
 
 
@@ -347,6 +415,16 @@ class Store:
                 counts[key] = counts.get(key, 0) + 1
                 self._db.execute("UPDATE documents SET edition = ? WHERE id = ?", (counts[key], row["id"]))
             version = 3
+        if version == 3:
+            for statement in _statements(_MIGRATE_V3_V4):
+                self._db.execute(statement)
+            for row in self._db.execute("SELECT * FROM documents ORDER BY id").fetchall():
+                try:
+                    document = _document(row)
+                except _DamagedRecord:
+                    continue  # reads of it say so; the index leaves it out
+                self._index_document(row["id"], document)
+            version = 4
         self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
@@ -481,7 +559,22 @@ class Store:
             "session, agenda_item, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (document.symbol, revision, document.title, document.language, document.date, document.source,
              digest, _canonical(_content(document)), session_of(document.symbol), item.agenda_item, item.report))
+        self._index_document(cursor.lastrowid, document)
         return cursor.lastrowid
+
+    def _index_document(self, document_id: int, document: Document) -> None:
+        """The document's paragraphs in the paragraph table and the trigram index, and its citations."""
+        session = session_number(document.symbol, document.date)
+        start = self._db.execute("SELECT COALESCE(MAX(id), 0) FROM paragraphs").fetchone()[0] + 1
+        rows = [(start + n, document_id, p.id, n, document.language, session, p.body)
+                for n, p in enumerate(document.paragraphs)]
+        self._db.executemany(
+            "INSERT INTO paragraphs (id, document, pid, position, language, session, text) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        self._db.executemany("INSERT INTO paragraph_index (rowid, text) VALUES (?, ?)",
+                             [(row[0], index_text(row[6])) for row in rows])
+        self._db.executemany("INSERT OR IGNORE INTO citations (document, cited) VALUES (?, ?)",
+                             [(document_id, cited) for cited in citations(document)])
 
     def _link(self, predecessor: str, successor: str, reason: str) -> None:
         if predecessor == successor:
@@ -610,6 +703,10 @@ class Store:
                 if va.agenda_item and vb.agenda_item and va.agenda_item != vb.agenda_item:
                     continue
                 union(members[0], a)
+        sessions = self._session_edges(by_symbol)
+        for a, b in sessions:
+            union(a, b)
+        edges = sorted(set(edges) | set(sessions))
         components: dict[str, list[str]] = {}
         for s in symbols:
             components.setdefault(root(s), []).append(s)
@@ -626,6 +723,34 @@ class Store:
             if any(v.id == version.id for v in members):
                 return members
         return [version]
+
+    def _session_edges(self, by_symbol: dict[str, list[Version]]) -> list[tuple[str, str]]:
+        """Year-over-year succession: (earlier, later) for a text that cites an earlier resolution
+        of nearly the same title, and for the same title in an earlier session (same language)."""
+        edges = []
+        with self._errors():
+            tables = self._tables()
+            rows = self._db.execute(
+                "SELECT d.symbol, c.cited FROM citations c JOIN documents d ON d.id = c.document"
+            ).fetchall() if "citations" in tables else []
+        for citing, cited in rows:
+            if citing not in by_symbol or cited not in by_symbol:
+                continue
+            a, b = by_symbol[cited][0], by_symbol[citing][0]
+            if a.language == b.language and _sort_key(a)[0] < _sort_key(b)[0] \
+                    and _title_overlap(a.title, b.title) >= 0.5:
+                edges.append((cited, citing))
+        by_title: dict[tuple, list[Version]] = {}
+        for versions in by_symbol.values():
+            key = _title_key(versions[0].title)
+            if key:
+                by_title.setdefault((versions[0].language, key), []).append(versions[0])
+        for members in by_title.values():
+            members.sort(key=_sort_key)
+            for a, b in zip(members, members[1:]):
+                if _sort_key(a)[0] < _sort_key(b)[0]:
+                    edges.append((a.symbol, b.symbol))
+        return sorted(set(edges))
 
     def _edges(self, by_symbol: dict[str, list[Version]]) -> list[tuple[str, str]]:
         edges = []

@@ -433,3 +433,138 @@ def history(
     write_output(dumps(data) if format == "json" else _render_history(data), None)
 
 
+
+
+# --- precedent -----------------------------------------------------------------------------------
+
+PRECEDENT_SCHEMA = "resdiff.precedent/1"
+
+
+def _precedent_draft(opened: Store, draft: str) -> Document:
+    """The draft to search for: a file (its last document, for a report), or a stored symbol."""
+    if os.path.exists(draft):
+        documents = read_documents(draft)
+        if not documents:
+            raise StoreError(f"{draft}: no resolution text found in it")
+        if len(documents) > 1:
+            import sys
+
+            print(f"resdiff: note: {draft} holds {len(documents)} texts; searching for the last, "
+                  f"{documents[-1].symbol or 'untitled'}", file=sys.stderr)
+        return documents[-1]
+    found = opened.find(draft)
+    if not found:
+        raise StoreError(f"{draft!r} is neither a file nor a stored symbol: give a draft file, or a symbol "
+                         "'resdiff log' lists")
+    return opened.document(found[-1])
+
+
+def _status(precedents) -> str:
+    if not precedents:
+        return "new"
+    return "identical" if precedents[0].identical else "changed"
+
+
+def _precedent_data(search) -> dict:
+    paragraphs = []
+    counts = {"identical": 0, "changed": 0, "new": 0}
+    for found in search.paragraphs:
+        status = _status(found.precedents)
+        counts[status] += 1
+        paragraphs.append({
+            "id": found.id,
+            "kind": found.kind,
+            "text": found.text,
+            "status": status,
+            "precedents": [
+                {"symbol": p.symbol, "revision": p.revision, "id": p.id, "date": p.date, "session": p.session,
+                 "language": p.language, "title": p.title, "similarity": p.similarity,
+                 "identical": p.identical, "family": p.family,
+                 "spans": [{"op": s.op.value, "text": s.text} for s in p.spans]}
+                for p in found.precedents
+            ],
+        })
+    document = search.document
+    return {
+        "schema": PRECEDENT_SCHEMA,
+        "draft": {"symbol": document.symbol, "title": document.title, "language": document.language,
+                  "date": document.date, "source": document.source},
+        "search": {"languages": list(search.languages) if search.languages else None, "since": search.since,
+                   "top": search.top, "min_share": search.min_share, "stored_paragraphs": search.stored},
+        "summary": counts,
+        "paragraphs": paragraphs,
+    }
+
+
+def _word_diff(spans: list[dict]) -> str:
+    """The diff from precedent to draft on one line: [-removed-] and {+added+}, as git's word diff."""
+    out = []
+    for span in spans:
+        text = " ".join(span["text"].split("\n"))
+        if span["op"] == "equal":
+            out.append(text)
+        elif span["op"] == "delete":
+            out.append(f"[-{text}-]")
+        else:
+            out.append(f"{{+{text}+}}")
+    return "".join(out)
+
+
+def _render_precedent(data: dict) -> str:
+    draft, search = data["draft"], data["search"]
+    languages = ", ".join(search["languages"]) if search["languages"] else "every language"
+    since = f", session {search['since']} on" if search["since"] is not None else ""
+    lines = [f"Precedents of {draft['symbol'] or draft['source'] or 'the draft'} among "
+             f"{search['stored_paragraphs']:,} stored paragraphs ({languages}{since}); "
+             f"kept share {search['min_share']:.2f} or more, best {search['top']}"]
+    width = max((cell_len(p["id"]) for p in data["paragraphs"]), default=0)
+    for paragraph in data["paragraphs"]:
+        head = _pad(paragraph["id"], width)
+        indent = " " * (width + 2)
+        if not paragraph["precedents"]:
+            lines.append(f"{head}  no precedent: new language")
+            continue
+        for n, p in enumerate(paragraph["precedents"]):
+            where = f"{p['symbol']}{'' if p['revision'] == 1 else ' rev ' + str(p['revision'])} {p['id']}"
+            when = f" ({p['date']})" if p["date"] else ""
+            lead = head if n == 0 else indent
+            if p["identical"]:
+                lines.append(f"{lead}  identical to {where}{when}")
+            else:
+                lines.append(f"{lead}  {where}{when}, {p['similarity']:.2f} kept: {_word_diff(p['spans'])}")
+    summary = data["summary"]
+    lines.append(f"{summary['identical']} identical to a precedent, {summary['changed']} changed from one, "
+                 f"{summary['new']} new")
+    return "\n".join(lines) + "\n"
+
+
+@app.command()
+def precedent(
+    draft: str = typer.Argument(..., help="A draft: a file (.txt, .docx, .doc, .pdf) or a stored symbol."),
+    top: int = typer.Option(3, "--top", min=1, help="Precedents shown for each paragraph, best first."),
+    min_share: float = typer.Option(0.5, "--min", min=0.0, max=1.0,
+                                    help="Least share of text kept for a stored paragraph to count as a precedent."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only texts of this session or later (79)."),
+    language: Optional[str] = typer.Option(None, "--language",
+                                           help="Search texts in this language (zh, en, …) or 'all'; default: the draft's."),
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    store: Optional[str] = typer.Option(None, "--store", help=_STORE_HELP),
+) -> None:
+    """For each paragraph of DRAFT, where it was said before: the closest stored paragraphs of other texts,
+    with the share kept and the word diff from each to the draft, or 'new language'."""
+    _format_option(format)
+    session = None
+    if since is not None:
+        if not since.strip().isdigit():
+            raise typer.BadParameter("give a session number, such as 79", param_hint="--since")
+        session = int(since)
+    languages: tuple[str, ...] | None = ()
+    if language:
+        languages = None if language.lower() == "all" else tuple(x.strip() for x in language.split(",") if x.strip())
+    from .precedent import find_precedents
+
+    with _open_for_reading(store) as opened:
+        document = _precedent_draft(opened, draft)
+        search = find_precedents(opened, document, top=top, min_share=min_share, since=session, languages=languages)
+    data = _precedent_data(search)
+    write_output(dumps(data) if format == "json" else _render_precedent(data), None)

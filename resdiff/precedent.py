@@ -20,6 +20,7 @@ Two steps, so that a store of a million paragraphs answers a draft in about a se
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -215,13 +216,20 @@ def find_precedents(store: Store, document: Document, *, top: int = DEFAULT_TOP,
         votes: Counter[int] = Counter()
         for gram in _chosen(grams, frequency):
             votes.update(index.postings(gram))
-        candidates = [pid for pid, _ in sorted(votes.items(), key=lambda kv: (-kv[1], -kv[0]))[:CANDIDATES]]
-        candidates.extend(pid for pid in sorted(family_paragraphs) if pid not in votes)
+        candidates = [pid for pid, _ in heapq.nsmallest(CANDIDATES, votes.items(), key=lambda kv: (-kv[1], -kv[0]))]
+        if votes:
+            # The family's paragraphs that share many of the looked-up trigrams stay candidates
+            # even when a thousand identical copies elsewhere outnumber them.
+            least = max(votes.values()) / 2
+            listed = set(candidates)
+            candidates.extend(sorted(pid for pid in family_paragraphs & votes.keys()
+                                     if votes[pid] >= least and pid not in listed))
         _fetch(db, [c for c in candidates if c not in rows_cache], rows_cache)
         mine = set(grams)
         overlap = {c: _dice(mine, rows_cache[c][-1]) for c in candidates}
         ranked = sorted(candidates, key=lambda c: (-overlap[c], -c))
         precedents: list[Precedent] = []
+        scored: dict[str, tuple] = {}  # stored texts repeated session after session: scored once
         doubtful = 0
         for pid in ranked[:SCORED]:
             if overlap[pid] + MARGIN < min_share:
@@ -232,11 +240,13 @@ def find_precedents(store: Store, document: Document, *, top: int = DEFAULT_TOP,
                     break
             if len(precedents) >= top:
                 kth = sorted((p.similarity for p in precedents), reverse=True)[top - 1]
-                if overlap[pid] + MARGIN < kth:
-                    break
+                if min(1.0, overlap[pid] + MARGIN) <= kth:
+                    break  # none further down can do better than the ones found
             row = rows_cache[pid]
-            spans = diff_texts(row[6], body)
-            similarity = round(kept_share(spans), 3)
+            if row[6] not in scored:
+                spans = diff_texts(row[6], body)
+                scored[row[6]] = (spans, round(kept_share(spans), 3))
+            spans, similarity = scored[row[6]]
             if similarity < min_share:
                 continue
             precedents.append(Precedent(

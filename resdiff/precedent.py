@@ -132,6 +132,14 @@ class _Index:
             self.filters.append(f"p.document NOT IN ({', '.join('?' * len(excluded))})")
             self.arguments.extend(sorted(excluded))
         self.postings_cache: dict[str, list[int]] = {}
+        # The index counts the excluded texts' paragraphs too (the draft itself, when stored):
+        # their trigrams are taken off, or the draft's own wording would look rare.
+        self.own: Counter[str] = Counter()
+        if excluded:
+            for (text,) in self.db.execute(
+                    f"SELECT text FROM paragraphs WHERE document IN ({', '.join('?' * len(excluded))})",
+                    sorted(excluded)):
+                self.own.update(set(trigrams(text)))
 
     def frequency(self, grams: list[str]) -> dict[str, int]:
         wanted = [g for g in dict.fromkeys(grams) if g not in self.frequencies]
@@ -142,7 +150,7 @@ class _Index:
             rows = self.db.execute(
                 f"SELECT term, doc FROM paragraph_terms WHERE term IN ({', '.join('?' * len(chunk))})", chunk)
             for term, count in rows:
-                self.frequencies[term] = count
+                self.frequencies[term] = count - self.own.get(term, 0)
         return {g: self.frequencies[g] for g in grams}
 
     def postings(self, trigram: str) -> list[int]:

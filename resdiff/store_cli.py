@@ -544,11 +544,11 @@ def precedent(
     top: int = typer.Option(3, "--top", min=1, help="Precedents shown for each paragraph, best first."),
     min_share: float = typer.Option(0.5, "--min", min=0.0, max=1.0,
                                     help="Least share of text kept for a stored paragraph to count as a precedent."),
-    since: Optional[str] = typer.Option(None, "--since", help="Only texts of this session or later (79)."),
-    language: Optional[str] = typer.Option(None, "--language",
+    since: str | None = typer.Option(None, "--since", help="Only texts of this session or later (79)."),
+    language: str | None = typer.Option(None, "--language",
                                            help="Search texts in this language (zh, en, …) or 'all'; default: the draft's."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
-    store: Optional[str] = typer.Option(None, "--store", help=_STORE_HELP),
+    store: str | None = typer.Option(None, "--store", help=_STORE_HELP),
 ) -> None:
     """For each paragraph of DRAFT, where it was said before: the closest stored paragraphs of other texts,
     with the share kept and the word diff from each to the draft, or 'new language'."""

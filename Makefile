@@ -37,10 +37,11 @@ build-deps:
 system-deps:
 	$(call apt_install,$(SYSTEM_PACKAGES))
 
-# The house checks, quick (seconds): lint, import order and pyupgrade (ruff.toml), the import
-# layers of .importlinter and no import circles.
+# The house checks, quick (seconds): lint, import order and pyupgrade (ruff.toml), types
+# (mypy.ini), the import layers of .importlinter and no import circles.
 check: install
 	$(BIN)/ruff check --no-cache resdiff
+	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
 test: install system-deps check

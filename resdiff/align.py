@@ -238,8 +238,8 @@ def align(old_doc: Document, new_doc: Document, options: AlignOptions = AlignOpt
         grown, other = (olds, news) if side == "old" else (news, olds)
         if len(other) > 1:
             continue  # a merge takes no split and a split no merge: never many to many
-        after = (olds + [leftover], news) if side == "old" else (olds, news + [leftover])
-        if not _improves(scorer, *after, olds, news):
+        after_olds, after_news = (olds + [leftover], news) if side == "old" else (olds, news + [leftover])
+        if not _improves(scorer, after_olds, after_news, olds, news):
             continue
         grown.append(leftover)
         taken[side].add(leftover)

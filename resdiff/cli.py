@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import Protocol, TypeGuard
 
 import typer
 
@@ -245,7 +246,11 @@ def argv_has_dash_name(argv: list[str] | None, message: str) -> bool:
     return any(a.startswith("-") and a != "-" and os.path.exists(a) for a in arguments)
 
 
-def _is_usage_error(exc: BaseException) -> bool:
+class _UsageError(Protocol):
+    def format_message(self) -> str: ...
+
+
+def _is_usage_error(exc: BaseException) -> TypeGuard[_UsageError]:
     """Whether ``exc`` is the command line parser's complaint about the arguments (bad option,
     missing argument, bad value), which typer raises from its vendored click."""
     return any(c.__name__ == "ClickException" for c in type(exc).__mro__) and hasattr(exc, "format_message")

@@ -146,9 +146,9 @@ def _ordered(old: Document, new: Document, alignment: Alignment, changes: dict[G
                                   inline=(Span(Op.INSERT, paragraph.body),),
                                   items=_whole(paragraph, ChangeKind.ADDED)))
             continue
-        group = group_at.get(j)
-        if group is None:
+        found = group_at.get(j)
+        if found is None:
             continue  # a later paragraph of a split, shown with its first
-        ordered.append(changes[group])
-        ordered.extend(removed(i) for i in after.get(group, []))
+        ordered.append(changes[found])
+        ordered.extend(removed(i) for i in after.get(found, []))
     return tuple(ordered)

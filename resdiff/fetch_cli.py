@@ -155,7 +155,7 @@ def fetch(
 ) -> None:
     """Download documents by symbol from the UN document system, with their UN Digital Library
     record (title, date, agenda item, vote), and keep them in the version store."""
-    language = check_language(lang)
+    language = check_language(lang) or DEFAULT_LANGUAGE
     if kind not in _KINDS:
         raise typer.BadParameter("choose auto, pdf or doc", param_hint="--type")
     if offline or offline_from_environment():

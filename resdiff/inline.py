@@ -286,8 +286,8 @@ def _coalesce(pieces: list[tuple[Op, str]]) -> tuple[Span, ...]:
             result.append(Span(Op.EQUAL, merged[k][1]))
             k += 1
             continue
-        deleted = []
-        inserted = []
+        deleted: list[str] = []
+        inserted: list[str] = []
         while k < len(merged) and merged[k][0] is not Op.EQUAL:
             (deleted if merged[k][0] is Op.DELETE else inserted).append(merged[k][1])
             k += 1

@@ -191,7 +191,8 @@ def _merge(pieces: list[Span]) -> tuple[Span, ...]:
             result.append(merged[k])
             k += 1
             continue
-        deleted, inserted = [], []
+        deleted: list[str] = []
+        inserted: list[str] = []
         while k < len(merged) and merged[k].op is not Op.EQUAL:
             (deleted if merged[k].op is Op.DELETE else inserted).append(merged[k].text)
             k += 1
@@ -227,17 +228,19 @@ def mark_moves(item_changes: list[tuple[ItemChange, ...]], old_text: dict[str, s
                new_text: dict[str, str]) -> list[tuple[ItemChange, ...]]:
     """Pair sub-paragraphs removed from one paragraph with ones added to another paragraph
     that read alike (best first), and mark both ends moved, each naming the other."""
-    removed = [(c, k) for k, changes in enumerate(item_changes) for c in changes if c.kind is ChangeKind.REMOVED]
-    added = [(c, k) for k, changes in enumerate(item_changes) for c in changes if c.kind is ChangeKind.ADDED]
+    removed = [(c.old, k) for k, changes in enumerate(item_changes) for c in changes
+               if c.kind is ChangeKind.REMOVED and c.old is not None]
+    added = [(c.new, k) for k, changes in enumerate(item_changes) for c in changes
+             if c.kind is ChangeKind.ADDED and c.new is not None]
     scored = []
-    for r, rk in removed:
-        a = Counter(words(old_text[r.old]))
-        for x, xk in added:
+    for old_id, rk in removed:
+        a = Counter(words(old_text[old_id]))
+        for new_id, xk in added:
             if rk == xk:
                 continue  # within one paragraph's list it is simply removed and added
-            share = _dice(a, Counter(words(new_text[x.new])))
+            share = _dice(a, Counter(words(new_text[new_id])))
             if share >= MOVE_MATCH:
-                scored.append((-share, r.old, x.new))
+                scored.append((-share, old_id, new_id))
     to: dict[str, str] = {}
     came: dict[str, str] = {}
     for _, o, n in sorted(scored):
@@ -245,12 +248,12 @@ def mark_moves(item_changes: list[tuple[ItemChange, ...]], old_text: dict[str, s
             to[o], came[n] = n, o
     if not to:
         return item_changes
-    out = []
-    for changes in item_changes:
-        out.append(tuple(
-            ItemChange(c.kind, c.old, c.new, c.relettered, True, c.similarity, to[c.old])
-            if c.kind is ChangeKind.REMOVED and c.old in to else
-            ItemChange(c.kind, c.old, c.new, c.relettered, True, c.similarity, came[c.new])
-            if c.kind is ChangeKind.ADDED and c.new in came else c
-            for c in changes))
-    return out
+
+    def moved(c: ItemChange) -> ItemChange:
+        if c.kind is ChangeKind.REMOVED and c.old is not None and c.old in to:
+            return ItemChange(c.kind, c.old, c.new, c.relettered, True, c.similarity, to[c.old])
+        if c.kind is ChangeKind.ADDED and c.new is not None and c.new in came:
+            return ItemChange(c.kind, c.old, c.new, c.relettered, True, c.similarity, came[c.new])
+        return c
+
+    return [tuple(moved(c) for c in changes) for changes in item_changes]

@@ -21,6 +21,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, overload
 
 from .errors import StoreError
 from .history import Link, session_of
@@ -315,6 +316,14 @@ class Store:
 
     # opening ------------------------------------------------------------------------------------
 
+    @overload
+    @classmethod
+    def open(cls, path: str | os.PathLike, *, create: Literal[True]) -> Store: ...
+
+    @overload
+    @classmethod
+    def open(cls, path: str | os.PathLike, *, create: bool) -> Store | None: ...
+
     @classmethod
     def open(cls, path: str | os.PathLike, *, create: bool) -> Store | None:
         """Open the store at ``path``; None if it does not exist and ``create`` is false."""
@@ -506,7 +515,7 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (download.symbol, download.language, download.kind, download.url, download.final_url,
              download.content_type, download.fetched_at, download.sha256, download.data))
-        return cursor.lastrowid
+        return _row_id(cursor)
 
     def _put_record(self, record) -> None:
         votes = record.votes or (None, None, None)
@@ -558,9 +567,10 @@ class Store:
             "INSERT INTO documents (symbol, revision, title, language, date, source, content_hash, content, "
             "session, agenda_item, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (document.symbol, revision, document.title, document.language, document.date, document.source,
-             digest, _canonical(_content(document)), session_of(document.symbol), item.agenda_item, item.report))
-        self._index_document(cursor.lastrowid, document)
-        return cursor.lastrowid
+             digest, _canonical(_content(document)), session_of(document.symbol) if document.symbol else None, item.agenda_item, item.report))
+        document_id = _row_id(cursor)
+        self._index_document(document_id, document)
+        return document_id
 
     def _index_document(self, document_id: int, document: Document) -> None:
         """The document's paragraphs in the paragraph table and the trigram index, and its citations."""
@@ -777,6 +787,13 @@ class Store:
         return sorted(set(edges))
 
 
+def _row_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT has just added."""
+    rowid = cursor.lastrowid
+    assert rowid is not None  # set by every INSERT
+    return rowid
+
+
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
@@ -926,7 +943,7 @@ def blame(documents: list[Document], comparisons: list) -> tuple[Blame, ...]:
                 break
             if change.kind.value != "unchanged" or change.moved or change.renumbered:
                 steps.append(Step(k, here, change.kind.value, change.old, change.moved, change.renumbered))
-            olds = []
+            olds: list[str] = []
             for c in changes:
                 olds.extend(pid for pid in c.old if pid not in olds)
             order = {p.id: n for n, p in enumerate(documents[k - 1].paragraphs)}

@@ -322,8 +322,8 @@ def _render_blame(data: dict) -> str:
         rows.append((p["id"], source, "; ".join(changes) or "unchanged"))
     width_id = max((cell_len(r[0]) for r in rows), default=0)
     width_source = max((cell_len(r[1]) for r in rows), default=0)
-    for pid, source, changes in rows:
-        lines.append(f"  {_pad(pid, width_id)}  {_pad(source, width_source)}  {changes}")
+    for pid, source, summary in rows:
+        lines.append(f"  {_pad(pid, width_id)}  {_pad(source, width_source)}  {summary}")
     return "\n".join(lines) + "\n"
 
 

@@ -9,6 +9,7 @@ import os
 import re
 import threading
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 # Han ideographs and the CJK punctuation that sits among them.
@@ -151,7 +152,7 @@ class _Segmenter:
     """
 
     def __init__(self) -> None:
-        self._cut = None
+        self._cut: Callable[[str], Iterable[str]] | None = None
         self._lock = threading.Lock()
         self.cache = _SegmentCache()
 
@@ -292,7 +293,7 @@ class _SegmentCache:
             self._opened = False
             for attempt in (1, 2):
                 try:
-                    self._write(new)
+                    self._write(self._path, new)
                     return
                 except sqlite3.DatabaseError:
                     # Not a database (damaged, or something else under our name): it held only
@@ -306,12 +307,12 @@ class _SegmentCache:
                 except (OSError, sqlite3.Error):
                     return
 
-    def _write(self, new: dict[str, list[str]]) -> None:
+    def _write(self, path: str, new: dict[str, list[str]]) -> None:
         import os
         import sqlite3
 
-        os.makedirs(os.path.dirname(self._path), exist_ok=True)
-        connection = sqlite3.connect(self._path, timeout=2, isolation_level=None)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        connection = sqlite3.connect(path, timeout=2, isolation_level=None)
         try:
             # A cache: losing the last write to a power cut is harmless, waiting for the disk is not.
             connection.execute("PRAGMA synchronous = OFF")

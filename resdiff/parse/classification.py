@@ -111,6 +111,7 @@ def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tupl
 
     def plain(match: re.Match[str]) -> str:
         kind = match.lastgroup
+        assert kind is not None  # every alternative of _PLAIN_MARK is a named group
         digits = match.group(kind)
         keep = ""
         if kind == "md":
@@ -145,7 +146,7 @@ def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tupl
                 word = re.search(r"(\w+)\W*$", text[max(0, start - 100):start])
                 if not known or int(mark) != state[0] + 1 or (word and _COUNTED.match(word.group(1))):
                     return match.group(0)
-                if kind == "lone" and not word.group(1)[:1].isupper():
+                if kind == "lone" and not (word and word.group(1)[:1].isupper()):
                     return match.group(0)
             loose = kind == "glued" or (kind == "punct" and not after_digit)
             if kind == "cjk":

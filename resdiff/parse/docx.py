@@ -66,7 +66,9 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
     out: list[str] = []
     tables = 0
     order: dict[str, int] = {}  # footnote id -> its number, in order of reference
-    joined, joined_refs = "", []  # a paragraph whose mark is deleted runs on into the next
+    # a paragraph whose mark is deleted runs on into the next
+    joined = ""
+    joined_refs: list[str] = []
     for element in body:
         if element.tag == _W + "tbl":
             tables += 1
@@ -186,7 +188,8 @@ def _style_numbering(styles) -> dict[str, tuple[str | None, str | None]]:
             based[style_id] = parent
     resolved = {}
     for style_id in set(own) | set(based):
-        seen, current = set(), style_id
+        seen: set[str] = set()
+        current: str | None = style_id
         while current and current not in own and current not in seen:
             seen.add(current)
             current = based.get(current)
@@ -234,9 +237,9 @@ def _paragraph_text(paragraph, order: dict[str, int] | None) -> tuple[str, list[
                 pieces.append(" ")
             elif tag == _W + "noBreakHyphen":
                 pieces.append("-")
-            elif tag == _W + "r" and _superscript_number(child) is not None:
+            elif tag == _W + "r" and (cited := _superscript_number(child)) is not None:
                 # a footnote mark cited again (the shown result of a NOTEREF field)
-                pieces.append(_superscript_number(child).translate(_TO_SUPERSCRIPT))
+                pieces.append(cited.translate(_TO_SUPERSCRIPT))
             elif tag == _W + "footnoteReference" and order is not None:
                 ref = child.get(_W + "id")
                 if ref not in order:
@@ -287,9 +290,9 @@ class _Numbering:
             if abstract_id is not None:
                 self._instance[num_id] = abstract_id
             for override in num.iter(_W + "lvlOverride"):
-                start = _val(override, "startOverride")
-                if start is not None:
-                    self._overrides[(num_id, _int(override.get(_W + "ilvl"), 0, 8))] = _int(start, 1, _MAX_START)
+                restart = _val(override, "startOverride")
+                if restart is not None:
+                    self._overrides[(num_id, _int(override.get(_W + "ilvl"), 0, 8))] = _int(restart, 1, _MAX_START)
 
     def label(self, paragraph) -> str:
         """The number Word shows before ``paragraph`` ("1.", "(a)"), or "" if it has none."""

@@ -138,7 +138,7 @@ def _quoted_title(preceding: str) -> str | None:
 
 
 def _line_title(lines, block) -> str | None:
-    candidates = []
+    candidates: list[str] = []
     for line in reversed(lines[max(0, block.start - 8) : max(block.start, 0)]):
         stripped = line.strip()
         if not stripped:

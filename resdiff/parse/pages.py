@@ -175,8 +175,8 @@ def lay_out(body: list[str], quoted: bool, titles: list[str]) -> Layout:
                 blank = False  # the body may wrap onto the next line
                 continue
             if footnotes and not blank:
-                last = footnotes[-1]
-                footnotes[-1] = Footnote(last.mark, _join(last.text, line))
+                note = footnotes[-1]
+                footnotes[-1] = Footnote(note.mark, _join(note.text, line))
                 continue
             in_footnotes = False
         kept.append(Line(line, blank, _indent(raw) > margin))

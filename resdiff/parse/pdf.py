@@ -118,14 +118,14 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
             text = line.text.strip()
             if not text:
                 continue
-            starts = (
+            opens = (
                 previous is None and _starts_paragraph(line, text, margin)
                 or previous is not None and (
                     previous.y - line.y > max(1.4 * max(line.size, previous.size), 1.15 * pitch)
                     or abs(line.size - body_size) < 1.0 and _starts_paragraph(line, text, margin)
                 )
             )
-            if starts and paragraph:
+            if opens and paragraph:
                 out.append(_join_lines(paragraph))
                 paragraph.clear()
                 if footnotes:

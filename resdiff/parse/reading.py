@@ -146,7 +146,8 @@ def decode_report(data: bytes, path: str | None = None) -> tuple[str, tuple[str,
 _BAD_BYTES: list[tuple[int, int]] = []
 
 
-def _record_bad_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+def _record_bad_bytes(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)  # registered for decoding only
     _BAD_BYTES.append((error.start, error.end))
     return "\ufffd", error.end
 

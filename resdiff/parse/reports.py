@@ -162,9 +162,9 @@ def header_links(text: str) -> tuple[tuple[str, str], ...]:
                 continue  # addenda list sponsors; the text is the main document's
             found.append(("draft", symbol))
         if not found:
-            match = _REPORT_SYMBOL.search(flat)
-            if match:
-                found.append(("report", normalize_symbol(match.group(0))))
+            report = _REPORT_SYMBOL.search(flat)
+            if report:
+                found.append(("report", normalize_symbol(report.group(0))))
     return tuple(dict.fromkeys(found))
 
 

@@ -31,10 +31,11 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 from xml.sax.saxutils import escape
 
 from ..inline import rebuild
-from ..model import Comparison, Document, Op, Paragraph, ParagraphKind, Span
+from ..model import Change, Comparison, Document, Op, Paragraph, ParagraphKind, Span
 from ..text import normalize
 from . import RenderOptions
 
@@ -243,7 +244,8 @@ class _Planner:
         old, new = self.c.old, self.c.new
         oi = {p.id: i for i, p in enumerate(old.paragraphs)}
         ni = {p.id: j for j, p in enumerate(new.paragraphs)}
-        groups, apart = [], []
+        groups: list[Change] = []
+        apart: list[Change] = []
         for change in self.c.changes:
             if not (change.old and change.new):
                 continue
@@ -267,7 +269,8 @@ class _Planner:
                     runs[-1].append(i)
                 else:
                     runs.append([i])
-            in_place.update(max(runs, key=len))
+            longest: list[int] = max(runs, key=len)
+            in_place.update(longest)
         move_name: dict[str, str] = {}
         for change in groups:
             for pid in change.old:
@@ -295,10 +298,10 @@ class _Planner:
         grouped_new = {pid for change in groups for pid in change.new}
         slots = list(old_only.get(-1, []))
         for j, paragraph in enumerate(new.paragraphs):
-            change = first_of.get(j)
-            if change is not None:
-                slots.append(rendered[id(change)])
-                kept = [oi[p] for p in change.old if oi[p] in in_place]
+            first = first_of.get(j)
+            if first is not None:
+                slots.append(rendered[id(first)])
+                kept = [oi[p] for p in first.old if oi[p] in in_place]
                 if kept:
                     slots.extend(old_only.get(max(kept), []))
             elif paragraph.id not in grouped_new:
@@ -340,7 +343,8 @@ class _Planner:
         def events(paragraphs: list[Paragraph], bodies: list[str]):
             # (position, kind, paragraph index, payload): "start" with the number, "end" of a
             # line with its footnote marks.
-            found, at = [], 0
+            found: list[tuple[int, int, int, Any]] = []  # the payload: a str, or a tuple of marks
+            at = 0
             for k, (paragraph, body) in enumerate(zip(paragraphs, bodies)):
                 found.append((at, 0, k, _prefix(paragraph)))
                 lines = body.split("\n")
@@ -376,12 +380,12 @@ class _Planner:
                     limit = min([c - po for c in old_cuts if c > po] + [limit])
                 if span.op is not Op.DELETE:
                     limit = min([c - pn for c in new_cuts if c > pn] + [limit])
-                piece, text = text[:limit], text[limit:]
-                pieces.append(Span(span.op, piece))
+                part, text = text[:limit], text[limit:]
+                pieces.append(Span(span.op, part))
                 if span.op is not Op.INSERT:
-                    po += len(piece)
+                    po += len(part)
                 if span.op is not Op.DELETE:
-                    pn += len(piece)
+                    pn += len(part)
 
         segments: list = []
         owners: list[int | None] = []  # the old paragraph each segment belongs to (moves)
@@ -416,7 +420,7 @@ class _Planner:
                     a = oe[pair] if pair < len(oe) else None
                     b = ne[pair] if pair < len(ne) else None
                     who = a[2] if a else None
-                    ctx = ctx_of[who] if a else ""
+                    ctx = ctx_of[a[2]] if a else ""
                     if kind == 0:
                         before, after = (a[3] if a else ""), (b[3] if b else "")
                         if a and b and before == after:
@@ -688,8 +692,8 @@ def _footnote_plan(comparison: Comparison, slots: list[_Slot]) -> list[_Ref]:
     # on both sides is taken as deleted and inserted, and each side has its own real reference.
     split = set()
     for note in {r.note for r in refs}:
-        accept, reject = firsts(note)
-        if accept is not reject:
+        on_accept, on_reject = firsts(note)
+        if on_accept is not on_reject:
             split.add(note)
     if split:
         for slot in slots:
@@ -704,9 +708,9 @@ def _footnote_plan(comparison: Comparison, slots: list[_Slot]) -> list[_Ref]:
         refs = [s for slot in slots for s in slot.segments if isinstance(s, _Ref)]
     real: dict[tuple[int, int], _Ref] = {}  # (note, side) -> the real reference
     for note in {r.note for r in refs}:
-        for side, ref in enumerate(firsts(note)):
-            if ref is not None:
-                real[(note, side)] = ref
+        for side, first in enumerate(firsts(note)):
+            if first is not None:
+                real[(note, side)] = first
     chosen = {id(r) for r in real.values()}
     number = 0
     for ref in refs:  # footnotes are numbered in reading order, as Word numbers them

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from ..model import ChangeKind, Comparison, Document, Op, Paragraph, Span
 from . import RenderOptions
@@ -93,7 +94,7 @@ def comparison_dict(comparison: Comparison, only_changes: bool = False) -> dict:
     def shown(kind: ChangeKind, *flags: bool) -> bool:
         return not only_changes or kind is not ChangeKind.UNCHANGED or any(flags)
 
-    data = {
+    data: dict[str, Any] = {
         "schema": DIFF_SCHEMA,
         "old": _side(comparison.old),
         "new": _side(comparison.new),

@@ -31,7 +31,7 @@ _ORDINAL = frozenset("第")
 
 @lru_cache(maxsize=1)
 def _iterator():
-    import icu  # type: ignore[import-not-found]  # PyICU: imported only when a line is wrapped
+    import icu  # PyICU: imported only when a line is wrapped
 
     return icu.BreakIterator.createLineInstance(icu.Locale("zh"))
 

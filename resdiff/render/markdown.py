@@ -209,14 +209,14 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         summary = comparison.footnote_summary()
         lines += ["## Footnotes", "", " · ".join(f"{summary[key]} {key}" for key in
                                                  ("unchanged", "modified", "added", "removed", "renumbered")), ""]
-        for change in footnotes:
+        for note in footnotes:
             sides = [f"{document.short_symbol} footnote {mark}"
-                     for document, mark in ((old, change.old), (new, change.new)) if mark is not None]
-            flags = [change.kind.value] + (["renumbered"] if change.renumbered else [])
+                     for document, mark in ((old, note.old), (new, note.new)) if mark is not None]
+            flags = [note.kind.value] + (["renumbered"] if note.renumbered else [])
             heading = f"### {escape_markdown(' → '.join(sides))} ({', '.join(flags)})"
-            if change.kind is ChangeKind.MODIFIED and change.similarity is not None:
-                heading += f" — {alike(change.similarity)} alike"
-            lines += [heading, "", _mark(for_display(change.inline)), ""]
+            if note.kind is ChangeKind.MODIFIED and note.similarity is not None:
+                heading += f" — {alike(note.similarity)} alike"
+            lines += [heading, "", _mark(for_display(note.inline)), ""]
         for mark in comparison.marks:
             lines += [f"- Footnote references of {escape_markdown(_ids(old, mark.old))} → "
                       f"{escape_markdown(_ids(new, mark.new))}: {', '.join(mark.old_marks) or 'none'} → "

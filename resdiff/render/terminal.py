@@ -9,12 +9,13 @@ import io
 import os
 import shutil
 import sys
+from typing import Protocol
 
 from rich.console import Console
 from rich.text import Text
 
 from ..inline import for_display
-from ..model import Change, ChangeKind, Comparison, Document, Op
+from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from . import RenderOptions, alike, item_notes
 
 _BADGE_STYLE = {
@@ -65,6 +66,24 @@ def _console(options: RenderOptions, to_terminal: bool) -> tuple[Console, bool]:
     return console, color
 
 
+
+def _printed(console: Console) -> str:
+    """What has been printed to a console made by ``_console`` (it prints to a string)."""
+    buffer = console.file
+    assert isinstance(buffer, io.StringIO)
+    return buffer.getvalue()
+
+
+class _Spans(Protocol):
+    """What ``_inline`` reads: a paragraph's, a footnote's or the title's change."""
+
+    @property
+    def kind(self) -> ChangeKind: ...
+
+    @property
+    def inline(self) -> tuple[Span, ...]: ...
+
+
 def _dated(document: Document) -> str:
     return f"{document.label} ({document.date})" if document.date else document.label
 
@@ -92,7 +111,7 @@ def _heading(change: Change, comparison: Comparison, color: bool) -> Text:
     return text
 
 
-def _inline(change: Change, color: bool) -> tuple[Text, frozenset[int], frozenset[int]]:
+def _inline(change: _Spans, color: bool) -> tuple[Text, frozenset[int], frozenset[int]]:
     """The change's text, whole: equal and deleted spans read the old text, equal and inserted
     spans the new one. Differences of width or spacing alone are marked like any other (dimmed
     in colour), so that neither text loses a character.
@@ -204,7 +223,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
     if shown == 0:
         console.print()
         _print_wrapped(console, Text("No changes: the two versions read the same."))
-    return console.file.getvalue()
+    return _printed(console)
 
 
 class _TitleChange:
@@ -228,7 +247,7 @@ def _footnotes(console: Console, comparison: Comparison, options: RenderOptions,
     old, new = comparison.old, comparison.new
     console.print()
     summary = comparison.footnote_summary()
-    line = Text("Footnotes: ", style="bold" if color else None)
+    line = Text("Footnotes: ", style="bold" if color else "")
     line.append("  ".join(f"{summary[key]} {key}" for key in FOOTNOTE_ORDER))
     _print_wrapped(console, line)
     for change in listed:
@@ -271,7 +290,7 @@ def render_documents(documents: tuple[Document, ...], options: RenderOptions | N
             console.print()
         pp, op = document.counts()
         console.print(Text(visible(f"{document.label}  {document.title or ''}".rstrip()),
-                           style="bold" if color else None))
+                           style="bold" if color else ""))
         console.print(Text(f"language {document.language} · {pp} preambular · {op} operative · "
                            f"{len(document.footnotes)} footnotes"))
         table = Table(show_header=True, header_style="bold" if color else None, box=None, pad_edge=False,
@@ -295,7 +314,7 @@ def render_documents(documents: tuple[Document, ...], options: RenderOptions | N
             console.print(Text(f"left out as page furniture: {len(document.furniture)} lines"))
             for line in document.furniture:
                 console.print(Text(visible(f"  {line}")))
-    return console.file.getvalue()
+    return _printed(console)
 
 
 def _notes(marks: tuple[str, ...]) -> str:
@@ -330,9 +349,9 @@ def render_stat(comparison: Comparison, options: RenderOptions | None = None, to
     options = options or RenderOptions()
     console, color = _console(options, to_terminal)
     old, new = comparison.old, comparison.new
-    _print_wrapped(console, Text(f"{_dated(old)} → {_dated(new)}", style="bold" if color else None))
+    _print_wrapped(console, Text(f"{_dated(old)} → {_dated(new)}", style="bold" if color else ""))
     if old.title or new.title:
-        _print_wrapped(console, Text(old.title if old.title == new.title else f"{old.title or '—'} → {new.title or '—'}"))
+        _print_wrapped(console, Text(old.title or "" if old.title == new.title else f"{old.title or '—'} → {new.title or '—'}"))
     _print_wrapped(console, _summary_line(comparison, color))
     console.print()
     rows = [(old.short_symbol, "", new.short_symbol, "change", "kept", "opening words")]
@@ -364,4 +383,4 @@ def render_stat(comparison: Comparison, options: RenderOptions | None = None, to
             line.append("  " if column != 0 else " ")
         line.append(row[5], style="dim" if color and index else None)
         console.print(line, soft_wrap=True, no_wrap=True, overflow="ellipsis", crop=True)
-    return console.file.getvalue()
+    return _printed(console)

@@ -377,11 +377,11 @@ def _zh_events(paragraph: str) -> list[Event]:
     body = _ZH_MEETING.sub("", _ZH_SAME.sub("", paragraph))
     body = re.sub(r"^\s*又\s*[，,]?\s*", "", body)
     # Who introduced: all before the first 介绍了; what: the first draft named after it.
-    said = body.find("介绍了", 1)
-    match = _ZH_INTRODUCED.search(body, said + 3) if said > 0 else None
+    introduced = body.find("介绍了", 1)
+    match = _ZH_INTRODUCED.search(body, introduced + 3) if introduced > 0 else None
     if match:
         events.append(Event(EventKind.INTRODUCED, 0, normalize_symbol(match.group(1)),
-                            speakers=_zh_speakers(body[:said])))
+                            speakers=_zh_speakers(body[:introduced])))
     for match in _ZH_SUBMITTED.finditer(body):
         officer = _zh_officer(body, match.start())
         if officer:
@@ -530,18 +530,18 @@ def _en_events(paragraph: str, last_symbol: str | None = None) -> list[Event]:
                 how = match.group(3)
             events.append(Event(EventKind.REVISED, 0, sentence_symbol, speakers=(speaker,),
                                 detail=f"orally {how}"))
-        how: list[str] | None = None  # how the drafts of this sentence were acted on: read once
+        acted: list[str] | None = None  # how the drafts of this sentence were acted on: read once
         for match in re.finditer(r"\b(adopted|rejected) (?:the )?draft resolution (" + DRAFT + r")", sentence):
-            if how is None:
-                how = []
+            if acted is None:
+                acted = []
                 if re.search(r"\bas orally (?:revised|corrected)", sentence):
-                    how.append("as orally revised")
+                    acted.append("as orally revised")
                 vote = re.search(r"recorded vote of (\d+) to (\d+),? with (\d+) abstentions?", sentence)
                 if vote:
-                    how.append(f"recorded vote {vote.group(1)}-{vote.group(2)}-{vote.group(3)}")
+                    acted.append(f"recorded vote {vote.group(1)}-{vote.group(2)}-{vote.group(3)}")
                 elif "without a vote" in sentence:
-                    how.append("without a vote")
-            detail = list(how)
+                    acted.append("without a vote")
+            detail = list(acted)
             kind = EventKind.ADOPTED if match.group(1) == "adopted" else EventKind.REJECTED
             events.append(Event(kind, 0, normalize_symbol(match.group(2)), detail=", ".join(detail) or None))
         for match in re.finditer(r"draft resolution (" + DRAFT + r") was withdrawn", sentence):

@@ -369,7 +369,47 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+# Precedent search (bench/precedent.py): a generated store of this many paragraphs by default;
+# --precedent-paragraphs 1000000 for the issue's scale (about ten minutes to build here), and
+# --precedent-only to run that part alone.
+PRECEDENT_PARAGRAPHS = 100_000
+
+
+def precedent(paragraphs: int) -> dict:
+    """The precedent bench in a process of its own: its JSON summary."""
+    process = subprocess.run([str(PYTHON), str(ROOT / "bench" / "precedent.py"), str(paragraphs)],
+                             capture_output=True, text=True, check=True)
+    return json.loads(process.stdout)
+
+
+def precedent_table(r: dict) -> str:
+    ok = {True: "met", False: "MISSED"}
+    v = r["verdicts"]
+    return "\n".join([
+        "| Precedent search, generated store | value |",
+        "|---|---:|",
+        f"| stored paragraphs ({r['documents']:,} resolutions of {r['families']:,} families) | {r['paragraphs']:,} |",
+        f"| store size on disk | {r['bytes'] / 2**20:,.0f} MiB |",
+        f"| import rate through Store.add (paragraphs/s, generation excluded) | {r['paragraphs_per_second']:,} |",
+        f"| {r['draft_paragraphs']}-paragraph draft, first search / median / slowest of {r['drafts']} (s) | "
+        f"{r['first_seconds']:.2f} / {r['median_seconds']:.2f} / {r['max_seconds']:.2f} |",
+        f"| recall of the true precedent ({r['with_precedent']} paragraphs) | {r['recall']:.4f} |",
+        f"| new paragraphs reported new | {r['new_reported_new']} |",
+        "",
+        f"Targets: ≤ 2 s a draft: {ok[v['seconds']]}; recall ≥ 0.98: {ok[v['recall']]}.",
+    ])
+
+
 def main() -> int:
+    paragraphs = PRECEDENT_PARAGRAPHS
+    if "--precedent-paragraphs" in sys.argv:
+        k = sys.argv.index("--precedent-paragraphs")
+        paragraphs = int(sys.argv[k + 1])
+        del sys.argv[k:k + 2]
+    if "--precedent-only" in sys.argv:
+        result = precedent(paragraphs)
+        print(precedent_table(result))
+        return 0 if all(result["verdicts"].values()) else 1
     if len(sys.argv) == 5 and sys.argv[1] == "--worker":
         name, size, language = sys.argv[2:]
         worker = {"compare": _worker_compare, "baseline": _worker_baseline, "write": _worker_write}[name]
@@ -400,10 +440,14 @@ def main() -> int:
             print(f"compare() {language} {size} …", file=sys.stderr)
             results["scaling"].append(_run_worker("compare", size, language))
             results["baseline"].append(_run_worker("baseline", size, language, timeout=BASELINE_TIMEOUT))
+    print(f"precedent search, {paragraphs:,} paragraphs …", file=sys.stderr)
+    results["precedent"] = precedent(paragraphs)
     results["verdicts"] = verdicts(results)
+    results["verdicts"]["precedent"] = all(results["precedent"]["verdicts"].values())
     RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     text = table(results)
     print(text)
+    print("\n" + precedent_table(results["precedent"]))
     readme = README.read_text(encoding="utf-8")
     if README_START in readme and README_END in readme:
         head, rest = readme.split(README_START, 1)

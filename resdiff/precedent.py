@@ -6,44 +6,50 @@ stored paragraphs of other documents and scores them exactly as ``resdiff diff``
 of text kept by the word diff), so that a reader sees "identical to 79/25 PP1", "79/25 OP7 with
 two words changed" or "no precedent: new language".
 
-Two steps, so that a store of a million paragraphs answers a draft in about a second:
+Two steps, so that a store of a million paragraphs answers a 100-paragraph draft in about a
+second:
 
-1. Candidates from the store's trigram index (SQLite FTS5, ``tokenize='trigram'``): the draft
-   paragraph is cut into stretches, and the rarest trigram of each stretch (plus the rarest of all)
-   is looked up; stored paragraphs holding many of them are the candidates. Rare trigrams keep the
-   posting lists short, and one from each stretch keeps a paragraph reworded in one place findable
-   by the others. The texts the draft cites and the stored texts of its title (its family in earlier
-   sessions) are always candidates.
-2. Every candidate is ranked by the Dice coefficient of trigram sets, and the best of them are
-   scored by resdiff's word diff (``inline.diff_texts`` and ``kept_share``): the share shown.
+1. Candidates from the store's sketch index: every stored paragraph is kept there by a bottom-k
+   MinHash sketch, the SKETCH smallest hashes of its shingles (three words; three characters in
+   Chinese). Each shingle of a draft paragraph is looked up, and the stored paragraphs whose
+   sketches hold many of them are the candidates. A shingle in the sketches of more than COMMON
+   paragraphs ("of the United Nations") is passed over: it picks nothing out, and would cost the
+   most. A stored paragraph that keeps half of a draft paragraph's shingles has about one chance in
+   4,000 of having none of them in its sketch (0.5 ** 12).
+2. The candidates are ranked by the Dice coefficient of their character trigrams with the draft
+   paragraph, and the best of them scored by resdiff's word diff (``inline.diff_texts`` and
+   ``kept_share``): the share shown.
+
+Why not SQLite FTS5 with the trigram tokenizer (tried first): English has few distinct character
+trigrams, so even the rarest trigrams of a paragraph are common in a large store. On a generated
+store of 100,000 English paragraphs the rarest trigram chosen from each stretch of a paragraph
+was held by 2,100 paragraphs on average, and gathering the candidates of a 100-paragraph draft
+took 2.4 s (FTS5's own OR query ranked by bm25) to 3.5 s (posting lists read into Python), ten
+times the target before growing with the store; the index doubled the store's size. The sketch
+index answers the same draft in 0.15 s at that size with every true precedent among the
+candidates (bench/precedent.py).
 """
 
 from __future__ import annotations
 
 import heapq
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from .inline import diff_texts, kept_share
 from .model import Document, Span
-from .store import Store, citations, index_text
+from .store import Store, citations, index_text, shingles
 
 __all__ = ["Precedent", "Found", "Search", "find_precedents", "trigrams", "DEFAULT_TOP", "DEFAULT_MIN"]
 
 DEFAULT_TOP = 3
 DEFAULT_MIN = 0.5
-# Trigrams looked up for one paragraph: the rarest of each of STRETCHES stretches, and the
-# RAREST rarest of the whole paragraph.
-STRETCHES = 12
-RAREST = 6
-# A trigram held by more stored paragraphs than this is too common to pick anything out (it is
-# used only when a paragraph has nothing rarer).
-COMMON = 20000
+# A shingle held by more stored sketches than this is passed over (see above).
+COMMON = 1000
 # Candidates kept from the index, and of those the ones the word diff scores (the rest are ranked
 # by trigram overlap alone).
-CANDIDATES = 60
+CANDIDATES = 30
 SCORED = 10
 # The word diff's share of kept text is at most this much above the trigram Dice coefficient
 # (measured on every pair of paragraphs of the test corpus, English and Chinese: the largest
@@ -109,18 +115,13 @@ def trigrams(text: str) -> list[str]:
     return [folded[k:k + 3] for k in range(len(folded) - 2)]
 
 
-def _phrase(trigram: str) -> str:
-    return '"' + trigram.replace('"', '""') + '"'
-
-
 class _Index:
-    """Queries of the store's paragraph index for one search, with document frequencies cached."""
+    """Look-ups of the store's sketch index for one search, each shingle's postings read once."""
 
     def __init__(self, store: Store, languages: tuple[str, ...] | None, since: int | None,
                  excluded: set[int]) -> None:
         self.db = store._db
-        self.frequencies: dict[str, int] = {}
-        self.filters = []
+        self.filters: list[str] = []
         self.arguments: list = []
         if languages:
             self.filters.append(f"p.language IN ({', '.join('?' * len(languages))})")
@@ -131,57 +132,17 @@ class _Index:
         if excluded:
             self.filters.append(f"p.document NOT IN ({', '.join('?' * len(excluded))})")
             self.arguments.extend(sorted(excluded))
-        self.postings_cache: dict[str, list[int]] = {}
-        # The index counts the excluded texts' paragraphs too (the draft itself, when stored):
-        # their trigrams are taken off, or the draft's own wording would look rare.
-        self.own: Counter[str] = Counter()
-        if excluded:
-            for (text,) in self.db.execute(
-                    f"SELECT text FROM paragraphs WHERE document IN ({', '.join('?' * len(excluded))})",
-                    sorted(excluded)):
-                self.own.update(set(trigrams(text)))
+        where = " AND ".join(["s.hash = ?", *self.filters])
+        self.sql = (f"SELECT s.paragraph FROM paragraph_sketches s JOIN paragraphs p ON p.id = s.paragraph "
+                    f"WHERE {where} LIMIT {COMMON + 1}")
+        self.cache: dict[int, list[int]] = {}
 
-    def frequency(self, grams: list[str]) -> dict[str, int]:
-        wanted = [g for g in dict.fromkeys(grams) if g not in self.frequencies]
-        for k in range(0, len(wanted), 500):
-            chunk = wanted[k:k + 500]
-            for g in chunk:
-                self.frequencies[g] = 0
-            rows = self.db.execute(
-                f"SELECT term, doc FROM paragraph_terms WHERE term IN ({', '.join('?' * len(chunk))})", chunk)
-            for term, count in rows:
-                self.frequencies[term] = count - self.own.get(term, 0)
-        return {g: self.frequencies[g] for g in grams}
-
-    def postings(self, trigram: str) -> list[int]:
-        if trigram not in self.postings_cache:
-            if self.filters:
-                sql = ("SELECT p.id FROM paragraph_index i JOIN paragraphs p ON p.id = i.rowid "
-                       f"WHERE paragraph_index MATCH ? AND {' AND '.join(self.filters)}")
-                rows = self.db.execute(sql, [_phrase(trigram), *self.arguments])
-            else:
-                rows = self.db.execute("SELECT rowid FROM paragraph_index WHERE paragraph_index MATCH ?",
-                                       (_phrase(trigram),))
-            self.postings_cache[trigram] = [r[0] for r in rows]
-        return self.postings_cache[trigram]
-
-
-def _chosen(grams: list[str], frequency: dict[str, int]) -> list[str]:
-    """The trigrams to look up: the rarest of each stretch and the rarest overall, none unseen."""
-    seen = [g for g in grams if frequency.get(g)]
-    if not seen:
-        return []
-    chosen: list[str] = []
-    size = max(1, math.ceil(len(seen) / STRETCHES))
-    for k in range(0, len(seen), size):
-        stretch = seen[k:k + size]
-        chosen.append(min(stretch, key=lambda g: (frequency[g], g)))
-    chosen.extend(sorted(set(seen), key=lambda g: (frequency[g], g))[:RAREST])
-    chosen = list(dict.fromkeys(chosen))
-    usable = [g for g in chosen if frequency[g] <= COMMON]
-    if len(usable) < 3:
-        usable = sorted(set(seen), key=lambda g: (frequency[g], g))[:3]
-    return usable
+    def postings(self, shingle: int) -> list[int]:
+        """The stored paragraphs whose sketch holds ``shingle``; none if more than COMMON do."""
+        if shingle not in self.cache:
+            ids = [r[0] for r in self.db.execute(self.sql, [shingle, *self.arguments])]
+            self.cache[shingle] = ids if len(ids) <= COMMON else []
+        return self.cache[shingle]
 
 
 def _dice(a: set[str], b: set[str]) -> float:
@@ -219,21 +180,19 @@ def find_precedents(store: Store, document: Document, *, top: int = DEFAULT_TOP,
     found = []
     for paragraph in document.paragraphs:
         body = paragraph.body
-        grams = trigrams(body)
-        frequency = index.frequency(grams)
         votes: Counter[int] = Counter()
-        for gram in _chosen(grams, frequency):
-            votes.update(index.postings(gram))
+        for shingle in shingles(body):
+            votes.update(index.postings(shingle))
         candidates = [pid for pid, _ in heapq.nsmallest(CANDIDATES, votes.items(), key=lambda kv: (-kv[1], -kv[0]))]
         if votes:
-            # The family's paragraphs that share many of the looked-up trigrams stay candidates
+            # The family's paragraphs that share many of the looked-up shingles stay candidates
             # even when a thousand identical copies elsewhere outnumber them.
             least = max(votes.values()) / 2
             listed = set(candidates)
             candidates.extend(sorted(pid for pid in family_paragraphs & votes.keys()
                                      if votes[pid] >= least and pid not in listed))
         _fetch(db, [c for c in candidates if c not in rows_cache], rows_cache)
-        mine = set(grams)
+        mine = set(trigrams(body))
         overlap = {c: _dice(mine, rows_cache[c][-1]) for c in candidates}
         ranked = sorted(candidates, key=lambda c: (-overlap[c], -c))
         precedents: list[Precedent] = []

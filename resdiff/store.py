@@ -14,10 +14,12 @@ from Rev.N symbols, and from ``resdiff add --follows``.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import os
 import re
 import sqlite3
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +35,7 @@ __all__ = [
     "store_path", "content_hash", "resolver",
 ]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DEFAULT_PATH = Path(".resdiff") / "store.db"
 # How long a writer waits for another writer's transaction before giving up, in seconds.
 BUSY_TIMEOUT = 60.0
@@ -106,10 +108,11 @@ ALTER TABLE documents ADD COLUMN edition INTEGER;
 CREATE INDEX documents_file ON documents (file);
 """
 
-# Version 4 (additive): every stored paragraph in a table of its own, with a full-text index of
-# its character trigrams (SQLite FTS5, contentless: the index alone, no second copy of the
-# text), for precedent search; and the resolutions each document cites ("Recalling its
-# resolution 77/171 …"), which tie the sessions of a recurring resolution into one family.
+# Version 4 (additive): every stored paragraph in a table of its own, with an index of its
+# shingles for precedent search (see precedent.py), and the resolutions each document cites
+# ("Recalling its resolution 77/171 …"), which tie the sessions of a recurring resolution into
+# one family. (The first stores of version 4 kept a trigram full-text index instead: version 5
+# drops it and builds the sketches.)
 _MIGRATE_V3_V4 = """
 CREATE TABLE paragraphs (
     id INTEGER PRIMARY KEY,
@@ -121,12 +124,27 @@ CREATE TABLE paragraphs (
     text TEXT NOT NULL
 );
 CREATE INDEX paragraphs_document ON paragraphs (document);
-CREATE VIRTUAL TABLE paragraph_index USING fts5 (text, content='', tokenize='trigram', detail='none');
-CREATE VIRTUAL TABLE paragraph_terms USING fts5vocab (paragraph_index, 'row');
+CREATE TABLE IF NOT EXISTS paragraph_sketches (
+    hash INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL,
+    PRIMARY KEY (hash, paragraph)
+) WITHOUT ROWID;
 CREATE TABLE citations (
     document INTEGER NOT NULL REFERENCES documents (id),
     cited TEXT NOT NULL,
     PRIMARY KEY (document, cited)
+) WITHOUT ROWID;
+"""
+
+# Version 5: the trigram index gives way to a sketch index of the paragraphs (bottom-k MinHash
+# of their shingles), which finds candidates in a large store many times faster; see precedent.py.
+_MIGRATE_V4_V5 = """
+DROP TABLE IF EXISTS paragraph_terms;
+DROP TABLE IF EXISTS paragraph_index;
+CREATE TABLE IF NOT EXISTS paragraph_sketches (
+    hash INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL,
+    PRIMARY KEY (hash, paragraph)
 ) WITHOUT ROWID;
 """
 
@@ -162,6 +180,30 @@ def session_number(symbol: str | None, date: str | None) -> int | None:
         year, month = int(date[:4]), date[5:7]
         return year - 1945 - (1 if month.isdigit() and int(month) < 9 else 0)
     return None
+
+
+# Sketches: a paragraph's shingles are its runs of SHINGLE words (Chinese characters count as
+# words), hashed; its sketch is the SKETCH smallest hashes (a bottom-k MinHash).
+SHINGLE = 3
+SKETCH = 12
+_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+")
+
+
+def shingles(text: str) -> set[int]:
+    """The hashed shingles of a text: CRC-32 of each run of SHINGLE words, normalised and case-folded.
+
+    >>> len(shingles("Decides to remain seized of the matter;"))
+    5
+    """
+    tokens = _TOKEN.findall(normalize(text).casefold())
+    if len(tokens) < SHINGLE:
+        return {zlib.crc32(" ".join(tokens).encode("utf-8"))} if tokens else set()
+    return {zlib.crc32(" ".join(tokens[k:k + SHINGLE]).encode("utf-8")) for k in range(len(tokens) - SHINGLE + 1)}
+
+
+def sketch(text: str) -> list[int]:
+    """The SKETCH smallest shingle hashes of a text: what the store's sketch index keeps of it."""
+    return heapq.nsmallest(SKETCH, shingles(text))
 
 
 def index_text(text: str) -> str:
@@ -434,6 +476,13 @@ class Store:
                     continue  # reads of it say so; the index leaves it out
                 self._index_document(row["id"], document)
             version = 4
+        if version == 4:
+            for statement in _statements(_MIGRATE_V4_V5):
+                self._db.execute(statement)
+            for row in self._db.execute("SELECT id, text FROM paragraphs ORDER BY id").fetchall():
+                self._db.executemany("INSERT OR IGNORE INTO paragraph_sketches (hash, paragraph) VALUES (?, ?)",
+                                     [(h, row["id"]) for h in sketch(row["text"])])
+            version = 5
         self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
@@ -581,8 +630,8 @@ class Store:
         self._db.executemany(
             "INSERT INTO paragraphs (id, document, pid, position, language, session, text) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-        self._db.executemany("INSERT INTO paragraph_index (rowid, text) VALUES (?, ?)",
-                             [(row[0], index_text(row[6])) for row in rows])
+        self._db.executemany("INSERT OR IGNORE INTO paragraph_sketches (hash, paragraph) VALUES (?, ?)",
+                             [(h, row[0]) for row in rows for h in sketch(row[6])])
         self._db.executemany("INSERT OR IGNORE INTO citations (document, cited) VALUES (?, ?)",
                              [(document_id, cited) for cited in citations(document)])
 

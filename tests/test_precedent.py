@@ -6,14 +6,13 @@ import json
 
 import jsonschema
 import pytest
+from conftest import CORPUS, ROOT, SAMPLE
 from typer.testing import CliRunner
 
 from resdiff.cli import app, main
 from resdiff.parse import parse_file
 from resdiff.precedent import find_precedents
 from resdiff.store import Store
-
-from conftest import CORPUS, ROOT, SAMPLE
 
 EN = CORPUS / "en"
 SCHEMA = json.loads((ROOT / "resdiff" / "schemas" / "precedent.schema.json").read_text(encoding="utf-8"))

@@ -5,6 +5,7 @@ report, from what the report says of it; never from a symbol cited in a footnote
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -103,31 +104,63 @@ def _report_symbol(lines, block, preceding: str) -> str | None:
     drafts = [s for s in found if "/L." in s]
     if block.quoted and drafts:
         return drafts[-1]
+    account = _account(lines)
     # A recommended draft: the report names it where it says the draft was adopted ("see para. 12").
-    here = None
-    for line in reversed(lines[: max(block.start, 0)]):
-        match = re.match(r"^\s*(\d{1,3})\s?[.．]\s", line)
-        if match:
-            here = match.group(1)
-            break
-    text = "\n".join(lines)
+    where = bisect.bisect_left(account.numbered, max(block.start, 0)) - 1
+    here = account.numbers[where] if where >= 0 else None
+    text = account.text
     if here:
         # "… adopted draft resolution A/C.2/65/L.61, as orally revised (see para. 9)": the draft
         # is the last one named in the sentence that points to this paragraph.
-        for match in re.finditer(r"(?:见第|see para(?:graph)?\.?)\s*" + here + r"(?!\d)", text):
-            sentence = re.split(r"[。.;；]\s|\n", text[max(0, match.start() - 400) : match.start()])[-1]
+        for start in account.pointers.get(here, ()):
+            sentence = re.split(r"[。.;；]\s|\n", text[max(0, start - 400) : start])[-1]
             named = [normalize_symbol(m.group(1)) for m in _SYMBOL.finditer(sentence)]
             named = [symbol for symbol in named if "/L." in symbol]
             if named:
                 return named[-1]
-    adopted = []
+    if account.adopted:
+        return account.adopted
+    return drafts[-1] if drafts else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Account:
+    """What a report's whole text says, read once however many drafts it holds (reading it again
+    for each would take time growing with the square of the report's length)."""
+
+    text: str
+    numbered: list[int]  # indices of the lines that open a numbered paragraph, ascending
+    numbers: list[str]  # their numbers
+    pointers: dict[str, list[int]]  # "see para. 12" / "见第12段": where each number is pointed to
+    adopted: str | None  # the last draft the report says was adopted
+
+
+_ACCOUNTS: dict[int, tuple[list[str], _Account]] = {}
+
+
+def _account(lines: list[str]) -> _Account:
+    entry = _ACCOUNTS.get(id(lines))
+    if entry is not None and entry[0] is lines:
+        return entry[1]
+    text = "\n".join(lines)
+    numbered, numbers = [], []
+    for index, line in enumerate(lines):
+        match = re.match(r"^\s*(\d{1,3})\s?[.．]\s", line)
+        if match:
+            numbered.append(index)
+            numbers.append(match.group(1))
+    pointers: dict[str, list[int]] = {}
+    for match in re.finditer(r"(?:见第|see para(?:graph)?\.?)\s*(\d+)", text):
+        pointers.setdefault(match.group(1), []).append(match.start())
+    adopted = None
     for match in re.finditer(r"通过了决议草案|adopted draft resolution", text):
         symbol = _SYMBOL.search(text[match.end() : match.end() + 80])
         if symbol:
-            adopted.append(normalize_symbol(symbol.group(1)))
-    if adopted:
-        return adopted[-1]
-    return drafts[-1] if drafts else None
+            adopted = normalize_symbol(symbol.group(1))
+    account = _Account(text, numbered, numbers, pointers, adopted)
+    _ACCOUNTS.clear()  # one text at a time: the lines are kept with it, so its id stays theirs
+    _ACCOUNTS[id(lines)] = (lines, account)
+    return account
 
 
 def _quoted_title(preceding: str) -> str | None:

@@ -167,6 +167,8 @@ def diff(
     resolve = fetching_resolver(store, check_language(lang), offline or offline_from_environment())
     a, b = load_pair(old, new, old_symbol, new_symbol, resolve)
     comparison = compare(a, b)
+    for note in comparison.notes:
+        print(f"resdiff: note: {note}", file=sys.stderr)
     options = RenderOptions(only_changes=only_changes, width=width,
                             color={"auto": None, "always": True, "never": False}[color])
     format = chosen

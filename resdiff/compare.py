@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .align import Alignment, Group, align
-from .inline import diff_texts, kept_share
+from .align import Alignment, Group, _tie, align
+from .inline import budget, diff_texts, kept_share
 from .items import compose, has_items, item_id, mark_moves
 from .model import (
     AlignOptions,
@@ -31,14 +31,26 @@ def compare(old: Document, new: Document, options: AlignOptions = AlignOptions()
     from .footnotes import compare_footnotes, mark_changes
 
     alignment = align(old, new, options)
-    changes_by_group = {group: _change(old, new, group) for group in alignment.groups}
-    changes = _with_moved_items(old, new, _ordered(old, new, alignment, changes_by_group))
-    footnotes = compare_footnotes(old, new)
-    old_title, new_title = old.title or "", new.title or ""
-    title = ((Span(Op.EQUAL, new_title),) if old_title == new_title else diff_texts(old_title, new_title)) \
-        if old_title or new_title else ()
+    with budget() as spent:
+        # Pairs are diffed in an order that is the same whichever version is called old, so that
+        # should the budget run out, the same pairs are diffed coarsely both ways round.
+        changes_by_group = {group: _change(old, new, group) for group in sorted(
+            alignment.groups, key=lambda g: _tie(_join([old.paragraphs[i] for i in g.old]),
+                                                 _join([new.paragraphs[j] for j in g.new])))}
+        changes = _with_moved_items(old, new, _ordered(old, new, alignment, changes_by_group))
+        old_title, new_title = old.title or "", new.title or ""
+        title = ((Span(Op.EQUAL, new_title),) if old_title == new_title else diff_texts(old_title, new_title)) \
+            if old_title or new_title else ()
+        footnotes = compare_footnotes(old, new)
+    notes = (COARSE_NOTE,) if spent.spent else ()
     return Comparison(old=old, new=new, changes=changes, options=options, footnotes=footnotes,
-                      marks=mark_changes(old, new, changes, footnotes), title=title)
+                      marks=mark_changes(old, new, changes, footnotes), title=title, notes=notes)
+
+
+# Said when the word diffs of one comparison ran out of their budget (inline.INLINE_STEPS).
+COARSE_NOTE = ("the texts differ in too many places to be compared word by word within resdiff's "
+               "bound: some changed paragraphs are shown replaced from their first difference to "
+               "their last")
 
 
 def _join(paragraphs: list[Paragraph]) -> str:

@@ -8,7 +8,8 @@ is shown as such and not as a replaced word. The spans rebuild both original tex
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,13 +31,72 @@ REFINE_SHARE = 0.5
 # characters. Real paragraphs stay far below both; the limits only keep huge input bounded.
 MAX_UNITS = 20_000
 REFINE_CHARS = 4_000
+# The search diff-match-patch makes (Myers' algorithm) costs up to the square of a pair's length
+# when the texts share little in order: 10,000 shuffled words a side take about a minute. Every
+# diff of one comparison draws on one budget of steps, each step of the search charged the
+# length of the texts it searches; once the budget is spent, whatever is left is diffed
+# coarsely (common beginning and end, the rest replaced) and the comparison says so. About 30 s
+# of searching here; real comparisons spend a few per cent of it. It is counted, not timed, so
+# that the result never depends on the machine's speed.
+INLINE_STEPS = 250_000_000
+
+
+class Budget:
+    """Steps left for the word and character diffs of one comparison."""
+
+    def __init__(self, steps: int | None = None) -> None:
+        self.left = INLINE_STEPS if steps is None else steps
+        self.spent = False  # True once some diff was cut short
+
+
+class _Steps:
+    """Stands in for diff-match-patch's deadline: the search asks ``time.time() > deadline`` once
+    a step, which Python turns into ``deadline < now``; each asking costs ``cost`` steps."""
+
+    __slots__ = ("budget", "cost")
+
+    def __init__(self, budget: Budget, cost: int) -> None:
+        self.budget, self.cost = budget, cost
+
+    def __lt__(self, now: object) -> bool:
+        self.budget.left -= self.cost
+        if self.budget.left < 0:
+            self.budget.spent = True
+            return True
+        return False
+
+    def __gt__(self, now: object) -> bool:
+        return False
+
+
+class _BoundedDiff(diff_match_patch):
+    def __init__(self, budget: Budget) -> None:
+        super().__init__()
+        # No timeout (the result would depend on the machine's speed): the budget bounds it.
+        self.Diff_Timeout = 0
+        self.budget = budget
+
+    def diff_bisect(self, text1, text2, deadline):
+        return super().diff_bisect(text1, text2, _Steps(self.budget, len(text1) + len(text2) + 1))
+
+
+# The budget of the comparison under way; diffs outside a comparison get one each.
+_current: Budget | None = None
+
+
+@contextmanager
+def budget(steps: int | None = None) -> Iterator[Budget]:
+    """One budget for every diff made inside the ``with`` block (one comparison)."""
+    global _current
+    outer, _current = _current, Budget(steps)
+    try:
+        yield _current
+    finally:
+        _current = outer
 
 
 def _dmp() -> diff_match_patch:
-    dmp = diff_match_patch()
-    # Without this the result depends on the machine's speed (the default is one second).
-    dmp.Diff_Timeout = 0
-    return dmp
+    return _BoundedDiff(_current if _current is not None else Budget())
 
 
 @lru_cache(maxsize=65536)

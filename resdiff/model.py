@@ -264,6 +264,8 @@ class Comparison:
     marks: tuple[MarkChange, ...] = ()
     # The titles' inline spans (equal+delete rebuild the old title, equal+insert the new).
     title: tuple[Span, ...] = ()
+    # What the comparison did coarsely to stay within its bounds (compare.COARSE_NOTE).
+    notes: tuple[str, ...] = ()
 
     @property
     def title_changed(self) -> bool:

@@ -198,3 +198,57 @@ def test_a_report_of_many_drafts_parses_in_time_linear_in_its_length():
 
     small = min(spent(8) for _ in range(2))
     assert spent(80) < 30 * small
+
+
+def _shuffled_pair(count: int) -> tuple[Document, Document]:
+    rng = random.Random(3)
+    # words of letters only: numbered words ("w1 w2 w3") read as footnote marks in sequence
+    words = ["w" + "".join("abcdefghijklmnopqrstuvwxyz"[k // 26 ** n % 26] for n in range(3)) for k in range(count)]
+    shuffled = words[:]
+    rng.shuffle(shuffled)
+    old = Document("A/TEST/L.1", None, "en", (
+        Paragraph("OP1", ParagraphKind.OPERATIVE, 1, "Decides " + " ".join(words) + ";"),
+        Paragraph("OP2", ParagraphKind.OPERATIVE, 2, "Requests the Secretary-General to report;")))
+    new = Document("A/TEST/L.2", None, "en", (
+        Paragraph("OP1", ParagraphKind.OPERATIVE, 1, "Decides " + " ".join(shuffled) + ";"),
+        Paragraph("OP2", ParagraphKind.OPERATIVE, 2, "Requests the Secretary-General to report again;")))
+    return old, new
+
+
+def test_word_diffs_past_their_budget_turn_coarse_and_the_comparison_says_so(monkeypatch):
+    """The word diffs of one comparison share a budget of steps (10,000 shuffled words a side
+    once took a minute, and a file of many such pairs hours): past it, pairs are diffed
+    coarsely, both texts still whole, the mirror still exact, and the output says so."""
+    from resdiff.compare import COARSE_NOTE
+    from resdiff.render.json import comparison_dict
+
+    old, new = _shuffled_pair(1500)
+    assert compare(old, new).notes == ()
+    monkeypatch.setattr(inline, "INLINE_STEPS", 200_000)
+    comparison = compare(old, new)
+    assert comparison.notes == (COARSE_NOTE,)
+    assert comparison_dict(comparison)["notes"] == [COARSE_NOTE]
+    for change in comparison.changes:
+        assert rebuild(change.inline) == (old.paragraph(change.old[0]).body, new.paragraph(change.new[0]).body)
+    mirrored = compare(new, old)
+    assert [inline.mirror(c.inline) for c in mirrored.changes] == [c.inline for c in comparison.changes]
+    assert [c.similarity for c in mirrored.changes] == [c.similarity for c in comparison.changes]
+
+
+def test_the_command_names_a_coarse_comparison_on_standard_error(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from resdiff.cli import app
+    from resdiff.compare import COARSE_NOTE
+
+    old, new = _shuffled_pair(1500)
+    paths = []
+    for document, name in ((old, "old.txt"), (new, "new.txt")):
+        path = tmp_path / name
+        path.write_text(f"Draft resolution {document.symbol}\n\nThe General Assembly,\n\n"
+                        + "\n\n".join(f"{p.number}. {p.body}" for p in document.paragraphs) + "\n", encoding="utf-8")
+        paths.append(str(path))
+    monkeypatch.setattr(inline, "INLINE_STEPS", 200_000)
+    result = CliRunner().invoke(app, ["diff", *paths, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert f"resdiff: note: {COARSE_NOTE}\n" in result.stderr

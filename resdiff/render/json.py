@@ -137,6 +137,9 @@ def comparison_dict(comparison: Comparison, only_changes: bool = False) -> dict:
     }
     if only_changes:
         data["only_changes"] = True
+    if comparison.notes:
+        # what was done coarsely to stay within resdiff's bounds; absent otherwise
+        data["notes"] = list(comparison.notes)
     return data
 
 

@@ -18,7 +18,7 @@ from .patterns import (
     _OPERATIVE,
     _SUPER_MARK,
     _SUPER_TO_ASCII,
-    PREAMBULAR_OPENERS,
+    opens_preambular,
 )
 
 _ROMAN = re.compile(r"^[ivxlc]+$")
@@ -316,12 +316,8 @@ def _single_operative(paragraphs: list[dict]) -> None:
     # semicolon where it does not open as a preambular paragraph does ("Takes note of …;").
     # A text cut short mid-sentence (an excerpt) stays as it is.
     end = last["text"].rstrip()
-    if end.endswith((".", "。")) or (end.endswith((";", "；")) and not _opens_preambular(end)):
+    if end.endswith((".", "。")) or (end.endswith((";", "；")) and not opens_preambular(end)):
         last["kind"] = ParagraphKind.OPERATIVE
-
-
-def _opens_preambular(text: str) -> bool:
-    return bool(PREAMBULAR_OPENERS["zh" if has_cjk(text[:1]) else "en"].match(text))
 
 
 def _with_ids(raw: list[dict]) -> list[Paragraph]:

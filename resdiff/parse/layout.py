@@ -15,6 +15,7 @@ import re
 from ..model import Footnote
 from ..text import has_cjk
 from .patterns import (
+    _CHAPEAUS,
     _OPERATIVE,
     _PLAIN_FOOTNOTE,
     _SEPARATOR,
@@ -24,8 +25,6 @@ from .patterns import (
 )
 from .records import Block
 
-_CHAPEAUS = ("大会", "大會", "The General Assembly", "L['’]Assemblée générale", "La Asamblea General",
-             "Генеральная Ассамблея", "إن الجمعية العامة")
 # Words of a chapeau may be set apart by several spaces (some extractions space out every word).
 # No two runs of white space touch: a line of spaces can split between them only one way.
 _CHAPEAU = re.compile(

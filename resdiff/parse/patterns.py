@@ -1,12 +1,14 @@
 """Line patterns that more than one parsing stage recognises: symbols, operative numbers and the
 marks a printer leaves at a page's head or foot (the layout stage drops them, the identity stage
-reads the document's symbol from them)."""
+reads the document's symbol from them), and the per-language tables the stages read (the
+openers of preambular paragraphs): a new language is a new row here, not a new branch in a stage.
+"""
 
 from __future__ import annotations
 
 import re
 
-from ..text import SUPERSCRIPT_DIGITS
+from ..text import SUPERSCRIPT_DIGITS, has_cjk
 
 # A UN document symbol, tolerant of the stray spaces reports print ("A/C. 2/65/L. 56").
 _SYMBOL = re.compile(
@@ -65,5 +67,18 @@ _EN_OPENER = re.compile(
     r"Acknowledging|Affirming|Considering|Believing|Reiterating|Encouraging|Highlighting|Appreciating|"
     r"Regretting|Deploring|Condemning|Keeping|Being|Strongly|Firmly|Profoundly|Acting)\b"
 )
+# How the General Assembly's resolutions open, in the six languages (Chinese in both scripts).
+_CHAPEAUS = ("大会", "大會", "The General Assembly", "L['’]Assemblée générale", "La Asamblea General",
+             "Генеральная Ассамблея", "إن الجمعية العامة")
+
 # Which table reads a paragraph's opening, by its script: the first character tells.
 PREAMBULAR_OPENERS = {"zh": _ZH_OPENERS, "en": _EN_OPENER}
+
+
+def opens_preambular(text: str) -> bool:
+    """Whether ``text`` opens as a preambular paragraph does, by the table of its script.
+
+    >>> opens_preambular("又回顾其各项决议，"), opens_preambular("Recalling its resolutions,"), opens_preambular("决定")
+    (True, True, False)
+    """
+    return bool(PREAMBULAR_OPENERS["zh" if has_cjk(text[:1]) else "en"].match(text))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..text import has_cjk
 from .lines import _ends_terminal, _join_all
-from .patterns import _EN_OPENER, _LABEL, _OPERATIVE, _ZH_OPENERS
+from .patterns import _LABEL, _OPERATIVE, opens_preambular
 from .records import Line
 
 
@@ -39,11 +39,9 @@ def _starts_paragraph(line: str, previous: str, blank: bool, indented: bool, quo
         return False
     if block_mode and blank:
         return True
-    if has_cjk(line[:1]):
-        return bool(_ZH_OPENERS.match(line))
-    if indented and line[:1].isupper():
+    if indented and line[:1].isupper() and not has_cjk(line[:1]):
         return True
-    return bool(_EN_OPENER.match(line))
+    return opens_preambular(line)
 
 
 def _join_lines(kept: list[Line], quoted: bool, block_mode: bool) -> list[str]:

@@ -1,6 +1,10 @@
 """The ``resdiff`` command: read inputs, call the core, pick a renderer, map errors to exits.
 
-Only this module (and the version store) touches files, streams and exit codes.
+The command modules (this one, ``cli_app``, ``store_cli``, ``fetch_cli``) and the version
+store are the only ones that touch files, streams and exit codes; everything below them (the
+comparison, the parser, the views) takes values and returns values. This module is the top of
+the layers (README, "How resdiff is built"): command modules register on ``cli_app.app`` and
+are imported at its end.
 """
 
 from __future__ import annotations

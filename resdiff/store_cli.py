@@ -1,4 +1,8 @@
-"""Version-store commands (add, log, blame, history), registered on the CLI app."""
+"""Version-store commands (add, log, blame, history, precedent), registered on the app of ``cli_app``.
+
+``cli`` imports this module so that its commands join the app; it imports ``cli_app``, never
+``cli`` (see .importlinter).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,14 @@
-"""Reading documents: files in any common encoding (and Word, PDF) into structured Documents."""
+"""Reading documents: files in any common encoding (and Word, PDF) into structured Documents.
+
+The parser is a pipeline of stages, each a module with one job (see ``structure``, and README,
+"How resdiff is built"): reading (``reading``, ``docx``, ``doc``, ``pdf``: bytes to text lines)
+→ layout (``layout``: where each document begins and ends; ``pages``: page furniture, running
+heads, footnote areas) → segmentation (``segmentation``: paragraph boundaries) →
+classification (``classification``: kinds, numbers, sub-paragraphs, footnote marks, ids) →
+identity (``identity``: symbol, title, date). ``reports`` reads a committee report's account of
+its proceedings. The package imports only ``text``, ``model`` and ``errors`` from the rest of
+resdiff: everything else builds on it.
+"""
 
 from __future__ import annotations
 

@@ -7,12 +7,14 @@
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
 from .cli_app import app, read_documents, write_output
-from .errors import StoreError
+from .errors import ResdiffError, StoreError
 from .model import Document
 
 
@@ -125,16 +127,95 @@ def added_line(result) -> str:
     return f"unchanged {version.symbol} (already stored as revision {version.revision})"
 
 
+# Files a folder given to ``add`` contributes (recursively; hidden folders and files skipped).
+IMPORTABLE = (".txt", ".md", ".docx", ".doc", ".pdf")
+# From this many files on, they are read in parallel processes (starting them costs about a second).
+PARALLEL_FROM = 8
+# Files written in one transaction; when one of them cannot be stored, each is written alone.
+WRITE_BATCH = 100
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """Each FILE as given, and each folder's importable files, recursively, in name order."""
+    out: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            root = Path(path)
+            out.extend(sorted(
+                str(p) for p in root.rglob("*")
+                if p.suffix.lower() in IMPORTABLE and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(root).parts)))
+        else:
+            out.append(path)
+    return list(dict.fromkeys(out))
+
+
+def _read_one(path: str) -> tuple[str, list[Incoming] | None, str | None]:
+    """A file's documents to store, or why it cannot be read (never an exception: one file's
+    failure must not stop the others)."""
+    try:
+        return path, _incoming(path, None), None
+    except ResdiffError as exc:
+        return path, None, str(exc)
+    except Exception as exc:  # noqa: BLE001 - reported as that file's failure, with its kind
+        return path, None, f"cannot be read ({type(exc).__name__}: {exc})"
+
+
+def _read_all(paths: list[str]) -> list[tuple[str, list[Incoming] | None, str | None]]:
+    """Every file read, in parallel processes for many files, with a progress bar on a terminal."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    show = console.is_terminal and len(paths) > 1
+    results: dict[str, tuple] = {}
+    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console, disable=not show, transient=True) as progress:
+        task = progress.add_task("read", total=len(paths))
+        if len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+            from concurrent.futures import ProcessPoolExecutor, as_completed
+
+            with ProcessPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+                futures = [pool.submit(_read_one, path) for path in paths]
+                try:
+                    for future in as_completed(futures):
+                        path, incoming, error = future.result()
+                        results[path] = (path, incoming, error)
+                        progress.advance(task)
+                except BaseException:
+                    for future in futures:
+                        future.cancel()
+                    raise
+        else:
+            for path in paths:
+                results[path] = _read_one(path)
+                progress.advance(task)
+    return [results[path] for path in paths]
+
+
 @app.command()
 def add(
-    files: list[str] = typer.Argument(..., help="Reports, drafts or resolutions: every document in them is stored."),
+    files: list[str] = typer.Argument(..., help="Reports, drafts or resolutions, or folders of them (read "
+                                                "recursively): every document in them is stored."),
     follows: str | None = typer.Option(None, "--follows", help="The symbol the (first) document of each FILE succeeds."),
     store: str | None = typer.Option(None, "--store", help=_STORE_HELP),
 ) -> None:
-    """Store every document found in FILE… as a version; the same text again changes nothing."""
-    batch: list[Incoming] = []
-    for path in files:
-        batch.extend(_incoming(path, None))  # read everything before writing anything
+    """Store every document found in FILE… as a version; the same text again changes nothing.
+
+    Each file is stored whole or not at all; a file that cannot be read or stored is reported
+    (resdiff: error: FILE: why) and the others are stored all the same. With several files a
+    summary ends the list, and the exit status is 2 if any failed.
+    """
+    paths = _expand(files)
+    if not paths:
+        raise StoreError(f"no {', '.join(IMPORTABLE)} file in {', '.join(files)}")
+    read = _read_all(paths)
+    single = len(paths) == 1 and not os.path.isdir(files[0])
+    if single and read[0][2] is not None:
+        raise ResdiffError(read[0][2])
+    failed: list[tuple[str, str]] = [(path, error) for path, _, error in read if error is not None]
+    ready = [(path, incoming) for path, incoming, error in read if incoming is not None]
+    results: list = []
     with _store().Store.open(_store().store_path(store), create=True) as opened:
         if follows:
             found = opened.find(follows)
@@ -146,13 +227,33 @@ def add(
                 follows = normalize_symbol(follows)
             else:
                 raise StoreError(f"--follows {follows!r}: no stored symbol ends with it; give the full symbol")
-            firsts = set()
-            for path in files:
-                firsts.add(id(next(i for i in batch if i.document.source == os.fspath(path))))
-            batch = [_store().Incoming(i.document, i.report, i.agenda_item, i.links, i.origins,
-                              follows if id(i) in firsts else None) for i in batch]
-        results = opened.add(batch)
-    write_output("".join(added_line(result) + "\n" for result in results), None)
+            ready = [(path, [_store().Incoming(i.document, i.report, i.agenda_item, i.links, i.origins,
+                                               follows if n == 0 else None) for n, i in enumerate(batch)])
+                     for path, batch in ready]
+        for k in range(0, len(ready), WRITE_BATCH):
+            chunk = ready[k:k + WRITE_BATCH]
+            try:
+                results.extend(opened.add([i for _, batch in chunk for i in batch]))
+                continue
+            except StoreError:
+                if single:
+                    raise
+            for path, batch in chunk:  # one of them cannot be stored: each alone, to find which
+                try:
+                    results.extend(opened.add(batch))
+                except StoreError as exc:
+                    failed.append((path, str(exc)))
+    lines = [added_line(result) for result in results]
+    if len(paths) > 1:
+        counts = {status: sum(1 for r in results if r.status == status) for status in ("added", "revised", "unchanged")}
+        lines.append(f"{len(paths)} files: {counts['added']} added, {counts['revised']} revised, "
+                     f"{counts['unchanged']} unchanged, {len(failed)} failed")
+    write_output("".join(line + "\n" for line in lines), None)
+    if failed:
+        for path, error in sorted(failed, key=lambda f: paths.index(f[0])):
+            message = error if error.startswith(path) else f"{path}: {error}"
+            print(f"resdiff: error: {message}", file=sys.stderr)
+        raise typer.Exit(2)
 
 
 # --- log -----------------------------------------------------------------------------------------

@@ -238,7 +238,8 @@ def main() -> int:
             print(f"exit status {status}: {last}", file=sys.stderr)
             return 1
         print(json.dumps({"seconds": seconds, "peak_mb": round(peak, 1), "status": status,
-                          **({"refused": "refused: " + last.split(": error: ", 1)[-1][:60] + "…"} if status == 2 else {})}))
+                          **({"refused": "refused in one line"} if status == 2 and last.startswith("resdiff: error: ")
+                             and "\n" not in last else {})}))
         return 0
     rows, met = run(sys.argv[1:] or None)
     print(write(rows) if not sys.argv[1:] else table(rows))

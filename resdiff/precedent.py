@@ -50,6 +50,8 @@ COMMON = 1000
 # Candidates kept from the index, and of those the ones the word diff scores (the rest are ranked
 # by trigram overlap alone).
 CANDIDATES = 30
+# Candidates are filtered (language, session, the draft itself) from this many times as many.
+FILTER_MARGIN = 4
 SCORED = 10
 # The word diff's share of kept text is at most this much above the trigram Dice coefficient
 # (measured on every pair of paragraphs of the test corpus, English and Chinese: the largest
@@ -123,6 +125,9 @@ class _Index:
         self.db = store._db
         self.filters: list[str] = []
         self.arguments: list = []
+        self.languages = set(languages) if languages else None
+        self.since = since
+        self.excluded = excluded
         if languages:
             self.filters.append(f"p.language IN ({', '.join('?' * len(languages))})")
             self.arguments.extend(languages)
@@ -132,17 +137,34 @@ class _Index:
         if excluded:
             self.filters.append(f"p.document NOT IN ({', '.join('?' * len(excluded))})")
             self.arguments.extend(sorted(excluded))
-        where = " AND ".join(["s.hash = ?", *self.filters])
-        self.sql = (f"SELECT s.paragraph FROM paragraph_sketches s JOIN paragraphs p ON p.id = s.paragraph "
-                    f"WHERE {where} LIMIT {COMMON + 1}")
+        # Postings are read bare (a join per row to test the filters would cost three times as
+        # much) and the filters applied to the best-voted candidates; see candidates().
+        self.sql = f"SELECT paragraph FROM paragraph_sketches WHERE hash = ? LIMIT {COMMON + 1}"
+        self.meta: dict[int, bool] = {}
         self.cache: dict[int, list[int]] = {}
 
     def postings(self, shingle: int) -> list[int]:
         """The stored paragraphs whose sketch holds ``shingle``; none if more than COMMON do."""
         if shingle not in self.cache:
-            ids = [r[0] for r in self.db.execute(self.sql, [shingle, *self.arguments])]
+            ids = [r[0] for r in self.db.execute(self.sql, (shingle,))]
             self.cache[shingle] = ids if len(ids) <= COMMON else []
         return self.cache[shingle]
+
+    def candidates(self, votes: Counter[int]) -> list[int]:
+        """The CANDIDATES best-voted paragraphs that pass the filters (language, session, not
+        the draft itself), from the best FILTER_MARGIN times as many."""
+        best = [pid for pid, _ in heapq.nsmallest(CANDIDATES * FILTER_MARGIN, votes.items(),
+                                                   key=lambda kv: (-kv[1], -kv[0]))]
+        unknown = [pid for pid in best if pid not in self.meta]
+        for k in range(0, len(unknown), 500):
+            chunk = unknown[k:k + 500]
+            for pid, language, session, document in self.db.execute(
+                    f"SELECT id, language, session, document FROM paragraphs WHERE id IN ({', '.join('?' * len(chunk))})",
+                    chunk):
+                self.meta[pid] = ((self.languages is None or language in self.languages)
+                                  and (self.since is None or (session or 0) >= self.since)
+                                  and document not in self.excluded)
+        return [pid for pid in best if self.meta.get(pid)][:CANDIDATES]
 
 
 def _dice(a: set[str], b: set[str]) -> float:
@@ -183,7 +205,7 @@ def find_precedents(store: Store, document: Document, *, top: int = DEFAULT_TOP,
         votes: Counter[int] = Counter()
         for shingle in shingles(body):
             votes.update(index.postings(shingle))
-        candidates = [pid for pid, _ in heapq.nsmallest(CANDIDATES, votes.items(), key=lambda kv: (-kv[1], -kv[0]))]
+        candidates = index.candidates(votes)
         if votes:
             # The family's paragraphs that share many of the looked-up shingles stay candidates
             # even when a thousand identical copies elsewhere outnumber them.
@@ -207,7 +229,7 @@ def find_precedents(store: Store, document: Document, *, top: int = DEFAULT_TOP,
                     break
             if len(precedents) >= top:
                 kth = sorted((p.similarity for p in precedents), reverse=True)[top - 1]
-                if min(1.0, overlap[pid] + MARGIN) <= kth:
+                if min(1.0, overlap[pid] + MARGIN) < kth:
                     break  # none further down can do better than the ones found
             row = rows_cache[pid]
             if row[6] not in scored:

@@ -643,6 +643,58 @@ def _render_precedent(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+_PRECEDENT_CSS = """
+body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; max-width: 60rem; margin: 2rem auto; line-height: 1.5; }
+section { border-left: 0.4rem solid #bbb; padding: 0.2rem 0.8rem; margin: 0.8rem 0; }
+section.identical { border-color: #2e7d32; } section.changed { border-color: #f9a825; } section.new { border-color: #c62828; }
+.head { font-weight: 600; } .status { font-variant: small-caps; margin-left: 0.5rem; }
+p.text { white-space: pre-wrap; margin: 0.3rem 0; }
+del { background: #fdd; color: #900; } ins { background: #dfd; color: #060; text-decoration: none; }
+ul.sources { margin: 0.2rem 0 0.4rem 1rem; font-size: 0.9rem; color: #333; }
+"""
+
+
+def _render_precedent_html(data: dict) -> str:
+    """The draft's text, each paragraph marked identical (agreed language), changed or new, with
+    the word diff from its best precedent (deleted words struck, added words marked) and its sources."""
+    from html import escape
+
+    draft = data["draft"]
+    name = draft["symbol"] or draft["source"] or "draft"
+    summary = data["summary"]
+    out = ["<!DOCTYPE html>", '<html lang="' + escape(draft["language"] or "en") + '">', "<head>",
+           '<meta charset="utf-8">', f"<title>Precedents of {escape(name)}</title>",
+           f"<style>{_PRECEDENT_CSS}</style>", "</head>", "<body>",
+           f"<h1>Precedents of {escape(name)}</h1>",
+           f"<p>{summary['identical']} identical to a precedent (agreed language), {summary['changed']} changed "
+           f"from one, {summary['new']} new; {data['search']['stored_paragraphs']:,} stored paragraphs searched, "
+           f"kept share {data['search']['min_share']:.2f} or more.</p>"]
+    labels = {"identical": "agreed language", "changed": "changed", "new": "new language"}
+    for paragraph in data["paragraphs"]:
+        status = paragraph["status"]
+        out.append(f'<section class="{status}" id="{escape(paragraph["id"])}">')
+        out.append(f'<div class="head">{escape(paragraph["id"])}<span class="status">{labels[status]}</span></div>')
+        if status == "changed":
+            pieces = []
+            for span in paragraph["precedents"][0]["spans"]:
+                text = escape(span["text"])
+                pieces.append(text if span["op"] == "equal" else
+                              f"<del>{text}</del>" if span["op"] == "delete" else f"<ins>{text}</ins>")
+            out.append(f'<p class="text">{"".join(pieces)}</p>')
+        else:
+            out.append(f'<p class="text">{escape(paragraph["text"])}</p>')
+        if paragraph["precedents"]:
+            out.append('<ul class="sources">')
+            for p in paragraph["precedents"]:
+                when = f" ({escape(p['date'])})" if p["date"] else ""
+                what = "identical" if p["identical"] else f"{p['similarity']:.2f} kept"
+                out.append(f"<li>{escape(p['symbol'])} {escape(p['id'])}{when}: {what}</li>")
+            out.append("</ul>")
+        out.append("</section>")
+    out += ["</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
 @app.command()
 def precedent(
     draft: str = typer.Argument(..., help="A draft: a file (.txt, .docx, .doc, .pdf) or a stored symbol."),
@@ -652,12 +704,13 @@ def precedent(
     since: str | None = typer.Option(None, "--since", help="Only texts of this session or later (79)."),
     language: str | None = typer.Option(None, "--language",
                                            help="Search texts in this language (zh, en, …) or 'all'; default: the draft's."),
-    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    format: str = typer.Option("text", "--format", "-f", help="text, json or html."),
     store: str | None = typer.Option(None, "--store", help=_STORE_HELP),
 ) -> None:
     """For each paragraph of DRAFT, where it was said before: the closest stored paragraphs of other texts,
     with the share kept and the word diff from each to the draft, or 'new language'."""
-    _format_option(format)
+    if format not in {"text", "json", "html"}:
+        raise typer.BadParameter("choose text, json or html", param_hint="--format")
     session = None
     if since is not None:
         if not since.strip().isdigit():
@@ -672,4 +725,5 @@ def precedent(
         document = _precedent_draft(opened, draft)
         search = find_precedents(opened, document, top=top, min_share=min_share, since=session, languages=languages)
     data = _precedent_data(search)
-    write_output(dumps(data) if format == "json" else _render_precedent(data), None)
+    rendered = {"json": dumps, "html": _render_precedent_html}.get(format, _render_precedent)(data)
+    write_output(rendered, None)

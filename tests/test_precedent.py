@@ -100,7 +100,7 @@ def test_chinese_finds_chinese_and_never_english_unless_asked(store):
 @pytest.mark.parametrize("args, message", [
     (["A/RES/99/1"], "resdiff: error: 'A/RES/99/1' is neither a file nor a stored symbol"),
     (["ES-11/2", "--since", "last"], "resdiff: error: Invalid value for --since: give a session number, such as 79"),
-    (["ES-11/2", "--format", "html"], "resdiff: error: Invalid value for --format: choose text or json"),
+    (["ES-11/2", "--format", "xml"], "resdiff: error: Invalid value for --format: choose text, json or html"),
 ])
 def test_bad_arguments_are_one_line_errors(store, args, message, capsys):
     with pytest.raises(SystemExit) as exit:
@@ -108,3 +108,21 @@ def test_bad_arguments_are_one_line_errors(store, args, message, capsys):
     assert exit.value.code == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_html_marks_each_paragraph_and_keeps_the_draft_text_whole(store):
+    import html as html_module
+    import re
+
+    result = run("precedent", str(EN / "A_RES_ES-11_4.en.txt"), "--store", store, "--format", "html")
+    assert result.exit_code == 0, result.output
+    page = result.output
+    data = json.loads(run("precedent", str(EN / "A_RES_ES-11_4.en.txt"), "--store", store, "--format", "json").output)
+    sections = re.findall(r'<section class="(\w+)" id="([^"]+)">.*?<p class="text">(.*?)</p>', page, re.S)
+    assert [(status, pid) for status, pid, _ in sections] == [(p["status"], p["id"]) for p in data["paragraphs"]]
+    for (_, _, text), paragraph in zip(sections, data["paragraphs"]):
+        # Without the struck words, the page reads the draft paragraph exactly.
+        shown = html_module.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<del>.*?</del>", "", text, flags=re.S)))
+        assert shown == paragraph["text"]
+    assert "<li>A/RES/ES-11/1 OP1 (2022-03-18): identical</li>" in page
+    assert page.count('class="new"') == 10

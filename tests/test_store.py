@@ -278,3 +278,27 @@ def test_a_newer_store_is_refused(tmp_path):
     connection.close()
     result = subprocess.run([sys.executable, "-m", "resdiff", "log", "--store", str(path)], capture_output=True, text=True)
     assert result.returncode == 2 and "newer resdiff" in result.stderr
+
+
+def test_a_version_4_store_with_the_trigram_index_gets_sketches(tmp_path):
+    """The first stores of schema 4 kept an FTS5 trigram index; opening one drops it and builds
+    the sketches that precedent search reads."""
+    path = tmp_path / "v4.db"
+    assert run("add", str(SAMPLE), "--store", str(path)).exit_code == 0
+    connection = sqlite3.connect(path)
+    connection.executescript("""
+        DROP TABLE paragraph_sketches;
+        CREATE VIRTUAL TABLE paragraph_index USING fts5 (text, content='', tokenize='trigram', detail='none');
+        CREATE VIRTUAL TABLE paragraph_terms USING fts5vocab (paragraph_index, 'row');
+        PRAGMA user_version = 4;
+    """)
+    connection.close()
+    result = run("precedent", "L.56", "--store", str(path), "--format", "json", "--top", "1")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["summary"] == {"identical": 6, "changed": 36, "new": 7}
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "paragraph_index" not in tables and "paragraph_terms" not in tables
+    assert connection.execute("SELECT COUNT(DISTINCT paragraph) FROM paragraph_sketches").fetchone()[0] == 100
+    connection.close()

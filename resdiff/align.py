@@ -42,6 +42,11 @@ KEY_POSTINGS = 4000
 # The longest omnibus resolutions have a few hundred paragraphs; far beyond this the input is
 # not a resolution (a file split on every line), and aligning it would only take minutes.
 MAX_PARAGRAPHS = 20_000
+# A link between kinds (preambular and operative, body and annex, heading and paragraph) needs
+# stronger evidence than one within a kind: real ones (a "Noting" turned "Notes") keep most of
+# their words, while unrelated paragraphs of long texts reach 0.46-0.61 by shared boilerplate.
+CROSS_KIND_THRESHOLD = 0.65
+CROSS_KIND_CONTAINMENT = 0.75
 # Weight of relative position when ranking pairs of near-equal similarity (never for the threshold).
 POSITION_WEIGHT = 0.02
 
@@ -70,6 +75,7 @@ class _Side:
 
     def __init__(self, document: Document) -> None:
         self.keys = [normalize(p.body) for p in document.paragraphs]
+        self.kinds = [p.kind for p in document.paragraphs]
         self.counts = [Counter(words(p.body)) for p in document.paragraphs]
         self.size = len(self.keys)
 
@@ -216,6 +222,8 @@ def align(old_doc: Document, new_doc: Document, options: AlignOptions = AlignOpt
         score = scorer.dice(i, j)
         if score < options.threshold:
             continue
+        if old.kinds[i] is not new.kinds[j] and score < CROSS_KIND_THRESHOLD:
+            continue  # a preambular paragraph become operative (or an annex one) needs more evidence
         nearness = 1 - abs(_position(i, old.size) - _position(j, new.size))
         ranked.append((-(score + POSITION_WEIGHT * nearness), _tie(old.keys[i], new.keys[j]),
                        min(i, j), max(i, j), i, j, score))
@@ -285,7 +293,8 @@ def _absorptions(scorer: _Scorer, options: AlignOptions, candidates, match_old, 
                     continue
                 i, j = (leftover, host) if side == "old" else (host, leftover)
                 share = scorer.shared(i, j) / mass[leftover]
-                if share >= options.merge_containment:
+                needed = options.merge_containment if old.kinds[i] is new.kinds[j] else CROSS_KIND_CONTAINMENT
+                if share >= needed:
                     found.append((-share, _tie(old.keys[i], new.keys[j]), min(i, j), max(i, j), side, leftover, host))
     return sorted(found)
 

@@ -57,8 +57,12 @@ def _join(paragraphs: list[Paragraph]) -> str:
     return "\n".join(p.body for p in paragraphs)
 
 
+_NUMBERED = (ParagraphKind.OPERATIVE, ParagraphKind.ANNEX)
+
+
 def _renumbered(olds: list[Paragraph], news: list[Paragraph]) -> bool:
-    if not all(p.kind is ParagraphKind.OPERATIVE for p in olds + news):
+    # numbered paragraphs of one series (operative, or annex) whose number changed
+    if not all(p.kind in _NUMBERED and p.kind is olds[0].kind and p.number is not None for p in olds + news):
         return False
     return olds[0].number != news[0].number
 

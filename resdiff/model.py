@@ -15,6 +15,10 @@ class ParagraphKind(str, Enum):
 
     PREAMBULAR = "preambular"
     OPERATIVE = "operative"
+    # A paragraph of an annex (numbered as the annex numbers it, or not numbered at all).
+    ANNEX = "annex"
+    # A heading inside the text: an annex's label and title, a section heading "A. …".
+    HEADING = "heading"
 
 
 class ChangeKind(str, Enum):
@@ -159,9 +163,15 @@ class Document:
             raise KeyError(pid) from None
 
     def counts(self) -> tuple[int, int]:
-        """(preambular, operative) paragraph counts."""
+        """(preambular, operative) paragraph counts; annex paragraphs and headings apart."""
         pp = sum(1 for p in self.paragraphs if p.kind is ParagraphKind.PREAMBULAR)
-        return pp, len(self.paragraphs) - pp
+        op = sum(1 for p in self.paragraphs if p.kind is ParagraphKind.OPERATIVE)
+        return pp, op
+
+    def annex_counts(self) -> tuple[int, int]:
+        """(annex paragraphs, headings)."""
+        annex = sum(1 for p in self.paragraphs if p.kind is ParagraphKind.ANNEX)
+        return annex, sum(1 for p in self.paragraphs if p.kind is ParagraphKind.HEADING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +293,26 @@ class Comparison:
             counts[change.kind.value] += 1
             counts["moved"] += change.moved
             counts["renumbered"] += change.renumbered
+        return counts
+
+    def changed_parts(self) -> dict[str, int]:
+        """How many entries of each part of the text changed (not unchanged, or flagged): body
+        paragraphs (preambular and operative), annex paragraphs, headings, sub-paragraphs,
+        footnotes and footnote references; and 1 for the title when it changed."""
+        def part(change: Change) -> str:
+            ids = change.new or change.old
+            doc = self.new if change.new else self.old
+            kind = doc.paragraph(ids[0]).kind
+            return {ParagraphKind.ANNEX: "annex", ParagraphKind.HEADING: "headings"}.get(kind, "body")
+
+        counts = dict.fromkeys(("body", "annex", "headings", "sub-paragraphs", "footnotes", "references", "title"), 0)
+        for change in self.changes:
+            if change.kind is not ChangeKind.UNCHANGED or change.moved or change.renumbered:
+                counts[part(change)] += 1
+            counts["sub-paragraphs"] += len(change.item_changes) if change.old and change.new else 0
+        counts["footnotes"] = sum(1 for f in self.footnotes if f.kind is not ChangeKind.UNCHANGED or f.renumbered)
+        counts["references"] = len(self.marks)
+        counts["title"] = int(self.title_changed)
         return counts
 
     def footnote_summary(self) -> dict[str, int]:

@@ -60,7 +60,12 @@ def test_real_texts_and_their_extractions_read_without_warnings():
     files = [SAMPLE, *sorted((CORPUS / "en").iterdir()), *sorted((CORPUS / "pdf").glob("*.pdf")),
              *sorted((FIXTURES / "extractions").glob("*.txt"))]
     warned = {f.name: d.warnings for f in files for d in parse_file(str(f)) if d.warnings}
-    assert warned == {}
+    # The Markdown extraction of A/RES/80/3 lost two of its annex's paragraph numbers: "2." is
+    # nowhere in the file, and "15." sits inside another paragraph's sentence ("investment
+    # finance facility for 15. We emphasize"), where a number is not taken. Both are said.
+    assert warned == {"A_RES_80_3.md": (
+        "A/RES/80/3: Annex paragraph 3 follows 1 (after Annex 1): a paragraph may be missing or misread",
+        "A/RES/80/3: Annex paragraph 16 follows 14 (after Annex 14): a paragraph may be missing or misread")}
 
 
 def test_warnings_go_to_stderr_and_into_the_json(tmp_path):

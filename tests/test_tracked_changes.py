@@ -36,7 +36,7 @@ def _printed(document, bodies: dict[str, str] | None = None, head: list[str] | N
 
     lines = head if head is not None else [line for line in (document.symbol, document.title) if line] + [chapeau(document)]
     for p in document.paragraphs:
-        number = f"{p.number}. " if p.kind is ParagraphKind.OPERATIVE and p.number is not None else ""
+        number = f"{p.number}. " if p.kind in (ParagraphKind.OPERATIVE, ParagraphKind.ANNEX) and p.number is not None else ""
         first, *rest = (bodies[p.id] if bodies else p.body).split("\n")
         lines.append(number + first)
         lines.extend(rest)

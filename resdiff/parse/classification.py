@@ -360,15 +360,19 @@ def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: st
     of sub-paragraphs, paragraphs far longer than any real one, footnote marks without bodies."""
     name = symbol or "document"
     found = []
-    previous = 0
+    previous: dict[str, int] = {}
     for paragraph in paragraphs:
         if paragraph.number is None:
             continue
-        if paragraph.number != previous + 1:
-            where = f"after OP{previous}" if previous else "at the start"
-            found.append(f"{name}: operative paragraph {paragraph.number} follows {previous or 'nothing'} "
+        # each series numbers on its own: the operative paragraphs, each annex's paragraphs
+        series = "OP" if paragraph.kind is ParagraphKind.OPERATIVE else paragraph.id.rsplit(" ", 1)[0] + " "
+        last = previous.get(series, 0)
+        if paragraph.number != last + 1:
+            where = f"after {series}{last}" if last else "at the start"
+            what = "operative paragraph" if series == "OP" else f"{series.strip()} paragraph"
+            found.append(f"{name}: {what} {paragraph.number} follows {last or 'nothing'} "
                          f"({where}): a paragraph may be missing or misread")
-        previous = paragraph.number
+        previous[series] = paragraph.number
     for paragraph in paragraphs:
         top = [item.label for item in paragraph.items if item.parent is None]
         for before, after in zip(top, top[1:]):

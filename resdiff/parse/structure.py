@@ -20,11 +20,13 @@ lines is ``lines``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..errors import ParseError
 from ..model import Document, Footnote, Paragraph
 from ..text import detect_language
+from .annex import annex_starts, classify_annex
 from .classification import _classify, _label, _warnings  # noqa: F401  (_label: tests read it here)
 from .identity import Span, identify
 from .layout import (
@@ -74,7 +76,12 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
             body = body + _trailing_footnotes(lines[block.end : following])
         layout = lay_out(body, block.quoted, _titles(lines, block, meta))
         paragraphs, footnotes = _paragraphs(body, block.quoted, layout, {f.mark for f in md_footnotes})
-        dropped, problems = layout.furniture, layout.problems
+        dropped = [(block.start + 2 + k, text) for k, text in layout.furniture]
+        problems = [(block.start + 2 + k, text) for k, text in layout.problems]
+        if not block.quoted and paragraphs:
+            following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
+            _annexes(lines, block.end, following, meta, block, paragraphs, footnotes,
+                     {f.mark for f in md_footnotes}, dropped, problems)
         if not paragraphs:
             continue
         if md_footnotes and not footnotes:
@@ -93,8 +100,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                 source=source,
                 date=date,
                 warnings=tuple(_warnings(paragraphs, footnotes, symbol)
-                               + [f"{symbol or 'document'}: line {block.start + 2 + k}: {text}" for k, text in problems]),
-                furniture=tuple(f"line {block.start + 2 + k}: {text}" for k, text in dropped),
+                               + [f"{symbol or 'document'}: line {k}: {text}" for k, text in problems]),
+                furniture=tuple(f"line {k}: {text}" for k, text in dropped),
             )
         )
     if not documents:
@@ -113,6 +120,39 @@ def _paragraphs(body: list[str], quoted: bool, layout: Layout,
     chunks = _join_lines(layout.lines, quoted, _block_mode(body))
     marks = {f.mark for f in layout.footnotes} | set(known_marks)
     return _classify(chunks, quoted, marks), _unique_footnotes(layout.footnotes)
+
+
+def _annexes(lines: list[str], begin: int, end: int, meta: dict[str, str], block, paragraphs: list[Paragraph],
+             footnotes: list[Footnote], known_marks: set[str], dropped: list[tuple[int, str]],
+             problems: list[tuple[int, str]]) -> None:
+    """The annexes printed after a text (between its end and the next document), read as bodies
+    are and classified as annexes (``annex``): their paragraphs and headings are appended to
+    ``paragraphs``, their footnotes to ``footnotes``, what was dropped to ``dropped``."""
+    starts = annex_starts(lines, begin, end)
+    if not starts:
+        return
+    state = [max((int(m) for p in paragraphs for m in p.all_footnotes() if m.isdigit()), default=0)]
+    marks = {f.mark for f in footnotes} | known_marks
+    for number, (start, label) in enumerate(starts):
+        stop = starts[number + 1][0] if number + 1 < len(starts) else end
+        stop = next((k for k in range(start + 1, stop) if _MARKDOWN_RULE.match(lines[k])), stop)
+        region = lines[start + 1 : stop]
+        layout = lay_out(region, False, _titles(lines, block, meta))
+        prefix = "Annex" if len(starts) == 1 else f"Annex {label or _ordinal(number + 1)}"
+        chunks = _join_lines(layout.lines, False, _block_mode(region))
+        found = {f.mark for f in layout.footnotes} | marks
+        paragraphs.extend(classify_annex(chunks, prefix, lines[start], found, state))
+        known = {f.mark for f in footnotes}
+        footnotes.extend(f for f in _unique_footnotes(layout.footnotes) if f.mark not in known)
+        dropped.extend((start + 2 + k, text) for k, text in layout.furniture)
+        problems.extend((start + 2 + k, text) for k, text in layout.problems)
+
+
+def _ordinal(value: int) -> str:
+    return ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][value - 1] if value <= 10 else str(value)
+
+
+_MARKDOWN_RULE = re.compile(r"^---\s*$")
 
 
 def _dates_from_account(text: str, documents: list[Document]) -> list[Document]:

@@ -150,3 +150,21 @@ def item_notes(change) -> list[str]:
         else:
             notes.append(f"{item.new} modified")
     return notes
+
+
+def parts_line(comparison) -> str:
+    """What changed beyond the body's paragraphs, in words; empty when nothing did.
+
+    Says "Changed: 3 body paragraphs, 2 annex paragraphs, 1 heading, 1 footnote" and the like, so
+    that a change in an annex, a heading, a footnote or the title is never only in the details.
+    """
+    counts = comparison.changed_parts()
+    if not any(counts[key] for key in counts if key != "body"):
+        return ""
+    names = {"body": ("body paragraph", "body paragraphs"), "annex": ("annex paragraph", "annex paragraphs"),
+             "headings": ("heading", "headings"), "sub-paragraphs": ("sub-paragraph", "sub-paragraphs"),
+             "footnotes": ("footnote", "footnotes"), "references": ("paragraph's footnote references", "paragraphs' footnote references"),
+             "title": ("title", "title")}
+    said = [f"{counts[key]} {names[key][counts[key] != 1]}" if key != "title" else "the title"
+            for key in names if counts[key]]
+    return "Changed: " + ", ".join(said)

@@ -80,7 +80,7 @@ def paragraph_lines(paragraph: Paragraph) -> list[str]:
 
 
 def _prefix(paragraph: Paragraph) -> str:
-    if paragraph.kind is ParagraphKind.OPERATIVE and paragraph.number is not None:
+    if paragraph.kind in (ParagraphKind.OPERATIVE, ParagraphKind.ANNEX) and paragraph.number is not None:
         return f"{paragraph.number}. "
     return ""
 

@@ -17,7 +17,7 @@ from html import escape
 
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
-from . import RenderOptions, alike, item_notes, opening_words
+from . import RenderOptions, alike, item_notes, opening_words, parts_line
 from .docx import chapeau, paragraph_lines
 
 # Order of the counts in the header; the first six are kinds of change, the last two are flags.
@@ -432,7 +432,9 @@ def _summary(comparison: Comparison) -> str:
         items.append(f'<li{cls}><span class="sw k-{key}" aria-hidden="true"></span><b>{count}</b> {key}</li>')
     return (f'<section class="summary" aria-label="Summary">'
             f'<div class="bar-wrap">{svg}<p class="caption">{len(comparison.changes)} changes (a merge or a split counts once); '
-            f"top bar: share of each kind of change; thin bars: moved, renumbered</p></div>"
+            f"top bar: share of each kind of change; thin bars: moved, renumbered</p>"
+            + (f'<p class="caption parts">{_e(parts_line(comparison))}.</p>' if parts_line(comparison) else "")
+            + "</div>"
             f'<ul class="counts">{"".join(items)}</ul></section>')
 
 

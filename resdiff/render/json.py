@@ -99,6 +99,7 @@ def comparison_dict(comparison: Comparison, only_changes: bool = False) -> dict:
         "old": _side(comparison.old),
         "new": _side(comparison.new),
         "summary": comparison.summary(),
+        "changed_parts": comparison.changed_parts(),
         "changes": [
             {
                 "kind": change.kind.value,

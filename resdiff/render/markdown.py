@@ -14,7 +14,7 @@ import unicodedata
 
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op
-from . import RenderOptions, alike, item_notes
+from . import RenderOptions, alike, item_notes, parts_line
 
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
 # ASCII punctuation that is Markdown syntax anywhere in a line ('&' starts an entity); a
@@ -174,6 +174,8 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     lines += ["## Summary", "", "| " + " | ".join(SUMMARY_ORDER) + " |",
               "|" + "---:|" * len(SUMMARY_ORDER),
               "| " + " | ".join(str(summary[key]) for key in SUMMARY_ORDER) + " |", ""]
+    if parts_line(comparison):
+        lines += [escape_markdown(parts_line(comparison)) + ".", ""]
 
     lines += ["## Correspondence", "",
               f"| {_cell(old.short_symbol)} | {_cell(new.short_symbol)} | change |", "|---|---|---|"]

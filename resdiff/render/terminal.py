@@ -16,7 +16,7 @@ from rich.text import Text
 
 from ..inline import for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
-from . import RenderOptions, alike, item_notes
+from . import RenderOptions, alike, item_notes, parts_line
 
 _BADGE_STYLE = {
     ChangeKind.UNCHANGED: "dim",
@@ -208,6 +208,9 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
         # The titles whole, marked where they differ (a changed title is a change).
         _print_wrapped(console, *_inline(_TitleChange(comparison), color))
     _print_wrapped(console, _summary_line(comparison, color))
+    parts = parts_line(comparison)
+    if parts:
+        _print_wrapped(console, Text(parts, style="bold" if color else ""))
     shown = 0
     for change in comparison.changes:
         if options.only_changes and change.kind is ChangeKind.UNCHANGED and not change.moved and not change.renumbered:
@@ -291,8 +294,10 @@ def render_documents(documents: tuple[Document, ...], options: RenderOptions | N
         pp, op = document.counts()
         console.print(Text(visible(f"{document.label}  {document.title or ''}".rstrip()),
                            style="bold" if color else ""))
+        annex, headings = document.annex_counts()
+        extra = f"{annex} annex paragraphs · {headings} headings · " if annex or headings else ""
         console.print(Text(f"language {document.language} · {pp} preambular · {op} operative · "
-                           f"{len(document.footnotes)} footnotes"))
+                           f"{extra}{len(document.footnotes)} footnotes"))
         table = Table(show_header=True, header_style="bold" if color else None, box=None, pad_edge=False,
                       expand=False)
         table.add_column("id", no_wrap=True)
@@ -353,6 +358,9 @@ def render_stat(comparison: Comparison, options: RenderOptions | None = None, to
     if old.title or new.title:
         _print_wrapped(console, Text(old.title or "" if old.title == new.title else f"{old.title or '—'} → {new.title or '—'}"))
     _print_wrapped(console, _summary_line(comparison, color))
+    parts = parts_line(comparison)
+    if parts:
+        _print_wrapped(console, Text(parts, style="bold" if color else ""))
     console.print()
     rows = [(old.short_symbol, "", new.short_symbol, "change", "kept", "opening words")]
     styles = []

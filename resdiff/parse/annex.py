@@ -1,0 +1,159 @@
+"""Annexes: where each annex of an adopted text lies, and its paragraphs and headings.
+
+An adopted resolution often adopts a text printed as its annex (a declaration, a programme of
+action), with its own numbered paragraphs, sub-paragraphs, headings and footnotes. The layout
+stage ends the resolution's body at the "Annex" (附件) line; here the lines from that line to
+the next annex or the next document are read by the same stages as a body (page furniture,
+footnotes, segmentation), then classified for an annex:
+
+- a numbered paragraph "12. …" is annex paragraph ``Annex 12`` (``Annex I 12`` where the text
+  has several annexes), its sub-paragraphs ``Annex 12(b)``;
+- the annex's label and title, and section headings ("A. Poverty eradication", "一、…"), short
+  lines that end without the punctuation that ends a paragraph, are headings ``Annex H1``…;
+- other unnumbered text is an unnumbered annex paragraph ``Annex ¶1``…, or, where the paragraph
+  before it has not ended (no closing punctuation), that paragraph's continuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Item, Paragraph, ParagraphKind
+from .classification import _label, _take_marks
+from .lines import _join
+from .patterns import _LABEL, _OPERATIVE
+
+# "Annex", "Annex II", "ANNEX", "Appendix", "Enclosure", "附件", "附件二".
+ANNEX_LINE = re.compile(
+    r"^\s*(?:Annex|ANNEX|Appendix|APPENDIX|Enclosure|附件|附录)"
+    r"(?:\s*(?P<label>[IVXLC]{1,6}|\d{1,2}|[一二三四五六七八九十]{1,3}|[A-Z]))?\s*$")
+# A heading is short and does not end as a paragraph does.
+HEADING_LENGTH = 200
+_ENDS_PARAGRAPH = re.compile(r"[.;:,。；：，]\s*[”’\"']?\s*$")
+
+
+def annex_starts(lines: list[str], begin: int, end: int) -> list[tuple[int, str | None]]:
+    """The annex lines in ``lines[begin:end]``: (index, label such as "I" or None)."""
+    found = []
+    for index in range(begin, end):
+        match = ANNEX_LINE.match(lines[index])
+        if match:
+            found.append((index, match.group("label")))
+    return found
+
+
+def _is_heading(text: str) -> bool:
+    if _ROMAN_HEADING.match(text):
+        return True  # a section's label alone on its line ("I."), its title on the next
+    return len(text) <= HEADING_LENGTH and not _ENDS_PARAGRAPH.search(text) and not _OPERATIVE.match(text)
+
+
+def classify_annex(chunks: list[str], prefix: str, heading_line: str,
+                   known_marks: set[str], state: list[int]) -> list[Paragraph]:
+    """An annex's paragraphs and headings, with ids under ``prefix`` ("Annex", "Annex I").
+
+    ``heading_line`` is the annex's own label line ("Annex", "附件"), kept as its first heading.
+    """
+    raw: list[dict] = [{"kind": ParagraphKind.HEADING, "number": None, "text": heading_line.strip(),
+                        "items": [], "marks": ()}]
+    for text in _unglued(chunks):
+        number = _OPERATIVE.match(text)
+        label = _LABEL.match(text)
+        previous = raw[-1]
+        if number:
+            body, marks = _take_marks(text[number.end():], known_marks, state)
+            raw.append({"kind": ParagraphKind.ANNEX, "number": int(number.group(1)), "text": body,
+                        "items": [], "marks": marks})
+        elif label and previous["kind"] is ParagraphKind.ANNEX:
+            body, marks = _take_marks(text[label.end():], known_marks, state)
+            printed, parent = _label(label.group(1), previous["items"])
+            previous["items"].append(Item(printed, body, marks, parent))
+        elif _is_heading(text):
+            raw.append({"kind": ParagraphKind.HEADING, "number": None, "text": text, "items": [],
+                        "marks": ()})
+        else:
+            body, marks = _take_marks(text, known_marks, state)
+            last_text = previous["items"][-1].text if previous["items"] else previous["text"]
+            if previous["kind"] is ParagraphKind.ANNEX and not _ENDS_PARAGRAPH.search(last_text):
+                # the paragraph before has not ended: this is the rest of it
+                if previous["items"]:
+                    item = previous["items"][-1]
+                    previous["items"][-1] = Item(item.label, _join(item.text, body), item.footnotes + marks,
+                                                 item.parent)
+                else:
+                    previous["text"] = _join(previous["text"], body)
+                    previous["marks"] = previous["marks"] + marks
+            else:
+                raw.append({"kind": ParagraphKind.ANNEX, "number": None, "text": body, "items": [],
+                            "marks": marks})
+    return _with_ids(raw, prefix)
+
+
+# A paragraph number run into the text before it: after the end of a sentence ("… Development.
+# 2. We acknowledge …") or after a heading ("Global context and shared commitments 3. We …"),
+# as some extractions print a declaration's paragraphs.
+_INLINE_NUMBER = re.compile(r"\s(\d{1,3})[.．]\s+(?=[A-Z“\"\u4e00-\u9fff])")
+# A sentence's end, maybe with a closing quote and a footnote mark after it ("annexes.7").
+_SENTENCE_END = re.compile(r"[.;。；][”’\"']?\s?(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})?$")
+_TRAILING_HEADING = re.compile(r"\s(?:(?:[IVXLC]{1,6}|[A-Z])[.．]\s+)?[A-Z][^.;:。；：]{2,150}$")
+_ROMAN_HEADING = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])[.．]$")
+
+
+def _unglued(chunks: list[str]) -> list[str]:
+    """The annex's paragraph texts, each numbered paragraph that an extraction ran into the text
+    before it set apart. Only the number that comes next in the annex's count is taken, and only
+    after a sentence's end or after a heading, so that "paragraph 7. The" in a sentence stays."""
+    out: list[str] = []
+    expected = 1
+    for chunk in chunks:
+        text = chunk.strip()
+        if not text:
+            continue
+        number = _OPERATIVE.match(text)
+        if number:
+            expected = int(number.group(1)) + 1
+        start = 0
+        for match in _INLINE_NUMBER.finditer(text):
+            value = int(match.group(1))
+            if value not in (expected, expected + 1):
+                continue  # the next number, or the one after where an extraction lost one
+            before = text[start:match.start()].rstrip()
+            opened = _OPERATIVE.match(before)
+            after_sentence = bool(_SENTENCE_END.search(before)) and bool(opened or out)
+            after_heading = not opened and _is_heading(before)
+            if not (after_sentence or after_heading):
+                # a heading between a sentence's end and the number: "… Development. I. Global
+                # context and shared commitments 3. We gather …"
+                tail = _TRAILING_HEADING.search(before)
+                if not tail or not _SENTENCE_END.search(before[:tail.start()].rstrip()):
+                    continue
+                out.append(before[:tail.start()].rstrip())
+                before = tail.group(0).strip()
+            out.append(before)
+            start = match.start() + 1
+            expected = value + 1
+        out.append(text[start:].strip())
+    return [piece for piece in out if piece]
+
+
+def _with_ids(raw: list[dict], prefix: str) -> list[Paragraph]:
+    paragraphs = []
+    used: set[str] = set()
+    headings = unnumbered = 0
+    for entry in raw:
+        if entry["kind"] is ParagraphKind.HEADING:
+            headings += 1
+            pid = f"{prefix} H{headings}"
+        elif entry["number"] is None:
+            unnumbered += 1
+            pid = f"{prefix} ¶{unnumbered}"
+        else:
+            pid = f"{prefix} {entry['number']}"
+        base, k = pid, 2
+        while pid in used:
+            pid = f"{base}.{k}"
+            k += 1
+        used.add(pid)
+        paragraphs.append(Paragraph(id=pid, kind=entry["kind"], number=entry["number"], text=entry["text"],
+                                    items=tuple(entry["items"]), footnotes=tuple(entry["marks"])))
+    return paragraphs

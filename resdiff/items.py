@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .inline import diff_texts, kept_share
+from .inline import _coalesce, diff_texts, kept_share
 from .model import ChangeKind, Item, ItemChange, Op, Paragraph, Span
 from .text import normalize, words
 
@@ -171,36 +171,7 @@ def compose(olds: list[Paragraph], news: list[Paragraph]) -> tuple[tuple[Span, .
         if pi < len(old_units):
             emit(old_units[pi], new_units[pj])
             i, j = pi + 1, pj + 1
-    return _merge(pieces), tuple(changes)
-
-
-def _merge(pieces: list[Span]) -> tuple[Span, ...]:
-    """Neighbours of one kind merged; in each run of changes, deletions before insertions."""
-    merged: list[Span] = []
-    for span in pieces:
-        if not span.text:
-            continue
-        if merged and merged[-1].op is span.op:
-            merged[-1] = Span(span.op, merged[-1].text + span.text)
-        else:
-            merged.append(span)
-    result: list[Span] = []
-    k = 0
-    while k < len(merged):
-        if merged[k].op is Op.EQUAL:
-            result.append(merged[k])
-            k += 1
-            continue
-        deleted: list[str] = []
-        inserted: list[str] = []
-        while k < len(merged) and merged[k].op is not Op.EQUAL:
-            (deleted if merged[k].op is Op.DELETE else inserted).append(merged[k].text)
-            k += 1
-        if deleted:
-            result.append(Span(Op.DELETE, "".join(deleted)))
-        if inserted:
-            result.append(Span(Op.INSERT, "".join(inserted)))
-    return tuple(_line_ends(result))
+    return tuple(_line_ends(list(_coalesce([(span.op, span.text) for span in pieces])))), tuple(changes)
 
 
 def _line_ends(spans: list[Span]) -> list[Span]:

@@ -20,7 +20,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: install build-deps system-deps check test fuzz demo bench clean
+.PHONY: install build-deps system-deps check test fuzz demo bench clean messages
 
 install: $(STAMP)
 
@@ -46,6 +46,20 @@ check: install
 
 test: install system-deps check
 	$(BIN)/python -m pytest
+
+# The interface's catalogues (resdiff/locale): extract every string marked _(), N_() or
+# ngettext() from the code, merge them into each language's .po (new strings arrive
+# untranslated, never guessed: no fuzzy matching), and compile each .po to the .mo that resdiff
+# reads. Run it after adding or changing a message, translate the new entries of each .po, then
+# run it again; tests/test_i18n.py fails while a string has no translation or a .mo is stale.
+POT := build/resdiff.pot
+messages: install
+	mkdir -p build
+	$(BIN)/pybabel extract --project resdiff --no-wrap --sort-output --add-location=file \
+	  --add-comments=TRANSLATORS: -o $(POT) resdiff
+	$(BIN)/pybabel update --no-wrap --no-fuzzy-matching --ignore-obsolete -i $(POT) \
+	  -d resdiff/locale -D resdiff
+	$(BIN)/pybabel compile --statistics -d resdiff/locale -D resdiff
 
 # The stress and fuzz tests of make test, with many more rounds and examples (before a release).
 fuzz: install

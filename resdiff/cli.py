@@ -19,6 +19,7 @@ import typer
 
 from .cli_app import _state, app, check_output, read_documents, select, write_output
 from .errors import ResdiffError, SelectionError
+from .i18n import _
 from .model import Document
 from .render import DiffFormat, RenderOptions
 
@@ -37,13 +38,56 @@ def _version(value: bool) -> None:
 
 @app.callback(epilog="Example: resdiff diff report.txt --only-changes. "
                      "Environment: NO_COLOR, FORCE_COLOR (colour), COLUMNS (terminal width), "
-                     "RESDIFF_STORE (version store).")
+                     "RESDIFF_STORE (version store), RESDIFF_UI_LANG (interface language).")
 def _root(
     traceback: bool = typer.Option(False, "--traceback", help="Show the Python traceback of an error (for developers)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print resdiff's version and exit."),
+    ui_lang: str | None = typer.Option(
+        None, "--ui-lang",
+        help="The language of resdiff's labels and messages: en or zh (any command, anywhere on the line). "
+             "Default: RESDIFF_UI_LANG, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else en. "
+             "The JSON stays in English."),
 ) -> None:
     _state["traceback"] = traceback
+    _choose_language(ui_lang)
+
+
+def _choose_language(option: str | None) -> None:
+    """Speak the interface language asked for; one that resdiff does not speak is an error."""
+    from . import i18n
+
+    try:
+        i18n.use(i18n.choose(option))
+    except ValueError as exc:
+        raise ResdiffError(str(exc)) from None
+
+
+def _ui_lang_first(argv: list[str]) -> list[str]:
+    """The arguments with every ``--ui-lang X`` moved before the command, where the application
+    reads it, so that it may be given anywhere on the line (never after ``--``).
+
+    >>> _ui_lang_first(["diff", "a.txt", "--ui-lang", "zh", "--", "--ui-lang=x"])
+    ['--ui-lang', 'zh', 'diff', 'a.txt', '--', '--ui-lang=x']
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(argv):
+        argument = argv[index]
+        if argument == "--":
+            rest.extend(argv[index:])
+            break
+        if argument == "--ui-lang" and index + 1 < len(argv):
+            front.extend(argv[index:index + 2])
+            index += 2
+            continue
+        if argument.startswith("--ui-lang="):
+            front.append(argument)
+        else:
+            rest.append(argument)
+        index += 1
+    return front + rest
 
 
 # --- parse ---------------------------------------------------------------------------------------
@@ -211,13 +255,19 @@ def main(argv: list[str] | None = None) -> None:
     if sys.stdout is None:  # started with standard output closed (>&-)
         _state["stdout_closed"] = True
         sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    argv = _ui_lang_first(sys.argv[1:] if argv is None else list(argv))
     try:
+        # Chosen before the application runs too, so that its complaints about the arguments
+        # are in the same language as everything else (the root callback chooses again).
+        ui_lang = [a.split("=", 1)[1] if "=" in a else b for a, b in zip(argv, argv[1:] + [""])
+                   if a == "--ui-lang" or a.startswith("--ui-lang=")]
+        _choose_language(ui_lang[-1] if ui_lang else None)
         status = app(args=argv, prog_name="resdiff", standalone_mode=False)
     except ResdiffError as exc:
         if _state["traceback"]:
             raise
         message = str(exc).replace("\n", " ")
-        print(f"resdiff: error: {message}", file=sys.stderr)
+        print(_("resdiff: error: {message}").format(message=message), file=sys.stderr)
         sys.exit(2)
     except BrokenPipeError:
         # The reader went away (resdiff … | head): end quietly, as other filters do.
@@ -238,9 +288,10 @@ def main(argv: list[str] | None = None) -> None:
         # One line, like every other error, and the way to the help.
         message = " ".join(exc.format_message().split()).rstrip(".")
         if message.startswith("No such option") and argv_has_dash_name(argv, message):
-            message += " (a file whose name starts with '-': put -- before it, as in 'resdiff diff -- -old.txt new.txt')"
+            message += _(" (a file whose name starts with '-': put -- before it, as in 'resdiff diff -- -old.txt new.txt')")
         command = getattr(getattr(exc, "ctx", None), "command_path", "resdiff")
-        print(f"resdiff: error: {message} (see '{command} --help')", file=sys.stderr)
+        message = _("{message} (see '{command} --help')").format(message=message, command=command)
+        print(_("resdiff: error: {message}").format(message=message), file=sys.stderr)
         sys.exit(2)
     if isinstance(status, int) and status:
         sys.exit(status)

@@ -37,6 +37,12 @@ def _clean_environment(monkeypatch):
     for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "RESDIFF_STORE", "RESDIFF_TIMEOUT",
                  "RESDIFF_OFFLINE"):
         monkeypatch.delenv(name, raising=False)
+    # The interface in English whatever the developer's locale (tests of the Chinese interface
+    # ask for it), and back to English after a test that switched the process to Chinese.
+    monkeypatch.setenv("RESDIFF_UI_LANG", "en")
+    from resdiff import i18n
+
+    i18n.use("en")
     # No test reaches the UN's sites: a symbol fetched by mistake meets a closed local port.
     monkeypatch.setenv("RESDIFF_DOCUMENTS_URL", "http://127.0.0.1:9")
     monkeypatch.setenv("RESDIFF_LIBRARY_URL", "http://127.0.0.1:9")

@@ -1,0 +1,177 @@
+"""The interface's language: resdiff's labels and messages in English or Chinese.
+
+Every user-facing string goes through ``_()`` (or ``ngettext`` for counts) at the moment it is
+shown, never at import: the language is chosen once per command, by ``--ui-lang``, else the
+RESDIFF_UI_LANG environment variable, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, as
+gettext reads them), else English. Strings kept in module-level tables are marked with ``N_()``
+(which only marks them for extraction) and translated with ``_()`` where they are shown.
+
+The catalogues are standard gettext ones: ``resdiff/locale/<lang>/LC_MESSAGES/resdiff.po``, the
+translation a person writes and reviews, compiled to the ``.mo`` beside it that the standard
+library's ``gettext`` reads (``make messages`` extracts, merges and compiles them with Babel;
+tests/test_i18n.py checks that every committed ``.mo`` is its ``.po`` compiled and that every
+string in the code has a translation). English is the source language: its "catalogue" is the
+strings themselves, so an English interface is byte for byte what it was before any catalogue.
+
+Messages that are also data (parser warnings, comparison notes, which the JSON keeps in English)
+are ``Message`` values: a ``str`` holding the English text, which also carries its template and
+arguments so that ``tr()`` can show it in the reader's language.
+
+>>> use("zh"); _("resdiff: error: {message}").format(message="…")
+'resdiff：错误：…'
+>>> note = Message(N_("{message} (see '{command} --help')"), message="?", command="resdiff diff")
+>>> note, tr(note)
+("? (see 'resdiff diff --help')", "?（参见 'resdiff diff --help'）")
+>>> use("en"); tr(note)
+"? (see 'resdiff diff --help')"
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from pathlib import Path
+from typing import Any
+
+DOMAIN = "resdiff"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+SOURCE_LANGUAGE = "en"
+ENVIRONMENT = "RESDIFF_UI_LANG"
+
+_translation: _gettext.NullTranslations = _gettext.NullTranslations()
+_language = SOURCE_LANGUAGE
+
+
+def languages() -> tuple[str, ...]:
+    """The interface languages resdiff speaks: English and each language with a catalogue.
+
+    >>> languages()
+    ('en', 'zh')
+    """
+    found = {SOURCE_LANGUAGE}
+    if LOCALE_DIR.is_dir():
+        found.update(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    return tuple(sorted(found))
+
+
+def normalize(code: str) -> str | None:
+    """The interface language a language code or locale name asks for, or None when resdiff has
+    no catalogue for it. Region, encoding and modifier are ignored; "C" and "POSIX" are English.
+
+    >>> normalize("zh_CN.UTF-8"), normalize("ZH-Hans"), normalize("C.UTF-8"), normalize("en_GB"), normalize("fr_FR")
+    ('zh', 'zh', 'en', 'en', None)
+    """
+    base = code.strip().split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    if base in {"c", "posix"}:
+        return SOURCE_LANGUAGE
+    return base if base in languages() else None
+
+
+def from_locale(environ: dict[str, str] | os._Environ[str] | None = None) -> str:
+    """The interface language the locale asks for, read as gettext reads it: the first of
+    LANGUAGE (a list: "fr:zh" asks for French, then Chinese), LC_ALL, LC_MESSAGES, LANG that is
+    set; the first language in it with a catalogue, else English (the later variables are not
+    read once one is set, as gettext does).
+
+    >>> from_locale({"LANGUAGE": "fr:zh_TW", "LANG": "en_US.UTF-8"}), from_locale({"LC_ALL": "C", "LANG": "zh_CN"})
+    ('zh', 'en')
+    """
+    environ = os.environ if environ is None else environ
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable)
+        if value:
+            for code in value.split(":"):
+                chosen = normalize(code) if code else None
+                if chosen:
+                    return chosen
+            break
+    return SOURCE_LANGUAGE
+
+
+def choose(option: str | None = None, environ: dict[str, str] | os._Environ[str] | None = None) -> str:
+    """The interface language: ``--ui-lang``, else RESDIFF_UI_LANG, else the locale. An explicit
+    choice resdiff cannot honour is a ValueError (the command line makes it a one-line error);
+    a locale it has no catalogue for means English, as for any gettext program.
+
+    >>> choose("zh"), choose(None, {"RESDIFF_UI_LANG": "en", "LANG": "zh_CN.UTF-8"}), choose(None, {"LANG": "zh_SG"})
+    ('zh', 'en', 'zh')
+    >>> use("en"); choose("xx")
+    Traceback (most recent call last):
+    ValueError: unknown interface language 'xx' for --ui-lang: choose en or zh
+    """
+    environ = os.environ if environ is None else environ
+    for given, where in ((option, "--ui-lang"), (environ.get(ENVIRONMENT), ENVIRONMENT)):
+        if given is None or (where == ENVIRONMENT and not given.strip()):
+            continue
+        chosen = normalize(given)
+        if chosen is None or given.strip().lower() in {"c", "posix"}:
+            raise ValueError(_("unknown interface language {given!r} for {where}: choose {choices}").format(
+                given=given, where=where, choices=_(" or ").join(languages())))
+        return chosen
+    return from_locale(environ)
+
+
+def use(language: str) -> None:
+    """Speak ``language`` (a code from ``languages()``) from now on, in this process."""
+    global _translation, _language
+    if language == SOURCE_LANGUAGE:
+        _translation = _gettext.NullTranslations()
+    else:
+        _translation = _gettext.translation(DOMAIN, str(LOCALE_DIR), languages=[language])
+    _language = language
+
+
+def current() -> str:
+    """The interface language in use ("en" or "zh")."""
+    return _language
+
+
+def _(message: str) -> str:
+    """``message`` in the interface language (English when it has no translation)."""
+    return _translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a message for the count ``n``, in the interface language."""
+    return _translation.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for translation without translating it (a table built at import)."""
+    return message
+
+
+class Message(str):
+    """A message that is also data: its value is the English text (what the JSON keeps and
+    what compares equal), and ``tr()`` shows it in the interface language.
+
+    >>> m = Message(N_("numbering skips from {before} to {after}"), before="OP3", after="OP5")
+    >>> m == "numbering skips from OP3 to OP5", m.template, sorted(m.arguments)
+    (True, 'numbering skips from {before} to {after}', ['after', 'before'])
+    """
+
+    template: str
+    arguments: dict[str, Any]
+
+    def __new__(cls, template: str, **arguments: Any) -> Message:
+        self = super().__new__(cls, template.format(**arguments))
+        self.template = template
+        self.arguments = arguments
+        return self
+
+    def __reduce__(self):
+        return (_rebuild, (self.template, self.arguments))
+
+
+def _rebuild(template: str, arguments: dict[str, Any]) -> Message:
+    return Message(template, **arguments)
+
+
+def tr(message: str) -> str:
+    """A message in the interface language: a ``Message`` is translated with its arguments
+    (themselves translated when they are Messages); any other text is looked up as it is."""
+    if isinstance(message, Message):
+        arguments = {key: tr(value) if isinstance(value, Message) else value
+                     for key, value in message.arguments.items()}
+        return _(message.template).format(**arguments)
+    return _(message)

@@ -335,3 +335,14 @@ def test_drafts_quoted_in_a_report_are_dated_by_its_account(sample_documents):
     # "在 11 月 4 日第 27 次会议上 … 介绍了 … (A/C. 2/65/L. 22)"; "在 11 月 24 日第 31 次会议上 … (A/C. 2/65/L. 56)"
     assert [(d.symbol, d.date) for d in sample_documents] == [
         ("A/C.2/65/L.22", "2010-11-04"), ("A/C.2/65/L.56", "2010-11-24")]
+
+
+def test_arabic_security_council_text_numbered_with_dashes():
+    # Arabic texts number operative paragraphs "1 -"; the Council opens "إن مجلس الأمن،".
+    document = only((ROOT / "tests/fixtures/rtl/S_RES_338_1973.ar.edited.txt").read_text(encoding="utf-8"))
+    assert document.language == "ar"
+    assert [p.id for p in document.paragraphs] == ["PP1", "OP1", "OP2", "OP3", "OP4"]
+    assert document.paragraphs[0].body == "وإذ يشير إلى قراره 242 (1967)،"
+    assert document.paragraphs[4].body == "يقرر أن يبقي المسألة قيد نظره الفعلي."
+    # A dash after a number is a paragraph's number only when a space follows it.
+    assert [p.id for p in only("The General Assembly,\n1. Decides 19-10268 stays;\n2 -Notes;\n").paragraphs] == ["OP1"]

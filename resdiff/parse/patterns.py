@@ -15,7 +15,8 @@ _SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/])([A-Z]{1,2}(?:\s?/\s?(?:[A-Z][A-Za-z]{0,3}\.\s?\d+|[A-Z0-9][A-Z0-9\-]*)){2,6})"
     r"(?![A-Za-z0-9])"
 )
-_OPERATIVE = re.compile(r"^(\d{1,4})\s?[.．]\s*(?=\S)")
+# "1." as most languages number operative paragraphs, "1 -" as Arabic texts do.
+_OPERATIVE = re.compile(r"^(\d{1,4})\s?(?:[.．]|-(?=\s))\s*(?=\S)")
 _JOB_NUMBER = re.compile(r"^\d{2}-\d{5}\s*(?:\(\w\))?(?:\s+\d{6})?(?:\s+\d+/\d+)?\s*$|^\d{2}-\d{5}\s+\d+/\d+\s*$")
 # A page's head or foot as PDF text extraction leaves it: job number, print date, page number,
 # barcode and symbol in any order, often glued together ("2/9 23-21227A/C.3/78/L.41").
@@ -69,7 +70,7 @@ _EN_OPENER = re.compile(
 )
 # How the General Assembly's resolutions open, in the six languages (Chinese in both scripts).
 _CHAPEAUS = ("大会", "大會", "The General Assembly", "L['’]Assemblée générale", "La Asamblea General",
-             "Генеральная Ассамблея", "إن الجمعية العامة")
+             "Генеральная Ассамблея", "إن الجمعية العامة", "إن مجلس الأمن")
 
 # Which table reads a paragraph's opening, by its script: the first character tells.
 PREAMBULAR_OPENERS = {"zh": _ZH_OPENERS, "en": _EN_OPENER}

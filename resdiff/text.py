@@ -71,6 +71,34 @@ def detect_language(text: str) -> str:
     return best if counts[best] else "en"
 
 
+# Letters, and the letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana,
+# N'Ko, Samaritan, Mandaic and their presentation forms).
+_LETTER = re.compile(r"[^\W\d_]")
+_RTL_LETTER = re.compile(r"(?=[^\W\d_])[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
+def direction(text: str) -> str | None:
+    """The direction a text is written in, from its letters: "rtl" when letters of right-to-left
+    scripts (Arabic, Hebrew and the like) outnumber those written left to right, "ltr" when
+    they do not, None when it has no letter (numbers and punctuation take their surroundings').
+
+    Counted over the whole text rather than read from its first letter (as the Unicode
+    algorithm and HTML's dir="auto" do), so that an Arabic paragraph opening with a symbol
+    such as "A/RES/67/19" is still right to left.
+
+    >>> direction("إن مجلس الأمن،"), direction("A/RES/67/19 تؤكد قرارها"), direction("OP3 (1967)"), direction("12 (1967)")
+    ('rtl', 'rtl', 'ltr', None)
+    """
+    sample = text[:20000]
+    letters = len(_LETTER.findall(sample))
+    if not letters:
+        return None
+    rtl = len(_RTL_LETTER.findall(sample))
+    if not rtl:
+        return "ltr"
+    return "rtl" if rtl > letters - rtl else "ltr"
+
+
 # Words that say which Latin-script UN language a text is in (each list avoids the others').
 _FUNCTION_WORDS = {
     "en": frozenset("the of and to in its that with for on by be as which".split()),

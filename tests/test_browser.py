@@ -221,3 +221,125 @@ def test_report_reads_right_in_chromium(browser, sample_comparison, tmp_path):
         page.screenshot(path=str(screens / f"phone-{view}.png"))
     page.set_viewport_size({"width": 1280, "height": 900})
     assert problems == [] and requests == [report.as_uri()]
+
+
+RTL_FIXTURES = Path(__file__).parent / "fixtures" / "rtl"
+
+
+def _arabic_comparison():
+    from resdiff.compare import compare
+    from resdiff.parse import parse_file
+
+    old, = parse_file(RTL_FIXTURES / "S_RES_338_1973.ar.old.txt")
+    new, = parse_file(RTL_FIXTURES / "S_RES_338_1973.ar.edited.txt")
+    return compare(old, new)
+
+
+# The x of the character at ``index`` of the first text node holding ``needle`` under ``selector``.
+_CHAR_X = """([selector, needle, index]) => {
+  const root = document.querySelector(selector);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf(needle);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at + index); range.setEnd(node, at + index + 1);
+    return range.getBoundingClientRect().x;
+  }
+  return null;
+}"""
+
+
+def _x(page, selector: str, needle: str, index: int = 0) -> float:
+    x = page.evaluate(_CHAR_X, [selector, needle, index])
+    assert x is not None, (selector, needle)
+    return x
+
+
+def test_arabic_report_reads_right_to_left_in_chromium(browser, tmp_path):
+    comparison = _arabic_comparison()
+    report = tmp_path / "arabic.html"
+    report.write_text(render(comparison, RenderOptions()), encoding="utf-8")
+    screens = _screens(tmp_path)
+    page, problems, requests = _open(browser, report)
+
+    # Every paragraph of text runs right to left; the page's own words stay left to right.
+    directions = page.eval_on_selector_all(".change .inline .text", "els => els.map(e => getComputedStyle(e).direction)")
+    assert directions == ["rtl"] * len(comparison.changes)
+    assert page.eval_on_selector(".change-head", "e => getComputedStyle(e).direction") == "ltr"
+    # Text starts at the right: each paragraph's first word ends at the paragraph's right edge.
+    for position in range(len(comparison.changes)):
+        right = page.eval_on_selector(f"#c{position} .inline .text", "e => e.getBoundingClientRect().right")
+        first = page.eval_on_selector(f"#c{position} .inline .text", """e => {
+          const range = document.createRange(); range.setStart(e.firstChild.firstChild || e.firstChild, 0);
+          range.setEnd(e.firstChild.firstChild || e.firstChild, 1); return range.getBoundingClientRect().right; }""")
+        assert abs(first - right) < 2, position
+
+    # A changed number: the deleted "12" comes first in reading order, so it stands to the right of "24".
+    assert _x(page, "#c1 .inline del", "12") > _x(page, "#c1 .inline ins", "24")
+    # An inserted Latin symbol reads left to right inside the Arabic sentence, whole.
+    ins = "#c2 .inline ins"
+    assert _x(page, ins, "S/RES/242", 0) < _x(page, ins, "S/RES/242", 2) < _x(page, ins, "S/RES/242", 6)
+    assert page.eval_on_selector(ins, "e => e.getClientRects().length") == 1
+    # The paragraph's own "242 (1967)" before it stands to its right (it comes first).
+    assert _x(page, "#c2 .inline .text", "رقم") > _x(page, ins, "S/RES/242")
+    page.evaluate("document.getElementById('text').scrollIntoView()")
+    page.screenshot(path=str(screens / "arabic-inline.png"))
+
+    # The correspondence table's opening words run right to left, cut at their left end.
+    words = page.eval_on_selector_all("td.words", "els => els.map(e => [getComputedStyle(e).direction, e.textContent])")
+    assert [d for d, _ in words] == ["rtl"] * len(comparison.changes)
+    cut = next(i for i, (_, text) in enumerate(words) if text.endswith("…"))
+    selector = f"table.corr tbody tr:nth-child({cut + 1}) td.words"
+    assert _x(page, selector, "…") < _x(page, selector, words[cut][1][:3])
+
+    # Side by side, mirrored: the old version on the right, the new on the left, heads likewise.
+    page.click('[data-view="sbs"]')
+    boxes = page.eval_on_selector("#c1 .sbs", "e => [...e.children].map(c => c.getBoundingClientRect().toJSON())")
+    assert boxes[0]["x"] > boxes[1]["x"] and abs(boxes[0]["y"] - boxes[1]["y"]) < 1
+    heads = page.eval_on_selector(".sbs-head", "e => [...e.children].map(c => [c.textContent, c.getBoundingClientRect().x])")
+    assert heads[0][0].endswith("(old)") and heads[0][1] > heads[1][1]
+    # The ids stay readable: "338 OP1" left to right, at the column's right (where its text starts).
+    label = "#c1 .col.old .src-id"
+    assert page.text_content(label) == f"{comparison.old.short_symbol} OP1"
+    assert _x(page, label, "OP1", 0) > _x(page, label, comparison.old.short_symbol, 0)
+    assert _x(page, label, "OP1", 0) < _x(page, label, "OP1", 2)
+    column = page.eval_on_selector("#c1 .col.old", "e => e.getBoundingClientRect().right")
+    assert column - page.eval_on_selector(label, "e => e.firstElementChild.getBoundingClientRect().right") < 2
+    # An empty column's note reads as written: "Added (now 338 PP1)".
+    note = "#c0 .col.old .empty"
+    assert page.text_content(note) == f"Added (now {comparison.new.short_symbol} PP1)"
+    assert _x(page, note, "Added") < _x(page, note, "PP1")
+    page.evaluate("document.getElementById('text').scrollIntoView()")
+    page.screenshot(path=str(screens / "arabic-side-by-side.png"))
+
+    assert problems == [] and requests == [report.as_uri()]
+
+
+def test_direction_follows_the_script_in_a_mixed_document_in_chromium(browser, tmp_path):
+    from dataclasses import replace
+
+    from resdiff.compare import compare
+    from resdiff.model import Document, Paragraph, ParagraphKind as K
+
+    # An English document quoting an Arabic paragraph: only that paragraph runs right to left,
+    # and the side-by-side view is not mirrored (the documents are not right to left).
+    old = Document("A/RES/1", "Languages", "en", (
+        Paragraph("PP1", K.PREAMBULAR, None, "Recalling its resolution A/RES/67/19 of 29 November 2012,"),
+        Paragraph("OP1", K.OPERATIVE, 1, "Decides to print the following words: «تؤكد قرارها 67/19 (2012)»;")))
+    new = replace(old, paragraphs=(old.paragraphs[0], replace(
+        old.paragraphs[1], text="Decides to print the following words: «تؤكد من جديد قرارها 67/19 (2012)»;"),
+        Paragraph("OP2", K.OPERATIVE, 2, "إن الجمعية العامة تقرر أن تبقي المسألة A/RES/67/19 قيد نظرها.")))
+    report = tmp_path / "mixed.html"
+    report.write_text(render(compare(old, new)), encoding="utf-8")
+    page, problems, requests = _open(browser, report)
+    directions = page.eval_on_selector_all(".change .inline .text", "els => els.map(e => getComputedStyle(e).direction)")
+    assert directions == ["ltr", "ltr", "rtl"]
+    # The Arabic quotation inside the English sentence reads right to left, after "words:".
+    text = "#c1 .inline .text"
+    assert _x(page, text, "words") < _x(page, text, "تؤكد") and _x(page, text, "قرارها") < _x(page, text, "تؤكد")
+    page.click('[data-view="sbs"]')
+    boxes = page.eval_on_selector("#c1 .sbs", "e => [...e.children].map(c => c.getBoundingClientRect().x)")
+    assert boxes[0] < boxes[1]
+    page.screenshot(path=str(_screens(tmp_path) / "mixed-side-by-side.png"))
+    assert problems == [] and requests == [report.as_uri()]

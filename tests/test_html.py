@@ -158,6 +158,53 @@ def test_right_to_left_languages_get_dir_rtl():
     assert any(a.get("dir") == "rtl" and a.get("lang") == "ar" for a in page.all("p"))
 
 
+def _dirs(html: str, selector_class: str) -> list[str | None]:
+    return [a.get("dir") for a in Page(html).all("p") if selector_class in (a.get("class") or "").split()]
+
+
+def test_direction_comes_from_the_script_not_the_language_code():
+    # A document labelled English holding an Arabic paragraph, and one labelled Arabic holding a
+    # Latin symbol: each paragraph takes the direction of its own letters; the symbol line of a
+    # document card stays left to right.
+    arabic = "إن الجمعية العامة تقرر أن تبقي المسألة A/RES/67/19 قيد نظرها."
+    english = Document("A/RES/67/19", None, "en", (
+        Paragraph("PP1", ParagraphKind.PREAMBULAR, None, "Recalling its resolution 67/19 of 29 November 2012,"),
+        Paragraph("OP1", ParagraphKind.OPERATIVE, 1, "Decides to print the following words in Arabic:"),
+        Paragraph("OP2", ParagraphKind.OPERATIVE, 2, arabic)))
+    html = render(compare(english, english))
+    # Each paragraph inline, then on each side (the columns left to right: not mirrored).
+    assert _dirs(html, "text") == [None] * 6 + ["rtl"] * 3
+    assert '<div class="sbs">' in html and 'dir="rtl"><div>' not in html
+    labelled = Document("A/RES/67/19", "تؤكد", "ar", (Paragraph("OP1", ParagraphKind.OPERATIVE, 1, "Decides;"),))
+    page = Page(render(compare(labelled, labelled)))
+    assert [a.get("dir") for a in page.all("p") if a.get("class") == "symbol"] == [None, None]
+    assert [a.get("dir") for a in page.all("p") if a.get("class") == "title"] == ["rtl", "rtl"]
+    assert [a.get("dir") for a in page.all("p") if a.get("class") == "text"] == [None, None, None]
+
+
+def test_arabic_pair_runs_right_to_left_and_mirrors_side_by_side():
+    from resdiff.parse import parse_file
+
+    old, = parse_file("tests/fixtures/rtl/S_RES_338_1973.ar.old.txt")
+    new, = parse_file("tests/fixtures/rtl/S_RES_338_1973.ar.edited.txt")
+    comparison = compare(old, new)
+    html = render(comparison)
+    page = Page(html)
+    inline = [a.get("dir") for tag, a in page.elements if tag == "p" and a.get("class") == "text"]
+    # Inline paragraphs carry dir="rtl"; inside the mirrored columns (dir="rtl") they need none.
+    assert inline.count("rtl") == len(comparison.changes) and set(inline) == {"rtl", None}
+    assert [a.get("dir") for a in page.all("div") if a.get("class") == "sbs"] == ["rtl"] * len(comparison.changes)
+    assert '<div class="sbs-head" aria-hidden="true" dir="rtl"><div><bdi dir="ltr">S/RES/338 (old)</bdi></div>' in html
+    # The page's own words inside the right-to-left columns are isolated left to right.
+    assert '<span class="src-id"><bdi dir="ltr">338 OP1</bdi></span>' in html
+    assert '<p class="empty"><bdi dir="ltr">Added (now 338 OP4)</bdi></p>' in html
+    assert all(a.get("dir") == "rtl" for a in page.all("td") if a.get("class") == "words")
+    # The marks sit in the text as written: nothing is reordered or given control characters.
+    assert "لا تتجاوز <del>12 </del><ins>24 </ins>ساعة" in html
+    assert "<ins>(S/RES/242 (1967)) </ins>بجميع" in html
+    assert not any(ch in html for ch in "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def test_report_is_self_contained(small, sample_comparison):
     for comparison in (small, sample_comparison):
         html = render(comparison)

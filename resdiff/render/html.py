@@ -17,14 +17,16 @@ from html import escape
 
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
+from ..text import direction
 from . import RenderOptions, alike, item_notes, opening_words, parts_line
 from .docx import chapeau, paragraph_lines
 
 # Order of the counts in the header; the first six are kinds of change, the last two are flags.
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
 KINDS = ("unchanged", "modified", "added", "removed", "merged", "split")
-# Scripts written right to left among the languages resolutions are issued in (and a few more).
-RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
+# The direction of the page's own words (labels, captions, notes): the interface's languages are
+# written left to right. A document's text takes the direction of its letters (text.direction).
+UI_DIRECTION = "ltr"
 
 _CSS = """
 :root{--ink:#1d2430;--muted:#5b6472;--line:#d9dee6;--paper:#fff;--wash:#f5f7fa;
@@ -91,7 +93,7 @@ table.corr td.words{white-space:normal;overflow-wrap:anywhere;min-width:8rem}
 .copy{font:inherit;font-size:.9rem;border:1px solid #8a94a3;border-radius:6px;background:var(--paper);color:var(--ink);
 padding:.35rem .8rem;cursor:pointer;min-height:2.2rem}
 .corr-wrap table.corr{border:0}
-table.corr th,table.corr td{padding:.3rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;white-space:nowrap}
+table.corr th,table.corr td{padding:.3rem .6rem;border-bottom:1px solid var(--line);text-align:start;vertical-align:top;white-space:nowrap}
 table.corr thead th{position:sticky;top:0;background:#eef1f5;z-index:1}
 table.corr td.arrow{color:var(--muted);padding:.3rem 0}
 table.corr td.renum a{font-weight:700}
@@ -138,7 +140,7 @@ body.view-sbs .sbs{display:grid;grid-template-columns:1fr 1fr;gap:0 1.2rem}
 body.view-sbs .inline{display:none}
 body.view-sbs .sbs-head{display:grid;grid-template-columns:1fr 1fr;gap:0 1.2rem;position:sticky;top:3.2rem;z-index:2;
 background:var(--wash);padding:.3rem .9rem .3rem 1.15rem;font-weight:700;font-size:.9rem;border-bottom:1px solid var(--line)}
-body.view-sbs .col.old{border-right:1px solid var(--line);padding-right:1.2rem}
+body.view-sbs .col.old{border-inline-end:1px solid var(--line);padding-inline-end:1.2rem}
 body.view-sbs .text{font-size:.98rem}
 body.view-sbs .change,body.view-sbs .moved-from{scroll-margin-top:6.5rem}
 body.view-sbs .moved-from{display:grid;grid-template-columns:1fr 1fr;gap:0 1.2rem}
@@ -152,7 +154,7 @@ footer{max-width:72rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-s
 table.corr td.words{min-width:6rem}table.corr .badge{font-size:.62rem}
 body.view-sbs .sbs-head{top:0}.change,body.view-sbs .change,.moved-from{scroll-margin-top:2.5rem}
 body.view-sbs .sbs,body.view-sbs .sbs-head,body.view-sbs .moved-from{gap:0 .6rem}
-body.view-sbs .col.old{padding-right:.6rem}.change{padding:.45rem .6rem}}
+body.view-sbs .col.old{padding-inline-end:.6rem}.change{padding:.45rem .6rem}}
 @media print{
 @page{margin:16mm 14mm}
 body{background:#fff;font-size:10.5pt;line-height:1.5}
@@ -281,12 +283,54 @@ def _isolated(text: str) -> str:
     return "\u2068" + "".join(out) + "\u2069" * (isolates + 1)
 
 
-def _lang(document: Document) -> str:
-    """The lang (and dir) attributes for text of ``document``."""
+def _lang(document: Document, text: str | None = None, context: str = UI_DIRECTION) -> str:
+    """The lang attribute for text of ``document``, and a dir attribute when the text's direction
+    (read from its letters; the document's when it has none) differs from its ``context``'s.
+
+    Direction comes from the script, never from the language code: an Arabic paragraph quoted in
+    an English document is right to left, a symbol in an Arabic one left to right.
+    """
     attrs = f' lang="{_e(document.language)}"'
-    if document.language.split("-")[0].lower() in RTL_LANGUAGES:
-        attrs += ' dir="rtl"'
+    found = (direction(text) if text is not None else None) or document_direction(document)
+    if found and found != context:
+        attrs += f' dir="{found}"'
     return attrs
+
+
+_DIRECTIONS: dict[int, tuple[Document, str | None]] = {}
+
+
+def document_direction(document: Document) -> str | None:
+    """The direction of a document's text as a whole (its title and paragraphs), read once."""
+    known = _DIRECTIONS.get(id(document))
+    if known is None or known[0] is not document:
+        sample = [document.title or ""]
+        size = 0
+        for paragraph in document.paragraphs:
+            sample.append(paragraph.body)
+            size += len(paragraph.body)
+            if size > 20000:
+                break
+        if len(_DIRECTIONS) > 64:
+            _DIRECTIONS.clear()
+        known = _DIRECTIONS[id(document)] = (document, direction("\n".join(sample)))
+    return known[1]
+
+
+def _mirrored(comparison: Comparison) -> bool:
+    """Whether the side-by-side view reads right to left: old on the right, new on the left."""
+    return document_direction(comparison.old) == "rtl" and document_direction(comparison.new) == "rtl"
+
+
+def _name(text: str) -> str:
+    """A document's name for running text: isolated (``<bdi>``) when written right to left, so
+    that an Arabic file name never reorders the words around it."""
+    return f"<bdi>{_e(text)}</bdi>" if direction(text) == "rtl" else _e(text)
+
+
+def _ltr(html: str) -> str:
+    """The page's own words inside text that runs right to left: isolated, left to right."""
+    return f'<bdi dir="{UI_DIRECTION}">{html}</bdi>'
 
 
 def _is_changed(change: Change) -> bool:
@@ -349,19 +393,25 @@ def _footnote_section(comparison: Comparison) -> str:
     counts = " · ".join(f"{summary[key]} {key}" for key in ("unchanged", "modified", "added", "removed", "renumbered"))
     items = []
     for change in comparison.footnotes:
+        shown = for_display(change.inline)
         sides = [f"{document.short_symbol} footnote {mark}"
                  for document, mark in ((old, change.old), (new, change.new)) if mark is not None]
         flags = [change.kind.value] + (["renumbered"] if change.renumbered else [])
         changed = "true" if change.kind is not ChangeKind.UNCHANGED or change.renumbered else "false"
         items.append(f'<li class="footnote" data-changed="{changed}"><p class="fn-head"><strong>{_e(" → ".join(sides))}'
-                     f'</strong> ({_e(", ".join(flags))})</p><p class="text"{_lang(new)}>'
-                     f"{_spans_html(for_display(change.inline))}</p></li>")
+                     f'</strong> ({_e(", ".join(flags))})</p><p class="text"{_lang(new, _plain(shown))}>'
+                     f"{_spans_html(shown)}</p></li>")
     for mark in comparison.marks:
         items.append(f'<li class="footnote" data-changed="true"><p class="fn-head"><strong>Footnote references of '
                      f'{_e(_ids(old, mark.old))} → {_e(_ids(new, mark.new))}</strong>: '
                      f'{_e(", ".join(mark.old_marks) or "none")} → {_e(", ".join(mark.new_marks) or "none")}</p></li>')
     return (f'<section id="footnotes" aria-labelledby="footnotes-title"><h2 id="footnotes-title">Footnotes</h2>'
             f'<p class="fn-counts">{_e(counts)}</p><ol class="footnotes">{"".join(items)}</ol></section>\n')
+
+
+def _plain(spans) -> str:
+    """The text the spans show, marks aside (to read its direction)."""
+    return "".join(span.text for span in spans)
 
 
 def _spans_html(spans: tuple[Shown, ...]) -> str:
@@ -393,9 +443,9 @@ def _doc_card(role: str, document: Document) -> str:
     if document.date:
         meta.insert(0, f"dated {_e(document.date)}")
     meta.append(f"language {_e(document.language)}")
-    title = f'<p class="title"{_lang(document)}>{_e(document.title)}</p>' if document.title else ""
+    title = f'<p class="title"{_lang(document, document.title)}>{_e(document.title)}</p>' if document.title else ""
     return (f'<section class="doc" aria-label="{role} version"><h2>{role}</h2>'
-            f'<p class="symbol"{_lang(document)}>{_e(document.symbol or document.label)}</p>{title}'
+            f'<p class="symbol"{_lang(document, document.symbol or document.label)}>{_e(document.symbol or document.label)}</p>{title}'
             f'<p class="meta">{" · ".join(meta)}</p></section>')
 
 
@@ -524,12 +574,13 @@ def _correspondence(comparison: Comparison) -> str:
         sim = ""
         if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
             sim = alike(change.similarity)
-        lang = _lang(new if change.new else old)
+        opening = _opening(comparison, change)
+        lang = _lang(new if change.new else old, opening)
         rows.append(f'<tr class="k-{change.kind.value}" data-changed="{str(_is_changed(change)).lower()}" '
                     f'data-old="{old_key:g}" data-new="{new_key:g}">'
                     f"<td>{old_cell}</td><td class=\"arrow\" aria-hidden=\"true\">→</td><td{renum}>{new_cell}</td>"
                     f"<td>{_badges(change)}</td><td>{sim}</td>"
-                    f'<td class="words"{lang}>{_e(_opening(comparison, change))}</td></tr>')
+                    f'<td class="words"{lang}>{_e(opening)}</td></tr>')
     return ('<section id="correspondence" aria-labelledby="corr-title"><h2 id="corr-title">Correspondence</h2>'
             '<div class="corr-tools"><span>Order:</span><div class="seg" role="group" aria-label="Order of the table">'
             f'<button type="button" data-sort="new" aria-pressed="true">as in {_e(new.short_symbol)}</button>'
@@ -553,9 +604,13 @@ def clean_text(document: Document) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _column(document: Document, ids: tuple[str, ...], spans: tuple[Span, ...], side: str, empty: str = "") -> str:
+def _column(document: Document, ids: tuple[str, ...], spans: tuple[Span, ...], side: str, empty: str = "",
+            context: str = UI_DIRECTION) -> str:
+    """One side of a change in the side-by-side view; ``context`` is the direction of the columns
+    (right to left when both versions are): the page's own words are isolated inside it."""
+    words = _ltr if context != UI_DIRECTION else (lambda html: html)
     if not ids:
-        return f'<div class="col {side}"><p class="empty">{_e(empty)}</p></div>'
+        return f'<div class="col {side}"><p class="empty">{words(_e(empty))}</p></div>'
     lengths = []
     for pid in ids:
         try:
@@ -570,8 +625,8 @@ def _column(document: Document, ids: tuple[str, ...], spans: tuple[Span, ...], s
     blocks = []
     for index, part in enumerate(parts):
         label = ids[index] if len(parts) == len(ids) else " + ".join(ids)
-        blocks.append(f'<div class="src"><span class="src-id">{_e(document.short_symbol)} {_e(label)}</span>'
-                      f'<p class="text"{_lang(document)}>{_spans_html(part)}</p></div>')
+        blocks.append(f'<div class="src"><span class="src-id">{words(_e(document.short_symbol + " " + label))}</span>'
+                      f'<p class="text"{_lang(document, _plain(part), context)}>{_spans_html(part)}</p></div>')
     return f'<div class="col {side}">{"".join(blocks)}</div>'
 
 
@@ -601,13 +656,28 @@ def _change(comparison: Comparison, position: int, change: Change, origin_above:
     if notes:
         sources += f'<p class="items">Sub-paragraphs: {_e("; ".join(notes))}.</p>'
     lang_doc = old if change.kind is ChangeKind.REMOVED else new
-    inline = f'<div class="inline"><p class="text"{_lang(lang_doc)}>{_spans_html(for_display(change.inline))}</p></div>'
-    # An empty column says what became of the paragraph: "Removed (was L.22 OP17)".
-    sbs = (f'<div class="sbs">{_column(old, change.old, change.inline, "old", f"Added (now {_ids(new, change.new)})")}'
-           f'{_column(new, change.new, change.inline, "new", f"Removed (was {_ids(old, change.old)})")}</div>')
+    shown = for_display(change.inline)
+    inline = f'<div class="inline"><p class="text"{_lang(lang_doc, _plain(shown))}>{_spans_html(shown)}</p></div>'
+    # An empty column says what became of the paragraph: "Removed (was L.22 OP17)". When both
+    # versions run right to left, so do the columns: the old version on the right.
+    context = "rtl" if _mirrored(comparison) else UI_DIRECTION
+    mirror = f' dir="{context}"' if context != UI_DIRECTION else ""
+    sbs = (f'<div class="sbs"{mirror}>'
+           f'{_column(old, change.old, change.inline, "old", f"Added (now {_ids(new, change.new)})", context)}'
+           f'{_column(new, change.new, change.inline, "new", f"Removed (was {_ids(old, change.old)})", context)}</div>')
     return (f'<article class="change k-{change.kind.value}" id="c{position}" '
             f'data-kind="{change.kind.value}" data-changed="{str(_is_changed(change)).lower()}">'
             f'<div class="change-head">{" ".join(heads)}</div>{sources}{inline}{sbs}</article>')
+
+
+def _sbs_head(comparison: Comparison) -> str:
+    """The heads of the side-by-side columns, mirrored with them."""
+    old, new = comparison.old, comparison.new
+    heads = (f"{_name(old.symbol or old.label)} (old)", f"{_name(new.symbol or new.label)} (new)")
+    if not _mirrored(comparison):
+        return f'<div class="sbs-head" aria-hidden="true"><div>{heads[0]}</div><div>{heads[1]}</div></div>\n'
+    return (f'<div class="sbs-head" aria-hidden="true" dir="rtl"><div>{_ltr(heads[0])}</div>'
+            f"<div>{_ltr(heads[1])}</div></div>\n")
 
 
 def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
@@ -638,8 +708,8 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         f'<body data-only-changes="{only}">\n',
         '<header class="report-head">',
         '<p class="eyebrow">Comparison of two versions</p>',
-        f'<h1><span{_lang(old)}>{_e(old.symbol or old.label)}</span> <span class="arrow">→</span> '
-        f'<span{_lang(new)}>{_e(new.symbol or new.label)}</span></h1>',
+        f'<h1><span{_lang(old, old.symbol or old.label)}>{_name(old.symbol or old.label)}</span> <span class="arrow">→</span> '
+        f'<span{_lang(new, new.symbol or new.label)}>{_name(new.symbol or new.label)}</span></h1>',
         f'<div class="docs">{_doc_card("Old", old)}{_doc_card("New", new)}</div>',
         _summary(comparison),
         "</header>\n",
@@ -656,8 +726,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         _correspondence(comparison),
         '\n<section id="text" aria-labelledby="text-title">',
         f'<h2 id="text-title">Text of {_e(new.short_symbol)}, with the changes from {_e(old.short_symbol)}</h2>',
-        f'<div class="sbs-head" aria-hidden="true"><div>{_e(old.symbol or old.label)} (old)</div>'
-        f"<div>{_e(new.symbol or new.label)} (new)</div></div>\n",
+        _sbs_head(comparison),
         "\n".join(body),
         f'\n<p class="empty-note{none_note}">No changes: the two versions read the same.</p>',
         "</section>\n",
@@ -665,6 +734,6 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         "</main>\n",
         '<footer>Made by resdiff. Insertions are <ins>underlined</ins>, deletions <del>struck through</del>; '
         "width- and spacing-only differences are marked with a dotted line.</footer>\n",
-        f'<textarea id="new-text" hidden readonly aria-hidden="true"{_lang(new)}>{_e(clean_text(new))}</textarea>\n',
+        f'<textarea id="new-text" hidden readonly aria-hidden="true"{_lang(new, None)}>{_e(clean_text(new))}</textarea>\n',
         f"<script>{_SCRIPT}</script>\n</body>\n</html>\n",
     ])

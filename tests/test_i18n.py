@@ -200,3 +200,19 @@ def test_ui_lang_en_gives_the_golden_markdown_and_html_byte_for_byte():
     golden = ROOT / "tests" / "golden"
     assert markdown(comparison, RenderOptions()).encode() == (golden / "small.md").read_bytes()
     assert html(comparison, RenderOptions()).encode() == (golden / "small.html").read_bytes()
+
+
+def test_no_translated_string_hides_inside_an_f_string():
+    """Babel (on Python before 3.12) reads an f-string as one token: a _() inside one would be
+    neither extracted nor translated, and the completeness test above would not see it."""
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "resdiff").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name)
+                            and inner.func.id in {"_", "N_", "ngettext"}):
+                        hidden.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
+    assert not hidden, f"_() inside an f-string (write it outside): {hidden}"

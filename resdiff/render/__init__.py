@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 from enum import Enum
 
+from ..i18n import N_, _, ngettext
+
 
 class DiffFormat(str, Enum):
     """Output formats of ``resdiff diff``."""
@@ -80,6 +82,37 @@ def choose_format(name: str | None, output: str | None) -> DiffFormat:
     return by_name or by_file or DiffFormat.TERMINAL
 
 
+# What the views call the kinds of change and their flags (the JSON keeps these English words).
+KIND_NAMES = {
+    "unchanged": N_("unchanged"), "modified": N_("modified"), "added": N_("added"), "removed": N_("removed"),
+    "merged": N_("merged"), "split": N_("split"), "moved": N_("moved"), "renumbered": N_("renumbered"),
+}
+# A count of changes of one kind: "36 modified".
+COUNTED = {
+    "unchanged": N_("{n} unchanged"), "modified": N_("{n} modified"), "added": N_("{n} added"),
+    "removed": N_("{n} removed"), "merged": N_("{n} merged"), "split": N_("{n} split"), "moved": N_("{n} moved"),
+    "renumbered": N_("{n} renumbered"),
+}
+# What the parse view calls the kinds of paragraph.
+PARAGRAPH_KIND_NAMES = {"preambular": N_("preambular"), "operative": N_("operative"), "annex": N_("annex"),
+                        "heading": N_("heading")}
+
+
+def kind_name(key: str) -> str:
+    """A kind of change or a flag ("modified", "moved") in the interface language."""
+    return _(KIND_NAMES[key]) if key in KIND_NAMES else key
+
+
+def counted(key: str, n: int) -> str:
+    """How many changes of a kind, "36 modified", in the interface language."""
+    return _(COUNTED[key]).format(n=n) if key in COUNTED else f"{n} {key}"
+
+
+def paragraph_kind_name(key: str) -> str:
+    """A kind of paragraph ("preambular") in the interface language."""
+    return _(PARAGRAPH_KIND_NAMES[key]) if key in PARAGRAPH_KIND_NAMES else key
+
+
 def alike(similarity: float) -> str:
     """A similarity as a whole percentage, rounded down: a reworded paragraph never reads 100%.
 
@@ -141,14 +174,18 @@ def item_notes(change) -> list[str]:
         if whole and not item.moved:
             continue
         if item.kind is ChangeKind.ADDED:
-            notes.append(f"{item.new} moved from {item.elsewhere}" if item.moved else f"{item.new} added")
+            notes.append(_("{item} moved from {elsewhere}").format(item=item.new, elsewhere=item.elsewhere) if item.moved
+                         else _("{item} added").format(item=item.new))
         elif item.kind is ChangeKind.REMOVED:
-            notes.append(f"{item.old} moved to {item.elsewhere}" if item.moved else f"{item.old} removed")
+            notes.append(_("{item} moved to {elsewhere}").format(item=item.old, elsewhere=item.elsewhere) if item.moved
+                         else _("{item} removed").format(item=item.old))
         elif item.relettered:
-            extra = " and modified" if item.kind is ChangeKind.MODIFIED else ""
-            notes.append(f"{item.old} → {item.new} relettered{extra}")
+            if item.kind is ChangeKind.MODIFIED:
+                notes.append(_("{old} → {new} relettered and modified").format(old=item.old, new=item.new))
+            else:
+                notes.append(_("{old} → {new} relettered").format(old=item.old, new=item.new))
         else:
-            notes.append(f"{item.new} modified")
+            notes.append(_("{item} modified").format(item=item.new))
     return notes
 
 
@@ -161,10 +198,25 @@ def parts_line(comparison) -> str:
     counts = comparison.changed_parts()
     if not any(counts[key] for key in counts if key != "body"):
         return ""
-    names = {"body": ("body paragraph", "body paragraphs"), "annex": ("annex paragraph", "annex paragraphs"),
-             "headings": ("heading", "headings"), "sub-paragraphs": ("sub-paragraph", "sub-paragraphs"),
-             "footnotes": ("footnote", "footnotes"), "references": ("paragraph's footnote references", "paragraphs' footnote references"),
-             "title": ("title", "title")}
-    said = [f"{counts[key]} {names[key][counts[key] != 1]}" if key != "title" else "the title"
-            for key in names if counts[key]]
-    return "Changed: " + ", ".join(said)
+    said = [_part(key, counts[key]) for key in ("body", "annex", "headings", "sub-paragraphs", "footnotes",
+                                                 "references", "title") if counts[key]]
+    return _("Changed: {parts}").format(parts=_(", ").join(said))
+
+
+def _part(key: str, n: int) -> str:
+    """How many of one part changed, as ``parts_line`` says it."""
+    if key == "body":
+        text = ngettext("{n} body paragraph", "{n} body paragraphs", n)
+    elif key == "annex":
+        text = ngettext("{n} annex paragraph", "{n} annex paragraphs", n)
+    elif key == "headings":
+        text = ngettext("{n} heading", "{n} headings", n)
+    elif key == "sub-paragraphs":
+        text = ngettext("{n} sub-paragraph", "{n} sub-paragraphs", n)
+    elif key == "footnotes":
+        text = ngettext("{n} footnote", "{n} footnotes", n)
+    elif key == "references":
+        text = ngettext("{n} paragraph's footnote references", "{n} paragraphs' footnote references", n)
+    else:
+        return _("the title")
+    return text.format(n=n)

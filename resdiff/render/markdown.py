@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..i18n import _
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op
-from . import RenderOptions, alike, item_notes, parts_line
+from . import RenderOptions, alike, counted, item_notes, kind_name, parts_line
 
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
 # ASCII punctuation that is Markdown syntax anywhere in a line ('&' starts an entity); a
@@ -131,18 +132,23 @@ def _ids(document: Document, ids: tuple[str, ...]) -> str:
     return f"{document.short_symbol} {' + '.join(ids)}"
 
 
+def _flags(change: Change) -> str:
+    """The change's kind and flags, "modified, moved"."""
+    flags = [kind_name(change.kind.value)] + [kind_name(flag) for flag in ("moved", "renumbered") if getattr(change, flag)]
+    return _(", ").join(flags)
+
+
 def _heading(change: Change, comparison: Comparison) -> str:
     old, new = comparison.old, comparison.new
-    flags = [change.kind.value] + [flag for flag in ("moved", "renumbered") if getattr(change, flag)]
     if change.old and change.new:
         ids = f"{_ids(old, change.old)} → {_ids(new, change.new)}"
     elif change.old:
         ids = _ids(old, change.old)
     else:
         ids = _ids(new, change.new)
-    line = f"### {escape_markdown(ids)} ({', '.join(flags)})"
+    line = f"### {escape_markdown(ids)} ({_flags(change)})"
     if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
-        line += f" — {alike(change.similarity)} alike"
+        line += " — " + _("{percent} alike").format(percent=alike(change.similarity))
     return line
 
 
@@ -151,13 +157,13 @@ def _is_changed(change: Change) -> bool:
 
 
 def _document_line(role: str, document: Document) -> str:
-    parts = [f"**{role}:** {escape_markdown(document.symbol or document.label)}"]
+    parts = [f"**{role}** {escape_markdown(document.symbol or document.label)}"]
     if document.title:
         parts.append(escape_markdown(document.title))
     if document.date:
-        parts.append(f"dated {escape_markdown(document.date)}")
+        parts.append(_("dated {date}").format(date=escape_markdown(document.date)))
     pp, op = document.counts()
-    parts.append(f"{pp} preambular, {op} operative paragraphs")
+    parts.append(_("{pp} preambular, {op} operative paragraphs").format(pp=pp, op=op))
     return "- " + " · ".join(parts)
 
 
@@ -166,30 +172,29 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     options = options or RenderOptions()
     old, new = comparison.old, comparison.new
     lines = [f"# {escape_markdown(old.symbol or old.label)} → {escape_markdown(new.symbol or new.label)}", ""]
-    lines += [_document_line("Old", old), _document_line("New", new), ""]
+    lines += [_document_line(_("Old:"), old), _document_line(_("New:"), new), ""]
 
     if comparison.title_changed:
-        lines += [f"**Title changed:** {_mark(for_display(comparison.title))}", ""]
+        lines += ["**" + _("Title changed:") + "** " + _mark(for_display(comparison.title)), ""]
     summary = comparison.summary()
-    lines += ["## Summary", "", "| " + " | ".join(SUMMARY_ORDER) + " |",
+    lines += ["## " + _("Summary"), "", "| " + " | ".join(kind_name(key) for key in SUMMARY_ORDER) + " |",
               "|" + "---:|" * len(SUMMARY_ORDER),
               "| " + " | ".join(str(summary[key]) for key in SUMMARY_ORDER) + " |", ""]
     if parts_line(comparison):
-        lines += [escape_markdown(parts_line(comparison)) + ".", ""]
+        lines += [escape_markdown(parts_line(comparison)) + _("."), ""]
 
-    lines += ["## Correspondence", "",
-              f"| {_cell(old.short_symbol)} | {_cell(new.short_symbol)} | change |", "|---|---|---|"]
+    lines += ["## " + _("Correspondence"), "",
+              f"| {_cell(old.short_symbol)} | {_cell(new.short_symbol)} | " + _("change") + " |", "|---|---|---|"]
     for change in comparison.changes:
         if options.only_changes and not _is_changed(change):
             continue
-        flags = [change.kind.value] + [flag for flag in ("moved", "renumbered") if getattr(change, flag)]
         lines.append(f"| {_cell(' + '.join(change.old)) or '—'} | {_cell(' + '.join(change.new)) or '—'} "
-                     f"| {', '.join(flags)} |")
+                     f"| {_flags(change)} |")
     lines.append("")
 
-    lines += ["## Changes", "",
-              f"Text of {escape_markdown(new.short_symbol)} in reading order; ~~struck~~ text was deleted, "
-              "**bold** text inserted.", ""]
+    lines += ["## " + _("Changes"), "",
+              _("Text of {symbol} in reading order; ~~struck~~ text was deleted, **bold** text inserted.").format(
+                  symbol=escape_markdown(new.short_symbol)), ""]
     shown = 0
     for change in comparison.changes:
         if options.only_changes and not _is_changed(change):
@@ -197,35 +202,35 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         shown += 1
         lines += [_heading(change, comparison), ""]
         if change.kind is ChangeKind.MERGED:
-            lines += [f"Merges {escape_markdown(' and '.join(_ids(old, (p,)) for p in change.old))}.", ""]
+            lines += [_("Merges {ids}.").format(ids=escape_markdown(_(" and ").join(_ids(old, (p,)) for p in change.old))), ""]
         elif change.kind is ChangeKind.SPLIT:
-            lines += [f"Splits into {escape_markdown(' and '.join(_ids(new, (p,)) for p in change.new))}.", ""]
+            lines += [_("Splits into {ids}.").format(ids=escape_markdown(_(" and ").join(_ids(new, (p,)) for p in change.new))), ""]
         notes = item_notes(change)
         if notes:
-            lines += ["Sub-paragraphs: " + escape_markdown("; ".join(notes)) + ".", ""]
+            lines += [_("Sub-paragraphs: {notes}").format(notes=escape_markdown(_("; ").join(notes))) + _("."), ""]
         text = _mark(for_display(change.inline))
         lines += [text, ""]
     footnotes = [f for f in comparison.footnotes
                  if not (options.only_changes and f.kind is ChangeKind.UNCHANGED and not f.renumbered)]
     if footnotes or comparison.marks:
         summary = comparison.footnote_summary()
-        lines += ["## Footnotes", "", " · ".join(f"{summary[key]} {key}" for key in
-                                                 ("unchanged", "modified", "added", "removed", "renumbered")), ""]
+        lines += ["## " + _("Footnotes"), "", " · ".join(counted(key, summary[key]) for key in
+                                                         ("unchanged", "modified", "added", "removed", "renumbered")), ""]
         for note in footnotes:
-            sides = [f"{document.short_symbol} footnote {mark}"
+            sides = [_("{symbol} footnote {mark}").format(symbol=document.short_symbol, mark=mark)
                      for document, mark in ((old, note.old), (new, note.new)) if mark is not None]
-            flags = [note.kind.value] + (["renumbered"] if note.renumbered else [])
-            heading = f"### {escape_markdown(' → '.join(sides))} ({', '.join(flags)})"
+            flags = [kind_name(note.kind.value)] + ([kind_name("renumbered")] if note.renumbered else [])
+            heading = f"### {escape_markdown(' → '.join(sides))} (" + _(", ").join(flags) + ")"
             if note.kind is ChangeKind.MODIFIED and note.similarity is not None:
-                heading += f" — {alike(note.similarity)} alike"
+                heading += " — " + _("{percent} alike").format(percent=alike(note.similarity))
             lines += [heading, "", _mark(for_display(note.inline)), ""]
         for mark in comparison.marks:
-            lines += [f"- Footnote references of {escape_markdown(_ids(old, mark.old))} → "
-                      f"{escape_markdown(_ids(new, mark.new))}: {', '.join(mark.old_marks) or 'none'} → "
-                      f"{', '.join(mark.new_marks) or 'none'}"]
+            lines += ["- " + _("Footnote references of {old} → {new}: {old_marks} → {new_marks}").format(
+                old=escape_markdown(_ids(old, mark.old)), new=escape_markdown(_ids(new, mark.new)),
+                old_marks=", ".join(mark.old_marks) or _("none"), new_marks=", ".join(mark.new_marks) or _("none"))]
         if comparison.marks:
             lines.append("")
         shown += len(footnotes) + len(comparison.marks)
     if shown == 0:
-        lines += ["No changes: the two versions read the same.", ""]
+        lines += [_("No changes: the two versions read the same."), ""]
     return "\n".join(lines).rstrip("\n") + "\n"

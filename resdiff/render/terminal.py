@@ -14,9 +14,10 @@ from typing import Protocol
 from rich.console import Console
 from rich.text import Text
 
+from ..i18n import _
 from ..inline import for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
-from . import RenderOptions, alike, item_notes, parts_line
+from . import RenderOptions, alike, counted, item_notes, kind_name, paragraph_kind_name, parts_line
 
 _BADGE_STYLE = {
     ChangeKind.UNCHANGED: "dim",
@@ -94,11 +95,11 @@ def _ids(document: Document, ids: tuple[str, ...]) -> str:
 
 def _heading(change: Change, comparison: Comparison, color: bool) -> Text:
     text = Text()
-    text.append(f"[{change.kind.value}]", style=_BADGE_STYLE[change.kind] if color else None)
+    text.append(f"[{kind_name(change.kind.value)}]", style=_BADGE_STYLE[change.kind] if color else None)
     for flag in ("moved", "renumbered"):
         if getattr(change, flag):
             text.append(" ")
-            text.append(f"[{flag}]", style="bold cyan" if color else None)
+            text.append(f"[{kind_name(flag)}]", style="bold cyan" if color else None)
     text.append("  ")
     old = _ids(comparison.old, change.old) if change.old else None
     new = _ids(comparison.new, change.new) if change.new else None
@@ -107,7 +108,7 @@ def _heading(change: Change, comparison: Comparison, color: bool) -> Text:
     else:
         text.append(old or new or "", style="bold" if color else None)
     if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
-        text.append(f"  ({alike(change.similarity)} alike)", style="dim" if color else None)
+        text.append("  " + _("({percent} alike)").format(percent=alike(change.similarity)), style="dim" if color else None)
     return text
 
 
@@ -192,7 +193,7 @@ def _summary_line(comparison: Comparison, color: bool) -> Text:
     for index, key in enumerate(SUMMARY_ORDER):
         if index:
             text.append("  ")
-        text.append(f"{summary[key]} {key}", style=("dim" if summary[key] == 0 else "bold") if color else None)
+        text.append(counted(key, summary[key]), style=("dim" if summary[key] == 0 else "bold") if color else None)
     return text
 
 
@@ -220,12 +221,13 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
         _print_wrapped(console, _heading(change, comparison, color))
         notes = item_notes(change)
         if notes:
-            _print_wrapped(console, Text("Sub-paragraphs: " + "; ".join(notes), style="dim" if color else ""))
+            _print_wrapped(console, Text(_("Sub-paragraphs: {notes}").format(notes=_("; ").join(notes)),
+                                         style="dim" if color else ""))
         _print_wrapped(console, *_inline(change, color))
     shown += _footnotes(console, comparison, options, color)
     if shown == 0:
         console.print()
-        _print_wrapped(console, Text("No changes: the two versions read the same."))
+        _print_wrapped(console, Text(_("No changes: the two versions read the same.")))
     return _printed(console)
 
 
@@ -250,28 +252,30 @@ def _footnotes(console: Console, comparison: Comparison, options: RenderOptions,
     old, new = comparison.old, comparison.new
     console.print()
     summary = comparison.footnote_summary()
-    line = Text("Footnotes: ", style="bold" if color else "")
-    line.append("  ".join(f"{summary[key]} {key}" for key in FOOTNOTE_ORDER))
+    line = Text(_("Footnotes: "), style="bold" if color else "")
+    line.append("  ".join(counted(key, summary[key]) for key in FOOTNOTE_ORDER))
     _print_wrapped(console, line)
     for change in listed:
         heading = Text()
-        heading.append(f"[{change.kind.value}]", style=_BADGE_STYLE[change.kind] if color else None)
+        heading.append(f"[{kind_name(change.kind.value)}]", style=_BADGE_STYLE[change.kind] if color else None)
         if change.renumbered:
             heading.append(" ")
-            heading.append("[renumbered]", style="bold cyan" if color else None)
-        sides = [f"{document.short_symbol} footnote {mark}"
+            heading.append(f"[{kind_name('renumbered')}]", style="bold cyan" if color else None)
+        sides = [_("{symbol} footnote {mark}").format(symbol=document.short_symbol, mark=mark)
                  for document, mark in ((old, change.old), (new, change.new)) if mark is not None]
         heading.append("  " + " → ".join(sides), style="bold" if color else None)
         if change.similarity is not None and change.kind is ChangeKind.MODIFIED:
-            heading.append(f"  ({alike(change.similarity)} alike)", style="dim" if color else None)
+            heading.append("  " + _("({percent} alike)").format(percent=alike(change.similarity)),
+                           style="dim" if color else None)
         console.print()
         _print_wrapped(console, heading)
         _print_wrapped(console, *_inline(change, color))
     for mark in comparison.marks:
         text = Text()
-        text.append("[footnote references]", style="bold yellow" if color else None)
-        text.append(f"  {_ids(old, mark.old)} → {_ids(new, mark.new)}: "
-                    f"{', '.join(mark.old_marks) or 'none'} → {', '.join(mark.new_marks) or 'none'}")
+        text.append("[" + _("footnote references") + "]", style="bold yellow" if color else None)
+        text.append("  " + _("{old} → {new}: {old_marks} → {new_marks}").format(
+            old=_ids(old, mark.old), new=_ids(new, mark.new),
+            old_marks=", ".join(mark.old_marks) or _("none"), new_marks=", ".join(mark.new_marks) or _("none")))
         console.print()
         _print_wrapped(console, text)
     return len(listed) + len(comparison.marks)
@@ -295,18 +299,19 @@ def render_documents(documents: tuple[Document, ...], options: RenderOptions | N
         console.print(Text(visible(f"{document.label}  {document.title or ''}".rstrip()),
                            style="bold" if color else ""))
         annex, headings = document.annex_counts()
-        extra = f"{annex} annex paragraphs · {headings} headings · " if annex or headings else ""
-        console.print(Text(f"language {document.language} · {pp} preambular · {op} operative · "
-                           f"{extra}{len(document.footnotes)} footnotes"))
+        extra = (_("{annex} annex paragraphs · {headings} headings · ").format(annex=annex, headings=headings)
+                 if annex or headings else "")
+        console.print(Text(_("language {language} · {pp} preambular · {op} operative · {extra}{footnotes} footnotes").format(
+            language=document.language, pp=pp, op=op, extra=extra, footnotes=len(document.footnotes))))
         table = Table(show_header=True, header_style="bold" if color else None, box=None, pad_edge=False,
                       expand=False)
-        table.add_column("id", no_wrap=True)
-        table.add_column("kind", no_wrap=True)
-        table.add_column("text", overflow="fold")
-        table.add_column("notes", no_wrap=True)
+        table.add_column(_("id"), no_wrap=True)
+        table.add_column(_("kind"), no_wrap=True)
+        table.add_column(_("text"), overflow="fold")
+        table.add_column(_("notes"), no_wrap=True)
         limit = max(console.width - 40, 16)
         for paragraph in document.paragraphs:
-            table.add_row(visible(paragraph.id), paragraph.kind.value, _clip(visible(paragraph.text), limit, cell_len),
+            table.add_row(visible(paragraph.id), paragraph_kind_name(paragraph.kind.value), _clip(visible(paragraph.text), limit, cell_len),
                           _notes(paragraph.all_footnotes()))
             for item in paragraph.items:
                 address = f"({item.parent})({item.label})" if item.parent else f"({item.label})"
@@ -316,14 +321,14 @@ def render_documents(documents: tuple[Document, ...], options: RenderOptions | N
         for footnote in document.footnotes:
             console.print(Text(visible(f"  [{footnote.mark}] {footnote.text}")))
         if furniture:
-            console.print(Text(f"left out as page furniture: {len(document.furniture)} lines"))
+            console.print(Text(_("left out as page furniture: {n} lines").format(n=len(document.furniture))))
             for line in document.furniture:
                 console.print(Text(visible(f"  {line}")))
     return _printed(console)
 
 
 def _notes(marks: tuple[str, ...]) -> str:
-    return ("fn " + ",".join(marks)) if marks else ""
+    return (_("fn {marks}").format(marks=",".join(marks))) if marks else ""
 
 
 def _clip(text: str, cells: int, cell_len) -> str:
@@ -362,12 +367,12 @@ def render_stat(comparison: Comparison, options: RenderOptions | None = None, to
     if parts:
         _print_wrapped(console, Text(parts, style="bold" if color else ""))
     console.print()
-    rows = [(old.short_symbol, "", new.short_symbol, "change", "kept", "opening words")]
+    rows = [(old.short_symbol, "", new.short_symbol, _("change"), _("kept"), _("opening words"))]
     styles = []
     for change in comparison.changes:
         if options.only_changes and change.kind is ChangeKind.UNCHANGED and not change.moved and not change.renumbered:
             continue
-        flags = [change.kind.value] + [flag for flag in ("moved", "renumbered") if getattr(change, flag)]
+        flags = [kind_name(change.kind.value)] + [kind_name(flag) for flag in ("moved", "renumbered") if getattr(change, flag)]
         kept = alike(change.similarity) if change.similarity is not None else ""
         document, ids = (new, change.new) if change.new else (old, change.old)
         try:

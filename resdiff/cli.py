@@ -10,18 +10,18 @@ are imported at its end.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from pathlib import Path
 from typing import Protocol, TypeGuard
 
 import typer
 
-from .cli_app import _state, app, check_output, read_documents, select, write_output
-from .errors import ResdiffError, SelectionError
+from .cli_app import _state, app, check_output, read_documents, write_output
+from .command import BadArgument, diff_pair, errors_as_exits, load_pair, open_stdout
+from .command import select as select  # named here too, as before
+from .errors import ResdiffError
 from .i18n import _
-from .model import Document
-from .render import DiffFormat, RenderOptions
+from .render import RenderOptions
 
 
 def _version(value: bool) -> None:
@@ -128,41 +128,6 @@ def parse(
 # --- diff ----------------------------------------------------------------------------------------
 
 
-def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str | None,
-              resolve=None) -> tuple[Document, Document]:
-    """The two documents to compare, from one file holding several drafts or from two files.
-
-    ``resolve`` turns an argument that is not a file into documents (the version store).
-    """
-    def documents(arg: str) -> tuple[Document, ...]:
-        if resolve is not None and arg != "-" and not os.path.exists(arg):
-            found = resolve(arg)
-            if found is not None:
-                return found
-            where = getattr(resolve, "where", None)
-            if where is not None:
-                raise ResdiffError(f"{arg}: no such file, nor a symbol stored in {where()} "
-                                   "(give a file's path, or add the file with 'resdiff add')")
-        return read_documents(arg)
-
-    first = documents(old)
-    if new is None:
-        if old_symbol or new_symbol:
-            a = select(first, old_symbol, old) if old_symbol else first[0]
-            b = select(first, new_symbol, old) if new_symbol else first[-1]
-        else:
-            if len(first) < 2:
-                raise SelectionError(
-                    f"{old} holds one document ({first[0].label}); give a second file to compare it with"
-                )
-            a, b = first[0], first[-1]
-        return a, b
-    second = documents(new)
-    a = select(first, old_symbol, old) if old_symbol else first[0] if len(first) == 1 else first[-1]
-    b = select(second, new_symbol, new) if new_symbol else second[-1]
-    return a, b
-
-
 @app.command(epilog="Examples: resdiff diff report.txt --only-changes;  resdiff diff old.docx new.docx -o changes.docx;  "
                      "resdiff diff report.txt --stat.  Environment: NO_COLOR, FORCE_COLOR (colour), "
                      "COLUMNS (terminal width), RESDIFF_STORE (version store for symbols), RESDIFF_DOCUMENTS_URL, "
@@ -200,8 +165,7 @@ def diff(
     OLD and NEW may be files, stored symbols, or UN symbols to fetch: resdiff diff A/C.2/65/L.22
     A/C.2/65/L.56 --lang zh downloads what is not stored yet (a line on standard error says so).
     """
-    from .compare import compare
-    from .render import choose_format, renderer
+    from .render import choose_format
 
     try:
         chosen = choose_format(format, str(output) if output is not None else None)
@@ -214,37 +178,13 @@ def diff(
 
     resolve = fetching_resolver(store, check_language(lang), offline or offline_from_environment())
     a, b = load_pair(old, new, old_symbol, new_symbol, resolve)
-    comparison = compare(a, b)
-    for note in comparison.notes:
-        print(f"resdiff: note: {note}", file=sys.stderr)
-    options = RenderOptions(only_changes=only_changes, width=width,
-                            color={"auto": None, "always": True, "never": False}[color])
-    format = chosen
-    if only_changes and format is DiffFormat.DOCX:
-        # A tracked-changes document must hold the whole text: accepting every change has to
-        # give the new version and rejecting every change the old one.
-        raise typer.BadParameter("a Word document with tracked changes holds the whole text; "
-                                 "--only-changes has no docx form", param_hint="--only-changes")
-    if stat:
-        if format is not DiffFormat.TERMINAL:
-            raise typer.BadParameter(f"--stat is a terminal view; it has no {format.value} form", param_hint="--stat")
-        from .render.terminal import render_stat
-
-        write_output(render_stat(comparison, options, to_terminal=output is None), output)
-        if exit_code and comparison.differs:
-            raise typer.Exit(1)
-        return
-    if format is DiffFormat.TERMINAL:
-        from .render.terminal import render as render_terminal
-
-        text = render_terminal(comparison, options, to_terminal=output is None)
-    else:
-        if format is DiffFormat.DOCX and output is None and sys.stdout.isatty():
-            raise ResdiffError("a Word document is binary: give -o FILE.docx")
-        text = renderer(format)(comparison, options)
-    write_output(text, output)
-    if exit_code and comparison.differs:
-        raise typer.Exit(1)
+    try:
+        status = diff_pair(a, b, chosen, output, only_changes=only_changes, width=width, color=color,
+                           stat=stat, exit_code=exit_code)
+    except BadArgument as exc:
+        raise typer.BadParameter(str(exc), param_hint=exc.hint) from None
+    if status:
+        raise typer.Exit(status)
 
 
 # --- entry point ---------------------------------------------------------------------------------
@@ -252,33 +192,16 @@ def diff(
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; errors become one line on stderr and exit status 2."""
-    if sys.stdout is None:  # started with standard output closed (>&-)
-        _state["stdout_closed"] = True
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    open_stdout()
     argv = _ui_lang_first(sys.argv[1:] if argv is None else list(argv))
     try:
-        # Chosen before the application runs too, so that its complaints about the arguments
-        # are in the same language as everything else (the root callback chooses again).
-        ui_lang = [a.split("=", 1)[1] if "=" in a else b for a, b in zip(argv, argv[1:] + [""])
-                   if a == "--ui-lang" or a.startswith("--ui-lang=")]
-        _choose_language(ui_lang[-1] if ui_lang else None)
-        status = app(args=argv, prog_name="resdiff", standalone_mode=False)
-    except ResdiffError as exc:
-        if _state["traceback"]:
-            raise
-        message = str(exc).replace("\n", " ")
-        print(_("resdiff: error: {message}").format(message=message), file=sys.stderr)
-        sys.exit(2)
-    except BrokenPipeError:
-        # The reader went away (resdiff … | head): end quietly, as other filters do.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except OSError:
-            pass
-        sys.exit(0)
-    except KeyboardInterrupt:
-        sys.exit(128 + signal.SIGINT)
+        with errors_as_exits():
+            # Chosen before the application runs too, so that its complaints about the arguments
+            # are in the same language as everything else (the root callback chooses again).
+            ui_lang = [a.split("=", 1)[1] if "=" in a else b for a, b in zip(argv, argv[1:] + [""])
+                       if a == "--ui-lang" or a.startswith("--ui-lang=")]
+            _choose_language(ui_lang[-1] if ui_lang else None)
+            status = app(args=argv, prog_name="resdiff", standalone_mode=False)
     except Exception as exc:
         if not _is_usage_error(exc):
             raise

@@ -1,0 +1,341 @@
+"""What the commands do, apart from the command-line framework: reading documents (parser
+warnings on standard error), choosing one of several, writing output safely, turning errors into
+exit statuses, and ``resdiff diff`` itself.
+
+``cli`` builds the command line (typer) on these. The commonest call, ``resdiff diff`` of files
+with plain options, is also run from here directly (``quick_diff``), without importing the
+command-line framework: a comparison of the sample then starts in well under half the time.
+Anything else it leaves to ``cli``, so that help, completion and every usage error stay the
+framework's.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ResdiffError, SelectionError
+from .i18n import _
+
+if TYPE_CHECKING:
+    from .model import Document
+    from .render import DiffFormat
+
+_state = {"traceback": False}
+
+
+# --- shared helpers ------------------------------------------------------------------------------
+
+
+def read_documents(path: str, strict: bool = False) -> tuple[Document, ...]:
+    """Every document in a file (a report gives several); each parser warning is one line on
+    standard error, and with ``strict`` the warnings make an error."""
+    from .parse import parse_file
+
+    documents = parse_file(path)
+    warnings = [w for d in documents for w in d.warnings]
+    for warning in warnings:
+        print(f"resdiff: warning: {path}: {warning}", file=sys.stderr)
+    if strict and warnings:
+        raise ResdiffError(f"{path}: {len(warnings)} warning{'s' if len(warnings) > 1 else ''} "
+                           "and --strict: check the text, or parse without --strict")
+    return documents
+
+
+def select(documents: tuple[Document, ...], wanted: str, where: str) -> Document:
+    """The one document whose symbol is ``wanted`` or ends with it ('L.22')."""
+    key = wanted.replace(" ", "").upper()
+    exact = [d for d in documents if d.symbol and d.symbol.upper() == key]
+    if exact:
+        return exact[0]
+    # A tail counts from a boundary of the symbol: 'L.22' or '22' name A/C.2/65/L.22, '2' does not.
+    matches = [d for d in documents
+               if d.symbol and (d.symbol.upper().endswith("/" + key) or d.symbol.upper().endswith("." + key))]
+    if len(matches) == 1:
+        return matches[0]
+    symbols = ", ".join(d.symbol or "(no symbol)" for d in documents)
+    if not matches:
+        raise SelectionError(f"no draft {wanted!r} in {where} (it holds: {symbols})")
+    raise SelectionError(f"{wanted!r} matches several drafts in {where} ({symbols}); give more of the symbol")
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that nothing left in its buffer fails again
+    when the interpreter ends."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+    except OSError:
+        pass
+
+
+def check_output(output: Path | None, inputs: tuple[str | None, ...]) -> None:
+    """Refuse an -o file that is one of the inputs: the report would overwrite what it reports on."""
+    if output is None or not output.exists():
+        return
+    for name in inputs:
+        if name and name != "-" and os.path.exists(name):
+            try:
+                same = os.path.samefile(output, name)
+            except OSError:
+                continue
+            if same:
+                raise ResdiffError(f"-o {output} is an input: resdiff never writes over its input; "
+                                   "give another output file")
+
+
+def write_output(text: str | bytes, output: Path | None) -> None:
+    """Write to the file named by -o, or to standard output.
+
+    A file is written whole to a temporary file beside it and renamed into place, so that a full
+    disk or an interruption never leaves a truncated report (or a damaged older one).
+    """
+    if output is None:
+        if sys.stdout is None or _state.get("stdout_closed"):
+            raise ResdiffError("standard output is closed: give -o FILE")
+        try:
+            if isinstance(text, bytes):
+                sys.stdout.buffer.write(text)
+            else:
+                sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            _silence_stdout()
+            raise ResdiffError(f"cannot write to standard output: {exc.strerror or exc}") from None
+        return
+    import tempfile
+
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    target = os.path.realpath(output)
+    temporary = None
+    try:
+        if os.path.isdir(output):
+            raise IsADirectoryError(21, "is a directory")
+        if os.path.exists(output) and not os.path.isfile(output):
+            # a device or a pipe (-o /dev/stdout): written to as it is, never replaced
+            with open(output, "wb") as handle:
+                handle.write(data)
+            return
+        fd, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".resdiff-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+        temporary = None
+    except OSError as exc:
+        raise ResdiffError(f"cannot write {output}: {exc.strerror or exc}") from None
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
+# --- errors --------------------------------------------------------------------------------------
+
+
+def open_stdout() -> None:
+    """Started with standard output closed (>&-): writes go nowhere, and writing to it is an error."""
+    if sys.stdout is None:
+        _state["stdout_closed"] = True
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+
+
+@contextmanager
+def errors_as_exits() -> Iterator[None]:
+    """An error a user can act on becomes one line on stderr and exit status 2; a closed pipe
+    ends quietly; Ctrl-C ends with status 130."""
+    try:
+        yield
+    except ResdiffError as exc:
+        if _state["traceback"]:
+            raise
+        message = str(exc).replace("\n", " ")
+        print(_("resdiff: error: {message}").format(message=message), file=sys.stderr)
+        sys.exit(2)
+    except BrokenPipeError:
+        # The reader went away (resdiff … | head): end quietly, as other filters do.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except OSError:
+            pass
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.exit(130)  # 128 + SIGINT
+
+
+# --- diff ----------------------------------------------------------------------------------------
+
+
+class BadArgument(Exception):
+    """An option's value the command cannot use with the others; the command line reports it as
+    a usage error naming the option (``hint``)."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str | None,
+              resolve=None) -> tuple[Document, Document]:
+    """The two documents to compare, from one file holding several drafts or from two files.
+
+    ``resolve`` turns an argument that is not a file into documents (the version store).
+    """
+    def documents(arg: str) -> tuple[Document, ...]:
+        if resolve is not None and arg != "-" and not os.path.exists(arg):
+            found = resolve(arg)
+            if found is not None:
+                return found
+            where = getattr(resolve, "where", None)
+            if where is not None:
+                raise ResdiffError(f"{arg}: no such file, nor a symbol stored in {where()} "
+                                   "(give a file's path, or add the file with 'resdiff add')")
+        return read_documents(arg)
+
+    first = documents(old)
+    if new is None:
+        if old_symbol or new_symbol:
+            a = select(first, old_symbol, old) if old_symbol else first[0]
+            b = select(first, new_symbol, old) if new_symbol else first[-1]
+        else:
+            if len(first) < 2:
+                raise SelectionError(
+                    f"{old} holds one document ({first[0].label}); give a second file to compare it with"
+                )
+            a, b = first[0], first[-1]
+        return a, b
+    second = documents(new)
+    a = select(first, old_symbol, old) if old_symbol else first[0] if len(first) == 1 else first[-1]
+    b = select(second, new_symbol, new) if new_symbol else second[-1]
+    return a, b
+
+
+def diff_pair(a: Document, b: Document, format: DiffFormat, output: Path | None, *, only_changes: bool,
+              width: int | None, color: str, stat: bool, exit_code: bool) -> int:
+    """Compare two documents and write the view asked for; the exit status (1: they differ and
+    ``exit_code`` asks to say so)."""
+    from .compare import compare
+    from .render import DiffFormat, RenderOptions, renderer
+
+    comparison = compare(a, b)
+    for note in comparison.notes:
+        print(f"resdiff: note: {note}", file=sys.stderr)
+    options = RenderOptions(only_changes=only_changes, width=width,
+                            color={"auto": None, "always": True, "never": False}[color])
+    if only_changes and format is DiffFormat.DOCX:
+        # A tracked-changes document must hold the whole text: accepting every change has to
+        # give the new version and rejecting every change the old one.
+        raise BadArgument("a Word document with tracked changes holds the whole text; "
+                          "--only-changes has no docx form", "--only-changes")
+    differs = 1 if exit_code and comparison.differs else 0
+    if stat:
+        if format is not DiffFormat.TERMINAL:
+            raise BadArgument(f"--stat is a terminal view; it has no {format.value} form", "--stat")
+        from .render.terminal import render_stat
+
+        write_output(render_stat(comparison, options, to_terminal=output is None), output)
+        return differs
+    if format is DiffFormat.TERMINAL:
+        from .render.terminal import render as render_terminal
+
+        text: str | bytes = render_terminal(comparison, options, to_terminal=output is None)
+    else:
+        if format is DiffFormat.DOCX and output is None and sys.stdout.isatty():
+            raise ResdiffError("a Word document is binary: give -o FILE.docx")
+        text = renderer(format)(comparison, options)
+    write_output(text, output)
+    return differs
+
+
+# The options ``quick_diff`` takes (any other leaves the command to the command line), by the
+# parameter of ``diff`` they set: each takes a value, or is a flag.
+_VALUE_OPTIONS = {"--old": "old_symbol", "--new": "new_symbol", "--format": "format", "-f": "format",
+                  "--output": "output", "-o": "output", "--width": "width", "--color": "color"}
+_FLAGS = {"--only-changes": "only_changes", "--exit-code": "exit_code", "--stat": "stat", "--offline": "offline"}
+
+
+def _quick_arguments(argv: list[str]) -> dict | None:
+    """``diff``'s arguments when they are files and plain options the command line would take
+    as they are; None for anything else (help, symbols, a usage error, an unusual spelling)."""
+    if any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ):
+        return None  # shell completion asks the command line
+    values: dict = {}
+    files: list[str] = []
+    arguments = iter(argv)
+    for arg in arguments:
+        if not arg.startswith("-") or arg == "-":
+            files.append(arg)
+            continue
+        name, equals, attached = arg.partition("=")
+        value: str | bool | None
+        if name in _FLAGS and not equals:
+            key, value = _FLAGS[name], True
+        elif name in _VALUE_OPTIONS and (not equals or name.startswith("--")):
+            key = _VALUE_OPTIONS[name]
+            value = attached if equals else next(arguments, None)
+            if value is None:
+                return None
+        else:
+            return None
+        if key in values:
+            return None
+        values[key] = value
+    if not 1 <= len(files) <= 2 or not all(f == "-" or os.path.exists(f) for f in files):
+        return None  # symbols are resolved (the store, fetching) by the command line
+    width = values.get("width")
+    if width is not None:
+        if not (width.isascii() and width.isdigit() and int(width) >= 20):
+            return None
+        values["width"] = int(width)
+    if values.get("color", "auto") not in {"auto", "always", "never"} or values.get("output") == "":
+        return None
+    from .render import DiffFormat, choose_format
+
+    try:
+        chosen = choose_format(values.get("format"), values.get("output"))
+    except ValueError:
+        return None
+    if (values.get("only_changes") and chosen is DiffFormat.DOCX) or (values.get("stat") and chosen is not DiffFormat.TERMINAL):
+        return None
+    from . import i18n
+
+    try:
+        values["ui_lang"] = i18n.choose(None)
+    except ValueError:
+        return None  # the command line reports it
+    values["format"] = chosen
+    values["old"], values["new"] = files[0], files[1] if len(files) == 2 else None
+    return values
+
+
+def quick_diff(argv: list[str]) -> int | None:
+    """Run ``resdiff diff`` with these arguments if they are files and plain options (the exit
+    status), or None, having done nothing, for the command line to run."""
+    arguments = _quick_arguments(argv)
+    if arguments is None:
+        return None
+    from . import i18n
+
+    i18n.use(arguments["ui_lang"])
+    output = Path(arguments["output"]) if arguments.get("output") is not None else None
+    open_stdout()
+    with errors_as_exits():
+        check_output(output, (arguments["old"], arguments["new"]))
+        a, b = load_pair(arguments["old"], arguments["new"], arguments.get("old_symbol"), arguments.get("new_symbol"))
+        return diff_pair(a, b, arguments["format"], output, only_changes=bool(arguments.get("only_changes")),
+                         width=arguments.get("width"), color=arguments.get("color", "auto"),
+                         stat=bool(arguments.get("stat")), exit_code=bool(arguments.get("exit_code")))
+    return None  # not reached: errors_as_exits exits

@@ -1,0 +1,162 @@
+"""Compiled regular expressions kept between runs of the command.
+
+Python compiles every regular expression anew in each process, and resdiff's parser and text
+module hold well over a hundred, some over the whole Han range: a fifth of a warm comparison's
+time went into compiling them. The command (``resdiff.__main__``) calls ``load()`` first: it
+puts the patterns a previous run compiled straight into the ``re`` module's own cache, built
+from their stored compiled form, and at exit stores those this process compiled anew.
+
+Nothing else changes: the patterns are the ``re`` module's own objects, made by the same
+internal constructor ``re.compile`` calls, from the code ``re.compile`` makes; each is checked
+equal (flags, code, groups) to a fresh compilation before it is stored. The file is named by the
+interpreter's version and the regular expression engine's, carries a checksum, and is read
+only when both match; ``RESDIFF_CACHE=0`` turns it off with the segmentation cache. Where any of
+this is missing (another interpreter, an unwritable folder), patterns compile as usual.
+The library never calls ``load()``: only the command keeps this cache.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+# At most this many patterns are kept; past it the file starts afresh.
+MAX_PATTERNS = 2000
+_FORMAT = 1
+_loaded: set[tuple] = set()
+_path: str | None = None
+
+
+def _engine():
+    """The ``re`` internals this cache relies on, or None where they differ (another
+    interpreter or version): then there is no cache."""
+    try:
+        import _sre  # type: ignore[import-not-found]
+
+        compiler, parser = re._compiler, re._parser
+    except (ImportError, AttributeError):
+        return None
+    if sys.implementation.name != "cpython" or not isinstance(getattr(re, "_cache", None), dict):
+        return None
+    return _sre, compiler, parser
+
+
+def cache_path() -> str | None:
+    """The cache file for this interpreter, or None when caching is off."""
+    if os.environ.get("RESDIFF_CACHE", "1").strip().lower() in {"0", "no", "off", "false"}:
+        return None
+    engine = _engine()
+    if engine is None:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{engine[0].MAGIC}-{sys.maxsize.bit_length()}"
+    return os.path.join(base, "resdiff", f"regex-v{_FORMAT}-{tag}.marshal")
+
+
+def load() -> None:
+    """Fill the ``re`` module's cache from the file, and store at exit what this process adds."""
+    global _path
+    _path = cache_path()
+    if _path is None:
+        return
+    import atexit
+
+    atexit.register(save)
+    engine = _engine()
+    assert engine is not None
+    sre = engine[0]
+    try:
+        with open(_path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return
+    entries = _decode(data)
+    cache = re._cache  # type: ignore[attr-defined]
+    for kind, pattern, flags, final_flags, code, groups, groupindex, indexgroup in entries:
+        key = (bytes if kind else str, pattern, flags)
+        try:
+            cache[key] = sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
+        except Exception:  # a stored form this engine refuses: compiled anew when used
+            continue
+        _loaded.add(key)
+
+
+def _decode(data: bytes) -> list:
+    import marshal
+    from binascii import crc32
+
+    if len(data) < 4 or int.from_bytes(data[:4], "little") != crc32(data[4:]):
+        return []
+    try:
+        entries = marshal.loads(data[4:])
+    except (EOFError, ValueError, TypeError):
+        return []
+    return entries if isinstance(entries, list) else []
+
+
+def _entry(key: tuple, compiled: re.Pattern) -> tuple | None:
+    """The stored form of one compiled pattern, if rebuilding it gives the same pattern."""
+    engine = _engine()
+    if engine is None:
+        return None
+    sre, compiler, parser = engine
+    kind, pattern, flags = key
+    if kind not in (str, bytes) or not isinstance(flags, int):
+        return None
+    try:
+        parsed = parser.parse(pattern, flags)
+        code = compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        entry = (kind is bytes, pattern, flags, int(flags | parsed.state.flags), [int(c) for c in code],
+                 parsed.state.groups - 1, groupindex, tuple(indexgroup))
+        rebuilt = sre.compile(pattern, *entry[3:])
+    except Exception:
+        return None
+    if rebuilt != compiled or rebuilt.groupindex != compiled.groupindex or rebuilt.groups != compiled.groups:
+        return None
+    return entry
+
+
+def save() -> None:
+    """Add the patterns this process compiled to the file (written whole, then renamed into
+    place); never raise."""
+    if _path is None:
+        return
+    cache = getattr(re, "_cache", {})
+    new = [(key, compiled) for key, compiled in list(cache.items()) if key not in _loaded]
+    if not new:
+        return
+    import marshal
+    from binascii import crc32
+
+    try:
+        with open(_path, "rb") as handle:
+            entries = _decode(handle.read())
+    except OSError:
+        entries = []
+    known = {(e[0], e[1], e[2]) for e in entries}
+    for key, compiled in new:
+        if (key[0] is bytes, key[1], key[2]) in known:
+            continue
+        entry = _entry(key, compiled)
+        if entry is not None:
+            entries.append(entry)
+    if len(entries) > MAX_PATTERNS:
+        entries = entries[-MAX_PATTERNS // 2:]
+    try:
+        payload = marshal.dumps(entries)
+        data = crc32(payload).to_bytes(4, "little") + payload
+        os.makedirs(os.path.dirname(_path), exist_ok=True)
+        temporary = f"{_path}.{os.getpid()}.tmp"
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, _path)
+    except (OSError, ValueError):
+        try:
+            os.unlink(temporary)
+        except (OSError, UnboundLocalError):
+            pass

@@ -1,0 +1,116 @@
+"""The command's quick start: ``resdiff diff`` of files runs without the command-line framework,
+and compiled regular expressions are kept between runs. Neither may change anything a user sees:
+each case runs through the installed entry point and through the full command line, and the two
+must agree on standard output, standard error, the exit status and any file written."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CORPUS, ROOT, SAMPLE
+
+ES_1 = CORPUS / "en" / "A_RES_ES-11_1.en.txt"
+ES_4 = CORPUS / "en" / "A_RES_ES-11_4.en.txt"
+# The full command line, as it ran before the quick path existed.
+FULL = "import sys; from resdiff.cli import main; sys.argv[0] = 'resdiff'; main()"
+
+
+def _run(entry: list[str], args: list[str], cwd, env: dict) -> tuple[int, str, str]:
+    done = subprocess.run([sys.executable, *entry, *args], capture_output=True, text=True, cwd=cwd,
+                          env=env, timeout=120)
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["diff", str(SAMPLE), "--format", "json"],
+    ["diff", str(SAMPLE), "--format=markdown", "--only-changes", "--exit-code"],
+    ["diff", str(SAMPLE), "--stat", "--color", "always", "--width", "60"],
+    ["diff", "--old", "L.22", str(SAMPLE), "--new=L.56", "-f", "md", "--offline"],
+    ["diff", str(ES_1), str(ES_4), "-o", "out.html"],
+    ["diff", str(ES_1), str(ES_4), "--width", "19"],                    # below the minimum
+    ["diff", str(ES_1), str(ES_4), "--format", "json", "-o", "out.md"],  # the two disagree
+    ["diff", str(SAMPLE), "--stat", "--format", "json"],
+    ["diff", str(SAMPLE), "--old", "L.99"],                             # no such draft
+    ["diff", "missing.txt", str(ES_4)],                                 # not a file: the store
+    ["diff", str(ES_1)],                                                # one document only
+    ["diff", str(ES_1), str(ES_4), "--bogus"],
+    ["diff", str(ES_1), str(ES_4), "--format", "json", "--format", "md"],
+    ["diff", "--help"],
+    ["diff", str(SAMPLE), "--old", "L.99", "--ui-lang", "zh"],
+    ["--ui-lang=zh", "diff", str(SAMPLE), "--old", "L.99"],
+])
+def test_the_quick_path_and_the_full_command_line_agree(args, tmp_path):
+    _agree(args, "en", tmp_path)
+
+
+@pytest.mark.parametrize("ui_lang", ["zh", "xx"])  # the errors in Chinese; an unknown language
+def test_the_interface_language_is_the_same_on_both_paths(ui_lang, tmp_path):
+    _agree(["diff", str(SAMPLE), "--old", "L.99"], ui_lang, tmp_path)
+    _agree(["diff", str(SAMPLE), "--format", "json"], ui_lang, tmp_path)
+
+
+def _agree(args: list[str], ui_lang: str, tmp_path) -> None:
+    tmp_path = tmp_path / ui_lang / str(abs(hash(tuple(args))))
+    tmp_path.mkdir(parents=True)
+    env = dict(os.environ, RESDIFF_STORE=str(tmp_path / "store.db"), NO_COLOR="1", RESDIFF_UI_LANG=ui_lang)
+    results = []
+    for k, entry in enumerate((["-m", "resdiff"], ["-c", FULL])):
+        folder = tmp_path / str(k)
+        folder.mkdir()
+        status, stdout, stderr = _run(entry, args, folder, env)
+        written = {p.name: p.read_bytes() for p in folder.iterdir()}
+        results.append((status, stdout, stderr, written))
+    assert results[0] == results[1]
+
+
+def test_the_quick_path_never_imports_the_command_line_framework(tmp_path):
+    code = ("import sys; sys.argv = ['resdiff', 'diff', sys.argv[1], '--format', 'json']\n"
+            "from resdiff.__main__ import run\n"
+            "try:\n    run()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich', 'httpx')),"
+            " file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=120)
+    assert done.returncode == 0
+    assert done.stderr.strip() == "[]"
+
+
+def _regex_files(folder):
+    return sorted((folder / "resdiff").glob("regex-*.marshal")) if (folder / "resdiff").exists() else []
+
+
+def test_compiled_patterns_kept_between_runs_change_nothing(tmp_path):
+    def diff(**env):
+        environment = dict(os.environ, XDG_CACHE_HOME=str(tmp_path), **env)
+        return _run(["-m", "resdiff"], ["diff", str(SAMPLE), "--format", "json"], ROOT, environment)
+
+    off = diff(RESDIFF_CACHE="0")
+    assert _regex_files(tmp_path) == []
+    cold = diff()
+    (path,) = _regex_files(tmp_path)
+    warm = diff()
+    assert off == cold == warm
+    path.write_bytes(path.read_bytes()[:-10] + b"\x00" * 10)  # damaged: its checksum fails
+    assert diff() == off
+
+
+def test_every_pattern_of_the_parser_and_text_module_rebuilds_from_its_stored_form():
+    import _sre  # type: ignore[import-not-found]
+
+    from resdiff import regexcache, text
+    from resdiff.parse import classification, identity, layout, pages, patterns, reports
+
+    compiled = [value for module in (text, classification, identity, layout, pages, patterns, reports)
+                for value in vars(module).values() if isinstance(value, re.Pattern)]
+    compiled.append(re.compile(rb"<title[^>]*>(.*?)</title>", re.I | re.S))
+    assert len(compiled) > 50
+    for pattern in compiled:
+        entry = regexcache._entry((type(pattern.pattern), pattern.pattern, pattern.flags), pattern)
+        assert entry is not None, pattern
+        rebuilt = _sre.compile(pattern.pattern, *entry[3:])
+        assert rebuilt == pattern and rebuilt.groupindex == pattern.groupindex and rebuilt.flags == pattern.flags

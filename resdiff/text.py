@@ -99,6 +99,69 @@ def direction(text: str) -> str | None:
     return "rtl" if rtl > letters - rtl else "ltr"
 
 
+def has_rtl(text: str) -> bool:
+    """True if the text holds a letter of a script written right to left.
+
+    >>> has_rtl("OP3 يقرر"), has_rtl("OP3 decides")
+    (True, False)
+    """
+    return _RTL_LETTER.search(text) is not None
+
+
+_OPENERS, _CLOSERS = "([{«（", ")]}»）"
+
+
+def _strong(ch: str) -> str | None:
+    kind = unicodedata.bidirectional(ch)
+    return "ltr" if kind == "L" else "rtl" if kind in ("R", "AL") else None
+
+
+def rtl_flags(text: str, base: str) -> list[bool]:
+    """For each character of a line whose direction is ``base``, whether it belongs to a run
+    written right to left, as the Unicode bidirectional algorithm groups them: a run of the
+    other direction goes from one of its letters to the last before a letter of the base
+    direction, takes the numbers that follow it (with what joins them: "A/RES/67/19 of 2012"),
+    and closes the brackets it opened; the rest (spaces, punctuation, numbers between) is the
+    base direction's.
+
+    For writers that mark direction run by run (Word's ``w:rtl``), not to reorder text.
+
+    >>> flags = rtl_flags("رقم 242 (S/RES/242 (1967)) بجميع", "rtl")
+    >>> "".join("R" if f else "L" for f in flags)
+    'RRRRRRRRRLLLLLLLLLLLLLLLLRRRRRRR'
+    """
+    n = len(text)
+    strong = [_strong(ch) for ch in text]
+    other = "ltr" if base == "rtl" else "rtl"
+    flags = [base == "rtl"] * n
+    k = 0
+    while k < n:
+        if strong[k] != other:
+            k += 1
+            continue
+        start = end = j = k
+        while j < n and strong[j] != base:
+            if strong[j] == other:
+                end = j
+            j += 1
+        for m in range(end + 1, j):  # the numbers after the run's last letter
+            if text[m].isdigit():
+                end = m
+        opened = 0
+        for ch in text[start:end + 1]:
+            if ch in _OPENERS:
+                opened += 1
+            elif ch in _CLOSERS and opened:
+                opened -= 1
+        while opened and end + 1 < n and text[end + 1] in _CLOSERS:
+            opened -= 1
+            end += 1
+        for i in range(start, end + 1):
+            flags[i] = other == "rtl"
+        k = max(end + 1, j)
+    return flags
+
+
 # Words that say which Latin-script UN language a text is in (each list avoids the others').
 _FUNCTION_WORDS = {
     "en": frozenset("the of and to in its that with for on by be as which".split()),

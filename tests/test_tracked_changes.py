@@ -360,6 +360,69 @@ def test_chinese_runs_carry_an_east_asian_font_and_language(sample):
         assert run.find(f"{W}rPr/{W}lang").get(f"{W}eastAsia") == "zh-CN"
 
 
+def _arabic():
+    fixtures = SAMPLE.parent.parent / "tests/fixtures/rtl"
+    return compare(parse_file(str(fixtures / "S_RES_338_1973.ar.old.txt"))[0],
+                   parse_file(str(fixtures / "S_RES_338_1973.ar.edited.txt"))[0])
+
+
+def _runs_by_direction(paragraph) -> tuple[list[str], list[str]]:
+    """The texts of a paragraph's runs marked right to left, and of the others."""
+    rtl, ltr = [], []
+    for run in paragraph.iter(f"{W}r"):
+        text = "".join(t.text or "" for t in run if t.tag in (f"{W}t", f"{W}delText"))
+        if text:
+            (rtl if run.find(f"{W}rPr/{W}rtl") is not None else ltr).append(text)
+    return rtl, ltr
+
+
+def test_arabic_paragraphs_and_runs_run_right_to_left():
+    comparison = _arabic()
+    data = render(comparison, RenderOptions())
+    _assert_accept_reject(comparison, data)
+    root = etree.fromstring(_document_xml(data))
+    paragraphs = list(root.iter(f"{W}p"))
+    bidi = [p.find(f"{W}pPr/{W}bidi") is not None for p in paragraphs]
+    # The symbol and the title (Latin letters) stay left to right; the chapeau and every
+    # paragraph of the text run right to left.
+    assert bidi == [False, False] + [True] * (len(paragraphs) - 2)
+    rtl, ltr = zip(*(_runs_by_direction(p) for p in paragraphs[2:]))
+    # Inside Arabic paragraphs only the inserted symbol is a left-to-right run, brackets outside it.
+    assert [t for texts in ltr for t in texts] == ["S/RES/242 (1967)"]
+    assert "(" in [t for texts in rtl for t in texts] and "12 " in rtl[2] and "24 " in rtl[2]
+    for run in root.iter(f"{W}r"):
+        props = run.find(f"{W}rPr")
+        assert props.find(f"{W}rFonts").get(f"{W}cs") == "Simplified Arabic"
+        assert props.find(f"{W}lang").get(f"{W}bidi") == "ar-SA"
+        assert (props.find(f"{W}rtl") is None) == (props.find(f"{W}cs") is None)
+
+
+def test_direction_in_word_comes_from_the_script():
+    # An English document with an Arabic paragraph and an Arabic quotation: that paragraph is
+    # right to left; the quotation is a right-to-left run in a left-to-right paragraph.
+    from resdiff.model import Document, Paragraph
+
+    quote = "Decides to print the words «تؤكد قرارها 67/19 (2012)» on its cover;"
+    arabic = "تقرر أن تبقي المسألة A/RES/67/19 قيد نظرها."
+    old = Document("A/RES/1", "Languages", "en", (
+        Paragraph("PP1", ParagraphKind.PREAMBULAR, None, "Recalling its resolution 67/19 of 29 November 2012,"),
+        Paragraph("OP1", ParagraphKind.OPERATIVE, 1, quote)))
+    new = replace(old, paragraphs=old.paragraphs + (Paragraph("OP2", ParagraphKind.OPERATIVE, 2, arabic),))
+    comparison = compare(old, new)
+    data = render(comparison, RenderOptions())
+    _assert_accept_reject(comparison, data)
+    paragraphs = list(etree.fromstring(_document_xml(data)).iter(f"{W}p"))
+    assert [p.find(f"{W}pPr/{W}bidi") is not None for p in paragraphs] == [False] * 5 + [True]
+    assert _runs_by_direction(paragraphs[4]) == (["تؤكد قرارها 67/19 (2012)"],
+                                                 ["1. Decides to print the words «", "» on its cover;"])
+    assert _runs_by_direction(paragraphs[5]) == (["2. تقرر أن تبقي المسألة ", " قيد نظرها."], ["A/RES/67/19"])
+
+
+def test_text_without_right_to_left_letters_has_no_direction_marks(sample):
+    xml = _document_xml(sample[1]).decode()
+    assert "<w:bidi/>" not in xml and "<w:rtl/>" not in xml and "ar-SA" not in xml
+
+
 def test_output_is_byte_identical_across_runs_and_dated_from_the_document(sample):
     comparison, data = sample
     assert render(comparison, RenderOptions()) == data
@@ -470,7 +533,7 @@ def test_libreoffice_accepting_all_gives_the_new_text_and_rejecting_all_the_old(
 
     widths = parse_file(str(CORPUS / "zh/A_RES_61_211.ops1-19.zh.txt"))[-1]
     cases = {"sample": sample[0], "generated": _generated_footnotes(), "english": english,
-             "widths": compare(widths, _with_widths_changed(widths))}
+             "widths": compare(widths, _with_widths_changed(widths)), "arabic": _arabic()}
     paths = []
     for name, comparison in cases.items():
         paths.append(tmp_path / f"{name}.docx")

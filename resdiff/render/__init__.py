@@ -10,6 +10,7 @@ import importlib
 import os
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from ..i18n import N_, _, ngettext
 
@@ -220,3 +221,26 @@ def _part(key: str, n: int) -> str:
     else:
         return _("the title")
     return text.format(n=n)
+
+
+_DIRECTIONS: dict[int, tuple[Any, str | None]] = {}
+
+
+def document_direction(document) -> str | None:
+    """The direction of a document's text as a whole (its title and paragraphs: text.direction), read
+    once per document."""
+    from ..text import direction
+
+    known = _DIRECTIONS.get(id(document))
+    if known is None or known[0] is not document:
+        sample = [document.title or ""]
+        size = 0
+        for paragraph in document.paragraphs:
+            sample.append(paragraph.body)
+            size += len(paragraph.body)
+            if size > 20000:
+                break
+        if len(_DIRECTIONS) > 64:
+            _DIRECTIONS.clear()
+        known = _DIRECTIONS[id(document)] = (document, direction("\n".join(sample)))
+    return known[1]

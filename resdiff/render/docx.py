@@ -36,8 +36,8 @@ from xml.sax.saxutils import escape
 
 from ..inline import rebuild
 from ..model import Change, Comparison, Document, Op, Paragraph, ParagraphKind, Span
-from ..text import normalize
-from . import RenderOptions
+from ..text import direction, has_rtl, normalize, rtl_flags
+from . import RenderOptions, document_direction
 
 __all__ = ["render", "paragraph_lines", "chapeau", "without_layout", "old_bodies"]
 
@@ -50,6 +50,10 @@ _ITEM_LINE = re.compile(r"\(\w{1,8}\) ")
 _CHAPEAUS = {"zh": "大会，", "en": "The General Assembly,", "fr": "L’Assemblée générale,",
              "es": "La Asamblea General,", "ru": "Генеральная Ассамблея,", "ar": "إن الجمعية العامة،"}
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+# Arabic letters (with their presentation forms); text holding them gets an Arabic font.
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
+# The font Word sets Arabic in (its complex-script font): one that comes with Windows and Office.
+ARABIC_FONT = "Simplified Arabic"
 
 
 _COUNCIL_CHAPEAUS = {"zh": "安全理事会，", "en": "The Security Council,", "fr": "Le Conseil de sécurité,",
@@ -485,13 +489,23 @@ class _Planner:
 
 
 class _Writer:
-    def __init__(self, author: str, date: str, chinese: bool) -> None:
+    """Writes WordprocessingML. A line whose letters run right to left is a right-to-left
+    paragraph (``w:bidi``); in any line, the runs written right to left carry ``w:rtl`` and
+    ``w:cs`` (complex-script formatting: the Arabic font for their digits and punctuation too),
+    the others not, so that a symbol such as "S/RES/242 (1967)" in Arabic text stays whole."""
+
+    def __init__(self, author: str, date: str, chinese: bool, arabic: bool = False, base: str = "ltr") -> None:
         self.author = escape(author, {'"': "&quot;"})
         self.date = date
         self.next_id = 1
-        lang = '<w:lang w:val="en-GB" w:eastAsia="zh-CN"/>' if chinese else '<w:lang w:val="en-GB"/>'
-        self.run_props = ('<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
-                          'w:eastAsia="SimSun" w:cs="Times New Roman"/>' + lang)
+        lang = ('<w:lang w:val="en-GB"' + (' w:eastAsia="zh-CN"' if chinese else "")
+                + (' w:bidi="ar-SA"' if arabic else "") + "/>")
+        fonts = ('<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+                 f'w:eastAsia="SimSun" w:cs="{ARABIC_FONT if arabic else "Times New Roman"}"/>')
+        self.run_props = fonts + lang
+        self.rtl_props = fonts + "<w:rtl/><w:cs/>" + lang
+        # The direction of a line without letters ("2010"): the document's.
+        self.base = base
         self.range_ids: dict[tuple[str, str], int] = {}
         # Revisions of one paragraph and of the next are dated two minutes apart: LibreOffice
         # fuses revisions of one author and minute that meet at a paragraph end, and would then
@@ -522,11 +536,12 @@ class _Writer:
             return f"<w:del {self.revision()}>{deleted_run}</w:del>"
         return run
 
-    def run(self, text: str, op: Op, ctx: str = "", bold: bool = False, extra: str = "") -> str:
+    def run(self, text: str, op: Op, ctx: str = "", bold: bool = False, extra: str = "", rtl: bool = False) -> str:
         text = _CONTROL.sub("", text)
         if not text:
             return ""
-        props = f"<w:rPr>{'<w:b/>' if bold else ''}{extra}{self.run_props}</w:rPr>"
+        weight = ("<w:b/><w:bCs/>" if rtl else "<w:b/>") if bold else ""
+        props = f"<w:rPr>{weight}{extra}{self.rtl_props if rtl else self.run_props}</w:rPr>"
         return self._wrap(f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>',
                           f'<w:r>{props}<w:delText xml:space="preserve">{escape(text)}</w:delText></w:r>',
                           op, ctx)
@@ -544,9 +559,34 @@ class _Writer:
             return f"<w:del {self.revision()}/>"
         return ""
 
-    def paragraph(self, runs: str, mark: tuple[Op, str], style: str = "") -> str:
-        xml = (f"<w:p><w:pPr>{style}<w:rPr>{self.mark(*mark)}{self.run_props}</w:rPr></w:pPr>"
-               f"{runs}</w:p>")
+    def line(self, items: list, bold: bool = False) -> tuple[str, bool]:
+        """The runs of one Word paragraph from its pieces (``(text, op, ctx)``, or XML already
+        written: a reference, a range mark), and whether the paragraph runs right to left."""
+        text = "".join(item[0] for item in items if isinstance(item, tuple))
+        base = direction(text) or self.base
+        flags = rtl_flags(text, base) if base == "rtl" or has_rtl(text) else None
+        out = []
+        at = 0
+        for item in items:
+            if isinstance(item, str):
+                out.append(item)
+                continue
+            piece, op, ctx = item
+            if flags is None:
+                out.append(self.run(piece, op, ctx, bold))
+            else:
+                start = 0
+                for end in range(1, len(piece) + 1):  # one run per stretch of one direction
+                    if end == len(piece) or flags[at + end] != flags[at + start]:
+                        out.append(self.run(piece[start:end], op, ctx, bold, rtl=flags[at + start]))
+                        start = end
+            at += len(piece)
+        return "".join(out), base == "rtl"
+
+    def paragraph(self, runs: str, mark: tuple[Op, str], style: str = "", rtl: bool = False) -> str:
+        props = self.rtl_props if rtl else self.run_props
+        bidi = "<w:bidi/>" if rtl else ""
+        xml = f"<w:p><w:pPr>{bidi}{style}<w:rPr>{self.mark(*mark)}{props}</w:rPr></w:pPr>{runs}</w:p>"
         self.parity ^= 1
         return xml
 
@@ -585,7 +625,7 @@ class _Writer:
         """Word paragraphs for one slot; its final mark is kept at the document's very end,
         where Word keeps one paragraph mark it cannot delete."""
         paragraphs: list[str] = []
-        runs: list[str] = []
+        runs: list = []
         line = ""
 
         def style() -> str:
@@ -602,18 +642,21 @@ class _Writer:
             else:
                 for n, piece in enumerate(segment.text.split("\n")):
                     if n > 0:
-                        paragraphs.append(self.paragraph("".join(runs), (segment.op, segment.ctx), style()))
+                        xml, rtl = self.line(runs)
+                        paragraphs.append(self.paragraph(xml, (segment.op, segment.ctx), style(), rtl))
                         runs, line = [], ""
-                    runs.append(self.run(piece, segment.op, segment.ctx))
+                    runs.append((piece, segment.op, segment.ctx))
                     line += piece
         final = (Op.EQUAL, "") if last else slot.final
-        paragraphs.append(self.paragraph("".join(runs), final, style()))
+        xml, rtl = self.line(runs)
+        paragraphs.append(self.paragraph(xml, final, style(), rtl))
         return paragraphs
 
-    def footnote(self, number: int, runs: str) -> str:
+    def footnote(self, number: int, items: list) -> str:
+        runs, rtl = self.line(items)
         reference = ('<w:r><w:rPr><w:vertAlign w:val="superscript"/>'
                      f'{self.run_props}</w:rPr><w:footnoteRef/></w:r>')
-        return (f'<w:footnote w:id="{number}"><w:p><w:pPr><w:spacing w:after="0"/>'
+        return (f'<w:footnote w:id="{number}"><w:p><w:pPr>{"<w:bidi/>" if rtl else ""}<w:spacing w:after="0"/>'
                 f'<w:jc w:val="both"/></w:pPr>{reference}{self.run(" ", Op.EQUAL)}{runs}</w:p></w:footnote>')
 
 
@@ -631,8 +674,8 @@ def _coalesced(segments: list) -> list:
 
 
 def _tracked_line(writer: _Writer, spans: tuple[Span, ...], style: str, bold: bool) -> str:
-    runs = "".join(writer.run(span.text, span.op, bold=bold) for span in without_layout(spans))
-    return writer.paragraph(runs, (Op.EQUAL, ""), style)
+    runs, rtl = writer.line([(span.text, span.op, "") for span in without_layout(spans)], bold)
+    return writer.paragraph(runs, (Op.EQUAL, ""), style, rtl)
 
 
 def _line_spans(old: str, new: str) -> tuple[Span, ...]:
@@ -736,11 +779,11 @@ def _footnotes_xml(writer: _Writer, comparison: Comparison, real: list[_Ref]) ->
         spans = without_layout(change.inline)
         accept, reject = _visible(ref)
         if accept and reject:
-            runs = "".join(writer.run(s.text, s.op) for s in spans)
+            items = [(s.text, s.op, "") for s in spans]
         else:
             # Only one side holds this reference: its footnote reads as that side's text.
-            runs = writer.run(rebuild(spans)[1 if accept else 0], Op.EQUAL)
-        parts.append(writer.footnote(ref.target, runs))
+            items = [(rebuild(spans)[1 if accept else 0], Op.EQUAL, "")]
+        parts.append(writer.footnote(ref.target, items))
     parts.append("</w:footnotes>")
     return "".join(parts)
 
@@ -749,7 +792,10 @@ def _build(comparison: Comparison, options: RenderOptions) -> tuple[str, str | N
     """The body content of ``word/document.xml`` and the ``word/footnotes.xml`` part (None
     when neither version has footnotes)."""
     old, new = comparison.old, comparison.new
-    writer = _Writer(options.author, _revision_date(comparison, options), "zh" in (old.language, new.language))
+    # Fonts and direction follow the script of the text, not the language code.
+    arabic = any(_ARABIC.search(f"{d.title or ''}\n" + "\n".join(p.body for p in d.paragraphs[:200])) for d in (old, new))
+    writer = _Writer(options.author, _revision_date(comparison, options), "zh" in (old.language, new.language),
+                     arabic, document_direction(new) or document_direction(old) or "ltr")
     header = '<w:spacing w:after="240"/><w:jc w:val="center"/>'
     parts = []
     if old.symbol or new.symbol:

@@ -18,7 +18,7 @@ from html import escape
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from ..text import direction
-from . import RenderOptions, alike, item_notes, opening_words, parts_line
+from . import RenderOptions, alike, document_direction, item_notes, opening_words, parts_line
 from .docx import chapeau, paragraph_lines
 
 # Order of the counts in the header; the first six are kinds of change, the last two are flags.
@@ -295,26 +295,6 @@ def _lang(document: Document, text: str | None = None, context: str = UI_DIRECTI
     if found and found != context:
         attrs += f' dir="{found}"'
     return attrs
-
-
-_DIRECTIONS: dict[int, tuple[Document, str | None]] = {}
-
-
-def document_direction(document: Document) -> str | None:
-    """The direction of a document's text as a whole (its title and paragraphs), read once."""
-    known = _DIRECTIONS.get(id(document))
-    if known is None or known[0] is not document:
-        sample = [document.title or ""]
-        size = 0
-        for paragraph in document.paragraphs:
-            sample.append(paragraph.body)
-            size += len(paragraph.body)
-            if size > 20000:
-                break
-        if len(_DIRECTIONS) > 64:
-            _DIRECTIONS.clear()
-        known = _DIRECTIONS[id(document)] = (document, direction("\n".join(sample)))
-    return known[1]
 
 
 def _mirrored(comparison: Comparison) -> bool:

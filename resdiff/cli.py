@@ -17,7 +17,7 @@ from typing import Protocol, TypeGuard
 import typer
 
 from .cli_app import _state, app, check_output, read_documents, write_output
-from .command import BadArgument, diff_pair, errors_as_exits, load_pair, open_stdout
+from .command import BadArgument, bidi_note, diff_pair, errors_as_exits, load_pair, open_stdout
 from .command import select as select  # named here too, as before
 from .errors import ResdiffError
 from .i18n import _
@@ -123,6 +123,7 @@ def parse(
 
     write_output(render_documents(documents, RenderOptions(), to_terminal=output is None,
                                   furniture=show_furniture), output)
+    bidi_note(output, *documents)
 
 
 # --- diff ----------------------------------------------------------------------------------------

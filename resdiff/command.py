@@ -223,6 +223,15 @@ def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str
     return a, b
 
 
+def bidi_note(output: Path | None, *documents: Document) -> None:
+    """One line on standard error when text written right to left is shown on a terminal."""
+    from .render.terminal import bidi_note as note_for
+
+    note = note_for(*documents) if output is None else None
+    if note:
+        print(_("resdiff: note: {message}").format(message=note), file=sys.stderr)
+
+
 def diff_pair(a: Document, b: Document, format: DiffFormat, output: Path | None, *, only_changes: bool,
               width: int | None, color: str, stat: bool, exit_code: bool) -> int:
     """Compare two documents and write the view asked for; the exit status (1: they differ and
@@ -252,6 +261,7 @@ def diff_pair(a: Document, b: Document, format: DiffFormat, output: Path | None,
         from .render.terminal import render as render_terminal
 
         text: str | bytes = render_terminal(comparison, options, to_terminal=output is None)
+        bidi_note(output, comparison.old, comparison.new)
     else:
         if format is DiffFormat.DOCX and output is None and sys.stdout.isatty():
             raise ResdiffError("a Word document is binary: give -o FILE.docx")

@@ -343,3 +343,32 @@ def test_direction_follows_the_script_in_a_mixed_document_in_chromium(browser, t
     assert boxes[0] < boxes[1]
     page.screenshot(path=str(_screens(tmp_path) / "mixed-side-by-side.png"))
     assert problems == [] and requests == [report.as_uri()]
+
+
+def test_arabic_markdown_reads_right_in_chromium(browser, tmp_path):
+    # Rendered as a GitHub-flavoured page is (each block dir="auto", as GitHub sets it): the
+    # Arabic paragraphs run right to left, and an Arabic title isolated in the report's own
+    # line keeps the counts after it, to its right.
+    import re
+    from dataclasses import replace
+
+    from markdown_it import MarkdownIt
+
+    from resdiff.render.markdown import render as markdown
+
+    comparison = _arabic_comparison()
+    comparison = replace(comparison, new=replace(comparison.new, title="وقف إطلاق النار"))
+    body = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(markdown(comparison))
+    body = re.sub(r"<(p|li|h[1-6]|td|th)>", r'<\1 dir="auto">', body)
+    page_file = tmp_path / "arabic-markdown.html"
+    page_file.write_text(f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{body}</body></html>',
+                         encoding="utf-8")
+    page, problems, requests = _open(browser, page_file)
+    line = "li:nth-child(2)"
+    assert page.text_content(line).startswith("New:")
+    assert _x(page, line, "وقف") < _x(page, line, "1 preambular") and _x(page, line, "New") < _x(page, line, "النار")
+    directions = page.eval_on_selector_all("h3 + p", "els => els.map(e => getComputedStyle(e).direction)")
+    assert directions == ["rtl"] * len(comparison.changes)
+    assert _x(page, "h3 + p s", "12") > _x(page, "h3 + p ins", "24")  # deleted first, to the right
+    page.screenshot(path=str(_screens(tmp_path) / "arabic-markdown.png"), full_page=True)
+    assert problems == []

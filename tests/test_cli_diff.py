@@ -202,3 +202,23 @@ def test_color_always_never_and_environment():
     assert "\x1b[" in run("diff", str(SAMPLE), "--color", "always", env={"NO_COLOR": "1"}).stdout
     assert "\x1b[" in run("diff", str(SAMPLE), env={"FORCE_COLOR": "1"}).stdout
     assert "\x1b[" not in run("diff", str(SAMPLE)).stdout
+
+
+def test_right_to_left_text_goes_to_the_terminal_in_logical_order_with_a_note(tmp_path):
+    # Terminals differ (mlterm lays Arabic out right to left, xterm shows it letter by letter
+    # from the left): resdiff prints the text as stored and says so in one line.
+    rtl = ROOT / "tests/fixtures/rtl"
+    old, new = str(rtl / "S_RES_338_1973.ar.old.txt"), str(rtl / "S_RES_338_1973.ar.edited.txt")
+    result = run("diff", old, new, env={"NO_COLOR": "1"})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "resdiff: note: text written right to left is printed in logical order: a terminal that lays out "
+        "bidirectional text (mlterm, for one) shows it right to left, others (xterm) letter by letter from "
+        "the left; --format html shows it as written"]
+    assert "\n{+يقرر أن يبقي المسألة قيد نظره الفعلي.+}\n" in result.stdout  # as stored, nothing reordered
+    assert "(1967) {+(S/RES/242 (1967)) +}بجميع" in result.stdout
+    chinese = run("parse", new, env={"RESDIFF_UI_LANG": "zh"})
+    assert chinese.stderr.startswith("resdiff：注意：从右向左书写的文字按逻辑顺序输出")
+    # Written to a file, or a text with no right-to-left letters: no note.
+    assert run("diff", old, new, "-o", str(tmp_path / "d.txt")).stderr == ""
+    assert run("diff", str(SAMPLE)).stderr == ""

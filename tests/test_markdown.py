@@ -131,3 +131,20 @@ def test_only_changes_leaves_out_unchanged_paragraphs(small):
     assert "Decides to remain seized of the matter." in full
     assert "Decides to remain seized of the matter." not in short
     assert render(small) == render(small_comparison())
+
+
+def test_arabic_pair_every_change_marked_and_names_isolated():
+    from resdiff.parse import parse_file
+
+    rtl = "tests/fixtures/rtl/"
+    old, = parse_file(rtl + "S_RES_338_1973.ar.old.txt")
+    new, = parse_file(rtl + "S_RES_338_1973.ar.edited.txt")
+    titled = replace(new, title="وقف إطلاق النار")
+    text = render(compare(old, titled))
+    # An Arabic title inside the report's own line is isolated, so that "· 1 preambular" stays after it.
+    assert "- **New:** S/RES/338 · \u2068وقف إطلاق النار\u2069 · 1 preambular, 4 operative paragraphs" in text
+    body = text[text.index("### "):]
+    deleted, inserted = marked(gfm(body))
+    assert deleted == "12" and "24 " in inserted and "(S/RES/242 (1967))" in inserted and "وشامل" in inserted
+    # The paragraphs themselves are written as stored: no control character inside them.
+    assert not any(ch in body for ch in "\u200e\u200f\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e")

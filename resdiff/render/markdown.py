@@ -15,6 +15,7 @@ import unicodedata
 from ..i18n import _
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op
+from ..text import has_rtl
 from . import RenderOptions, alike, counted, item_notes, kind_name, parts_line
 
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
@@ -44,6 +45,19 @@ def _escape_line_start(match: re.Match) -> str:
     if mark[0].isdigit():
         return f"{indent}{mark[:-1]}\\{mark[-1]}"
     return f"{indent}\\{mark}"
+
+
+def isolated(text: str) -> str:
+    """A name or title written right to left, set inside a line of the report's own words:
+    wrapped in the invisible Unicode isolates FSI … PDI, so that it cannot pull the numbers and
+    words beside it into its own order ("· 0 preambular" after an Arabic title). Markdown has no
+    markup of its own for this; every renderer that follows Unicode's bidirectional algorithm
+    honours the isolates. Text without right-to-left letters is left as it is.
+
+    >>> isolated("إن مجلس الأمن") == "\u2068إن مجلس الأمن\u2069", isolated("S/RES/338 (1973)")
+    (True, 'S/RES/338 (1973)')
+    """
+    return f"\u2068{text}\u2069" if has_rtl(text) else text
 
 
 def _cell(text: str) -> str:
@@ -129,7 +143,7 @@ def _mark(spans: tuple[Shown, ...]) -> str:
 
 
 def _ids(document: Document, ids: tuple[str, ...]) -> str:
-    return f"{document.short_symbol} {' + '.join(ids)}"
+    return f"{isolated(document.short_symbol)} {' + '.join(ids)}"
 
 
 def _flags(change: Change) -> str:
@@ -157,9 +171,9 @@ def _is_changed(change: Change) -> bool:
 
 
 def _document_line(role: str, document: Document) -> str:
-    parts = [f"**{role}** {escape_markdown(document.symbol or document.label)}"]
+    parts = [f"**{role}** {isolated(escape_markdown(document.symbol or document.label))}"]
     if document.title:
-        parts.append(escape_markdown(document.title))
+        parts.append(isolated(escape_markdown(document.title)))
     if document.date:
         parts.append(_("dated {date}").format(date=escape_markdown(document.date)))
     pp, op = document.counts()
@@ -171,7 +185,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     """The comparison as GitHub-flavoured Markdown."""
     options = options or RenderOptions()
     old, new = comparison.old, comparison.new
-    lines = [f"# {escape_markdown(old.symbol or old.label)} → {escape_markdown(new.symbol or new.label)}", ""]
+    lines = [f"# {isolated(escape_markdown(old.symbol or old.label))} → {isolated(escape_markdown(new.symbol or new.label))}", ""]
     lines += [_document_line(_("Old:"), old), _document_line(_("New:"), new), ""]
 
     if comparison.title_changed:
@@ -184,7 +198,8 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         lines += [escape_markdown(parts_line(comparison)) + _("."), ""]
 
     lines += ["## " + _("Correspondence"), "",
-              f"| {_cell(old.short_symbol)} | {_cell(new.short_symbol)} | " + _("change") + " |", "|---|---|---|"]
+              f"| {isolated(_cell(old.short_symbol))} | {isolated(_cell(new.short_symbol))} | " + _("change") + " |",
+              "|---|---|---|"]
     for change in comparison.changes:
         if options.only_changes and not _is_changed(change):
             continue
@@ -194,7 +209,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
 
     lines += ["## " + _("Changes"), "",
               _("Text of {symbol} in reading order; ~~struck~~ text was deleted, **bold** text inserted.").format(
-                  symbol=escape_markdown(new.short_symbol)), ""]
+                  symbol=isolated(escape_markdown(new.short_symbol))), ""]
     shown = 0
     for change in comparison.changes:
         if options.only_changes and not _is_changed(change):
@@ -217,7 +232,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         lines += ["## " + _("Footnotes"), "", " · ".join(counted(key, summary[key]) for key in
                                                          ("unchanged", "modified", "added", "removed", "renumbered")), ""]
         for note in footnotes:
-            sides = [_("{symbol} footnote {mark}").format(symbol=document.short_symbol, mark=mark)
+            sides = [_("{symbol} footnote {mark}").format(symbol=isolated(document.short_symbol), mark=mark)
                      for document, mark in ((old, note.old), (new, note.new)) if mark is not None]
             flags = [kind_name(note.kind.value)] + ([kind_name("renumbered")] if note.renumbered else [])
             heading = f"### {escape_markdown(' → '.join(sides))} (" + _(", ").join(flags) + ")"

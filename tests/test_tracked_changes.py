@@ -29,6 +29,12 @@ from conftest import CORPUS, SAMPLE
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+def _rtl(text: str) -> bool:
+    from resdiff.text import direction
+
+    return direction(text) == "rtl"
+
+
 def _printed(document, bodies: dict[str, str] | None = None, head: list[str] | None = None) -> list[str]:
     """The document as delegates read it: title, chapeau, then each paragraph line by line
     (``bodies`` in place of the paragraphs' own, ``head`` in place of symbol, title, chapeau)."""
@@ -36,7 +42,9 @@ def _printed(document, bodies: dict[str, str] | None = None, head: list[str] | N
 
     lines = head if head is not None else [line for line in (document.symbol, document.title) if line] + [chapeau(document)]
     for p in document.paragraphs:
-        number = f"{p.number}. " if p.kind in (ParagraphKind.OPERATIVE, ParagraphKind.ANNEX) and p.number is not None else ""
+        number = ""
+        if p.kind in (ParagraphKind.OPERATIVE, ParagraphKind.ANNEX) and p.number is not None:
+            number = f"{p.number} - " if _rtl(p.text or p.body) else f"{p.number}. "
         first, *rest = (bodies[p.id] if bodies else p.body).split("\n")
         lines.append(number + first)
         lines.extend(rest)
@@ -415,7 +423,7 @@ def test_direction_in_word_comes_from_the_script():
     assert [p.find(f"{W}pPr/{W}bidi") is not None for p in paragraphs] == [False] * 5 + [True]
     assert _runs_by_direction(paragraphs[4]) == (["تؤكد قرارها 67/19 (2012)"],
                                                  ["1. Decides to print the words «", "» on its cover;"])
-    assert _runs_by_direction(paragraphs[5]) == (["2. تقرر أن تبقي المسألة ", " قيد نظرها."], ["A/RES/67/19"])
+    assert _runs_by_direction(paragraphs[5]) == (["2 - تقرر أن تبقي المسألة ", " قيد نظرها."], ["A/RES/67/19"])
 
 
 def test_text_without_right_to_left_letters_has_no_direction_marks(sample):

@@ -84,8 +84,14 @@ def paragraph_lines(paragraph: Paragraph) -> list[str]:
 
 
 def _prefix(paragraph: Paragraph) -> str:
+    """The printed number of a paragraph: "3. ", or "3 - " in text written right to left, as the
+    United Nations numbers its Arabic texts.
+
+    >>> _prefix(Paragraph("OP3", ParagraphKind.OPERATIVE, 3, "يقرر")), _prefix(Paragraph("OP3", ParagraphKind.OPERATIVE, 3, "Decides"))
+    ('3 - ', '3. ')
+    """
     if paragraph.kind in (ParagraphKind.OPERATIVE, ParagraphKind.ANNEX) and paragraph.number is not None:
-        return f"{paragraph.number}. "
+        return f"{paragraph.number} - " if direction(paragraph.text or paragraph.body) == "rtl" else f"{paragraph.number}. "
     return ""
 
 

@@ -264,8 +264,37 @@ def _title_key(title: str | None) -> str | None:
     return re.sub(r"[\W_]+", "", index_text(title).casefold()) or None
 
 
+def _linked(store: Store, documents: set[int]) -> set[int]:
+    """Stored documents reached from ``documents`` along the links the store has learnt (``add
+    --follows``, a report's "on the basis of", an adopted text's draft), either way. Not the whole
+    of ``Store.families``: that compares every stored title and takes seconds at 10,000 texts."""
+    db = store._db
+    symbols = {r[0] for r in db.execute(
+        f"SELECT symbol FROM documents WHERE id IN ({', '.join('?' * len(documents))})", sorted(documents))}
+    neighbours: dict[str, set[str]] = {}
+    for predecessor, successor, _reason in store.links():
+        if not predecessor.startswith("report:"):
+            neighbours.setdefault(predecessor, set()).add(successor)
+            neighbours.setdefault(successor, set()).add(predecessor)
+    reached, frontier = set(symbols), list(symbols)
+    while frontier:
+        for other in neighbours.get(frontier.pop(), ()):
+            if other not in reached:
+                reached.add(other)
+                frontier.append(other)
+    found: set[int] = set()
+    ordered = sorted(reached - symbols)
+    for k in range(0, len(ordered), 500):
+        chunk = ordered[k:k + 500]
+        found.update(r[0] for r in db.execute(
+            f"SELECT id FROM documents WHERE symbol IN ({', '.join('?' * len(chunk))})", chunk))
+    return found
+
+
 def _family_documents(store: Store, document: Document, languages, since, excluded: set[int]) -> set[int]:
-    """Stored documents of the draft's family in other sessions: those it cites, those of its title."""
+    """Stored documents of the draft's family in other sessions: those it cites, those of its title,
+    and those linked to these or to the draft itself (a version added with ``--follows``, say, that
+    neither names the other nor shares a title)."""
     db = store._db
     wanted: set[int] = set()
     cited = citations(document)
@@ -279,6 +308,8 @@ def _family_documents(store: Store, document: Document, languages, since, exclud
         for row in db.execute("SELECT id, title FROM documents WHERE title IS NOT NULL"):
             if _title_key(row[1]) == key:
                 wanted.add(row[0])
+    if wanted or excluded:
+        wanted.update(_linked(store, wanted | excluded))
     wanted -= excluded
     if not wanted:
         return wanted

@@ -80,6 +80,12 @@ def identify(lines: list[str], span: Span, prev_end: int, meta: dict[str, str], 
     else:
         symbol = meta.get("symbol") or _header_symbol(lines, block)
         adopted = _resolution_number(lines[max(0, block.start - 8) : max(block.start, 0)])
+        if not adopted:
+            cited = next((m for m in map(_LIBRARY_CITATION.match,
+                                         (x.strip() for x in lines[max(0, block.start - 8) : max(block.start, 0)]
+                                          if len(x) <= _CITATION_LINE))
+                          if m), None)
+            adopted = "A/RES/" + cited.group("number") if cited else None
         if adopted and (symbol is None or "/L." in symbol):
             # The header cites the draft ("A/68/L.39") but the text is the adopted resolution.
             symbol = adopted
@@ -171,6 +177,8 @@ def _quoted_title(preceding: str) -> str | None:
 
 
 def _line_title(lines, block) -> str | None:
+    """The title printed above the chapeau: its last three lines, or all of them from the
+    numbered title line ("50/174.  Strengthening of United Nations action" and four more)."""
     candidates: list[str] = []
     for line in reversed(lines[max(0, block.start - 8) : max(block.start, 0)]):
         stripped = line.strip()
@@ -181,13 +189,24 @@ def _line_title(lines, block) -> str | None:
         if _is_header_line(stripped):
             break
         candidates.insert(0, stripped)
-        if len(candidates) >= 3:
-            break
+    numbered = [k for k, line in enumerate(candidates) if _TITLE_NUMBER.match(line)]
+    candidates = candidates[numbered[-1]:] if numbered else candidates[-3:]
     if not candidates:
         return None
     title = " ".join(candidates) if not has_cjk(candidates[0]) else "".join(candidates)
     title = _TITLE_NUMBER.sub("", title).strip()
+    cited = _LIBRARY_CITATION.match(title) if len(title) <= _CITATION_LINE else None
+    if cited:
+        title = cited.group("title")
     return title or None
+
+
+# Longest line read as such a heading (the pattern backtracks; a heading is a sentence long).
+_CITATION_LINE = 600
+# How the University of Minnesota Human Rights Library heads the resolutions it transcribes:
+# "Title, G.A. res. 48/125, 48 U.N. GAOR Supp. (No. 49) at 244, U.N. Doc. A/48/49 (1993)."
+_LIBRARY_CITATION = re.compile(
+    r"^(?P<title>.+?),\s+G\.A\.\s+res\.\s+(?P<number>(?:ES-\d+|S-\d+|\d+)/\d+)\b.*\(\d{4}\)\.?$")
 
 
 def _is_header_line(line: str) -> bool:

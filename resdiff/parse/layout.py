@@ -22,6 +22,7 @@ from .patterns import (
     _SUPER_FOOTNOTE,
     _SYMBOL,
     _TERMINAL,
+    opens_preambular,
 )
 from .records import Block
 
@@ -60,6 +61,46 @@ def _decision_layout(lines: list[str]) -> tuple[list[str], list[int]]:
         if match and (match.group("rest")[:1].islower() or has_cjk(match.group("rest")[:1])):
             chapeau = match.group("chapeau") + ("，" if has_cjk(match.group("chapeau")) else ",")
             return lines[:index] + [chapeau, match.group("rest")] + lines[index + 1:], [index]
+    return lines, []
+
+
+# A text a web page ran together: its paragraphs on one line, one after another, the chapeau
+# among them, after the title ("53/166. 《…》的全面执行和后续行动 大会, 回顾其……, 又回顾……,").
+_RUN_ON_CHAPEAU = re.compile(
+    r"(?:^|(?<=\s))(?P<chapeau>" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r")\s*[,，]\s*(?=\S)"
+)
+# Where a paragraph may end in such a line: after a comma, semicolon or colon and white space.
+_RUN_ON_BREAK = re.compile(r"(?<=[,，;；:：])\s+(?=\S)")
+
+
+def _run_on_layout(lines: list[str]) -> tuple[list[str], list[int]]:
+    """Lines with a run-together text laid out again: its title, its chapeau and each of its
+    paragraphs on lines of their own, blank lines between, and the chapeau's index.
+
+    A paragraph starts after a comma, semicolon or colon and white space where the words that
+    follow open a paragraph: a preambular opener of the per-language tables or an operative
+    number. Only the first such line counts, and only where the text has no chapeau of its own line.
+
+    >>> _run_on_layout(["1/2. A title The General Assembly, Recalling X, Noting Y, 1. Decides Z;"])[0]
+    ['1/2. A title', '', 'The General Assembly,', '', 'Recalling X,', '', 'Noting Y,', '', '1. Decides Z;']
+    """
+    for index, line in enumerate(lines):
+        for match in _RUN_ON_CHAPEAU.finditer(line):
+            rest = line[match.end():]
+            if not (opens_preambular(rest) or _OPERATIVE.match(rest)):
+                continue
+            cuts = [0] + [m.end() for m in _RUN_ON_BREAK.finditer(rest)
+                          if opens_preambular(rest[m.end():]) or _OPERATIVE.match(rest[m.end():])]
+            if len(cuts) < 2:
+                continue
+            paragraphs = [rest[a:b].rstrip() for a, b in zip(cuts, cuts[1:] + [len(rest)])]
+            chapeau = match.group("chapeau") + ("，" if has_cjk(match.group("chapeau")) else ",")
+            head = line[:match.start()].rstrip()
+            laid = ([head, ""] if head else []) + [chapeau]
+            for paragraph in paragraphs:
+                laid += ["", paragraph]
+            at = index + (2 if head else 0)
+            return lines[:index] + laid + lines[index + 1:], [at]
     return lines, []
 
 

@@ -55,7 +55,7 @@ _TERMINAL = set(",;:.，；：。!?！？،؛")
 # Chinese openers in Simplified and in Traditional script (texts from Taiwan and Hong Kong
 # sources, and some transcriptions, are printed in the latter).
 _ZH_OPENERS = re.compile(
-    r"^(?:又|还|還|并|並|进一步|進一步|深为|深為|深切|深感|严重|嚴重|极为|極為|再次|大力)?"
+    r"^(?:但是[,，]?|但[,，])?(?:又|还|還|并|並|进一步|進一步|深为|深為|深切|深感|严重|嚴重|极为|極為|再次|大力)?"
     r"(?:回顾|回顧|重申|注意到|表示注意到|认识到|認識到|确认|確認|承认|承認|强调|強調|关切|關切|关注|關注|"
     r"欢迎|歡迎|考虑到|考慮到|铭记|銘記|深信|意识到|意識到|申明|赞赏|讚賞|贊賞|认为|認為|重视|重視|感谢|感謝|"
     r"赞扬|讚揚|贊揚|鼓励|鼓勵|祝贺|祝賀|确信|確信|决心|決心|念及|指出|忆及|憶及|遗憾|遺憾|震惊|震驚|希望|"

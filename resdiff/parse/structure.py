@@ -37,6 +37,7 @@ from .layout import (
     _first_operative,
     _front_matter,
     _is_report,
+    _run_on_layout,
     _trailing_footnotes,
 )
 from .lines import _join, _join_all  # noqa: F401  (tests read them here)
@@ -57,6 +58,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     chapeaus = [i for i, line in enumerate(lines) if _CHAPEAU.match(line)]
     if not chapeaus:
         lines, chapeaus = _decision_layout(lines)
+    if not chapeaus:
+        lines, chapeaus = _run_on_layout(lines)
     if not chapeaus:
         first = _first_operative(lines)
         if first is None:

@@ -147,3 +147,35 @@ def test_each_page_reads_as_its_resolution(name, symbol, title, preambular):
     # Every character of the page's paragraphs is in a paragraph (white space aside).
     body = "".join(p.body for p in document.paragraphs)
     assert "".join(body.split()) in "".join(path.read_text(encoding="utf-8").split())
+
+
+def test_the_readme_session_replays_word_for_word(tmp_path):
+    """README's agreed-language session, run as a user runs it (the installed command, a shell,
+    the repository's folder), prints what the README says it prints."""
+    import os
+    import subprocess
+    import sys
+
+    root = SESSIONS.parent.parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    start = readme.index("A session to replay from the repository's folder, on real texts of consecutive sessions")
+    block = readme[readme.index("```\n", start) + 4: readme.index("\n```", readme.index("```\n", start) + 4)]
+    commands, expected = [], []
+    for line in block.split("\n"):
+        if line.startswith("$ "):
+            commands.append(line[2:])
+            expected.append([])
+        else:
+            expected[-1].append(line)
+    store = str(tmp_path / "agreed.db")
+    separator = "@@ next command @@"
+    script = "".join(f"echo '{separator}'\n{command.replace('/tmp/agreed.db', store)}\n" for command in commands)
+    env = dict(os.environ, PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"],
+               COLUMNS="200")
+    env.pop("RESDIFF_STORE", None)
+    out = subprocess.run(["bash", "-c", script], capture_output=True, text=True, cwd=root, env=env,
+                         timeout=120).stdout
+    printed = [part.rstrip("\n").split("\n") if part.strip() else [] for part in out.split(separator + "\n")[1:]]
+    assert len(printed) == len(commands)
+    for command, want, got in zip(commands, expected, printed):
+        assert got == want, command

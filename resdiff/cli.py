@@ -239,4 +239,4 @@ def _is_usage_error(exc: BaseException) -> TypeGuard[_UsageError]:
 
 # Commands that live in their own modules join the app when this module is imported, so that
 # the installed command and tests driving ``app`` see the same commands.
-from . import fetch_cli, store_cli  # noqa: E402,F401  (fetch; add, log, blame, history)
+from . import check_cli, fetch_cli, store_cli  # noqa: E402,F401  (check; fetch; add, log, blame, history)

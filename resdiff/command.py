@@ -240,6 +240,10 @@ def diff_pair(a: Document, b: Document, format: DiffFormat, output: Path | None,
     from .render import DiffFormat, RenderOptions, renderer
 
     comparison = compare(a, b)
+    from .check import diff_warnings
+
+    for warning in diff_warnings(comparison):
+        print(f"resdiff: warning: {warning}", file=sys.stderr)
     for note in comparison.notes:
         print(f"resdiff: note: {note}", file=sys.stderr)
     options = RenderOptions(only_changes=only_changes, width=width,

@@ -234,13 +234,11 @@ def _e(text: str | None) -> str:
     return escape(text or "", quote=True)
 
 
-def _lang(document: Document) -> str:
-    from .html import RTL_LANGUAGES
+def _lang(document: Document, text: str | None = None) -> str:
+    """lang, and dir where the text (or the document) reads right to left: the HTML report's rule."""
+    from .html import _lang as lang
 
-    attrs = f' lang="{_e(document.language)}"' if document.language else ""
-    if document.language.split("-")[0].lower() in RTL_LANGUAGES:
-        attrs += ' dir="rtl"'
-    return attrs
+    return lang(document, text)
 
 
 def _marked(text: str, items: tuple[Cited, ...], unmatched: frozenset[int]) -> str:
@@ -264,9 +262,9 @@ def _column(document: Document, pid: str | None, items: tuple[Cited, ...], unmat
             name: str) -> str:
     if pid is None:
         return f'<div><span class="col-name">{_e(name)}</span><p class="absent">No counterpart.</p></div>'
-    body = _marked(_text_of(document, pid), items, unmatched)
+    text = _text_of(document, pid)
     return (f'<div><span class="col-name">{_e(name)} {_e(pid)}</span>'
-            f'<p class="text"{_lang(document)}>{body}</p></div>')
+            f'<p class="text"{_lang(document, text)}>{_marked(text, items, unmatched)}</p></div>')
 
 
 def render_html(result: CheckResult, options: RenderOptions | None = None) -> str:

@@ -30,7 +30,7 @@ import difflib
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -491,6 +491,255 @@ class _Planner:
         return _Slot(segments, (Op.EQUAL, ctx_of[-1]))
 
 
+# --- paragraph marks beside footnote references -------------------------------------------------
+#
+# LibreOffice (7.4 and before) reads a footnote's text where its reference stands, and the
+# footnote's own paragraph end takes the revision of the citing paragraph's mark: an inserted or
+# deleted paragraph mark in a paragraph that holds a footnote reference is lost on opening, so
+# accepting or rejecting everything there joins or leaves apart the wrong paragraphs. Word reads
+# such a mark as written. So a paragraph with a reference ends with a mark both versions keep:
+# where a paragraph that cites a footnote is merged, split, added or removed, the stretch between
+# two kept marks is written again as one word-level revision of its old lines into its new ones,
+# lines that cite footnotes ending on kept marks.
+
+
+def _plain(mark: tuple[Op, str] | None) -> bool:
+    return mark is None or mark == (Op.EQUAL, "")
+
+
+def _as_lines(segments: list) -> list[tuple[list, tuple[Op, str] | None]]:
+    """Word paragraphs: their segments and mark (None: the document's last, always kept)."""
+    lines: list[tuple[list, tuple[Op, str] | None]] = []
+    items: list = []
+    for segment in segments:
+        if isinstance(segment, _Text) and "\n" in segment.text:
+            for n, piece in enumerate(segment.text.split("\n")):
+                if n:
+                    lines.append((items, (segment.op, segment.ctx)))
+                    items = []
+                if piece:
+                    items.append(_Text(segment.op, segment.ctx, piece))
+        else:
+            items.append(segment)
+    lines.append((items, None))
+    return lines
+
+
+def _side(lines: list, side: Op) -> list[tuple[str, list[_Ref]]] | None:
+    """The lines one side reads in a stretch (``side`` the op it never sees): text and the
+    references ending each line; None when a reference stands before text."""
+    out: list[tuple[str, list[_Ref]]] = []
+    text, refs = "", []
+    for items, mark in lines:
+        for item in items:
+            if item.op is side:
+                continue
+            if isinstance(item, _Ref):
+                refs.append(item)
+            elif refs:
+                return None
+            else:
+                text += item.text
+        if mark is None or mark[0] is not side:
+            out.append((text, refs))
+            text, refs = "", []
+    return out
+
+
+def _pairs(old: list, new: list) -> list[tuple[int, int]] | None:
+    """Old and new lines whose marks are kept, in order: every line citing a footnote among
+    them, and the two last; None when there are not lines enough."""
+    pairs: list[tuple[int, int]] = []
+    ro = [i for i in range(len(old) - 1) if old[i][1]]
+    rn = [j for j in range(len(new) - 1) if new[j][1]]
+    i = j = 0
+    while ro or rn:
+        x = ro[0] if ro else i
+        y = rn[0] if rn else j
+        if ro and rn:
+            ro.pop(0)
+            rn.pop(0)
+        elif ro:
+            ro.pop(0)
+        else:
+            rn.pop(0)
+        if x < i or y < j or x >= len(old) - 1 or y >= len(new) - 1:
+            return None
+        pairs.append((x, y))
+        i, j = x + 1, y + 1
+    pairs.append((len(old) - 1, len(new) - 1))
+    return pairs
+
+
+def _rewritten(old: list, new: list, pairs: list[tuple[int, int]], last: bool) -> list:
+    from ..inline import diff_texts
+
+    segments: list = []
+    i = j = 0
+    for x, y in pairs:
+        spans = diff_texts("\n".join(t for t, _ in old[i:x + 1]), "\n".join(t for t, _ in new[j:y + 1]))
+        segments.extend(_Text(span.op, "", span.text) for span in spans)
+        olds, news = old[x][1], new[y][1]
+        matcher = difflib.SequenceMatcher(a=[r.note for r in olds], b=[r.note for r in news], autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                segments.extend(_Ref(Op.EQUAL, "", r.note, r.mark) for r in news[j1:j2])
+                continue
+            segments.extend(_Ref(Op.DELETE, "", r.note, r.mark) for r in olds[i1:i2])
+            segments.extend(_Ref(Op.INSERT, "", r.note, r.mark) for r in news[j1:j2])
+        if not (last and (x, y) == pairs[-1]):
+            segments.append(_Text(Op.EQUAL, "", "\n"))
+        i, j = x + 1, y + 1
+    return segments
+
+
+def _whole(line) -> bool:
+    """Whether a line's mark is one version's alone and the other version reads nothing of the
+    line: a paragraph added, removed or moved whole."""
+    items, mark = line
+    if mark is None:
+        return False
+    old_side, new_side = mark[0] is not Op.INSERT and mark[1] != "to", mark[0] is not Op.DELETE and mark[1] != "from"
+    if old_side == new_side:
+        return False
+    for item in items:
+        if isinstance(item, _Range):
+            continue
+        if isinstance(item, _Ref):
+            shown = _visible(item)[0 if old_side else 1]
+        elif old_side:
+            shown = item.op is not Op.DELETE and item.ctx != "from"
+        else:
+            shown = item.op is not Op.INSERT and item.ctx != "to"
+        if shown:
+            return False
+    return True
+
+
+def _kept_marks_after_references(slots: list[_Slot]) -> list[_Slot]:
+    """The slots as one, rewritten where a paragraph citing a footnote ends with a revised mark."""
+    segments: list = []
+    for n, slot in enumerate(slots):
+        segments.extend(slot.segments)
+        if n < len(slots) - 1:
+            segments.append(_Text(slot.final[0], slot.final[1], "\n"))
+
+    def wrong(line) -> bool:
+        items, mark = line
+        return not _plain(mark) and any(isinstance(item, _Ref) for item in items)
+
+    lines = _as_lines(segments)
+    if not any(wrong(line) for line in lines):
+        return slots
+    # A paragraph added, removed or moved whole ends with a mark its version alone has; that
+    # mark can as well end the paragraph before it (one that cites nothing), the kept mark
+    # ending this one: the same texts either way, and moves stay moves. Where the paragraph
+    # before cites a footnote too, it is left as it is: LibreOffice then shows an empty
+    # paragraph where the whole paragraph was, its text exact.
+    for k in range(1, len(lines)):
+        items, mark = lines[k]
+        before, kept = lines[k - 1]
+        if (wrong(lines[k]) and _whole(lines[k]) and kept is not None and _plain(kept)
+                and not any(isinstance(i, _Ref) for i in before)):
+            assert mark is not None
+            old_only = mark[0] is not Op.INSERT and mark[1] != "to"
+            lines[k - 1] = (before, (Op.DELETE if old_only else Op.INSERT, ""))
+            lines[k] = (items, (Op.EQUAL, ""))
+
+    def garbled(line) -> bool:
+        return wrong(line) and not _whole(line)
+
+    # A move with a copy (moved from or to) in a stretch to write again is written as a
+    # deletion there and an insertion here instead.
+    segments = _joined(lines)
+    unmove: set[str] = set()
+    while True:
+        lines = _as_lines(_unmoved(segments, unmove) if unmove else segments)
+        out, more = _rewrite_stretches(lines, garbled)
+        if not more - unmove:
+            return [_Slot(out)]
+        unmove |= more
+
+
+def _rewrite_stretches(lines: list, garbled) -> tuple[list, set[str]]:
+    """The segments with each stretch holding a garbled line written again; the names of the
+    moves that stand in the way, if any."""
+    out: list = []
+    start = 0  # the first line after the last kept mark
+    k = 0
+    blocking: set[str] = set()
+    while k < len(lines):
+        if not garbled(lines[k]):
+            if _plain(lines[k][1]):
+                out.extend(_joined(lines[start:k + 1]))
+                start = k + 1
+            k += 1
+            continue
+        end = k
+        while True:
+            while not _plain(lines[end][1]):
+                end += 1
+            stretch = lines[start:end + 1]
+            names = {item.name for items, _ in stretch for item in items if isinstance(item, _Range)}
+            moved = bool(names) or any(item.ctx for items, _ in stretch for item in items) or any(
+                mark is not None and mark[1] for _, mark in stretch)
+            old = new = pairs = None
+            if not moved:
+                old, new = _side(stretch, Op.INSERT), _side(stretch, Op.DELETE)
+            if old is not None and new is not None:
+                pairs = _pairs(old, new)
+            if pairs is not None:
+                assert old is not None and new is not None
+                out.extend(_rewritten(old, new, pairs, stretch[-1][1] is None))
+                break
+            if moved or old is None or new is None or end == len(lines) - 1:
+                blocking |= names
+                out.extend(_joined(stretch))  # left as it is
+                break
+            end += 1
+        start = k = end + 1
+    return out, blocking
+
+
+def _unmoved(segments: list, names: set[str]) -> list:
+    """The segments with the moves of these names written as deletions and insertions."""
+    out: list = []
+    open_: list[_Range] = []
+    closed: dict[str, str] = {}
+    for segment in segments:
+        if isinstance(segment, _Range):
+            if segment.start:
+                open_.append(segment)
+            else:
+                open_ = [r for r in open_ if (r.kind, r.name) != (segment.kind, segment.name)]
+                closed[segment.kind] = segment.name
+            if segment.name not in names:
+                out.append(segment)
+            continue
+        if not segment.ctx:
+            out.append(segment)
+            continue
+        kind = "moveFrom" if segment.ctx == "from" else "moveTo"
+        inside = [r.name for r in open_ if r.kind == kind]
+        owner = inside[-1] if inside else closed.get(kind)
+        if owner not in names:
+            out.append(segment)
+        elif segment.ctx == "from":
+            out.append(replace(segment, op=Op.DELETE, ctx=""))
+        elif segment.op is not Op.DELETE:  # a deletion inside a moved copy is in neither text
+            out.append(replace(segment, op=Op.INSERT, ctx=""))
+    return out
+
+
+def _joined(lines: list) -> list:
+    out: list = []
+    for items, mark in lines:
+        out.extend(items)
+        if mark is not None:
+            out.append(_Text(mark[0], mark[1], "\n"))
+    return out
+
+
 # --- WordprocessingML ------------------------------------------------------------------------------
 
 
@@ -640,10 +889,16 @@ class _Writer:
             return ('<w:spacing w:after="120"/><w:ind w:left="567" w:firstLine="567"/><w:jc w:val="both"/>'
                     if item else '<w:spacing w:after="120"/><w:ind w:firstLine="567"/><w:jc w:val="both"/>')
 
+        previous = None
         for segment in _coalesced(slot.segments):
             if isinstance(segment, _Range):
                 runs.append(self.range_mark(segment))
             elif isinstance(segment, _Ref):
+                if isinstance(previous, _Ref) and (segment.op, segment.ctx) != (Op.EQUAL, ""):
+                    # LibreOffice stretches the revision of a reference that directly follows
+                    # another over the paragraph mark after it; an empty field between the two
+                    # keeps it to the reference. Word shows nothing for it, nor after updating.
+                    runs.append(_SEPARATOR)
                 runs.append(self.reference(segment))
             else:
                 for n, piece in enumerate(segment.text.split("\n")):
@@ -653,6 +908,8 @@ class _Writer:
                         runs, line = [], ""
                     runs.append((piece, segment.op, segment.ctx))
                     line += piece
+            if not isinstance(segment, _Range):
+                previous = segment
         final = (Op.EQUAL, "") if last else slot.final
         xml, rtl = self.line(runs)
         paragraphs.append(self.paragraph(xml, final, style(), rtl))
@@ -664,6 +921,9 @@ class _Writer:
                      f'{self.run_props}</w:rPr><w:footnoteRef/></w:r>')
         return (f'<w:footnote w:id="{number}"><w:p><w:pPr>{"<w:bidi/>" if rtl else ""}<w:spacing w:after="0"/>'
                 f'<w:jc w:val="both"/></w:pPr>{reference}{self.run(" ", Op.EQUAL)}{runs}</w:p></w:footnote>')
+
+
+_SEPARATOR = '<w:fldSimple w:instr=" QUOTE &quot;&quot; "/>'
 
 
 def _coalesced(segments: list) -> list:
@@ -812,7 +1072,7 @@ def _build(comparison: Comparison, options: RenderOptions) -> tuple[str, str | N
         parts.append(_tracked_line(writer, title, header, True))
     parts.append(_tracked_line(writer, _line_spans(chapeau(old), chapeau(new)),
                                '<w:spacing w:after="120"/><w:ind w:firstLine="567"/>', False))
-    slots = _Planner(comparison).slots()
+    slots = _kept_marks_after_references(_Planner(comparison).slots())
     real = _footnote_plan(comparison, slots)
     for n, slot in enumerate(slots):
         parts.extend(writer.slot(slot, last=n == len(slots) - 1))

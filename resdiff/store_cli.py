@@ -193,7 +193,8 @@ def _read_all(paths: list[str]) -> list[tuple[str, list[Incoming] | None, str | 
     return [results[path] for path in paths]
 
 
-@app.command()
+@app.command(epilog="Examples: resdiff add report.txt;  resdiff add drafts/;  resdiff add L.56.docx --follows A/C.2/65/L.22.  "
+                      "Environment: RESDIFF_STORE (version store).")
 def add(
     files: list[str] = typer.Argument(..., help="Reports, drafts or resolutions, or folders of them (read "
                                                 "recursively): every document in them is stored."),
@@ -349,7 +350,8 @@ def _label(row: dict) -> str:
     return row["symbol"] if row["revision"] == 1 else f"{row['symbol']} rev {row['revision']}"
 
 
-@app.command()
+@app.command(epilog="Examples: resdiff log;  resdiff log L.22;  resdiff log 信息和通信技术 --format json.  "
+                      "Environment: RESDIFF_STORE (version store).")
 def log(
     query: str | None = typer.Argument(None, help="A stored symbol ('L.22' is enough) or words of a title."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
@@ -432,7 +434,8 @@ def _render_blame(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-@app.command("blame")
+@app.command("blame", epilog="Examples: resdiff blame L.56;  resdiff blame L.56@2 --format json.  "
+                               "Environment: RESDIFF_STORE (version store).")
 def blame_command(
     symbol: str = typer.Argument(..., help="A stored symbol ('L.56' is enough; 'L.56@2' for a revision)."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
@@ -522,7 +525,8 @@ def _records(store: str | None, symbols: list[str]) -> dict:
     return {s: r.as_json() for s, r in sorted(found.items()) if r is not None}
 
 
-@app.command()
+@app.command(epilog="Examples: resdiff history report.txt;  resdiff history report.pdf --format json.  "
+                      "Environment: RESDIFF_STORE (version store).")
 def history(
     file: str = typer.Argument(..., help="A committee report: .txt in any common encoding, .docx, .doc or .pdf."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
@@ -695,7 +699,8 @@ def _render_precedent_html(data: dict) -> str:
     return "\n".join(out) + "\n"
 
 
-@app.command()
+@app.command(epilog="Examples: resdiff precedent draft.docx;  resdiff precedent L.22 --top 1 --format html > precedents.html.  "
+                      "Environment: RESDIFF_STORE (version store).")
 def precedent(
     draft: str = typer.Argument(..., help="A draft: a file (.txt, .docx, .doc, .pdf) or a stored symbol."),
     top: int = typer.Option(3, "--top", min=1, help="Precedents shown for each paragraph, best first."),

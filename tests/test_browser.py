@@ -217,8 +217,14 @@ def test_report_reads_right_in_chromium(browser, sample_comparison, tmp_path):
         assert page.eval_on_selector("table.corr", "e => e.getBoundingClientRect().right") <= 390, view
         page.evaluate("document.getElementById('correspondence').scrollIntoView()")
         page.screenshot(path=str(screens / f"phone-{view}-correspondence.png"))
-        page.evaluate(f"document.getElementById('{page.get_attribute('.change.k-merged', 'id')}').scrollIntoView()")
+        merged = page.get_attribute('.change.k-merged', 'id')
+        page.evaluate(f"document.getElementById('{merged}').scrollIntoView()")
         page.screenshot(path=str(screens / f"phone-{view}.png"))
+        # A paragraph scrolled to shows its heading below the sticky column heads.
+        if view == "sbs":
+            top = page.eval_on_selector(f"#{merged}", "e => e.getBoundingClientRect().top")
+            heads = page.eval_on_selector(".sbs-head", "e => e.getBoundingClientRect().bottom")
+            assert top >= heads, (top, heads)
     page.set_viewport_size({"width": 1280, "height": 900})
     assert problems == [] and requests == [report.as_uri()]
 

@@ -62,7 +62,10 @@ def test_version_help_and_unknown_argument(tmp_path):
     assert version.returncode == 0 and re.fullmatch(r"resdiff \d+\.\d+\.\d+\S*\n", version.stdout)
     for args, variables in ((["--help"], ("NO_COLOR", "FORCE_COLOR", "RESDIFF_STORE")),
                             (["diff", "--help"], ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "RESDIFF_STORE")),
-                            (["parse", "--help"], ("NO_COLOR", "FORCE_COLOR", "COLUMNS"))):
+                            (["parse", "--help"], ("NO_COLOR", "FORCE_COLOR", "COLUMNS")),
+                            (["fetch", "--help"], ("RESDIFF_DOCUMENTS_URL", "RESDIFF_OFFLINE", "RESDIFF_STORE")),
+                            *(([command, "--help"], ("RESDIFF_STORE",)) for command in
+                              ("add", "log", "blame", "history", "precedent"))):
         text = " ".join(run(*args).stdout.split())
         assert "Example" in text and f"resdiff {args[0] if args[0] != '--help' else 'diff'} " in text
         for variable in variables:

@@ -152,7 +152,8 @@ footer{max-width:72rem;margin:2rem auto;padding:0 1rem;color:var(--muted);font-s
 @media (max-width:40rem){body{font-size:15px}h1{font-size:1.3rem}.toolbar{position:static}.jump{display:none}
 #correspondence,#text{scroll-margin-top:0}table.corr th,table.corr td{padding:.3rem .3rem;white-space:normal}
 table.corr td.words{min-width:6rem}table.corr .badge{font-size:.62rem}
-body.view-sbs .sbs-head{top:0}.change,body.view-sbs .change,.moved-from{scroll-margin-top:2.5rem}
+body.view-sbs .sbs-head{top:0}.change,.moved-from{scroll-margin-top:2.5rem}
+body.view-sbs .change,body.view-sbs .moved-from{scroll-margin-top:4.5rem}
 body.view-sbs .sbs,body.view-sbs .sbs-head,body.view-sbs .moved-from{gap:0 .6rem}
 body.view-sbs .col.old{padding-inline-end:.6rem}.change{padding:.45rem .6rem}}
 @media print{

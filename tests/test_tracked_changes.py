@@ -686,3 +686,26 @@ def test_corpus_texts_against_themselves_carry_no_revision(path):
     if len(documents) > 1:
         comparison = compare(documents[0], documents[-1])
         _assert_accept_reject(comparison, render(comparison, RenderOptions()))
+
+
+@pytest.mark.parametrize("removed", [True, False])
+def test_last_paragraph_of_one_version_leaves_no_empty_paragraph(removed):
+    # The document's last paragraph mark is never revised: when the last paragraph is the old
+    # version's alone (or the new's), the paragraph before it ends with that version's mark, so
+    # that accepting (or rejecting) all leaves no empty paragraph at the end.
+    from resdiff.model import Document, Paragraph
+
+    def op(n, text):
+        return Paragraph(f"OP{n}", ParagraphKind.OPERATIVE, n, text)
+
+    longer = (op(1, "Decides to act on the matters before it;"), op(2, "Requests a report on the matter;"),
+              op(3, "Decides to remain seized of the matter."))
+    old = Document("A/C.2/99/L.1", None, "en", longer if removed else longer[:2])
+    new = Document("A/C.2/99/L.1/Rev.1", None, "en", longer[:2] if removed else longer)
+    comparison = compare(old, new)
+    data = render(comparison, RenderOptions())
+    _assert_accept_reject(comparison, data)
+    body = etree.fromstring(_document_xml(data)).find(f"{W}body")
+    for accept in (True, False):
+        texts = [t for t, _ in _resolve_paragraphs(body.iter(f"{W}p"), accept)]
+        assert texts[-1].strip(), (accept, texts)

@@ -629,6 +629,19 @@ def _kept_marks_after_references(slots: list[_Slot]) -> list[_Slot]:
         return not _plain(mark) and any(isinstance(item, _Ref) for item in items)
 
     lines = _as_lines(segments)
+    # The document's last paragraph mark stays whatever is accepted or rejected: where the last
+    # paragraph is one version's alone, the paragraph before it ends with that version's mark
+    # instead, so that neither version ends with an empty paragraph.
+    if len(lines) > 1:
+        items, _ = lines[-1]
+        before, kept = lines[-2]
+        if kept == (Op.EQUAL, "") and not any(isinstance(i, _Ref) for i in before):
+            for revised in ((Op.DELETE, ""), (Op.INSERT, "")):
+                if items and _whole((items, revised)):
+                    lines[-2] = (before, revised)
+                    segments = _joined(lines)
+                    slots = [_Slot(segments)]
+                    break
     if not any(wrong(line) for line in lines):
         return slots
     # A paragraph added, removed or moved whole ends with a mark its version alone has; that

@@ -13,6 +13,7 @@ from .model import (
     ChangeKind,
     Comparison,
     Document,
+    HeaderChange,
     ItemChange,
     Op,
     Paragraph,
@@ -42,15 +43,38 @@ def compare(old: Document, new: Document, options: AlignOptions = AlignOptions()
         title = ((Span(Op.EQUAL, new_title),) if old_title == new_title else diff_texts(old_title, new_title)) \
             if old_title or new_title else ()
         footnotes = compare_footnotes(old, new)
+        header = compare_header(old, new)
     notes = (COARSE_NOTE,) if spent.spent else ()
     return Comparison(old=old, new=new, changes=changes, options=options, footnotes=footnotes,
-                      marks=mark_changes(old, new, changes, footnotes), title=title, notes=notes)
+                      marks=mark_changes(old, new, changes, footnotes), title=title, notes=notes, header=header)
 
 
 # Said when the word diffs of one comparison ran out of their budget (inline.INLINE_STEPS).
 COARSE_NOTE = ("the texts differ in too many places to be compared word by word within resdiff's "
                "bound: some changed paragraphs are shown replaced from their first difference to "
                "their last")
+
+
+def compare_header(old: Document, new: Document) -> tuple[HeaderChange, ...]:
+    """The agenda item, sponsors line and chapeau of the two versions, in the order a text prints
+    them, where either version prints them."""
+    changes = []
+    for part, attribute in (("agenda item", "agenda_item"), ("sponsors", "sponsors"), ("chapeau", "chapeau")):
+        before, after = getattr(old, attribute), getattr(new, attribute)
+        if before is None and after is None:
+            continue
+        spans: tuple[Span, ...]
+        if before is None:
+            kind, spans = ChangeKind.ADDED, (Span(Op.INSERT, after),)
+        elif after is None:
+            kind, spans = ChangeKind.REMOVED, (Span(Op.DELETE, before),)
+        elif before == after:
+            kind, spans = ChangeKind.UNCHANGED, (Span(Op.EQUAL, after),)
+        else:
+            kind = ChangeKind.UNCHANGED if normalize(before) == normalize(after) else ChangeKind.MODIFIED
+            spans = diff_texts(before, after)
+        changes.append(HeaderChange(part, kind, before, after, spans))
+    return tuple(changes)
 
 
 def _join(paragraphs: list[Paragraph]) -> str:

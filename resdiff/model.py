@@ -114,6 +114,11 @@ class Document:
     footnotes: tuple[Footnote, ...] = ()
     source: str | None = None
     date: str | None = None
+    # The header as printed (parse.header): the chapeau line, the agenda item with its name, the
+    # sponsors line of a draft; None where the text has none.
+    chapeau: str | None = None
+    agenda_item: str | None = None
+    sponsors: str | None = None
     # What the parser could not vouch for (a break in numbering, a paragraph longer than any
     # real one, footnotes it could not pair), and the lines it left out as page furniture.
     warnings: tuple[str, ...] = ()
@@ -243,6 +248,22 @@ class FootnoteChange:
 
 
 @dataclass(frozen=True, slots=True)
+class HeaderChange:
+    """One part of the header compared: ``part`` is "agenda item", "sponsors" or "chapeau";
+    ``old`` and ``new`` as printed (None where that version does not print it); ``inline``
+    rebuilds the old from its equal and delete spans and the new from its equal and insert
+    spans. Kind unchanged, modified, or added/removed when only one version prints the part
+    (a draft's sponsors line, which the adopted text no longer carries): shown, but no change
+    of wording, since there is nothing on the other side to compare it with."""
+
+    part: str
+    kind: ChangeKind
+    old: str | None
+    new: str | None
+    inline: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class MarkChange:
     """A paragraph (or merge or split) whose footnote references changed: a mark added,
     removed, or pointing at another footnote. ``old_marks`` and ``new_marks`` as printed."""
@@ -276,6 +297,13 @@ class Comparison:
     title: tuple[Span, ...] = ()
     # What the comparison did coarsely to stay within its bounds (compare.COARSE_NOTE).
     notes: tuple[str, ...] = ()
+    # The agenda item, sponsors line and chapeau, in that order, where either version prints them.
+    header: tuple[HeaderChange, ...] = ()
+
+    @property
+    def header_changed(self) -> tuple[HeaderChange, ...]:
+        """The header parts whose wording differs (beyond width and spacing) in both versions."""
+        return tuple(h for h in self.header if h.kind is ChangeKind.MODIFIED)
 
     @property
     def title_changed(self) -> bool:
@@ -305,7 +333,8 @@ class Comparison:
             kind = doc.paragraph(ids[0]).kind
             return {ParagraphKind.ANNEX: "annex", ParagraphKind.HEADING: "headings"}.get(kind, "body")
 
-        counts = dict.fromkeys(("body", "annex", "headings", "sub-paragraphs", "footnotes", "references", "title"), 0)
+        counts = dict.fromkeys(("body", "annex", "headings", "sub-paragraphs", "footnotes", "references", "title",
+                                "header"), 0)
         for change in self.changes:
             if change.kind is not ChangeKind.UNCHANGED or change.moved or change.renumbered:
                 counts[part(change)] += 1
@@ -313,6 +342,7 @@ class Comparison:
         counts["footnotes"] = sum(1 for f in self.footnotes if f.kind is not ChangeKind.UNCHANGED or f.renumbered)
         counts["references"] = len(self.marks)
         counts["title"] = int(self.title_changed)
+        counts["header"] = len(self.header_changed)
         return counts
 
     def footnote_summary(self) -> dict[str, int]:
@@ -328,8 +358,8 @@ class Comparison:
     @property
     def differs(self) -> bool:
         """True when any paragraph or footnote change is not 'unchanged' or carries a flag, a
-        paragraph's footnote references changed, or the title changed."""
+        paragraph's footnote references changed, or the title or a part of the header changed."""
         return any(
             c.kind is not ChangeKind.UNCHANGED or c.moved or c.renumbered for c in self.changes
         ) or any(f.kind is not ChangeKind.UNCHANGED for f in self.footnotes) or bool(self.marks) \
-            or self.title_changed
+            or self.title_changed or bool(self.header_changed)

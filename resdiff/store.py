@@ -234,6 +234,18 @@ def _content(document: Document) -> dict:
     }
 
 
+def _stored(document: Document) -> dict:
+    """What a version's row holds: its paragraphs and footnotes (which its hash covers) and the
+    parts of its header it prints (which a later file of the same text may print otherwise: a
+    draft's sponsors line is not part of its wording)."""
+    data = _content(document)
+    header = {key: value for key, value in (("chapeau", document.chapeau), ("agenda_item", document.agenda_item),
+                                            ("sponsors", document.sponsors)) if value is not None}
+    if header:
+        data["header"] = header
+    return data
+
+
 def _canonical(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -272,8 +284,11 @@ def _read_document(row: sqlite3.Row) -> Document:
         for p in data["paragraphs"]
     )
     footnotes = tuple(Footnote(f["mark"], f["text"]) for f in data["footnotes"])
+    header = data.get("header", {})
     return Document(symbol=row["symbol"], title=row["title"], language=row["language"],
-                    paragraphs=paragraphs, footnotes=footnotes, source=row["source"], date=row["date"])
+                    paragraphs=paragraphs, footnotes=footnotes, source=row["source"], date=row["date"],
+                    chapeau=header.get("chapeau"), agenda_item=header.get("agenda_item"),
+                    sponsors=header.get("sponsors"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -616,7 +631,7 @@ class Store:
             "INSERT INTO documents (symbol, revision, title, language, date, source, content_hash, content, "
             "session, agenda_item, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (document.symbol, revision, document.title, document.language, document.date, document.source,
-             digest, _canonical(_content(document)), session_of(document.symbol) if document.symbol else None, item.agenda_item, item.report))
+             digest, _canonical(_stored(document)), session_of(document.symbol) if document.symbol else None, item.agenda_item, item.report))
         document_id = _row_id(cursor)
         self._index_document(document_id, document)
         return document_id

@@ -94,8 +94,20 @@ def test_strict_turns_warnings_into_exit_status_2(tmp_path):
 def test_show_furniture_lists_what_was_left_out():
     extraction = FIXTURES / "extractions" / "A_RES_ES-11_3-EN.pdftotext.txt"
     result = run("parse", str(extraction), "--show-furniture")
-    assert result.stdout.splitlines()[-7:] == [
-        "left out as page furniture: 6 lines",
+    # The masthead above the text is listed too: every line is read, compared or listed. Its
+    # agenda item (lines 11-14), title and chapeau are read and compared, so not listed.
+    assert result.stdout.splitlines()[-17:] == [
+        "left out as page furniture: 16 lines",
+        "  line 1: A/RES/ES-11/3",
+        "  line 3: United Nations",
+        "  line 5: General Assembly",
+        "  line 7: Distr.: General",
+        "  line 8: 8 April 2022",
+        "  line 10: Eleventh emergency special session",
+        "  line 16: Resolution adopted by the General Assembly",
+        "  line 17: on 7 April 2022",
+        "  line 18: [without reference to a Main Committee (A/ES-11/L.4 and A/ES-11/L.4/Add.1)]",
+        "  line 20: ES-11/3.",
         "  line 47: 22-05216 (E)",
         "  line 49: 080422",
         "  line 51: *2205216*",
@@ -104,7 +116,10 @@ def test_show_furniture_lists_what_was_left_out():
         "  line 58: in the Human Rights Council",
     ]
     data = json.loads(run("parse", str(extraction), "--show-furniture", "--format", "json").stdout)
-    assert data["documents"][0]["furniture"][0] == "line 47: 22-05216 (E)"
+    assert data["documents"][0]["furniture"][10] == "line 47: 22-05216 (E)"
+    assert data["documents"][0]["agenda_item"] == ("Agenda item 5 Letter dated 28 February 2014 from the Permanent "
+                                                   "Representative of Ukraine to the United Nations addressed to the "
+                                                   "President of the Security Council (S/2014/136)")
     assert "furniture" not in json.loads(run("parse", str(extraction), "--format", "json").stdout)["documents"][0]
 
 

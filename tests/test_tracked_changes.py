@@ -40,7 +40,8 @@ def _printed(document, bodies: dict[str, str] | None = None, head: list[str] | N
     (``bodies`` in place of the paragraphs' own, ``head`` in place of symbol, title, chapeau)."""
     from resdiff.render.docx import chapeau
 
-    lines = head if head is not None else [line for line in (document.symbol, document.title) if line] + [chapeau(document)]
+    lines = head if head is not None else [line for line in (document.symbol, document.agenda_item, document.sponsors,
+                                                             document.title) if line] + [chapeau(document)]
     for p in document.paragraphs:
         number = ""
         if p.kind in (ParagraphKind.OPERATIVE, ParagraphKind.ANNEX) and p.number is not None:
@@ -61,6 +62,7 @@ def _rejected(comparison) -> list[str]:
     head = []
     if old.symbol or new.symbol:
         head.append(rebuild(without_layout(_line_spans(old.symbol or "", new.symbol or "")))[0])
+    head.extend(rebuild(without_layout(part.inline))[0] for part in comparison.header if part.part != "chapeau")
     if old.title or new.title:
         head.append(rebuild(without_layout(comparison.title))[0])
     head.append(rebuild(without_layout(_line_spans(chapeau(old), chapeau(new))))[0])

@@ -28,6 +28,7 @@ from ..model import Document, Footnote, Paragraph
 from ..text import detect_language
 from .annex import annex_starts, classify_annex
 from .classification import _classify, _label, _warnings  # noqa: F401  (_label: tests read it here)
+from .header import Header, read_header
 from .identity import Span, identify
 from .layout import (
     _CHAPEAU,
@@ -42,6 +43,7 @@ from .layout import (
 )
 from .lines import _join, _join_all  # noqa: F401  (tests read them here)
 from .pages import _titles, _unique_footnotes, lay_out
+from .patterns import _TITLE_NUMBER
 from .records import Layout
 from .reports import draft_dates, proceedings
 from .segmentation import _block_mode, _join_lines
@@ -72,6 +74,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     blocks = _blocks(lines, chapeaus)
     documents = []
     report = _is_report(lines, blocks)
+    report_agenda = _report_agenda(lines, blocks[0].start) if report else None
     for index, block in enumerate(blocks):
         body = lines[block.start + 1 : block.end]
         if not block.quoted:
@@ -92,6 +95,16 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         identity = identify(lines, Span(block.start, block.end, block.quoted),
                             blocks[index - 1].end if index else 0, meta, report, source)
         symbol, title, date = identity.symbol, identity.title, identity.date
+        begin = blocks[index - 1].end if index else 0
+        is_chapeau = 0 <= block.start < len(lines) and bool(_CHAPEAU.match(lines[block.start]))
+        if report:
+            # A draft quoted in a report: the report's account around it is not the draft's
+            # header; the agenda item is the report's.
+            header = Header(chapeau=lines[block.start].strip().lstrip("“\"").strip() if is_chapeau else None,
+                            agenda_item=report_agenda)
+        else:
+            header = read_header(lines, begin, block.start, is_chapeau)
+            dropped = _masthead(lines, begin, block.start, header, title) + dropped
         language = detect_language("\n".join(p.body for p in paragraphs))
         documents.append(
             Document(
@@ -102,6 +115,9 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                 footnotes=tuple(footnotes),
                 source=source,
                 date=date,
+                chapeau=header.chapeau,
+                agenda_item=header.agenda_item,
+                sponsors=header.sponsors,
                 warnings=tuple(_warnings(paragraphs, footnotes, symbol)
                                + [f"{symbol or 'document'}: line {k}: {text}" for k, text in problems]),
                 furniture=tuple(f"line {k}: {text}" for k, text in dropped),
@@ -149,6 +165,31 @@ def _annexes(lines: list[str], begin: int, end: int, meta: dict[str, str], block
         footnotes.extend(f for f in _unique_footnotes(layout.footnotes) if f.mark not in known)
         dropped.extend((start + 2 + k, text) for k, text in layout.furniture)
         problems.extend((start + 2 + k, text) for k, text in layout.problems)
+
+
+def _report_agenda(lines: list[str], first: int) -> str | None:
+    """The agenda item a committee report is issued under, from the lines before its first
+    draft: every draft it quotes was submitted under it."""
+    header = read_header(lines, 0, max(first, 0), False)
+    return header.agenda_item
+
+
+def _masthead(lines: list[str], begin: int, chapeau_at: int, header: Header, title: str | None) -> list[tuple[int, str]]:
+    """The lines above a text that are neither its title nor its header (distribution, dates,
+    job numbers, session and committee lines): page furniture, with their line numbers."""
+    dropped: list[tuple[int, str]] = []
+    for k in range(max(begin, 0), max(chapeau_at, 0)):
+        stripped = lines[k].strip()
+        if not stripped:
+            continue
+        dropped.extend((k + 1, text) for at, text in header.leftover if at == k)
+        bare = _TITLE_NUMBER.sub("", stripped).strip()
+        if k in header.used:
+            continue
+        if title and bare and bare in title:
+            continue
+        dropped.append((k + 1, stripped))
+    return dropped
 
 
 def _ordinal(value: int) -> str:

@@ -190,17 +190,57 @@ def item_notes(change) -> list[str]:
     return notes
 
 
+def header_label(part, comparison) -> str:
+    """What a view prints before a part of the header: nothing where both versions print it
+    (an agenda item, a sponsors line and a chapeau name themselves), else which one does.
+
+    >>> from resdiff.model import ChangeKind, HeaderChange, Document, Comparison
+    >>> c = Comparison(Document("A/C.3/56/L.22", None, "en", ()), Document("A/C.3/56/L.22/Rev.1", None, "en", ()), ())
+    >>> header_label(HeaderChange("sponsors", ChangeKind.REMOVED, "X: draft resolution", None), c)
+    'Only in L.22: '
+    """
+    from ..model import ChangeKind
+
+    if part.kind is ChangeKind.REMOVED:
+        return _("Only in {symbol}: ").format(symbol=comparison.old.short_symbol)
+    if part.kind is ChangeKind.ADDED:
+        return _("Only in {symbol}: ").format(symbol=comparison.new.short_symbol)
+    return ""
+
+
+def header_name(part, old, new) -> str:
+    """How the Markdown and HTML reports name a part of the header: "Agenda item",
+    "Sponsors changed", "Chapeau (only in L.22)".
+
+    >>> from resdiff.model import ChangeKind, HeaderChange, Document
+    >>> old, new = Document("A/C.3/56/L.22", None, "en", ()), Document("A/RES/56/150", None, "en", ())
+    >>> header_name(HeaderChange("sponsors", ChangeKind.REMOVED, "X: draft resolution", None), old, new)
+    'Sponsors (only in L.22)'
+    """
+    from ..model import ChangeKind
+
+    name = {"agenda item": N_("Agenda item"), "sponsors": N_("Sponsors"), "chapeau": N_("Chapeau")}[part.part]
+    if part.kind is ChangeKind.MODIFIED:
+        return _("{part} changed").format(part=_(name))
+    if part.kind is ChangeKind.REMOVED:
+        return _("{part} (only in {symbol})").format(part=_(name), symbol=old.short_symbol)
+    if part.kind is ChangeKind.ADDED:
+        return _("{part} (only in {symbol})").format(part=_(name), symbol=new.short_symbol)
+    return _(name)
+
+
 def parts_line(comparison) -> str:
     """What changed beyond the body's paragraphs, in words; empty when nothing did.
 
     Says "Changed: 3 body paragraphs, 2 annex paragraphs, 1 heading, 1 footnote" and the like, so
-    that a change in an annex, a heading, a footnote or the title is never only in the details.
+    that a change in an annex, a heading, a footnote, the title or the header (chapeau, agenda
+    item, sponsors) is never only in the details.
     """
     counts = comparison.changed_parts()
     if not any(counts[key] for key in counts if key != "body"):
         return ""
     said = [_part(key, counts[key]) for key in ("body", "annex", "headings", "sub-paragraphs", "footnotes",
-                                                 "references", "title") if counts[key]]
+                                                 "references", "title", "header") if counts[key]]
     return _("Changed: {parts}").format(parts=_(", ").join(said))
 
 
@@ -218,6 +258,8 @@ def _part(key: str, n: int) -> str:
         text = ngettext("{n} footnote", "{n} footnotes", n)
     elif key == "references":
         text = ngettext("{n} paragraph's footnote references", "{n} paragraphs' footnote references", n)
+    elif key == "header":
+        text = ngettext("{n} part of the header", "{n} parts of the header", n)
     else:
         return _("the title")
     return text.format(n=n)

@@ -61,13 +61,15 @@ _COUNCIL_CHAPEAUS = {"zh": "安全理事会，", "en": "The Security Council,", 
 
 
 def chapeau(document: Document) -> str:
-    """The chapeau a document opens with, in its language: the Security Council's for an S/
-    symbol, else the General Assembly's.
+    """The chapeau a document opens with: as it prints it, else the one of its language: the
+    Security Council's for an S/ symbol, the General Assembly's otherwise.
 
     >>> from resdiff.model import Document
     >>> chapeau(Document("S/RES/338 (1973)", None, "fr", ())), chapeau(Document("A/RES/80/1", None, "zh", ()))
     ('Le Conseil de sécurité,', '大会，')
     """
+    if document.chapeau:
+        return document.chapeau
     table = _COUNCIL_CHAPEAUS if (document.symbol or "").startswith("S/") else _CHAPEAUS
     return table.get(document.language, table["en"])
 
@@ -1080,6 +1082,10 @@ def _build(comparison: Comparison, options: RenderOptions) -> tuple[str, str | N
     if old.symbol or new.symbol:
         parts.append(_tracked_line(writer, _line_spans(old.symbol or "", new.symbol or ""),
                                    '<w:jc w:val="right"/>', False))
+    for part in comparison.header:
+        # The agenda item and the sponsors line as the first page prints them, above the title.
+        if part.part != "chapeau":
+            parts.append(_tracked_line(writer, part.inline, '<w:spacing w:after="120"/>', False))
     if old.title or new.title:
         title = comparison.title or _line_spans(old.title or "", new.title or "")
         parts.append(_tracked_line(writer, title, header, True))

@@ -15,10 +15,11 @@ import hashlib
 from dataclasses import replace
 from html import escape
 
+from ..i18n import _
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from ..text import direction
-from . import RenderOptions, alike, document_direction, item_notes, opening_words, parts_line
+from . import RenderOptions, alike, document_direction, header_name, item_notes, opening_words, parts_line
 from .docx import chapeau, paragraph_lines
 
 # Order of the counts in the header; the first six are kinds of change, the last two are flags.
@@ -54,6 +55,10 @@ h2{font-size:1.2rem;margin:1.6rem 0 .6rem}
 .doc .symbol{font-weight:700;font-size:1.05rem;margin:.1rem 0;overflow-wrap:anywhere}
 .doc .title{margin:0}
 .doc .meta{margin:.2rem 0 0;color:var(--muted);font-size:.85rem}
+.heading-parts{background:var(--paper);border:1px solid var(--line);border-radius:8px;padding:.5rem .9rem;margin:0 0 1rem}
+.heading-parts dl{margin:0;display:grid;grid-template-columns:minmax(6rem,max-content) 1fr;gap:.2rem 1rem}
+.heading-parts dt{color:var(--muted);font-size:.85rem}
+.heading-parts dd{margin:0;overflow-wrap:anywhere}
 .summary{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem;background:var(--paper);
 border:1px solid var(--line);border-radius:8px;padding:.7rem .9rem}
 .summary svg{width:100%;max-width:26rem;height:auto;display:block}
@@ -430,6 +435,27 @@ def _doc_card(role: str, document: Document) -> str:
             f'<p class="meta">{" · ".join(meta)}</p></section>')
 
 
+def _heading_parts(comparison: Comparison, only_changes: bool) -> str:
+    """The header (agenda item, sponsors line, chapeau) of both versions, and the titles when
+    they differ (the version cards show each title), in the order a text prints them, marked
+    where they differ."""
+    old, new = comparison.old, comparison.new
+    rows = []
+    for part in comparison.header:
+        if part.part == "chapeau" and comparison.title_changed:
+            rows.append((_("Title changed"), comparison.title, new))
+        if only_changes and part.kind is ChangeKind.UNCHANGED:
+            continue
+        rows.append((header_name(part, old, new), part.inline, old if part.kind is ChangeKind.REMOVED else new))
+    if comparison.title_changed and not any(p.part == "chapeau" for p in comparison.header):
+        rows.append((_("Title changed"), comparison.title, new))
+    if not rows:
+        return ""
+    items = "".join(f"<dt>{_e(name)}</dt><dd{_lang(document)}>{_spans_html(for_display(spans))}</dd>"
+                    for name, spans, document in rows)
+    return f'<section class="heading-parts" aria-label="{_e(_("Title and header"))}"><dl>{items}</dl></section>'
+
+
 def _summary(comparison: Comparison) -> str:
     summary = comparison.summary()
     total = len(comparison.changes) or 1
@@ -692,6 +718,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         f'<h1><span{_lang(old, old.symbol or old.label)}>{_name(old.symbol or old.label)}</span> <span class="arrow">→</span> '
         f'<span{_lang(new, new.symbol or new.label)}>{_name(new.symbol or new.label)}</span></h1>',
         f'<div class="docs">{_doc_card("Old", old)}{_doc_card("New", new)}</div>',
+        _heading_parts(comparison, options.only_changes),
         _summary(comparison),
         "</header>\n",
         '<nav class="toolbar" aria-label="Report view"><div class="toolbar-inner">',

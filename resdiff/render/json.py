@@ -40,6 +40,9 @@ def document_dict(document: Document, furniture: bool = False) -> dict:
         "title": document.title,
         "language": document.language,
         "date": document.date,
+        "chapeau": document.chapeau,
+        "agenda_item": document.agenda_item,
+        "sponsors": document.sponsors,
         "paragraphs": [paragraph_dict(p) for p in document.paragraphs],
         "footnotes": [{"mark": f.mark, "text": f.text} for f in document.footnotes],
         "warnings": list(document.warnings),
@@ -130,6 +133,12 @@ def comparison_dict(comparison: Comparison, only_changes: bool = False) -> dict:
         ],
         "title": {"changed": comparison.title_changed,
                   "inline": [{"op": span.op.value, "text": span.text} for span in comparison.title]},
+        "header": [
+            {"part": part.part, "kind": part.kind.value, "old": part.old, "new": part.new,
+             "inline": [{"op": span.op.value, "text": span.text} for span in part.inline]}
+            for part in comparison.header
+            if shown(part.kind, False)
+        ],
         "footnote_references": [
             {"old": list(mark.old), "new": list(mark.new), "old_marks": list(mark.old_marks),
              "new_marks": list(mark.new_marks)}

@@ -16,7 +16,7 @@ from ..i18n import _
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op
 from ..text import has_rtl
-from . import RenderOptions, alike, counted, item_notes, kind_name, parts_line
+from . import RenderOptions, alike, counted, header_name, item_notes, kind_name, parts_line
 
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
 # ASCII punctuation that is Markdown syntax anywhere in a line ('&' starts an entity); a
@@ -190,6 +190,12 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
 
     if comparison.title_changed:
         lines += ["**" + _("Title changed:") + "** " + _mark(for_display(comparison.title)), ""]
+    header = [part for part in comparison.header
+              if not (options.only_changes and part.kind is ChangeKind.UNCHANGED)]
+    for part in header:
+        lines.append(f"- **{escape_markdown(header_name(part, old, new))}:** {_mark(for_display(part.inline))}")
+    if header:
+        lines.append("")
     summary = comparison.summary()
     lines += ["## " + _("Summary"), "", "| " + " | ".join(kind_name(key) for key in SUMMARY_ORDER) + " |",
               "|" + "---:|" * len(SUMMARY_ORDER),

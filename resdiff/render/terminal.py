@@ -18,7 +18,7 @@ from ..i18n import _
 from ..inline import for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from ..text import has_rtl
-from . import RenderOptions, alike, counted, item_notes, kind_name, paragraph_kind_name, parts_line
+from . import RenderOptions, alike, counted, header_label, item_notes, kind_name, paragraph_kind_name, parts_line
 
 _BADGE_STYLE = {
     ChangeKind.UNCHANGED: "dim",
@@ -223,8 +223,14 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
     head = Text()
     head.append(f"{_dated(old)} → {_dated(new)}", style="bold" if color else None)
     _print_wrapped(console, head)
-    if comparison.title:
-        # The titles whole, marked where they differ (a changed title is a change).
+    # The header and the titles whole, in the order a text prints them, marked where they differ
+    # (a changed title, agenda item, sponsors line or chapeau is a change).
+    for part in comparison.header:
+        if part.part == "chapeau" and comparison.title:
+            _print_wrapped(console, *_inline(_TitleChange(comparison), color))
+        if not (options.only_changes and part.kind is ChangeKind.UNCHANGED):
+            _print_wrapped(console, *_labelled(header_label(part, comparison), _inline(part, color), color))
+    if comparison.title and not any(part.part == "chapeau" for part in comparison.header):
         _print_wrapped(console, *_inline(_TitleChange(comparison), color))
     _print_wrapped(console, _summary_line(comparison, color))
     parts = parts_line(comparison)
@@ -247,6 +253,16 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
         console.print()
         _print_wrapped(console, Text(_("No changes: the two versions read the same.")))
     return _printed(console)
+
+
+def _labelled(label: str, inline: tuple[Text, frozenset[int], frozenset[int]],
+              color: bool) -> tuple[Text, frozenset[int], frozenset[int]]:
+    """``_inline``'s text after a label, its offsets moved along."""
+    text, forbidden, marks = inline
+    shift = len(label)
+    labelled = Text(label, style="dim" if color else "")
+    labelled.append_text(text)
+    return (labelled, frozenset(k + shift for k in forbidden), frozenset(k + shift for k in marks))
 
 
 class _TitleChange:

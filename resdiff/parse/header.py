@@ -1,0 +1,116 @@
+"""Header stage: what a text prints above its first paragraph besides its symbol and title.
+
+A draft's first page carries the agenda item it is submitted under ("Agenda item 119 (b)" and
+the item's name, "议程项目 17") and the sponsors line ("South Africa:* draft resolution",
+"南非：决议草案"); every version opens with the chapeau ("The General Assembly,", "大会，").
+Delegates read these as part of the text: a sponsor added, an agenda item corrected or a chapeau
+changed is a change. The rest of the masthead (distribution, dates, job numbers, session and
+committee lines) is page furniture, listed as such.
+
+The patterns are tables, one row per language; a language without a row is read without its
+agenda item or sponsors, which then stay in the furniture list, never silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import has_cjk
+
+# "Agenda item 119 (b)", "Agenda items 17 and 18", "议程项目 17", "Point 119 b) de l'ordre du jour",
+# "Tema 119 b) del programa", "Пункт 119 b) повестки дня", "البند 119 (ب) من جدول الأعمال".
+_AGENDA = re.compile(
+    r"(?:^|(?<=\s))(?:Agenda items?\s+\d|议程项目\s*\d|議程項目\s*\d|Points?\s+\d[^\n]{0,40}\bde l['’]ordre du jour"
+    r"|Temas?\s+\d[^\n]{0,40}\bdel programa|Пункты?\s+\d[^\n]{0,40}\bповестки дня|البند(?:ان)?\s+\d)"
+)
+# The line that ends a sponsors list: "South Africa:* draft resolution", "…: revised draft
+# resolution", "南非：决议草案", "Afrique du Sud : projet de résolution", and the forms naming who
+# submitted it ("Draft resolution submitted by the Chair …").
+_DRAFT_WORDS = (r"(?:revised\s+)?draft\s+(?:resolution|decision)|(?:订正|訂正)?(?:决议|決議|决定|決定)草案"
+                r"|projet\s+de\s+(?:résolution|décision)(?:\s+révisé)?|proyecto\s+de\s+(?:resolución|decisión)"
+                r"(?:\s+revisado)?|(?:пересмотренный\s+)?проект\s+(?:резолюции|решения)|مشروع\s+(?:قرار|مقرر)(?:\s+منقح)?")
+_SPONSORS_END = re.compile(rf"[:：]\s*\**\s*(?:{_DRAFT_WORDS})\s*\**\s*$", re.I)
+_SUBMITTED = re.compile(r"^(?:(?:Revised\s+)?draft\s+(?:resolution|decision)\s+submitted\s+by\b|\S.{0,80}提交的(?:决议|决定)草案$)",
+                        re.I)
+# A line a sponsors list goes on after: it ends in a comma or a conjunction.
+_CONTINUED = re.compile(r"(?:[,，、،]|\band|\bet|\by|\bи|\bو|和|及)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A document's chapeau, agenda item and sponsors line as printed (None when absent), and
+    the indices of the lines they were read from."""
+
+    chapeau: str | None = None
+    agenda_item: str | None = None
+    sponsors: str | None = None
+    used: frozenset[int] = frozenset()
+    # What shares a line with the agenda item ("Sixty-eighth session Agenda item 33 (b)", as PDF
+    # extraction joins them): (line index, text), page furniture.
+    leftover: tuple[tuple[int, str], ...] = ()
+
+
+def read_header(lines: list[str], begin: int, chapeau_at: int, chapeau: bool) -> Header:
+    """The header of the text whose chapeau line is ``lines[chapeau_at]`` (``chapeau`` says
+    whether that line is one: a text may start at its first operative paragraph), read from
+    the lines between ``begin`` and it.
+
+    >>> lines = ["Agenda item 119 (b)", "Human rights questions", "South Africa:* draft resolution",
+    ...          "The right to development", "The General Assembly,"]
+    >>> read_header(lines, 0, 4, True)
+    Header(chapeau='The General Assembly,', agenda_item='Agenda item 119 (b) Human rights questions', sponsors='South Africa:* draft resolution', used=frozenset({0, 1, 2, 4}), leftover=())
+    """
+    used: set[int] = set()
+    leftover: list[tuple[int, str]] = []
+    said = lines[chapeau_at].strip() if chapeau and 0 <= chapeau_at < len(lines) else None
+    if said:
+        used.add(chapeau_at)
+    region = range(max(begin, chapeau_at - 60, 0), max(chapeau_at, 0))
+    agenda_at = next((k for k in reversed(region) if _AGENDA.search(lines[k].strip()[:300])), None)
+    sponsors_end = next((k for k in reversed(region) if _is_sponsors_end(lines[k].strip())
+                         and (agenda_at is None or k > agenda_at)), None)
+    sponsors = None
+    sponsors_start = None
+    if sponsors_end is not None:
+        sponsors_start = sponsors_end
+        floor = agenda_at + 1 if agenda_at is not None else region.start
+        while sponsors_start - 1 > floor and _CONTINUED.search(lines[sponsors_start - 1].strip()):
+            sponsors_start -= 1
+        taken = [lines[k].strip() for k in range(sponsors_start, sponsors_end + 1) if lines[k].strip()]
+        sponsors = _joined(taken)
+        used.update(range(sponsors_start, sponsors_end + 1))
+    agenda = None
+    if agenda_at is not None:
+        # The item's name runs from the line after the number to the sponsors line, or to the
+        # first blank line when there is none (the title follows it).
+        stop = sponsors_start if sponsors_start is not None else _blank_after(lines, agenda_at, chapeau_at)
+        first = lines[agenda_at].strip()
+        match = _AGENDA.search(first[:300])
+        assert match is not None
+        if match.start():
+            leftover.append((agenda_at, first[: match.start()].strip()))
+        taken = [first[match.start():]] + [lines[k].strip() for k in range(agenda_at + 1, stop) if lines[k].strip()]
+        agenda = _joined(taken)
+        used.update(range(agenda_at, stop))
+    return Header(said, agenda, sponsors, frozenset(used), tuple(leftover))
+
+
+def _is_sponsors_end(line: str) -> bool:
+    return bool(line) and len(line) < 2000 and bool(_SPONSORS_END.search(line) or _SUBMITTED.match(line))
+
+
+def _blank_after(lines: list[str], start: int, limit: int) -> int:
+    for k in range(start + 1, limit):
+        if not lines[k].strip():
+            return k
+    return start + 1
+
+
+def _joined(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        if text and not (has_cjk(text[-1]) and has_cjk(part[:1])):
+            text += " "
+        text += part
+    return text

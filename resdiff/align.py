@@ -9,6 +9,9 @@ Matching is by content, never by position or number:
    the threshold are taken best first;
 3. a paragraph left over whose words are mostly contained in a matched paragraph of the other
    version joins it: merged (several old into one new) or split (one old into several new);
+   then a pair left over on both sides whose shorter paragraph is wholly contained in the longer
+   and opens with the same words (a paragraph cut to a third of its length keeps its subject) is
+   paired, though its score is low;
 4. of the matched groups, the largest order-preserving set stays in place; the rest moved.
 
 Every step treats the two versions alike, so aligning B with A gives exactly the mirror image of
@@ -20,7 +23,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import ResdiffError
 from .model import AlignOptions, Document
@@ -49,6 +52,21 @@ CROSS_KIND_THRESHOLD = 0.65
 CROSS_KIND_CONTAINMENT = 0.75
 # Weight of relative position when ranking pairs of near-equal similarity (never for the threshold).
 POSITION_WEIGHT = 0.02
+# A paragraph cut short (or one grown to several times its length) still matches when the shorter
+# text is this much contained in the longer, by weight, and both open with the same words: at
+# least OPENING_WORDS of them (all of the shorter's when it has fewer), the words that say what
+# the paragraph is about.
+CUT_CONTAINMENT = 0.9
+# How many partners each paragraph left unmatched by the first search looks at in the second.
+LEFTOVER_CANDIDATES = 24
+NEIGHBOURS = (-2, -1, 1, 2)
+WIDER_THRESHOLD = 0.5
+# A pair scoring under PIECE_SCORE whose two paragraphs each lie (PIECE_CONTAINMENT, by weight)
+# within another paragraph of the other version is two pieces of a merge and a split, not a
+# rewording of one paragraph.
+PIECE_SCORE = 0.6
+PIECE_CONTAINMENT = 0.8
+OPENING_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +94,9 @@ class _Side:
     def __init__(self, document: Document) -> None:
         self.keys = [normalize(p.body) for p in document.paragraphs]
         self.kinds = [p.kind for p in document.paragraphs]
-        self.counts = [Counter(words(p.body)) for p in document.paragraphs]
+        listed = [words(p.body) for p in document.paragraphs]
+        self.counts = [Counter(w) for w in listed]
+        self.openings = [tuple(w[:OPENING_WORDS]) for w in listed]
         self.size = len(self.keys)
 
 
@@ -117,6 +137,7 @@ class _Scorer:
         self.old_mass = [_mass(c, self.idf) for c in old.counts]
         self.new_mass = [_mass(c, self.idf) for c in new.counts]
         self._shared: dict[tuple[int, int], float] = {}
+        self._df: tuple[Counter[str], int] | None = None
 
     def shared(self, i: int, j: int) -> float:
         key = (i, j)
@@ -133,14 +154,9 @@ class _Scorer:
     def candidates(self, k: int) -> list[tuple[int, int]]:
         """Pairs worth scoring: all of them for short texts, else those sharing rare words."""
         old, new = self.old, self.new
-        if old.size * new.size <= ALL_PAIRS_LIMIT:
+        if self.every_pair:
             return [(i, j) for i in range(old.size) for j in range(new.size)]
-        df: Counter[str] = Counter()
-        for counts in old.counts + new.counts:
-            df.update(counts.keys())
-        # Words in more paragraphs than this say little about which paragraph is which, and
-        # their postings are long; a paragraph's rarest words below it find its partners.
-        limit = min(max(COMMON_DF, (old.size + new.size) // 20), MAX_POSTINGS)
+        df, limit = self._frequencies()
 
         def keys(counts: Counter[str]) -> list[str]:
             usable = sorted((w for w in counts if df[w] <= limit), key=lambda w: (df[w], w))
@@ -154,34 +170,70 @@ class _Scorer:
                     return chosen[:count]
             return chosen
 
-        def postings(side: _Side) -> dict[str, list[int]]:
-            found: dict[str, list[int]] = defaultdict(list)
-            for index, counts in enumerate(side.counts):
-                for word in counts:
-                    if df[word] <= limit:
-                        found[word].append(index)
-            return found
-
-        def best(counts: Counter[str], other_postings: dict[str, list[int]]) -> list[int]:
-            """The k paragraphs of the other side that share most of this one's key words."""
-            acc: dict[int, float] = defaultdict(float)
-            for word in keys(counts):
-                weight = self.idf[word]
-                for index in other_postings.get(word, ()):
-                    acc[index] += weight
-            return [index for _, index in heapq.nsmallest(k, [(-value, index) for index, value in acc.items()])]
-
         # Each paragraph looks for partners through its own rarest words, on both sides alike;
         # only its best k are kept, so that memory stays proportional to the paragraphs.
         pairs: set[tuple[int, int]] = set()
-        new_postings = postings(new)
+        new_postings = self._postings(new)
         for i, counts in enumerate(old.counts):
-            pairs.update((i, j) for j in best(counts, new_postings))
+            pairs.update((i, j) for j in self._best(keys(counts), new_postings, k))
         del new_postings
-        old_postings = postings(old)
+        old_postings = self._postings(old)
         for j, counts in enumerate(new.counts):
-            pairs.update((i, j) for i in best(counts, old_postings))
+            pairs.update((i, j) for i in self._best(keys(counts), old_postings, k))
         return sorted(pairs)
+
+    @property
+    def every_pair(self) -> bool:
+        return self.old.size * self.new.size <= ALL_PAIRS_LIMIT
+
+    def leftover_candidates(self, olds: list[int], news: list[int], k: int) -> list[tuple[int, int]]:
+        """More partners for the paragraphs left unmatched (a few in a hundred): found through
+        all their words under the frequency limit, not only the rarest, and more of them. A piece
+        of a split or a paragraph cut short keeps few of its rare words."""
+        if self.every_pair:
+            return []
+        _, limit = self._frequencies()
+        pairs: set[tuple[int, int]] = set()
+        if olds:
+            new_postings = self._postings(self.new)
+            for i in olds:
+                usable = [w for w in self.old.counts[i] if w in new_postings]
+                pairs.update((i, j) for j in self._best(usable, new_postings, k))
+            del new_postings
+        if news:
+            old_postings = self._postings(self.old)
+            for j in news:
+                usable = [w for w in self.new.counts[j] if w in old_postings]
+                pairs.update((i, j) for i in self._best(usable, old_postings, k))
+        return sorted(pairs)
+
+    def _frequencies(self) -> tuple[Counter[str], int]:
+        if self._df is None:
+            df: Counter[str] = Counter()
+            for counts in self.old.counts + self.new.counts:
+                df.update(counts.keys())
+            # Words in more paragraphs than this say little about which paragraph is which, and
+            # their postings are long; a paragraph's rarest words below it find its partners.
+            self._df = df, min(max(COMMON_DF, (self.old.size + self.new.size) // 20), MAX_POSTINGS)
+        return self._df
+
+    def _postings(self, side: _Side) -> dict[str, list[int]]:
+        df, limit = self._frequencies()
+        found: dict[str, list[int]] = defaultdict(list)
+        for index, counts in enumerate(side.counts):
+            for word in counts:
+                if df[word] <= limit:
+                    found[word].append(index)
+        return found
+
+    def _best(self, keys: list[str], other_postings: dict[str, list[int]], k: int) -> list[int]:
+        """The k paragraphs of the other side that share most of these words, by weight."""
+        acc: dict[int, float] = defaultdict(float)
+        for word in keys:
+            weight = self.idf[word]
+            for index in other_postings.get(word, ()):
+                acc[index] += weight
+        return [index for _, index in heapq.nsmallest(k, [(-value, index) for index, value in acc.items()])]
 
 
 def _position(i: int, n: int) -> float:
@@ -215,24 +267,21 @@ def align(old_doc: Document, new_doc: Document, options: AlignOptions = AlignOpt
 
     # 2. Best similar pairs first.
     candidates = scorer.candidates(options.candidates)
-    ranked = []
-    for i, j in candidates:
-        if i in match_old or j in match_new:
-            continue
-        score = scorer.dice(i, j)
-        if score < options.threshold:
-            continue
-        if old.kinds[i] is not new.kinds[j] and score < CROSS_KIND_THRESHOLD:
-            continue  # a preambular paragraph become operative (or an annex one) needs more evidence
-        nearness = 1 - abs(_position(i, old.size) - _position(j, new.size))
-        ranked.append((-(score + POSITION_WEIGHT * nearness), _tie(old.keys[i], new.keys[j]),
-                       min(i, j), max(i, j), i, j, score))
-    ranked.sort()
-    for *_, i, j, score in ranked:
-        if i in match_old or j in match_new:
-            continue
-        match_old[i], match_new[j] = j, i
-        scores[(i, j)] = score
+    _best_pairs(scorer, options, candidates, match_old, match_new, scores)
+    if not scorer.every_pair:
+        # For the paragraphs still left, a wider search: a piece of a split or a paragraph cut
+        # short keeps few of its rare words. Pairs found so are taken on stronger evidence
+        # (WIDER_THRESHOLD) or through the containment tests below.
+        left_old = [i for i in range(old.size) if i not in match_old]
+        left_new = [j for j in range(new.size) if j not in match_new]
+        wider = scorer.leftover_candidates(left_old, left_new, LEFTOVER_CANDIDATES)
+        # And the paragraphs matched to a left-over paragraph's neighbours: the second piece of
+        # a split follows the first, the pieces of a merge stood together.
+        wider += [(i, match_old[i + d]) for i in left_old for d in NEIGHBOURS if i + d in match_old]
+        wider += [(match_new[j + d], j) for j in left_new for d in NEIGHBOURS if j + d in match_new]
+        _best_pairs(scorer, replace(options, threshold=max(options.threshold, WIDER_THRESHOLD)), wider,
+                    match_old, match_new, scores)
+        candidates = sorted(set(candidates) | set(wider))
 
     # 3. Merges and splits: a leftover paragraph contained in a matched one of the other version.
     groups = {i: ([i], [j]) for i, j in match_old.items()}  # keyed by the first old index
@@ -252,6 +301,18 @@ def align(old_doc: Document, new_doc: Document, options: AlignOptions = AlignOpt
         grown.append(leftover)
         taken[side].add(leftover)
 
+    # 4. A paragraph cut short (or lengthened) among those still left: contained and opening
+    # alike, though its score is low.
+    spare_old = {i for i in range(old.size) if i not in match_old and i not in taken["old"]}
+    spare_new = {j for j in range(new.size) if j not in match_new and j not in taken["new"]}
+    for *_, i, j, score in _cut_pairs(scorer, candidates, spare_old, spare_new):
+        if i not in spare_old or j not in spare_new:
+            continue
+        spare_old.discard(i)
+        spare_new.discard(j)
+        groups[i] = ([i], [j])
+        scores[(i, j)] = score
+
     result = []
     for olds, news in groups.values():
         olds_t, news_t = tuple(sorted(olds)), tuple(sorted(news))
@@ -268,6 +329,71 @@ def align(old_doc: Document, new_doc: Document, options: AlignOptions = AlignOpt
         removed=tuple(i for i in range(old.size) if i not in matched_old),
         added=tuple(j for j in range(new.size) if j not in matched_new),
     )
+
+
+def _best_pairs(scorer: _Scorer, options: AlignOptions, candidates, match_old: dict[int, int],
+                match_new: dict[int, int], scores: dict[tuple[int, int], float]) -> None:
+    """Pairs over the threshold among ``candidates`` not yet matched, taken best first."""
+    old, new = scorer.old, scorer.new
+    partners: dict[str, dict[int, list[int]]] = {"old": defaultdict(list), "new": defaultdict(list)}
+    for i, j in candidates:
+        partners["old"][i].append(j)
+        partners["new"][j].append(i)
+
+    def contained_elsewhere(i: int, j: int) -> bool:
+        # Both are pieces of other paragraphs (one merged away, the other split off): each
+        # lies within a paragraph of the other version that is not its partner here.
+        old_piece = any(scorer.shared(i, h) >= PIECE_CONTAINMENT * scorer.old_mass[i]
+                        for h in partners["old"][i] if h != j)
+        return old_piece and any(scorer.shared(h, j) >= PIECE_CONTAINMENT * scorer.new_mass[j]
+                                 for h in partners["new"][j] if h != i)
+
+    ranked = []
+    for i, j in candidates:
+        if i in match_old or j in match_new:
+            continue
+        score = scorer.dice(i, j)
+        if score < options.threshold:
+            continue
+        if old.kinds[i] is not new.kinds[j] and score < CROSS_KIND_THRESHOLD:
+            continue  # a preambular paragraph become operative (or an annex one) needs more evidence
+        if score < PIECE_SCORE and contained_elsewhere(i, j):
+            continue  # left to the merges and splits of step 3
+        nearness = 1 - abs(_position(i, old.size) - _position(j, new.size))
+        ranked.append((-(score + POSITION_WEIGHT * nearness), _tie(old.keys[i], new.keys[j]),
+                       min(i, j), max(i, j), i, j, score))
+    ranked.sort()
+    for *_, i, j, score in ranked:
+        if i in match_old or j in match_new:
+            continue
+        match_old[i], match_new[j] = j, i
+        scores[(i, j)] = score
+
+
+def _cut_pairs(scorer: _Scorer, candidates, left_old: set[int], left_new: set[int]) -> list[tuple]:
+    """Pairs of left-over paragraphs (``left_old``, ``left_new``) of one kind where the shorter
+    is contained in the longer (``CUT_CONTAINMENT``) and both open with the same words; best
+    score first, ties broken by keys that read the same whichever version is called old."""
+    old, new = scorer.old, scorer.new
+    # Left-over paragraphs opening with the same words pair up, however common those words.
+    by_opening: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j in sorted(left_new):
+        if len(new.openings[j]) == OPENING_WORDS:
+            by_opening[new.openings[j]].append(j)
+    alike = {(i, j) for i in left_old for j in by_opening.get(old.openings[i], ())}
+    found = []
+    for i, j in sorted(alike.union(candidates)):
+        if i not in left_old or j not in left_new or old.kinds[i] is not new.kinds[j]:
+            continue
+        a, b = old.openings[i], new.openings[j]
+        if not a or not b or a[: len(b)] != b[: len(a)]:
+            continue
+        shorter = min(scorer.old_mass[i], scorer.new_mass[j])
+        if not shorter or scorer.shared(i, j) / shorter < CUT_CONTAINMENT:
+            continue
+        score = scorer.dice(i, j)
+        found.append((-score, _tie(old.keys[i], new.keys[j]), min(i, j), max(i, j), i, j, score))
+    return sorted(found)
 
 
 def _absorptions(scorer: _Scorer, options: AlignOptions, candidates, match_old, match_new) -> list[tuple]:

@@ -1,8 +1,9 @@
 """Pairs of realistic drafts with a known alignment, made from real resolution text.
 
 A generated pair is an old draft and a new one built from it the way negotiations change a text:
-paragraphs reworded, inserted, deleted, moved, merged and split, operative paragraphs renumbered
-as a result, and width and spacing changed where nobody negotiated anything (a full-width comma,
+paragraphs reworded, inserted, deleted, moved, merged and split (the second piece of a split
+sometimes repeating the opening words, "Also requests the Secretary-General to …"), cut to a third
+of their length, operative paragraphs renumbered as a result, and width and spacing changed where nobody negotiated anything (a full-width comma,
 a space between a Chinese character and a digit). Because the generator made every change, it
 knows the true alignment: the links (old paragraph id, new paragraph id) each change implies.
 
@@ -43,6 +44,12 @@ MERGE = 0.03
 SPLIT = 0.03
 INSERT = 0.05
 NOISE = 0.30
+# The changes aligners find hardest, drawn among the paragraphs kept as they were: a paragraph cut
+# to about a third of its length that keeps its opening, and a split whose second piece repeats
+# the opening words ("Requests the Secretary-General to …" + "Also requests the Secretary-General
+# to …"; compared the other way round, a merge of two pieces that both carry them).
+CUT = 0.015
+SPLIT_REPEATING = 0.02
 # Share of the words of a reworded paragraph that change: a real amendment touches a phrase or two.
 REWORD_WORDS = 0.15
 # Share of the words replaced to make a redrawn paragraph distinct from its source.
@@ -392,6 +399,44 @@ class _Maker:
     def text(self, tokens: list[str]) -> str:
         return "".join(tokens).strip()
 
+    def opening(self, tokens: list[str]) -> list[str]:
+        """The words a paragraph opens with, up to its subject: three words (English) or two
+        (Chinese), with what lies between them."""
+        wanted, count = (2 if self.language == "zh" else 3), 0
+        for k, token in enumerate(tokens):
+            if _is_word(token):
+                count += 1
+                if count == wanted:
+                    return tokens[: k + 1]
+        return []
+
+    def repeating(self, opening: list[str], rest: list[str]) -> list[str]:
+        """The second piece of a split, saying the opening again: "Also requests the
+        Secretary-General to …", "又请秘书长……"."""
+        rest = list(rest)
+        while rest and (not rest[0].strip() or rest[0].strip().lower() in {"and", "并", "并且", "以及", "和"}):
+            rest.pop(0)
+        if self.language == "zh":
+            return ["又", *opening, *rest]
+        first = opening[0]
+        return ["Also", " ", first[:1].lower() + first[1:], *opening[1:], " ", *rest]
+
+    def cut(self, tokens: list[str]) -> list[str] | None:
+        """The paragraph cut at a clause end to a quarter to a half of its words, its opening
+        kept; None where no clause ends there. A Chinese paragraph keeps a clause after its
+        opening one: the generator's paragraphs share their opening clauses freely, so that
+        clause alone would say nothing of which paragraph it was."""
+        ends = {",", ";", "，", "；"}
+        total = sum(_is_word(t) for t in tokens)
+        count = clauses = 0
+        for k, token in enumerate(tokens):
+            count += _is_word(token)
+            if token in ends:
+                clauses += 1
+                if total * 0.25 <= count <= total * 0.5 and count >= 6 and (clauses >= 2 or self.language != "zh"):
+                    return tokens[: k + 1]
+        return None
+
 
 def generate(size: int, language: str = "en", seed: int = 0) -> GeneratedPair:
     """A pair of drafts whose old version has ``size`` paragraphs, with its true changes.
@@ -472,6 +517,20 @@ def _revised(old_doc: Document, old_units: list, old_ids: list[str], maker: "_Ma
         else:
             section.append({"old": (oid,), "tokens": list(tokens), "kind": "kept"})
         k += 1
+
+    # The hard cases, among the paragraphs left as they were (drawn from a stream of their own).
+    hard = random.Random(rng.random())
+    for section in sections.values():
+        for unit in list(section):
+            if unit["kind"] != "kept":
+                continue
+            roll = hard.random()
+            if roll < CUT and (cut := maker.cut(unit["tokens"])) is not None:
+                unit["tokens"], unit["kind"] = cut, "modified"
+            elif roll < CUT + SPLIT_REPEATING and (at := maker.split_point(unit["tokens"])) is not None \
+                    and (opening := maker.opening(unit["tokens"])):
+                tokens = unit["tokens"]
+                unit.update(tokens=tokens[:at], kind="split", rest=maker.repeating(opening, tokens[at:]))
 
     for kind, section in sections.items():
         # Moves: a paragraph taken out and put back at least two places away.

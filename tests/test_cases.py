@@ -61,3 +61,14 @@ def test_invariants(case):
     assert json.loads(json_render.render(forward)) == json_render.comparison_dict(forward)
     for width in (20, 33):
         terminal.render(forward, RenderOptions(width=width))
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if (Path(__file__).parent / "cases" / c / "reference.json").exists()])
+def test_alignment_matches_the_hand_made_reference(case):
+    # The alignment written by hand from reading the texts, both ways round.
+    old, new = load(case)
+    reference = json.loads((Path(__file__).parent / "cases" / case / "reference.json").read_text(encoding="utf-8"))
+    expected = sorted((tuple(o), tuple(n), kind) for o, n, kind in reference["changes"])
+    assert sorted((c.old, c.new, c.kind.value) for c in compare(old, new).changes) == expected
+    mirror = {"merged": "split", "split": "merged", "added": "removed", "removed": "added"}
+    assert sorted((c.new, c.old, mirror.get(c.kind.value, c.kind.value)) for c in compare(new, old).changes) == expected

@@ -100,6 +100,25 @@ def test_generated_drafts_are_numbered_like_resolutions():
     assert any(pair.old.paragraph(c.old[0]).body != pair.new.paragraph(c.new[0]).body for c in unchanged)
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_hard_cases_are_generated_and_found(language):
+    # Splits whose second piece repeats the opening words, and paragraphs cut to a third of
+    # their length that keep their opening: each is in the truth and each is found.
+    pair = generate(500, language, seed=0)
+    comparison = compare(pair.old, pair.new)
+    found = {(c.old, c.new): c.kind.value for c in comparison.changes}
+    again = "又" if language == "zh" else "Also "
+    repeating = [c for c in pair.changes if c.kind == "split" and pair.new.paragraph(c.new[1]).body.startswith(again)]
+    cut = [c for c in pair.changes if c.kind == "modified"
+           and len(pair.new.paragraph(c.new[0]).body) * 2 <= len(pair.old.paragraph(c.old[0]).body)]
+    assert len(repeating) >= 3 and len(cut) >= 3, (len(repeating), len(cut))
+    assert [found.get((c.old, c.new)) for c in repeating] == ["split"] * len(repeating)
+    assert [found.get((c.old, c.new)) for c in cut] == ["modified"] * len(cut)
+    # The other way round, the same pieces are a merge of two paragraphs that both carry the opening.
+    backwards = {(c.old, c.new): c.kind.value for c in compare(pair.new, pair.old).changes}
+    assert [backwards.get((c.new, c.old)) for c in repeating] == ["merged"] * len(repeating)
+
+
 def test_scores_count_found_and_missed_links():
     truth = frozenset({("PP1", "PP1"), ("OP1", "OP1"), ("OP2", "OP1")})
     assert scores(truth, truth) == (1.0, 1.0, 1.0)

@@ -142,3 +142,24 @@ def test_every_part_is_accounted_for_between_corpus_texts_with_annexes():
     for a in texts:
         for b in texts:
             _all_parts_accounted(a, b)
+
+
+def test_the_annex_of_a_draft_quoted_in_a_report_is_read_and_compared():
+    # Made by hand in the layout of a report: each quoted line opens with "“". Before, the
+    # annex's label and title ran into OP2 and its paragraphs read as operative ones.
+    path = ROOT / "tests/fixtures/annex/report_quoting_annexes_made_by_hand.zh.txt"
+    first, last = parse_file(str(path))
+    assert [(p.id, p.kind.value, p.text) for p in first.paragraphs] == [
+        ("PP1", "preambular", "回顾其以往各项决议，"),
+        ("OP1", "operative", "通过本决议附件所载的宣言；"),
+        ("OP2", "operative", "决定继续审议该问题。"),
+        ("Annex H1", "heading", "附件"),
+        ("Annex H2", "heading", "宣言"),
+        ("Annex 1", "annex", "我们重申承诺；"),
+        ("Annex 2", "annex", "我们决心采取行动。"),
+    ]
+    assert first.warnings == ()
+    changes = [c for c in compare(first, last).changes if c.kind is not ChangeKind.UNCHANGED]
+    assert [(c.old, c.new, c.kind.value) for c in changes] == [(("Annex 2",), ("Annex 2",), "modified")]
+    result = run("diff", str(path), "--exit-code")
+    assert result.returncode == 1 and "Changed: 1 annex paragraph" in result.stdout

@@ -26,7 +26,7 @@ from dataclasses import replace
 from ..errors import ParseError
 from ..model import Document, Footnote, Paragraph
 from ..text import detect_language
-from .annex import annex_starts, classify_annex
+from .annex import ANNEX_LINE, annex_starts, classify_annex
 from .classification import _classify, _label, _warnings  # noqa: F401  (_label: tests read it here)
 from .header import Header, read_header
 from .identity import Span, identify
@@ -76,7 +76,10 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     report = _is_report(lines, blocks)
     report_agenda = _report_agenda(lines, blocks[0].start) if report else None
     for index, block in enumerate(blocks):
-        body = lines[block.start + 1 : block.end]
+        # A draft quoted in a report quotes its annex too, each line opening with a quotation
+        # mark: the annex is read as an adopted text's is, from the quoted lines unquoted.
+        quoted_annex = _quoted_annex(lines, block) if block.quoted else None
+        body = lines[block.start + 1 : quoted_annex[0] if quoted_annex else block.end]
         if not block.quoted:
             following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
             body = body + _trailing_footnotes(lines[block.end : following])
@@ -87,6 +90,9 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         if not block.quoted and paragraphs:
             following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
             _annexes(lines, block.end, following, meta, block, paragraphs, footnotes,
+                     {f.mark for f in md_footnotes}, dropped, problems)
+        elif quoted_annex and paragraphs:
+            _annexes(quoted_annex[1], quoted_annex[0], block.end, meta, block, paragraphs, footnotes,
                      {f.mark for f in md_footnotes}, dropped, problems)
         if not paragraphs:
             continue
@@ -165,6 +171,26 @@ def _annexes(lines: list[str], begin: int, end: int, meta: dict[str, str], block
         footnotes.extend(f for f in _unique_footnotes(layout.footnotes) if f.mark not in known)
         dropped.extend((start + 2 + k, text) for k, text in layout.furniture)
         problems.extend((start + 2 + k, text) for k, text in layout.problems)
+
+
+def _quoted_annex(lines: list[str], block) -> tuple[int, list[str]] | None:
+    """Where the annex of a quoted draft begins (the quoted "Annex" / "附件" line), and the lines
+    with the quotation marks that open each quoted line, and the one that closes the quotation,
+    taken off; None when the draft has no annex."""
+    unquoted = None
+    for index in range(block.start + 1, block.end):
+        line = lines[index].strip()
+        if line.startswith(("“", '"')) and ANNEX_LINE.match(line[1:]):
+            unquoted = list(lines)
+            for k in range(index, block.end):
+                text = unquoted[k].strip()
+                if text.startswith(("“", '"')):
+                    text = text[1:]
+                if k == block.end - 1 and text.endswith(("”", '"')):
+                    text = text[:-1]
+                unquoted[k] = text
+            return index, unquoted
+    return None
 
 
 def _report_agenda(lines: list[str], first: int) -> str | None:

@@ -129,6 +129,13 @@ def _all_parts_accounted(old: Document, new: Document) -> None:
     assert len([f for f in comparison.footnotes if f.new is not None]) == len({f.mark for f in new.footnotes})
     if old.title or new.title:
         assert rebuild(comparison.title) == (old.title or "", new.title or "")
+    # The header: each part either version prints is in one entry and rebuilds exactly.
+    for part, attribute in (("agenda item", "agenda_item"), ("sponsors", "sponsors"), ("chapeau", "chapeau")):
+        before, after = getattr(old, attribute), getattr(new, attribute)
+        entries = [h for h in comparison.header if h.part == part]
+        assert len(entries) == (0 if before is None and after is None else 1), part
+        if entries:
+            assert rebuild(entries[0].inline) == (before or "", after or "")
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir()))
@@ -139,6 +146,10 @@ def test_every_part_of_both_texts_is_accounted_for_in_the_cases(case):
 def test_every_part_is_accounted_for_between_corpus_texts_with_annexes():
     texts = [parse_file(str(ROOT / "tests/fixtures/annex" / name))[-1] for name in ("A_RES_80_3.md",)]
     texts += [_case("en_annex")[0]]
+    # and texts whose headers differ: a draft with agenda item and sponsors, an adopted text,
+    # a draft quoted in a committee report
+    texts += [parse_file(str(ROOT / "tests/fixtures/corpus/en/UN_01-66657_draft_right_to_development_56th_C3.en.txt"))[0],
+              parse_file(str(ROOT / "tests/fixtures/annex/report_quoting_annexes_made_by_hand.zh.txt"))[-1]]
     for a in texts:
         for b in texts:
             _all_parts_accounted(a, b)

@@ -165,3 +165,18 @@ def test_sponsors_lists_wrapped_over_lines_and_other_languages():
     assert (document.agenda_item, document.sponsors) == (
         "Point 69 de l'ordre du jour Promotion et protection des droits de l'homme",
         "Afrique du Sud : projet de résolution")
+
+
+def test_parse_shows_the_header_and_keeps_long_lines_whole_when_not_a_terminal():
+    result = _run("parse", str(DRAFT))
+    lines = result.stdout.splitlines()
+    assert lines[2:5] == [
+        "Agenda item 119 (b) Human rights questions: human rights questions, including alternative approaches "
+        "for improving the effective enjoyment of human rights and fundamental freedoms",
+        "South Africa:* draft resolution",
+        "The General Assembly,",
+    ]
+    # A footnote longer than the table's width stays on one line (a pipe or file is not a terminal).
+    sample = _run("parse", "samples/A_C.2_65_433_second_committee_report_ict_zh.txt").stdout.splitlines()
+    assert "  [1] 联合国教育、科学及文化组织，《大会记录，第三十一届会议，2001 年 10 月 15 日至 11 月 3 日，巴黎》，" \
+           "第一卷和更正，《决议》，第五章，决议 25，附件一。" in sample

@@ -323,8 +323,10 @@ def render_documents(documents: tuple[Document, ...], options: RenderOptions | N
 
     options = options or RenderOptions()
     console, color = _console(options, to_terminal)
-    if console.width == UNWRAPPED:
+    unwrapped = console.width == UNWRAPPED
+    if unwrapped:
         # An overview table, clipped to a readable width: the JSON view has every paragraph whole.
+        # The lines under it (header, footnotes, furniture) stay one a line, unwrapped.
         console.width = 100
     for index, document in enumerate(documents):
         if index:
@@ -337,6 +339,9 @@ def render_documents(documents: tuple[Document, ...], options: RenderOptions | N
                  if annex or headings else "")
         console.print(Text(_("language {language} · {pp} preambular · {op} operative · {extra}{footnotes} footnotes").format(
             language=document.language, pp=pp, op=op, extra=extra, footnotes=len(document.footnotes))))
+        for part in (document.agenda_item, document.sponsors, document.chapeau):
+            if part:
+                console.print(Text(visible(part)), soft_wrap=unwrapped)
         table = Table(show_header=True, header_style="bold" if color else None, box=None, pad_edge=False,
                       expand=False)
         table.add_column(_("id"), no_wrap=True)
@@ -353,11 +358,11 @@ def render_documents(documents: tuple[Document, ...], options: RenderOptions | N
                               _notes(item.footnotes))
         console.print(table)
         for footnote in document.footnotes:
-            console.print(Text(visible(f"  [{footnote.mark}] {footnote.text}")))
+            console.print(Text(visible(f"  [{footnote.mark}] {footnote.text}")), soft_wrap=unwrapped)
         if furniture:
             console.print(Text(_("left out as page furniture: {n} lines").format(n=len(document.furniture))))
             for line in document.furniture:
-                console.print(Text(visible(f"  {line}")))
+                console.print(Text(visible(f"  {line}")), soft_wrap=unwrapped)
     return _printed(console)
 
 

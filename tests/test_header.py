@@ -90,8 +90,8 @@ def test_every_view_shows_the_header_changes(pair):
     assert "- **Chapeau:** The General Assembly," in markdown
     page = html_render.render(comparison, RenderOptions())
     section = re.search(r'<section class="heading-parts".*?</section>', page).group(0)
-    assert "<dt>Sponsors (changed)</dt><dd lang=\"en\">South Africa<del>:* </del><ins> and Brazil:* revised </ins>draft resolution</dd>" in section
-    assert "<dt>Agenda item (changed)</dt>" in section
+    assert "<dt>Sponsors changed</dt><dd lang=\"en\">South Africa<del>:* </del><ins> and Brazil:* revised </ins>draft resolution</dd>" in section
+    assert "<dt>Agenda item changed</dt>" in section
     data = json.loads(json_render.render(comparison))
     assert [(h["part"], h["kind"], h["old"], h["new"]) for h in data["header"]] == [
         (h.part, h.kind.value, h.old, h.new) for h in comparison.header]
@@ -180,3 +180,18 @@ def test_parse_shows_the_header_and_keeps_long_lines_whole_when_not_a_terminal()
     sample = _run("parse", "samples/A_C.2_65_433_second_committee_report_ict_zh.txt").stdout.splitlines()
     assert "  [1] 联合国教育、科学及文化组织，《大会记录，第三十一届会议，2001 年 10 月 15 日至 11 月 3 日，巴黎》，" \
            "第一卷和更正，《决议》，第五章，决议 25，附件一。" in sample
+
+
+def test_the_header_speaks_chinese_in_the_chinese_interface(pair):
+    from resdiff.i18n import use
+
+    comparison = compare(pair[0], replace(pair[0], sponsors=None))
+    use("zh")
+    try:
+        plain = terminal.render(comparison, RenderOptions(width=1_000_000, color=False))
+        markdown = markdown_render.render(comparison, RenderOptions())
+    finally:
+        use("en")
+    assert pair[0].short_symbol == "old.txt"  # no symbol: the file name stands for it
+    assert "仅见于 old.txt：[-South Africa:* draft resolution-]" in plain
+    assert "- **开头语：** The General Assembly," in markdown

@@ -453,7 +453,8 @@ def _heading_parts(comparison: Comparison, only_changes: bool) -> str:
         return ""
     items = "".join(f"<dt>{_e(name)}</dt><dd{_lang(document)}>{_spans_html(for_display(spans))}</dd>"
                     for name, spans, document in rows)
-    return f'<section class="heading-parts" aria-label="{_e(_("Title and header"))}"><dl>{items}</dl></section>'
+    label = _e(_("Title and header"))
+    return f'<section class="heading-parts" aria-label="{label}"><dl>{items}</dl></section>'
 
 
 def _summary(comparison: Comparison) -> str:

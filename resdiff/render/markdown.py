@@ -193,7 +193,8 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     header = [part for part in comparison.header
               if not (options.only_changes and part.kind is ChangeKind.UNCHANGED)]
     for part in header:
-        lines.append(f"- **{escape_markdown(header_name(part, old, new))}:** {_mark(for_display(part.inline))}")
+        label = _("{part}:").format(part=escape_markdown(header_name(part, old, new)))
+        lines.append(f"- **{label}** {_mark(for_display(part.inline))}")
     if header:
         lines.append("")
     summary = comparison.summary()

@@ -14,11 +14,27 @@ def _join(left: str, right: str) -> str:
         return right
     if has_cjk(left[-1:]) or has_cjk(right[:1]) or left[-1:] in "，。；：、（《“" or right[:1] in "，。；：、）》”":
         return left + right
+    if wrapped_number(left, right):
+        return left + right
     if left.endswith("-") and not left.endswith(" -") and right[:1].islower() and False:
         return left + right
     return left + " " + right
 
 
+def wrapped_number(left: str, right: str) -> bool:
+    """Whether a line break falls inside a number of Chinese text: Chinese is printed without
+    spaces, so a line may end in the middle of "19" or "2008", where English breaks only between
+    words. Read from the last few characters before the break and the first after it.
+
+    >>> wrapped_number("2007 年 12 月 1", "9 日第 62/182 号"), wrapped_number("resolution 64/1", "87 of 2009")
+    (True, False)
+    """
+    return (left[-1:].isdigit() and right[:1].isdigit()
+            and (has_cjk(left[-WRAP_CONTEXT:]) or has_cjk(right[:WRAP_CONTEXT])))
+
+
+# How many characters either side of a line break tell whether the text around it is Chinese.
+WRAP_CONTEXT = 6
 _TRAILING_BRACKET_MARK = re.compile(r"\[\^?\d{1,3}\]\s*$")
 
 
@@ -32,9 +48,9 @@ def _ends_terminal(text: str) -> bool:
 def _join_all(lines: list[str]) -> str:
     """Lines joined as _join joins two, in one pass."""
     pieces = [lines[0]]
-    tail = lines[0][-2:]  # _join looks at no more of its left side than this
+    tail = lines[0][-WRAP_CONTEXT:]  # _join looks at no more of its left side than this
     for right in lines[1:]:
         added = _join(tail, right)[len(tail):] if tail else right
         pieces.append(added)
-        tail = (tail + added)[-2:]
+        tail = (tail + added)[-WRAP_CONTEXT:]
     return "".join(pieces)

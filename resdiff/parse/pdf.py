@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from ..errors import InputError, ParseError
 from ..model import Document
 from ..text import SUPERSCRIPT_DIGITS, has_cjk
+from .lines import wrapped_number
 from .structure import parse_text
 
 __all__ = ["parse_pdf", "pdf_text"]
@@ -300,7 +301,8 @@ def _join_lines(lines: list[str]) -> str:
         line = re.sub(r"[ \t]{2,}", " ", line.strip())
         if not text:
             text = line
-        elif has_cjk(text[-1:]) or has_cjk(line[:1]) or text[-1:] in "，。；：、（《“" or line[:1] in "，。；：、）》”":
+        elif has_cjk(text[-1:]) or has_cjk(line[:1]) or text[-1:] in "，。；：、（《“" or line[:1] in "，。；：、）》”" \
+                or wrapped_number(text, line):
             text += line
         else:
             text += " " + line

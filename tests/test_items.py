@@ -97,3 +97,16 @@ def test_merged_paragraphs_with_lists_rebuild_both_sides():
     spans, items = compose([a, b], [c])
     assert rebuild(spans) == (a.body + "\n" + b.body, c.body)
     assert ItemChange(K.UNCHANGED, "OP2(a)", "OP1(c)", relettered=True, similarity=1.0) in items
+
+
+def test_a_list_run_into_the_text_is_said_so(sample_comparison):
+    # L.22 OP19 sets out (a), (b), (c); L.56 OP19 runs them into its text. Their words are in the
+    # paragraph's diff, so the note says where they went rather than "removed".
+    from resdiff.render import item_notes
+
+    change = next(c for c in sample_comparison.changes if c.old == ("OP19",))
+    assert item_notes(change) == [
+        "OP19(a), OP19(b), OP19(c) no longer set out as sub-paragraphs: their text is compared within the paragraph"]
+    backwards = next(c for c in compare(sample_comparison.new, sample_comparison.old).changes if c.new == ("OP19",))
+    assert item_notes(backwards) == [
+        "OP19(a), OP19(b), OP19(c) now set out as sub-paragraphs: their text is compared within the paragraph"]

@@ -166,11 +166,22 @@ def item_notes(change) -> list[str]:
     ...     I(K.UNCHANGED, "OP5(a)", "OP5(b)", relettered=True), I(K.MODIFIED, "OP5(b)", "OP5(c)", relettered=True),
     ...     I(K.REMOVED, "OP5(e)", None, moved=True, elsewhere="OP21(e)"))))
     ['OP5(a) added', 'OP5(a) → OP5(b) relettered', 'OP5(b) → OP5(c) relettered and modified', 'OP5(e) moved to OP21(e)']
+    >>> item_notes(Change(K.MODIFIED, ("OP19",), ("OP19",), items=(I(K.REMOVED, "OP19(a)", None), I(K.REMOVED, "OP19(b)", None))))
+    ['OP19(a), OP19(b) no longer set out as sub-paragraphs: their text is compared within the paragraph']
     """
     from ..model import ChangeKind
 
     notes = []
     whole = not change.old or not change.new
+    items = change.item_changes
+    if not whole and items and all(i.kind is ChangeKind.REMOVED and not i.moved for i in items):
+        # The list was run into the paragraph's text (or the other way round): its text is in
+        # the paragraph's word diff, not gone.
+        return [_("{items} no longer set out as sub-paragraphs: their text is compared within the paragraph")
+                .format(items=", ".join(i.old for i in items))]
+    if not whole and items and all(i.kind is ChangeKind.ADDED and not i.moved for i in items):
+        return [_("{items} now set out as sub-paragraphs: their text is compared within the paragraph")
+                .format(items=", ".join(i.new for i in items))]
     for item in change.item_changes:
         if whole and not item.moved:
             continue

@@ -29,6 +29,12 @@ HEAD = "Draft resolution A/C.2/65/L.{n}\n\nThe General Assembly,\n\n"
 WORDS = ["development", "information", "technology", "States", "Assembly", "digital", "divide"]
 
 
+def _sigint_default() -> None:
+    """In the child, before resdiff starts: Ctrl-C as in a terminal (the default action), not
+    ignored as it is when the tests run in a shell's background job."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run(*args, **kwargs):
     env = dict(os.environ, RESDIFF_CACHE="0")
     return subprocess.run([str(RESDIFF), *map(str, args)], capture_output=True, text=True,
@@ -54,7 +60,9 @@ def test_ctrl_c_ends_with_status_130_and_no_traceback(tmp_path):
     # Two long paragraphs, to keep the command busy long enough to be interrupted.
     old.write_text(HEAD.format(n=1) + "Recalling " + words(400_000, 1) + ",\n")
     new.write_text(HEAD.format(n=2) + "Recalling " + words(400_000, 2) + ",\n")
-    process = subprocess.Popen([str(RESDIFF), "diff", str(old), str(new)], stdout=subprocess.PIPE,
+    # As a terminal starts it: Ctrl-C not ignored, even when this test runs in the background
+    # (a shell ignores SIGINT in its background jobs, and the children inherit that).
+    process = subprocess.Popen([str(RESDIFF), "diff", str(old), str(new)], preexec_fn=_sigint_default, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, env=dict(os.environ, RESDIFF_CACHE="0"))
     # Interrupt once the command has done some work (past its imports), as a user would.
     ticks = os.sysconf("SC_CLK_TCK")

@@ -106,7 +106,7 @@ def test_a_list_run_into_the_text_is_said_so(sample_comparison):
 
     change = next(c for c in sample_comparison.changes if c.old == ("OP19",))
     assert item_notes(change) == [
-        "OP19(a), OP19(b), OP19(c) no longer set out as sub-paragraphs: their text is compared within the paragraph"]
+        "OP19(a), OP19(b), OP19(c) run into the paragraph's text"]
     backwards = next(c for c in compare(sample_comparison.new, sample_comparison.old).changes if c.new == ("OP19",))
     assert item_notes(backwards) == [
-        "OP19(a), OP19(b), OP19(c) now set out as sub-paragraphs: their text is compared within the paragraph"]
+        "OP19(a), OP19(b), OP19(c) set out from the paragraph's text"]

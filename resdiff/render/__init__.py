@@ -167,7 +167,7 @@ def item_notes(change) -> list[str]:
     ...     I(K.REMOVED, "OP5(e)", None, moved=True, elsewhere="OP21(e)"))))
     ['OP5(a) added', 'OP5(a) → OP5(b) relettered', 'OP5(b) → OP5(c) relettered and modified', 'OP5(e) moved to OP21(e)']
     >>> item_notes(Change(K.MODIFIED, ("OP19",), ("OP19",), items=(I(K.REMOVED, "OP19(a)", None), I(K.REMOVED, "OP19(b)", None))))
-    ['OP19(a), OP19(b) no longer set out as sub-paragraphs: their text is compared within the paragraph']
+    ["OP19(a), OP19(b) run into the paragraph's text"]
     """
     from ..model import ChangeKind
 
@@ -177,11 +177,11 @@ def item_notes(change) -> list[str]:
     if not whole and items and all(i.kind is ChangeKind.REMOVED and not i.moved for i in items):
         # The list was run into the paragraph's text (or the other way round): its text is in
         # the paragraph's word diff, not gone.
-        return [_("{items} no longer set out as sub-paragraphs: their text is compared within the paragraph")
-                .format(items=", ".join(i.old for i in items))]
+        return [_("{items} run into the paragraph's text")
+                .format(items=_(", ").join(i.old for i in items))]
     if not whole and items and all(i.kind is ChangeKind.ADDED and not i.moved for i in items):
-        return [_("{items} now set out as sub-paragraphs: their text is compared within the paragraph")
-                .format(items=", ".join(i.new for i in items))]
+        return [_("{items} set out from the paragraph's text")
+                .format(items=_(", ").join(i.new for i in items))]
     for item in change.item_changes:
         if whole and not item.moved:
             continue

@@ -161,16 +161,21 @@ def _read_one(path: str) -> tuple[str, list[Incoming] | None, str | None]:
         return path, None, f"cannot be read ({type(exc).__name__}: {exc})"
 
 
-def _read_all(paths: list[str]) -> list[tuple[str, list[Incoming] | None, str | None]]:
-    """Every file read, in parallel processes for many files, with a progress bar on a terminal."""
+def _progress(total: int, label: str):
+    """A progress bar on standard error, with the count of files done and the time left; shown
+    on a terminal only, and only for more than one file."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     console = Console(stderr=True)
-    show = console.is_terminal and len(paths) > 1
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    console=console, disable=not (console.is_terminal and total > 1), transient=True)
+
+
+def _read_all(paths: list[str]) -> list[tuple[str, list[Incoming] | None, str | None]]:
+    """Every file read, in parallel processes for many files, with a progress bar on a terminal."""
     results: dict[str, tuple] = {}
-    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=console, disable=not show, transient=True) as progress:
+    with _progress(len(paths), "reading") as progress:
         task = progress.add_task("read", total=len(paths))
         if len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
             from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -217,7 +222,10 @@ def add(
     failed: list[tuple[str, str]] = [(path, error) for path, _, error in read if error is not None]
     ready = [(path, incoming) for path, incoming, error in read if incoming is not None]
     results: list = []
-    with _store().Store.open(_store().store_path(store), create=True) as opened:
+    # Writing is the longer part of a large import (the sketches): it has its bar too.
+    with _store().Store.open(_store().store_path(store), create=True) as opened, \
+            _progress(len(ready), "storing") as progress:
+        stored = progress.add_task("store", total=len(ready))
         if follows:
             found = opened.find(follows)
             if found:
@@ -235,6 +243,7 @@ def add(
             chunk = ready[k:k + WRITE_BATCH]
             try:
                 results.extend(opened.add([i for _, batch in chunk for i in batch]))
+                progress.advance(stored, len(chunk))
                 continue
             except StoreError:
                 if single:
@@ -244,6 +253,7 @@ def add(
                     results.extend(opened.add(batch))
                 except StoreError as exc:
                     failed.append((path, str(exc)))
+                progress.advance(stored)
     lines = [added_line(result) for result in results]
     if len(paths) > 1:
         counts = {status: sum(1 for r in results if r.status == status) for status in ("added", "revised", "unchanged")}

@@ -131,3 +131,45 @@ def test_many_files_are_read_in_parallel_and_listed_in_name_order(tmp_path):
     lines = result.output.splitlines()
     assert [line.split()[1] for line in lines[:-1]] == [f"A/RES/80/{n}" for n in range(20, 29)]
     assert lines[-1] == "9 files: 9 added, 0 revised, 0 unchanged, 0 failed"
+
+
+def test_a_terminal_sees_the_files_counted_with_the_time_left_while_reading_and_storing(tmp_path):
+    """Issue 15's progress bars: on a terminal (a pseudo-terminal here) ``add`` shows how many
+    files are read, then stored, of how many, and the time left; the listing on standard output
+    is the same as without a terminal."""
+    import os
+    import pty
+    import re
+    import subprocess
+    import sys
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(20, 29):
+        (folder / f"A_RES_80_{n}.md").write_text((EN / f"A_RES_80_{n}.md").read_text(encoding="utf-8"),
+                                                 encoding="utf-8")
+    command = os.path.join(os.path.dirname(sys.executable), "resdiff")
+    main_side, terminal = pty.openpty()
+    env = dict(os.environ, TERM="xterm", COLUMNS="100",
+               PYTHONPATH=str(Path(__file__).resolve().parent.parent))  # this checkout's resdiff
+    env.pop("NO_COLOR", None)
+    process = subprocess.Popen([command, "add", str(folder), "--store", str(tmp_path / "s.db")],
+                               stdout=subprocess.PIPE, stderr=terminal, env=env)
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main_side, 4096)
+        except OSError:  # the terminal's other side closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    out = process.communicate(timeout=120)[0].decode()
+    os.close(main_side)
+    assert process.returncode == 0
+    assert out.splitlines()[-1] == "9 files: 9 added, 0 revised, 0 unchanged, 0 failed"
+    shown = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", b"".join(chunks).decode("utf-8", "replace"))
+    assert re.search(r"reading\s.*\b9/9\b\s+(?:\d:\d\d:\d\d|-:--:--)", shown), shown[-500:]
+    assert re.search(r"storing\s.*\b9/9\b", shown), shown[-500:]
+    assert "Traceback" not in shown

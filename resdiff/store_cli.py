@@ -733,12 +733,18 @@ def precedent(
         session = int(since)
     languages: tuple[str, ...] | None = ()
     if language:
-        languages = None if language.lower() == "all" else tuple(x.strip() for x in language.split(",") if x.strip())
+        languages = None if language.lower() == "all" else tuple(
+            x.strip().lower() for x in language.split(",") if x.strip())
     from .precedent import find_precedents
 
     with _open_for_reading(store) as opened:
         document = _precedent_draft(opened, draft)
         search = find_precedents(opened, document, top=top, min_share=min_share, since=session, languages=languages)
+        if languages and not search.stored:
+            # Nothing to search in: said, not left to a list of "new language" to tell.
+            stored = sorted({v.language for v in opened.versions()})
+            print(f"resdiff: note: no stored text is in {', '.join(search.languages or ())} "
+                  f"(the store holds {', '.join(stored)}): every paragraph comes out new", file=sys.stderr)
     data = _precedent_data(search)
     rendered = {"json": dumps, "html": _render_precedent_html}.get(format, _render_precedent)(data)
     write_output(rendered, None)

@@ -179,3 +179,15 @@ def test_the_readme_session_replays_word_for_word(tmp_path):
     assert len(printed) == len(commands)
     for command, want, got in zip(commands, expected, printed):
         assert got == want, command
+
+
+def test_a_language_no_stored_text_is_in_is_said_not_silent(store, capsys):
+    from resdiff.cli import main
+
+    main(["precedent", "53/166", "--language", "fr", "--store", store])
+    out, err = capsys.readouterr()
+    assert out.splitlines()[-1] == "0 identical to a precedent, 0 changed from one, 8 new"
+    assert err == ("resdiff: note: no stored text is in fr (the store holds en, zh): "
+                   "every paragraph comes out new\n")
+    # Codes are read in either case.
+    assert "among 8 stored paragraphs (zh)" in run("precedent", "53/166", "--language", "ZH", "--store", store)

@@ -20,7 +20,7 @@ from .model import (
     ParagraphKind,
     Span,
 )
-from .text import normalize
+from .text import normalize, prefetch
 
 
 def compare(old: Document, new: Document, options: AlignOptions = AlignOptions()) -> Comparison:
@@ -31,6 +31,8 @@ def compare(old: Document, new: Document, options: AlignOptions = AlignOptions()
     """
     from .footnotes import compare_footnotes, mark_changes
 
+    bodies = [p.body for document in (old, new) for p in document.paragraphs]
+    prefetch(bodies + [normalize(body) for body in bodies])  # the stored segmentations, in one query
     alignment = align(old, new, options)
     with budget() as spent:
         # Pairs are diffed in an order that is the same whichever version is called old, so that

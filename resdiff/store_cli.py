@@ -15,7 +15,6 @@ import typer
 
 from .cli_app import app, read_documents, write_output
 from .errors import ResdiffError, StoreError
-from .model import Document
 
 
 def cell_len(text: str) -> int:
@@ -39,6 +38,7 @@ def symbol_from_filename(source: str):
 
 if TYPE_CHECKING:
     from .history import Proceedings
+    from .model import Document
     from .store import Incoming, Store, Version
 
 
@@ -415,6 +415,8 @@ def _blame_data(opened: Store, symbol: str) -> dict:
 
 
 def _short(symbol: str, revision: int) -> str:
+    from .model import Document
+
     tail = Document(symbol=symbol, title=None, language="", paragraphs=()).short_symbol
     return tail if revision == 1 else f"{tail} rev {revision}"
 

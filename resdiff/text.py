@@ -18,7 +18,8 @@ _CJK_CHAR = re.compile(f"[{_CJK}]")
 _HAN_RUN = re.compile(f"[{_CJK}]+")
 # White space matters only between two letters or digits of an alphabetic script
 # ("General Assembly"); next to a Han character or a punctuation mark it is layout.
-_LAYOUT_SPACE = re.compile(rf"(?<![^\W{_CJK}])\s+|\s+(?![^\W{_CJK}])")
+# (Both alternatives begin with white space: the lookahead lets the engine skip the rest fast.)
+_LAYOUT_SPACE = re.compile(rf"(?=\s)(?:(?<![^\W{_CJK}])\s+|\s+(?![^\W{_CJK}]))")
 _SPACES = re.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "「": '"', "」": '"',
                          "‘": "'", "’": "'", "『": '"', "』": '"', "〝": '"', "〞": '"'})
@@ -246,8 +247,17 @@ class _Segmenter:
         self._cut: Callable[[str], Iterable[str]] | None = None
         self._lock = threading.Lock()
         self.cache = _SegmentCache()
+        self._known: dict[str, list[str]] = {}  # read from the cache ahead of need (prefetch)
+
+    def prefetch(self, runs: Iterable[str]) -> None:
+        wanted = sorted(run for run in set(runs) if run not in self._known)
+        if wanted:
+            self._known.update(self.cache.get_many(wanted))
 
     def cut(self, run: str) -> list[str]:
+        cached = self._known.get(run)
+        if cached is not None:
+            return list(cached)
         cached = self.cache.get(run)
         if cached is not None:
             return cached
@@ -260,6 +270,8 @@ class _Segmenter:
         return tokens
 
 
+# Runs looked up a query by ``get_many`` (SQLite takes at least 999 parameters).
+_BATCH = 500
 # Bound of the on-disk cache: past it, the oldest half of the segmentations is dropped.
 CACHE_MAX_ENTRIES = 200_000
 _CACHE_FORMAT = 2
@@ -357,6 +369,31 @@ class _SegmentCache:
             return None
         return tokens
 
+    def get_many(self, runs: list[str]) -> dict[str, list[str]]:
+        """The stored segmentations of many runs, a few hundred a query; checked as ``get``
+        checks one."""
+        import sqlite3
+
+        found: dict[str, list[str]] = {}
+        with self._lock:
+            connection = self._open()
+            if connection is None:
+                return found
+            try:
+                for start in range(0, len(runs), _BATCH):
+                    chunk = runs[start:start + _BATCH]
+                    rows = connection.execute("SELECT run, words FROM segment WHERE run IN "
+                                              f"({','.join('?' * len(chunk))})", chunk).fetchall()
+                    for run, words in rows:
+                        if not isinstance(run, str) or not isinstance(words, str):
+                            continue
+                        tokens = words.split(" ")
+                        if "".join(tokens) == run and all(tokens):
+                            found[run] = tokens
+            except sqlite3.Error:
+                return found
+        return found
+
     def put(self, run: str, tokens: list[str]) -> None:
         with self._lock:
             self._open()
@@ -428,6 +465,15 @@ def _cut_han(run: str) -> tuple[str, ...]:
     if len(run) == 1:
         return (run,)
     return tuple(_SEGMENTER.cut(run))
+
+
+def prefetch(texts: Iterable[str]) -> None:
+    """Read the stored segmentations of every Han run in ``texts`` at once: one query for a
+    document instead of one a run. Runs not stored are segmented when first needed, as ever.
+    """
+    runs = [run for text in texts for run in _HAN_RUN.findall(text) if len(run) > 1]
+    if runs:
+        _SEGMENTER.prefetch(runs)
 
 
 def tokenize(text: str) -> list[str]:

@@ -10,6 +10,8 @@ from importlib import resources
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from resdiff.cli import app
@@ -17,7 +19,7 @@ from resdiff.compare import compare
 from resdiff.model import ChangeKind
 from resdiff.parse import parse_file
 from resdiff.render import RenderOptions
-from resdiff.render.json import render
+from resdiff.render.json import dumps, render
 
 from conftest import CORPUS
 
@@ -79,3 +81,22 @@ def test_only_changes_in_json_through_the_command(pair):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["changes"] == [] and data["only_changes"] is True
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.tuples(children, children)
+    | st.dictionaries(st.text(max_size=6), children, max_size=4),
+    max_leaves=25)
+
+
+@given(_JSON_VALUES)
+def test_the_json_writer_is_byte_for_byte_the_standard_library(value):
+    assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_json_writer_leaves_what_it_does_not_know_to_the_standard_library(pair):
+    assert dumps({1: [2.5, None]}) == json.dumps({1: [2.5, None]}, ensure_ascii=False, indent=2) + "\n"
+    comparison = compare(parse_file(str(pair[0]))[0], parse_file(str(pair[1]))[0])
+    data = json.loads(render(comparison))
+    assert render(comparison) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -46,7 +46,10 @@ def _strip_quotes(chunk: str) -> str:
 # only if it is the next mark in sequence (or repeats an earlier one) and, where the document's
 # footnote bodies are known, one of their marks; digits that are part of the text stay.
 _CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Every alternative begins with "[", a digit or a space: the lookahead in front says so once,
+# so that the engine passes over other characters without trying each alternative there.
 _PLAIN_MARK = re.compile(
+    r"(?=[\[\d ])(?:"
     r"\[\^?(?P<md>\d{1,3})\]"  # Markdown or wiki reference ("[^1]", "[1]"): always a mark
     r"|(?<=\d/)(?P<slash>\d{4,5})(?=[\s,;:.)”]|$)"  # "resolution 77/2285": 77/228 and mark 5
     r"|(?<![\d/.,])(?P<year>(?:19|20)\d{3,4})(?=[\s,;:.)”]|$)"  # "of 19881 and": 1988 and mark 1
@@ -60,6 +63,7 @@ _PLAIN_MARK = re.compile(
     r"|(?<=[^\W\d_],|[^\W\d_]”) (?P<comma>\d{1,2})(?= [a-z])"  # "Rights, 1 the"
     r"|(?<=[^\W\d_]) (?P<lone>\d{1,2})(?= [a-z]|[,;:]|$)"  # "the Convention 1 and"
     r"|(?:(?<=(?:19|20)\d\d)|(?<=(?:19|20)\d\d,)|(?<=(?:19|20) \d\d)) (?P<afteryear>\d{1,2})(?= [a-z]|[,;:]|$)"  # "of 1949 2 and", "1994, 1 the"
+    r")"
 )
 # Words that a number follows as part of the text ("paragraph 3 of", "Goal 4 and").
 _COUNTED = re.compile(

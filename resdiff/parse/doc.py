@@ -11,8 +11,6 @@ profile, so that it neither disturbs nor waits for a LibreOffice the user has op
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 
 from ..errors import InputError
 
@@ -37,6 +35,8 @@ def is_word97(data: bytes) -> bool:
 
 def soffice() -> str | None:
     """The LibreOffice program, or None when it is not installed."""
+    import shutil  # only when a .doc is read: a text or Word file never needs it
+
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
@@ -71,6 +71,7 @@ def _convert(data: bytes, source: str | None) -> bytes:
                          "installed (Debian/Ubuntu: apt-get install libreoffice-writer-nogui; "
                          "macOS: brew install --cask libreoffice), or save it as .docx in Word",
                          path=source)
+    import subprocess
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="resdiff-doc-") as folder:

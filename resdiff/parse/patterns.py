@@ -43,7 +43,9 @@ _SUPER_FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]{{1,3}})\s*(\S.*)$")
 _PLAIN_FOOTNOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 # The white space before a mark is taken from where it starts only: a search from every place
 # inside a long run would rescan the rest of it each time.
-_SUPER_MARK = re.compile(rf"(?:(?<!\s)\s+)?([{SUPERSCRIPT_DIGITS}]{{1,3}})(\s*)")
+# (A match begins with white space or a superscript digit: the lookahead lets the engine pass
+# over everything else at once.)
+_SUPER_MARK = re.compile(rf"(?=[\s{SUPERSCRIPT_DIGITS}])(?:(?<!\s)\s+)?([{SUPERSCRIPT_DIGITS}]{{1,3}})(\s*)")
 _SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 # Endings after which a new paragraph may begin; a line ending otherwise is continued.
 _TERMINAL = set(",;:.，；：。!?！？،؛")

@@ -17,6 +17,7 @@ The library never calls ``load()``: only the command keeps this cache.
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import sys
@@ -32,14 +33,14 @@ def _engine():
     """The ``re`` internals this cache relies on, or None where they differ (another
     interpreter or version): then there is no cache."""
     try:
-        import _sre  # type: ignore[import-not-found]
-
+        # the regular expression engine's C module, which ``re`` has loaded already
+        sre = importlib.import_module("_sre")
         compiler, parser = re._compiler, re._parser
     except (ImportError, AttributeError):
         return None
     if sys.implementation.name != "cpython" or not isinstance(getattr(re, "_cache", None), dict):
         return None
-    return _sre, compiler, parser
+    return sre, compiler, parser
 
 
 def cache_path() -> str | None:

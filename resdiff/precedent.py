@@ -37,9 +37,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .inline import diff_texts, kept_share
+from .inline import diff_texts, kept_share, rebuild
 from .model import Document, Span
 from .store import Store, citations, index_text, shingles
+from .text import normalize
 
 __all__ = ["Precedent", "Found", "Search", "find_precedents", "trigrams", "DEFAULT_TOP", "DEFAULT_MIN"]
 
@@ -81,7 +82,10 @@ class Precedent:
 
     @property
     def identical(self) -> bool:
-        return all(span.op.value == "equal" for span in self.spans)
+        """The same text once width and spacing are set aside, as ``resdiff diff`` calls a
+        paragraph unchanged (its spans may still show a full-width comma for a half-width one)."""
+        old, new = rebuild(self.spans)
+        return normalize(old) == normalize(new)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +238,9 @@ def find_precedents(store: Store, document: Document, *, top: int = DEFAULT_TOP,
             row = rows_cache[pid]
             if row[6] not in scored:
                 spans = diff_texts(row[6], body)
-                scored[row[6]] = (spans, round(kept_share(spans), 3))
+                # the similarity `resdiff diff` gives the pair: 1 where only width and spacing differ
+                same = normalize(row[6]) == normalize(body)
+                scored[row[6]] = (spans, 1.0 if same else round(kept_share(spans), 3))
             spans, similarity = scored[row[6]]
             if similarity < min_share:
                 continue

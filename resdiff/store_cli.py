@@ -652,7 +652,7 @@ def _render_precedent(data: dict) -> str:
             if p["identical"]:
                 lines.append(f"{lead}  identical to {where}{when}")
             else:
-                lines.append(f"{lead}  {where}{when}, {p['similarity']:.2f} kept: {_word_diff(p['spans'])}")
+                lines.append(f"{lead}  {where}{when}, {_share(p['similarity'])} kept: {_word_diff(p['spans'])}")
     summary = data["summary"]
     lines.append(f"{summary['identical']} identical to a precedent, {summary['changed']} changed from one, "
                  f"{summary['new']} new")
@@ -703,7 +703,7 @@ def _render_precedent_html(data: dict) -> str:
             out.append('<ul class="sources">')
             for p in paragraph["precedents"]:
                 when = f" ({escape(p['date'])})" if p["date"] else ""
-                what = "identical" if p["identical"] else f"{p['similarity']:.2f} kept"
+                what = "identical" if p["identical"] else f"{_share(p['similarity'])} kept"
                 out.append(f"<li>{escape(p['symbol'])} {escape(p['id'])}{when}: {what}</li>")
             out.append("</ul>")
         out.append("</section>")
@@ -750,3 +750,13 @@ def precedent(
     data = _precedent_data(search)
     rendered = {"json": dumps, "html": _render_precedent_html}.get(format, _render_precedent)(data)
     write_output(rendered, None)
+
+
+def _share(similarity: float) -> str:
+    """A share kept with two decimals, rounded down as ``resdiff diff`` rounds its percentages
+    (0.848 is 0.84 here and 84% there; a changed paragraph never reads 1.00).
+
+    >>> _share(0.848), _share(0.999), _share(1.0)
+    ('0.84', '0.99', '1.00')
+    """
+    return f"{int(similarity * 100 + 1e-9) / 100:.2f}"

@@ -86,7 +86,7 @@ def test_terminal_view_of_the_chinese_session(store):
     assert [line.split("  ")[0] for line in lines[1:-1]] == [f"PP{n}" for n in range(1, 9)]
     assert lines[5] == "PP5  identical to A/RES/52/148 PP3"
     assert lines[3] == "PP3  no precedent: new language"
-    assert lines[1].startswith("PP1  A/RES/52/148 PP1, 0.83 kept: 回顾其1993年12月20日第48/121号决议,其中{+大会+}赞同")
+    assert lines[1].startswith("PP1  A/RES/52/148 PP1, 0.82 kept: 回顾其1993年12月20日第48/121号决议,其中{+大会+}赞同")
     assert lines[-1] == "1 identical to a precedent, 3 changed from one, 4 new"
 
 

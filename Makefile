@@ -61,9 +61,11 @@ messages: install
 	  -d resdiff/locale -D resdiff
 	$(BIN)/pybabel compile --statistics -d resdiff/locale -D resdiff
 
-# The stress and fuzz tests of make test, with many more rounds and examples (before a release).
+# The stress and fuzz tests of make test in rounds of ten times the examples, each round with new
+# ones, for ten minutes (before a release); RESDIFF_FUZZ_MINUTES, RESDIFF_FUZZ_SCALE and
+# RESDIFF_FUZZ_SEED change the run (tests/tools/fuzz.py says how).
 fuzz: install
-	RESDIFF_FUZZ_SCALE=$${RESDIFF_FUZZ_SCALE:-40} $(BIN)/python -m pytest -p no:randomly -q tests/test_store_stress.py tests/test_fuzz.py tests/test_mirror.py tests/test_unbreakable.py
+	$(BIN)/python tests/tools/fuzz.py
 
 demo: install
 	$(BIN)/resdiff diff $(SAMPLE)

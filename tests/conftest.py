@@ -12,7 +12,9 @@ from hypothesis import HealthCheck, settings
 # the same examples on every run, so that CI and a developer see the same result.
 settings.register_profile("resdiff", max_examples=40, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow], derandomize=True)
-settings.load_profile("resdiff")
+# make fuzz (tests/tools/fuzz.py) draws new examples in each of its rounds, from the seed it passes.
+settings.register_profile("fuzz", parent=settings.get_profile("resdiff"), derandomize=False, database=None)
+settings.load_profile("fuzz" if os.environ.get("RESDIFF_FUZZ_SEED") else "resdiff")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "A_C.2_65_433_second_committee_report_ict_zh.txt"

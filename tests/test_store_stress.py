@@ -89,7 +89,7 @@ def test_kill_9_at_random_points_of_add_loses_no_version(tmp_path):
     variant.write_text(text.replace("承认数字鸿沟中存在性别鸿沟", "承认数字鸿沟中存在性别鸿沟0"), encoding="utf-8")
     assert _status(_fork_add(path, variant)) == 0
     duration = time.monotonic() - started
-    rng = random.Random(16)
+    rng = random.Random(int(os.environ.get("RESDIFF_FUZZ_SEED", "16")))
     rounds = mid_transaction = committed = 0
     while rounds < 30 * SCALE or (mid_transaction == 0 and rounds < 400 * SCALE):
         rounds += 1

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from .errors import ResdiffError
-from .model import AlignOptions, Document
+from .model import MAX_PARAGRAPHS, AlignOptions, Document
 from .text import normalize, words
 
 # Above this many candidate pairs, only pairs that share some of their rarest words are scored.
@@ -42,9 +42,6 @@ MAX_POSTINGS = 2000
 # A paragraph's key words together lead to at most this many paragraphs of the other version
 # (its rarest word always counts): finding candidates costs at most this much per paragraph.
 KEY_POSTINGS = 4000
-# The longest omnibus resolutions have a few hundred paragraphs; far beyond this the input is
-# not a resolution (a file split on every line), and aligning it would only take minutes.
-MAX_PARAGRAPHS = 20_000
 # A link between kinds (preambular and operative, body and annex, heading and paragraph) needs
 # stronger evidence than one within a kind: real ones (a "Noting" turned "Notes") keep most of
 # their words, while unrelated paragraphs of long texts reach 0.46-0.61 by shared boilerplate.

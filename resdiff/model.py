@@ -9,6 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+# The most paragraphs a document may have: the longest omnibus resolutions have a few hundred;
+# far beyond this the input is not a resolution (a file split on every line), and aligning it
+# would only take minutes. The parser refuses a longer document as soon as it has counted its
+# paragraphs, before their footnote marks are read; compare() refuses one built otherwise.
+MAX_PARAGRAPHS = 20_000
 
 class ParagraphKind(str, Enum):
     """Where a paragraph sits in a resolution."""

@@ -17,7 +17,8 @@ import pytest
 
 from resdiff import inline
 
-from resdiff.parse import docx, parse_bytes, pdf, reading
+from resdiff.errors import ParseError
+from resdiff.parse import docx, parse_bytes, parse_text, pdf, reading
 from resdiff.parse.docx import docx_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,6 +102,31 @@ def test_a_file_name_starting_with_a_dash_is_read_after_double_dash(tmp_path):
     assert done.stdout.startswith("A/C.2/65/L.22  信息和通信技术促进发展\n")
     # without --, one line that says what to do
     one_error_line(run("parse", dashed.name, cwd=tmp_path), "No such option", "put -- before it")
+
+
+def test_a_document_over_the_paragraph_limit_is_refused_once_counted_before_its_marks_are_read(monkeypatch):
+    from resdiff.model import MAX_PARAGRAPHS
+    from resdiff.parse import classification
+
+    text = "The General Assembly,\n\n" + "".join(f"Recalling its resolution {k},\n\n" for k in range(MAX_PARAGRAPHS + 1))
+    read = []
+    monkeypatch.setattr(classification, "_take_marks", lambda *args: read.append(1) or ("", ()))
+    with pytest.raises(ParseError) as refused:
+        parse_text(text, "long.txt")
+    assert str(refused.value) == ("long.txt: a document in the file has 20,001 paragraphs; resdiff reads documents "
+                                  "of up to 20,000 (a resolution has a few hundred): check that the file holds "
+                                  "resolutions")
+    assert read == []  # refused on the count alone: the costliest part of classifying never ran
+
+
+def test_diff_refuses_a_file_over_the_paragraph_limit_before_reading_the_other(tmp_path):
+    from resdiff.model import MAX_PARAGRAPHS
+
+    long = tmp_path / "long.txt"
+    long.write_text("The General Assembly,\n\n" + "Decides;\n\n" * (MAX_PARAGRAPHS * 2), encoding="utf-8")
+    fifo = tmp_path / "never-read"
+    os.mkfifo(fifo)  # reading it would be refused: the refusal of the first file comes first
+    one_error_line(run("diff", long, fifo), f"{long}: a document in the file has 40,000 paragraphs")
 
 
 # --- output errors -----------------------------------------------------------------------------

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Footnote, Item, Paragraph, ParagraphKind
+from ..errors import ParseError
+from ..model import MAX_PARAGRAPHS, Footnote, Item, Paragraph, ParagraphKind
 from ..text import has_cjk
 from .lines import _join, _join_all
 from .patterns import (
@@ -203,31 +204,60 @@ def _consecutive_marks(digits: str, known: set[str]) -> list[str] | None:
     return None
 
 
-def _classify(chunks: list[str], quoted: bool, known_marks: set[str]) -> list[Paragraph]:
-    paragraphs: list[dict] = []
-    state = [0]
-    seen_operative = False
+def _roles(chunks: list[str], quoted: bool) -> list[tuple[str, str, re.Match[str] | None]]:
+    """Each non-empty chunk's text, its role and the match that gave it: "operative" (numbered),
+    "item" (a labelled sub-paragraph), "continued" (unnumbered text after the operative part,
+    continuing the paragraph before it) or "preambular". Only the start of each chunk is read,
+    so the paragraphs are counted before any footnote mark is taken."""
+    roles: list[tuple[str, str, re.Match[str] | None]] = []
+    seen_paragraph = seen_operative = False
     for chunk in chunks:
         text = _strip_quotes(chunk) if quoted else chunk.strip()
         if not text:
             continue
         number = _OPERATIVE.match(text)
-        label = _LABEL.match(text)
         if number:
-            seen_operative = True
-            body, marks = _take_marks(text[number.end():], known_marks, state)
-            paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": int(number.group(1)),
+            seen_operative = seen_paragraph = True
+            roles.append(("operative", text, number))
+            continue
+        label = _LABEL.match(text)
+        if label and seen_paragraph:
+            roles.append(("item", text, label))
+        elif seen_operative and seen_paragraph:
+            roles.append(("continued", text, None))
+        else:
+            seen_paragraph = True
+            roles.append(("preambular", text, None))
+    return roles
+
+
+def check_paragraph_count(count: int, source: str | None) -> None:
+    """Refuse a document of more paragraphs than resdiff compares (``model.MAX_PARAGRAPHS``)."""
+    if count > MAX_PARAGRAPHS:
+        raise ParseError(f"a document in the file has {count:,} paragraphs; resdiff reads documents of up to "
+                         f"{MAX_PARAGRAPHS:,} (a resolution has a few hundred): check that the file holds "
+                         "resolutions", path=source)
+
+
+def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: str | None = None) -> list[Paragraph]:
+    roles = _roles(chunks, quoted)
+    check_paragraph_count(sum(role in ("operative", "preambular") for role, _, _ in roles), source)
+    paragraphs: list[dict] = []
+    state = [0]
+    for role, text, match in roles:
+        if role == "operative":
+            assert match is not None
+            body, marks = _take_marks(text[match.end():], known_marks, state)
+            paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": int(match.group(1)),
                                "text": body, "items": [], "marks": marks})
-            continue
-        if label and paragraphs:
-            body, marks = _take_marks(text[label.end():], known_marks, state)
+        elif role == "item":
+            assert match is not None
+            body, marks = _take_marks(text[match.end():], known_marks, state)
             items = paragraphs[-1]["items"]
-            printed, parent = _label(label.group(1), items)
+            printed, parent = _label(match.group(1), items)
             items.append(Item(printed, body, marks, parent))
-            continue
-        body, marks = _take_marks(text, known_marks, state)
-        if seen_operative and paragraphs:
-            # Unnumbered text after the operative part continues the paragraph before it.
+        elif role == "continued":
+            body, marks = _take_marks(text, known_marks, state)
             last = paragraphs[-1]
             if last["items"]:
                 item = last["items"][-1]
@@ -235,9 +265,10 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str]) -> list[Pa
             else:
                 last.setdefault("continued", []).append(body)
                 last["marks"] = last["marks"] + marks
-            continue
-        paragraphs.append({"kind": ParagraphKind.PREAMBULAR, "number": None, "text": body,
-                           "items": [], "marks": marks})
+        else:
+            body, marks = _take_marks(text, known_marks, state)
+            paragraphs.append({"kind": ParagraphKind.PREAMBULAR, "number": None, "text": body,
+                               "items": [], "marks": marks})
     for paragraph in paragraphs:
         if "continued" in paragraph:
             paragraph["text"] = _join_all([paragraph["text"]] + paragraph.pop("continued"))

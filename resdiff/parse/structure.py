@@ -27,7 +27,7 @@ from ..errors import ParseError
 from ..model import Document, Footnote, Paragraph
 from ..text import detect_language
 from .annex import ANNEX_LINE, annex_starts, classify_annex
-from .classification import _classify, _label, _warnings  # noqa: F401  (_label: tests read it here)
+from .classification import _classify, _label, _warnings, check_paragraph_count  # noqa: F401  (_label: tests read it here)
 from .header import Header, read_header
 from .identity import Span, identify
 from .layout import (
@@ -84,7 +84,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
             following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
             body = body + _trailing_footnotes(lines[block.end : following])
         layout = lay_out(body, block.quoted, _titles(lines, block, meta))
-        paragraphs, footnotes = _paragraphs(body, block.quoted, layout, {f.mark for f in md_footnotes})
+        paragraphs, footnotes = _paragraphs(body, block.quoted, layout, {f.mark for f in md_footnotes}, source)
         dropped = [(block.start + 2 + k, text) for k, text in layout.furniture]
         problems = [(block.start + 2 + k, text) for k, text in layout.problems]
         if not block.quoted and paragraphs:
@@ -94,6 +94,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         elif quoted_annex and paragraphs:
             _annexes(quoted_annex[1], quoted_annex[0], block.end, meta, block, paragraphs, footnotes,
                      {f.mark for f in md_footnotes}, dropped, problems)
+        check_paragraph_count(len(paragraphs), source)
         if not paragraphs:
             continue
         if md_footnotes and not footnotes:
@@ -136,15 +137,16 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     return tuple(documents)
 
 
-def _paragraphs(body: list[str], quoted: bool, layout: Layout,
-                known_marks: set[str]) -> tuple[list[Paragraph], list[Footnote]]:
+def _paragraphs(body: list[str], quoted: bool, layout: Layout, known_marks: set[str],
+                source: str | None = None) -> tuple[list[Paragraph], list[Footnote]]:
     """Segmentation and classification of a laid-out body: its paragraphs and footnotes.
 
-    ``known_marks`` are footnote marks defined elsewhere (Markdown definitions at the end).
+    ``known_marks`` are footnote marks defined elsewhere (Markdown definitions at the end). A
+    document of more paragraphs than resdiff reads is refused once they are counted.
     """
     chunks = _join_lines(layout.lines, quoted, _block_mode(body))
     marks = {f.mark for f in layout.footnotes} | set(known_marks)
-    return _classify(chunks, quoted, marks), _unique_footnotes(layout.footnotes)
+    return _classify(chunks, quoted, marks, source), _unique_footnotes(layout.footnotes)
 
 
 def _annexes(lines: list[str], begin: int, end: int, meta: dict[str, str], block, paragraphs: list[Paragraph],

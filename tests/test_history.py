@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import jsonschema
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import FIXTURES, ROOT, SAMPLE
@@ -101,3 +103,27 @@ def test_history_text_output_and_a_file_without_proceedings():
     assert lines[1].split()[:5] == ["2010-11-04", "meeting", "27", "introduced", "A/C.2/65/L.22"]
     plain = CliRunner().invoke(app_(), ["history", str(FIXTURES / "corpus" / "en" / "A_RES_80_2.md"), "--format", "json"])
     assert json.loads(plain.output)["events"] == []
+
+
+# The rule for an adoption's manner as one pattern, which scanned 300 characters from every
+# "以记录表决" of a paragraph: the rule that replaced it finds exactly what it found.
+_FORMER_ZH_ADOPTED = r"(未经表决|以记录表决[^，,]{0,300}?)?\s*[，,]?\s*通过了?(经口头订正的)?决议草案\s*("
+
+
+@settings(max_examples=300)
+@example("以记录表决" + "x" * 300 + " ，通过了决议草案A/C.2/65/L.22")  # the longest vote
+@example("以记录表决" + "x" * 301 + "通过了决议草案A/C.2/65/L.22")  # one character too long
+@example("以记录表决x，以记录表决y通过决议草案A/C.2/65/L.22以记录表决通过了经口头订正的决议草案A/C.2/65/L.56")
+@given(st.lists(st.sampled_from(["未经表决", "以记录表决", "通过", "通过了", "经口头订正的", "决议草案", "A/C.2/65/L.22",
+                                 " ", "，", ",", "（150票对2票）", "x", "未经", "x" * 290]), max_size=14).map("".join))
+def test_the_manner_of_adoption_is_found_as_the_former_pattern_found_it(body):
+    import re
+
+    from resdiff.parse import reports
+
+    former = re.compile(_FORMER_ZH_ADOPTED + reports.DRAFT + ")")
+    found, previous = [], 0
+    for match in reports._ZH_ADOPTED.finditer(body):
+        found.append((reports._zh_manner(body, previous, match.start()), match.group(1), match.group(2)))
+        previous = match.end()
+    assert found == [(m.group(1), m.group(2), m.group(3)) for m in former.finditer(body)]

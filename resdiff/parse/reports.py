@@ -336,8 +336,11 @@ _ZH_SUBMITTED = re.compile(r"根据就决议草案\s*(" + DRAFT + rf")\s*进行�
                            + DRAFT + ")")
 # Revised: who, in the 40 characters before "代表 … 口头订正".
 _ZH_REVISED = re.compile(rf"代表\s*(?:[(（][^()（）]{{0,{NAME}}}[)）])?\s*口头订正了?\s*(?:决议草案\s*(" + DRAFT + "))?")
-_ZH_ADOPTED = re.compile(rf"(未经表决|以记录表决[^，,]{{0,{NAME}}}?)?\s*[，,]?\s*通过了?(经口头订正的)?决议草案\s*("
-                         + DRAFT + ")")
+# Adopted: "通过了(经口头订正的)决议草案 X", and how, just before it: "未经表决", or "以记录表决"
+# and at most NAME characters without a comma (the vote). The phrase is found first and the
+# manner looked for behind it: a pattern starting with the optional manner would scan NAME
+# characters from every "以记录表决" of a paragraph that adopts nothing.
+_ZH_ADOPTED = re.compile(r"通过了?(经口头订正的)?决议草案\s*(" + DRAFT + ")")
 _ZH_WITHDRAWN = re.compile(r"决议草案\s*(" + DRAFT + r")\s*(?:由其提案国|被|已)?撤回")
 _ZH_SAID = re.compile(r"发了言|作了发言|发言解释")
 _ZH_SPEAKER = re.compile(rf"代表\s*(?:[(（]([^()（）]{{0,{NAME}}})[)）])?")
@@ -372,6 +375,28 @@ def _zh_officer(body: str, end: int) -> tuple[str, str] | None:
     return None
 
 
+def _zh_manner(body: str, start: int, end: int) -> str | None:
+    """How a draft was adopted, written just before "通过" at ``end`` (and after ``start``):
+    "未经表决", or the first "以记录表决" followed by at most NAME characters and no comma,
+    before an optional comma; None when neither.
+
+    >>> _zh_manner("委员会以记录表决（150票对2票）， 通过", 0, 19), _zh_manner("，未经表决通过", 0, 5)
+    ('以记录表决（150票对2票）', '未经表决')
+    """
+    stop = end
+    while stop > start and body[stop - 1].isspace():
+        stop -= 1
+    if stop > start and body[stop - 1] in "，,":
+        stop -= 1
+        while stop > start and body[stop - 1].isspace():
+            stop -= 1
+    comma = max(body.rfind("，", start, stop), body.rfind(",", start, stop))
+    vote = body.find("以记录表决", max(start, comma + 1, stop - len("以记录表决") - NAME), stop)
+    if vote >= 0:
+        return body[vote:stop]
+    return "未经表决" if stop - start >= 4 and body.startswith("未经表决", stop - 4) else None
+
+
 def _zh_events(paragraph: str) -> list[Event]:
     events: list[Event] = []
     body = _ZH_MEETING.sub("", _ZH_SAME.sub("", paragraph))
@@ -396,9 +421,12 @@ def _zh_events(paragraph: str) -> list[Event]:
         events.append(Event(EventKind.REVISED, 0, normalize_symbol(match.group(1)) if match.group(1) else last,
                             speakers=_zh_speakers(who + "代表"), detail="orally revised"))
         start = match.end()
+    previous = 0
     for match in _ZH_ADOPTED.finditer(body):
-        detail = ", ".join(d for d in (match.group(1), "经口头订正" if match.group(2) else None) if d) or None
-        events.append(Event(EventKind.ADOPTED, 0, normalize_symbol(match.group(3)), detail=detail))
+        detail = ", ".join(d for d in (_zh_manner(body, previous, match.start()),
+                                       "经口头订正" if match.group(1) else None) if d) or None
+        events.append(Event(EventKind.ADOPTED, 0, normalize_symbol(match.group(2)), detail=detail))
+        previous = match.end()
     for match in _ZH_WITHDRAWN.finditer(body):
         events.append(Event(EventKind.WITHDRAWN, 0, normalize_symbol(match.group(1))))
     if _ZH_SAID.search(body):

@@ -75,8 +75,13 @@ def _silence_stdout() -> None:
 
 def check_output(output: Path | None, inputs: tuple[str | None, ...]) -> None:
     """Refuse an -o file that is one of the inputs: the report would overwrite what it reports on."""
-    if output is None or not output.exists():
+    if output is None:
         return
+    try:
+        if not output.exists():
+            return
+    except OSError as exc:  # a name too long, a loop of links: nothing can be written there
+        raise ResdiffError(f"cannot write {output}: {exc.strerror or exc}") from None
     for name in inputs:
         if name and name != "-" and os.path.exists(name):
             try:
@@ -86,6 +91,14 @@ def check_output(output: Path | None, inputs: tuple[str | None, ...]) -> None:
             if same:
                 raise ResdiffError(f"-o {output} is an input: resdiff never writes over its input; "
                                    "give another output file")
+
+
+def unwritable_text(exc: UnicodeEncodeError) -> ResdiffError:
+    """The error for text standard output's encoding cannot carry (a locale that is not UTF-8):
+    nothing is written rather than text with characters lost."""
+    encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
+    return ResdiffError(f"standard output takes {encoding}, which cannot carry this text ({exc.object[exc.start]!a}): "
+                        "use a UTF-8 locale (LANG=C.UTF-8) or set PYTHONIOENCODING=utf-8")
 
 
 def write_output(text: str | bytes, output: Path | None) -> None:
@@ -108,6 +121,8 @@ def write_output(text: str | bytes, output: Path | None) -> None:
         except OSError as exc:
             _silence_stdout()
             raise ResdiffError(f"cannot write to standard output: {exc.strerror or exc}") from None
+        except UnicodeEncodeError as exc:
+            raise unwritable_text(exc) from None
         return
     import tempfile
 
@@ -174,6 +189,12 @@ def errors_as_exits() -> Iterator[None]:
         sys.exit(0)
     except KeyboardInterrupt:
         sys.exit(130)  # 128 + SIGINT
+    except UnicodeEncodeError as exc:
+        # text printed to a standard output whose locale is not UTF-8
+        if _state["traceback"] or exc.encoding.replace("-", "").replace("_", "").lower() == "utf8":
+            raise
+        print(_("resdiff: error: {message}").format(message=unwritable_text(exc)), file=sys.stderr)
+        sys.exit(2)
 
 
 # --- diff ----------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import json
 import os
 import re
 import sqlite3
+import stat
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -385,9 +386,22 @@ class Store:
     def open(cls, path: str | os.PathLike, *, create: bool) -> Store | None:
         """Open the store at ``path``; None if it does not exist and ``create`` is false."""
         path = Path(path)
-        if path.is_dir():
+        try:
+            mode: int | None = path.stat().st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            mode = None
+        except OSError as exc:  # a name too long, a loop of links, no permission
+            raise StoreError(f"cannot open the store {path}: {exc.strerror or exc}; give --store PATH "
+                             "(or set RESDIFF_STORE) to another store") from None
+        if mode is not None and stat.S_ISDIR(mode):
             raise StoreError(f"{path} is a folder, not a store file: give --store a file path such as {path / 'store.db'}")
-        if not path.exists():
+        if mode is not None and not stat.S_ISREG(mode):
+            # SQLite would wait on a pipe for ever, and read or write a device
+            from .parse.reading import file_kind
+
+            raise StoreError(f"the store {path} is {file_kind(mode)}, not a store file: give --store the path "
+                             "of a store, or a new file name to start one")
+        if mode is None:
             if not create:
                 return None
             try:
@@ -925,8 +939,11 @@ def resolver(store_path_arg: str | os.PathLike | None,
     """
     def resolve(arg: str) -> tuple[Document, ...] | None:
         path = store_path(store_path_arg)
-        if not path.exists() or path.is_dir():
-            return None
+        try:
+            if not path.exists() or path.is_dir():
+                return None
+        except OSError:
+            pass  # a name too long, a loop of links: opening it names the problem
         store = Store.open(path, create=False)
         if store is None:
             return None

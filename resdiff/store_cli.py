@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import os
+import re
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,7 +74,14 @@ def _read_text(path: str) -> str:
     from .parse import document_text
     from .parse.reading import read_bytes
 
-    return document_text(read_bytes(path), path)
+    return document_text(read_bytes(path), _shown(path))
+
+
+def _shown(path: str) -> str:
+    """A file name as outputs and the store can carry it (bytes that are not UTF-8 as U+FFFD)."""
+    from .parse.reading import shown_path
+
+    return shown_path(path)
 
 
 def _open_for_reading(store: str | None) -> Store:
@@ -90,7 +99,7 @@ def _open_for_reading(store: str | None) -> Store:
 
 
 def _incoming(path: str, follows: str | None) -> list[Incoming]:
-    return incoming_from(read_documents(path), _read_text(path), path, follows)
+    return incoming_from(read_documents(path), _read_text(path), _shown(path), follows)
 
 
 def incoming_from(documents: tuple[Document, ...], text: str, source: str,
@@ -172,6 +181,12 @@ def _progress(total: int, label: str):
                     console=console, disable=not (console.is_terminal and total > 1), transient=True)
 
 
+def _reader_start() -> None:
+    """A reading process ignores Ctrl-C: the command that started it ends it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _read_all(paths: list[str]) -> list[tuple[str, list[Incoming] | None, str | None]]:
     """Every file read, in parallel processes for many files, with a progress bar on a terminal."""
     results: dict[str, tuple] = {}
@@ -180,17 +195,26 @@ def _read_all(paths: list[str]) -> list[tuple[str, list[Incoming] | None, str | 
         if len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
             from concurrent.futures import ProcessPoolExecutor, as_completed
 
-            with ProcessPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+            # Ctrl-C reaches every process of the command; the readers leave it to this one,
+            # which stops them. They are started with SIGINT blocked, so that none is
+            # interrupted before it has set it aside (its traceback would be printed).
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                pool = ProcessPoolExecutor(max_workers=min(4, os.cpu_count() or 1), initializer=_reader_start)
                 futures = [pool.submit(_read_one, path) for path in paths]
-                try:
-                    for future in as_completed(futures):
-                        path, incoming, error = future.result()
-                        results[path] = (path, incoming, error)
-                        progress.advance(task)
-                except BaseException:
-                    for future in futures:
-                        future.cancel()
-                    raise
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            try:
+                for future in as_completed(futures):
+                    path, incoming, error = future.result()
+                    results[path] = (path, incoming, error)
+                    progress.advance(task)
+            except BaseException:
+                for process in list((getattr(pool, "_processes", None) or {}).values()):
+                    process.terminate()
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+            pool.shutdown()
         else:
             for path in paths:
                 results[path] = _read_one(path)
@@ -466,7 +490,7 @@ def blame_command(
 def _history_data(path: str, record: Proceedings, records: dict | None = None) -> dict:
     return {
         "schema": HISTORY_SCHEMA,
-        "source": path,
+        "source": _shown(path),
         "report": record.symbol,
         "agenda_item": record.agenda_item,
         "events": [
@@ -527,8 +551,11 @@ def _render_history(data: dict) -> str:
 def _records(store: str | None, symbols: list[str]) -> dict:
     """The Digital Library records the store holds for ``symbols`` (never creating a store)."""
     path = _store().store_path(store)
-    if not symbols or not path.is_file():
-        return {}
+    try:
+        if not symbols or not path.is_file():
+            return {}
+    except OSError:
+        pass  # a name too long, a loop of links: opening it names the problem
     opened = _store().Store.open(path, create=False)
     if opened is None:
         return {}
@@ -730,7 +757,7 @@ def precedent(
         raise typer.BadParameter("choose text, json or html", param_hint="--format")
     session = None
     if since is not None:
-        if not since.strip().isdigit():
+        if not re.fullmatch(r"[0-9]{1,4}", since.strip()):
             raise typer.BadParameter("give a session number, such as 79", param_hint="--since")
         session = int(since)
     languages: tuple[str, ...] | None = ()

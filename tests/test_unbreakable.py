@@ -3,6 +3,7 @@ bounded; nothing is damaged silently. Each test here failed before its fix."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -296,6 +297,84 @@ def test_the_word_writer_takes_a_very_long_title_and_odd_characters(tmp_path):
 
     title = python_docx.Document(str(out)).core_properties.title
     assert len(title) == 255 and title.startswith("信息和通信技术促进发展信息和通信技术") and title.endswith("…")
+
+
+@pytest.mark.parametrize("store", ["fifo", "/dev/null"])
+def test_a_store_that_is_a_pipe_or_a_device_is_refused_at_once_with_its_kind_named(tmp_path, store):
+    if store == "fifo":
+        store = tmp_path / "fifo"
+        os.mkfifo(store)  # SQLite waited on it for ever
+    kind = "a pipe (FIFO)" if store != "/dev/null" else "a character device"
+    for command in (["log"], ["blame", "L.22"], ["add", SAMPLE], ["diff", "L.22", "L.56", "--offline"],
+                    ["precedent", SAMPLE]):
+        one_error_line(run(*command, "--store", store, timeout=20), f"the store {store} is {kind}, not a store file")
+
+
+def test_names_too_long_for_the_system_are_one_error_line(tmp_path):
+    long = tmp_path / ("a" * 5000)
+    one_error_line(run("diff", SAMPLE, "-o", long), "cannot write", "File name too long")
+    for command in (["log"], ["add", SAMPLE], ["diff", "L.22", "L.56"], ["history", SAMPLE]):
+        one_error_line(run(*command, "--store", long), "cannot open the store", "File name too long")
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_with_a_replacement_character(tmp_path):
+    name = os.fsdecode(b"draft\xff.txt")
+    (tmp_path / name).write_bytes(SAMPLE.read_bytes())
+    env = dict(ENV, PYTHONIOENCODING="utf-8")  # a strict standard output, as in a UTF-8 locale
+    done = subprocess.run([str(RESDIFF), "diff", name, "--format", "json", "-o", "out.json"], cwd=tmp_path,
+                          capture_output=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["old"]["source"] == "draft\ufffd.txt"
+    done = subprocess.run([str(RESDIFF), "add", name, "--store", "s.db"], cwd=tmp_path, capture_output=True, env=env,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    done = subprocess.run([str(RESDIFF), "log", "--store", "s.db", "--format", "json"], cwd=tmp_path,
+                          capture_output=True, env=env, timeout=60)
+    assert done.returncode == 0 and "draft\ufffd.txt" in done.stdout.decode("utf-8"), done.stderr
+
+
+def test_a_standard_output_that_cannot_carry_the_text_is_one_error_line(tmp_path):
+    store = tmp_path / "s.db"
+    assert run("add", SAMPLE, "--store", store).returncode == 0
+    env = dict(ENV, PYTHONIOENCODING="ascii")  # as a locale that is not UTF-8
+    for command in (["parse", SAMPLE], ["diff", SAMPLE, "--format", "json"], ["log", "--store", store],
+                    ["history", SAMPLE], ["precedent", SAMPLE, "--store", store]):
+        done = subprocess.run([str(RESDIFF), *map(str, command)], capture_output=True, text=True, env=env, timeout=60)
+        # (precedent notes first which of the sample's two drafts it searches for)
+        done.stderr = "".join(line for line in done.stderr.splitlines(True) if not line.startswith("resdiff: note: "))
+        one_error_line(done, "standard output takes ascii, which cannot carry this text", "LANG=C.UTF-8")
+        assert done.stdout == ""  # nothing half written
+
+
+@pytest.mark.parametrize("since", ["99999999999999999999", "²", "٣"])
+def test_a_session_that_is_no_number_resdiff_can_use_is_a_usage_error(tmp_path, since):
+    store = tmp_path / "s.db"
+    assert run("add", SAMPLE, "--store", store).returncode == 0
+    one_error_line(run("precedent", SAMPLE, "--store", store, "--since", since), "Invalid value for --since")
+
+
+def test_ctrl_c_while_add_reads_many_files_in_parallel_prints_no_traceback(tmp_path):
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("files are read in parallel only with two processors or more")
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for path in sorted((ROOT / "tests" / "fixtures" / "corpus" / "en").glob("A_RES_80_*.md"))[:12]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    for delay in (0, 0.05, 0.3):
+        # the terminal sends Ctrl-C to every process of the command: its readers too
+        process = subprocess.Popen([str(RESDIFF), "add", str(folder), "--store", str(tmp_path / f"{delay}.db")],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV,
+                                   start_new_session=True, preexec_fn=_sigint_default)
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+        deadline = time.monotonic() + 60
+        while process.poll() is None and not children.read_text().split() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert process.poll() is None, "add ended before its readers started"
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+        assert "Traceback" not in stderr, (delay, stderr[-1500:])
+        assert process.returncode == 130, (delay, process.returncode, stderr[-400:])
 
 
 # --- what the terminal and the browser are given ----------------------------------------------

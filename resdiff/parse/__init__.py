@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..model import Document
 from .doc import OLE2_MAGIC
 from .identity import normalize_symbol, symbol_from_filename
-from .reading import decode, decode_report, read_bytes
+from .reading import decode, decode_report, read_bytes, shown_path
 from .structure import parse_text
 
 __all__ = ["parse_file", "parse_text", "parse_bytes", "document_text", "normalize_symbol",
@@ -75,4 +75,4 @@ def document_text(data: bytes, source: str) -> str:
 
 def parse_file(path: str) -> tuple[Document, ...]:
     """Every resolution document in the file at ``path`` (a report gives several)."""
-    return parse_bytes(read_bytes(path), os.fspath(path))
+    return parse_bytes(read_bytes(path), shown_path(os.fspath(path)))

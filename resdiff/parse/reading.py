@@ -27,7 +27,7 @@ _BOMS = (
 _stdin: list[bytes] = []
 
 
-def _kind(mode: int) -> str | None:
+def file_kind(mode: int) -> str | None:
     """What a file that is not a regular file is, in a user's words; None for a regular file."""
     if stat.S_ISREG(mode):
         return None
@@ -42,6 +42,16 @@ def _kind(mode: int) -> str | None:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "not a regular file"
+
+
+def shown_path(path: str) -> str:
+    """A path as text every output can carry: the bytes of a file name that are not UTF-8 (which
+    Python keeps as lone surrogates, unwritable as UTF-8) shown as U+FFFD.
+
+    >>> shown_path("report\udcff.txt")
+    'report\ufffd.txt'
+    """
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _too_big(path: str) -> InputError:
@@ -85,7 +95,7 @@ def read_bytes(path: str) -> bytes:
         raise InputError("permission denied", path=path) from None
     except (OSError, ValueError) as exc:
         raise InputError(f"cannot be read ({getattr(exc, 'strerror', None) or exc})", path=path) from None
-    kind = _kind(mode)
+    kind = file_kind(mode)
     if kind == "a directory":
         raise InputError("is a directory, not a document", path=path)
     if kind is not None:
@@ -96,7 +106,7 @@ def read_bytes(path: str) -> bytes:
         # wait for a writer; the kind is checked again on the open file.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as handle:
-            if _kind(os.fstat(handle.fileno()).st_mode) is not None:
+            if file_kind(os.fstat(handle.fileno()).st_mode) is not None:
                 raise InputError("is not a regular file, not a document", path=path)
             if os.fstat(handle.fileno()).st_size > MAX_BYTES:
                 raise _too_big(path)

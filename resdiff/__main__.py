@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import sys
+
+
+def _unraisable(unraisable) -> None:
+    """Ctrl-C that lands where Python cannot raise it (a callback run while an import lock is
+    released or garbage is collected) would be printed as "Exception ignored … KeyboardInterrupt"
+    with a traceback, and the command would go on: it ends the command, as anywhere else."""
+    if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
+        os._exit(130)
+    sys.__unraisablehook__(unraisable)
 
 
 def run() -> None:
     """Run the command: ``resdiff diff`` of files with plain options straight away (no
     command-line framework to import), anything else through the command line. Ctrl-C during
     the imports ends quietly too."""
+    sys.unraisablehook = _unraisable
     try:
         from . import regexcache
 

@@ -358,9 +358,10 @@ def test_ctrl_c_while_add_reads_many_files_in_parallel_prints_no_traceback(tmp_p
         pytest.skip("files are read in parallel only with two processors or more")
     folder = tmp_path / "many"
     folder.mkdir()
-    for path in sorted((ROOT / "tests" / "fixtures" / "corpus" / "en").glob("A_RES_80_*.md"))[:12]:
-        (folder / path.name).write_bytes(path.read_bytes())
-    for delay in (0, 0.05, 0.3):
+    for copy in range(4):  # enough reading that the readers are still at work when interrupted
+        for path in sorted((ROOT / "tests" / "fixtures" / "corpus" / "en").glob("A_RES_80_*.md")):
+            (folder / f"{copy}-{path.name}").write_bytes(path.read_bytes())
+    for delay in (0, 0.02, 0.1):
         # the terminal sends Ctrl-C to every process of the command: its readers too
         process = subprocess.Popen([str(RESDIFF), "add", str(folder), "--store", str(tmp_path / f"{delay}.db")],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV,
@@ -454,4 +455,6 @@ def test_ctrl_c_while_the_command_is_starting_prints_no_traceback():
         stderr = "".join(lines)
         assert "import 'resdiff.__main__'" in stderr, stderr[-400:]
         assert "Traceback" not in stderr, (delay, stderr[-1200:])
-        assert process.returncode in (130, 0), (delay, process.returncode)
+        # 130, or 0 when the comparison was done first; or the signal's own death when it came
+        # as the interpreter ended, its handlers already reset (the work done, nothing printed)
+        assert process.returncode in (130, 0, -signal.SIGINT), (delay, process.returncode)

@@ -45,11 +45,11 @@ def file_kind(mode: int) -> str | None:
 
 
 def shown_path(path: str) -> str:
-    """A path as text every output can carry: the bytes of a file name that are not UTF-8 (which
+    r"""A path as text every output can carry: the bytes of a file name that are not UTF-8 (which
     Python keeps as lone surrogates, unwritable as UTF-8) shown as U+FFFD.
 
-    >>> shown_path("report\udcff.txt")
-    'report\ufffd.txt'
+    >>> shown_path("report\udcff.txt") == "report\ufffd.txt"
+    True
     """
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 

@@ -295,7 +295,8 @@ def test_a_version_4_store_with_the_trigram_index_gets_sketches(tmp_path):
     connection.close()
     result = run("precedent", "L.56", "--store", str(path), "--format", "json", "--top", "1")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["summary"] == {"identical": 6, "changed": 36, "new": 7}
+    # (two paragraphs differ from their precedent in width and spacing only: identical)
+    assert json.loads(result.output)["summary"] == {"identical": 8, "changed": 34, "new": 7}
     connection = sqlite3.connect(path)
     assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

@@ -356,3 +356,18 @@ def test_diff_of_versions_and_of_reworked_texts_gives_no_warning(old, new):
     documents = parse_file(str(old))
     a, b = (documents[0], documents[-1]) if new is None else (documents[-1], one(new))
     assert diff_warnings(compare(a, b)) == []
+
+
+def test_the_readme_shows_checks_real_output():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = ("resdiff check tests/fixtures/check/A_RES_61_211.ops1-19.zh.planted.txt "
+               "tests/fixtures/corpus/zh/A_RES_61_211.ops1-19.en.txt")
+    block = readme.split(f"$ {command}\n", 1)[1].split("```", 1)[0]
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "resdiff", *command.split()[1:]], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60, env={k: v for k, v in __import__("os").environ.items()
+                                                     if k not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS"}})
+    assert done.returncode == 0
+    assert done.stdout == block

@@ -796,25 +796,26 @@ def _mark_order(mark: str) -> tuple[int, str]:
 
 
 def _footnote_pairs(a: Document, b: Document, names: tuple[str, str]) -> list[FootnotePair]:
-    """Footnotes paired by mark; each one in one version only, or citing what the other's does
-    not, is a disagreement."""
-    by_mark_b = {_marks([f.mark])[0]: f for f in b.footnotes}
-    seen = set()
+    """Footnotes paired by mark (a mark printed twice pairs in order); each one in one version
+    only, or citing what the other's does not, is a disagreement."""
+    waiting: dict[str, list] = {}
+    for footnote in b.footnotes:
+        waiting.setdefault(_marks([footnote.mark])[0], []).append(footnote)
     pairs = []
     for footnote in a.footnotes:
         mark = _marks([footnote.mark])[0]
-        other = by_mark_b.get(mark)
-        if other is None:
+        others = waiting.get(mark)
+        if not others:
             pairs.append(FootnotePair(mark, None, (Issue("footnote", "a", f"footnote {mark}", mark, None,
                                                           f"footnote {mark} in {names[0]}, not in {names[1]}"),)))
             continue
-        seen.add(mark)
+        other = others.pop(0)
         found = _compare_units(f"footnote {mark}", footnote.text, f"footnote {mark}", other.text,
                                a.language, b.language, set(), set(), names)
         pairs.append(FootnotePair(mark, mark, tuple(found.issues), tuple(found.notes)))
     for footnote in b.footnotes:
         mark = _marks([footnote.mark])[0]
-        if mark not in seen and mark not in {_marks([f.mark])[0] for f in a.footnotes}:
+        if any(other is footnote for other in waiting.get(mark, ())):
             pairs.append(FootnotePair(None, mark, (Issue("footnote", "b", f"footnote {mark}", mark, None,
                                                           f"footnote {mark} in {names[1]}, not in {names[0]}"),)))
     return pairs

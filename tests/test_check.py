@@ -371,3 +371,33 @@ def test_the_readme_shows_checks_real_output():
                                                      if k not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS"}})
     assert done.returncode == 0
     assert done.stdout == block
+
+
+def test_every_real_text_agrees_with_itself():
+    files = sorted([*CORPUS.glob("*/*.txt"), *CORPUS.glob("*/*.md"), SAMPLE])
+    checked = 0
+    for path in files:
+        try:
+            documents = parse_file(str(path))
+        except Exception:  # the page excerpts that hold no whole paragraph
+            continue
+        for document in documents:
+            result = check(document, document)
+            assert issues(result) == [], path
+            assert result.notes == (f"both versions are in {dict(zh='Chinese', en='English')[document.language]}: "
+                                    "check compares language versions of one document ('resdiff diff' compares two "
+                                    "versions in one language)",)
+            checked += 1
+    assert checked >= 40
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    (HERE / "A_RES_61_211.ops1-19.zh.planted.txt", EN_61_211),
+    (EN_338, HERE / "S_RES_338_1973__monbalagan.fr.planted.txt"),
+    (CORPUS / "zh" / "A_RES_68_262.zh-Hans.excerpt_start.txt", CORPUS / "en" / "A_RES_68_262.en.txt"),
+])
+def test_checking_b_against_a_mirrors_a_against_b(a, b):
+    forward, backward = check(one(a), one(b)), check(one(b), one(a))
+    flip = {"a": "b", "b": "a", None: None}
+    assert sorted(repr((y, x, kind, flip[side], value)) for x, y, kind, side, value in issues(backward)) == \
+        sorted(repr((x, y, kind, side, value)) for x, y, kind, side, value in issues(forward))

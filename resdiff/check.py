@@ -144,9 +144,10 @@ _SESSION = re.compile(r"(?<=\d)\s*(?:[A-Z]\s*)?\(\s*(?:([IVXLC]{1,7})|د\s*-\s*(
 _NUMBER_COMMA_THOUSANDS = re.compile(r"(?<!\d)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+\.\d+|\d+)")
 _NUMBER_SPACE_THOUSANDS = re.compile(r"(?<!\d)(?:\d{1,3}(?:[ .]\d{3})+(?:,\d+)?(?![\d])|\d+,\d+|\d+)")
 _SPACE_THOUSANDS = {"fr", "es", "ru"}
-# A footnote mark a PDF extraction glued to a word of an alphabetic script ("Declaration8",
-# "Secretary-General;6"): typesetting never glues a number to a word, Chinese aside.
-_LETTER = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff"
+# A footnote mark a PDF extraction glued to a word of the Latin, Greek or Cyrillic script
+# ("Declaration8", "Secretary-General;6"): their typesetting never glues a number to a word, as
+# Chinese does, and Arabic with its prefixes ("بـ14": with 14).
+_LETTER = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
 _GLUED_MARK = re.compile(rf"(?:(?<=[{_LETTER}])|(?<=[{_LETTER}][;:.,)\]”’\"]))\d{{1,3}}(?![\d])(?![.,]\d)")
 # Chinese percentages and counts written in Chinese numerals: "百分之二十".
 _ZH_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百千点]+)")
@@ -750,6 +751,9 @@ def _pair(pa: Paragraph, pb: Paragraph, a: Document, b: Document, names: tuple[s
         issues.append(Issue("sub-paragraphs", None, pa.id, None, None,
                             f"{len(pa.items)} sub-paragraph{'s' if len(pa.items) != 1 else ''} in {names[0]}, "
                             f"{len(pb.items)} in {names[1]}"))
+    elif [item.parent is None for item in pa.items] != [item.parent is None for item in pb.items]:
+        issues.append(Issue("sub-paragraphs", None, pa.id, None, None,
+                            f"sub-paragraphs nested differently: {_shape(pa)} in {names[0]}, {_shape(pb)} in {names[1]}"))
     marks_a, marks_b = set(_marks(pa.all_footnotes())), set(_marks(pb.all_footnotes()))
     units_a, units_b = _units(pa, pb), _units(pb, pa)
     cited_a: list[Cited] = []
@@ -791,6 +795,11 @@ def _pair(pa: Paragraph, pb: Paragraph, a: Document, b: Document, names: tuple[s
                 frozenset(unmatched_a), frozenset(unmatched_b))
 
 
+def _shape(paragraph: Paragraph) -> str:
+    """The sub-paragraphs' labels, nested ones after their parent's: '(a) (a)(i) (a)(ii) (b)'."""
+    return " ".join(f"({item.parent})({item.label})" if item.parent else f"({item.label})" for item in paragraph.items)
+
+
 def _mark_order(mark: str) -> tuple[int, str]:
     return (int(mark), mark) if mark.isdigit() else (10 ** 6, mark)
 
@@ -821,6 +830,22 @@ def _footnote_pairs(a: Document, b: Document, names: tuple[str, str]) -> list[Fo
     return pairs
 
 
+def same_symbol(x: str, y: str) -> bool:
+    """Whether two symbols name one document, as sites print them: with or without the year of a
+    Security Council resolution, in brackets or after a slash.
+
+    >>> same_symbol("S/RES/338 (1973)", "S/RES/338/1973"), same_symbol("S/RES/338", "S/RES/338 (1973)")
+    (True, True)
+    >>> same_symbol("A/RES/61/211", "A/RES/61/21")
+    False
+    """
+    def key(symbol: str) -> str:
+        return re.sub(r"\s+", "", symbol.replace("(", "/").replace(")", "")).upper().replace("//", "/").rstrip("/")
+
+    kx, ky = key(x), key(y)
+    return kx == ky or kx.startswith(ky + "/") or ky.startswith(kx + "/")
+
+
 def version_name(document: Document, other: Document) -> str:
     """How a report names a version: its language, or its label when both share one."""
     if document.language and document.language != other.language:
@@ -837,7 +862,7 @@ def check(a: Document, b: Document) -> CheckResult:
     if a.language == b.language:
         notes.append(f"both versions are in {language_name(a.language)}: check compares language versions "
                      "of one document ('resdiff diff' compares two versions in one language)")
-    if a.symbol and b.symbol and a.symbol != b.symbol:
+    if a.symbol and b.symbol and not same_symbol(a.symbol, b.symbol):
         notes.append(f"the versions carry different symbols ({a.symbol}, {b.symbol}): are they one document?")
     pa, pb = _profiles(a), _profiles(b)
     pairs: list[Pair] = []

@@ -96,7 +96,10 @@ def test_month_names_need_a_day_or_a_year_to_be_a_date():
 
 def test_footnote_marks_glued_to_a_word_are_marks_not_numbers():
     assert values("adopted the Declaration8 by consensus;6", "en") == [("mark", "8"), ("mark", "6")]
-    assert values("第2条", "zh") == [("number", "2")]  # Chinese glues its numbers to words
+    assert values("доклада Генерального секретаря3", "ru") == [("mark", "3")]
+    # Chinese glues its numbers to words, Arabic its prefixes: "第2条", "بـ14 صوتاً" (with 14 votes)
+    assert values("第2条", "zh") == [("number", "2")]
+    assert values("بـ14 صوتاً", "ar") == [("number", "14")]
 
 
 def test_numbers_in_words_of_the_six_languages():
@@ -228,6 +231,18 @@ def test_the_start_of_68_262_in_chinese_pairs_with_the_english_and_the_cut_is_re
     rest = [p.id for p in english.paragraphs][6:]
     assert [(p.a, p.b) for p in result.pairs[6:]] == [(None, pid) for pid in rest]
     assert {(f.a, f.b) for f in result.footnotes} == {(None, f.mark) for f in english.footnotes}
+
+
+def test_sub_paragraphs_nested_differently_are_reported():
+    from resdiff.model import Item
+
+    a = Document(None, None, "en", (Paragraph("OP1", ParagraphKind.OPERATIVE, 1, "Decides:", (
+        Item("a", "to meet;"), Item("i", "in 2011;", parent="a"), Item("b", "to report."))),))
+    b = Document(None, None, "ru", (Paragraph("OP1", ParagraphKind.OPERATIVE, 1, "постановляет:", (
+        Item("а", "собраться;"), Item("б", "в 2011 году;"), Item("в", "представить доклад."))),))
+    result = check(a, b)
+    assert [i.message for p in result.pairs for i in p.issues] == [
+        "sub-paragraphs nested differently: (a) (a)(i) (b) in English, (а) (б) (в) in Russian"]
 
 
 def test_a_paragraph_of_another_kind_and_a_sub_paragraph_count_are_reported():

@@ -95,9 +95,10 @@ def test_show_furniture_lists_what_was_left_out():
     extraction = FIXTURES / "extractions" / "A_RES_ES-11_3-EN.pdftotext.txt"
     result = run("parse", str(extraction), "--show-furniture")
     # The masthead above the text is listed too: every line is read, compared or listed. Its
-    # agenda item (lines 11-14), title and chapeau are read and compared, so not listed.
-    assert result.stdout.splitlines()[-17:] == [
-        "left out as page furniture: 16 lines",
+    # agenda item (lines 11-14), title and chapeau are read and compared, so not listed. Then the
+    # page foot and running head inside the text, its adoption lines and its last page foot.
+    assert result.stdout.splitlines()[-21:] == [
+        "left out as page furniture: 20 lines",
         "  line 1: A/RES/ES-11/3",
         "  line 3: United Nations",
         "  line 5: General Assembly",
@@ -114,6 +115,10 @@ def test_show_furniture_lists_what_was_left_out():
         "  line 55: A/RES/ES-11/3",
         "  line 57: Suspension of the rights of membership of the Russian Federation",
         "  line 58: in the Human Rights Council",
+        "  line 64: 10th plenary meeting",
+        "  line 65: 7 April 2022",
+        "  line 67: 2/2",
+        "  line 69: 22-05216",
     ]
     data = json.loads(run("parse", str(extraction), "--show-furniture", "--format", "json").stdout)
     assert data["documents"][0]["furniture"][10] == "line 47: 22-05216 (E)"

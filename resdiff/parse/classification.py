@@ -19,6 +19,7 @@ from .patterns import (
     _OPERATIVE,
     _SUPER_MARK,
     _SUPER_TO_ASCII,
+    opens_operative,
     opens_preambular,
 )
 
@@ -210,25 +211,38 @@ def _roles(chunks: list[str], quoted: bool) -> list[tuple[str, str, re.Match[str
     continuing the paragraph before it) or "preambular". Only the start of each chunk is read,
     so the paragraphs are counted before any footnote mark is taken."""
     roles: list[tuple[str, str, re.Match[str] | None]] = []
-    seen_paragraph = seen_operative = False
+    seen_paragraph = seen_operative = numbered = False
     for chunk in chunks:
         text = _strip_quotes(chunk) if quoted else chunk.strip()
         if not text:
             continue
         number = _OPERATIVE.match(text)
         if number:
-            seen_operative = seen_paragraph = True
+            seen_operative = seen_paragraph = numbered = True
             roles.append(("operative", text, number))
             continue
         label = _LABEL.match(text)
         if label and seen_paragraph:
             roles.append(("item", text, label))
+        elif not numbered and _unnumbered_operative(text):
+            # An operative paragraph the text leaves unnumbered ("Decide restituir …", each of
+            # a web page's bulleted "يدعو …"), or the "Decides:" that opens lettered ones.
+            seen_operative = seen_paragraph = True
+            roles.append(("unnumbered", text, None))
         elif seen_operative and seen_paragraph:
             roles.append(("continued", text, None))
         else:
             seen_paragraph = True
             roles.append(("preambular", text, None))
     return roles
+
+
+def _unnumbered_operative(text: str) -> bool:
+    """Whether an unnumbered paragraph is operative, where the operative part is not numbered: it
+    opens with an operative verb, not as a preambular paragraph does, and ends as an operative
+    one does (a full stop, a semicolon or the colon before its sub-paragraphs)."""
+    end = text.rstrip()[-1:]
+    return end in ".;:。；：؛" and opens_operative(text) and not opens_preambular(text)
 
 
 def check_paragraph_count(count: int, source: str | None) -> None:
@@ -241,7 +255,7 @@ def check_paragraph_count(count: int, source: str | None) -> None:
 
 def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: str | None = None) -> list[Paragraph]:
     roles = _roles(chunks, quoted)
-    check_paragraph_count(sum(role in ("operative", "preambular") for role, _, _ in roles), source)
+    check_paragraph_count(sum(role in ("operative", "unnumbered", "preambular") for role, _, _ in roles), source)
     paragraphs: list[dict] = []
     state = [0]
     for role, text, match in roles:
@@ -250,6 +264,10 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
             body, marks = _take_marks(text[match.end():], known_marks, state)
             paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": int(match.group(1)),
                                "text": body, "items": [], "marks": marks})
+        elif role == "unnumbered":
+            body, marks = _take_marks(text, known_marks, state)
+            paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": None, "text": body,
+                               "items": [], "marks": marks})
         elif role == "item":
             assert match is not None
             body, marks = _take_marks(text[match.end():], known_marks, state)

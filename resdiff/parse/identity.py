@@ -19,6 +19,8 @@ from .patterns import (
     _OPERATIVE,
     _SYMBOL,
     _TITLE_NUMBER,
+    NAVIGATION,
+    RESOLUTION_PREFIX,
 )
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -60,7 +62,7 @@ class Identity:
 
 
 def identify(lines: list[str], span: Span, prev_end: int, meta: dict[str, str], report: bool,
-             source: str | None) -> Identity:
+             source: str | None, organ: str | None = None) -> Identity:
     """The symbol, title and date of the document at ``span``: from the report's account of it
     when ``report``, else from its own header (or the front matter ``meta``); the file name's
     symbol as a last resort.
@@ -89,11 +91,43 @@ def identify(lines: list[str], span: Span, prev_end: int, meta: dict[str, str], 
         if adopted and (symbol is None or "/L." in symbol):
             # The header cites the draft ("A/68/L.39") but the text is the adopted resolution.
             symbol = adopted
+        if symbol is None and organ in RESOLUTION_PREFIX:
+            symbol = _numbered_resolution(lines[max(0, block.start - 12) : max(block.start, 0)], RESOLUTION_PREFIX[organ])
         title = _line_title(lines, block) or meta.get("title")
         date = meta.get("date") or _header_date(lines[: max(block.start, 0)])
     if not symbol and source:
         symbol = symbol_from_filename(source)
     return Identity(symbol, title, date)
+
+
+# A resolution's number and year (or session) as its title or a web page names it, in the six
+# languages: "Resolution 2446 (2018)", "Резолюция 1224 (1999)", "第1232(1999)号决议",
+# "القرار 338 (1973)".
+_NUMBERED_RESOLUTION = re.compile(
+    r"(?:Resolution|Résolution|Resolución|Резолюция|Резолюція|القرار|قرار)\s+(?:№\s*|No\.?\s*|n[°º]\s*|رقم\s+)?"
+    r"(\d{1,4})\s*\(((?:19|20)\d\d|[IVXL]+)\)"
+    r"|第\s*(\d{1,4})\s*[(（]((?:19|20)\d\d)[)）]\s*号决议",
+    re.IGNORECASE,
+)
+# The year of a Council's resolution or the session of an early Assembly one, printed after
+# its number: "S/RES/338 (1973)", "A/RES/2758 (XXVI)".
+_YEAR_AFTER = re.compile(r"\s*\(\s*((?:19|20)\d\d|[IVXL]+)\s*\)")
+
+
+def _numbered_resolution(lines: list[str], prefix: str) -> str | None:
+    """The symbol of a resolution its heading names by number and year ('S/RES/1224 (1999)').
+
+    >>> _numbered_resolution(["Резолюция 1224 (1999), принятая Советом Безопасности"], "S/RES/")
+    'S/RES/1224 (1999)'
+    """
+    for line in lines:
+        if "|" in line:
+            continue  # a web page's bar of links to the resolutions before and after this one
+        match = _NUMBERED_RESOLUTION.search(line)
+        if match:
+            number, year = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+            return f"{prefix}{number} ({year})"
+    return None
 
 
 def _resolution_number(lines: list[str]) -> str | None:
@@ -186,6 +220,8 @@ def _line_title(lines, block) -> str | None:
             if candidates:
                 break
             continue
+        if NAVIGATION.search(stripped):
+            continue  # a web page's menu or bar of links around the title
         if _is_header_line(stripped):
             break
         candidates.insert(0, stripped)
@@ -238,7 +274,8 @@ def _header_symbol(lines, block) -> str | None:
         # A symbol in brackets is cited ("(S/2014/136)", "[… (A/ES-11/L.1 …)]"), not this document's.
         cited = {m.start() for m in _SYMBOL.finditer(stripped) if stripped[: m.start()].count("(")
                  > stripped[: m.start()].count(")") or stripped[: m.start()].count("[") > stripped[: m.start()].count("]")}
-        found = [(normalize_symbol(m.group(1)), 1) for m in _SYMBOL.finditer(stripped) if m.start() not in cited]
+        found = [(_with_year(normalize_symbol(m.group(1)), stripped, m.end()), 1)
+                 for m in _SYMBOL.finditer(stripped) if m.start() not in cited]
         glued = _GLUED_SYMBOL.search(stripped)
         if masthead <= 3 and glued and glued.start() > 0 and not found[:-1]:
             found = [(normalize_symbol(glued.group(1)), 5)]
@@ -256,6 +293,18 @@ def _header_symbol(lines, block) -> str | None:
     if not counts:
         return None
     return max(order, key=lambda s: (counts[s], -order.index(s)))
+
+
+def _with_year(symbol: str, line: str, end: int) -> str:
+    """A resolution's symbol with the year or session the UN prints after its number.
+
+    >>> _with_year("S/RES/338", "S/RES/338 (1973)", 9), _with_year("A/RES/68/262", "A/RES/68/262 (2014)", 12)
+    ('S/RES/338 (1973)', 'A/RES/68/262')
+    """
+    year = _YEAR_AFTER.match(line, end)
+    if year and re.fullmatch(r"[ASE]/RES/\d{1,4}", symbol):
+        return f"{symbol} ({year.group(1)})"
+    return symbol
 
 
 def _header_date(lines) -> str | None:
@@ -276,6 +325,8 @@ def symbol_from_filename(source: str) -> str | None:
     ('A/C.3/78/L.41', 'A/RES/68/262')
     >>> symbol_from_filename("UN_01-66657_draft_right_to_development.txt") is None
     True
+    >>> symbol_from_filename("S_RES_338_1973__lexicorient.en.txt"), symbol_from_filename("A_RES_2758_XXVI.es.txt")
+    ('S/RES/338 (1973)', 'A/RES/2758 (XXVI)')
     """
     name = re.split(r"[\\/]", source)[-1]
     # A dot that is not followed by a digit ends the symbol: "L.41" continues, ".en.txt" does not.
@@ -288,4 +339,9 @@ def symbol_from_filename(source: str) -> str | None:
         parts.append(part)
     if len(parts) < 3 or not re.fullmatch(r"[A-Z]{1,2}", parts[0]):
         return None
+    if len(parts) == 4 and parts[0] in {"A", "S", "E"} and parts[1] == "RES" and parts[2].isdigit() \
+            and re.fullmatch(r"(?:19|20)\d\d|[IVXL]+", parts[3]):
+        # A Council's resolution by its year, an early Assembly's by its session, as the UN
+        # writes them: "S/RES/338 (1973)", "A/RES/2758 (XXVI)".
+        return f"{parts[0]}/RES/{parts[2]} ({parts[3]})"
     return "/".join(parts)

@@ -22,6 +22,7 @@ from .patterns import (
     _SUPER_FOOTNOTE,
     _SYMBOL,
     _TERMINAL,
+    opens_operative,
     opens_preambular,
 )
 from .records import Block
@@ -29,7 +30,8 @@ from .records import Block
 # Words of a chapeau may be set apart by several spaces (some extractions space out every word).
 # No two runs of white space touch: a line of spaces can split between them only one way.
 _CHAPEAU = re.compile(
-    r"^\s*(?:[“\"]\s*)?(?:" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r")\s*(?:[，,、،]\s*)?$"
+    r"^\s*(?:[“\"]\s*)?(?:" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r")\s*(?:[，,、،:：.]\s*)?$",
+    re.IGNORECASE,
 )
 # An operative number or a sub-paragraph label alone on its line, its text on the next (as many
 # Spaces a PDF puts between words that are layout, not text (no-break, narrow, thin).
@@ -37,8 +39,22 @@ _ODD_SPACES = re.compile("[\u00a0\u2007\u2009\u200a\u202f]")
 _MD_FOOTNOTE = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
 _END_OF_TEXT = re.compile(
     r"^(?:\d+(?:st|nd|rd|th) plenary meeting\b|第\s*\d+\s*次全体会议|[第]?[一二三四五六七八九十百]+次全体会议"
-    r"|Annex(?:\s|$)|附件(?:\s|$)|---\s*$)"
+    r"|Annex(?:\s|$)|附件(?:\s|$)|---\s*$"
+    # adoption lines of the Councils and the plenary-meeting lines of the Assembly in the other
+    # languages: "Adopted by 14 votes …", "第4044次会议一致通过。", "Adoptée à l'unanimité …",
+    # "1967.ª sesión plenaria", "Принята единогласно …", "اتخذ بالإجماع …", "تبنى المجلس هذا القرار …"
+    r"|Adopted\s+(?:by|with|unanimously|without|at|on)\b|Adopt[ée]e?\s+(?:à|par|sans)\b"
+    r"|\d+\s*(?:e|ème)\s+séance(?:\s+plénière)?\b|Aprobad[ao]\s+(?:por|en|sin)\b"
+    r"|\d+\.?\s*ª\s+sesión(?:\s+plenaria)?\b|Принят[аоы]?\s+(?:на|без|единогласно|\d)"
+    r"|\d+-(?:е|м)\s+(?:пленарн\w+\s+)?заседани"
+    r"|第\s*\d+\s*次会议.{0,20}通过|第\s*\d+\s*次會議.{0,20}通過"
+    r"|(?:اتخذ|اُتخذ|اعتمد)(?:ت|ه)?\s|تبنى\s+المجلس|الجلسة\s+العامة\s+\d+"
+    # a web page's link to the rest of its site, printed right after the text
+    r"|(?:Перейти|Read more|Lire la suite|Leer más|阅读全文|閱讀全文)\b)",
+    re.IGNORECASE,
 )
+# A bullet a web page puts before a paragraph (wiki lists "- 1. 决定…", "* Recalling …").
+WEB_BULLET = re.compile(r"^(\s*)[-•*·]\s+(?=\S)")
 _YAML_FIELD = re.compile(r'^(\w+):\s*"?(.*?)"?\s*$')
 
 
@@ -66,14 +82,14 @@ def _decision_layout(lines: list[str]) -> tuple[list[str], list[int]]:
 
 # A text a web page ran together: its paragraphs on one line, one after another, the chapeau
 # among them, after the title ("53/166. 《…》的全面执行和后续行动 大会, 回顾其……, 又回顾……,").
-_RUN_ON_CHAPEAU = re.compile(
+_RUN_TOGETHER_CHAPEAU = re.compile(
     r"(?:^|(?<=\s))(?P<chapeau>" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r")\s*[,，]\s*(?=\S)"
 )
 # Where a paragraph may end in such a line: after a comma, semicolon or colon and white space.
-_RUN_ON_BREAK = re.compile(r"(?<=[,，;；:：])\s+(?=\S)")
+_RUN_TOGETHER_BREAK = re.compile(r"(?<=[,，;；:：])\s+(?=\S)")
 
 
-def _run_on_layout(lines: list[str]) -> tuple[list[str], list[int]]:
+def _run_together_layout(lines: list[str]) -> tuple[list[str], list[int]]:
     """Lines with a run-together text laid out again: its title, its chapeau and each of its
     paragraphs on lines of their own, blank lines between, and the chapeau's index.
 
@@ -81,15 +97,15 @@ def _run_on_layout(lines: list[str]) -> tuple[list[str], list[int]]:
     follow open a paragraph: a preambular opener of the per-language tables or an operative
     number. Only the first such line counts, and only where the text has no chapeau of its own line.
 
-    >>> _run_on_layout(["1/2. A title The General Assembly, Recalling X, Noting Y, 1. Decides Z;"])[0]
+    >>> _run_together_layout(["1/2. A title The General Assembly, Recalling X, Noting Y, 1. Decides Z;"])[0]
     ['1/2. A title', '', 'The General Assembly,', '', 'Recalling X,', '', 'Noting Y,', '', '1. Decides Z;']
     """
     for index, line in enumerate(lines):
-        for match in _RUN_ON_CHAPEAU.finditer(line):
+        for match in _RUN_TOGETHER_CHAPEAU.finditer(line):
             rest = line[match.end():]
             if not (opens_preambular(rest) or _OPERATIVE.match(rest)):
                 continue
-            cuts = [0] + [m.end() for m in _RUN_ON_BREAK.finditer(rest)
+            cuts = [0] + [m.end() for m in _RUN_TOGETHER_BREAK.finditer(rest)
                           if opens_preambular(rest[m.end():]) or _OPERATIVE.match(rest[m.end():])]
             if len(cuts) < 2:
                 continue
@@ -102,6 +118,75 @@ def _run_on_layout(lines: list[str]) -> tuple[list[str], list[int]]:
             at = index + (2 if head else 0)
             return lines[:index] + laid + lines[index + 1:], [at]
     return lines, []
+
+
+# A chapeau with the text run on after it on the same line, as some web pages print a whole
+# resolution: "The Security Council, Recalling …, Taking note …, 1. Decides …; 2. Decides …".
+_RUN_ON_CHAPEAU = re.compile(
+    r"^\s*(?P<chapeau>(?:" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r"))\s*[,，،:：]\s*(?P<rest>\S.{79,})$",
+    re.IGNORECASE,
+)
+# Where a run-on text may break into paragraphs: after a comma, semicolon or full stop (in any
+# of the scripts) and the white space that follows it.
+_RUN_ON_BREAK = re.compile(r"(?<=[,;.:،؛，；。：])\s+(?=\S)")
+
+
+def _run_on_layout(lines: list[str]) -> list[str]:
+    """Lines with a resolution printed on one line (after its chapeau, or with the chapeau in
+    it) set out one paragraph a line, as the official layout prints it. Only a line that breaks
+    into paragraphs by the evidence of its own numbers and openers is set out; the rest stay."""
+    out: list[str] = []
+    after_chapeau = False
+    for line in lines:
+        match = _RUN_ON_CHAPEAU.match(line)
+        if match:
+            pieces = _run_on_pieces(match.group("rest"))
+            if len(pieces) > 1:
+                chapeau = match.group("chapeau").strip()
+                out.append(chapeau + ("，" if has_cjk(chapeau) else "،" if "\u0600" <= chapeau[-1:] <= "\u06ff" else ","))
+                out.extend(pieces)
+                after_chapeau = False
+                continue
+        if after_chapeau and len(line) >= 200:
+            pieces = _run_on_pieces(line.strip())
+            if len(pieces) > 1:
+                out.extend(pieces)
+                after_chapeau = False
+                continue
+        if line.strip():
+            after_chapeau = bool(_CHAPEAU.match(line))
+        out.append(line)
+    return out
+
+
+def _run_on_pieces(text: str) -> list[str]:
+    """``text`` cut where a paragraph begins: at the operative number expected next, or (before
+    the first) at a preambular opener; a text with no operative number is left whole.
+
+    >>> _run_on_pieces("Recalling its resolutions, in particular 2121 (2013), Acting under Chapter VII, "
+    ...                "1. Decides to extend the mandate; 2. Decides to remain seized of the matter")
+    ['Recalling its resolutions, in particular 2121 (2013),', 'Acting under Chapter VII,', \
+'1. Decides to extend the mandate;', '2. Decides to remain seized of the matter']
+    """
+    starts = [0]
+    expected = 1
+    for found in _RUN_ON_BREAK.finditer(text):
+        after = text[found.end():]
+        number = _OPERATIVE.match(after)
+        if number:
+            if int(number.group(1)) == expected:
+                starts.append(found.end())
+                expected += 1
+            continue
+        if expected == 1 and opens_preambular(after) and not after.startswith("United ") \
+                and (after[:1].isupper() or not after[:1].isalpha() or not "a" <= after[:1].lower() <= "z"):
+            starts.append(found.end())
+        elif expected == 1 and opens_operative(after) and text[found.start() - 1] in ";.؛；。":
+            starts.append(found.end())
+    if expected == 1:
+        return [text]
+    starts.append(len(text))
+    return [text[a:b].strip() for a, b in zip(starts, starts[1:]) if text[a:b].strip()]
 
 
 def _trailing_footnotes(tail: list[str]) -> list[str]:
@@ -176,7 +261,10 @@ def _blocks(lines: list[str], chapeaus: list[int]) -> list[Block]:
     blocks = []
     for k, start in enumerate(chapeaus):
         limit = chapeaus[k + 1] if k + 1 < len(chapeaus) else len(lines)
-        quoted = lines[start].strip().startswith(("“", '"')) if start >= 0 else False
+        # A draft quoted in a report opens each of its paragraphs with a quotation mark; a
+        # newspaper quoting a whole text opens only the first ('"Le Conseil de sécurité.').
+        quoted = start >= 0 and lines[start].strip().startswith(("“", '"')) and \
+            next((line.strip() for line in lines[start + 1 : limit] if line.strip()), "").startswith(("“", '"'))
         if quoted:
             end = _end_of_quote(lines, start + 1, limit)
         else:

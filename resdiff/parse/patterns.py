@@ -15,8 +15,9 @@ _SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/])([A-Z]{1,2}(?:\s?/\s?(?:[A-Z][A-Za-z]{0,3}\.\s?\d+|[A-Z0-9][A-Z0-9\-]*)){2,6})"
     r"(?![A-Za-z0-9])"
 )
-# "1." as most languages number operative paragraphs, "1 -" as Arabic texts do.
-_OPERATIVE = re.compile(r"^(\d{1,4})\s?(?:[.．]|-(?=\s))\s*(?=\S)")
+# "1." as printed; "1-" / "1 –" as Arabic texts and some web pages number them ("1- يدعو"), in
+# any digits Python reads as decimal (Arabic-Indic "١-" too).
+_OPERATIVE = re.compile(r"^(\d{1,4})\s?(?:[.．]|[-–](?=\s|[\u0600-\u06ff]))\s*(?=\S)")
 _JOB_NUMBER = re.compile(r"^\d{2}-\d{5}\s*(?:\(\w\))?(?:\s+\d{6})?(?:\s+\d+/\d+)?\s*$|^\d{2}-\d{5}\s+\d+/\d+\s*$")
 # A page's head or foot as PDF text extraction leaves it: job number, print date, page number,
 # barcode and symbol in any order, often glued together ("2/9 23-21227A/C.3/78/L.41").
@@ -35,7 +36,13 @@ _TITLE_NUMBER = re.compile(r"^(?:[A-Z]{0,3}-?\d+/\d+\s*[A-Z]?\s*\.|\d+/\d+\s*\.)
 
 # --- shared by the layout, segmentation and classification stages ---------------------------------
 
-_LABEL = re.compile(r"^[(（]\s*([a-z]{1,3}|[ivxlc]{1,6})\s*[)）]\s*(?=\S)")
+# A sub-paragraph's label: "(a)", "(iv)", and as the other languages print them, "a)" (French,
+# Spanish), Cyrillic "а)" / "(б)", Arabic letters "(أ)" "(ب)" "(هـ)" (in the abjad order the
+# texts use); without the opening bracket only a single letter or a short numeral.
+_LABEL = re.compile(
+    r"^(?=[(（]|(?:[a-zа-яё]|[\u0621-\u064a]ـ?)\s?[)）]|[ivx]{1,4}\s?[)）])"
+    r"[(（]?\s*([a-z]{1,3}|[ivxlc]{1,6}|[а-яё]|[\u0621-\u064a]ـ?)\s*[)）]\s*(?=\S)"
+)
 _SEPARATOR = re.compile(r"^[_＿\-—]{5,}\s*$")
 # Marks of at most three digits (no text has a thousand footnotes): a mark is read as a number,
 # and a run of thousands of digits is no number Python converts (nor in linear time).
@@ -48,7 +55,12 @@ _PLAIN_FOOTNOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _SUPER_MARK = re.compile(rf"(?=[\s{SUPERSCRIPT_DIGITS}])(?:(?<!\s)\s+)?([{SUPERSCRIPT_DIGITS}]{{1,3}})(\s*)")
 _SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 # Endings after which a new paragraph may begin; a line ending otherwise is continued.
-_TERMINAL = set(",;:.，；：。!?！？،؛")
+_TERMINAL = set(",;:.，；：。!?！？،؛؟")
+
+
+# A line of a web page's navigation: a bar of links ("← | … |"), a menu entry, a share button;
+# only lines before the chapeau are read for it.
+NAVIGATION = re.compile(r"\||^[←→↑]|^(?:外观|外觀|Appearance|Menu|Меню|Bookmark and Share)$")
 
 
 # --- per-language tables ----------------------------------------------------------------------------
@@ -61,7 +73,7 @@ _ZH_OPENERS = re.compile(
     r"(?:回顾|回顧|重申|注意到|表示注意到|认识到|認識到|确认|確認|承认|承認|强调|強調|关切|關切|关注|關注|"
     r"欢迎|歡迎|考虑到|考慮到|铭记|銘記|深信|意识到|意識到|申明|赞赏|讚賞|贊賞|认为|認為|重视|重視|感谢|感謝|"
     r"赞扬|讚揚|贊揚|鼓励|鼓勵|祝贺|祝賀|确信|確信|决心|決心|念及|指出|忆及|憶及|遗憾|遺憾|震惊|震驚|希望|"
-    r"满意|滿意|赞同|贊同|支持|谴责|譴責|痛惜|感到)"
+    r"满意|滿意|赞同|贊同|支持|谴责|譴責|痛惜|感到|审议了|審議了|根据|根據)"
 )
 _EN_OPENER = re.compile(
     r"^(?:[A-Z][a-z]+ing|[A-Z][a-z]+ed|Mindful|Aware|Conscious|Cognizant|Convinced|Concerned|Deeply|"
@@ -70,12 +82,141 @@ _EN_OPENER = re.compile(
     r"Acknowledging|Affirming|Considering|Believing|Reiterating|Encouraging|Highlighting|Appreciating|"
     r"Regretting|Deploring|Condemning|Keeping|Being|Strongly|Firmly|Profoundly|Acting)\b"
 )
-# How the General Assembly's resolutions open, in the six languages (Chinese in both scripts).
-_CHAPEAUS = ("大会", "大會", "The General Assembly", "L['’]Assemblée générale", "La Asamblea General",
-             "Генеральная Ассамблея", "إن الجمعية العامة", "إن مجلس الأمن")
+# Openers of preambular paragraphs in French, Spanish, Russian and Arabic, as the texts in
+# tests/fixtures/languages print them. French and Spanish preambles open with a participle or
+# gerund ("Rappelant", "Prenant acte", "Recordando", "Habiendo examinado") or an adjective of state
+# ("Conscient", "Profundamente preocupado"); Russian ones with an adverbial participle in lower
+# case, perhaps after an adverb ("ссылаясь", "вновь подтверждая", "рассмотрев", "будучи"); Arabic
+# ones with "إذ"/"وإذ" (while), "وقد" (having) or a verbal noun ("واقتناعا منه", "وإدراكا منها").
+_FR_OPENER = re.compile(
+    r"^(?:(?:Se\s+|S['’])[a-zéèêàâîôûç]+ants?|[A-ZÉÈÀÂ][a-zéèêëàâîïôûùç]+ants?|Conscient|Convaincu|Profondément|Gravement|Vivement|"
+    r"Sérieusement|Préoccupé|Alarmé|Résolu|Déterminé|Soucieux|Désireux|Guidé|Ayant|Tenant|Prenant|Notant|"
+    r"Rappelant|Réaffirmant|Considérant|Reconnaissant|Soulignant|Constatant|Agissant|Gardant|Sachant|"
+    r"Persuadé|Inquiet|Satisfait|Attaché|Pleinement|Fermement|Réitérant|Saluant|Exprimant)e?s?\b"
+)
+_ES_OPENER = re.compile(
+    r"^(?:[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ando|iendo|yendo)(?:se)?|Consciente|Convencid[oa]|Profundamente|Gravemente|"
+    r"Seriamente|Sumamente|Preocupad[oa]|Alarmad[oa]|Decidid[oa]|Resuelt[oa]|Deseos[oa]|Guiad[oa]|"
+    r"Plenamente|Firmemente|Observando|Habiendo|Teniendo|Tomando|Poniendo)s?\b"
+)
+_RU_OPENER = re.compile(
+    r"^(?:(?:вновь|также|далее|глубоко|серьезно|серьёзно|особо|решительно|настоятельно|твердо|твёрдо|"
+    r"с\s+\w+|в\s+\w+|по-прежнему)\s+)*"
+    r"(?:будучи|памятуя|\w+(?:ая|яя|уя|ея|ясь|аясь|ав|яв|ев|ив|ённый|енный|анный|ённая|енная))\b",
+    re.IGNORECASE,
+)
+_AR_OPENER = re.compile(
+    r"^(?:و?إذ|و?اذ|و?قد|و?حيث|و?اقتناعا|و?اقتناعاً|و?إدراكا|و?إدراكاً|و?تسليما|و?تسليماً|و?اعترافا|و?إقرارا|"
+    r"و?تصميما|و?تصميماً|و?تأكيدا|و?رغبة|و?رغبةً|و?أخذا|و?اعتبارا|و?انطلاقا|و?تقديرا|و?اهتداء|و?اقتداء)(?=\s)"
+)
 
-# Which table reads a paragraph's opening, by its script: the first character tells.
-PREAMBULAR_OPENERS = {"zh": _ZH_OPENERS, "en": _EN_OPENER}
+# Where a transcription ran two preambular paragraphs together on one line, the second still
+# shows where it begins, in the languages whose openers are unambiguous mid-line: an Arabic
+# preambular paragraph opens with "وإذ"/"وقد" (and while / and having), which a sentence
+# does not use after a closing bracket or full stop.
+GLUED_PREAMBULAR = {"ar": re.compile(r"(?<=[).؟])\s+(?=و(?:إذ|اذ|قد)\s)")}
+
+# Openers of operative paragraphs, read where a text leaves its operative paragraphs unnumbered
+# ("Decides to restore …", "- يدعو جميع الأطراف …"): the verbs of the operative part, third
+# person present (Arabic: masculine for the Councils, feminine for the Assembly).
+_EN_OPERATIVE = re.compile(
+    r"^(?:Also\s+|Further\s+|Again\s+|Strongly\s+)?(?:Decides|Requests|Calls (?:upon|on)|Urges|Invites|Encourages|"
+    r"Demands|Condemns|Approves|Adopts|Endorses|Authorizes|Takes note|Welcomes|Reaffirms|Expresses|Proclaims|"
+    r"Recommends|Declares|Appeals|Emphasizes|Stresses|Underlines|Commends|Designates|Elects|Appoints|Deplores)\b"
+)
+_FR_OPERATIVE = re.compile(
+    r"^(?:Décide|Prie|Demande|Invite|Engage|Exhorte|Encourage|Exige|Condamne|Approuve|Adopte|Fait sienne?|"
+    r"Autorise|Prend (?:note|acte)|Se félicite|Accueille|Réaffirme|Exprime|Proclame|Recommande|Déclare|"
+    r"Lance un appel|Souligne|Charge|Appuie|Salue|Déplore)\b"
+)
+_ES_OPERATIVE = re.compile(
+    r"^(?:Decide|Pide|Solicita|Insta|Exhorta|Invita|Alienta|Exige|Condena|Aprueba|Hace suy[oa]s?|Autoriza|"
+    r"Toma nota|Acoge con beneplácito|Celebra|Reafirma|Expresa|Proclama|Recomienda|Declara|"
+    r"Hace un llamamiento|Subraya|Encarga|Deplora)\b"
+)
+_RU_OPERATIVE = re.compile(
+    r"^(?:(?:вновь|также|далее|настоятельно|решительно)\s+)*(?:постановляет|просит|призывает|предлагает|рекомендует|"
+    r"требует|осуждает|одобряет|утверждает|принимает к сведению|приветствует|подтверждает|выражает|"
+    r"провозглашает|заявляет|подчеркивает|подчёркивает|поручает|санкционирует|уполномочивает)\b",
+    re.IGNORECASE,
+)
+_AR_OPERATIVE = re.compile(
+    r"^(?:[يت](?:قرر|طلب|دعو|حث|رحب|ؤكد|عيد|دين|عرب|شجع|هيب|ناشد|حيط|طالب|عتمد|ؤيد|كرر|لاحظ|شدد|وافق|"
+    r"مدد|أذن|وصي|علن|ناشد|أسف|شجب|قر))(?=[\s،:])"
+)
+_ZH_OPERATIVE = re.compile(r"^(?:又|还|還|并|並|再次|进一步|進一步)?(?:决定|決定|请|請|吁请|籲請|促请|促請|敦促|要求|核准|授权|授權)")
+
+# How each organ's resolutions and decisions open, in the six languages (Chinese in both
+# scripts; Arabic with and without the particle "إن" and with the hamza some sites drop). Each
+# entry is a regular expression for one printed form; a new organ or language is a new entry.
+CHAPEAUS: dict[str, dict[str, tuple[str, ...]]] = {
+    "General Assembly": {
+        "zh": ("大会", "大會"), "en": ("The General Assembly",), "fr": ("L['’]Assemblée générale",),
+        "es": ("La Asamblea General",), "ru": ("Генеральная Ассамблея",), "ar": ("(?:إن )?الجمعية العامة",),
+    },
+    "Security Council": {
+        "zh": ("安全理事会", "安全理事會", "安理会"), "en": ("The Security Council",),
+        "fr": ("Le Conseil de sécurité",), "es": ("El Consejo de Seguridad",), "ru": ("Совет Безопасности",),
+        "ar": ("(?:إن )?مجلس ال[أا]من",),
+    },
+    "Economic and Social Council": {
+        "zh": ("经济及社会理事会", "經濟及社會理事會"), "en": ("The Economic and Social Council",),
+        "fr": ("Le Conseil économique et social",), "es": ("El Consejo Económico y Social",),
+        "ru": ("Экономический и Социальный Совет",), "ar": ("(?:إن )?المجلس الاقتصادي والاجتماعي",),
+    },
+    "Human Rights Council": {
+        "zh": ("人权理事会", "人權理事會"), "en": ("The Human Rights Council",),
+        "fr": ("Le Conseil des droits de l['’]homme",), "es": ("El Consejo de Derechos Humanos",),
+        "ru": ("Совет по правам человека",), "ar": ("(?:إن )?مجلس حقوق الإنسان",),
+    },
+    "Trusteeship Council": {
+        "zh": ("托管理事会",), "en": ("The Trusteeship Council",), "fr": ("Le Conseil de tutelle",),
+        "es": ("El Consejo de Administración Fiduciaria",), "ru": ("Совет по Опеке",), "ar": ("(?:إن )?مجلس الوصاية",),
+    },
+    "Commission on Human Rights": {
+        "zh": ("人权委员会",), "en": ("The Commission on Human Rights",),
+        "fr": ("La Commission des droits de l['’]homme",), "es": ("La Comisión de Derechos Humanos",),
+        "ru": ("Комиссия по правам человека",), "ar": ("(?:إن )?لجنة حقوق الإنسان",),
+    },
+}
+_CHAPEAUS = tuple(form for table in CHAPEAUS.values() for forms in table.values() for form in forms)
+# The prefix of the symbols each organ gives its resolutions.
+RESOLUTION_PREFIX = {"General Assembly": "A/RES/", "Security Council": "S/RES/", "Economic and Social Council": "E/RES/",
+                     "Human Rights Council": "A/HRC/RES/"}
+
+
+def organ_of(chapeau: str) -> str | None:
+    """The organ whose chapeau ``chapeau`` is.
+
+    >>> organ_of("安全理事会，"), organ_of("إن مجلس الأمن،"), organ_of("The General Assembly,")
+    ('Security Council', 'Security Council', 'General Assembly')
+    """
+    text = chapeau.strip().lstrip("“\"").strip()
+    for organ, table in CHAPEAUS.items():
+        for forms in table.values():
+            if any(re.match(form.replace(" ", r"\s+") + r"(?![^\W\d_])", text, re.IGNORECASE) for form in forms):
+                return organ
+    return None
+
+
+# Which tables read a paragraph's opening, by its script: the first character tells (Latin
+# script is read by the English, French and Spanish tables alike).
+PREAMBULAR_OPENERS = {"zh": (_ZH_OPENERS,), "en": (_EN_OPENER,), "fr": (_FR_OPENER,), "es": (_ES_OPENER,),
+                      "ru": (_RU_OPENER,), "ar": (_AR_OPENER,)}
+OPERATIVE_OPENERS = {"zh": (_ZH_OPERATIVE,), "en": (_EN_OPERATIVE,), "fr": (_FR_OPERATIVE,), "es": (_ES_OPERATIVE,),
+                     "ru": (_RU_OPERATIVE,), "ar": (_AR_OPERATIVE,)}
+
+
+def _scripts(text: str) -> tuple[str, ...]:
+    """The languages whose tables may read ``text``, by the script of its first letter."""
+    first = text.lstrip("“\"«(")[:1]
+    if has_cjk(first):
+        return ("zh",)
+    if "\u0600" <= first <= "\u06ff":
+        return ("ar",)
+    if "\u0400" <= first <= "\u04ff":
+        return ("ru",)
+    return ("en", "fr", "es")
 
 
 def opens_preambular(text: str) -> bool:
@@ -83,5 +224,18 @@ def opens_preambular(text: str) -> bool:
 
     >>> opens_preambular("又回顾其各项决议，"), opens_preambular("Recalling its resolutions,"), opens_preambular("决定")
     (True, True, False)
+    >>> [opens_preambular(t) for t in ("Rappelant ses résolutions", "Se félicitant du rapport", "Recordando los principios",
+    ...  "ссылаясь на все свои", "вновь подтверждая", "وإذ يعرب عن قلقه", "وقد نظر في تقرير", "Décide", "постановляет")]
+    [True, True, True, True, True, True, True, False, False]
     """
-    return bool(PREAMBULAR_OPENERS["zh" if has_cjk(text[:1]) else "en"].match(text))
+    return any(table.match(text) for language in _scripts(text) for table in PREAMBULAR_OPENERS[language])
+
+
+def opens_operative(text: str) -> bool:
+    """Whether ``text`` opens as an operative paragraph does (its verb), by the tables of its script.
+
+    >>> [opens_operative(t) for t in ("Decide restituir a la República", "يقرر أن تبدأ", "постановляет продлить",
+    ...  "决定继续处理此案。", "Décide de demeurer saisi", "Recalling its resolutions,")]
+    [True, True, True, True, True, False]
+    """
+    return any(table.match(text) for language in _scripts(text) for table in OPERATIVE_OPENERS[language])

@@ -10,17 +10,45 @@ from __future__ import annotations
 
 from ..text import has_cjk
 from .lines import _ends_terminal, _join_all
-from .patterns import _LABEL, _OPERATIVE, opens_preambular
+from .patterns import _LABEL, _OPERATIVE, GLUED_PREAMBULAR, opens_operative, opens_preambular
 from .records import Line
 
 
-def _block_mode(body: list[str]) -> bool:
+def _block_mode(body: list[str]) -> bool | str:
+    """True where blank lines set paragraphs apart, "lines" where each line is one (``_line_mode``)."""
     nonblank = sum(1 for line in body if line.strip())
     blank = len(body) - nonblank
-    return nonblank > 0 and blank * 2 >= nonblank
+    if nonblank > 0 and blank * 2 >= nonblank:
+        return True
+    return "lines" if _line_mode(body) else False
 
 
-def _starts_paragraph(line: str, previous: str, blank: bool, indented: bool, quoted: bool, block_mode: bool, expected: int) -> bool:
+def _line_mode(body: list[str]) -> bool:
+    """Whether the body prints one paragraph a line, as web pages do: no blank lines, and nearly
+    every line ends as a paragraph does (a wrapped text ends most lines mid-sentence).
+
+    >>> _line_mode(["回顾其以前所有有关决议,", "根据《宪章》第七章采取行动", "1. 决定继续处理此案。"])
+    False
+    >>> _line_mode(["Recordando los principios de la Carta de las Naciones Unidas,",
+    ...   "Considerando que la restitución de los legítimos derechos de la República Popular de China es indispensable "
+    ...   "para salvaguardar la Carta de las Naciones,",
+    ...   "Reconociendo que los representantes del Gobierno de la República Popular de China son los únicos "
+    ...   "representantes legítimos de China en las Naciones Unidas,",
+    ...   "Decide restituir a la República Popular de China todos sus derechos y reconocer a los representantes de su Gobierno."])
+    True
+    """
+    lines = [line for line in body if line.strip()]
+    inner = "\n".join(body).strip("\n\t ").split("\n")
+    if len(lines) < 4 or len(lines) != len(inner):
+        return False
+    # a wrapped text's lines are as wide as its page (some 90 columns, a Chinese character two);
+    # a web page's paragraphs run longer on average
+    width = sum(len(line) + sum(1 for ch in line if has_cjk(ch)) for line in lines) / len(lines)
+    return width >= 100 and sum(_ends_terminal(line) for line in lines) >= 0.8 * len(lines)
+
+
+def _starts_paragraph(line: str, previous: str, blank: bool, indented: bool, quoted: bool, block_mode: bool | str,
+                      expected: int) -> bool:
     if quoted:
         return line.startswith(("“", '"'))
     number = _OPERATIVE.match(line)
@@ -37,14 +65,14 @@ def _starts_paragraph(line: str, previous: str, blank: bool, indented: bool, quo
         # A Latin-script paragraph opens with a capital; a lower-case line continues one cut by a
         # page. (Russian preambular paragraphs do open in lower case: "ссылаясь на …".)
         return False
-    if block_mode and blank:
+    if (block_mode and blank) or block_mode == "lines":
         return True
     if indented and line[:1].isupper() and not has_cjk(line[:1]):
         return True
-    return opens_preambular(line)
+    return opens_preambular(line) or opens_operative(line)
 
 
-def _join_lines(kept: list[Line], quoted: bool, block_mode: bool) -> list[str]:
+def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str) -> list[str]:
     # Each paragraph is gathered as a list of its lines and joined once at the end: joining
     # line by line would copy a long paragraph again for every line it has.
     chunks: list[list[str]] = []
@@ -59,7 +87,22 @@ def _join_lines(kept: list[Line], quoted: bool, block_mode: bool) -> list[str]:
                 expected = int(number.group(1)) + 1
         else:
             chunks[-1].append(line)
-    return [_join_all(lines) for lines in chunks]
+    return [piece for lines in chunks for piece in _unglued(_join_all(lines))]
+
+
+def _unglued(paragraph: str) -> list[str]:
+    """A paragraph cut where a second preambular paragraph was run onto it (``GLUED_PREAMBULAR``).
+
+    >>> _unglued("وقد أحاط علما بالمباحثات (S/11883) وإذ يعرب عن قلقه,")
+    ['وقد أحاط علما بالمباحثات (S/11883)', 'وإذ يعرب عن قلقه,']
+    """
+    if not opens_preambular(paragraph):
+        return [paragraph]
+    for pattern in GLUED_PREAMBULAR.values():
+        parts = pattern.split(paragraph)
+        if len(parts) > 1:
+            return [part.strip() for part in parts if part.strip()]
+    return [paragraph]
 
 
 def _last_words(lines: list[str]) -> str:

@@ -32,18 +32,21 @@ from .header import Header, read_header
 from .identity import Span, identify
 from .layout import (
     _CHAPEAU,
+    _END_OF_TEXT,
     _ODD_SPACES,
+    WEB_BULLET,
     _blocks,
     _decision_layout,
     _first_operative,
     _front_matter,
     _is_report,
     _run_on_layout,
+    _run_together_layout,
     _trailing_footnotes,
 )
 from .lines import _join, _join_all  # noqa: F401  (tests read them here)
 from .pages import _titles, _unique_footnotes, lay_out
-from .patterns import _TITLE_NUMBER
+from .patterns import _TITLE_NUMBER, organ_of
 from .records import Layout
 from .reports import draft_dates, proceedings
 from .segmentation import _block_mode, _join_lines
@@ -57,11 +60,13 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     Raises ParseError when there is none.
     """
     meta, lines, md_footnotes = _front_matter(_ODD_SPACES.sub(" ", text).split("\n"))
+    # A web page's list bullets ("- 1. 决定…") are its layout, as a PDF's indents are.
+    lines = _run_on_layout([WEB_BULLET.sub(r"\1", line) for line in lines])
     chapeaus = [i for i, line in enumerate(lines) if _CHAPEAU.match(line)]
     if not chapeaus:
         lines, chapeaus = _decision_layout(lines)
     if not chapeaus:
-        lines, chapeaus = _run_on_layout(lines)
+        lines, chapeaus = _run_together_layout(lines)
     if not chapeaus:
         first = _first_operative(lines)
         if first is None:
@@ -86,6 +91,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         layout = lay_out(body, block.quoted, _titles(lines, block, meta))
         paragraphs, footnotes = _paragraphs(body, block.quoted, layout, {f.mark for f in md_footnotes}, source)
         dropped = [(block.start + 2 + k, text) for k, text in layout.furniture]
+        if not report and not block.quoted:
+            dropped = sorted(_outside(lines, blocks, index) + dropped)
         problems = [(block.start + 2 + k, text) for k, text in layout.problems]
         if not block.quoted and paragraphs:
             following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
@@ -100,7 +107,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         if md_footnotes and not footnotes:
             footnotes = md_footnotes
         identity = identify(lines, Span(block.start, block.end, block.quoted),
-                            blocks[index - 1].end if index else 0, meta, report, source)
+                            blocks[index - 1].end if index else 0, meta, report, source,
+                            organ_of(lines[block.start]) if block.start >= 0 else None)
         symbol, title, date = identity.symbol, identity.title, identity.date
         begin = blocks[index - 1].end if index else 0
         is_chapeau = 0 <= block.start < len(lines) and bool(_CHAPEAU.match(lines[block.start]))
@@ -135,6 +143,23 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     if report and any(d.date is None for d in documents):
         documents = _dates_from_account(text, documents)
     return tuple(documents)
+
+
+def _outside(lines: list[str], blocks, index: int) -> list[tuple[int, str]]:
+    """The lines of a web page after a text that are not the text: its adoption line and what
+    follows it up to the next document (licence notes, "read the full text" links), as (line
+    number, text); the lines above the text are the masthead's (``_masthead``). A footnote area
+    or annex after the text is left to be read as such."""
+    block = blocks[index]
+    found: list[tuple[int, str]] = []
+    following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
+    if block.end < following and _END_OF_TEXT.match(lines[block.end].strip()) \
+            and not annex_starts(lines, block.end, following) and not _trailing_footnotes(lines[block.end:following]):
+        end = following
+        if index + 1 < len(blocks):
+            end = next((k for k in range(block.end + 1, following) if not lines[k].strip()), following)
+        found.extend((k + 1, lines[k].strip()) for k in range(block.end, end) if lines[k].strip())
+    return found
 
 
 def _paragraphs(body: list[str], quoted: bool, layout: Layout, known_marks: set[str],

@@ -1,0 +1,156 @@
+"""Real resolution texts in the six languages and of other organs than the General Assembly, as
+web pages and newspapers transcribe them (tests/fixtures/languages, provenance in its README).
+
+The counts were written by hand from reading each text, as a careful reader counts: preambular
+paragraphs (a paragraph two transcribed on one line still counts as two), operative paragraphs
+(numbered or not), sub-paragraphs, footnotes. Excerpts (".excerpt.") are cut where the stored
+page ends; their last paragraph is counted though it is cut short.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES
+from resdiff.model import ParagraphKind
+from resdiff.parse import parse_file, parse_text
+
+LANGUAGES = FIXTURES / "languages"
+
+# file: (symbol, language, preambular, operative, sub-paragraphs, footnotes)
+COUNTS = {
+    "web/S_RES_338_1973__lexicorient.en.txt": ("S/RES/338 (1973)", "en", 0, 3, 0, 0),
+    "web/S_RES_338_1973__monbalagan.fr.txt": ("S/RES/338 (1973)", "fr", 0, 3, 0, 0),
+    "web/S_RES_338_1973__marefa.ar.txt": ("S/RES/338 (1973)", "ar", 0, 3, 0, 0),
+    "S_RES_338_1973__aljazeera.ar.txt": ("S/RES/338 (1973)", "ar", 0, 3, 0, 0),
+    "web/S_RES_2446_2018__unscr.en.txt": ("S/RES/2446 (2018)", "en", 4, 2, 0, 0),
+    "web/S_RES_1224_1999__iplex360.ru.txt": ("S/RES/1224 (1999)", "ru", 1, 3, 0, 0),
+    "web/S_RES_1232_1999__zhwikisource.zh.txt": ("S/RES/1232 (1999)", "zh", 3, 5, 0, 0),
+    "web/A_RES_2758_XXVI__mondiplo.es.txt": ("A/RES/2758 (XXVI)", "es", 3, 1, 0, 0),
+    "S_RES_381_1975__ppc-plo.ar.txt": ("S/RES/381 (1975)", "ar", 3, 1, 3, 0),
+    "S_RES_1518_2003__zhwikisource.zh.txt": ("S/RES/1518 (2003)", "zh", 5, 4, 0, 0),
+    "S_RES_1263_1999__zhwikisource.zh.txt": ("S/RES/1263 (1999)", "zh", 3, 4, 0, 0),
+    "S_RES_1228_1999__zhwikisource.zh-Hant.txt": ("S/RES/1228 (1999)", "zh", 2, 5, 0, 0),
+    "S_RES_1754_2007__aujourdhui.fr.excerpt.txt": ("S/RES/1754 (2007)", "fr", 6, 4, 0, 0),
+    "S_RES_1675_2006__spsrasd.es.excerpt.txt": ("S/RES/1675 (2006)", "es", 4, 3, 0, 0),
+    "S_RES_1929_2010__iplex360.ru.excerpt.txt": ("S/RES/1929 (2010)", "ru", 3, 0, 0, 0),
+}
+
+
+def _counts(document):
+    kinds = [p.kind for p in document.paragraphs]
+    return (document.symbol, document.language, kinds.count(ParagraphKind.PREAMBULAR),
+            kinds.count(ParagraphKind.OPERATIVE), sum(len(p.items) for p in document.paragraphs),
+            len(document.footnotes))
+
+
+@pytest.mark.parametrize("name", sorted(COUNTS))
+def test_real_texts_read_as_a_careful_reader_counts_them(name):
+    documents = parse_file(LANGUAGES / name)
+    assert len(documents) == 1
+    assert _counts(documents[0]) == COUNTS[name]
+
+
+def test_every_language_has_real_texts_pinned():
+    assert {counts[1] for counts in COUNTS.values()} == {"zh", "en", "fr", "es", "ru", "ar"}
+
+
+# What a web page prints around the text: its adoption line, licence note and links are
+# furniture (listed, never glued to the last paragraph).
+FURNITURE = {
+    "web/S_RES_338_1973__lexicorient.en.txt": ["line 1: Bookmark and Share",
+                                               "line 23: Adopted with 14 votes, while China abstained from voting."],
+    "web/S_RES_1224_1999__iplex360.ru.txt": ["line 1: Правова система ipLex360", "line 2: Законодавство",
+                                             "line 11: Перейти до повного тексту"],
+    "web/A_RES_2758_XXVI__mondiplo.es.txt": ["line 7: 1967.ª sesión plenaria, 25 de octubre de 1971"],
+    "S_RES_1518_2003__zhwikisource.zh.txt": ["line 17: 第4872次会议一致通过。"],
+    "web/S_RES_338_1973__monbalagan.fr.txt": ["line 19: Adoptée à la 1748e séance par 14 voix contre 0"],
+    "S_RES_381_1975__ppc-plo.ar.txt": ["line 13: تبنى المجلس هذا القرار, في"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(FURNITURE))
+def test_adoption_lines_and_site_navigation_are_furniture(name):
+    document = parse_file(LANGUAGES / name)[0]
+    for line in FURNITURE[name]:
+        assert line in document.furniture
+    last = document.paragraphs[-1].body
+    assert not any(line.split(": ", 1)[1] in last for line in FURNITURE[name])
+
+
+def test_wiki_licence_note_is_furniture_not_operative_paragraphs():
+    # The licence note's own list ("1. 官方纪录…") follows the adoption line: it is no part of the text.
+    document = parse_file(LANGUAGES / "S_RES_1518_2003__zhwikisource.zh.txt")[0]
+    assert [p.id for p in document.paragraphs if p.kind is ParagraphKind.OPERATIVE] == ["OP1", "OP2", "OP3", "OP4"]
+    assert "line 23: 1. 官方纪录(会议、逐字、摘要记录等);" in document.furniture
+
+
+def test_show_furniture_lists_a_web_pages_furniture_on_the_command_line():
+    path = LANGUAGES / "web" / "S_RES_1232_1999__zhwikisource.zh.txt"
+    result = subprocess.run([sys.executable, "-m", "resdiff", "parse", str(path), "--show-furniture", "--format", "json"],
+                            capture_output=True, text=True, encoding="utf-8", check=True)
+    furniture = json.loads(result.stdout)["documents"][0]["furniture"]
+    assert "line 14: 第3990次会议一致通过。" in furniture
+    assert furniture[-1] == "line 20: Public domainPublic domainfalsefalse"
+
+
+# --- layouts and organs, each shown on a text made by hand in the form real ones take ----------
+
+
+@pytest.mark.parametrize("chapeau, organ_symbol", [
+    ("The Economic and Social Council,", None),
+    ("Le Conseil économique et social,", None),
+    ("The Human Rights Council,", None),
+    ("Совет по правам человека,", None),
+    ("إن مجلس حقوق الإنسان،", None),
+    ("人权理事会，", None),
+    ("El Consejo de Seguridad,", None),
+])
+def test_other_organs_chapeaus_open_a_text(chapeau, organ_symbol):
+    # made by hand: a chapeau, one preambular paragraph in the same language, one operative
+    openers = {"T": "Recalling its resolution 1/1,", "L": "Rappelant sa résolution 1/1,", "С": "ссылаясь на свою резолюцию 1/1,",
+               "إ": "إذ يشير إلى قراره 1/1،", "人": "回顾其第1/1号决议，", "E": "Recordando su resolución 1/1,"}
+    text = f"{chapeau}\n{openers[chapeau[0]]}\n1. Decides to act.\n"
+    document = parse_text(text)[0]
+    assert [p.id for p in document.paragraphs] == ["PP1", "OP1"]
+
+
+def test_a_resolution_on_one_line_reads_as_the_official_layout():
+    document = parse_file(LANGUAGES / "web" / "S_RES_2446_2018__unscr.en.txt")[0]
+    assert [p.body[:14] for p in document.paragraphs] == [
+        "Recalling its ", "Taking note of", "Determining th", "Acting under C", "Decides to ext", "Decides to rem"]
+
+
+def test_arabic_numbering_with_a_dash_and_arabic_indic_digits():
+    # made by hand: the layouts Arabic web pages print ("1-", "١-")
+    for one, two in (("1-", "2-"), ("١-", "٢-"), ("1 -", "2 -")):
+        text = f"إن مجلس الأمن،\nإذ يشير إلى قراراته السابقة،\n{one} يقرر تمديد الولاية؛\n{two} يقرر أن يبقي المسألة قيد نظره.\n"
+        document = parse_text(text)[0]
+        assert [(p.id, p.number) for p in document.paragraphs] == [("PP1", None), ("OP1", 1), ("OP2", 2)]
+
+
+def test_sub_paragraph_labels_in_other_scripts():
+    # made by hand: "a)" as French and Spanish print it, Cyrillic and Arabic letters
+    cases = [
+        ("Le Conseil de sécurité,\n1. Décide que :\na) Les juges mèneront l'affaire à son terme;\nb) Le mandat est prorogé.\n", ["a", "b"]),
+        ("Совет Безопасности,\n1. постановляет, что:\nа) мандат продлевается;\nб) доклад представляется.\n", ["а", "б"]),
+        ("إن مجلس الأمن،\nيقرر:\n(أ) أن يجتمع مرة أخرى؛\n(ب) أن يجدد الولاية؛\n(هـ) أن يطلب تقريرا.\n", ["أ", "ب", "هـ"]),
+    ]
+    for text, labels in cases:
+        document = parse_text(text)[0]
+        assert [item.label for item in document.paragraphs[-1].items] == labels
+
+
+def test_an_unnumbered_decides_is_operative():
+    document = parse_file(LANGUAGES / "web" / "A_RES_2758_XXVI__mondiplo.es.txt")[0]
+    assert document.paragraphs[-1].kind is ParagraphKind.OPERATIVE
+    assert document.paragraphs[-1].body.startswith("Decide restituir")
+
+
+def test_two_arabic_preambular_paragraphs_run_together_are_two():
+    document = parse_file(LANGUAGES / "S_RES_381_1975__ppc-plo.ar.txt")[0]
+    assert [p.body[:8] for p in document.paragraphs[:3]] == ["وقد نظر ", "وقد أحاط", "وإذ يعرب"]

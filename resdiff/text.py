@@ -499,10 +499,23 @@ def words(text: str) -> list[str]:
 
     >>> words("Recalling its resolution, and")
     ['recalling', 'its', 'resolution', 'and']
+    >>> words("الأطراف") == words("الاطراف")
+    True
     """
     return list(_words(text))
 
 
+# Arabic spelling that transcriptions of one text vary: hamza on or under alef or none ("الأطراف",
+# "الاطراف"), alef maqsura for ya, the tatweel that stretches a word, short vowels and tanwin.
+# Folded in the words the aligner compares (never in the text shown): measured on the real
+# Arabic version pair (bench/normaliser.py), the true pairs' similarity rises from 0.864 to 0.981
+# and their margin over the best false candidate from 0.678 to 0.830, where a Snowball stemmer
+# gives 0.960 and 0.788; in Russian and Spanish neither changes a link.
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ـ": None,
+                              **{chr(code): None for code in range(0x064B, 0x0653)}, "\u0670": None})
+
+
 @lru_cache(maxsize=1 << 16)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(t.casefold() for t in tokenize(normalize(text)) if t[0].isalnum() or has_cjk(t[0]))
+    return tuple(t.casefold().translate(_ARABIC_FOLD) for t in tokenize(normalize(text))
+                 if t[0].isalnum() or has_cjk(t[0]))

@@ -38,6 +38,12 @@ COUNTS = {
     "S_RES_1754_2007__aujourdhui.fr.excerpt.txt": ("S/RES/1754 (2007)", "fr", 6, 4, 0, 0),
     "S_RES_1675_2006__spsrasd.es.excerpt.txt": ("S/RES/1675 (2006)", "es", 4, 3, 0, 0),
     "S_RES_1929_2010__iplex360.ru.excerpt.txt": ("S/RES/1929 (2010)", "ru", 3, 0, 0, 0),
+    "S_RES_1263_1999__lica.ru.excerpt.txt": ("S/RES/1263 (1999)", "ru", 3, 1, 0, 0),
+    "S_RES_1282_1999__lica.ru.excerpt.txt": ("S/RES/1282 (1999)", "ru", 2, 2, 0, 0),
+    "S_RES_1263_1999__hrlibrary.en.txt": ("S/RES/1263 (1999)", "en", 3, 4, 0, 0),
+    "S_RES_2351_2017__girlsrightsplatform.fr.excerpt.txt": ("S/RES/2351 (2017)", "fr", 7, 0, 0, 0),
+    "S_2025_WesternSahara_draft_2025-10-17__moroccomail.es.excerpt.txt": (None, "es", 5, 0, 0, 0),
+    "S_2025_WesternSahara_draft_2025-10-30__moroccomail.es.excerpt.txt": (None, "es", 5, 0, 0, 0),
 }
 
 
@@ -70,6 +76,7 @@ FURNITURE = {
     "S_RES_1518_2003__zhwikisource.zh.txt": ["line 17: 第4872次会议一致通过。"],
     "web/S_RES_338_1973__monbalagan.fr.txt": ["line 19: Adoptée à la 1748e séance par 14 voix contre 0"],
     "S_RES_381_1975__ppc-plo.ar.txt": ["line 13: تبنى المجلس هذا القرار, في"],
+    "S_RES_1263_1999__hrlibrary.en.txt": ["line 36: Home || Treaties || Search || Links"],
 }
 
 
@@ -154,3 +161,30 @@ def test_an_unnumbered_decides_is_operative():
 def test_two_arabic_preambular_paragraphs_run_together_are_two():
     document = parse_file(LANGUAGES / "S_RES_381_1975__ppc-plo.ar.txt")[0]
     assert [p.body[:8] for p in document.paragraphs[:3]] == ["وقد نظر ", "وقد أحاط", "وإذ يعرب"]
+
+
+def test_one_text_in_three_languages_reads_alike():
+    # resolution 1263 (1999): Chinese and English complete, Russian cut in OP1
+    chinese, english, russian = (parse_file(LANGUAGES / name)[0] for name in (
+        "S_RES_1263_1999__zhwikisource.zh.txt", "S_RES_1263_1999__hrlibrary.en.txt", "S_RES_1263_1999__lica.ru.excerpt.txt"))
+    assert [p.id for p in chinese.paragraphs] == [p.id for p in english.paragraphs] == [
+        "PP1", "PP2", "PP3", "OP1", "OP2", "OP3", "OP4"]
+    assert [p.id for p in russian.paragraphs] == ["PP1", "PP2", "PP3", "OP1"]
+
+
+def test_a_drafts_negotiator_labels_read_as_the_official_layout():
+    # "PP1–" / "PP1." before preambular paragraphs, and a draft without its chapeau
+    for name in ("S_2025_WesternSahara_draft_2025-10-17__moroccomail.es.excerpt.txt",
+                 "S_2025_WesternSahara_draft_2025-10-30__moroccomail.es.excerpt.txt"):
+        document = parse_file(LANGUAGES / name)[0]
+        assert [p.body[:10] for p in document.paragraphs] == [
+            "Recordando", "Expresando", "Reafirmand", "Tomando no", "Acogiendo "]
+    text = "The Security Council,\nPP1. Recalling its resolutions,\nOP1. Decides to act;\nOP2. Decides to remain seized.\n"
+    assert [(p.id, p.body) for p in parse_text(text)[0].paragraphs] == [
+        ("PP1", "Recalling its resolutions,"), ("OP1", "Decides to act;"), ("OP2", "Decides to remain seized.")]
+
+
+def test_a_chapeau_after_a_flattened_masthead_on_one_line():
+    document = parse_file(LANGUAGES / "S_RES_2351_2017__girlsrightsplatform.fr.excerpt.txt")[0]
+    assert [p.body.split()[0] for p in document.paragraphs] == [
+        "Rappelant", "Réaffirmant", "Réaffirmant", "Demandant", "Considérant", "Se", "Soulignant"]

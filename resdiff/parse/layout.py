@@ -131,6 +131,13 @@ _RUN_ON_CHAPEAU = re.compile(
 _RUN_ON_BREAK = re.compile(r"(?<=[,;.:،؛，；。：])\s+(?=\S)")
 
 
+# The same chapeau after the masthead on that line, as a flattened PDF prints it: "S/RES/2351
+# (2017)* Nations Unies Conseil de sécurité Distr. générale … Le Conseil de sécurité, Rappelant …".
+_RUN_ON_INSIDE = re.compile(
+    r"(?<=\s)(?P<chapeau>(?:" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r"))\s*[,，،]\s*(?=\S)"
+)
+
+
 def _run_on_layout(lines: list[str]) -> list[str]:
     """Lines with a resolution printed on one line (after its chapeau, or with the chapeau in
     it) set out one paragraph a line, as the official layout prints it. Only a line that breaks
@@ -139,6 +146,16 @@ def _run_on_layout(lines: list[str]) -> list[str]:
     after_chapeau = False
     for line in lines:
         match = _RUN_ON_CHAPEAU.match(line)
+        inside = _RUN_ON_INSIDE.search(line) if not match and len(line) >= 200 else None
+        if inside:
+            pieces = _run_on_pieces(line[inside.end():].strip())
+            if len(pieces) > 1:
+                chapeau = inside.group("chapeau").strip()
+                out.append(line[: inside.start()].rstrip())
+                out.append(chapeau + ("，" if has_cjk(chapeau) else "،" if "\u0600" <= chapeau[-1:] <= "\u06ff" else ","))
+                out.extend(pieces)
+                after_chapeau = False
+                continue
         if match:
             pieces = _run_on_pieces(match.group("rest"))
             if len(pieces) > 1:
@@ -179,11 +196,12 @@ def _run_on_pieces(text: str) -> list[str]:
                 expected += 1
             continue
         if expected == 1 and opens_preambular(after) and not after.startswith("United ") \
-                and (after[:1].isupper() or not after[:1].isalpha() or not "a" <= after[:1].lower() <= "z"):
+                and (after[:1].isupper() or not after[:1].isalpha() or ord(after[0]) >= 0x0400):
             starts.append(found.end())
         elif expected == 1 and opens_operative(after) and text[found.start() - 1] in ";.؛；。":
             starts.append(found.end())
-    if expected == 1:
+    if expected == 1 and len(starts) < 4:
+        # no operative number and few openers: no evidence of a text set out on one line
         return [text]
     starts.append(len(text))
     return [text[a:b].strip() for a, b in zip(starts, starts[1:]) if text[a:b].strip()]

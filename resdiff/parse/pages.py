@@ -31,6 +31,7 @@ from .patterns import (
     _SYMBOL,
     _TERMINAL,
     _TITLE_NUMBER,
+    NAVIGATION,
 )
 from .records import Block, Layout, Line
 
@@ -167,6 +168,10 @@ def lay_out(body: list[str], quoted: bool, titles: list[str]) -> Layout:
             footnotes.append(Footnote(sup.group(1).translate(_SUPER_TO_ASCII), sup.group(2).strip()))
             in_footnotes = True
             blank = True
+            continue
+        if in_footnotes and NAVIGATION.search(line) and line[-1:] not in _TERMINAL:
+            # a web page's links under the rule that ends its text ("Home || Treaties || …")
+            furniture.append((position, line))
             continue
         if in_footnotes:
             plain = _PLAIN_FOOTNOTE.match(line)

@@ -63,6 +63,11 @@ _TERMINAL = set(",;:.，；：。!?！？،؛؟")
 NAVIGATION = re.compile(r"\||^[←→↑]|^(?:外观|外觀|Appearance|Menu|Меню|Bookmark and Share)$")
 
 
+# The labels negotiators put before a draft's paragraphs ("PP1–", "PP2.", "OP3."), in every
+# language's drafts alike.
+DRAFT_LABEL = re.compile(r"^(\s*)(PP|OP)\s?(\d{1,3})\s*[.–—:)-]\s*(?=\S)")
+
+
 # --- per-language tables ----------------------------------------------------------------------------
 
 # Openers of preambular paragraphs in line-wrapped text, where a line end is no evidence.

@@ -46,7 +46,7 @@ from .layout import (
 )
 from .lines import _join, _join_all  # noqa: F401  (tests read them here)
 from .pages import _titles, _unique_footnotes, lay_out
-from .patterns import _TITLE_NUMBER, organ_of
+from .patterns import _TITLE_NUMBER, DRAFT_LABEL, organ_of
 from .records import Layout
 from .reports import draft_dates, proceedings
 from .segmentation import _block_mode, _join_lines
@@ -61,8 +61,15 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     """
     meta, lines, md_footnotes = _front_matter(_ODD_SPACES.sub(" ", text).split("\n"))
     # A web page's list bullets ("- 1. 决定…") are its layout, as a PDF's indents are.
-    lines = _run_on_layout([WEB_BULLET.sub(r"\1", line) for line in lines])
+    lines = [_draft_label(WEB_BULLET.sub(r"\1", line)) for line in lines]
+    drafted = next((k for k, line in enumerate(lines) if line.startswith(_PP1)), None)
+    count = len(lines)
+    lines = _run_on_layout([line.replace(_PP1, "", 1) for line in lines])
+    if len(lines) != count:
+        drafted = None
     chapeaus = [i for i, line in enumerate(lines) if _CHAPEAU.match(line)]
+    if not chapeaus and drafted is not None:
+        chapeaus = [drafted - 1]  # a draft without its chapeau, its paragraphs labelled "PP1" …
     if not chapeaus:
         lines, chapeaus = _decision_layout(lines)
     if not chapeaus:
@@ -143,6 +150,27 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     if report and any(d.date is None for d in documents):
         documents = _dates_from_account(text, documents)
     return tuple(documents)
+
+
+# Marks the first preambular paragraph of a draft labelled "PP1", until the document's start is
+# known (a private-use character: never in a text).
+_PP1 = "\ue000"
+
+
+def _draft_label(line: str) -> str:
+    """A line with a negotiator's paragraph label read as the official layout prints it: "OP3."
+    as the operative number "3.", "PP2–" as nothing (preambular paragraphs are unnumbered).
+
+    >>> _draft_label("PP2– Expresando su pleno apoyo"), _draft_label("OP3. Decides to act;")
+    ('Expresando su pleno apoyo', '3. Decides to act;')
+    """
+    match = DRAFT_LABEL.match(line)
+    if not match:
+        return line
+    rest = line[match.end():]
+    if match.group(2) == "OP":
+        return f"{match.group(1)}{match.group(3)}. {rest}"
+    return match.group(1) + (_PP1 if match.group(3) == "1" else "") + rest
 
 
 def _outside(lines: list[str], blocks, index: int) -> list[tuple[int, str]]:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from conftest import FIXTURES, ROOT, SAMPLE
 from resdiff.history import header_links, proceedings
 
-EN_REPORT = FIXTURES / "reports" / "A_65_440_second_committee_report_en.txt"
+EN_REPORT = FIXTURES / "reports" / "second_committee_report_made_by_hand_en.txt"
 
 
 def _history(path):

@@ -280,7 +280,7 @@ def test_a_recommended_draft_is_named_by_the_sentence_pointing_to_its_paragraph(
 
     from conftest import FIXTURES
 
-    path = FIXTURES / "reports" / "recommended_draft_named_before_see_para_en.txt"
+    path = FIXTURES / "reports" / "recommended_draft_named_before_see_para_made_by_hand_en.txt"
     (document,) = parse_file(str(path))
     # "adopted draft resolution A/C.2/65/L.61, as orally revised, without a vote (see para. 4)"
     assert document.symbol == "A/C.2/65/L.61"
@@ -304,7 +304,7 @@ def test_the_closing_straight_quote_of_a_draft_quoted_in_an_english_report_is_no
 
     from conftest import FIXTURES
 
-    first = parse_file(str(FIXTURES / "reports" / "A_65_440_second_committee_report_en.txt"))[0]
+    first = parse_file(str(FIXTURES / "reports" / "second_committee_report_made_by_hand_en.txt"))[0]
     last = first.paragraphs[-1]
     assert last.text.endswith("the implementation of the present resolution.")
 

@@ -20,7 +20,7 @@ from resdiff.store import SCHEMA_VERSION, Store, content_hash, resolver
 from conftest import FIXTURES, ROOT, SAMPLE
 
 SCHEMAS = ROOT / "resdiff" / "schemas"
-EN_REPORT = FIXTURES / "reports" / "A_65_440_second_committee_report_en.txt"
+EN_REPORT = FIXTURES / "reports" / "second_committee_report_made_by_hand_en.txt"
 
 
 def run(*args: str):

@@ -188,3 +188,17 @@ def test_a_chapeau_after_a_flattened_masthead_on_one_line():
     document = parse_file(LANGUAGES / "S_RES_2351_2017__girlsrightsplatform.fr.excerpt.txt")[0]
     assert [p.body.split()[0] for p in document.paragraphs] == [
         "Rappelant", "Réaffirmant", "Réaffirmant", "Demandant", "Considérant", "Se", "Soulignant"]
+
+
+def test_section_headings_read_alike_in_the_official_and_the_web_layout():
+    # made by hand: a Chinese text with two sections, as the official layout prints the headings
+    # (numeral alone, title below) and as a web page does ("一、总则")
+    official = "大会，\n\n回顾其各项决议，\n\n一\n总则\n\n1. 决定采取行动；\n\n2. 请提出报告；\n\n二\n后续行动\n\n3. 决定继续审议。\n"
+    web = "大会，\n回顾其各项决议，\n一、总则\n1. 决定采取行动；\n2. 请提出报告；\n二、后续行动\n3. 决定继续审议。\n"
+    english = ("The General Assembly,\n\nRecalling its resolutions,\n\nI\nScope\n\n1. Decides to act;\n\n"
+               "2. Requests a report;\n\nII. Follow-up\n\n3. Decides to continue.\n")
+    shapes = [[(p.id, p.kind.value) for p in parse_text(text)[0].paragraphs] for text in (official, web, english)]
+    assert shapes[0] == shapes[1] == shapes[2] == [
+        ("PP1", "preambular"), ("H1", "heading"), ("OP1", "operative"), ("OP2", "operative"), ("H2", "heading"),
+        ("OP3", "operative")]
+    assert [p.body for p in parse_text(web)[0].paragraphs if p.kind is ParagraphKind.HEADING] == ["一、总则", "二、后续行动"]

@@ -21,6 +21,7 @@ from .patterns import (
     _SUPER_TO_ASCII,
     opens_operative,
     opens_preambular,
+    section_heading,
 )
 
 _ROMAN = re.compile(r"^[ivxlc]+$")
@@ -217,6 +218,11 @@ def _roles(chunks: list[str], quoted: bool) -> list[tuple[str, str, re.Match[str
         if not text:
             continue
         number = _OPERATIVE.match(text)
+        if not number and len(text) <= 160 and (section_heading(text) is not None or (
+                section_heading(text.split(" ", 1)[0]) == "label" and not _ends_paragraph(text))):
+            # a section's heading ("一、总则", "II General"): neither preambular nor operative
+            roles.append(("heading", text, None))
+            continue
         if number:
             seen_operative = seen_paragraph = numbered = True
             roles.append(("operative", text, number))
@@ -264,6 +270,8 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
             body, marks = _take_marks(text[match.end():], known_marks, state)
             paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": int(match.group(1)),
                                "text": body, "items": [], "marks": marks})
+        elif role == "heading":
+            paragraphs.append({"kind": ParagraphKind.HEADING, "number": None, "text": text, "items": [], "marks": ()})
         elif role == "unnumbered":
             body, marks = _take_marks(text, known_marks, state)
             paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": None, "text": body,
@@ -292,6 +300,10 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
             paragraph["text"] = _join_all([paragraph["text"]] + paragraph.pop("continued"))
     _single_operative(paragraphs)
     return _with_ids(paragraphs)
+
+
+def _ends_paragraph(text: str) -> bool:
+    return text.rstrip()[-1:] in ".;:,。；：，،؛"
 
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -378,10 +390,14 @@ def _with_ids(raw: list[dict]) -> list[Paragraph]:
     used: set[str] = set()
     pp = 0
     op = 0
+    heading = 0
     for entry in raw:
         if entry["kind"] is ParagraphKind.PREAMBULAR:
             pp += 1
             pid = f"PP{pp}"
+        elif entry["kind"] is ParagraphKind.HEADING:
+            heading += 1
+            pid = f"H{heading}"
         else:
             op += 1
             pid = f"OP{entry['number'] if entry['number'] is not None else op}"

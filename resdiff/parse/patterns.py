@@ -68,6 +68,31 @@ NAVIGATION = re.compile(r"\||^[←→↑]|^(?:外观|外觀|Appearance|Menu|Ме
 DRAFT_LABEL = re.compile(r"^(\s*)(PP|OP)\s?(\d{1,3})\s*[.–—:)-]\s*(?=\S)")
 
 
+# A section heading inside a text: a roman numeral or capital letter, alone ("I", "II.") or before
+# its title ("A. General considerations"); in Chinese a numeral with the enumeration comma
+# ("一、总则") or alone ("一"). A title never ends as a paragraph does.
+_SECTION = re.compile(
+    r"^(?:(?:[IVXLC]{1,6}|[A-H])\.?(?:\s+(?P<title>[^\W\d_].{0,150}))?"
+    r"|[一二三四五六七八九十]{1,3}(?:[、．]\s*(?P<zh>\S.{0,60}))?)$"
+)
+
+
+def section_heading(text: str) -> str | None:
+    """"titled" for a section heading with its title, "label" for a section's label alone on its
+    line (its title follows), None for anything else.
+
+    >>> [section_heading(t) for t in ("一、总则", "II", "A. General considerations", "一步加强合作，", "I. Decides;")]
+    ['titled', 'label', 'titled', None, None]
+    """
+    match = _SECTION.match(text.strip())
+    if not match:
+        return None
+    title = match.group("title") or match.group("zh")
+    if title is None:
+        return "label"
+    return None if title.rstrip()[-1:] in _TERMINAL else "titled"
+
+
 # --- per-language tables ----------------------------------------------------------------------------
 
 # Openers of preambular paragraphs in line-wrapped text, where a line end is no evidence.

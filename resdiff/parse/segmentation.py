@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..text import has_cjk
 from .lines import _ends_terminal, _join_all
-from .patterns import _LABEL, _OPERATIVE, GLUED_PREAMBULAR, opens_operative, opens_preambular
+from .patterns import _LABEL, _OPERATIVE, GLUED_PREAMBULAR, opens_operative, opens_preambular, section_heading
 from .records import Line
 
 
@@ -51,6 +51,10 @@ def _starts_paragraph(line: str, previous: str, blank: bool, indented: bool, quo
                       expected: int) -> bool:
     if quoted:
         return line.startswith(("“", '"'))
+    if section_heading(previous) == "titled":
+        return True  # the paragraph after a section's heading ("一、总则")
+    if section_heading(line) and _ends_terminal(previous):
+        return True
     number = _OPERATIVE.match(line)
     if number:
         value = int(number.group(1))
@@ -85,6 +89,10 @@ def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str) -> list[
             number = _OPERATIVE.match(line.lstrip("“\""))
             if number and int(number.group(1)) >= expected:
                 expected = int(number.group(1)) + 1
+        elif len(chunks[-1]) == 1 and section_heading(chunks[-1][0]) == "label":
+            # a section's label alone on its line and its title below: one heading, the line
+            # break read as a space ("一 总则", "II Follow-up")
+            chunks[-1][0] = chunks[-1][0] + " " + line
         else:
             chunks[-1].append(line)
     return [piece for lines in chunks for piece in _unglued(_join_all(lines))]

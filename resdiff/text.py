@@ -23,8 +23,10 @@ _LAYOUT_SPACE = re.compile(rf"(?=\s)(?:(?<![^\W{_CJK}])\s+|\s+(?![^\W{_CJK}]))")
 _SPACES = re.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "「": '"', "」": '"',
                          "‘": "'", "’": "'", "『": '"', "』": '"', "〝": '"', "〞": '"'})
-# Punctuation whose full-width and ASCII forms are one and the same mark to a reader.
+# Punctuation whose full-width and ASCII forms are one and the same mark to a reader; so are the
+# Arabic comma, semicolon and question mark and the Latin ones that some Arabic transcriptions use.
 _WIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?",
+                        "،": ",", "؛": ";", "؟": "?",
                         "\u3000": " ", "－": "-", "—": "-", "–": "-", "‑": "-"})
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")

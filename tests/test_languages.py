@@ -202,3 +202,14 @@ def test_section_headings_read_alike_in_the_official_and_the_web_layout():
         ("PP1", "preambular"), ("H1", "heading"), ("OP1", "operative"), ("OP2", "operative"), ("H2", "heading"),
         ("OP3", "operative")]
     assert [p.body for p in parse_text(web)[0].paragraphs if p.kind is ParagraphKind.HEADING] == ["一、总则", "二、后续行动"]
+
+
+def test_arabic_and_latin_commas_are_one_mark_to_the_comparison():
+    # made by hand: the same paragraph with the Arabic comma and with the Latin comma some Arabic
+    # transcriptions print (as resolution 381's page does)
+    from resdiff.compare import compare
+    from resdiff.model import ChangeKind
+
+    old = parse_text("إن مجلس الأمن،\nإذ يشير إلى قراراته السابقة،\n1- يقرر تمديد الولاية؛\n")[0]
+    new = parse_text("إن مجلس الأمن,\nإذ يشير إلى قراراته السابقة,\n1- يقرر تمديد الولاية;\n")[0]
+    assert [c.kind for c in compare(old, new).changes] == [ChangeKind.UNCHANGED, ChangeKind.UNCHANGED]

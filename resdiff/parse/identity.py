@@ -251,6 +251,8 @@ def _is_header_line(line: str) -> bool:
         or line.startswith("[") or line.endswith(("draft resolution", "决议草案", "決議草案"))
         or re.search(r"Resolution adopted by|通过的决议|大会决议|session$|届会议$|Agenda item|议程项目", line)
         or _OPERATIVE.match(line) or line[-1] in "。;；"
+        # a web page's prose before the text ("… la resolución 2758 estipula:"), not a title
+        or (len(line) > 80 and line[-1] in ".:")
     )
 
 

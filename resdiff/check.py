@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .model import ChangeKind, Comparison, Document, Op, Paragraph, ParagraphKind
+from .parse.patterns import operative_verbs
 
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "fr": "French", "es": "Spanish", "ru": "Russian",
                   "ar": "Arabic"}
@@ -527,6 +528,7 @@ class _Profile:
     values: frozenset[str]
     marks: frozenset[str]
     share: float
+    verbs: frozenset[str] = frozenset()
 
 
 def _marks(marks: Iterable[str]) -> list[str]:
@@ -543,7 +545,8 @@ def _profiles(document: Document) -> list[_Profile]:
         found = cited(p.body, document.language)
         values = frozenset(c.kind + ":" + c.value for c in found if c.kind != "mark")
         marks = frozenset(_marks(p.all_footnotes())) | {c.value for c in found if c.kind == "mark"}
-        profiles.append(_Profile(p, values, marks, max(len(p.body), 1) / total))
+        verbs = operative_verbs(p.body) if p.kind is ParagraphKind.OPERATIVE else frozenset()
+        profiles.append(_Profile(p, values, marks, max(len(p.body), 1) / total, verbs))
     return profiles
 
 
@@ -561,6 +564,10 @@ def _score(a: _Profile, b: _Profile) -> float:
     score += 1.0 * len(a.marks & b.marks) - 0.5 * len(a.marks ^ b.marks)
     if pa.items or pb.items:
         score += 1.0 if len(pa.items) == len(pb.items) else -0.5 * min(abs(len(pa.items) - len(pb.items)), 4)
+    if a.verbs and b.verbs:
+        # the operative verb survives translation ("Decides", "Décide", "يقرر"): strong evidence
+        # where numbers say nothing ("douze" against "12", a paragraph dropped in one version)
+        score += 2.5 if a.verbs & b.verbs else -1.0
     ratio = abs(math.log(a.share / b.share))
     score += max(1.0 - 2.0 * ratio, -3.0)
     return score

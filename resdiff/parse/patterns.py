@@ -176,6 +176,41 @@ _AR_OPERATIVE = re.compile(
 )
 _ZH_OPERATIVE = re.compile(r"^(?:又|还|還|并|並|再次|进一步|進一步)?(?:决定|決定|请|請|吁请|籲請|促请|促請|敦促|要求|核准|授权|授權)")
 
+# The operative verbs translators render one by one, by what they do, in the six languages: an
+# operative paragraph's verb is evidence of which paragraph of another language version it is
+# ("Decides" is "Décide", "Decide", "постановляет", "决定", "يقرر"). Some verbs do two duties
+# ("Demande" calls upon and requests): a paragraph may belong to several.
+OPERATIVE_VERBS: dict[str, tuple[str, ...]] = {
+    "decide": (r"Decides", r"Décide", r"Decide", r"постановляет", r"(?:又|还|並|并)?(?:决定|決定)", r"[يت]قرر"),
+    "call": (r"Calls (?:upon|on)", r"Demande", r"Engage", r"Exhorte", r"(?:Pide|Exhorta|Insta)", r"призывает",
+             r"(?:吁请|籲請|促请|促請|呼吁|呼籲)", r"[يت](?:دعو|هيب|حث|ناشد)"),
+    "request": (r"Requests", r"(?:Prie|Demande)", r"(?:Pide|Solicita)", r"просит", r"(?:请|請)", r"[يت]طلب"),
+    "welcome": (r"Welcomes", r"(?:Se félicite|Accueille(?: avec satisfaction)?|Salue)", r"(?:Acoge|Celebra)",
+                r"приветствует", r"(?:欢迎|歡迎)", r"[يت]رحب"),
+    "reaffirm": (r"Reaffirms", r"Réaffirme", r"Reafirma", r"(?:вновь )?подтверждает", r"重申", r"[يت]ؤكد من جديد"),
+    "urge": (r"Urges", r"(?:Prie instamment|Exhorte|Engage vivement)", r"Insta", r"настоятельно призывает",
+             r"(?:敦促|促请)", r"[يت]حث"),
+    "condemn": (r"Condemns", r"Condamne", r"Condena", r"осуждает", r"(?:谴责|譴責)", r"[يت]دين"),
+    "encourage": (r"Encourages", r"Encourage", r"Alienta", r"(?:рекомендует|призывает)", r"(?:鼓励|鼓勵)", r"[يت]شجع"),
+    "note": (r"Takes note|Notes", r"Prend (?:note|acte)", r"Toma nota", r"принимает к сведению|отмечает",
+             r"(?:表示)?注意到", r"[يت]حيط علما"),
+}
+_OPERATIVE_VERB_TABLE = [(name, re.compile(r"^(?:(?:Also|Further|Again|Strongly|also|further|вновь|также|далее)\s+)?(?:"
+                                           + "|".join(forms) + r")(?![^\W\d_])", re.IGNORECASE))
+                         for name, forms in OPERATIVE_VERBS.items()]
+
+
+def operative_verbs(text: str) -> frozenset[str]:
+    """What an operative paragraph's opening verb does, in any of the six languages.
+
+    >>> sorted(operative_verbs("Décide que, immédiatement …")), sorted(operative_verbs("Demande aux parties"))
+    (['decide'], ['call', 'request'])
+    >>> sorted(operative_verbs("يقرر أن تبدأ")), sorted(operative_verbs("Recalling its resolutions"))
+    (['decide'], [])
+    """
+    return frozenset(name for name, pattern in _OPERATIVE_VERB_TABLE if pattern.match(text))
+
+
 # How each organ's resolutions and decisions open, in the six languages (Chinese in both
 # scripts; Arabic with and without the particle "إن" and with the hamza some sites drop). Each
 # entry is a regular expression for one printed form; a new organ or language is a new entry.

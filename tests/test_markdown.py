@@ -142,7 +142,7 @@ def test_arabic_pair_every_change_marked_and_names_isolated():
     titled = replace(new, title="وقف إطلاق النار")
     text = render(compare(old, titled))
     # An Arabic title inside the report's own line is isolated, so that "· 1 preambular" stays after it.
-    assert "- **New:** S/RES/338 · \u2068وقف إطلاق النار\u2069 · 1 preambular, 4 operative paragraphs" in text
+    assert "- **New:** S/RES/338 (1973) · \u2068وقف إطلاق النار\u2069 · 1 preambular, 4 operative paragraphs" in text
     body = text[text.index("### "):]
     deleted, inserted = marked(gfm(body))
     assert deleted == "12" and "24 " in inserted and "(S/RES/242 (1967))" in inserted and "وشامل" in inserted

@@ -252,7 +252,8 @@ def _is_header_line(line: str) -> bool:
         or re.search(r"Resolution adopted by|通过的决议|大会决议|session$|届会议$|Agenda item|议程项目", line)
         or _OPERATIVE.match(line) or line[-1] in "。;；"
         # a web page's prose before the text ("… la resolución 2758 estipula:"), not a title
-        or (len(line) > 80 and line[-1] in ".:")
+        or bool(re.fullmatch(r"[A-Z]{1,2}/\S+(?:\s*\((?:19|20)\d\d|[IVXL]+\))?\*?", line))  # the symbol alone
+        or (len(line) > 80 and line[-1] in ".:" and not (len(line) <= _CITATION_LINE and _LIBRARY_CITATION.match(line)))
     )
 
 

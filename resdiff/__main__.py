@@ -21,9 +21,11 @@ def run() -> None:
     the imports ends quietly too."""
     sys.unraisablehook = _unraisable
     try:
-        from . import regexcache
+        arguments = sys.argv[1:]
+        if arguments and not {"--help", "-h", "--version"} & set(arguments):
+            from . import regexcache  # a command that reads documents: its patterns, compiled before
 
-        regexcache.load()
+            regexcache.load()
         if sys.argv[1:2] == ["diff"]:
             from .command import quick_diff
 

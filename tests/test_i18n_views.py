@@ -70,3 +70,64 @@ def test_json_stays_english_in_the_chinese_interface(chinese):
 def test_no_changes_in_chinese(chinese):
     assert run("diff", ARG, ARG, "--only-changes").endswith("\n\n无改动：两个版本的案文相同。\n")
     assert run("diff", ARG, ARG, "--only-changes", "--format", "md").endswith("\n无改动：两个版本的案文相同。\n")
+
+
+def _html(comparison) -> str:
+    from resdiff.render import RenderOptions
+    from resdiff.render.html import render
+
+    i18n.use("zh")
+    return render(comparison, RenderOptions())
+
+
+def test_html_captions_and_buttons_in_chinese(sample_comparison):
+    page = _html(sample_comparison)
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh" class="no-js">')
+    for said in ('<p class="eyebrow">两个版本的比较</p>',
+                 '<section class="doc" aria-label="旧版本"><h2>旧版本</h2>',
+                 "日期 2010-11-04 · 序言部分 25 段，执行部分 26 段 · 语文 zh",
+                 '<button type="button" data-view="inline" aria-pressed="true">行内显示</button>',
+                 '<button type="button" data-view="sbs" aria-pressed="false">并排显示</button>',
+                 '<input type="checkbox" id="only-changes"> 只显示有改动的段落</label>',
+                 '<button type="button" class="copy" id="copy-new">复制 L.56 的案文</button>',
+                 '<h2 id="corr-title">段落对应</h2>', '<th scope="col">改动</th><th scope="col">相似度</th>',
+                 '<span class="badge k-modified">修改</span> <span class="badge k-moved">移动</span>',
+                 '<span class="sim">相似度 84%</span>',
+                 "L.22 PP15 和 L.22 PP20 合并为 L.56 PP19。",
+                 "<li><span class=\"sw k-modified\" aria-hidden=\"true\"></span>修改 <b>36</b></li>",
+                 '<h2 id="footnotes-title">脚注</h2>', "改动涉及：正文段落 49 段、分段 3 个、脚注 11 个",
+                 "content:\" [插入开始] \"", "'显示 ' + count + ' 项改动，共 ' + items.length + ' 项'",
+                 "copied.textContent = '已复制'", "由 resdiff 生成。"):
+        assert said in page, said
+    # the page's words are Chinese; the documents' classes, ids and data stay as they were
+    for english in (">Inline<", ">Side by side<", "Only changed paragraphs", " alike<", ">modified<", "Footnotes"):
+        assert english not in page, english
+    assert 'data-kind="modified"' in page and 'class="change k-modified"' in page
+
+
+def test_chinese_html_page_runs_its_script_in_chromium(sample_comparison, tmp_path):
+    """The translated script and style still match the page's Content-Security-Policy hashes."""
+    from test_browser import CHROMIUM, FLAGS
+
+    from playwright.sync_api import sync_playwright
+
+    report = tmp_path / "report.zh.html"
+    report.write_text(_html(sample_comparison), encoding="utf-8")
+    changes = len(sample_comparison.changes)
+    changed = sum(1 for c in sample_comparison.changes if c.kind.value != "unchanged" or c.moved or c.renumbered)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
+        try:
+            page = browser.new_page()
+            problems: list[str] = []
+            page.on("console", lambda m: problems.append(m.text) if m.type in {"error", "warning"} else None)
+            page.on("pageerror", lambda e: problems.append(str(e)))
+            page.goto(report.as_uri())
+            assert page.get_attribute("html", "class") == "js"
+            assert page.text_content("#shown-count") == f"显示 {changes} 项改动，共 {changes} 项"
+            page.check("#only-changes")
+            assert page.text_content("#shown-count") == f"显示 {changed} 项改动，共 {changes} 项"
+            assert page.evaluate("getComputedStyle(document.querySelector('ins'), '::before').content") == '" [插入开始] "'
+            assert problems == []
+        finally:
+            browser.close()

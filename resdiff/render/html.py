@@ -15,11 +15,12 @@ import hashlib
 from dataclasses import replace
 from html import escape
 
-from ..i18n import _
+from .. import i18n
+from ..i18n import N_, _
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from ..text import direction
-from . import RenderOptions, alike, document_direction, header_name, item_notes, opening_words, parts_line
+from . import RenderOptions, alike, counted, document_direction, header_name, item_notes, kind_name, opening_words, parts_line
 from .docx import chapeau, paragraph_lines
 
 # Order of the counts in the header; the first six are kinds of change, the last two are flags.
@@ -253,6 +254,85 @@ _SCRIPT = """
 """
 
 
+# The page's own words that stand inside f-strings, marked here for extraction (a _() inside an
+# f-string is not extracted) and shown with _w().
+_PAGE_WORDS = frozenset((
+    N_("."),
+    N_("Alike"),
+    N_("Change"),
+    N_("Comparison of two versions"),
+    N_("Correspondence"),
+    N_("Correspondence table"),
+    N_("Footnotes"),
+    N_("Inline"),
+    N_("Layout"),
+    N_("No changes: the two versions read the same."),
+    N_("Only changed paragraphs"),
+    N_("Opening words"),
+    N_("Order of the table"),
+    N_("Order:"),
+    N_("Report view"),
+    N_("Side by side"),
+    N_("Summary"),
+    N_("Text"),
+    N_("becomes"),
+    N_("paragraph break"),
+    N_("width or spacing only"),
+))
+
+
+def _w(text: str) -> str:
+    """One of the page's words, translated and escaped."""
+    if text not in _PAGE_WORDS:
+        raise KeyError(f"{text!r} is not in _PAGE_WORDS")
+    return _e(_(text))
+
+
+def _w_join(words: list[str]) -> str:
+    """Words joined as a list in the interface language (\"modified, moved\")."""
+    return _(", ").join(words)
+
+
+def _css() -> str:
+    """The style sheet, its words for screen readers (where an insertion or deletion starts and
+    ends) in the interface language."""
+    css = _CSS
+    for english, said in (("[insertion start]", _("[insertion start]")), ("[insertion end]", _("[insertion end]")),
+                          ("[deletion start]", _("[deletion start]")), ("[deletion end]", _("[deletion end]"))):
+        css = css.replace(f'content:" {english} "', f"content:{_css_string(' ' + said + ' ')}")
+    return css
+
+
+def _css_string(text: str) -> str:
+    """A CSS string holding ``text``."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _script() -> str:
+    """The page's script, its two messages in the interface language."""
+    shown = _js_template(_("{count} of {total} changes shown"), {"count": "count", "total": "items.length"})
+    copied = _js_template(_("Copied"), {})
+    return (_SCRIPT.replace("count + ' of ' + items.length + ' changes shown'", shown)
+            .replace("copied.textContent = 'Copied'", "copied.textContent = " + copied))
+
+
+def _js_template(template: str, fields: dict[str, str]) -> str:
+    """A JavaScript expression joining the literal pieces of ``template`` and its ``{fields}``.
+
+    >>> _js_template("{count} of {total} changes shown", {"count": "count", "total": "items.length"})
+    "count + ' of ' + items.length + ' changes shown'"
+    """
+    import re
+
+    pieces = []
+    for index, piece in enumerate(re.split(r"\{(\w+)\}", template)):
+        if index % 2:
+            pieces.append(fields[piece])
+        elif piece:
+            pieces.append("'" + piece.replace("\\", "\\\\").replace("'", "\\'").replace("<", "\\u003c") + "'")
+    return " + ".join(pieces) or "''"
+
+
 def _csp_hash(source: str) -> str:
     digest = hashlib.sha256(source.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
@@ -376,22 +456,23 @@ def _footnote_section(comparison: Comparison) -> str:
         return ""
     old, new = comparison.old, comparison.new
     summary = comparison.footnote_summary()
-    counts = " · ".join(f"{summary[key]} {key}" for key in ("unchanged", "modified", "added", "removed", "renumbered"))
+    counts = " · ".join(counted(key, summary[key]) for key in ("unchanged", "modified", "added", "removed", "renumbered"))
     items = []
     for change in comparison.footnotes:
         shown = for_display(change.inline)
-        sides = [f"{document.short_symbol} footnote {mark}"
+        sides = [_("{symbol} footnote {mark}").format(symbol=document.short_symbol, mark=mark)
                  for document, mark in ((old, change.old), (new, change.new)) if mark is not None]
-        flags = [change.kind.value] + (["renumbered"] if change.renumbered else [])
+        flags = [kind_name(change.kind.value)] + ([kind_name("renumbered")] if change.renumbered else [])
         changed = "true" if change.kind is not ChangeKind.UNCHANGED or change.renumbered else "false"
         items.append(f'<li class="footnote" data-changed="{changed}"><p class="fn-head"><strong>{_e(" → ".join(sides))}'
-                     f'</strong> ({_e(", ".join(flags))})</p><p class="text"{_lang(new, _plain(shown))}>'
+                     f'</strong> ({_e(_w_join(flags))})</p><p class="text"{_lang(new, _plain(shown))}>'
                      f"{_spans_html(shown)}</p></li>")
     for mark in comparison.marks:
-        items.append(f'<li class="footnote" data-changed="true"><p class="fn-head"><strong>Footnote references of '
-                     f'{_e(_ids(old, mark.old))} → {_e(_ids(new, mark.new))}</strong>: '
-                     f'{_e(", ".join(mark.old_marks) or "none")} → {_e(", ".join(mark.new_marks) or "none")}</p></li>')
-    return (f'<section id="footnotes" aria-labelledby="footnotes-title"><h2 id="footnotes-title">Footnotes</h2>'
+        said = _("<strong>Footnote references of {old} → {new}</strong>: {old_marks} → {new_marks}").format(
+            old=_e(_ids(old, mark.old)), new=_e(_ids(new, mark.new)),
+            old_marks=_e(", ".join(mark.old_marks) or _("none")), new_marks=_e(", ".join(mark.new_marks) or _("none")))
+        items.append(f'<li class="footnote" data-changed="true"><p class="fn-head">{said}</p></li>')
+    return (f'<section id="footnotes" aria-labelledby="footnotes-title"><h2 id="footnotes-title">{_w("Footnotes")}</h2>'
             f'<p class="fn-counts">{_e(counts)}</p><ol class="footnotes">{"".join(items)}</ol></section>\n')
 
 
@@ -404,12 +485,12 @@ def _spans_html(spans: tuple[Shown, ...]) -> str:
     out = []
     for span in spans:
         text = _e(span.text)
-        layout = ' class="layout" title="width or spacing only"' if span.layout else ""
+        layout = f' class="layout" title="{_w("width or spacing only")}"' if span.layout else ""
         if span.op is Op.EQUAL:
             out.append(text)
         elif span.op is Op.DELETE:
             # A paragraph break that was removed (paragraphs merged) shows as a pilcrow.
-            text = text.replace("\n", '<span class="pilcrow" aria-label="paragraph break">¶</span>')
+            text = text.replace("\n", f'<span class="pilcrow" aria-label="{_w("paragraph break")}">¶</span>')
             out.append(f"<del{layout}>{text}</del>")
         else:
             out.append(f"<ins{layout}>{text}</ins>")
@@ -424,13 +505,15 @@ def _ids(document: Document, ids: tuple[str, ...]) -> str:
 
 
 def _doc_card(role: str, document: Document) -> str:
+    """A version's card; ``role`` is "old" or "new"."""
     pp, op = document.counts()
-    meta = [f"{pp} preambular, {op} operative paragraphs"]
+    meta = [_("{pp} preambular, {op} operative paragraphs").format(pp=pp, op=op)]
     if document.date:
-        meta.insert(0, f"dated {_e(document.date)}")
-    meta.append(f"language {_e(document.language)}")
+        meta.insert(0, _("dated {date}").format(date=_e(document.date)))
+    meta.append(_("language {language}").format(language=_e(document.language)))
     title = f'<p class="title"{_lang(document, document.title)}>{_e(document.title)}</p>' if document.title else ""
-    return (f'<section class="doc" aria-label="{role} version"><h2>{role}</h2>'
+    label, heading = (_("Old version"), _("Old")) if role == "old" else (_("New version"), _("New"))
+    return (f'<section class="doc" aria-label="{_e(label)}"><h2>{_e(heading)}</h2>'
             f'<p class="symbol"{_lang(document, document.symbol or document.label)}>{_e(document.symbol or document.label)}</p>{title}'
             f'<p class="meta">{" · ".join(meta)}</p></section>')
 
@@ -469,16 +552,16 @@ def _summary(comparison: Comparison) -> str:
             continue
         w = width * count / total
         rects.append(f'<rect class="k-{kind}" x="{x:.2f}" y="0" width="{w:.2f}" height="18">'
-                     f"<title>{count} {kind}</title></rect>")
+                     f"<title>{_e(counted(kind, count))}</title></rect>")
         x += w
     flags = []
     for row, flag in enumerate(("moved", "renumbered")):
         w = width * summary[flag] / total
         y = 26 + row * 10
         flags.append(f'<rect class="k-{flag}" x="0" y="{y}" width="{w:.2f}" height="6">'
-                     f"<title>{summary[flag]} {flag}</title></rect>")
-    label = ", ".join(f"{summary[key]} {key}" for key in SUMMARY_ORDER)
-    svg = (f'<svg viewBox="0 0 {width} 42" role="img" aria-label="Changes by kind: {label}" '
+                     f"<title>{_e(counted(flag, summary[flag]))}</title></rect>")
+    label = _e(_("Changes by kind: {counts}").format(counts=_(", ").join(counted(key, summary[key]) for key in SUMMARY_ORDER)))
+    svg = (f'<svg viewBox="0 0 {width} 42" role="img" aria-label="{label}" '
            f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="none">'
            f'<rect x="0" y="0" width="{width}" height="18" fill="#eef1f5"/>{"".join(rects)}'
            f'<rect x="0" y="26" width="{width}" height="6" fill="#eef1f5"/>'
@@ -487,20 +570,22 @@ def _summary(comparison: Comparison) -> str:
     for key in SUMMARY_ORDER:
         count = summary[key]
         cls = ' class="zero"' if count == 0 else ""
-        items.append(f'<li{cls}><span class="sw k-{key}" aria-hidden="true"></span><b>{count}</b> {key}</li>')
-    return (f'<section class="summary" aria-label="Summary">'
-            f'<div class="bar-wrap">{svg}<p class="caption">{len(comparison.changes)} changes (a merge or a split counts once); '
-            f"top bar: share of each kind of change; thin bars: moved, renumbered</p>"
-            + (f'<p class="caption parts">{_e(parts_line(comparison))}.</p>' if parts_line(comparison) else "")
+        said = _("{count} {kind}").format(count=f"<b>{count}</b>", kind=_e(kind_name(key)))
+        items.append(f'<li{cls}><span class="sw k-{key}" aria-hidden="true"></span>{said}</li>')
+    caption = _e(_("{n} changes (a merge or a split counts once); top bar: share of each kind of change; "
+                   "thin bars: moved, renumbered").format(n=len(comparison.changes)))
+    return (f'<section class="summary" aria-label="{_w("Summary")}">'
+            f'<div class="bar-wrap">{svg}<p class="caption">{caption}</p>'
+            + (f'<p class="caption parts">{_e(parts_line(comparison))}{_w(".")}</p>' if parts_line(comparison) else "")
             + "</div>"
             f'<ul class="counts">{"".join(items)}</ul></section>')
 
 
 def _badges(change: Change) -> str:
-    out = [f'<span class="badge k-{change.kind.value}">{change.kind.value}</span>']
+    out = [f'<span class="badge k-{change.kind.value}">{_e(kind_name(change.kind.value))}</span>']
     for flag in ("moved", "renumbered"):
         if getattr(change, flag):
-            out.append(f'<span class="badge k-{flag}">{flag}</span>')
+            out.append(f'<span class="badge k-{flag}">{_e(kind_name(flag))}</span>')
     return " ".join(out)
 
 
@@ -538,9 +623,10 @@ def _placeholder(comparison: Comparison, position: int, anchor: int) -> str:
     old_ids = _e(_ids(comparison.old, change.old))
     new_ids = _e(_ids(comparison.new, change.new))
     arrow = "↓" if anchor < position else "↑"
-    link = f'<a href="#c{position}">moved to {new_ids} {arrow}</a>'
+    link = f'<a href="#c{position}">' + _("moved to {ids} {arrow}").format(ids=new_ids, arrow=arrow) + "</a>"
+    stood = _("{ids} stood here").format(ids=old_ids)
     return (f'<aside class="moved-from" id="was-c{position}" data-changed="true">'
-            f'<div><span class="badge k-moved">moved</span> {old_ids} stood here</div>'
+            f'<div><span class="badge k-moved">{_e(kind_name("moved"))}</span> {stood}</div>'
             f"<div>{link}</div></aside>")
 
 
@@ -589,16 +675,18 @@ def _correspondence(comparison: Comparison) -> str:
                     f"<td>{old_cell}</td><td class=\"arrow\" aria-hidden=\"true\">→</td><td{renum}>{new_cell}</td>"
                     f"<td>{_badges(change)}</td><td>{sim}</td>"
                     f'<td class="words"{lang}>{_e(opening)}</td></tr>')
-    return ('<section id="correspondence" aria-labelledby="corr-title"><h2 id="corr-title">Correspondence</h2>'
-            '<div class="corr-tools"><span>Order:</span><div class="seg" role="group" aria-label="Order of the table">'
-            f'<button type="button" data-sort="new" aria-pressed="true">as in {_e(new.short_symbol)}</button>'
-            f'<button type="button" data-sort="old" aria-pressed="false">as in {_e(old.short_symbol)}</button>'
+    as_in_new = _e(_("as in {symbol}").format(symbol=new.short_symbol))
+    as_in_old = _e(_("as in {symbol}").format(symbol=old.short_symbol))
+    return (f'<section id="correspondence" aria-labelledby="corr-title"><h2 id="corr-title">{_w("Correspondence")}</h2>'
+            f'<div class="corr-tools"><span>{_w("Order:")}</span><div class="seg" role="group" aria-label="{_w("Order of the table")}">'
+            f'<button type="button" data-sort="new" aria-pressed="true">{as_in_new}</button>'
+            f'<button type="button" data-sort="old" aria-pressed="false">{as_in_old}</button>'
             '</div></div>'
-            '<div class="corr-wrap" role="region" aria-label="Correspondence table">'
+            f'<div class="corr-wrap" role="region" aria-label="{_w("Correspondence table")}">'
             '<table class="corr"><thead><tr>'
-            f'<th scope="col">{_e(old.short_symbol)}</th><th scope="col"><span class="sr-only">becomes</span></th>'
-            f'<th scope="col">{_e(new.short_symbol)}</th><th scope="col">Change</th><th scope="col">Alike</th>'
-            f'<th scope="col">Opening words</th>'
+            f'<th scope="col">{_e(old.short_symbol)}</th><th scope="col"><span class="sr-only">{_w("becomes")}</span></th>'
+            f'<th scope="col">{_e(new.short_symbol)}</th><th scope="col">{_w("Change")}</th><th scope="col">{_w("Alike")}</th>'
+            f'<th scope="col">{_w("Opening words")}</th>'
             f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>')
 
 
@@ -649,20 +737,24 @@ def _change(comparison: Comparison, position: int, change: Change, origin_above:
     else:
         heads.append(f'<span class="ids">{_e(_ids(new, change.new))}</span>')
     if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
-        heads.append(f'<span class="sim">{alike(change.similarity)} alike</span>')
+        heads.append('<span class="sim">' + _e(_("{percent} alike").format(percent=alike(change.similarity))) + "</span>")
     if change.moved:
         arrow = "↑" if origin_above else "↓"
-        heads.append(f'<a class="origin" href="#was-c{position}">{arrow} where it stood in {_e(old.short_symbol)}</a>')
+        where = _("{arrow} where it stood in {symbol}").format(arrow=arrow, symbol=_e(old.short_symbol))
+        heads.append(f'<a class="origin" href="#was-c{position}">{where}</a>')
     sources = ""
     if change.kind is ChangeKind.MERGED:
-        sources = (f'<p class="sources">Merges {_e(" and ".join(_ids(old, (pid,)) for pid in change.old))} '
-                   f"into {_e(_ids(new, change.new))}.</p>")
+        said = _("Merges {ids} into {into}.").format(ids=_e(_(" and ").join(_ids(old, (pid,)) for pid in change.old)),
+                                                      into=_e(_ids(new, change.new)))
+        sources = f'<p class="sources">{said}</p>'
     elif change.kind is ChangeKind.SPLIT:
-        sources = (f'<p class="sources">Splits {_e(_ids(old, change.old))} into '
-                   f'{_e(" and ".join(_ids(new, (pid,)) for pid in change.new))}.</p>')
+        said = _("Splits {ids} into {into}.").format(ids=_e(_ids(old, change.old)),
+                                                      into=_e(_(" and ").join(_ids(new, (pid,)) for pid in change.new)))
+        sources = f'<p class="sources">{said}</p>'
     notes = item_notes(change)
     if notes:
-        sources += f'<p class="items">Sub-paragraphs: {_e("; ".join(notes))}.</p>'
+        said = _e(_("Sub-paragraphs: {notes}").format(notes=_("; ").join(notes)) + _("."))
+        sources += f'<p class="items">{said}</p>'
     lang_doc = old if change.kind is ChangeKind.REMOVED else new
     shown = for_display(change.inline)
     inline = f'<div class="inline"><p class="text"{_lang(lang_doc, _plain(shown))}>{_spans_html(shown)}</p></div>'
@@ -670,9 +762,11 @@ def _change(comparison: Comparison, position: int, change: Change, origin_above:
     # versions run right to left, so do the columns: the old version on the right.
     context = "rtl" if _mirrored(comparison) else UI_DIRECTION
     mirror = f' dir="{context}"' if context != UI_DIRECTION else ""
+    added = _("Added (now {ids})").format(ids=_ids(new, change.new))
+    removed = _("Removed (was {ids})").format(ids=_ids(old, change.old))
     sbs = (f'<div class="sbs"{mirror}>'
-           f'{_column(old, change.old, change.inline, "old", f"Added (now {_ids(new, change.new)})", context)}'
-           f'{_column(new, change.new, change.inline, "new", f"Removed (was {_ids(old, change.old)})", context)}</div>')
+           f'{_column(old, change.old, change.inline, "old", added, context)}'
+           f'{_column(new, change.new, change.inline, "new", removed, context)}</div>')
     return (f'<article class="change k-{change.kind.value}" id="c{position}" '
             f'data-kind="{change.kind.value}" data-changed="{str(_is_changed(change)).lower()}">'
             f'<div class="change-head">{" ".join(heads)}</div>{sources}{inline}{sbs}</article>')
@@ -681,7 +775,8 @@ def _change(comparison: Comparison, position: int, change: Change, origin_above:
 def _sbs_head(comparison: Comparison) -> str:
     """The heads of the side-by-side columns, mirrored with them."""
     old, new = comparison.old, comparison.new
-    heads = (f"{_name(old.symbol or old.label)} (old)", f"{_name(new.symbol or new.label)} (new)")
+    heads = (_("{name} (old)").format(name=_name(old.symbol or old.label)),
+             _("{name} (new)").format(name=_name(new.symbol or new.label)))
     if not _mirrored(comparison):
         return f'<div class="sbs-head" aria-hidden="true"><div>{heads[0]}</div><div>{heads[1]}</div></div>\n'
     return (f'<div class="sbs-head" aria-hidden="true" dir="rtl"><div>{_ltr(heads[0])}</div>'
@@ -692,7 +787,8 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     """The comparison as one self-contained HTML page (UTF-8 text, no external resource)."""
     options = options or RenderOptions()
     old, new = comparison.old, comparison.new
-    csp = (f"default-src 'none'; style-src {_csp_hash(_CSS)}; script-src {_csp_hash(_SCRIPT)}; "
+    css, script = _css(), _script()
+    csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(script)}; "
            "img-src data:; base-uri 'none'; form-action 'none'")
     title = f"{old.short_symbol} → {new.short_symbol}"
     if new.title:
@@ -708,41 +804,43 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     only = "true" if options.only_changes else "false"
     return "".join([
         "<!DOCTYPE html>\n",
-        '<html lang="en" class="no-js">\n<head>\n<meta charset="utf-8">\n',
+        f'<html lang="{i18n.current()}" class="no-js">\n<head>\n<meta charset="utf-8">\n',
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         '<meta name="generator" content="resdiff">\n',
-        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n",
+        f"<title>{_e(title)}</title>\n<style>{css}</style>\n</head>\n",
         f'<body data-only-changes="{only}">\n',
         '<header class="report-head">',
-        '<p class="eyebrow">Comparison of two versions</p>',
+        f'<p class="eyebrow">{_w("Comparison of two versions")}</p>',
         f'<h1><span{_lang(old, old.symbol or old.label)}>{_name(old.symbol or old.label)}</span> <span class="arrow">→</span> '
         f'<span{_lang(new, new.symbol or new.label)}>{_name(new.symbol or new.label)}</span></h1>',
-        f'<div class="docs">{_doc_card("Old", old)}{_doc_card("New", new)}</div>',
+        f'<div class="docs">{_doc_card("old", old)}{_doc_card("new", new)}</div>',
         _heading_parts(comparison, options.only_changes),
         _summary(comparison),
         "</header>\n",
-        '<nav class="toolbar" aria-label="Report view"><div class="toolbar-inner">',
-        '<div class="seg" role="group" aria-label="Layout">',
-        '<button type="button" data-view="inline" aria-pressed="true">Inline</button>',
-        '<button type="button" data-view="sbs" aria-pressed="false">Side by side</button></div>',
-        '<label class="toggle"><input type="checkbox" id="only-changes"> Only changed paragraphs</label>',
+        f'<nav class="toolbar" aria-label="{_w("Report view")}"><div class="toolbar-inner">',
+        f'<div class="seg" role="group" aria-label="{_w("Layout")}">',
+        f'<button type="button" data-view="inline" aria-pressed="true">{_w("Inline")}</button>',
+        f'<button type="button" data-view="sbs" aria-pressed="false">{_w("Side by side")}</button></div>',
+        f'<label class="toggle"><input type="checkbox" id="only-changes"> {_w("Only changed paragraphs")}</label>',
         '<span class="shown" id="shown-count" aria-live="polite"></span>',
-        f'<button type="button" class="copy" id="copy-new">Copy the text of {_e(new.short_symbol)}</button>',
+        '<button type="button" class="copy" id="copy-new">'
+        + _e(_("Copy the text of {symbol}").format(symbol=new.short_symbol)) + "</button>",
         '<span class="shown" id="copy-status" aria-live="polite"></span>',
-        '<span class="jump"><a href="#correspondence">Correspondence</a><a href="#text">Text</a></span>',
+        f'<span class="jump"><a href="#correspondence">{_w("Correspondence")}</a><a href="#text">{_w("Text")}</a></span>',
         "</div></nav>\n<main>\n",
         _correspondence(comparison),
         '\n<section id="text" aria-labelledby="text-title">',
-        f'<h2 id="text-title">Text of {_e(new.short_symbol)}, with the changes from {_e(old.short_symbol)}</h2>',
+        '<h2 id="text-title">' + _e(_("Text of {new}, with the changes from {old}").format(
+            new=new.short_symbol, old=old.short_symbol)) + "</h2>",
         _sbs_head(comparison),
         "\n".join(body),
-        f'\n<p class="empty-note{none_note}">No changes: the two versions read the same.</p>',
+        f'\n<p class="empty-note{none_note}">{_w("No changes: the two versions read the same.")}</p>',
         "</section>\n",
         _footnote_section(comparison),
         "</main>\n",
-        '<footer>Made by resdiff. Insertions are <ins>underlined</ins>, deletions <del>struck through</del>; '
-        "width- and spacing-only differences are marked with a dotted line.</footer>\n",
+        "<footer>" + _("Made by resdiff. Insertions are <ins>underlined</ins>, deletions <del>struck through</del>; "
+                       "width- and spacing-only differences are marked with a dotted line.") + "</footer>\n",
         f'<textarea id="new-text" hidden readonly aria-hidden="true"{_lang(new, None)}>{_e(clean_text(new))}</textarea>\n',
-        f"<script>{_SCRIPT}</script>\n</body>\n</html>\n",
+        f"<script>{script}</script>\n</body>\n</html>\n",
     ])

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ResdiffError, SelectionError
-from .i18n import _
+from .i18n import _, ngettext, tr
 
 if TYPE_CHECKING:
     from .model import Document
@@ -39,10 +39,11 @@ def read_documents(path: str, strict: bool = False) -> tuple[Document, ...]:
     documents = parse_file(path)
     warnings = [w for d in documents for w in d.warnings]
     for warning in warnings:
-        print(f"resdiff: warning: {path}: {warning}", file=sys.stderr)
+        print(_("resdiff: warning: {path}: {message}").format(path=path, message=tr(warning)), file=sys.stderr)
     if strict and warnings:
-        raise ResdiffError(f"{path}: {len(warnings)} warning{'s' if len(warnings) > 1 else ''} "
-                           "and --strict: check the text, or parse without --strict")
+        raise ResdiffError(ngettext("{path}: {n} warning and --strict: check the text, or parse without --strict",
+                                    "{path}: {n} warnings and --strict: check the text, or parse without --strict",
+                                    len(warnings)).format(path=path, n=len(warnings)))
     return documents
 
 
@@ -59,8 +60,10 @@ def select(documents: tuple[Document, ...], wanted: str, where: str) -> Document
         return matches[0]
     symbols = ", ".join(d.symbol or "(no symbol)" for d in documents)
     if not matches:
-        raise SelectionError(f"no draft {wanted!r} in {where} (it holds: {symbols})")
-    raise SelectionError(f"{wanted!r} matches several drafts in {where} ({symbols}); give more of the symbol")
+        raise SelectionError(_("no draft {wanted!r} in {where} (it holds: {symbols})").format(
+            wanted=wanted, where=where, symbols=symbols))
+    raise SelectionError(_("{wanted!r} matches several drafts in {where} ({symbols}); give more of the symbol").format(
+        wanted=wanted, where=where, symbols=symbols))
 
 
 def _silence_stdout() -> None:
@@ -89,8 +92,8 @@ def check_output(output: Path | None, inputs: tuple[str | None, ...]) -> None:
             except OSError:
                 continue
             if same:
-                raise ResdiffError(f"-o {output} is an input: resdiff never writes over its input; "
-                                   "give another output file")
+                raise ResdiffError(_("-o {output} is an input: resdiff never writes over its input; "
+                                     "give another output file").format(output=output))
 
 
 def unwritable_text(exc: UnicodeEncodeError) -> ResdiffError:
@@ -109,7 +112,7 @@ def write_output(text: str | bytes, output: Path | None) -> None:
     """
     if output is None:
         if sys.stdout is None or _state.get("stdout_closed"):
-            raise ResdiffError("standard output is closed: give -o FILE")
+            raise ResdiffError(_("standard output is closed: give -o FILE"))
         try:
             if isinstance(text, bytes):
                 sys.stdout.buffer.write(text)
@@ -120,7 +123,7 @@ def write_output(text: str | bytes, output: Path | None) -> None:
             raise
         except OSError as exc:
             _silence_stdout()
-            raise ResdiffError(f"cannot write to standard output: {exc.strerror or exc}") from None
+            raise ResdiffError(_("cannot write to standard output: {reason}").format(reason=exc.strerror or exc)) from None
         except UnicodeEncodeError as exc:
             raise unwritable_text(exc) from None
         return
@@ -148,7 +151,7 @@ def write_output(text: str | bytes, output: Path | None) -> None:
         os.replace(temporary, target)
         temporary = None
     except OSError as exc:
-        raise ResdiffError(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise ResdiffError(_("cannot write {output}: {reason}").format(output=output, reason=exc.strerror or exc)) from None
     finally:
         if temporary is not None:
             try:
@@ -222,8 +225,8 @@ def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str
                 return found
             where = getattr(resolve, "where", None)
             if where is not None:
-                raise ResdiffError(f"{arg}: no such file, nor a symbol stored in {where()} "
-                                   "(give a file's path, or add the file with 'resdiff add')")
+                raise ResdiffError(_("{arg}: no such file, nor a symbol stored in {where} "
+                                     "(give a file's path, or add the file with 'resdiff add')").format(arg=arg, where=where()))
         return read_documents(arg)
 
     first = documents(old)
@@ -234,8 +237,8 @@ def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str
         else:
             if len(first) < 2:
                 raise SelectionError(
-                    f"{old} holds one document ({first[0].label}); give a second file to compare it with"
-                )
+                    _("{file} holds one document ({label}); give a second file to compare it with").format(
+                        file=old, label=first[0].label))
             a, b = first[0], first[-1]
         return a, b
     second = documents(new)
@@ -264,20 +267,20 @@ def diff_pair(a: Document, b: Document, format: DiffFormat, output: Path | None,
     from .check import diff_warnings
 
     for warning in diff_warnings(comparison):
-        print(f"resdiff: warning: {warning}", file=sys.stderr)
+        print(_("resdiff: warning: {message}").format(message=tr(warning)), file=sys.stderr)
     for note in comparison.notes:
-        print(f"resdiff: note: {note}", file=sys.stderr)
+        print(_("resdiff: note: {message}").format(message=tr(note)), file=sys.stderr)
     options = RenderOptions(only_changes=only_changes, width=width,
                             color={"auto": None, "always": True, "never": False}[color])
     if only_changes and format is DiffFormat.DOCX:
         # A tracked-changes document must hold the whole text: accepting every change has to
         # give the new version and rejecting every change the old one.
-        raise BadArgument("a Word document with tracked changes holds the whole text; "
-                          "--only-changes has no docx form", "--only-changes")
+        raise BadArgument(_("a Word document with tracked changes holds the whole text; "
+                            "--only-changes has no docx form"), "--only-changes")
     differs = 1 if exit_code and comparison.differs else 0
     if stat:
         if format is not DiffFormat.TERMINAL:
-            raise BadArgument(f"--stat is a terminal view; it has no {format.value} form", "--stat")
+            raise BadArgument(_("--stat is a terminal view; it has no {format} form").format(format=format.value), "--stat")
         from .render.terminal import render_stat
 
         write_output(render_stat(comparison, options, to_terminal=output is None), output)
@@ -289,7 +292,7 @@ def diff_pair(a: Document, b: Document, format: DiffFormat, output: Path | None,
         bidi_note(output, comparison.old, comparison.new)
     else:
         if format is DiffFormat.DOCX and output is None and sys.stdout.isatty():
-            raise ResdiffError("a Word document is binary: give -o FILE.docx")
+            raise ResdiffError(_("a Word document is binary: give -o FILE.docx"))
         text = renderer(format)(comparison, options)
     write_output(text, output)
     return differs

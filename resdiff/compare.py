@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .align import Alignment, Group, _tie, align
+from .i18n import N_, Message
 from .inline import budget, diff_texts, kept_share
 from .items import compose, has_items, item_id, mark_moves
 from .model import (
@@ -52,9 +53,9 @@ def compare(old: Document, new: Document, options: AlignOptions = AlignOptions()
 
 
 # Said when the word diffs of one comparison ran out of their budget (inline.INLINE_STEPS).
-COARSE_NOTE = ("the texts differ in too many places to be compared word by word within resdiff's "
-               "bound: some changed paragraphs are shown replaced from their first difference to "
-               "their last")
+COARSE_NOTE = Message(N_("the texts differ in too many places to be compared word by word within resdiff's "
+                         "bound: some changed paragraphs are shown replaced from their first difference to "
+                         "their last"))
 
 
 def compare_header(old: Document, new: Document) -> tuple[HeaderChange, ...]:

@@ -17,6 +17,7 @@ import typer
 
 from .cli_app import app, read_documents, write_output
 from .errors import ResdiffError, StoreError
+from .i18n import _
 
 
 def cell_len(text: str) -> int:
@@ -130,10 +131,12 @@ def added_line(result) -> str:
     version = result.version
     pp, op = version.counts
     if result.status == "added":
-        return f"added {version.symbol} ({pp} PP, {op} OP)"
+        return _("added {symbol} ({pp} PP, {op} OP)").format(symbol=version.symbol, pp=pp, op=op)
     if result.status == "revised":
-        return f"revised {version.symbol} (revision {version.revision}, {pp} PP, {op} OP)"
-    return f"unchanged {version.symbol} (already stored as revision {version.revision})"
+        return _("revised {symbol} (revision {revision}, {pp} PP, {op} OP)").format(
+            symbol=version.symbol, revision=version.revision, pp=pp, op=op)
+    return _("unchanged {symbol} (already stored as revision {revision})").format(
+        symbol=version.symbol, revision=version.revision)
 
 
 # Files a folder given to ``add`` contributes (recursively; hidden folders and files skipped).
@@ -281,13 +284,14 @@ def add(
     lines = [added_line(result) for result in results]
     if len(paths) > 1:
         counts = {status: sum(1 for r in results if r.status == status) for status in ("added", "revised", "unchanged")}
-        lines.append(f"{len(paths)} files: {counts['added']} added, {counts['revised']} revised, "
-                     f"{counts['unchanged']} unchanged, {len(failed)} failed")
+        lines.append(_("{files} files: {added} added, {revised} revised, {unchanged} unchanged, {failed} failed").format(
+            files=len(paths), added=counts["added"], revised=counts["revised"], unchanged=counts["unchanged"],
+            failed=len(failed)))
     write_output("".join(line + "\n" for line in lines), None)
     if failed:
         for path, error in sorted(failed, key=lambda f: paths.index(f[0])):
             message = error if error.startswith(path) else f"{path}: {error}"
-            print(f"resdiff: error: {message}", file=sys.stderr)
+            print(_("resdiff: error: {message}").format(message=message), file=sys.stderr)
         raise typer.Exit(2)
 
 
@@ -358,9 +362,9 @@ def _render_log(data: dict) -> str:
             family = row["family"]
             if lines:
                 lines.append("")
-            lines.append(row["title"] or "(untitled)")
+            lines.append(row["title"] or _("(untitled)"))
         counts = f"{row['counts']['preambular']} PP {row['counts']['operative']} OP"
-        summary = row["summary"] or "first version"
+        summary = row["summary"] or _("first version")
         lines.append(f"  {row['date'] or '----------':10}  {_pad(_label(row), width)}  {counts:>12}  {summary}")
         known = _known(row.get("record"))
         if known:
@@ -446,8 +450,10 @@ def _short(symbol: str, revision: int) -> str:
 
 
 def _render_blame(data: dict) -> str:
+    from .render import kind_name
+
     chain = " → ".join(_short(v["symbol"], v["revision"]) for v in data["versions"])
-    lines = [f"{data['symbol']}: where each paragraph comes from ({chain})"]
+    lines = [_("{symbol}: where each paragraph comes from ({chain})").format(symbol=data["symbol"], chain=chain)]
     rows = []
     for p in data["paragraphs"]:
         origin = p["origin"]
@@ -458,10 +464,11 @@ def _render_blame(data: dict) -> str:
                 continue
             where = _short(step["symbol"], step["revision"])
             if step["kind"] == "added":
-                changes.append(f"{where} added")
+                changes.append(_("{where} added").format(where=where))
                 continue
-            flags = [step["kind"]] + [f for f in ("moved", "renumbered") if step[f]]
-            changes.append(f"{where} {', '.join(flags)} (from {'+'.join(step['previous'])})")
+            flags = [kind_name(step["kind"])] + [kind_name(f) for f in ("moved", "renumbered") if step[f]]
+            changes.append(_("{where} {flags} (from {previous})").format(
+                where=where, flags=_(", ").join(flags), previous="+".join(step["previous"])))
         rows.append((p["id"], source, "; ".join(changes) or "unchanged"))
     width_id = max((cell_len(r[0]) for r in rows), default=0)
     width_source = max((cell_len(r[1]) for r in rows), default=0)
@@ -593,12 +600,13 @@ def _precedent_draft(opened: Store, draft: str) -> Document:
     if os.path.exists(draft):
         documents = read_documents(draft)
         if not documents:
-            raise StoreError(f"{draft}: no resolution text found in it")
+            raise StoreError(_("{draft}: no resolution text found in it").format(draft=draft))
         if len(documents) > 1:
             import sys
 
-            print(f"resdiff: note: {draft} holds {len(documents)} texts; searching for the last, "
-                  f"{documents[-1].symbol or 'untitled'}", file=sys.stderr)
+            note = _("{draft} holds {n} texts; searching for the last, {symbol}").format(
+                draft=draft, n=len(documents), symbol=documents[-1].symbol or _("untitled"))
+            print(_("resdiff: note: {message}").format(message=note), file=sys.stderr)
         return documents[-1]
     found = opened.find(draft)
     if not found:
@@ -660,29 +668,31 @@ def _word_diff(spans: list[dict]) -> str:
 
 def _render_precedent(data: dict) -> str:
     draft, search = data["draft"], data["search"]
-    languages = ", ".join(search["languages"]) if search["languages"] else "every language"
-    since = f", session {search['since']} on" if search["since"] is not None else ""
-    lines = [f"Precedents of {draft['symbol'] or draft['source'] or 'the draft'} among "
-             f"{search['stored_paragraphs']:,} stored paragraphs ({languages}{since}); "
-             f"kept share {search['min_share']:.2f} or more, best {search['top']}"]
+    languages = ", ".join(search["languages"]) if search["languages"] else _("every language")
+    since = _(", session {since} on").format(since=search["since"]) if search["since"] is not None else ""
+    lines = [_("Precedents of {draft} among {stored} stored paragraphs ({languages}{since}); "
+               "kept share {share} or more, best {top}").format(
+        draft=draft["symbol"] or draft["source"] or _("the draft"), stored=f"{search['stored_paragraphs']:,}",
+        languages=languages, since=since, share=f"{search['min_share']:.2f}", top=search["top"])]
     width = max((cell_len(p["id"]) for p in data["paragraphs"]), default=0)
     for paragraph in data["paragraphs"]:
         head = _pad(paragraph["id"], width)
         indent = " " * (width + 2)
         if not paragraph["precedents"]:
-            lines.append(f"{head}  no precedent: new language")
+            lines.append(f"{head}  " + _("no precedent: new language"))
             continue
         for n, p in enumerate(paragraph["precedents"]):
             where = f"{p['symbol']}{'' if p['revision'] == 1 else ' rev ' + str(p['revision'])} {p['id']}"
             when = f" ({p['date']})" if p["date"] else ""
             lead = head if n == 0 else indent
             if p["identical"]:
-                lines.append(f"{lead}  identical to {where}{when}")
+                lines.append(f"{lead}  " + _("identical to {where}").format(where=where + when))
             else:
-                lines.append(f"{lead}  {where}{when}, {_share(p['similarity'])} kept: {_word_diff(p['spans'])}")
+                lines.append(f"{lead}  " + _("{where}, {share} kept: {diff}").format(
+                    where=where + when, share=_share(p["similarity"]), diff=_word_diff(p["spans"])))
     summary = data["summary"]
-    lines.append(f"{summary['identical']} identical to a precedent, {summary['changed']} changed from one, "
-                 f"{summary['new']} new")
+    lines.append(_("{identical} identical to a precedent, {changed} changed from one, {new} new").format(
+        identical=summary["identical"], changed=summary["changed"], new=summary["new"]))
     return "\n".join(lines) + "\n"
 
 
@@ -772,8 +782,9 @@ def precedent(
         if languages and not search.stored:
             # Nothing to search in: said, not left to a list of "new language" to tell.
             stored = sorted({v.language for v in opened.versions()})
-            print(f"resdiff: note: no stored text is in {', '.join(search.languages or ())} "
-                  f"(the store holds {', '.join(stored)}): every paragraph comes out new", file=sys.stderr)
+            note = _("no stored text is in {languages} (the store holds {stored}): every paragraph comes out new").format(
+                languages=", ".join(search.languages or ()), stored=", ".join(stored))
+            print(_("resdiff: note: {message}").format(message=note), file=sys.stderr)
     data = _precedent_data(search)
     rendered = {"json": dumps, "html": _render_precedent_html}.get(format, _render_precedent)(data)
     write_output(rendered, None)

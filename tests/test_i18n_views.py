@@ -131,3 +131,29 @@ def test_chinese_html_page_runs_its_script_in_chromium(sample_comparison, tmp_pa
             assert problems == []
         finally:
             browser.close()
+
+
+def test_parser_warnings_in_chinese_on_stderr_and_english_in_the_json(chinese, tmp_path):
+    """A warning is data too: the JSON keeps it in English, standard error says it in Chinese."""
+    draft = tmp_path / "gap.txt"
+    draft.write_text("The General Assembly,\n\n1. Decides to continue;\n\n3. Requests a report.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["parse", str(draft)])
+    assert result.exit_code == 0
+    assert result.stderr == (f"resdiff：警告：{draft}：document：执行部分第 3 段紧接第 1 段（在 OP1 之后）："
+                             "可能缺少段落或误读\n")
+    data = json.loads(CliRunner().invoke(app, ["parse", str(draft), "--format", "json"]).stdout)
+    assert data["documents"][0]["warnings"] == [
+        "document: operative paragraph 3 follows 1 (after OP1): a paragraph may be missing or misread"]
+    strict = CliRunner().invoke(app, ["parse", str(draft), "--strict"])
+    assert strict.exit_code == 1 and "有 1 条警告且使用了 --strict" in str(strict.exception)
+
+
+def test_add_and_precedent_summaries_in_chinese(chinese, tmp_path):
+    store = str(tmp_path / "store.db")
+    added = run("add", ARG, "--store", store)
+    assert added.splitlines()[0] == "已添加 A/C.2/65/L.22（PP 25 段，OP 26 段）"
+    assert run("add", ARG, "--store", store).splitlines()[0] == "未改动 A/C.2/65/L.22（已存储为第 1 版）"
+    precedent = run("precedent", "L.56", "--store", store)
+    assert precedent.startswith("A/C.2/65/L.56 的先例，检索范围为已存储的")
+    assert "无先例：新措辞" in precedent or "与 A/C.2/65/L.22" in precedent
+    assert precedent.splitlines()[-1].startswith("与先例相同 ")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ParseError
+from ..i18n import N_, Message
 from ..model import MAX_PARAGRAPHS, Footnote, Item, Paragraph, ParagraphKind
 from ..text import has_cjk
 from .lines import _join, _join_all
@@ -437,27 +438,41 @@ def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: st
         series = "OP" if paragraph.kind is ParagraphKind.OPERATIVE else paragraph.id.rsplit(" ", 1)[0] + " "
         last = previous.get(series, 0)
         if paragraph.number != last + 1:
-            where = f"after {series}{last}" if last else "at the start"
-            what = "operative paragraph" if series == "OP" else f"{series.strip()} paragraph"
-            found.append(f"{name}: {what} {paragraph.number} follows {last or 'nothing'} "
-                         f"({where}): a paragraph may be missing or misread")
+            if series == "OP" and last:
+                found.append(Message(N_("{name}: operative paragraph {number} follows {last} (after OP{last}): "
+                                        "a paragraph may be missing or misread"),
+                                     name=name, number=paragraph.number, last=last))
+            elif series == "OP":
+                found.append(Message(N_("{name}: operative paragraph {number} follows nothing (at the start): "
+                                        "a paragraph may be missing or misread"), name=name, number=paragraph.number))
+            elif last:
+                found.append(Message(N_("{name}: {series} paragraph {number} follows {last} (after {series} {last}): "
+                                        "a paragraph may be missing or misread"),
+                                     name=name, series=series.strip(), number=paragraph.number, last=last))
+            else:
+                found.append(Message(N_("{name}: {series} paragraph {number} follows nothing (at the start): "
+                                        "a paragraph may be missing or misread"),
+                                     name=name, series=series.strip(), number=paragraph.number))
         previous[series] = paragraph.number
     for paragraph in paragraphs:
         top = [item.label for item in paragraph.items if item.parent is None]
         for before, after in zip(top, top[1:]):
             expected = _label_gap(before, after)
             if expected is not None:
-                found.append(f"{name}: {paragraph.id} has sub-paragraph ({after}) after ({before}): "
-                             f"({expected}) may be missing or misread")
+                found.append(Message(N_("{name}: {id} has sub-paragraph ({after}) after ({before}): "
+                                        "({expected}) may be missing or misread"),
+                                     name=name, id=paragraph.id, after=after, before=before, expected=expected))
         if len(paragraph.body) > LONGEST_PARAGRAPH:
-            found.append(f"{name}: {paragraph.id} is {len(paragraph.body):,} characters long, longer than any "
-                         "real paragraph: several paragraphs may have run together")
+            found.append(Message(N_("{name}: {id} is {length} characters long, longer than any real paragraph: "
+                                    "several paragraphs may have run together"),
+                                 name=name, id=paragraph.id, length=f"{len(paragraph.body):,}"))
     bodies = {f.mark for f in footnotes}
     if bodies:
         for paragraph in paragraphs:
             for mark in paragraph.all_footnotes():
                 if mark not in bodies:
-                    found.append(f"{name}: {paragraph.id} carries footnote mark {mark}, whose footnote was not found")
+                    found.append(Message(N_("{name}: {id} carries footnote mark {mark}, whose footnote was not found"),
+                                         name=name, id=paragraph.id, mark=mark))
     return found
 
 

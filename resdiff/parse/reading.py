@@ -9,6 +9,7 @@ import sys
 from typing import BinaryIO
 
 from ..errors import InputError
+from ..i18n import N_, Message, _
 
 # Refuse what cannot be a resolution before trying to decode it; a long omnibus text
 # is well under a megabyte, a whole session's worth of reports a few.
@@ -32,16 +33,16 @@ def file_kind(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a directory"
+        return N_("a directory")
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return N_("a pipe (FIFO)")
     if stat.S_ISCHR(mode):
-        return "a character device"
+        return N_("a character device")
     if stat.S_ISBLK(mode):
-        return "a block device"
+        return N_("a block device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return N_("a socket")
+    return N_("not a regular file")
 
 
 def shown_path(path: str) -> str:
@@ -78,45 +79,45 @@ def read_bytes(path: str) -> bytes:
         if not _stdin:
             stream = getattr(sys.stdin, "buffer", None)
             if stream is None:
-                raise InputError("standard input is closed", path="-")
+                raise InputError(_("standard input is closed"), path="-")
             try:
                 _stdin.append(_read_limited(stream, "-"))
             except OSError as exc:
-                raise InputError(f"cannot be read ({exc.strerror or exc})", path="-") from None
+                raise InputError(_("cannot be read ({reason})").format(reason=exc.strerror or exc), path="-") from None
         data = _stdin[0]
         if not data.strip():
-            raise InputError("standard input is empty", path="-")
+            raise InputError(_("standard input is empty"), path="-")
         return data
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise InputError("no such file", path=path) from None
+        raise InputError(_("no such file"), path=path) from None
     except PermissionError:
-        raise InputError("permission denied", path=path) from None
+        raise InputError(_("permission denied"), path=path) from None
     except (OSError, ValueError) as exc:
-        raise InputError(f"cannot be read ({getattr(exc, 'strerror', None) or exc})", path=path) from None
+        raise InputError(_("cannot be read ({reason})").format(reason=getattr(exc, 'strerror', None) or exc), path=path) from None
     kind = file_kind(mode)
     if kind == "a directory":
-        raise InputError("is a directory, not a document", path=path)
+        raise InputError(_("is a directory, not a document"), path=path)
     if kind is not None:
-        raise InputError(f"is {kind}, not a document: give a regular file (or - for standard input)",
-                         path=path)
+        raise InputError(_("is {kind}, not a document: give a regular file (or - for standard input)").format(
+            kind=_(kind)), path=path)
     try:
         # O_NONBLOCK: should the name be swapped for a FIFO after the check, opening it does not
         # wait for a writer; the kind is checked again on the open file.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(fd, "rb") as handle:
             if file_kind(os.fstat(handle.fileno()).st_mode) is not None:
-                raise InputError("is not a regular file, not a document", path=path)
+                raise InputError(_("is not a regular file, not a document"), path=path)
             if os.fstat(handle.fileno()).st_size > MAX_BYTES:
                 raise _too_big(path)
             data = _read_limited(handle, path)
     except PermissionError:
-        raise InputError("permission denied", path=path) from None
+        raise InputError(_("permission denied"), path=path) from None
     except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc})", path=path) from None
+        raise InputError(_("cannot be read ({reason})").format(reason=exc.strerror or exc), path=path) from None
     if not data.strip():
-        raise InputError("file is empty", path=path)
+        raise InputError(_("file is empty"), path=path)
     return data
 
 
@@ -140,7 +141,7 @@ def decode_report(data: bytes, path: str | None = None) -> tuple[str, tuple[str,
             try:
                 text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError:
-                raise InputError(f"not valid {encoding.upper()} text", path=path) from None
+                raise InputError(_("not valid {encoding} text").format(encoding=encoding.upper()), path=path) from None
             break
     if text is None:
         mostly = _mostly_utf8(data)
@@ -187,8 +188,13 @@ def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     lines = sorted({data.count(b"\n", 0, start) + 1 for start, _ in bad})
     where = ", ".join(map(str, lines[:10])) + (", …" if len(lines) > 10 else "")
     count = sum(end - start for start, end in bad)
-    noun = "byte that is" if count == 1 else "bytes that are"
-    return text, (f"{count} {noun} not UTF-8, on line{'s' if len(lines) > 1 else ''} {where}, shown as \ufffd",)
+    if count == 1:
+        template = N_("{count} byte that is not UTF-8, on line {where}, shown as \ufffd")
+    elif len(lines) == 1:
+        template = N_("{count} bytes that are not UTF-8, on line {where}, shown as \ufffd")
+    else:
+        template = N_("{count} bytes that are not UTF-8, on lines {where}, shown as \ufffd")
+    return text, (Message(template, count=count, where=where),)
 
 
 def _decode_without_bom(data: bytes, path: str | None) -> str:
@@ -200,7 +206,7 @@ def _decode_without_bom(data: bytes, path: str | None) -> str:
             return _try(data, "utf-16-le", path)
         if even > odd * 4 and even > len(data[:4096]) // 8:
             return _try(data, "utf-16-be", path)
-        raise InputError("binary file, not a text document (give .txt, .docx or .pdf)", path=path)
+        raise InputError(_("binary file, not a text document (give .txt, .docx or .pdf)"), path=path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -242,22 +248,22 @@ def _try(data: bytes, encoding: str, path: str | None) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise InputError("binary file, not a text document (give .txt, .docx or .pdf)", path=path) from None
+        raise InputError(_("binary file, not a text document (give .txt, .docx or .pdf)"), path=path) from None
 
 
 def _refuse_binary(text: str, path: str | None) -> None:
     sample = text[:8192]
     if not sample:
-        raise InputError("file is empty", path=path)
+        raise InputError(_("file is empty"), path=path)
     control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\t\f\v")
     replacement = sample.count("\ufffd")
     if control > len(sample) // 50 or replacement > len(sample) // 20 or "\x00" in sample:
-        raise InputError("binary file, not a text document (give .txt, .docx or .pdf)", path=path)
+        raise InputError(_("binary file, not a text document (give .txt, .docx or .pdf)"), path=path)
 
 
 def read_text(path: str) -> str:
     """The decoded text of a plain-text file."""
     text = decode(read_bytes(path), path)
     if not text.strip():
-        raise InputError("file is empty", path=path)
+        raise InputError(_("file is empty"), path=path)
     return text

@@ -24,6 +24,7 @@ import re
 from dataclasses import replace
 
 from ..errors import ParseError
+from ..i18n import _
 from ..model import Document, Footnote, Paragraph
 from ..text import detect_language
 from .annex import ANNEX_LINE, annex_starts, classify_annex
@@ -78,8 +79,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         first = _first_operative(lines)
         if first is None:
             raise ParseError(
-                "no resolution text found: no chapeau such as '大会，' or 'The General Assembly,' "
-                "and no numbered operative paragraphs",
+                _("no resolution text found: no chapeau such as '大会，' or 'The General Assembly,' "
+                  "and no numbered operative paragraphs"),
                 path=source,
             )
         chapeaus = [first - 1]
@@ -146,7 +147,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
             )
         )
     if not documents:
-        raise ParseError("no resolution paragraphs found after the chapeau", path=source)
+        raise ParseError(_("no resolution paragraphs found after the chapeau"), path=source)
     if report and any(d.date is None for d in documents):
         documents = _dates_from_account(text, documents)
     return tuple(documents)

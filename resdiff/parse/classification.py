@@ -429,7 +429,7 @@ def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: st
     """What a reader should check by hand: breaks in the numbering of operative paragraphs and
     of sub-paragraphs, paragraphs far longer than any real one, footnote marks without bodies."""
     name = symbol or "document"
-    found = []
+    found: list[str] = []
     previous: dict[str, int] = {}
     for paragraph in paragraphs:
         if paragraph.number is None:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from resdiff.check import check, chinese_numeral, cited, diff_warnings, fold, in_words
@@ -416,3 +418,26 @@ def test_checking_b_against_a_mirrors_a_against_b(a, b):
     flip = {"a": "b", "b": "a", None: None}
     assert sorted(repr((y, x, kind, flip[side], value)) for x, y, kind, side, value in issues(backward)) == \
         sorted(repr((x, y, kind, side, value)) for x, y, kind, side, value in issues(forward))
+
+
+_ALPHABET = list("0123456789٠١٢٣٤٥٦٧٨٩０１２ /.,-()年月日;:") + [
+    " December ", " décembre ", " декабря ", " كانون الأول/ديسمبر ", " (XXV)", " A/65/78", " ES-11/1", " de ",
+    "1er", "Declaration8", "百分之二十", " douze ", " twelve "]
+
+
+_TEXT = st.lists(st.sampled_from(_ALPHABET), min_size=1, max_size=12).map("".join)
+
+
+@given(st.lists(_TEXT, max_size=6), st.lists(_TEXT, max_size=6),
+       st.sampled_from(["zh", "en", "fr", "es", "ru", "ar"]))
+def test_every_paragraph_is_in_exactly_one_pair_and_what_is_cited_is_where_it_says(xs, ys, language):
+    a = Document(None, None, "en", tuple(Paragraph(f"OP{n}", ParagraphKind.OPERATIVE, n, x) for n, x in enumerate(xs, 1)))
+    b = Document(None, None, language, tuple(Paragraph(f"OP{n}", ParagraphKind.OPERATIVE, n, y)
+                                             for n, y in enumerate(ys, 1)))
+    result = check(a, b)
+    assert [p.a for p in result.pairs if p.a] == [p.id for p in a.paragraphs]
+    assert [p.b for p in result.pairs if p.b] == [p.id for p in b.paragraphs]
+    for pair in result.pairs:
+        for document, pid, found in ((a, pair.a, pair.cited_a), (b, pair.b, pair.cited_b)):
+            for c in found:
+                assert pid is not None and document.paragraph(pid).body[c.start:c.end] == c.text

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import CORPUS, FIXTURES, ROOT, SAMPLE
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -25,8 +26,6 @@ from resdiff.compare import compare
 from resdiff.model import Document, Paragraph, ParagraphKind
 from resdiff.parse import parse_file
 from resdiff.text import detect_language
-
-from conftest import CORPUS, FIXTURES, ROOT, SAMPLE
 
 runner = CliRunner()
 HERE = FIXTURES / "check"

@@ -11,6 +11,7 @@ import typer
 
 from .cli_app import app, write_output
 from .errors import InputError, ResdiffError
+from .i18n import _, tr
 
 if TYPE_CHECKING:
     from .fetch import Download, Record
@@ -72,7 +73,8 @@ def _documents_of(download: Download):
     documents = parse_bytes(download.data, download.source)
     for document in documents:
         for warning in document.warnings:
-            print(f"resdiff: warning: {download.source}: {warning}", file=sys.stderr)
+            print(_("resdiff: warning: {path}: {message}").format(path=download.source, message=tr(warning)),
+                  file=sys.stderr)
     symbols = [d.symbol for d in documents]
     if len(documents) == 1 and documents[0].symbol != download.symbol:
         # The document system said which document this is; the text may print its symbol oddly.
@@ -111,13 +113,15 @@ def fetch_symbols(symbols: list[str], language: str, kind: str, store: str | Non
                 if kind != "auto" or download.kind != "doc":
                     raise
                 # a Word file LibreOffice cannot read: the PDF of the same document may do
-                print(f"resdiff: warning: {exc}; fetching the PDF instead", file=sys.stderr)
+                print(_("resdiff: warning: {message}").format(message=_("{error}; fetching the PDF instead").format(error=exc)),
+                      file=sys.stderr)
                 download = client.document(symbol, language, "pdf")
                 documents, text = _documents_of(download)
             try:
                 record = client.record(symbol)
             except fetching.FetchError as exc:
-                print(f"resdiff: warning: {exc}; stored without the Digital Library's record", file=sys.stderr)
+                print(_("resdiff: warning: {message}").format(
+                    message=_("{error}; stored without the Digital Library's record").format(error=exc)), file=sys.stderr)
                 record = None
             fetched.append((download, record, incoming_from(documents, text, download.source)))
     results = []
@@ -194,11 +198,11 @@ def fetching_resolver(store: str | None, language: str | None, offline: bool):
                                + ", and --offline forbids fetching it: fetch it first with 'resdiff fetch'")
         wanted = language or DEFAULT_LANGUAGE
         fetch_symbols([arg], wanted, "auto", store,
-                      announce=f"resdiff: fetching {{symbol}} ({{language}}) from {{host}}: not a file, "
-                               f"nor stored in {where}")
+                      announce=_("resdiff: fetching {symbol} ({language}) from {host}: not a file, nor stored in {where}")
+                      .replace("{where}", str(where)))
         found = resolver(store, wanted)(arg)
         if found is None:
-            raise ResdiffError(f"{arg}: the file fetched holds no document of that symbol")
+            raise ResdiffError(_("{arg}: the file fetched holds no document of that symbol").format(arg=arg))
         return found
 
     def where() -> str:

@@ -157,3 +157,15 @@ def test_add_and_precedent_summaries_in_chinese(chinese, tmp_path):
     assert precedent.startswith("A/C.2/65/L.56 的先例，检索范围为已存储的")
     assert "无先例：新措辞" in precedent or "与 A/C.2/65/L.22" in precedent
     assert precedent.splitlines()[-1].startswith("与先例相同 ")
+
+
+def test_the_word_file_describes_itself_in_chinese(sample_comparison, tmp_path):
+    import docx
+
+    from resdiff.render import RenderOptions
+    from resdiff.render.docx import render
+
+    i18n.use("zh")
+    path = tmp_path / "changes.docx"
+    path.write_bytes(render(sample_comparison, RenderOptions()))
+    assert docx.Document(str(path)).core_properties.comments == "由 resdiff 生成的修订标记"

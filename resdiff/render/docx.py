@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from xml.sax.saxutils import escape
 
+from ..i18n import _
 from ..inline import rebuild
 from ..model import Change, Comparison, Document, Op, Paragraph, ParagraphKind, Span
 from ..text import direction, has_rtl, normalize, rtl_flags
@@ -1204,7 +1205,7 @@ def _fixed_properties(document, comparison: Comparison, options: RenderOptions) 
     core.revision = 1
     core.title = _property(comparison.new.title or comparison.new.label)
     core.subject = _property(f"{comparison.old.label} → {comparison.new.label}")
-    core.comments = "Tracked changes made by resdiff"
+    core.comments = _("Tracked changes made by resdiff")
 
 
 def _property(text: str) -> str:

@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+
+
+def _before_run(signum, frame) -> None:
+    """Ctrl-C after this module is imported and before ``run`` has taken over (the lines of the
+    console script between the two): nothing has started, the command ends quietly."""
+    sys.exit(130)
+
+
+# Only where Ctrl-C is Python's to handle: a shell's background job ignores it, and so does resdiff.
+if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _before_run)
 
 
 def _unraisable(unraisable) -> None:
@@ -21,6 +33,8 @@ def run() -> None:
     the imports ends quietly too."""
     sys.unraisablehook = _unraisable
     try:
+        if signal.getsignal(signal.SIGINT) is _before_run:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         arguments = sys.argv[1:]
         if arguments and not {"--help", "-h", "--version"} & set(arguments):
             from . import regexcache  # a command that reads documents: its patterns, compiled before

@@ -193,35 +193,45 @@ def _reader_start() -> None:
 def _read_all(paths: list[str]) -> list[tuple[str, list[Incoming] | None, str | None]]:
     """Every file read, in parallel processes for many files, with a progress bar on a terminal."""
     results: dict[str, tuple] = {}
-    with _progress(len(paths), "reading") as progress:
-        task = progress.add_task("read", total=len(paths))
-        if len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-            from concurrent.futures import ProcessPoolExecutor, as_completed
+    stopped = False
+    try:
+        with _progress(len(paths), "reading") as progress:
+            task = progress.add_task("read", total=len(paths))
+            if len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+                from concurrent.futures import ProcessPoolExecutor, as_completed
 
-            # Ctrl-C reaches every process of the command; the readers leave it to this one,
-            # which stops them. They are started with SIGINT blocked, so that none is
-            # interrupted before it has set it aside (its traceback would be printed).
-            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-            try:
-                pool = ProcessPoolExecutor(max_workers=min(4, os.cpu_count() or 1), initializer=_reader_start)
-                futures = [pool.submit(_read_one, path) for path in paths]
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-            try:
-                for future in as_completed(futures):
-                    path, incoming, error = future.result()
-                    results[path] = (path, incoming, error)
+                # Ctrl-C reaches every process of the command; the readers leave it to this one,
+                # which stops them. They are started with SIGINT blocked, so that none is
+                # interrupted before it has set it aside (its traceback would be printed).
+                blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+                try:
+                    pool = ProcessPoolExecutor(max_workers=min(4, os.cpu_count() or 1), initializer=_reader_start)
+                    futures = [pool.submit(_read_one, path) for path in paths]
+                finally:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+                try:
+                    for future in as_completed(futures):
+                        path, incoming, error = future.result()
+                        results[path] = (path, incoming, error)
+                        progress.advance(task)
+                except BaseException:
+                    for process in list((getattr(pool, "_processes", None) or {}).values()):
+                        process.terminate()
+                    stopped = True
+                    raise
+                pool.shutdown()
+            else:
+                for path in paths:
+                    results[path] = _read_one(path)
                     progress.advance(task)
-            except BaseException:
-                for process in list((getattr(pool, "_processes", None) or {}).values()):
-                    process.terminate()
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
-            pool.shutdown()
-        else:
-            for path in paths:
-                results[path] = _read_one(path)
-                progress.advance(task)
+    except KeyboardInterrupt:
+        if stopped:
+            # Nothing is stored yet and the progress bar is closed; Python's own shutdown of the
+            # pool would write to the stopped readers and print what failed.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(130)
+        raise
     return [results[path] for path in paths]
 
 

@@ -90,3 +90,15 @@ def test_shell_completion_installs_and_completes(tmp_path):
                                env={**environment, "_RESDIFF_COMPLETE": "complete_bash",
                                     "COMP_WORDS": "resdiff diff --st", "COMP_CWORD": "2"})
     assert completed.stdout.split() == ["--stat", "--store"]
+
+
+def test_a_dash_reads_standard_input_for_diff():
+    # `cat report.txt | resdiff diff -` reads as `resdiff diff report.txt`, in any format.
+    for args in (["--stat"], ["--only-changes"], ["--format", "json"]):
+        with open(SAMPLE, "rb") as stream:
+            piped = subprocess.run([sys.executable, "-m", "resdiff", "diff", "-", *args], stdin=stream,
+                                   capture_output=True, cwd=ROOT, timeout=120)
+        direct = run("diff", str(SAMPLE), *args)
+        assert piped.returncode == direct.returncode == 0, piped.stderr
+        # (JSON names its source: "-" for standard input)
+        assert piped.stdout.decode() == direct.stdout.replace(f'"{SAMPLE}"', '"-"'), args

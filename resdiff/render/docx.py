@@ -621,8 +621,9 @@ def _whole(line) -> bool:
     return True
 
 
-def _kept_marks_after_references(slots: list[_Slot]) -> list[_Slot]:
-    """The slots as one, rewritten where a paragraph citing a footnote ends with a revised mark."""
+def _kept_marks_after_references(slots: list[_Slot]) -> tuple[list[_Slot], tuple[Op, str]]:
+    """The slots as one, rewritten where a paragraph citing a footnote ends with a revised mark;
+    and the mark of the opening line ("The General Assembly,") before them."""
     segments: list = []
     for n, slot in enumerate(slots):
         segments.extend(slot.segments)
@@ -633,49 +634,71 @@ def _kept_marks_after_references(slots: list[_Slot]) -> list[_Slot]:
         items, mark = line
         return not _plain(mark) and any(isinstance(item, _Ref) for item in items)
 
-    lines = _as_lines(segments)
+    # The opening line heads the lines, citing nothing, its mark kept (unless it takes over the
+    # mark of the paragraph after it, below).
+    lines: list[tuple[list, tuple[Op, str] | None]] = [([], (Op.EQUAL, ""))] + _as_lines(segments)
+
+    def result(out: list[_Slot]) -> tuple[list[_Slot], tuple[Op, str]]:
+        head = lines[0][1]
+        assert head is not None
+        return out, head
+
+    def cites(line) -> bool:
+        return any(isinstance(item, _Ref) for item in line[0])
+
+    def side(items: list) -> tuple[Op, str] | None:
+        """The mark of the one version that reads anything of these segments, if only one does."""
+        for revised in ((Op.DELETE, ""), (Op.INSERT, "")):
+            if items and _whole((items, revised)):
+                return revised
+        return None
+
+    def hand_over(k: int, revised: tuple[Op, str]) -> bool:
+        """Give the kept mark before line k, past whole lines of the same version citing
+        nothing, the mark ``revised``; True if there was such a mark to give."""
+        j = k - 1
+        while j > 0 and lines[j][1] is not None and side(lines[j][0]) == revised and not cites(lines[j]) \
+                and _whole(lines[j]):
+            j -= 1
+        kept = lines[j][1]
+        if kept is None or not _plain(kept) or cites(lines[j]):
+            return False
+        lines[j] = (lines[j][0], revised)
+        return True
+
     # The document's last paragraph mark stays whatever is accepted or rejected: where the last
-    # paragraph is one version's alone, the paragraph before it ends with that version's mark
-    # instead, so that neither version ends with an empty paragraph.
-    if len(lines) > 1:
-        items, _ = lines[-1]
-        before, kept = lines[-2]
-        if kept == (Op.EQUAL, "") and not any(isinstance(i, _Ref) for i in before):
-            for revised in ((Op.DELETE, ""), (Op.INSERT, "")):
-                if items and _whole((items, revised)):
-                    lines[-2] = (before, revised)
-                    segments = _joined(lines)
-                    slots = [_Slot(segments)]
-                    break
+    # paragraphs are one version's alone, the paragraph before them ends with that version's
+    # mark instead, so that neither version ends with an empty paragraph.
+    last = side(lines[-1][0]) if len(lines) > 1 else None
+    if last is not None and hand_over(len(lines) - 1, last):
+        slots = [_Slot(_joined(lines[1:]))]
     if not any(wrong(line) for line in lines):
-        return slots
+        return result(slots)
     # A paragraph added, removed or moved whole ends with a mark its version alone has; that
-    # mark can as well end the paragraph before it (one that cites nothing), the kept mark
-    # ending this one: the same texts either way, and moves stay moves. Where the paragraph
-    # before cites a footnote too, it is left as it is: LibreOffice then shows an empty
-    # paragraph where the whole paragraph was, its text exact.
+    # mark can as well end the paragraph before it (or before the run of whole paragraphs of
+    # that version it ends), one that cites nothing, the kept mark ending this one: the same
+    # texts either way, and moves stay moves. Where there is no such paragraph, it is left as it
+    # is: LibreOffice then shows an empty paragraph where the whole paragraph was, its text exact.
     for k in range(1, len(lines)):
         items, mark = lines[k]
-        before, kept = lines[k - 1]
-        if (wrong(lines[k]) and _whole(lines[k]) and kept is not None and _plain(kept)
-                and not any(isinstance(i, _Ref) for i in before)):
+        if wrong(lines[k]) and _whole(lines[k]):
             assert mark is not None
             old_only = mark[0] is not Op.INSERT and mark[1] != "to"
-            lines[k - 1] = (before, (Op.DELETE if old_only else Op.INSERT, ""))
-            lines[k] = (items, (Op.EQUAL, ""))
+            if hand_over(k, (Op.DELETE if old_only else Op.INSERT, "")):
+                lines[k] = (items, (Op.EQUAL, ""))
 
     def garbled(line) -> bool:
         return wrong(line) and not _whole(line)
 
     # A move with a copy (moved from or to) in a stretch to write again is written as a
     # deletion there and an insertion here instead.
-    segments = _joined(lines)
+    segments = _joined(lines[1:])
     unmove: set[str] = set()
     while True:
-        lines = _as_lines(_unmoved(segments, unmove) if unmove else segments)
-        out, more = _rewrite_stretches(lines, garbled)
+        body = _as_lines(_unmoved(segments, unmove) if unmove else segments)
+        out, more = _rewrite_stretches(body, garbled)
         if not more - unmove:
-            return [_Slot(out)]
+            return result([_Slot(out)])
         unmove |= more
 
 
@@ -957,9 +980,10 @@ def _coalesced(segments: list) -> list:
     return out
 
 
-def _tracked_line(writer: _Writer, spans: tuple[Span, ...], style: str, bold: bool) -> str:
+def _tracked_line(writer: _Writer, spans: tuple[Span, ...], style: str, bold: bool,
+                  mark: tuple[Op, str] = (Op.EQUAL, "")) -> str:
     runs, rtl = writer.line([(span.text, span.op, "") for span in without_layout(spans)], bold)
-    return writer.paragraph(runs, (Op.EQUAL, ""), style, rtl)
+    return writer.paragraph(runs, mark, style, rtl)
 
 
 def _line_spans(old: str, new: str) -> tuple[Span, ...]:
@@ -1136,9 +1160,9 @@ def _build(comparison: Comparison, options: RenderOptions) -> tuple[_Deflated, s
     if old.title or new.title:
         title = comparison.title or _line_spans(old.title or "", new.title or "")
         parts.write(_tracked_line(writer, title, header, True))
+    slots, opening = _kept_marks_after_references(_Planner(comparison).slots())
     parts.write(_tracked_line(writer, _line_spans(chapeau(old), chapeau(new)),
-                               '<w:spacing w:after="120"/><w:ind w:firstLine="567"/>', False))
-    slots = _kept_marks_after_references(_Planner(comparison).slots())
+                               '<w:spacing w:after="120"/><w:ind w:firstLine="567"/>', False, opening))
     real = _footnote_plan(comparison, slots)
     for n, slot in enumerate(slots):
         parts.write("".join(writer.slot(slot, last=n == len(slots) - 1)))

@@ -591,14 +591,30 @@ def test_libreoffice_accepting_all_gives_the_new_text_and_rejecting_all_the_old(
         assert rejected == _rejected(comparison), name
         assert [n.strip() for n in office["accept"]["footnotes"]] == [t.strip() for t in _cited(comparison.new)], name
         assert [n.strip() for n in office["reject"]["footnotes"]] == [t.strip() for t in _rejected_notes(comparison)], name
-        # No empty paragraph either, but where a whole paragraph added, removed or moved stands
-        # beside one citing a footnote (README, Writing tracked changes).
-        if not name.endswith(LIBREOFFICE_EMPTY_PARAGRAPH):
-            assert all(p.strip() for mode in ("accept", "reject") for p in office[mode]["paragraphs"]), name
+        # No empty paragraph either, but one for each paragraph mark LibreOffice loses: that of
+        # a whole added, removed or moved paragraph citing a footnote beside one that cites one
+        # too, and the last one where the last paragraph is one version's alone (README,
+        # Writing tracked changes).
+        empty = sum(1 for mode in ("accept", "reject") for p in office[mode]["paragraphs"] if not p.strip())
+        assert empty <= _marks_libreoffice_loses(paths[list(cases).index(name)].read_bytes()), name
 
 
 LIBREOFFICE_SEEDS = (3, 6, 7, 9, 10, 12, 16, 24, 29, 30, 42, 55, 61, 205, 234)
-LIBREOFFICE_EMPTY_PARAGRAPH = ("sample", " 7", " 42", " 205")
+
+
+def _marks_libreoffice_loses(data: bytes) -> int:
+    """Paragraph marks of the file that LibreOffice 7.4 cannot honour: a revised mark in a
+    paragraph that cites a footnote, and the document's last mark after a paragraph that one
+    version alone reads."""
+    paragraphs = list(etree.fromstring(_document_xml(data)).find(f"{W}body").iter(f"{W}p"))
+    lost = sum(1 for p in paragraphs if p.find(f"{W}pPr/{W}rPr") is not None
+               and any(p.find(f"{W}pPr/{W}rPr/{t}") is not None for t in _REVISIONS)
+               and p.find(f".//{W}footnoteReference") is not None)
+    tokens = [t for t in paragraphs[-1].iter(f"{W}t", f"{W}delText") if t.text] if paragraphs else []
+    for accept in (True, False):
+        if tokens and all(_gone(t, accept) for t in tokens):
+            lost += 1
+    return lost
 
 
 def _with_footnotes(old, new, seed: int):

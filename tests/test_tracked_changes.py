@@ -183,9 +183,12 @@ def _assert_libreoffice_reads_it(xml: bytes) -> None:
                 etree.tostring(p, encoding="unicode")[:400]
 
 
-def _assert_accept_reject(comparison, data: bytes) -> None:
+def _assert_accept_reject(comparison, data: bytes, libreoffice: bool = False) -> None:
+    """Accept all gives the new text, reject all the old; ``libreoffice``: and the file holds
+    nothing LibreOffice 7.4 reads otherwise than Word (see _assert_libreoffice_reads_it)."""
     xml = _document_xml(data)
-    _assert_libreoffice_reads_it(xml)
+    if libreoffice:
+        _assert_libreoffice_reads_it(xml)
     assert _resolve(xml, accept=True) == _printed(comparison.new)
     assert _resolve(xml, accept=False) == _rejected(comparison)
     assert _resolve_notes(data, accept=True) == [t.strip() for t in _cited(comparison.new)]
@@ -208,7 +211,7 @@ def sample():
 
 def test_accepting_all_changes_gives_l56_and_rejecting_gives_l22(sample):
     comparison, data = sample
-    _assert_accept_reject(comparison, data)
+    _assert_accept_reject(comparison, data, libreoffice=True)
 
 
 def test_revisions_are_real_tracked_changes_by_resdiff(sample):
@@ -547,7 +550,7 @@ def test_generated_pair_with_footnotes_accepts_and_rejects():
     comparison = _generated_footnotes()
     kinds = {c.kind.value for c in comparison.footnotes}
     assert {"modified", "removed", "added"} <= kinds
-    _assert_accept_reject(comparison, render(comparison, RenderOptions()))
+    _assert_accept_reject(comparison, render(comparison, RenderOptions()), libreoffice=True)
 
 
 def test_libreoffice_accepting_all_gives_the_new_text_and_rejecting_all_the_old(tmp_path, sample):
@@ -600,6 +603,18 @@ def test_libreoffice_accepting_all_gives_the_new_text_and_rejecting_all_the_old(
 
 
 LIBREOFFICE_SEEDS = (3, 6, 7, 9, 10, 12, 16, 24, 29, 30, 42, 55, 61, 205, 234)
+
+
+@pytest.mark.parametrize("seed", sorted(set(range(24)) | set(LIBREOFFICE_SEEDS)))
+def test_generated_pairs_with_footnotes_hold_nothing_libreoffice_reads_otherwise(seed):
+    # Paragraphs citing footnotes end on kept marks; no revised reference directly follows
+    # another. (Not every pair can: where every paragraph around a merge or split cites a
+    # footnote, there may be no mark to keep; 3 of 400 generated pairs, README.)
+    from generator import generate
+
+    pair = generate(1 + (seed * 7) % 40, ["en", "zh"][seed % 2], seed=seed)
+    comparison = compare(*_with_footnotes(pair.old, pair.new, seed))
+    _assert_accept_reject(comparison, render(comparison, RenderOptions()), libreoffice=True)
 
 
 def _marks_libreoffice_loses(data: bytes) -> int:

@@ -704,42 +704,54 @@ def _kept_marks_after_references(slots: list[_Slot]) -> tuple[list[_Slot], tuple
 
 def _rewrite_stretches(lines: list, garbled) -> tuple[list, set[str]]:
     """The segments with each stretch holding a garbled line written again; the names of the
-    moves that stand in the way, if any."""
-    out: list = []
-    start = 0  # the first line after the last kept mark
-    k = 0
+    moves that stand in the way, if any. A stretch ends with a kept mark; one that cannot be
+    written with kept marks where its lines cite footnotes takes in the stretches after it, and
+    at the document's end those before it."""
+    stretches: list[list] = []
+    current: list = []
+    for line in lines:
+        current.append(line)
+        if _plain(line[1]):
+            stretches.append(current)
+            current = []
+    if current:
+        stretches.append(current)
+    done: list[tuple[int, list]] = []  # (first stretch, segments) of each group written
     blocking: set[str] = set()
-    while k < len(lines):
-        if not garbled(lines[k]):
-            if _plain(lines[k][1]):
-                out.extend(_joined(lines[start:k + 1]))
-                start = k + 1
-            k += 1
+    i = 0
+    while i < len(stretches):
+        if not any(garbled(line) for line in stretches[i]):
+            done.append((i, _joined(stretches[i])))
+            i += 1
             continue
-        end = k
+        first, last = i, i
         while True:
-            while not _plain(lines[end][1]):
-                end += 1
-            stretch = lines[start:end + 1]
-            names = {item.name for items, _ in stretch for item in items if isinstance(item, _Range)}
-            moved = bool(names) or any(item.ctx for items, _ in stretch for item in items) or any(
-                mark is not None and mark[1] for _, mark in stretch)
+            union = [line for stretch in stretches[first:last + 1] for line in stretch]
+            names = {item.name for items, _ in union for item in items if isinstance(item, _Range)}
+            moved = bool(names) or any(item.ctx for items, _ in union for item in items) or any(
+                mark is not None and mark[1] for _, mark in union)
             old = new = pairs = None
             if not moved:
-                old, new = _side(stretch, Op.INSERT), _side(stretch, Op.DELETE)
+                old, new = _side(union, Op.INSERT), _side(union, Op.DELETE)
             if old is not None and new is not None:
                 pairs = _pairs(old, new)
             if pairs is not None:
                 assert old is not None and new is not None
-                out.extend(_rewritten(old, new, pairs, stretch[-1][1] is None))
+                done.append((first, _rewritten(old, new, pairs, union[-1][1] is None)))
                 break
-            if moved or old is None or new is None or end == len(lines) - 1:
+            if moved or old is None or new is None:
                 blocking |= names
-                out.extend(_joined(stretch))  # left as it is
+                done.append((first, _joined(union)))  # left as it is
                 break
-            end += 1
-        start = k = end + 1
-    return out, blocking
+            if last + 1 < len(stretches):
+                last += 1
+            elif done:
+                first = done.pop()[0]
+            else:
+                done.append((first, _joined(union)))  # left as it is
+                break
+        i = last + 1
+    return [segment for _, segments in done for segment in segments], blocking
 
 
 def _unmoved(segments: list, names: set[str]) -> list:

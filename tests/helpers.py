@@ -1,13 +1,25 @@
-"""Building small documents for tests."""
+"""Building small documents for tests, and running the command as a user does."""
 
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from resdiff.model import Document, Paragraph, ParagraphKind
 
 SMALL = Path(__file__).resolve().parent / "fixtures" / "small" / "documents.py"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_command(*args: str) -> subprocess.CompletedProcess:
+    """``python -m resdiff ARGS`` from the repository's folder, in an environment without the
+    variables that change how output looks (colour, width)."""
+    environment = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS"}}
+    return subprocess.run([sys.executable, "-m", "resdiff", *args], capture_output=True, text=True,
+                          env=environment, cwd=ROOT, timeout=120)
 
 
 def document(preambular: list[str], operative: list[str], symbol: str = "A/TEST/L.1",

@@ -9,24 +9,20 @@ that the header is the only thing that differs.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from dataclasses import replace
 
 import pytest
+from conftest import FIXTURES
+from helpers import run_command
 
 from resdiff.compare import compare
 from resdiff.model import ChangeKind
 from resdiff.parse import parse_text
-from resdiff.render import RenderOptions
+from resdiff.render import RenderOptions, terminal
 from resdiff.render import html as html_render
 from resdiff.render import json as json_render
 from resdiff.render import markdown as markdown_render
-from resdiff.render import terminal
-
-from conftest import FIXTURES, ROOT
 
 DRAFT = FIXTURES / "corpus/en/UN_01-66657_draft_right_to_development_56th_C3.en.txt"
 # (old, new) pairs applied to the real draft: each must occur exactly once.
@@ -99,9 +95,9 @@ def test_every_view_shows_the_header_changes(pair):
 
 
 def test_word_tracks_the_header_changes(pair):
-    from resdiff.render import docx as docx_render
-
     from test_tracked_changes import _assert_accept_reject
+
+    from resdiff.render import docx as docx_render
 
     comparison = compare(*pair)
     _assert_accept_reject(comparison, docx_render.render(comparison, RenderOptions()))
@@ -131,20 +127,14 @@ def test_width_only_differences_in_the_chapeau_are_no_change(sample_comparison):
     assert sample_comparison.header[0].old == sample_comparison.header[0].new == "议程项目 17"
 
 
-def _run(*args: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS"}}
-    return subprocess.run([sys.executable, "-m", "resdiff", *args], capture_output=True, text=True,
-                          env=environment, cwd=ROOT, timeout=120)
-
-
 def test_exit_code_is_1_when_only_the_sponsors_changed(tmp_path):
     text = DRAFT.read_text(encoding="utf-8")
     new = tmp_path / "new.txt"
     new.write_text(_edited(text, EDITS[:1]), encoding="utf-8")
-    result = _run("diff", str(DRAFT), str(new), "--exit-code")
+    result = run_command("diff", str(DRAFT), str(new), "--exit-code")
     assert result.returncode == 1, result.stderr
     assert "South Africa[-:* -]{+ and Brazil:* revised +}draft resolution" in result.stdout
-    same = _run("diff", str(DRAFT), str(DRAFT), "--exit-code")
+    same = run_command("diff", str(DRAFT), str(DRAFT), "--exit-code")
     assert same.returncode == 0, same.stderr
 
 
@@ -168,7 +158,7 @@ def test_sponsors_lists_wrapped_over_lines_and_other_languages():
 
 
 def test_parse_shows_the_header_and_keeps_long_lines_whole_when_not_a_terminal():
-    result = _run("parse", str(DRAFT))
+    result = run_command("parse", str(DRAFT))
     lines = result.stdout.splitlines()
     assert lines[2:5] == [
         "Agenda item 119 (b) Human rights questions: human rights questions, including alternative approaches "
@@ -177,7 +167,7 @@ def test_parse_shows_the_header_and_keeps_long_lines_whole_when_not_a_terminal()
         "The General Assembly,",
     ]
     # A footnote longer than the table's width stays on one line (a pipe or file is not a terminal).
-    sample = _run("parse", "samples/A_C.2_65_433_second_committee_report_ict_zh.txt").stdout.splitlines()
+    sample = run_command("parse", "samples/A_C.2_65_433_second_committee_report_ict_zh.txt").stdout.splitlines()
     assert "  [1] 联合国教育、科学及文化组织，《大会记录，第三十一届会议，2001 年 10 月 15 日至 11 月 3 日，巴黎》，" \
            "第一卷和更正，《决议》，第五章，决议 25，附件一。" in sample
 

@@ -472,7 +472,10 @@ def revise(document: Document, seed: int = 0) -> GeneratedPair:
     language = "zh" if document.language == "zh" else "en"
     rng = random.Random(f"resdiff-generator/revise/{document.symbol}/{seed}")
     maker = _Maker(language, rng)
-    old_units = [(p.kind, tokenize(_flatten(p))) for p in document.paragraphs]
+    # The generator knows two series: an annex's paragraphs and headings, after the operative
+    # part, are revised as operative paragraphs are.
+    old_units = [(p.kind if p.kind is ParagraphKind.PREAMBULAR else ParagraphKind.OPERATIVE, tokenize(_flatten(p)))
+                 for p in document.paragraphs]
     for _, tokens in old_units:
         maker.keys.add(normalize("".join(tokens)))
     old_ids = _ids([kind for kind, _ in old_units])

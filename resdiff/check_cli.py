@@ -63,7 +63,7 @@ def check(
     try:
         chosen = choose_format(format, str(output) if output is not None else None)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--format") from None
+        raise typer.BadParameter(str(exc), param_hint="--format" if format is not None else "-o") from None
     if chosen not in _FORMATS:
         raise typer.BadParameter(f"check has no {chosen.value} form: choose terminal, json or html",
                                  param_hint="--format")

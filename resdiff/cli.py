@@ -171,7 +171,7 @@ def diff(
     try:
         chosen = choose_format(format, str(output) if output is not None else None)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--format") from None
+        raise typer.BadParameter(str(exc), param_hint="--format" if format is not None else "-o") from None
     if color not in {"auto", "always", "never"}:
         raise typer.BadParameter("choose auto, always or never", param_hint="--color")
     check_output(output, (old, new, store))

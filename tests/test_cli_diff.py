@@ -182,6 +182,22 @@ def test_format_and_file_name_that_disagree_is_one_error_line(tmp_path):
     assert not (tmp_path / "r.json").exists()
 
 
+@pytest.mark.parametrize("name", ["changes.pdf", "changes.doc"])
+def test_a_file_name_that_says_a_format_resdiff_does_not_write_is_an_error(tmp_path, name):
+    # A "changes.pdf" holding plain text would be sent on as a PDF that no reader opens.
+    result = run("diff", str(SAMPLE), "-o", str(tmp_path / name))
+    assert result.returncode == 2
+    ending = name.rsplit(".", 1)[1]
+    assert result.stderr.splitlines() == [
+        f"resdiff: error: Invalid value for -o: resdiff does not write .{ending} files: name the file .txt, .json, "
+        ".html, .htm, .md or .docx, or give --format (see 'resdiff diff --help')"]
+    assert not (tmp_path / name).exists()
+    # said outright, the format wins; a name without an ending is the terminal view
+    assert run("diff", str(SAMPLE), "-o", str(tmp_path / "changes.log"), "--format", "text").returncode == 0
+    assert run("diff", str(SAMPLE), "-o", str(tmp_path / "changes")).returncode == 0
+    assert (tmp_path / "changes").read_text(encoding="utf-8").startswith("A/C.2/65/L.22 (")
+
+
 @pytest.mark.parametrize("alias,expected", [("text", "terminal"), ("TERMINAL", "terminal"), ("md", "markdown"),
                                             ("Markdown", "markdown"), ("JSON", "json"), ("htm", "html")])
 def test_format_aliases_in_any_case(alias, expected):

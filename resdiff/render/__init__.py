@@ -68,6 +68,9 @@ def choose_format(name: str | None, output: str | None) -> DiffFormat:
     >>> choose_format("json", "r.html")
     Traceback (most recent call last):
     ValueError: --format json does not match the file name r.html (which says html): drop one, or make them agree
+    >>> choose_format(None, "changes.pdf")
+    Traceback (most recent call last):
+    ValueError: resdiff does not write .pdf files: name the file .txt, .json, .html, .htm, .md or .docx, or give --format
     """
     by_name = None
     if name is not None:
@@ -76,7 +79,13 @@ def choose_format(name: str | None, output: str | None) -> DiffFormat:
             raise ValueError(f"unknown format {name!r}: choose one of {', '.join(sorted(FORMAT_NAMES))}")
     by_file = None
     if output is not None:
-        by_file = FORMAT_SUFFIXES.get(os.path.splitext(output)[1].lower())
+        ending = os.path.splitext(output)[1].lower()
+        by_file = FORMAT_SUFFIXES.get(ending)
+        if by_file is None and ending and by_name is None:
+            # A name that says another format (a .pdf, a .doc) would hold text that no program
+            # opens as it says: refused rather than written so.
+            raise ValueError(f"resdiff does not write {ending} files: name the file .txt, .json, .html, .htm, .md "
+                             "or .docx, or give --format")
     if by_name is not None and by_file is not None and by_name is not by_file:
         raise ValueError(f"--format {name} does not match the file name {output} (which says {by_file.value}): "
                          "drop one, or make them agree")

@@ -155,6 +155,9 @@ def test_a_tracked_changes_file_reads_back_as_the_new_version():
     old, new = documents[0], documents[-1]
     back = parse_bytes(render(compare(old, new), RenderOptions()), "changes.docx")[0]
     assert [normalize(p.body) for p in back.paragraphs] == [normalize(p.body) for p in new.paragraphs]
+    # footnote references side by side (L.56 PP4 cites 2, 3, 4 and 5) stay four marks, not "234"
+    assert [(p.id, p.all_footnotes()) for p in back.paragraphs] == [(p.id, p.all_footnotes()) for p in new.paragraphs]
+    assert back.warnings == ()
 
 
 @pytest.mark.parametrize("data", [

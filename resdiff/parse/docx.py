@@ -239,13 +239,17 @@ def _paragraph_text(paragraph, order: dict[str, int] | None) -> tuple[str, list[
                 pieces.append("-")
             elif tag == _W + "r" and (cited := _superscript_number(child)) is not None:
                 # a footnote mark cited again (the shown result of a NOTEREF field)
-                pieces.append(cited.translate(_TO_SUPERSCRIPT))
+                cited = cited.translate(_TO_SUPERSCRIPT)
+                pieces.append(" " + cited if pieces and pieces[-1][-1:] in SUPERSCRIPT_DIGITS else cited)
             elif tag == _W + "footnoteReference" and order is not None:
                 ref = child.get(_W + "id")
                 if ref not in order:
                     order[ref] = len(order) + 1
                 refs.append(ref)
-                pieces.append(str(order[ref]).translate(_TO_SUPERSCRIPT))
+                mark = str(order[ref]).translate(_TO_SUPERSCRIPT)
+                if pieces and pieces[-1][-1:] in SUPERSCRIPT_DIGITS:
+                    mark = " " + mark  # two references side by side ("²³"): 2 and 3, not 23
+                pieces.append(mark)
             else:
                 walk(child)
 

@@ -185,3 +185,13 @@ def test_the_header_speaks_chinese_in_the_chinese_interface(pair):
     assert pair[0].short_symbol == "old.txt"  # no symbol: the file name stands for it
     assert "仅见于 old.txt：[-South Africa:* draft resolution-]" in plain
     assert "- **开头语：** The General Assembly," in markdown
+
+
+def test_a_masthead_line_whose_words_stand_in_the_title_is_still_listed():
+    # "General Assembly" is in the title "Revitalization of the work of the General Assembly", but
+    # it is a line of the masthead: listed as furniture, not taken for part of the title.
+    text = ("United Nations\nGeneral Assembly\nDistr.: Limited\n\nAgenda item 12\n\n"
+            "Revitalization of the work of the General Assembly\n\nThe General Assembly,\n\n1. Decides to act.\n")
+    document = parse_text(text)[0]
+    assert document.title == "Revitalization of the work of the General Assembly"
+    assert document.furniture == ("line 1: United Nations", "line 2: General Assembly", "line 3: Distr.: Limited")

@@ -210,12 +210,11 @@ def _quoted_title(preceding: str) -> str | None:
     return None
 
 
-def _line_title(lines, block) -> str | None:
-    """The title printed above the chapeau: its last three lines, or all of them from the
-    numbered title line ("50/174.  Strengthening of United Nations action" and four more)."""
-    candidates: list[str] = []
-    for line in reversed(lines[max(0, block.start - 8) : max(block.start, 0)]):
-        stripped = line.strip()
+def title_lines(lines, block) -> list[int]:
+    """The indices of the lines the title above the chapeau is read from (see ``_line_title``)."""
+    candidates: list[int] = []
+    for k in range(max(block.start, 0) - 1, max(0, block.start - 8) - 1, -1):
+        stripped = lines[k].strip()
         if not stripped:
             if candidates:
                 break
@@ -224,9 +223,15 @@ def _line_title(lines, block) -> str | None:
             continue  # a web page's menu or bar of links around the title
         if _is_header_line(stripped):
             break
-        candidates.insert(0, stripped)
-    numbered = [k for k, line in enumerate(candidates) if _TITLE_NUMBER.match(line)]
-    candidates = candidates[numbered[-1]:] if numbered else candidates[-3:]
+        candidates.insert(0, k)
+    numbered = [n for n, k in enumerate(candidates) if _TITLE_NUMBER.match(lines[k].strip())]
+    return candidates[numbered[-1]:] if numbered else candidates[-3:]
+
+
+def _line_title(lines, block) -> str | None:
+    """The title printed above the chapeau: its last three lines, or all of them from the
+    numbered title line ("50/174.  Strengthening of United Nations action" and four more)."""
+    candidates = [lines[k].strip() for k in title_lines(lines, block)]
     if not candidates:
         return None
     title = " ".join(candidates) if not has_cjk(candidates[0]) else "".join(candidates)

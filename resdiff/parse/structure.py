@@ -30,7 +30,7 @@ from ..text import detect_language
 from .annex import ANNEX_LINE, annex_starts, classify_annex
 from .classification import _classify, _label, _warnings, check_paragraph_count  # noqa: F401  (_label: tests read it here)
 from .header import Header, read_header
-from .identity import Span, identify
+from .identity import Span, identify, title_lines
 from .layout import (
     _CHAPEAU,
     _END_OF_TEXT,
@@ -127,7 +127,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                             agenda_item=report_agenda)
         else:
             header = read_header(lines, begin, block.start, is_chapeau)
-            dropped = _masthead(lines, begin, block.start, header, title) + dropped
+            dropped = _masthead(lines, begin, block.start, header, title, set(title_lines(lines, block))) + dropped
         language = detect_language("\n".join(p.body for p in paragraphs))
         documents.append(
             Document(
@@ -256,9 +256,12 @@ def _report_agenda(lines: list[str], first: int) -> str | None:
     return header.agenda_item
 
 
-def _masthead(lines: list[str], begin: int, chapeau_at: int, header: Header, title: str | None) -> list[tuple[int, str]]:
-    """The lines above a text that are neither its title nor its header (distribution, dates,
-    job numbers, session and committee lines): page furniture, with their line numbers."""
+def _masthead(lines: list[str], begin: int, chapeau_at: int, header: Header, title: str | None,
+              titled: set[int]) -> list[tuple[int, str]]:
+    """The lines above a text that are neither its title (read from the lines ``titled``) nor its
+    header (distribution, dates, job numbers, session and committee lines): page furniture,
+    with their line numbers. A masthead line whose words stand in the title ("General Assembly")
+    is still furniture: only the title's own lines are taken as read."""
     dropped: list[tuple[int, str]] = []
     for k in range(max(begin, 0), max(chapeau_at, 0)):
         stripped = lines[k].strip()
@@ -268,7 +271,7 @@ def _masthead(lines: list[str], begin: int, chapeau_at: int, header: Header, tit
         bare = _TITLE_NUMBER.sub("", stripped).strip()
         if k in header.used:
             continue
-        if title and bare and bare in title:
+        if title and bare and k in titled and bare in title:
             continue
         dropped.append((k + 1, stripped))
     return dropped

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..model import Item, Paragraph, ParagraphKind
-from .classification import _label, _take_marks
+from .classification import _label, _take_marks, unique_id
 from .lines import _join
 from .patterns import _LABEL, _OPERATIVE
 
@@ -149,11 +149,7 @@ def _with_ids(raw: list[dict], prefix: str) -> list[Paragraph]:
             pid = f"{prefix} ¶{unnumbered}"
         else:
             pid = f"{prefix} {entry['number']}"
-        base, k = pid, 2
-        while pid in used:
-            pid = f"{base}.{k}"
-            k += 1
-        used.add(pid)
+        pid = unique_id(pid, used)
         paragraphs.append(Paragraph(id=pid, kind=entry["kind"], number=entry["number"], text=entry["text"],
                                     items=tuple(entry["items"]), footnotes=tuple(entry["marks"])))
     return paragraphs

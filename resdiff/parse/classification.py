@@ -81,6 +81,22 @@ _COUNTED = re.compile(
 )
 
 
+def unique_id(pid: str, used: set[str]) -> str:
+    """``pid``, or ``pid.2``, ``pid.3``… where a text numbers two paragraphs alike; noted in
+    ``used``.
+
+    >>> used = {"OP1"}
+    >>> unique_id("OP1", used), unique_id("OP1", used), unique_id("OP2", used)
+    ('OP1.2', 'OP1.3', 'OP2')
+    """
+    base, k = pid, 2
+    while pid in used:
+        pid = f"{base}.{k}"
+        k += 1
+    used.add(pid)
+    return pid
+
+
 def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tuple[str, ...]]:
     """Remove footnote marks from paragraph text; return the text and the marks, in order.
 
@@ -402,11 +418,7 @@ def _with_ids(raw: list[dict]) -> list[Paragraph]:
         else:
             op += 1
             pid = f"OP{entry['number'] if entry['number'] is not None else op}"
-        base, k = pid, 2
-        while pid in used:
-            pid = f"{base}.{k}"
-            k += 1
-        used.add(pid)
+        pid = unique_id(pid, used)
         paragraphs.append(
             Paragraph(
                 id=pid,

@@ -27,16 +27,25 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .i18n import N_, Message
 from .model import ChangeKind, Comparison, Document, Op, Paragraph, ParagraphKind
 from .parse.patterns import operative_verbs
 
-LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "fr": "French", "es": "Spanish", "ru": "Russian",
-                  "ar": "Arabic"}
+# TRANSLATORS: a language version ("in English, not in Chinese"): 英文本, 中文本.
+LANGUAGE_NAMES = {"zh": N_("Chinese"), "en": N_("English"), "fr": N_("French"), "es": N_("Spanish"),
+                  "ru": N_("Russian"), "ar": N_("Arabic")}
+
+# A paragraph's kind as the messages name it.
+_KIND_NAMES = {"preambular": N_("preambular"), "operative": N_("operative"), "annex": N_("annex"),
+               "heading": N_("heading")}
 
 
 def language_name(code: str) -> str:
-    """The English name of a UN language code ('zh' -> 'Chinese'), else the code itself."""
-    return LANGUAGE_NAMES.get(code, code or "an unknown language")
+    """The English name of a UN language code ('zh' -> 'Chinese'), else the code itself (a
+    ``Message``, shown in the interface language)."""
+    if code in LANGUAGE_NAMES:
+        return Message(LANGUAGE_NAMES[code])
+    return code or Message(N_("an unknown language"))
 
 
 # --- what a text cites ---------------------------------------------------------------------------
@@ -343,12 +352,13 @@ def _date_value(year: str | None, month: int, day: str | None) -> str:
     return f"--{month:02d}-{int(day or 0):02d}"
 
 
-_MONTH_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December")
+_MONTH_EN = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+             N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
 
 
 def shown_value(kind: str, value: str) -> str:
-    """A canonical value as a reader says it: dates in words ('20 December 2010').
+    """A canonical value as a reader says it: dates in words ('20 December 2010'; a ``Message``,
+    '2010年12月20日' in the Chinese interface).
 
     >>> shown_value("date", "2010-12-20"), shown_value("date", "--10-22"), shown_value("number", "1500")
     ('20 December 2010', '22 October', '1500')
@@ -357,11 +367,12 @@ def shown_value(kind: str, value: str) -> str:
         return value
     if value.startswith("--"):
         month, day = value[2:].split("-")
-        return f"{int(day)} {_MONTH_EN[int(month) - 1]}"
+        return Message(N_("{day} {month}"), day=int(day), month=Message(_MONTH_EN[int(month) - 1]))
     parts = value.split("-")
     if len(parts) == 2:
-        return f"{_MONTH_EN[int(parts[1]) - 1]} {parts[0]}"
-    return f"{int(parts[2])} {_MONTH_EN[int(parts[1]) - 1]} {parts[0]}"
+        return Message(N_("{month} {year}"), month=Message(_MONTH_EN[int(parts[1]) - 1]), year=parts[0])
+    return Message(N_("{day} {month} {year}"), day=int(parts[2]), month=Message(_MONTH_EN[int(parts[1]) - 1]),
+                   year=parts[0])
 
 
 # Number words, to explain a number one version prints in digits and the other in words.
@@ -654,7 +665,8 @@ def _compare_units(where_a: str, text_a: str, where_b: str, text_b: str, la: str
             if ca[i].kind == cb[j].kind == "date" and _compatible_dates(ca[i].value, cb[j].value):
                 only_a.discard(i)
                 only_b.discard(j)
-                notes.append(f"{ca[i].text} ({names[0]}) and {cb[j].text} ({names[1]}) read as one date")
+                notes.append(Message(N_("{text_a} ({name_a}) and {text_b} ({name_b}) read as one date"),
+                                     text_a=ca[i].text, name_a=names[0], text_b=cb[j].text, name_b=names[1]))
                 break
     # Footnote marks that a PDF extraction glued to a number: the mark the other version has is
     # the number here ("2001-2010,2"), or ends it ("2001-20107" for "2001-2010" and mark 7).
@@ -681,16 +693,23 @@ def _compare_units(where_a: str, text_a: str, where_b: str, text_b: str, la: str
             words = in_words(c.value, other_language, other_text)
             if words:
                 own_only.discard(i)
-                notes.append(f"{c.text} ({name}) is written out in {other_name}: {words!r}")
+                notes.append(Message(N_("{text} ({name}) is written out in {other}: {words}"),
+                                     text=c.text, name=name, other=other_name, words=repr(words)))
     for side, own, own_only, where, name, other_name in (("a", ca, only_a, where_a, names[0], names[1]),
                                                         ("b", cb, only_b, where_b, names[1], names[0])):
         for i in sorted(own_only):
             c = own[i]
             shown = shown_value(c.kind, c.value)
-            printed = f" ({c.text.strip()})" if c.text.strip() != shown else ""
+            printed = Message(N_(" ({text})"), text=c.text.strip()) if c.text.strip() != shown else ""
             result.issues.append(Issue(c.kind, side, where, c.value, c.text,
-                                       f"{c.kind} {shown}{printed} in {name}, not in {other_name}"))
+                                       Message(_CITED_ONLY[c.kind], value=shown, printed=printed,
+                                               name=name, other=other_name)))
     return result
+
+
+_CITED_ONLY = {"number": N_("number {value}{printed} in {name}, not in {other}"),
+               "date": N_("date {value}{printed} in {name}, not in {other}"),
+               "symbol": N_("symbol {value}{printed} in {name}, not in {other}")}
 
 
 @dataclass(slots=True)
@@ -750,17 +769,23 @@ def _pair(pa: Paragraph, pb: Paragraph, a: Document, b: Document, names: tuple[s
     notes: list[str] = []
     if pa.kind is not pb.kind:
         issues.append(Issue("kind", None, pa.id, None, None,
-                            f"{pa.kind.value} in {names[0]} ({pa.id}), {pb.kind.value} in {names[1]} ({pb.id})"))
+                            Message(N_("{kind_a} in {name_a} ({id_a}), {kind_b} in {name_b} ({id_b})"),
+                                    kind_a=_kind_name(pa.kind), name_a=names[0], id_a=pa.id,
+                                    kind_b=_kind_name(pb.kind), name_b=names[1], id_b=pb.id)))
     if pa.number is not None and pb.number is not None and offset is not None and pa.number - pb.number != offset:
         issues.append(Issue("numbering", None, pa.id, None, None,
-                            f"numbered {pa.number} in {names[0]}, {pb.number} in {names[1]}"))
+                            Message(N_("numbered {number_a} in {name_a}, {number_b} in {name_b}"),
+                                    number_a=pa.number, name_a=names[0], number_b=pb.number, name_b=names[1])))
     if len(pa.items) != len(pb.items):
+        template = N_("{count_a} sub-paragraph in {name_a}, {count_b} in {name_b}") if len(pa.items) == 1 else \
+            N_("{count_a} sub-paragraphs in {name_a}, {count_b} in {name_b}")
         issues.append(Issue("sub-paragraphs", None, pa.id, None, None,
-                            f"{len(pa.items)} sub-paragraph{'s' if len(pa.items) != 1 else ''} in {names[0]}, "
-                            f"{len(pb.items)} in {names[1]}"))
+                            Message(template, count_a=len(pa.items), name_a=names[0], count_b=len(pb.items),
+                                    name_b=names[1])))
     elif [item.parent is None for item in pa.items] != [item.parent is None for item in pb.items]:
         issues.append(Issue("sub-paragraphs", None, pa.id, None, None,
-                            f"sub-paragraphs nested differently: {_shape(pa)} in {names[0]}, {_shape(pb)} in {names[1]}"))
+                            Message(N_("sub-paragraphs nested differently: {shape_a} in {name_a}, {shape_b} in {name_b}"),
+                                    shape_a=_shape(pa), name_a=names[0], shape_b=_shape(pb), name_b=names[1])))
     marks_a, marks_b = set(_marks(pa.all_footnotes())), set(_marks(pb.all_footnotes()))
     units_a, units_b = _units(pa, pb), _units(pb, pa)
     cited_a: list[Cited] = []
@@ -789,17 +814,23 @@ def _pair(pa: Paragraph, pb: Paragraph, a: Document, b: Document, names: tuple[s
             word = None if mark in parsed else glued.get(mark)
             if mark in other:
                 if word:
-                    notes.append(f"footnote mark {mark} read from {word!r}, glued to the text in {name}")
+                    notes.append(Message(N_("footnote mark {mark} read from {word}, glued to the text in {name}"),
+                                         mark=mark, word=repr(word), name=name))
                 continue
-            read = f" (read from {word!r})" if word else ""
+            read = Message(N_(" (read from {word})"), word=repr(word)) if word else ""
             issues.append(Issue("footnote", side, paragraph.id, mark, word,
-                                f"footnote mark {mark}{read} in {name}, not in {other_name}"))
+                                Message(N_("footnote mark {mark}{read} in {name}, not in {other}"),
+                                        mark=mark, read=read, name=name, other=other_name)))
     # a glued mark the other version lacks is unmatched too
     missing = {(issue.side, issue.value) for issue in issues if issue.kind == "footnote"}
     unmatched_a |= {i for i, c in enumerate(cited_a) if c.kind == "mark" and ("a", c.value) in missing}
     unmatched_b |= {i for i, c in enumerate(cited_b) if c.kind == "mark" and ("b", c.value) in missing}
     return Pair(pa.id, pb.id, tuple(issues), tuple(dict.fromkeys(notes)), tuple(cited_a), tuple(cited_b),
                 frozenset(unmatched_a), frozenset(unmatched_b))
+
+
+def _kind_name(kind: ParagraphKind) -> str:
+    return Message(_KIND_NAMES[kind.value]) if kind.value in _KIND_NAMES else kind.value
 
 
 def _shape(paragraph: Paragraph) -> str:
@@ -823,7 +854,7 @@ def _footnote_pairs(a: Document, b: Document, names: tuple[str, str]) -> list[Fo
         others = waiting.get(mark)
         if not others:
             pairs.append(FootnotePair(mark, None, (Issue("footnote", "a", f"footnote {mark}", mark, None,
-                                                          f"footnote {mark} in {names[0]}, not in {names[1]}"),)))
+                                                          _footnote_only(mark, names[0], names[1])),)))
             continue
         other = others.pop(0)
         found = _compare_units(f"footnote {mark}", footnote.text, f"footnote {mark}", other.text,
@@ -833,8 +864,12 @@ def _footnote_pairs(a: Document, b: Document, names: tuple[str, str]) -> list[Fo
         mark = _marks([footnote.mark])[0]
         if any(other is footnote for other in waiting.get(mark, ())):
             pairs.append(FootnotePair(None, mark, (Issue("footnote", "b", f"footnote {mark}", mark, None,
-                                                          f"footnote {mark} in {names[1]}, not in {names[0]}"),)))
+                                                          _footnote_only(mark, names[1], names[0])),)))
     return pairs
+
+
+def _footnote_only(mark: str, name: str, other: str) -> Message:
+    return Message(N_("footnote {mark} in {name}, not in {other}"), mark=mark, name=name, other=other)
 
 
 def same_symbol(x: str, y: str) -> bool:
@@ -860,17 +895,24 @@ def version_name(document: Document, other: Document) -> str:
     return document.label
 
 
+def first_and_second(names: tuple[str, str]) -> tuple[str, str]:
+    """Two versions' names when they are the same one: 'English (first)', 'English (second)'."""
+    return Message(N_("{name} (first)"), name=names[0]), Message(N_("{name} (second)"), name=names[1])
+
+
 def check(a: Document, b: Document) -> CheckResult:
     """Pair the paragraphs of two language versions and report where they disagree."""
     names = (version_name(a, b), version_name(b, a))
     if names[0] == names[1]:
-        names = (f"{names[0]} (first)", f"{names[1]} (second)")
-    notes = []
+        names = first_and_second(names)
+    notes: list[str] = []
     if a.language == b.language:
-        notes.append(f"both versions are in {language_name(a.language)}: check compares language versions "
-                     "of one document ('resdiff diff' compares two versions in one language)")
+        notes.append(Message(N_("both versions are in {language}: check compares language versions "
+                                "of one document ('resdiff diff' compares two versions in one language)"),
+                             language=language_name(a.language)))
     if a.symbol and b.symbol and not same_symbol(a.symbol, b.symbol):
-        notes.append(f"the versions carry different symbols ({a.symbol}, {b.symbol}): are they one document?")
+        notes.append(Message(N_("the versions carry different symbols ({symbol_a}, {symbol_b}): are they one document?"),
+                             symbol_a=a.symbol, symbol_b=b.symbol))
     pa, pb = _profiles(a), _profiles(b)
     pairs: list[Pair] = []
     # The difference of operative numbers between paired paragraphs: a paragraph in one version
@@ -886,17 +928,19 @@ def check(a: Document, b: Document) -> CheckResult:
         elif i is not None:
             p = pa[i].paragraph
             offset = None
-            pairs.append(Pair(p.id, None, (Issue("paragraph", "a", p.id, None, None,
-                                                 f"{p.id} of {names[0]} has no counterpart in {names[1]}"),),
+            pairs.append(Pair(p.id, None, (Issue("paragraph", "a", p.id, None, None, _no_counterpart(p.id, names[0], names[1])),),
                               cited_a=tuple(cited(p.body, a.language))))
         else:
             assert j is not None
             p = pb[j].paragraph
             offset = None
-            pairs.append(Pair(None, p.id, (Issue("paragraph", "b", p.id, None, None,
-                                                 f"{p.id} of {names[1]} has no counterpart in {names[0]}"),),
+            pairs.append(Pair(None, p.id, (Issue("paragraph", "b", p.id, None, None, _no_counterpart(p.id, names[1], names[0])),),
                               cited_b=tuple(cited(p.body, b.language))))
     return CheckResult(a, b, tuple(pairs), tuple(_footnote_pairs(a, b, names)), tuple(notes))
+
+
+def _no_counterpart(pid: str, name: str, other: str) -> Message:
+    return Message(N_("{id} of {name} has no counterpart in {other}"), id=pid, name=name, other=other)
 
 
 # --- diff's warnings for comparisons that make little sense -----------------------------------------
@@ -923,15 +967,17 @@ def diff_warnings(comparison: Comparison) -> list[str]:
     languages (``check`` is the command for them), or documents that share little text."""
     old, new = comparison.old, comparison.new
     if old.language and new.language and old.language != new.language:
-        return [f"{old.label} is in {language_name(old.language)} and {new.label} in "
-                f"{language_name(new.language)}: diff compares versions in one language; to see whether "
-                f"two language versions agree, run 'resdiff check' on them"]
+        return [Message(N_("{old} is in {language_old} and {new} in {language_new}: diff compares versions in one "
+                           "language; to see whether two language versions agree, run 'resdiff check' on them"),
+                        old=old.label, language_old=language_name(old.language), new=new.label,
+                        language_new=language_name(new.language))]
     if not old.paragraphs or not new.paragraphs:
         return []
     share = shared_share(comparison)
     if share < UNRELATED_SHARE:
-        return [f"{old.label} and {new.label} share little text ({share:.0%}): they may be different "
-                "documents rather than two versions of one"]
+        return [Message(N_("{old} and {new} share little text ({share}): they may be different "
+                           "documents rather than two versions of one"),
+                        old=old.label, new=new.label, share=f"{share:.0%}")]
     return []
 
 

@@ -11,7 +11,9 @@ from typing import Any
 
 from rich.text import Text
 
-from ..check import ISSUE_KINDS, CheckResult, Cited, Issue, Pair, shown_value, version_name
+from .. import i18n
+from ..check import ISSUE_KINDS, CheckResult, Cited, Issue, Pair, first_and_second, shown_value, version_name
+from ..i18n import N_, _, ngettext, tr
 from ..model import Document
 from . import RenderOptions, opening_words
 from .json import dumps
@@ -22,8 +24,13 @@ CHECK_SCHEMA = "resdiff.check/1"
 def _names(result: CheckResult) -> tuple[str, str]:
     names = (version_name(result.a, result.b), version_name(result.b, result.a))
     if names[0] == names[1]:
-        return f"{names[0]} (first)", f"{names[1]} (second)"
+        return first_and_second(names)
     return names
+
+
+def _shown(names: tuple[str, str]) -> tuple[str, str]:
+    """The two versions' names in the interface language."""
+    return tr(names[0]), tr(names[1])
 
 
 def _text_of(document: Document, pid: str | None) -> str:
@@ -38,11 +45,16 @@ def _text_of(document: Document, pid: str | None) -> str:
 def summary_line(result: CheckResult) -> str:
     """The counts in one sentence."""
     counts = result.summary()
-    names = _names(result)
-    line = (f"{counts['paired']} paragraph{'s' if counts['paired'] != 1 else ''} paired: {counts['agree']} agree, "
-            f"{counts['disagree']} disagree; {counts['only_a']} in {names[0]} only, {counts['only_b']} in {names[1]} only")
+    names = _shown(_names(result))
+    line = ngettext("{paired} paragraph paired: {agree} agree, {disagree} disagree; "
+                    "{only_a} in {name_a} only, {only_b} in {name_b} only",
+                    "{paired} paragraphs paired: {agree} agree, {disagree} disagree; "
+                    "{only_a} in {name_a} only, {only_b} in {name_b} only", counts["paired"]).format(
+        paired=counts["paired"], agree=counts["agree"], disagree=counts["disagree"], only_a=counts["only_a"],
+        name_a=names[0], only_b=counts["only_b"], name_b=names[1])
     if result.footnotes:
-        line += f"; {len(result.footnotes)} footnotes, {counts['footnotes_disagree']} disagree"
+        line += _("; {footnotes} footnotes, {disagree} disagree").format(
+            footnotes=len(result.footnotes), disagree=counts["footnotes_disagree"])
     return line
 
 
@@ -103,22 +115,22 @@ def render_terminal(result: CheckResult, options: RenderOptions | None = None, t
 
     options = options or RenderOptions()
     console, color = _console(options, to_terminal)
-    names = _names(result)
+    names = _shown(_names(result))
 
     def style(name: str) -> str:
         return name if color else ""
 
     head = Text()
-    head.append(f"{names[0]}: ", style=style("bold"))
+    head.append(_("{name}: ").format(name=names[0]), style=style("bold"))
     head.append(visible(_describe(result.a)))
     console.print(head, soft_wrap=True)
     head = Text()
-    head.append(f"{names[1]}: ", style=style("bold"))
+    head.append(_("{name}: ").format(name=names[1]), style=style("bold"))
     head.append(visible(_describe(result.b)))
     console.print(head, soft_wrap=True)
     console.print(Text(summary_line(result), style=style("bold")), soft_wrap=True)
     for note in result.notes:
-        console.print(Text(f"note: {note}", style=style("dim")), soft_wrap=True)
+        console.print(Text(_("note: {note}").format(note=tr(note)), style=style("dim")), soft_wrap=True)
     console.print()
     width_a = max([len(p.a or "—") for p in result.pairs] + [2])
     width_b = max([len(p.b or "—") for p in result.pairs] + [2])
@@ -128,31 +140,32 @@ def render_terminal(result: CheckResult, options: RenderOptions | None = None, t
         line.append("✗ " if pair.issues else "  ", style=style("bold red") if pair.issues else None)
         line.append(f"{a_id:<{width_a}} ↔ {b_id:<{width_b}}  ", style=style("bold"))
         if not pair.issues:
-            line.append("agree", style=style("green"))
+            line.append(_("agree"), style=style("green"))
         else:
-            line.append(visible(pair.issues[0].message), style=style("red"))
+            line.append(visible(tr(pair.issues[0].message)), style=style("red"))
         console.print(line, soft_wrap=True)
         indent = " " * (width_a + width_b + 7)
         for issue in pair.issues[1:]:
-            console.print(Text(indent + visible(issue.message), style=style("red")), soft_wrap=True)
+            console.print(Text(indent + visible(tr(issue.message)), style=style("red")), soft_wrap=True)
         if pair.a is None or pair.b is None:
             document, pid = (result.a, pair.a) if pair.a else (result.b, pair.b)
             console.print(Text(indent + "“" + visible(opening_words(_text_of(document, pid), 60)) + "”",
                                style=style("dim")), soft_wrap=True)
         for note in pair.notes:
-            console.print(Text(indent + "note: " + visible(note), style=style("dim")), soft_wrap=True)
+            console.print(Text(indent + _("note: {note}").format(note=visible(tr(note))), style=style("dim")),
+                          soft_wrap=True)
     disagreeing = [f for f in result.footnotes if f.issues or f.notes]
     if disagreeing:
         console.print()
         for footnote in disagreeing:
             for issue in footnote.issues:
-                console.print(Text("✗ " + visible(issue.message), style=style("red")), soft_wrap=True)
+                console.print(Text("✗ " + visible(tr(issue.message)), style=style("red")), soft_wrap=True)
             for note in footnote.notes:
-                console.print(Text(f"  footnote {footnote.a or footnote.b}: note: " + visible(note),
-                                   style=style("dim")), soft_wrap=True)
+                console.print(Text("  " + _("footnote {mark}: note: {note}").format(
+                    mark=footnote.a or footnote.b, note=visible(tr(note))), style=style("dim")), soft_wrap=True)
     console.print()
-    verdict = "The versions agree." if not result.disagrees else \
-        f"The versions disagree: {_count_line(result)}."
+    verdict = _("The versions agree.") if not result.disagrees else \
+        _("The versions disagree: {counts}.").format(counts=_count_line(result))
     console.print(Text(verdict, style=style("bold green" if not result.disagrees else "bold red")), soft_wrap=True)
     return _printed(console)
 
@@ -160,23 +173,37 @@ def render_terminal(result: CheckResult, options: RenderOptions | None = None, t
 def _describe(document: Document) -> str:
     pp, op = document.counts()
     parts = [document.symbol or document.label,
-             f"· {pp} preambular, {op} operative, {len(document.footnotes)} footnotes"]
+             "· " + _("{preambular} preambular, {operative} operative, {footnotes} footnotes").format(
+                 preambular=pp, operative=op, footnotes=len(document.footnotes))]
     if document.source and document.symbol:
         parts.append(f"· {document.source}")
     return " ".join(parts)
 
 
-_KIND_WORDS = {"paragraph": ("paragraph in one version only", "paragraphs in one version only"),
-               "kind": ("paragraph of another kind", "paragraphs of another kind"),
-               "numbering": ("numbering difference", "numbering differences"),
-               "sub-paragraphs": ("sub-paragraph count", "sub-paragraph counts"),
-               "footnote": ("footnote", "footnotes"), "number": ("number", "numbers"),
-               "date": ("date", "dates"), "symbol": ("symbol", "symbols")}
+def _kind_count(kind: str, n: int) -> str:
+    """'2 numbers', '1 paragraph in one version only': a count of disagreements of one kind."""
+    if kind == "paragraph":
+        text = ngettext("{n} paragraph in one version only", "{n} paragraphs in one version only", n)
+    elif kind == "kind":
+        text = ngettext("{n} paragraph of another kind", "{n} paragraphs of another kind", n)
+    elif kind == "numbering":
+        text = ngettext("{n} numbering difference", "{n} numbering differences", n)
+    elif kind == "sub-paragraphs":
+        text = ngettext("{n} sub-paragraph count", "{n} sub-paragraph counts", n)
+    elif kind == "footnote":
+        text = ngettext("{n} footnote", "{n} footnotes", n)
+    elif kind == "number":
+        text = ngettext("{n} number", "{n} numbers", n)
+    elif kind == "date":
+        text = ngettext("{n} date", "{n} dates", n)
+    else:
+        text = ngettext("{n} symbol", "{n} symbols", n)
+    return text.format(n=n)
 
 
 def _count_line(result: CheckResult) -> str:
     counts = result.summary()
-    return ", ".join(f"{counts[kind]} {_KIND_WORDS[kind][counts[kind] != 1]}" for kind in ISSUE_KINDS if counts[kind])
+    return _(", ").join(_kind_count(kind, counts[kind]) for kind in ISSUE_KINDS if counts[kind])
 
 
 # --- HTML ----------------------------------------------------------------------------------------
@@ -241,6 +268,10 @@ def _lang(document: Document, text: str | None = None) -> str:
     return lang(document, text)
 
 
+_CITED_TITLE = {"number": N_("number {value}"), "date": N_("date {value}"), "symbol": N_("symbol {value}"),
+                "mark": N_("mark {value}")}
+
+
 def _marked(text: str, items: tuple[Cited, ...], unmatched: frozenset[int]) -> str:
     """The text with what it cites marked: in the other version too, or (class "only") in
     this one alone."""
@@ -250,7 +281,8 @@ def _marked(text: str, items: tuple[Cited, ...], unmatched: frozenset[int]) -> s
         if c.start < position or text[c.start:c.end] != c.text:
             continue
         out.append(_e(text[position:c.start]))
-        title = f"{c.kind} {shown_value(c.kind, c.value)}"
+        shown = tr(shown_value(c.kind, c.value))
+        title = _(_CITED_TITLE[c.kind]).format(value=shown) if c.kind in _CITED_TITLE else f"{c.kind} {shown}"
         cls = ' class="only"' if index in unmatched else ""
         out.append(f'<mark{cls} title="{_e(title)}">{_e(c.text)}</mark>')
         position = c.end
@@ -261,7 +293,7 @@ def _marked(text: str, items: tuple[Cited, ...], unmatched: frozenset[int]) -> s
 def _column(document: Document, pid: str | None, items: tuple[Cited, ...], unmatched: frozenset[int],
             name: str) -> str:
     if pid is None:
-        return f'<div><span class="col-name">{_e(name)}</span><p class="absent">No counterpart.</p></div>'
+        return f'<div><span class="col-name">{_e(name)}</span><p class="absent">' + _e(_("No counterpart.")) + "</p></div>"
     text = _text_of(document, pid)
     return (f'<div><span class="col-name">{_e(name)} {_e(pid)}</span>'
             f'<p class="text"{_lang(document, text)}>{_marked(text, items, unmatched)}</p></div>')
@@ -271,20 +303,20 @@ def render_html(result: CheckResult, options: RenderOptions | None = None) -> st
     """The result as one self-contained HTML page: both versions, the verdict, a table of the
     pairs, and each pair's two texts side by side with what they cite marked."""
     a, b = result.a, result.b
-    names = _names(result)
+    names = _shown(_names(result))
     csp = f"default-src 'none'; style-src {_csp_hash(_CSS)}; base-uri 'none'; form-action 'none'"
-    title = f"{a.symbol or a.label} · {names[0]} and {names[1]}"
+    title = _("{symbol} · {name_a} and {name_b}").format(symbol=a.symbol or a.label, name_a=names[0], name_b=names[1])
     rows = []
     sections = []
     for position, pair in enumerate(result.pairs):
         bad = bool(pair.issues)
-        verdict = "disagree" if bad else "agree"
-        what = "; ".join(i.message for i in pair.issues)
+        verdict = _("disagree") if bad else _("agree")
+        what = _("; ").join(tr(i.message) for i in pair.issues)
         rows.append(f'<tr class="{"bad" if bad else "ok"}"><td><a href="#p{position}">{_e(pair.a or "—")}</a></td>'
                     f'<td><a href="#p{position}">{_e(pair.b or "—")}</a></td>'
                     f'<td class="verdict-cell">{verdict}</td><td>{_e(what)}</td></tr>')
-        issues = "".join(f"<li>{_e(i.message)}</li>" for i in pair.issues)
-        notes = "".join(f"<li>{_e(n)}</li>" for n in pair.notes)
+        issues = "".join(f"<li>{_e(tr(i.message))}</li>" for i in pair.issues)
+        notes = "".join(f"<li>{_e(tr(n))}</li>" for n in pair.notes)
         sections.append(
             f'<article class="pair{" bad" if bad else ""}" id="p{position}">'
             f'<div class="pair-head">{_e(pair.a or "—")} ↔ {_e(pair.b or "—")} · {verdict}</div>'
@@ -297,36 +329,41 @@ def render_html(result: CheckResult, options: RenderOptions | None = None) -> st
     footnote_items: list[str] = []
     for footnote in result.footnotes:
         if footnote.issues or footnote.notes:
-            footnote_items.extend(f"<li>{_e(i.message)}</li>" for i in footnote.issues)
-            footnote_items.extend(f'<li class="notes">footnote {_e(footnote.a or footnote.b)}: {_e(n)}</li>'
-                                  for n in footnote.notes)
+            footnote_items.extend(f"<li>{_e(tr(i.message))}</li>" for i in footnote.issues)
+            footnote_items.extend('<li class="notes">' + _e(_("footnote {mark}: {note}").format(
+                mark=footnote.a or footnote.b, note=tr(n))) + "</li>" for n in footnote.notes)
     footnotes = ""
     if result.footnotes:
         listed = f'<ul class="issues">{"".join(footnote_items)}</ul>' if footnote_items else \
-            "<p>Every footnote is in both versions and cites the same numbers, dates and symbols.</p>"
-        footnotes = f'<section id="footnotes"><h2>Footnotes</h2>{listed}</section>'
-    verdict = ('<p class="verdict ok">The versions agree.</p>' if not result.disagrees else
-               f'<p class="verdict bad">The versions disagree: {_e(_count_line(result))}.</p>')
-    notes = "".join(f'<p class="notes">Note: {_e(n)}</p>' for n in result.notes)
+            "<p>" + _e(_("Every footnote is in both versions and cites the same numbers, dates and symbols.")) + "</p>"
+        footnotes = '<section id="footnotes"><h2>' + _e(_("Footnotes")) + f"</h2>{listed}</section>"
+    verdict = ('<p class="verdict ok">' + _e(_("The versions agree.")) + "</p>" if not result.disagrees else
+               '<p class="verdict bad">' + _e(_("The versions disagree: {counts}.").format(counts=_count_line(result)))
+               + "</p>")
+    notes = "".join('<p class="notes">' + _e(_("Note: {note}").format(note=tr(n))) + "</p>" for n in result.notes)
+    heading = _e(_("{symbol_a} ({name_a}) and {symbol_b} ({name_b})")).format(
+        symbol_a=f"<span{_lang(a)}>{_e(a.symbol or a.label)}</span>", name_a=_e(names[0]),
+        symbol_b=f"<span{_lang(b)}>{_e(b.symbol or b.label)}</span>", name_b=_e(names[1]))
     return "".join([
         "<!DOCTYPE html>\n",
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+        f'<html lang="{i18n.current()}">\n<head>\n<meta charset="utf-8">\n',
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         '<meta name="generator" content="resdiff">\n',
         f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n",
-        '<header><p class="eyebrow">Check of two language versions</p>',
-        f'<h1><span{_lang(a)}>{_e(a.symbol or a.label)}</span> ({_e(names[0])}) and '
-        f'<span{_lang(b)}>{_e(b.symbol or b.label)}</span> ({_e(names[1])})</h1>',
+        '<header><p class="eyebrow">' + _e(_("Check of two language versions")) + "</p>",
+        f"<h1>{heading}</h1>",
         f'<div class="docs">{_card(names[0], a)}{_card(names[1], b)}</div>',
-        verdict, f'<p>{_e(summary_line(result))}.</p>', notes, "</header>\n<main>\n",
-        '<section id="pairs"><h2>Paragraphs paired</h2><table><thead><tr>'
-        f"<th>{_e(names[0])}</th><th>{_e(names[1])}</th><th>Verdict</th><th>Disagreements</th></tr></thead><tbody>",
+        verdict, "<p>" + _e(_("{summary}.").format(summary=summary_line(result))) + "</p>", notes,
+        "</header>\n<main>\n",
+        '<section id="pairs"><h2>' + _e(_("Paragraphs paired")) + "</h2><table><thead><tr>"
+        f"<th>{_e(names[0])}</th><th>{_e(names[1])}</th><th>" + _e(_("Verdict")) + "</th>"
+        "<th>" + _e(_("Disagreements")) + "</th></tr></thead><tbody>",
         "".join(rows), "</tbody></table></section>\n",
-        '<section id="texts"><h2>Texts side by side</h2>', "\n".join(sections), "</section>\n",
+        '<section id="texts"><h2>' + _e(_("Texts side by side")) + "</h2>", "\n".join(sections), "</section>\n",
         footnotes, "</main>\n",
-        "<footer>Made by resdiff check. Marked: the numbers, dates and symbols each version cites; in red, "
-        "those the other version does not cite.</footer>\n</body>\n</html>\n",
+        "<footer>" + _e(_("Made by resdiff check. Marked: the numbers, dates and symbols each version cites; in red, "
+                          "those the other version does not cite.")) + "</footer>\n</body>\n</html>\n",
     ])
 
 
@@ -334,5 +371,7 @@ def _card(name: str, document: Document) -> str:
     pp, op = document.counts()
     title = f'<p{_lang(document)}>{_e(document.title)}</p>' if document.title else ""
     return (f'<section class="doc"><h2>{_e(name)}</h2><p{_lang(document)}><strong>{_e(document.symbol or document.label)}'
-            f"</strong></p>{title}<p class=\"notes\">{pp} preambular, {op} operative paragraphs, "
-            f"{len(document.footnotes)} footnotes · language {_e(document.language)}</p></section>")
+            f"</strong></p>{title}<p class=\"notes\">"
+            + _e(_("{preambular} preambular, {operative} operative paragraphs, {footnotes} footnotes · language {language}")
+                 .format(preambular=pp, operative=op, footnotes=len(document.footnotes), language=document.language))
+            + "</p></section>")

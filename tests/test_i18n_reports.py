@@ -1,0 +1,85 @@
+"""The Chinese interface of the reports beyond ``diff``: ``check``, ``history`` and ``precedent``,
+pinned by golden files on real texts; and the same commands in English, byte for byte as before.
+
+The documents' own text, paragraph ids and the JSON (keys and values) are never translated.
+Regenerate with ``pytest --update-golden`` when a label or its translation changes on purpose.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from resdiff.cli import app
+
+from conftest import ROOT
+
+CHECK = "tests/fixtures/check"
+ZH_61_211_PLANTED = f"{CHECK}/A_RES_61_211.ops1-19.zh.planted.txt"  # OP9 dropped, a year changed, a mark lost
+EN_61_211 = "tests/fixtures/corpus/zh/A_RES_61_211.ops1-19.en.txt"
+EN_338 = f"{CHECK}/S_RES_338_1973__lexicorient.en.txt"
+FR_338_PLANTED = f"{CHECK}/S_RES_338_1973__monbalagan.fr.planted.txt"
+
+
+@pytest.fixture(autouse=True)
+def at_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    for name in ("RESDIFF_UI_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def run(*args: str, code: int = 0) -> str:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == code, result.output
+    return result.stdout
+
+
+# --- check ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_check_terminal_report(lang, golden):
+    golden(f"ui/check_61_211.{lang}.terminal.txt",
+           run("--ui-lang", lang, "check", ZH_61_211_PLANTED, EN_61_211, "--width", "100"))
+    golden(f"ui/check_338.{lang}.terminal.txt",
+           run("--ui-lang", lang, "check", EN_338, FR_338_PLANTED, "--width", "100"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_check_html_report(lang, golden):
+    golden(f"ui/check_61_211.{lang}.html", run("--ui-lang", lang, "check", ZH_61_211_PLANTED, EN_61_211,
+                                              "--format", "html"))
+
+
+def test_check_in_chinese_says_each_planted_disagreement():
+    text = run("--ui-lang", "zh", "check", ZH_61_211_PLANTED, EN_61_211, "--width", "100")
+    assert "✗ —    ↔ OP9   英文本的 OP9 在中文本中没有对应段落\n" in text
+    assert "✗ OP4  ↔ OP4   数字 2011 见于中文本，不见于英文本\n" in text
+    assert "脚注标记 8 见于英文本（读自 'Declaration8'），不见于中文本" in text
+    assert text.endswith("两个版本不一致：仅见于一个版本的段落 1 段、脚注 1 个、数字 2 个。\n")
+    for english in ("agree", "note:", "paired", "The versions", "English", "Chinese"):
+        assert english not in text
+
+
+def test_check_json_stays_english_in_the_chinese_interface():
+    chinese = json.loads(run("--ui-lang", "zh", "check", ZH_61_211_PLANTED, EN_61_211, "--format", "json"))
+    english = json.loads(run("--ui-lang", "en", "check", ZH_61_211_PLANTED, EN_61_211, "--format", "json"))
+    assert chinese == english
+    messages = [i["message"] for p in chinese["pairs"] for i in p["disagreements"]]
+    assert "OP9 of English has no counterpart in Chinese" in messages
+    assert "number 2011 in Chinese, not in English" in messages
+
+
+def test_dates_are_said_the_chinese_way():
+    from resdiff import i18n
+    from resdiff.check import shown_value
+
+    i18n.use("zh")
+    try:
+        assert [i18n.tr(shown_value("date", v)) for v in ("2010-12-20", "--10-22", "2010-03")] == \
+            ["2010年12月20日", "10月22日", "2010年3月"]
+    finally:
+        i18n.use("en")
+    assert shown_value("date", "2010-12-20") == "20 December 2010"

@@ -162,6 +162,24 @@ def test_page_break_inside_a_paragraph_is_joined_and_furniture_dropped():
     ]
 
 
+def test_a_wrapped_line_opening_like_an_adoption_line_or_annex_is_text():
+    # Only a line opening with a capital ends the text ("Adopted by 14 votes", "Annex"): a
+    # paragraph wrapped before "adopted by" or "annex to" goes on, and nothing after it is lost.
+    text = ("A/RES/99/1\n\nTest\n\nThe General Assembly,\n\n"
+            "Bearing in mind resolution CM/Res.1153 (XLVIII) on the Declaration\n"
+            "adopted by the Council of Ministers of the Organization of African Unity,\n\n"
+            "Noting the measures contained in the\nannex to resolution 60/1,\n\n"
+            "1. Decides to continue;\n\n2. Requests a report.\n\nAdopted by 14 votes to none\n")
+    document = only(text)
+    assert [p.text for p in document.paragraphs] == [
+        "Bearing in mind resolution CM/Res.1153 (XLVIII) on the Declaration adopted by the Council of "
+        "Ministers of the Organization of African Unity,",
+        "Noting the measures contained in the annex to resolution 60/1,",
+        "Decides to continue;",
+        "Requests a report.",
+    ]
+
+
 def test_chinese_page_break_joins_without_a_space():
     text = "大会，\n欢迎各东道国做出努力，2010 年\n10-12345 (C)\n在立陶宛维尔纽斯举行论坛，\n1. 决定继续审议。\n"
     document = only(text)

@@ -38,7 +38,10 @@ _CHAPEAU = re.compile(
 _ODD_SPACES = re.compile("[\u00a0\u2007\u2009\u200a\u202f]")
 _MD_FOOTNOTE = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
 _END_OF_TEXT = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th) plenary meeting\b|第\s*\d+\s*次全体会议|[第]?[一二三四五六七八九十百]+次全体会议"
+    # Never a line opening with a small letter: that is a paragraph's text wrapped onto the line
+    # ("… the Declaration\nadopted by the Council of Ministers …", "… as contained in the\nannex
+    # to …"), and ending the text there would lose the rest of it.
+    r"^(?-i:(?![a-zà-ÿа-яё]))(?:\d+(?:st|nd|rd|th) plenary meeting\b|第\s*\d+\s*次全体会议|[第]?[一二三四五六七八九十百]+次全体会议"
     r"|Annex(?:\s|$)|附件(?:\s|$)|---\s*$"
     # adoption lines of the Councils and the plenary-meeting lines of the Assembly in the other
     # languages: "Adopted by 14 votes …", "第4044次会议一致通过。", "Adoptée à l'unanimité …",

@@ -180,6 +180,16 @@ def _clauses(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
     return [c for c in out if any(_is_word(t) for t in c)]
 
 
+def _fits(source: ParagraphKind, kind: ParagraphKind | None) -> bool:
+    """Whether a source paragraph of one kind can stand as a paragraph of ``kind``: a preambular
+    paragraph only as one ("Recalling …,"), an operative or annex paragraph (a declaration's
+    "We commit …") as an operative one. A source drawn into the other part would read as that
+    part's paragraph, and the parser, rightly, would join it to its neighbours."""
+    if kind is None:
+        return True
+    return (source is ParagraphKind.PREAMBULAR) == (kind is ParagraphKind.PREAMBULAR)
+
+
 @dataclass(frozen=True, slots=True)
 class _ClauseBank:
     """The clauses of the Chinese sources: openings (a paragraph's first clause, its verb) by
@@ -270,12 +280,15 @@ class _Maker:
         return str(self.rng.randrange(low, 10 ** len(like)))
 
     def replace_words(self, tokens: list[str], share: float) -> list[str]:
+        """A variant: a share of the words and numbers replaced, the opening word kept (the verb
+        that says what kind of paragraph it is: "Recalling", "Requests")."""
         out = list(tokens)
+        opening = next((k for k, t in enumerate(out) if _is_word(t)), -1)
         for k, token in enumerate(out):
             if token.isdigit():
                 if self.rng.random() < share:
                     out[k] = self.number(token)
-            elif _is_word(token) and self.rng.random() < share:
+            elif _is_word(token) and k != opening and self.rng.random() < share:
                 out[k] = self.word()
         return out
 
@@ -324,18 +337,25 @@ class _Maker:
         ids = [index[c] for c in (_body(p) for p in _clauses(tuple(tokens))) if c in index]
         self.together |= {(min(a, b), max(a, b)) for k, a in enumerate(ids) for b in ids[k + 1 :]}
 
+    def take_unused(self, kind: ParagraphKind | None) -> int | None:
+        """A source not drawn yet whose kind fits ``kind`` (the last such in the shuffled order)."""
+        for k in range(len(self.unused) - 1, -1, -1):
+            if _fits(self.sources[self.unused[k]].kind, kind):
+                return self.unused.pop(k)
+        return None
+
     def paragraph(self, kind: ParagraphKind | None = None,
                   share: float = VARIANT_WORDS) -> tuple[list[str], ParagraphKind]:
         """Tokens of a paragraph unlike any made so far: a source unused yet, else a variant."""
         for _ in range(100):
-            if self.unused:
-                source = self.sources[self.unused.pop()]
+            if (unused := self.take_unused(kind)) is not None:
+                source = self.sources[unused]
                 tokens = list(source.tokens)
                 self.remember(tokens)
             elif self.language == "zh" and (made := self.composed(kind or ParagraphKind.PREAMBULAR, share)) is not None:
                 tokens, source = made, _Source((), kind or ParagraphKind.PREAMBULAR)
             else:
-                source = self.rng.choice(self.sources)
+                source = self.rng.choice([s for s in self.sources if _fits(s.kind, kind)] or self.sources)
                 tokens = self.replace_words(list(source.tokens), share)
             key = normalize("".join(tokens))
             if key not in self.keys:
@@ -344,13 +364,13 @@ class _Maker:
         raise RuntimeError("cannot make a distinct paragraph")  # pragma: no cover
 
     def reword(self, tokens: list[str]) -> list[str]:
-        """An amendment: a few phrases replaced, inserted or deleted."""
+        """An amendment: a few phrases replaced, inserted or deleted; the opening word stays."""
         out = list(tokens)
         positions = [k for k, t in enumerate(out) if _is_word(t)]
         edits = max(1, round(len(positions) * REWORD_WORDS))
         for _ in range(edits):
-            positions = [k for k, t in enumerate(out) if _is_word(t)]
-            if len(positions) < 2:
+            positions = [k for k, t in enumerate(out) if _is_word(t)][1:]
+            if not positions:
                 break
             k = self.rng.choice(positions)
             action = self.rng.random()
@@ -383,7 +403,7 @@ class _Maker:
 
     def split_point(self, tokens: list[str]) -> int | None:
         """Where a paragraph divides into two that each still read as a paragraph."""
-        marks = {",", ";", "，", "；", "、"}
+        marks = {",", ";", "，", "；"}  # not "、": a list of items does not end a paragraph
         count = len(tokens)
         candidates = [k + 1 for k, t in enumerate(tokens) if t in marks and count * 0.3 <= k <= count * 0.7]
         if self.language == "zh":
@@ -409,6 +429,18 @@ class _Maker:
                 if count == wanted:
                     return tokens[: k + 1]
         return []
+
+    def second_piece(self, rest: list[str]) -> list[str]:
+        """The second paragraph of a split, standing as a paragraph: without the conjunction
+        that joined it to the first, and opening with a capital ("and urging States …" becomes
+        "Urging States …"); a paragraph opening with a small letter would be read, rightly, as
+        the first one's text wrapped onto a new line."""
+        rest = list(rest)
+        while rest and (not rest[0].strip() or rest[0].strip().lower() in {"and", "并", "并且", "以及", "和"}):
+            rest.pop(0)
+        if rest and self.language != "zh":
+            rest[0] = rest[0][:1].upper() + rest[0][1:]
+        return rest
 
     def repeating(self, opening: list[str], rest: list[str]) -> list[str]:
         """The second piece of a split, saying the opening again: "Also requests the
@@ -514,7 +546,7 @@ def _revised(old_doc: Document, old_units: list, old_ids: list[str], maker: "_Ma
             section.append({"old": (oid, old_ids[k + 1]), "tokens": joined, "kind": "merged"})
             k += 1
         elif roll < DELETE + MERGE + SPLIT and (cut := maker.split_point(tokens)) is not None:
-            section.append({"old": (oid,), "tokens": tokens[:cut], "kind": "split", "rest": tokens[cut:]})
+            section.append({"old": (oid,), "tokens": tokens[:cut], "kind": "split", "rest": maker.second_piece(tokens[cut:])})
         elif roll < DELETE + MERGE + SPLIT + REWORD:
             section.append({"old": (oid,), "tokens": maker.reword(tokens), "kind": "modified"})
         else:
@@ -523,14 +555,20 @@ def _revised(old_doc: Document, old_units: list, old_ids: list[str], maker: "_Ma
 
     # The hard cases, among the paragraphs left as they were (drawn from a stream of their own).
     hard = random.Random(rng.random())
+    # A cut drawn for a paragraph with no clause end to cut at passes to the next that has one,
+    # so that each text holds its share of cuts however its paragraphs are punctuated.
+    pending = 0
     for section in sections.values():
         for unit in list(section):
             if unit["kind"] != "kept":
                 continue
             roll = hard.random()
-            if roll < CUT and (cut := maker.cut(unit["tokens"])) is not None:
+            if (roll < CUT or pending) and (cut := maker.cut(unit["tokens"])) is not None:
+                pending -= roll >= CUT
                 unit["tokens"], unit["kind"] = cut, "modified"
-            elif roll < CUT + SPLIT_REPEATING and (at := maker.split_point(unit["tokens"])) is not None \
+                continue
+            pending += roll < CUT
+            if roll < CUT + SPLIT_REPEATING and (at := maker.split_point(unit["tokens"])) is not None \
                     and (opening := maker.opening(unit["tokens"])):
                 tokens = unit["tokens"]
                 unit.update(tokens=tokens[:at], kind="split", rest=maker.repeating(opening, tokens[at:]))

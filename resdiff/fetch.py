@@ -31,6 +31,7 @@ from typing import TextIO
 from urllib.parse import urlsplit
 
 from .errors import ResdiffError
+from .i18n import N_, _
 
 __all__ = [
     "LANGUAGES", "DEFAULT_DOCUMENTS_URL", "DEFAULT_LIBRARY_URL", "FetchError", "Download", "Record",
@@ -116,18 +117,18 @@ class Record:
         """The vote and the agenda item in one line ('vote: 120 in favour, …; agenda: …'), or None."""
         parts = []
         if self.vote_text:
-            parts.append(f"vote: {self.vote_text}")
+            parts.append(_("vote: {vote}").format(vote=self.vote_text))
         if self.agenda:
-            parts.append(f"agenda: {self.agenda}")
-        return "; ".join(parts) or None
+            parts.append(_("agenda: {agenda}").format(agenda=self.agenda))
+        return _("; ").join(parts) or None
 
     @property
     def vote_text(self) -> str | None:
         """'120 in favour, 8 against, 45 abstaining', or None when the record has no vote."""
         if self.votes is None:
             return None
-        names = ("in favour", "against", "abstaining")
-        return ", ".join(f"{n} {name}" for n, name in zip(self.votes, names) if n is not None) or None
+        names = (N_("{n} in favour"), N_("{n} against"), N_("{n} abstaining"))
+        return _(", ").join(_(name).format(n=n) for n, name in zip(self.votes, names) if n is not None) or None
 
 
 def _base(variable: str, default: str) -> str:

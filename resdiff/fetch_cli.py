@@ -134,15 +134,15 @@ def fetch_symbols(symbols: list[str], language: str, kind: str, store: str | Non
 def record_line(record: Record | None) -> str:
     """What the Digital Library says, in one line (for fetch)."""
     if record is None:
-        return "record: none in the UN Digital Library"
-    parts = [record.title or "(no title)"]
+        return _("record: none in the UN Digital Library")
+    parts = [record.title or _("(no title)")]
     if record.date:
         parts.append(record.date)
     if record.agenda:
-        parts.append(f"agenda: {record.agenda}")
+        parts.append(_("agenda: {agenda}").format(agenda=record.agenda))
     if record.vote_text:
-        parts.append(f"vote: {record.vote_text}")
-    return "record: " + "; ".join(parts)
+        parts.append(_("vote: {vote}").format(vote=record.vote_text))
+    return _("record: {record}").format(record=_("; ").join(parts))
 
 
 @app.command(epilog="Examples: resdiff fetch A/C.2/65/L.22 A/C.2/65/L.56 --lang zh;  "

@@ -17,7 +17,7 @@ import typer
 
 from .cli_app import app, read_documents, write_output
 from .errors import ResdiffError, StoreError
-from .i18n import _
+from .i18n import N_, _
 
 
 def cell_len(text: str) -> int:
@@ -532,32 +532,61 @@ def _history_data(path: str, record: Proceedings, records: dict | None = None) -
 def _speaker_text(speaker: dict) -> str:
     text = f"{speaker['role']} {speaker['name']}" if speaker["role"] else speaker["name"]
     if speaker["on_behalf_of"]:
-        text += f" ({'also ' if speaker['also'] else ''}on behalf of {speaker['on_behalf_of']})"
+        text += (_(" (also on behalf of {group})") if speaker["also"] else _(" (on behalf of {group})")).format(
+            group=speaker["on_behalf_of"])
     return text
 
 
+# The steps of a draft's life as the history shows them (the JSON keeps the English words).
+_EVENT_NAMES = {"introduced": N_("introduced"), "submitted": N_("submitted"), "revised": N_("revised"),
+                "statement": N_("statement"), "adopted": N_("adopted"), "rejected": N_("rejected"),
+                "withdrawn": N_("withdrawn")}
+_STATEMENT_NAMES = {"before": N_("statement before"), "after": N_("statement after")}
+# How a draft was acted on, as the English reader records it (a Chinese report's own words,
+# "未经表决", "经口头订正", are the report's text and shown as they are).
+_DETAILS = {"as orally revised": N_("as orally revised"), "without a vote": N_("without a vote"),
+            "orally revised": N_("orally revised"), "orally corrected": N_("orally corrected")}
+
+
+def _detail_text(detail: str) -> str:
+    """An event's detail in the interface language: 'as orally revised, recorded vote 150-1-3'."""
+    shown = []
+    for part in detail.split(", "):
+        vote = re.fullmatch(r"recorded vote (\d+)-(\d+)-(\d+)", part)
+        if vote:
+            shown.append(_("recorded vote {in_favour}-{against}-{abstaining}").format(
+                in_favour=vote.group(1), against=vote.group(2), abstaining=vote.group(3)))
+        else:
+            shown.append(_(_DETAILS[part]) if part in _DETAILS else part)
+    return _(", ").join(shown) if len(shown) > 1 else "".join(shown)
+
+
 def _render_history(data: dict) -> str:
-    head = "Proceedings"
-    if data["report"]:
-        head += f" of {data['report']}"
-    if data["agenda_item"]:
-        head += f", agenda item {data['agenda_item']}"
+    if data["report"] and data["agenda_item"]:
+        head = _("Proceedings of {report}, agenda item {item}").format(report=data["report"], item=data["agenda_item"])
+    elif data["report"]:
+        head = _("Proceedings of {report}").format(report=data["report"])
+    elif data["agenda_item"]:
+        head = _("Proceedings, agenda item {item}").format(item=data["agenda_item"])
+    else:
+        head = _("Proceedings")
     lines = [head]
     if not data["events"]:
-        lines.append("  (no introduction, revision, statement, adoption or withdrawal found)")
+        lines.append("  " + _("(no introduction, revision, statement, adoption or withdrawal found)"))
     for e in data["events"]:
-        when = f"{e['date'] or '----------':10}  {('meeting ' + str(e['meeting'])) if e['meeting'] else '':11}"
-        what = e["kind"]
+        meeting = _("meeting {number}").format(number=e["meeting"]) if e["meeting"] else ""
+        when = f"{e['date'] or '----------':10}  {_pad(meeting, 11)}"
+        what = _(_EVENT_NAMES[e["kind"]]) if e["kind"] in _EVENT_NAMES else e["kind"]
         if e["kind"] == "statement" and e["timing"]:
-            what = f"statement {e['timing']}"
-        line = f"  {when}  {what:16}  {e['symbol'] or ''}"
-        speakers = "; ".join(_speaker_text(s) for s in e["speakers"])
+            what = _(_STATEMENT_NAMES[e["timing"]]) if e["timing"] in _STATEMENT_NAMES else f"{what} {e['timing']}"
+        line = f"  {when}  {_pad(what, 16)}  {e['symbol'] or ''}"
+        speakers = _("; ").join(_speaker_text(s) for s in e["speakers"])
         if speakers:
-            line += f"  by {speakers}"
+            line += "  " + _("by {speakers}").format(speakers=speakers)
         if e["basis"]:
-            line += f", on the basis of informal consultations on {e['basis']}"
+            line += _(", on the basis of informal consultations on {basis}").format(basis=e["basis"])
         if e["detail"]:
-            line += f" ({e['detail']})"
+            line += _(" ({detail})").format(detail=_detail_text(e["detail"]))
         lines.append(line.rstrip())
         known = _known(data.get("records", {}).get(e["symbol"] or ""))
         if known and e["kind"] in {"adopted", "rejected"}:

@@ -83,3 +83,50 @@ def test_dates_are_said_the_chinese_way():
     finally:
         i18n.use("en")
     assert shown_value("date", "2010-12-20") == "20 December 2010"
+
+
+# --- history -------------------------------------------------------------------------------------
+
+SAMPLE = "samples/A_C.2_65_433_second_committee_report_ict_zh.txt"  # the real report A/65/433
+EN_REPORT = "tests/fixtures/reports/second_committee_report_made_by_hand_en.txt"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_history_of_a_real_report(lang, golden):
+    golden(f"ui/history_sample.{lang}.txt", run("--ui-lang", lang, "history", SAMPLE))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_history_with_revisions_and_a_recorded_vote(lang, golden):
+    golden(f"ui/history_made_by_hand_en.{lang}.txt", run("--ui-lang", lang, "history", EN_REPORT))
+
+
+def test_history_in_chinese_translates_the_steps_not_the_report():
+    text = run("--ui-lang", "zh", "history", EN_REPORT)
+    assert text.startswith("A/65/440 所载议事情况，议程项目 23\n")
+    assert "  2010-11-24  第31次会议   通过              A/C.2/65/L.61（经口头订正、记录表决：150票赞成、1票反对、" \
+           "3票弃权）\n" in text
+    # who spoke is the report's text, in the report's language
+    assert "由 Belgium（代表European Union）；Canada（并代表Australia and New Zealand）" in text
+    chinese = json.loads(run("--ui-lang", "zh", "history", EN_REPORT, "--format", "json"))
+    assert chinese == json.loads(run("--ui-lang", "en", "history", EN_REPORT, "--format", "json"))
+    assert [e["kind"] for e in chinese["events"]][:3] == ["introduced", "submitted", "revised"]
+
+
+def test_the_digital_library_record_under_an_adoption_in_chinese():
+    from resdiff import i18n
+    from resdiff.fetch import Record
+    from resdiff.fetch_cli import record_line
+
+    record = Record(symbol="A/RES/65/141", title="Information and communications technologies for development",
+                    date="2010-12-20", agenda="Information and communications technologies for development",
+                    votes=(150, 1, 3), url="https://digitallibrary.un.org/record/1", fetched_at="2026-11-29T00:00:00Z")
+    assert record.known() == ("vote: 150 in favour, 1 against, 3 abstaining; "
+                              "agenda: Information and communications technologies for development")
+    i18n.use("zh")
+    try:
+        assert record.known() == "表决：150票赞成、1票反对、3票弃权；议程：Information and communications technologies for development"
+        assert record_line(None) == "记录：联合国数字图书馆中没有此文件的记录"
+        assert record_line(record).startswith("记录：Information and communications technologies for development；2010-12-20；")
+    finally:
+        i18n.use("en")

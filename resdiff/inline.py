@@ -4,14 +4,23 @@ Both texts are split into words (jieba for Chinese), each distinct normalised wo
 one private character, and diff-match-patch diffs those character strings; a replaced phrase whose
 characters largely agree is then refined character by character, so that one changed character
 is shown as such and not as a replaced word. The spans rebuild both original texts exactly.
+
+The search (Myers' algorithm, diff-match-patch's ``diff_main``) runs in fast-diff-match-patch,
+the C++ implementation of the same algorithm, where it is installed: the same differences
+(tests/test_inline_native.py checks them equal on the sample, the corpus and generated pairs) in
+a fraction of the time. Elsewhere, or with ``RESDIFF_DIFF=python``, the pure-Python
+diff-match-patch searches. The budget of steps (below) is kept exactly either way.
 """
 
 from __future__ import annotations
 
+import math
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from diff_match_patch import diff_match_patch
 
@@ -42,11 +51,27 @@ INLINE_STEPS = 250_000_000
 
 
 class Budget:
-    """Steps left for the word and character diffs of one comparison."""
+    """Steps left for the word and character diffs of one comparison.
+
+    A search made by the C++ implementation is not counted as it runs: it is owed, with an upper
+    bound of what the pure-Python search would have charged (``_steps_bound``), and taken only
+    while the bounds of everything owed fit in what is left, so that the budget could not have
+    run out. Should they no longer fit, the owed searches are counted exactly (searched again in
+    Python, as before) and the budget goes on from the exact figure: a comparison runs short at
+    the same diff, and gives the same spans, whichever implementation searched.
+    """
 
     def __init__(self, steps: int | None = None) -> None:
         self.left = INLINE_STEPS if steps is None else steps
         self.spent = False  # True once some diff was cut short
+        self.owed: list[tuple[str, str]] = []  # searched natively, steps not yet counted
+        self.owed_bound = 0  # at least the steps they would take
+
+    def settle(self) -> None:
+        """Count the steps of the searches owed, exactly, as the Python search charges them."""
+        owed, self.owed, self.owed_bound = self.owed, [], 0
+        for text1, text2 in owed:
+            _BoundedDiff(self).diff_main(text1, text2, False)
 
 
 class _Steps:
@@ -95,8 +120,73 @@ def budget(steps: int | None = None) -> Iterator[Budget]:
         _current = outer
 
 
-def _dmp() -> diff_match_patch:
-    return _BoundedDiff(_current if _current is not None else Budget())
+# The C++ search (fast-diff-match-patch): loaded on first use; False where it is not installed
+# or RESDIFF_DIFF=python asks for the pure-Python one.
+_native_diff: Any = None
+_CODES = {"=": 0, "-": -1, "+": 1}
+# diff_cleanupSemantic needs no deadline: one plain instance serves every diff.
+_cleaner = diff_match_patch()
+
+
+def _native():
+    global _native_diff
+    if _native_diff is None:
+        _native_diff = False
+        if os.environ.get("RESDIFF_DIFF", "").strip().lower() != "python":
+            try:
+                from fast_diff_match_patch import diff as _native_diff
+            except ImportError:
+                pass
+    return _native_diff
+
+
+def _steps_bound(text1: str, text2: str, edits: int) -> int:
+    """At least the steps the Python search charges to diff these texts, from the number of
+    characters their differences delete and insert (``edits``, D).
+
+    Each bisection charges the length of its texts plus one per round, and finds the middle of
+    an optimal path by round ceil(D'/2) for its own D' (Myers' lemma); its two halves have at
+    most ceil(D'/2) edits each, so there are at most ceil(log2 D) levels of bisections, and those
+    of one level share the texts and the D edits between them (D' ≥ 2 where a bisection runs:
+    (ceil(D'/2) + 1) ≤ 1.25 D'). tests/test_inline_native.py checks it against the counted steps.
+    """
+    if edits < 2:
+        return 0
+    return (5 * edits * (len(text1) + len(text2) + 1) * (math.ceil(math.log2(edits)) + 1)) // 4 + 1
+
+
+def _diff_main(text1: str, text2: str) -> list[tuple[int, str]]:
+    """diff-match-patch's ``diff_main`` (no line mode, no time limit) under the budget."""
+    budget = _current if _current is not None else Budget()
+    native: Any = _native() if not budget.spent else False
+    if native:
+        try:
+            counts = native(text1, text2, timelimit=0, checklines=False, cleanup="No")
+        except Exception:  # e.g. characters its build cannot hold: the Python search instead
+            counts = None
+        if counts is not None:
+            bound = _steps_bound(text1, text2, sum(n for op, n in counts if op != "="))
+            if budget.left - budget.owed_bound - bound < 0:
+                budget.settle()
+            if budget.left - budget.owed_bound - bound >= 0:
+                budget.owed.append((text1, text2))
+                budget.owed_bound += bound
+                diffs: list[tuple[int, str]] = []
+                i = j = 0
+                for op, n in counts:
+                    if op == "=":
+                        diffs.append((0, text1[i : i + n]))
+                        i += n
+                        j += n
+                    elif op == "-":
+                        diffs.append((-1, text1[i : i + n]))
+                        i += n
+                    else:
+                        diffs.append((1, text2[j : j + n]))
+                        j += n
+                return diffs
+    budget.settle()  # the Python search counts from the exact figure
+    return _BoundedDiff(budget).diff_main(text1, text2, False)
 
 
 @lru_cache(maxsize=65536)
@@ -137,9 +227,8 @@ def _encode(keys: list[str], table: dict[str, str]) -> str:
 
 
 def _char_diff(old: str, new: str) -> list[tuple[Op, str]]:
-    dmp = _dmp()
-    diffs = dmp.diff_main(old, new, False)
-    dmp.diff_cleanupSemantic(diffs)
+    diffs = _diff_main(old, new)
+    _cleaner.diff_cleanupSemantic(diffs)
     return [(_DMP_OPS[op], text) for op, text in diffs]
 
 
@@ -219,13 +308,14 @@ def mirror(spans: tuple[Span, ...]) -> tuple[Span, ...]:
 def _diff_texts(old: str, new: str) -> tuple[Span, ...]:
     old_units, old_keys = _units(old)
     new_units, new_keys = _units(new)
+    diffs: Sequence[tuple[int, Sequence[str]]]
     if len(old_keys) + len(new_keys) > MAX_UNITS:
         # compared on the words themselves: no table of codes, which past about 137,000
         # distinct words would run out of Unicode
         diffs = _coarse(old_keys, new_keys)
     else:
         table: dict[str, str] = {}
-        diffs = _dmp().diff_main(_encode(old_keys, table), _encode(new_keys, table), False)
+        diffs = _diff_main(_encode(old_keys, table), _encode(new_keys, table))
 
     # Back from word codes to the texts, then clean up by the texts' own lengths: a one-word
     # equality such as "its " between two edits is kept, a lone "的" between long edits is not.

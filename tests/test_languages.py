@@ -89,6 +89,77 @@ def test_adoption_lines_and_site_navigation_are_furniture(name):
     assert not any(line.split(": ", 1)[1] in last for line in FURNITURE[name])
 
 
+# The resolution's own title, as its heading names it (with its adoption line), never a page's
+# label, introduction, tags or headline: those are furniture. None where the page prints no title.
+TITLES = {
+    "web/S_RES_1224_1999__iplex360.ru.txt":
+        ("Резолюция 1224 (1999), принятая Советом Безопасности на его 3971-м заседании, 28 января 1999 года",
+         ["line 3: Резолюція", "line 4: Резолюція 1224 (1999), ухвалена Радою Безпеки на її 3971-му засіданні"]),
+    "S_RES_1929_2010__iplex360.ru.excerpt.txt":
+        ("Резолюция 1929 (2010), принятая Советом Безопасности на его 6335-м заседании", ["line 3: Резолюція"]),
+    "S_RES_1263_1999__lica.ru.excerpt.txt":
+        ("Резолюция 1263, принятая Советом Безопасности на его 4044-м заседании, 13 сентября 1999 года",
+         ["line 1: Резолюція 1263,", "line 3: що прийнята Радою Безпеки на її 4044-му засіданні,", "line 5: 13 вересня 1999 року"]),
+    "S_RES_1282_1999__lica.ru.excerpt.txt":
+        ("Резолюция 1282 (1999), принятая Советом Безопасности на его 4080-м заседании, 14 декабря 1999 года", []),
+    "web/S_RES_338_1973__monbalagan.fr.txt":
+        (None, ["line 3: La résolution 338 est adoptée par le Conseil de sécurité, le 22 octobre 1973, pour mettre fin à la "
+                "guerre du Kippour, déclenchée le 6 octobre 1973 par l'attaque de l'Égypte et de la Syrie contre Israël. "
+                "Les négociations entre l'Égypte et Israël, encouragées par les États-Unis, sont entamées et en novembre 1977, "
+                "le président Sadate se rend à Jérusalem. Les accords de Camp David en septembre 1978, parrainés par le "
+                "président Carter, conduisent à un traité de paix entre les deux pays, signé le 26 mars 1979. Israël évacue "
+                "la péninsule du Sinaï occupée en 1967.(1)"]),
+    "S_RES_1754_2007__aujourdhui.fr.excerpt.txt":
+        (None, ["line 1: Texte intégral de la résolution du Conseil de sécurité sur le Sahara"]),
+    "S_RES_2351_2017__girlsrightsplatform.fr.excerpt.txt":
+        ("Résolution 2351 (2017) Adoptée par le Conseil de Sécurité à sa 7933e séance, le 28 avril 2017",
+         ["line 1: S/RES/2351 (2017)* Nations Unies Conseil de sécurité Distr. générale 28 avril 2017"]),
+    "web/S_RES_2446_2018__unscr.en.txt":
+        ("Resolution 2446 (2018) Adopted by the Security Council at its 8401st meeting, on 15 November 2018",
+         ["line 1: S/RES/2446 (2018)", "line 2: Security Council Distr.: General 15 November 2018"]),
+    "web/S_RES_338_1973__lexicorient.en.txt":
+        ("UN Security Council Resolution 338", ["line 11: Detailed articleArticle with explanations", "line 13: October 22, 1973"]),
+    "S_RES_1263_1999__hrlibrary.en.txt":
+        ("Security Council resolution 1263 (1999) on the situation concerning Western Sahara "
+         "Adopted by the Security Council at its 4044th meeting, on 13 September 1999",
+         ["line 1: , U.N. Doc. S/RES/1263 (1999)."]),
+    "S_RES_1518_2003__zhwikisource.zh.txt": ("联合国安理会第1518号决议", ["line 3: 维基文库,自由的图书馆"]),
+    "web/S_RES_1232_1999__zhwikisource.zh.txt": ("联合国安理会第1232号决议", ["line 2: 外观"]),
+    "web/S_RES_338_1973__marefa.ar.txt": ("قرار الأمم المتحدة 338 / أكتوبر 1973", ["line 2: قرارمجلس الأمن 338 |"]),
+    "S_RES_338_1973__aljazeera.ar.txt": ("القرار رقم 338", ["line 8: نص القرار"]),
+    "S_RES_381_1975__ppc-plo.ar.txt":
+        ("قرار مجلس الأمن رقم 381 بتاريخ 30 تشرين الثاني (نوفمبر) 1975", ["line 1: دائرة العمل والتخطيط الفلسطيني"]),
+    "S_2025_WesternSahara_draft_2025-10-17__moroccomail.es.excerpt.txt":
+        (None, ["line 1: Tags : Sahara Occidental, Marruecos, Frente Polisario, borrador de la resolución del Consejo de "
+                "Seguridad de la ONU,"]),
+    "S_2025_WesternSahara_draft_2025-10-30__moroccomail.es.excerpt.txt":
+        (None, ["line 2: Esta es la versión más reciente, según una fuente fidedigna. Votación aplazada hasta el viernes",
+                "line 3: Consejo de Seguridad"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TITLES))
+def test_the_title_is_the_resolutions_and_the_page_text_is_furniture(name):
+    document = parse_file(LANGUAGES / name)[0]
+    title, furniture = TITLES[name]
+    assert document.title == title
+    for line in furniture:
+        assert line in document.furniture
+
+
+def test_every_word_above_the_chapeau_is_the_titles_or_listed():
+    from resdiff.parse.patterns import organ_of
+
+    for name in TITLES:
+        document = parse_file(LANGUAGES / name)[0]
+        lines = (LANGUAGES / name).read_text(encoding="utf-8").split("\n")
+        above = next((k for k, line in enumerate(lines) if organ_of(line.strip().strip('"'))), 0)
+        listed = "\n".join(document.furniture)
+        for number, line in enumerate(lines[:above], 1):
+            for word in (w.strip(",.;:") for w in line.split()):
+                assert word in (document.title or "") or word in listed, (name, number, word)
+
+
 def test_wiki_licence_note_is_furniture_not_operative_paragraphs():
     # The licence note's own list ("1. 官方纪录…") follows the adoption line: it is no part of the text.
     document = parse_file(LANGUAGES / "S_RES_1518_2003__zhwikisource.zh.txt")[0]

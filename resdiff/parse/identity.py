@@ -20,6 +20,7 @@ from .patterns import (
     _SYMBOL,
     _TITLE_NUMBER,
     NAVIGATION,
+    ORGAN_NAME,
     RESOLUTION_PREFIX,
 )
 
@@ -210,8 +211,70 @@ def _quoted_title(preceding: str) -> str | None:
     return None
 
 
+# The heading a resolution's own text carries above its chapeau, naming it by number, in the six
+# languages and as web pages title it: "Resolution 2446 (2018)", "Résolution 2351 (2017)",
+# "Резолюция 1263,", "UN Security Council Resolution 338", "القرار رقم 338", "قرار مجلس الأمن
+# رقم 381 بتاريخ …", "联合国安理会第1232号决议". A page's own label ("Резолюція" alone, a menu item)
+# names no number and is no heading.
+_HEADING = re.compile(
+    r"^(?:(?:UN|U\.N\.|United Nations)\s+)?(?:(?:Security Council|General Assembly)\s+)?"
+    r"(?:Resolution|Résolution|Resolución|Резолюция|Резолюція|القرار|قرار)"
+    r"(?:\s+(?:مجلس الأمن(?:\s+الدولي)?|الأمم المتحدة))?\s+(?:№\s*|No\.?\s*|n[°º]\s*|رقم\s+)?\d{1,4}\b"
+    r"|^\S{0,12}第\s*\d{1,4}\s*(?:[(（](?:19|20)\d\d[)）])?\s*[号號]\s*(?:决议|決議)$",
+    re.IGNORECASE,
+)
+# The same heading inside a masthead flattened onto one line, after its distribution line
+# ("S/RES/2351 (2017)* Nations Unies Conseil de sécurité Distr. générale 28 avril 2017 Résolution 2351 …").
+_FLATTENED_HEADING = re.compile(
+    r"\bDistr\.\s.*?\s(?=(?:Resolution|Résolution|Resolución|Резолюция)\s+\d{1,4}\s*\((?:19|20)\d\d\))")
+# The lines that carry on a heading: its adoption line ("Adopted by the Security Council at its
+# 4044th meeting", "принятая Советом Безопасности …", "…安全理事会第8401次会议通过") and the date
+# after a comma.
+_ADOPTION = re.compile(r"^(?:Adopted|Adoptée|Aprobada|Adoptada|Принята|الذي اتخذه|اتخذه)\b|(?:通过|通過)。?$", re.IGNORECASE)
+# A page's prose about the text (an introduction of several sentences), never its title.
+_PROSE = re.compile(r"[.!?]\s+[A-ZÀ-ÝА-ЯЁ\u0600-\u06FF]")
+
+
+# A page's words about the text it prints ("Texte intégral de la résolution …", "نص القرار").
+_ABOUT_THE_TEXT = re.compile(r"\b(?:texte intégral|texto completo|full text|полный текст|повний текст)\b|^نص القرار", re.IGNORECASE)
+
+
+def _reads_as_prose(line: str) -> bool:
+    line = _TITLE_NUMBER.sub("", line)  # "ES-11/3. Suspension of …" is a numbered title
+    return len(line) > 80 and bool(_PROSE.search(line.replace("U.N. Doc.", "UN Doc")))
+
+
+def _heading_lines(lines, block) -> list[int] | None:
+    """The lines of the heading that names the resolution (see ``_HEADING``) and of its adoption
+    line, nearest above the chapeau; None when the text carries no such heading."""
+    start = max(block.start, 0)
+    for k in range(start - 1, max(0, start - 12) - 1, -1):
+        stripped = lines[k].strip()
+        if not stripped or NAVIGATION.search(stripped):
+            continue
+        if _TITLE_NUMBER.match(stripped) or _OPERATIVE.match(stripped) or stripped[-1] in ";；。":
+            return None  # an adopted text's numbered title, or the text before this one
+        if _reads_as_prose(stripped) or not (_HEADING.search(stripped) or _FLATTENED_HEADING.search(stripped)):
+            continue
+        found, previous = [k], stripped
+        for j in range(k + 1, start):
+            following = lines[j].strip()
+            if not following or NAVIGATION.search(following):
+                continue
+            if not (_ADOPTION.search(following) or following[0].islower() or previous.endswith(",")):
+                break
+            found.append(j)
+            previous = following
+        return found
+    return None
+
+
 def title_lines(lines, block) -> list[int]:
-    """The indices of the lines the title above the chapeau is read from (see ``_line_title``)."""
+    """The indices of the lines the title above the chapeau is read from (see ``_line_title``):
+    the heading that names the resolution when there is one, else the lines just above."""
+    heading = _heading_lines(lines, block)
+    if heading:
+        return heading
     candidates: list[int] = []
     for k in range(max(block.start, 0) - 1, max(0, block.start - 8) - 1, -1):
         stripped = lines[k].strip()
@@ -234,6 +297,12 @@ def _line_title(lines, block) -> str | None:
     candidates = [lines[k].strip() for k in title_lines(lines, block)]
     if not candidates:
         return None
+    flattened = _FLATTENED_HEADING.search(candidates[0])
+    if flattened:
+        candidates[0] = candidates[0][flattened.end():]
+    # a library's citation after the heading ("…, U.N. Doc. S/RES/1263 (1999).")
+    candidates = [line if _LIBRARY_CITATION.match(line[:_CITATION_LINE]) else re.sub(r",\s+U\.N\. Doc\. \S.*$", "", line)
+                  for line in candidates]
     title = " ".join(candidates) if not has_cjk(candidates[0]) else "".join(candidates)
     title = _TITLE_NUMBER.sub("", title).strip()
     cited = _LIBRARY_CITATION.match(title) if len(title) <= _CITATION_LINE else None
@@ -259,6 +328,9 @@ def _is_header_line(line: str) -> bool:
         # a web page's prose before the text ("… la resolución 2758 estipula:"), not a title
         or bool(re.fullmatch(r"[A-Z]{1,2}/\S+(?:\s*\((?:19|20)\d\d|[IVXL]+\))?\*?", line))  # the symbol alone
         or (len(line) > 80 and line[-1] in ".:" and not (len(line) <= _CITATION_LINE and _LIBRARY_CITATION.match(line)))
+        or (_reads_as_prose(line) and not _LIBRARY_CITATION.match(line[:_CITATION_LINE]))
+        or bool(ORGAN_NAME.fullmatch(line))
+        or bool(_ABOUT_THE_TEXT.search(line))
     )
 
 

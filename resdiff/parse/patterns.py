@@ -60,7 +60,8 @@ _TERMINAL = set(",;:.，；：。!?！？،؛؟")
 
 # A line of a web page's navigation: a bar of links ("← | … |"), a menu entry, a share button;
 # only lines before the chapeau are read for it.
-NAVIGATION = re.compile(r"\||^[←→↑]|^(?:外观|外觀|Appearance|Menu|Меню|Bookmark and Share)$")
+NAVIGATION = re.compile(r"\||^[←→↑]|^(?:外观|外觀|Appearance|Menu|Меню|Bookmark and Share)$"
+                        r"|^(?:Tags|Étiquettes|Etiquetas|Mots-clés|Метки|Теги)\s*:")  # a blog's tags above a text
 
 
 # The labels negotiators put before a draft's paragraphs ("PP1–", "PP2.", "OP3."), in every
@@ -245,6 +246,11 @@ CHAPEAUS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 _CHAPEAUS = tuple(form for table in CHAPEAUS.values() for forms in table.values() for form in forms)
+# An organ's name alone, as a masthead prints it above a draft ("Consejo de Seguridad",
+# "Security Council", "Генеральная Ассамблея"): a header line, never a title.
+ORGAN_NAME = re.compile(
+    "(?:" + "|".join(re.sub(r"^(?:The |Le |La |El |L\['’\]|\(\?:إن \)\?)", "", form) for form in _CHAPEAUS) + ")",
+    re.IGNORECASE)
 # The prefix of the symbols each organ gives its resolutions.
 RESOLUTION_PREFIX = {"General Assembly": "A/RES/", "Security Council": "S/RES/", "Economic and Social Council": "E/RES/",
                      "Human Rights Council": "A/HRC/RES/"}

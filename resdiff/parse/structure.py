@@ -271,10 +271,33 @@ def _masthead(lines: list[str], begin: int, chapeau_at: int, header: Header, tit
         bare = _TITLE_NUMBER.sub("", stripped).strip()
         if k in header.used:
             continue
-        if title and bare and k in titled and bare in title:
+        if title and bare and k in titled:
+            outside = _outside_title(bare, title)
+            if outside:
+                dropped.append((k + 1, outside))
             continue
         dropped.append((k + 1, stripped))
     return dropped
+
+
+def _outside_title(line: str, title: str) -> str | None:
+    """What a title line holds besides the title: the masthead flattened before it, a library's
+    citation after it ("…, U.N. Doc. S/RES/1263 (1999)."); None when the line is all title.
+
+    >>> _outside_title("S/RES/2351 (2017)* Distr. générale Résolution 2351 (2017)", "Résolution 2351 (2017) Adoptée")
+    'S/RES/2351 (2017)* Distr. générale'
+    """
+    if line in title:
+        return None
+    at = line.find(title[:30])
+    if at < 0:
+        at = next((line.find(title[:n]) for n in range(min(len(title), 30), 0, -1) if line.endswith(title[:n])), -1)
+        if at < 0:
+            return line
+    end = at
+    while end < len(line) and end - at < len(title) and line[end] == title[end - at]:
+        end += 1
+    return (line[:at].rstrip() + " " + line[end:].lstrip()).strip() or None
 
 
 def _ordinal(value: int) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from . import i18n
 from .cli_app import app, read_documents, write_output
 from .errors import ResdiffError, StoreError
 from .i18n import N_, _
@@ -752,35 +753,46 @@ def _render_precedent_html(data: dict) -> str:
     from html import escape
 
     draft = data["draft"]
-    name = draft["symbol"] or draft["source"] or "draft"
+    name = draft["symbol"] or draft["source"] or _("draft")
     summary = data["summary"]
-    out = ["<!DOCTYPE html>", '<html lang="' + escape(draft["language"] or "en") + '">', "<head>",
-           '<meta charset="utf-8">', f"<title>Precedents of {escape(name)}</title>",
+    # The page is in the draft's language, its labels in the interface's: in an interface other
+    # than English, the page takes the interface's language and the texts the draft's.
+    text_lang = ""
+    page_lang = draft["language"] or "en"
+    if i18n.current() != i18n.SOURCE_LANGUAGE:
+        page_lang = i18n.current()
+        text_lang = f' lang="{escape(draft["language"])}"' if draft["language"] else ""
+    title = escape(_("Precedents of {draft}").format(draft=name))
+    out = ["<!DOCTYPE html>", '<html lang="' + escape(page_lang) + '">', "<head>",
+           '<meta charset="utf-8">', f"<title>{title}</title>",
            f"<style>{_PRECEDENT_CSS}</style>", "</head>", "<body>",
-           f"<h1>Precedents of {escape(name)}</h1>",
-           f"<p>{summary['identical']} identical to a precedent (agreed language), {summary['changed']} changed "
-           f"from one, {summary['new']} new; {data['search']['stored_paragraphs']:,} stored paragraphs searched, "
-           f"kept share {data['search']['min_share']:.2f} or more.</p>"]
-    labels = {"identical": "agreed language", "changed": "changed", "new": "new language"}
+           f"<h1>{title}</h1>",
+           "<p>" + escape(_("{identical} identical to a precedent (agreed language), {changed} changed from one, "
+                            "{new} new; {stored} stored paragraphs searched, kept share {share} or more.").format(
+               identical=summary["identical"], changed=summary["changed"], new=summary["new"],
+               stored=f"{data['search']['stored_paragraphs']:,}", share=f"{data['search']['min_share']:.2f}"))
+           + "</p>"]
+    labels = {"identical": N_("agreed language"), "changed": N_("changed"), "new": N_("new language")}
     for paragraph in data["paragraphs"]:
         status = paragraph["status"]
         out.append(f'<section class="{status}" id="{escape(paragraph["id"])}">')
-        out.append(f'<div class="head">{escape(paragraph["id"])}<span class="status">{labels[status]}</span></div>')
+        label = escape(_(labels[status]))
+        out.append(f'<div class="head">{escape(paragraph["id"])}<span class="status">{label}</span></div>')
         if status == "changed":
             pieces = []
             for span in paragraph["precedents"][0]["spans"]:
                 text = escape(span["text"])
                 pieces.append(text if span["op"] == "equal" else
                               f"<del>{text}</del>" if span["op"] == "delete" else f"<ins>{text}</ins>")
-            out.append(f'<p class="text">{"".join(pieces)}</p>')
+            out.append(f'<p class="text"{text_lang}>{"".join(pieces)}</p>')
         else:
-            out.append(f'<p class="text">{escape(paragraph["text"])}</p>')
+            out.append(f'<p class="text"{text_lang}>{escape(paragraph["text"])}</p>')
         if paragraph["precedents"]:
             out.append('<ul class="sources">')
             for p in paragraph["precedents"]:
                 when = f" ({escape(p['date'])})" if p["date"] else ""
-                what = "identical" if p["identical"] else f"{_share(p['similarity'])} kept"
-                out.append(f"<li>{escape(p['symbol'])} {escape(p['id'])}{when}: {what}</li>")
+                what = _("identical") if p["identical"] else _("{share} kept").format(share=_share(p["similarity"]))
+                out.append(f"<li>{escape(p['symbol'])} {escape(p['id'])}{when}: {escape(what)}</li>")
             out.append("</ul>")
         out.append("</section>")
     out += ["</body>", "</html>"]

@@ -130,3 +130,36 @@ def test_the_digital_library_record_under_an_adoption_in_chinese():
         assert record_line(record).startswith("记录：Information and communications technologies for development；2010-12-20；")
     finally:
         i18n.use("en")
+
+
+# --- precedent -----------------------------------------------------------------------------------
+
+EN = "tests/fixtures/corpus/en"
+
+
+@pytest.fixture(scope="module")
+def precedent_store(tmp_path_factory):
+    """68/262 (2014) and ES-11/1 to ES-11/3 (2022), English: where ES-11/4's language was said before."""
+    path = str(tmp_path_factory.mktemp("precedent") / "store.db")
+    files = [f"{EN}/A_RES_68_262.en.txt", *(f"{EN}/A_RES_ES-11_{n}.en.txt" for n in (1, 2, 3))]
+    result = CliRunner().invoke(app, ["--ui-lang", "en", "add", *(str(ROOT / f) for f in files), "--store", path])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_precedent_html_page(lang, precedent_store, golden):
+    golden(f"ui/precedent_es_11_4.{lang}.html", run("--ui-lang", lang, "precedent", f"{EN}/A_RES_ES-11_4.en.txt",
+                                                    "--store", precedent_store, "--top", "2", "--format", "html"))
+
+
+def test_the_chinese_precedent_page_labels_in_chinese_and_the_texts_in_their_language(precedent_store):
+    page = run("--ui-lang", "zh", "precedent", f"{EN}/A_RES_ES-11_4.en.txt", "--store", precedent_store,
+               "--format", "html")
+    assert '<html lang="zh">' in page and "<h1>A/RES/ES-11/4 的先例</h1>" in page
+    assert '<div class="head">OP1<span class="status">商定措辞</span></div>\n<p class="text" lang="en">' in page
+    assert "<li>A/RES/ES-11/1 OP1 (2022-03-18): 相同</li>" in page
+    assert "与先例相同（商定措辞）2 段，由先例修改而来 3 段，新措辞 10 段" in page
+    english = run("--ui-lang", "en", "precedent", f"{EN}/A_RES_ES-11_4.en.txt", "--store", precedent_store,
+                  "--format", "html")
+    assert '<html lang="en">' in english and '<p class="text">' in english and 'lang="en">' not in english.split("<body>")[1]

@@ -9,6 +9,7 @@ import typer
 
 from .cli_app import app, check_output, read_documents, write_output
 from .errors import ResdiffError
+from .i18n import N_
 from .model import Document
 from .render import DiffFormat, RenderOptions
 
@@ -26,38 +27,36 @@ def _documents(arg: str, resolve) -> tuple[Document, ...]:
     return read_documents(arg)
 
 
-@app.command(epilog="Examples: resdiff check A_RES_61_211.zh.txt A_RES_61_211.en.txt;  "
-                     "resdiff check A/RES/61/211 --lang zh --lang en -o check.html;  "
-                     "resdiff check a.ar.txt a.fr.txt --format json --exit-code.  Environment: NO_COLOR, "
-                     "FORCE_COLOR (colour), COLUMNS (terminal width), RESDIFF_STORE (version store for symbols), "
-                     "RESDIFF_OFFLINE (fetching symbols).")
+@app.command(help=N_("Check that two language versions of one document agree, paragraph by paragraph.\n\n"
+                     "The versions are paired by structure (paragraph kinds and numbers, sub-paragraphs, footnote "
+                     "marks) and by what survives translation (numbers, dates, symbols such as A/65/78 or 64/187). "
+                     "Each paragraph in one version only, each sub-paragraph count or footnote that differs, and each "
+                     "number, date or symbol cited in one version and not the other is reported."),
+             epilog=N_("Examples: resdiff check A_RES_61_211.zh.txt A_RES_61_211.en.txt;  "
+                        "resdiff check A/RES/61/211 --lang zh --lang en -o check.html;  "
+                        "resdiff check a.ar.txt a.fr.txt --format json --exit-code.  Environment: NO_COLOR, "
+                        "FORCE_COLOR (colour), COLUMNS (terminal width), RESDIFF_STORE (version store for symbols), "
+                        "RESDIFF_OFFLINE (fetching symbols)."))
 def check(
-    first: str = typer.Argument(..., help="One language version: a file, or a stored (or fetched) symbol."),
+    first: str = typer.Argument(..., help=N_("One language version: a file, or a stored (or fetched) symbol.")),
     second: str | None = typer.Argument(
-        None, help="The other language version. Omit it to check one symbol in the two languages of --lang."),
+        None, help=N_("The other language version. Omit it to check one symbol in the two languages of --lang.")),
     format: str | None = typer.Option(
         None, "--format", "-f",
-        help="Output format: terminal (or text), json, html. Default: from the -o file's ending "
-             "(.txt .json .html .htm), else terminal."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
+        help=N_("Output format: terminal (or text), json, html. Default: from the -o file's ending "
+                "(.txt .json .html .htm), else terminal.")),
+    output: Path | None = typer.Option(None, "--output", "-o", help=N_("Write to this file instead of standard output.")),
     width: int | None = typer.Option(None, "--width", min=20,
-                                     help="Terminal width. Default: the terminal's; no wrapping when not a terminal."),
-    color: str = typer.Option("auto", "--color", help="auto, always or never."),
-    exit_code: bool = typer.Option(False, "--exit-code", help="Exit with status 1 when the versions disagree."),
-    store: str | None = typer.Option(None, "--store", help="Version store for symbols given instead of files."),
+                                     help=N_("Terminal width. Default: the terminal's; no wrapping when not a terminal.")),
+    color: str = typer.Option("auto", "--color", help=N_("auto, always or never.")),
+    exit_code: bool = typer.Option(False, "--exit-code", help=N_("Exit with status 1 when the versions disagree.")),
+    store: str | None = typer.Option(None, "--store", help=N_("Version store for symbols given instead of files.")),
     lang: list[str] = typer.Option(
         [], "--lang", "-l",
-        help="For symbols: the language of the first version, then (given again) of the second "
-             "(zh, en, fr, es, ru, ar)."),
-    offline: bool = typer.Option(False, "--offline", help="Never touch the network: symbols must be stored."),
+        help=N_("For symbols: the language of the first version, then (given again) of the second "
+                "(zh, en, fr, es, ru, ar).")),
+    offline: bool = typer.Option(False, "--offline", help=N_("Never touch the network: symbols must be stored.")),
 ) -> None:
-    """Check that two language versions of one document agree, paragraph by paragraph.
-
-    The versions are paired by structure (paragraph kinds and numbers, sub-paragraphs, footnote
-    marks) and by what survives translation (numbers, dates, symbols such as A/65/78 or 64/187).
-    Each paragraph in one version only, each sub-paragraph count or footnote that differs, and
-    each number, date or symbol cited in one version and not the other is reported.
-    """
     from .render import choose_format
 
     try:

@@ -16,11 +16,12 @@ from typing import Protocol, TypeGuard
 
 import typer
 
+from . import cli_locale
 from .cli_app import _state, app, check_output, read_documents, write_output
 from .command import BadArgument, bidi_note, diff_pair, errors_as_exits, load_pair, open_stdout
 from .command import select as select  # named here too, as before
 from .errors import ResdiffError
-from .i18n import _
+from .i18n import N_, _
 from .render import RenderOptions
 
 
@@ -36,31 +37,34 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback(epilog="Example: resdiff diff report.txt --only-changes. "
-                     "Environment: NO_COLOR, FORCE_COLOR (colour), COLUMNS (terminal width), "
-                     "RESDIFF_STORE (version store), RESDIFF_UI_LANG (interface language).")
+@app.callback(epilog=N_("Example: resdiff diff report.txt --only-changes. "
+                        "Environment: NO_COLOR, FORCE_COLOR (colour), COLUMNS (terminal width), "
+                        "RESDIFF_STORE (version store), RESDIFF_UI_LANG (interface language)."))
 def _root(
-    traceback: bool = typer.Option(False, "--traceback", help="Show the Python traceback of an error (for developers)."),
+    traceback: bool = typer.Option(False, "--traceback", help=N_("Show the Python traceback of an error (for developers).")),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Print resdiff's version and exit."),
+                                 help=N_("Print resdiff's version and exit.")),
     ui_lang: str | None = typer.Option(
-        None, "--ui-lang",
-        help="The language of resdiff's labels and messages: en or zh (any command, anywhere on the line). "
-             "Default: RESDIFF_UI_LANG, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else en. "
-             "The JSON stays in English."),
+        None, "--ui-lang", is_eager=True, callback=lambda value: _choose_language(value),
+        help=N_("The language of resdiff's labels and messages: en or zh (any command, anywhere on the line). "
+                "Default: RESDIFF_UI_LANG, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else en. "
+                "The JSON stays in English.")),
 ) -> None:
     _state["traceback"] = traceback
     _choose_language(ui_lang)
 
 
-def _choose_language(option: str | None) -> None:
-    """Speak the interface language asked for; one that resdiff does not speak is an error."""
+def _choose_language(option: str | None) -> str | None:
+    """Speak the interface language asked for (``option`` is given back); one that resdiff does
+    not speak is an error. Called first by the entry point and then by the option itself,
+    eagerly, so that a help page asked for on the same line is in that language."""
     from . import i18n
 
     try:
         i18n.use(i18n.choose(option))
     except ValueError as exc:
         raise ResdiffError(str(exc)) from None
+    return option
 
 
 def _ui_lang_first(argv: list[str]) -> list[str]:
@@ -93,23 +97,21 @@ def _ui_lang_first(argv: list[str]) -> list[str]:
 # --- parse ---------------------------------------------------------------------------------------
 
 
-@app.command(epilog="Examples: resdiff parse report.txt;  resdiff parse draft.pdf --format json -o draft.json.  "
-                     "Environment: NO_COLOR, FORCE_COLOR (colour), COLUMNS (terminal width).")
+@app.command(help=N_("Show the documents, paragraphs, sub-paragraphs and footnotes found in FILE.\n\n"
+                     "A break in the numbering, a skipped sub-paragraph letter, a paragraph longer than any real one "
+                     "or a footnote mark without its footnote is a 'resdiff: warning: …' line on standard error (and "
+                     "a \"warnings\" list in the JSON); --strict makes them an error."),
+             epilog=N_("Examples: resdiff parse report.txt;  resdiff parse draft.pdf --format json -o draft.json.  "
+                        "Environment: NO_COLOR, FORCE_COLOR (colour), COLUMNS (terminal width)."))
 def parse(
-    file: str = typer.Argument(..., help="A report, draft or resolution (.txt in any common encoding, .docx, .pdf)."),
-    format: str = typer.Option("text", "--format", "-f", help="text or json."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
-    strict: bool = typer.Option(False, "--strict", help="Treat parser warnings as an error (exit status 2)."),
+    file: str = typer.Argument(..., help=N_("A report, draft or resolution (.txt in any common encoding, .docx, .pdf).")),
+    format: str = typer.Option("text", "--format", "-f", help=N_("text or json.")),
+    output: Path | None = typer.Option(None, "--output", "-o", help=N_("Write to this file instead of standard output.")),
+    strict: bool = typer.Option(False, "--strict", help=N_("Treat parser warnings as an error (exit status 2).")),
     show_furniture: bool = typer.Option(
         False, "--show-furniture",
-        help="Also list the lines left out as page furniture (symbols, job numbers, page numbers, running heads)."),
+        help=N_("Also list the lines left out as page furniture (symbols, job numbers, page numbers, running heads).")),
 ) -> None:
-    """Show the documents, paragraphs, sub-paragraphs and footnotes found in FILE.
-
-    A break in the numbering, a skipped sub-paragraph letter, a paragraph longer than any real
-    one or a footnote mark without its footnote is a 'resdiff: warning: …' line on standard
-    error (and a "warnings" list in the JSON); --strict makes them an error.
-    """
     if format not in {"text", "json"}:
         raise typer.BadParameter("choose text or json", param_hint="--format")
     check_output(output, (file,))
@@ -129,43 +131,41 @@ def parse(
 # --- diff ----------------------------------------------------------------------------------------
 
 
-@app.command(epilog="Examples: resdiff diff report.txt --only-changes;  resdiff diff old.docx new.docx -o changes.docx;  "
-                     "resdiff diff report.txt --stat.  Environment: NO_COLOR, FORCE_COLOR (colour), "
-                     "COLUMNS (terminal width), RESDIFF_STORE (version store for symbols), RESDIFF_DOCUMENTS_URL, "
-                     "RESDIFF_LIBRARY_URL, RESDIFF_TIMEOUT, RESDIFF_OFFLINE (fetching symbols).")
+@app.command(help=N_("Compare two versions of a resolution, paragraph by paragraph and word by word.\n\n"
+                     "OLD and NEW may be files, stored symbols, or UN symbols to fetch: resdiff diff A/C.2/65/L.22 "
+                     "A/C.2/65/L.56 --lang zh downloads what is not stored yet (a line on standard error says so)."),
+             epilog=N_("Examples: resdiff diff report.txt --only-changes;  resdiff diff old.docx new.docx -o changes.docx;  "
+                        "resdiff diff report.txt --stat.  Environment: NO_COLOR, FORCE_COLOR (colour), "
+                        "COLUMNS (terminal width), RESDIFF_STORE (version store for symbols), RESDIFF_DOCUMENTS_URL, "
+                        "RESDIFF_LIBRARY_URL, RESDIFF_TIMEOUT, RESDIFF_OFFLINE (fetching symbols)."))
 def diff(
-    old: str = typer.Argument(..., help="The old version: a file, or a file holding several drafts (a committee report)."),
-    new: str | None = typer.Argument(None, help="The new version. Omit it to compare the first and last drafts of OLD."),
-    old_symbol: str | None = typer.Option(None, "--old", help="Pick the old draft by symbol ('L.22' is enough)."),
-    new_symbol: str | None = typer.Option(None, "--new", help="Pick the new draft by symbol."),
+    old: str = typer.Argument(..., help=N_("The old version: a file, or a file holding several drafts (a committee report).")),
+    new: str | None = typer.Argument(None, help=N_("The new version. Omit it to compare the first and last drafts of OLD.")),
+    old_symbol: str | None = typer.Option(None, "--old", help=N_("Pick the old draft by symbol ('L.22' is enough).")),
+    new_symbol: str | None = typer.Option(None, "--new", help=N_("Pick the new draft by symbol.")),
     format: str | None = typer.Option(
         None, "--format", "-f",
-        help="Output format: terminal (or text), json, html, markdown (or md), docx. "
-             "Default: from the -o file's ending (.txt .json .html .htm .md .docx), else terminal."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output."),
-    only_changes: bool = typer.Option(False, "--only-changes", help="Hide unchanged paragraphs."),
+        help=N_("Output format: terminal (or text), json, html, markdown (or md), docx. "
+                "Default: from the -o file's ending (.txt .json .html .htm .md .docx), else terminal.")),
+    output: Path | None = typer.Option(None, "--output", "-o", help=N_("Write to this file instead of standard output.")),
+    only_changes: bool = typer.Option(False, "--only-changes", help=N_("Hide unchanged paragraphs.")),
     width: int | None = typer.Option(
         None, "--width", min=20,
-        help="Wrap the terminal view at N columns. Default: the terminal's width; no wrapping (one "
-             "paragraph a line) when the output is not a terminal."),
+        help=N_("Wrap the terminal view at N columns. Default: the terminal's width; no wrapping (one "
+                "paragraph a line) when the output is not a terminal.")),
     color: str = typer.Option(
         "auto", "--color",
-        help="auto, always or never. auto colours a terminal only; NO_COLOR turns it off, FORCE_COLOR on."),
-    exit_code: bool = typer.Option(False, "--exit-code", help="Exit with status 1 when the versions differ."),
-    stat: bool = typer.Option(False, "--stat", help="Only the correspondence table: old id → new id, kind, share kept, "
-                                                    "opening words (terminal view)."),
-    store: str | None = typer.Option(None, "--store", help="Version store for symbols given instead of files."),
+        help=N_("auto, always or never. auto colours a terminal only; NO_COLOR turns it off, FORCE_COLOR on.")),
+    exit_code: bool = typer.Option(False, "--exit-code", help=N_("Exit with status 1 when the versions differ.")),
+    stat: bool = typer.Option(False, "--stat", help=N_("Only the correspondence table: old id → new id, kind, share kept, "
+                                                       "opening words (terminal view).")),
+    store: str | None = typer.Option(None, "--store", help=N_("Version store for symbols given instead of files.")),
     lang: str | None = typer.Option(
         None, "--lang", "-l",
-        help="For symbols: the language (zh, en, fr, es, ru, ar). A symbol neither a file nor stored in it "
-             "is fetched from the UN document system first (default zh)."),
-    offline: bool = typer.Option(False, "--offline", help="Never touch the network: symbols must be stored."),
+        help=N_("For symbols: the language (zh, en, fr, es, ru, ar). A symbol neither a file nor stored in it "
+                "is fetched from the UN document system first (default zh).")),
+    offline: bool = typer.Option(False, "--offline", help=N_("Never touch the network: symbols must be stored.")),
 ) -> None:
-    """Compare two versions of a resolution, paragraph by paragraph and word by word.
-
-    OLD and NEW may be files, stored symbols, or UN symbols to fetch: resdiff diff A/C.2/65/L.22
-    A/C.2/65/L.56 --lang zh downloads what is not stored yet (a line on standard error says so).
-    """
     from .render import choose_format
 
     try:
@@ -209,9 +209,10 @@ def main(argv: list[str] | None = None) -> None:
         if type(exc).__name__ == "NoArgsIsHelpError":
             print(exc.format_message(), file=sys.stderr)  # the help text, asked for by no arguments
             sys.exit(2)
-        # One line, like every other error, and the way to the help.
-        message = " ".join(exc.format_message().split()).rstrip(".")
-        if message.startswith("No such option") and argv_has_dash_name(argv, message):
+        # One line, like every other error, and the way to the help; in the interface language.
+        english = " ".join(exc.format_message().split())
+        message = cli_locale.message(english).rstrip(".")
+        if english.startswith("No such option") and argv_has_dash_name(argv, english):
             message += _(" (a file whose name starts with '-': put -- before it, as in 'resdiff diff -- -old.txt new.txt')")
         command = getattr(getattr(exc, "ctx", None), "command_path", "resdiff")
         message = _("{message} (see '{command} --help')").format(message=message, command=command)

@@ -10,13 +10,18 @@ import typer
 
 # The shared helpers live in ``command``, which the quick path of ``resdiff diff`` uses without
 # the command-line framework; they are named here too for the command modules.
+from .cli_locale import Group
 from .command import _state, check_output, read_documents, select, write_output
+from .i18n import N_
 
 __all__ = ["_state", "app", "check_output", "read_documents", "select", "write_output"]
 
+# The help of the application and of every command and option is marked N_() and shown in the
+# interface language by cli_locale, which writes the help page outside English.
 app = typer.Typer(
     name="resdiff",
-    help="Compare versions of a UN resolution: moved, merged, split, renumbered and reworded paragraphs.",
+    cls=Group,
+    help=N_("Compare versions of a UN resolution: moved, merged, split, renumbered and reworded paragraphs."),
     add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,

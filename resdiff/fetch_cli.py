@@ -11,15 +11,15 @@ import typer
 
 from .cli_app import app, write_output
 from .errors import InputError, ResdiffError
-from .i18n import _, tr
+from .i18n import N_, _, tr
 
 if TYPE_CHECKING:
     from .fetch import Download, Record
 
 DEFAULT_LANGUAGE = "zh"
 _KINDS = ("auto", "pdf", "doc")
-_LANG_HELP = "The language of the document: zh, en, fr, es, ru or ar."
-_STORE_HELP = "The version store (default .resdiff/store.db here, or $RESDIFF_STORE)."
+_LANG_HELP = N_("The language of the document: zh, en, fr, es, ru or ar.")
+_STORE_HELP = N_("The version store (default .resdiff/store.db here, or $RESDIFF_STORE).")
 
 
 def check_language(language: str | None, hint: str = "--lang") -> str | None:
@@ -145,20 +145,20 @@ def record_line(record: Record | None) -> str:
     return _("record: {record}").format(record=_("; ").join(parts))
 
 
-@app.command(epilog="Examples: resdiff fetch A/C.2/65/L.22 A/C.2/65/L.56 --lang zh;  "
-                     "resdiff fetch A/RES/65/141 --lang en --type pdf.  Environment: RESDIFF_DOCUMENTS_URL, "
-                     "RESDIFF_LIBRARY_URL (mirrors), RESDIFF_TIMEOUT (seconds), RESDIFF_OFFLINE, RESDIFF_STORE.")
+@app.command(help=N_("Download documents by symbol from the UN document system, with their UN Digital Library record "
+                     "(title, date, agenda item, vote), and keep them in the version store."),
+             epilog=N_("Examples: resdiff fetch A/C.2/65/L.22 A/C.2/65/L.56 --lang zh;  "
+                        "resdiff fetch A/RES/65/141 --lang en --type pdf.  Environment: RESDIFF_DOCUMENTS_URL, "
+                        "RESDIFF_LIBRARY_URL (mirrors), RESDIFF_TIMEOUT (seconds), RESDIFF_OFFLINE, RESDIFF_STORE."))
 def fetch(
-    symbols: list[str] = typer.Argument(..., help="UN document symbols, such as A/C.2/65/L.22."),
+    symbols: list[str] = typer.Argument(..., help=N_("UN document symbols, such as A/C.2/65/L.22.")),
     lang: str = typer.Option(DEFAULT_LANGUAGE, "--lang", "-l", help=_LANG_HELP),
     kind: str = typer.Option("auto", "--type", "-t",
-                             help="pdf, doc (Word 97-2003), or auto: the Word file when LibreOffice is "
-                                  "installed, else (and when there is none) the PDF."),
-    offline: bool = typer.Option(False, "--offline", help="Never touch the network (here: refuse to run)."),
+                             help=N_("pdf, doc (Word 97-2003), or auto: the Word file when LibreOffice is "
+                                     "installed, else (and when there is none) the PDF.")),
+    offline: bool = typer.Option(False, "--offline", help=N_("Never touch the network (here: refuse to run).")),
     store: str | None = typer.Option(None, "--store", help=_STORE_HELP),
 ) -> None:
-    """Download documents by symbol from the UN document system, with their UN Digital Library
-    record (title, date, agenda item, vote), and keep them in the version store."""
     language = check_language(lang) or DEFAULT_LANGUAGE
     if kind not in _KINDS:
         raise typer.BadParameter("choose auto, pdf or doc", param_hint="--type")

@@ -63,7 +63,7 @@ LOG_SCHEMA = "resdiff.log/1"
 BLAME_SCHEMA = "resdiff.blame/1"
 HISTORY_SCHEMA = "resdiff.history/1"
 
-_STORE_HELP = "The version store (default .resdiff/store.db here, or $RESDIFF_STORE)."
+_STORE_HELP = N_("The version store (default .resdiff/store.db here, or $RESDIFF_STORE).")
 
 
 def _format_option(format: str) -> None:
@@ -236,20 +236,18 @@ def _read_all(paths: list[str]) -> list[tuple[str, list[Incoming] | None, str | 
     return [results[path] for path in paths]
 
 
-@app.command(epilog="Examples: resdiff add report.txt;  resdiff add drafts/;  resdiff add L.56.docx --follows A/C.2/65/L.22.  "
-                      "Environment: RESDIFF_STORE (version store).")
+@app.command(help=N_("Store every document found in FILE… as a version; the same text again changes nothing.\n\n"
+                     "Each file is stored whole or not at all; a file that cannot be read or stored is reported "
+                     "(resdiff: error: FILE: why) and the others are stored all the same. With several files a "
+                     "summary ends the list, and the exit status is 2 if any failed."),
+             epilog=N_("Examples: resdiff add report.txt;  resdiff add drafts/;  resdiff add L.56.docx --follows A/C.2/65/L.22.  "
+                         "Environment: RESDIFF_STORE (version store)."))
 def add(
-    files: list[str] = typer.Argument(..., help="Reports, drafts or resolutions, or folders of them (read "
-                                                "recursively): every document in them is stored."),
-    follows: str | None = typer.Option(None, "--follows", help="The symbol the (first) document of each FILE succeeds."),
+    files: list[str] = typer.Argument(..., help=N_("Reports, drafts or resolutions, or folders of them (read "
+                                                   "recursively): every document in them is stored.")),
+    follows: str | None = typer.Option(None, "--follows", help=N_("The symbol the (first) document of each FILE succeeds.")),
     store: str | None = typer.Option(None, "--store", help=_STORE_HELP),
 ) -> None:
-    """Store every document found in FILE… as a version; the same text again changes nothing.
-
-    Each file is stored whole or not at all; a file that cannot be read or stored is reported
-    (resdiff: error: FILE: why) and the others are stored all the same. With several files a
-    summary ends the list, and the exit status is 2 if any failed.
-    """
     paths = _expand(files)
     if not paths:
         raise StoreError(f"no {', '.join(IMPORTABLE)} file in {', '.join(files)}")
@@ -399,14 +397,14 @@ def _label(row: dict) -> str:
     return row["symbol"] if row["revision"] == 1 else f"{row['symbol']} rev {row['revision']}"
 
 
-@app.command(epilog="Examples: resdiff log;  resdiff log L.22;  resdiff log 信息和通信技术 --format json.  "
-                      "Environment: RESDIFF_STORE (version store).")
+@app.command(help=N_("The versions of a resolution in order, each with what changed since the one before."),
+             epilog=N_("Examples: resdiff log;  resdiff log L.22;  resdiff log 信息和通信技术 --format json.  "
+                         "Environment: RESDIFF_STORE (version store)."))
 def log(
-    query: str | None = typer.Argument(None, help="A stored symbol ('L.22' is enough) or words of a title."),
-    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    query: str | None = typer.Argument(None, help=N_("A stored symbol ('L.22' is enough) or words of a title.")),
+    format: str = typer.Option("text", "--format", "-f", help=N_("text or json.")),
     store: str | None = typer.Option(None, "--store", help=_STORE_HELP),
 ) -> None:
-    """The versions of a resolution in order, each with what changed since the one before."""
     _format_option(format)
     with _open_for_reading(store) as opened:
         data = _log_data(opened, _select_families(opened, query))
@@ -488,14 +486,15 @@ def _render_blame(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-@app.command("blame", epilog="Examples: resdiff blame L.56;  resdiff blame L.56@2 --format json.  "
-                               "Environment: RESDIFF_STORE (version store).")
+@app.command("blame",
+             help=N_("For each paragraph, the earliest version it or a predecessor appears in, and each change since."),
+             epilog=N_("Examples: resdiff blame L.56;  resdiff blame L.56@2 --format json.  "
+                       "Environment: RESDIFF_STORE (version store)."))
 def blame_command(
-    symbol: str = typer.Argument(..., help="A stored symbol ('L.56' is enough; 'L.56@2' for a revision)."),
-    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    symbol: str = typer.Argument(..., help=N_("A stored symbol ('L.56' is enough; 'L.56@2' for a revision).")),
+    format: str = typer.Option("text", "--format", "-f", help=N_("text or json.")),
     store: str | None = typer.Option(None, "--store", help=_STORE_HELP),
 ) -> None:
-    """For each paragraph, the earliest version it or a predecessor appears in, and each change since."""
     _format_option(format)
     with _open_for_reading(store) as opened:
         data = _blame_data(opened, symbol)
@@ -611,16 +610,18 @@ def _records(store: str | None, symbols: list[str]) -> dict:
     return {s: r.as_json() for s, r in sorted(found.items()) if r is not None}
 
 
-@app.command(epilog="Examples: resdiff history report.txt;  resdiff history report.pdf --format json.  "
-                      "Environment: RESDIFF_STORE (version store).")
+@app.command(help=N_("The proceedings a committee report records: introduced, revised, statements, adopted, "
+                     "withdrawn; with the vote and agenda item the UN Digital Library gives, for symbols fetched into "
+                     "the store."),
+             epilog=N_("Examples: resdiff history report.txt;  resdiff history report.pdf --format json.  "
+                         "Environment: RESDIFF_STORE (version store)."))
 def history(
-    file: str = typer.Argument(..., help="A committee report: .txt in any common encoding, .docx, .doc or .pdf."),
-    format: str = typer.Option("text", "--format", "-f", help="text or json."),
-    store: str | None = typer.Option(None, "--store", help=_STORE_HELP + " Votes and agenda items fetched "
-                                        "from the UN Digital Library are shown from it."),
+    file: str = typer.Argument(..., help=N_("A committee report: .txt in any common encoding, .docx, .doc or .pdf.")),
+    format: str = typer.Option("text", "--format", "-f", help=N_("text or json.")),
+    store: str | None = typer.Option(None, "--store", help=N_("The version store (default .resdiff/store.db here, or "
+                                                              "$RESDIFF_STORE). Votes and agenda items fetched from "
+                                                              "the UN Digital Library are shown from it.")),
 ) -> None:
-    """The proceedings a committee report records: introduced, revised, statements, adopted, withdrawn;
-    with the vote and agenda item the UN Digital Library gives, for symbols fetched into the store."""
     _format_option(format)
     text = _read_text(file)
     proceedings = _history().proceedings(text)
@@ -799,21 +800,21 @@ def _render_precedent_html(data: dict) -> str:
     return "\n".join(out) + "\n"
 
 
-@app.command(epilog="Examples: resdiff precedent draft.docx;  resdiff precedent L.22 --top 1 --format html > precedents.html.  "
-                      "Environment: RESDIFF_STORE (version store).")
+@app.command(help=N_("For each paragraph of DRAFT, where it was said before: the closest stored paragraphs of other "
+                     "texts, with the share kept and the word diff from each to the draft, or 'new language'."),
+             epilog=N_("Examples: resdiff precedent draft.docx;  resdiff precedent L.22 --top 1 --format html > precedents.html.  "
+                         "Environment: RESDIFF_STORE (version store)."))
 def precedent(
-    draft: str = typer.Argument(..., help="A draft: a file (.txt, .docx, .doc, .pdf) or a stored symbol."),
-    top: int = typer.Option(3, "--top", min=1, help="Precedents shown for each paragraph, best first."),
+    draft: str = typer.Argument(..., help=N_("A draft: a file (.txt, .docx, .doc, .pdf) or a stored symbol.")),
+    top: int = typer.Option(3, "--top", min=1, help=N_("Precedents shown for each paragraph, best first.")),
     min_share: float = typer.Option(0.5, "--min", min=0.0, max=1.0,
-                                    help="Least share of text kept for a stored paragraph to count as a precedent."),
-    since: str | None = typer.Option(None, "--since", help="Only texts of this session or later (79)."),
+                                    help=N_("Least share of text kept for a stored paragraph to count as a precedent.")),
+    since: str | None = typer.Option(None, "--since", help=N_("Only texts of this session or later (79).")),
     language: str | None = typer.Option(None, "--language",
-                                           help="Search texts in this language (zh, en, …) or 'all'; default: the draft's."),
-    format: str = typer.Option("text", "--format", "-f", help="text, json or html."),
+                                           help=N_("Search texts in this language (zh, en, …) or 'all'; default: the draft's.")),
+    format: str = typer.Option("text", "--format", "-f", help=N_("text, json or html.")),
     store: str | None = typer.Option(None, "--store", help=_STORE_HELP),
 ) -> None:
-    """For each paragraph of DRAFT, where it was said before: the closest stored paragraphs of other texts,
-    with the share kept and the word diff from each to the draft, or 'new language'."""
     if format not in {"text", "json", "html"}:
         raise typer.BadParameter("choose text, json or html", param_hint="--format")
     session = None

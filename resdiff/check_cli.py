@@ -9,7 +9,7 @@ import typer
 
 from .cli_app import app, check_output, read_documents, write_output
 from .errors import ResdiffError
-from .i18n import N_
+from .i18n import N_, _
 from .model import Document
 from .render import DiffFormat, RenderOptions
 
@@ -64,12 +64,12 @@ def check(
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--format" if format is not None else "-o") from None
     if chosen not in _FORMATS:
-        raise typer.BadParameter(f"check has no {chosen.value} form: choose terminal, json or html",
+        raise typer.BadParameter(_("check has no {format} form: choose terminal, json or html").format(format=chosen.value),
                                  param_hint="--format")
     if color not in {"auto", "always", "never"}:
-        raise typer.BadParameter("choose auto, always or never", param_hint="--color")
+        raise typer.BadParameter(_("choose auto, always or never"), param_hint="--color")
     if len(lang) > 2:
-        raise typer.BadParameter("give at most two languages: the first version's, then the second's",
+        raise typer.BadParameter(_("give at most two languages: the first version's, then the second's"),
                                  param_hint="--lang")
     from .fetch_cli import check_language, fetching_resolver, offline_from_environment
 

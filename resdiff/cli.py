@@ -113,7 +113,7 @@ def parse(
         help=N_("Also list the lines left out as page furniture (symbols, job numbers, page numbers, running heads).")),
 ) -> None:
     if format not in {"text", "json"}:
-        raise typer.BadParameter("choose text or json", param_hint="--format")
+        raise typer.BadParameter(_("choose text or json"), param_hint="--format")
     check_output(output, (file,))
     documents = read_documents(file, strict=strict)
     if format == "json":
@@ -173,7 +173,7 @@ def diff(
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--format" if format is not None else "-o") from None
     if color not in {"auto", "always", "never"}:
-        raise typer.BadParameter("choose auto, always or never", param_hint="--color")
+        raise typer.BadParameter(_("choose auto, always or never"), param_hint="--color")
     check_output(output, (old, new, store))
     from .fetch_cli import check_language, fetching_resolver, offline_from_environment
 

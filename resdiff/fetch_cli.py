@@ -29,7 +29,7 @@ def check_language(language: str | None, hint: str = "--lang") -> str | None:
     from .fetch import LANGUAGES  # only now: diff without --lang never imports the fetcher
     value = language.strip().lower()
     if value not in LANGUAGES:
-        raise typer.BadParameter(f"choose one of {', '.join(LANGUAGES)}", param_hint=hint)
+        raise typer.BadParameter(_("choose one of {languages}").format(languages=_(", ").join(LANGUAGES)), param_hint=hint)
     return value
 
 
@@ -161,7 +161,7 @@ def fetch(
 ) -> None:
     language = check_language(lang) or DEFAULT_LANGUAGE
     if kind not in _KINDS:
-        raise typer.BadParameter("choose auto, pdf or doc", param_hint="--type")
+        raise typer.BadParameter(_("choose auto, pdf or doc"), param_hint="--type")
     if offline or offline_from_environment():
         raise ResdiffError("fetch downloads documents, and --offline (or RESDIFF_OFFLINE) forbids the network: "
                            "'resdiff log' lists what is stored")

@@ -68,7 +68,7 @@ _STORE_HELP = N_("The version store (default .resdiff/store.db here, or $RESDIFF
 
 def _format_option(format: str) -> None:
     if format not in {"text", "json"}:
-        raise typer.BadParameter("choose text or json", param_hint="--format")
+        raise typer.BadParameter(_("choose text or json"), param_hint="--format")
 
 
 def _read_text(path: str) -> str:
@@ -816,11 +816,11 @@ def precedent(
     store: str | None = typer.Option(None, "--store", help=_STORE_HELP),
 ) -> None:
     if format not in {"text", "json", "html"}:
-        raise typer.BadParameter("choose text, json or html", param_hint="--format")
+        raise typer.BadParameter(_("choose text, json or html"), param_hint="--format")
     session = None
     if since is not None:
         if not re.fullmatch(r"[0-9]{1,4}", since.strip()):
-            raise typer.BadParameter("give a session number, such as 79", param_hint="--since")
+            raise typer.BadParameter(_("give a session number, such as 79"), param_hint="--since")
         session = int(since)
     languages: tuple[str, ...] | None = ()
     if language:

@@ -188,6 +188,33 @@ REFUSED = [
 ]
 
 
+# resdiff's own checks of the values given, which the parser reports the same way.
+REFUSED += [
+    (["log", "--format", "xml"],
+     "Invalid value for --format: choose text or json (see 'resdiff log --help')",
+     "--format 的值无效：请选择 text 或 json（参见 'resdiff log --help'）"),
+    (["diff", SAMPLE_ARG, "--color", "red"],
+     "Invalid value for --color: choose auto, always or never (see 'resdiff diff --help')",
+     "--color 的值无效：请选择 auto、always 或 never（参见 'resdiff diff --help'）"),
+    (["diff", SAMPLE_ARG, "-o", "changes.pdf"],
+     "Invalid value for -o: resdiff does not write .pdf files: name the file .txt, .json, .html, .htm, .md or .docx, "
+     "or give --format (see 'resdiff diff --help')",
+     "-o 的值无效：resdiff 不写 .pdf 文件：请将文件命名为 .txt、.json、.html、.htm、.md 或 .docx，或给出 --format"
+     "（参见 'resdiff diff --help'）"),
+    (["diff", SAMPLE_ARG, "-f", "json", "-o", "changes.html"],
+     "Invalid value for --format: --format json does not match the file name changes.html (which says html): drop one, "
+     "or make them agree (see 'resdiff diff --help')",
+     "--format 的值无效：--format json 与文件名 changes.html（表示 html）不一致：请去掉其中之一，或使两者一致"
+     "（参见 'resdiff diff --help'）"),
+    (["fetch", "A/RES/61/211", "--lang", "de"],
+     "Invalid value for --lang: choose one of zh, en, fr, es, ru, ar (see 'resdiff fetch --help')",
+     "--lang 的值无效：请从以下选择其一：zh、en、fr、es、ru、ar（参见 'resdiff fetch --help'）"),
+    (["precedent", SAMPLE_ARG, "--since", "last"],
+     "Invalid value for --since: give a session number, such as 79 (see 'resdiff precedent --help')",
+     "--since 的值无效：请给出届会编号，如 79（参见 'resdiff precedent --help'）"),
+]
+
+
 def refusal(args: list[str], language: str, capsys) -> tuple[int, str, str]:
     """The command line run in this process: its exit status, standard output and error."""
     with pytest.raises(SystemExit) as exit:

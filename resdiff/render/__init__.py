@@ -76,7 +76,7 @@ def choose_format(name: str | None, output: str | None) -> DiffFormat:
     if name is not None:
         by_name = FORMAT_NAMES.get(name.strip().lower())
         if by_name is None:
-            raise ValueError(f"unknown format {name!r}: choose one of {', '.join(sorted(FORMAT_NAMES))}")
+            raise ValueError(_("unknown format {name!r}: choose one of {names}").format(name=name, names=_(", ").join(sorted(FORMAT_NAMES))))
     by_file = None
     if output is not None:
         ending = os.path.splitext(output)[1].lower()
@@ -84,11 +84,11 @@ def choose_format(name: str | None, output: str | None) -> DiffFormat:
         if by_file is None and ending and by_name is None:
             # A name that says another format (a .pdf, a .doc) would hold text that no program
             # opens as it says: refused rather than written so.
-            raise ValueError(f"resdiff does not write {ending} files: name the file .txt, .json, .html, .htm, .md "
-                             "or .docx, or give --format")
+            raise ValueError(_("resdiff does not write {ending} files: name the file .txt, .json, .html, .htm, .md "
+                               "or .docx, or give --format").format(ending=ending))
     if by_name is not None and by_file is not None and by_name is not by_file:
-        raise ValueError(f"--format {name} does not match the file name {output} (which says {by_file.value}): "
-                         "drop one, or make them agree")
+        raise ValueError(_("--format {name} does not match the file name {output} (which says {format}): "
+                           "drop one, or make them agree").format(name=name, output=output, format=by_file.value))
     return by_name or by_file or DiffFormat.TERMINAL
 
 

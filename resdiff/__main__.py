@@ -37,9 +37,11 @@ def run() -> None:
             signal.signal(signal.SIGINT, signal.default_int_handler)
         arguments = sys.argv[1:]
         if arguments and not {"--help", "-h", "--version"} & set(arguments):
-            from . import regexcache  # a command that reads documents: its patterns, compiled before
+            # a command that reads documents: its patterns and record classes, compiled before
+            from . import codecache, regexcache
 
             regexcache.load()
+            codecache.load()
         if sys.argv[1:2] == ["diff"]:
             from .command import quick_diff
 

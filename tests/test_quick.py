@@ -114,3 +114,67 @@ def test_every_pattern_of_the_parser_and_text_module_rebuilds_from_its_stored_fo
         assert entry is not None, pattern
         rebuilt = _sre.compile(pattern.pattern, *entry[3:])
         assert rebuilt == pattern and rebuilt.groupindex == pattern.groupindex and rebuilt.flags == pattern.flags
+
+
+def _code_files(folder):
+    return sorted((folder / "resdiff").glob("code-*.marshal")) if (folder / "resdiff").exists() else []
+
+
+def test_compiled_record_methods_kept_between_runs_change_nothing(tmp_path):
+    def diff(**env):
+        environment = dict(os.environ, XDG_CACHE_HOME=str(tmp_path), **env)
+        return _run(["-m", "resdiff"], ["diff", str(SAMPLE), "--format", "json"], ROOT, environment)
+
+    off = diff(RESDIFF_CACHE="0")
+    assert _code_files(tmp_path) == []
+    cold = diff()
+    (path,) = _code_files(tmp_path)
+    warm = diff()
+    assert off == cold == warm
+    path.write_bytes(path.read_bytes()[:-10] + b"\x00" * 10)  # damaged: its checksum fails
+    assert diff() == off
+
+
+# The methods dataclasses made for every record class of the modules a comparison loads, described
+# by their code and annotations, and how many texts this process had to compile.
+_RECORD_METHODS = """
+import sys, types
+from resdiff import codecache
+codecache.load()
+import resdiff.model, resdiff.align, resdiff.inline, resdiff.check, resdiff.render, resdiff.parse
+import resdiff.parse.identity, resdiff.parse.header, resdiff.parse.reports, resdiff.parse.records
+
+def describe(code):
+    consts = tuple(describe(c) if isinstance(c, types.CodeType) else repr(c) for c in code.co_consts)
+    return (code.co_name, code.co_code, code.co_names, code.co_varnames, code.co_flags,
+            code.co_argcount, code.co_kwonlyargcount, code.co_filename, consts)
+
+found = []
+for name, module in sorted(sys.modules.items()):
+    if not name.startswith("resdiff"):
+        continue
+    for cls in vars(module).values():
+        if isinstance(cls, type) and cls.__module__ == name and hasattr(cls, "__dataclass_fields__"):
+            for attr, value in sorted(vars(cls).items()):
+                if isinstance(value, types.FunctionType) and value.__code__.co_filename == "<string>":
+                    found.append((cls.__qualname__, attr, describe(value.__code__), repr(value.__annotations__)))
+print(len(found), len(codecache._new), hash(repr(found)))
+for text, code in codecache._codes.items():
+    assert code == compile(text, "<string>", "exec", dont_inherit=True)
+"""
+
+
+def test_record_methods_from_the_cache_are_the_ones_dataclasses_compiles(tmp_path):
+    def methods(**env):
+        done = subprocess.run([sys.executable, "-c", _RECORD_METHODS], capture_output=True, text=True, cwd=ROOT,
+                              env=dict(os.environ, XDG_CACHE_HOME=str(tmp_path), PYTHONHASHSEED="0", **env),
+                              timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()
+
+    off_count, off_new, off_methods = methods(RESDIFF_CACHE="0")
+    cold_count, cold_new, cold_methods = methods()
+    warm_count, warm_new, warm_methods = methods()
+    assert int(off_count) > 60 and off_count == cold_count == warm_count
+    assert off_methods == cold_methods == warm_methods
+    assert off_new == "0" and int(cold_new) > 60 and warm_new == "0"  # the warm run compiled none

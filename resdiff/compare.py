@@ -45,7 +45,7 @@ def compare(old: Document, new: Document, options: AlignOptions = AlignOptions()
         old_title, new_title = old.title or "", new.title or ""
         title = ((Span(Op.EQUAL, new_title),) if old_title == new_title else diff_texts(old_title, new_title)) \
             if old_title or new_title else ()
-        footnotes = compare_footnotes(old, new)
+        footnotes = compare_footnotes(old, new, changes)
         header = compare_header(old, new)
     notes = (COARSE_NOTE,) if spent.spent else ()
     return Comparison(old=old, new=new, changes=changes, options=options, footnotes=footnotes,

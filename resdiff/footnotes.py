@@ -2,13 +2,17 @@
 
 A footnote keeps its wording while its number shifts (a footnote inserted before it renumbers
 it), so the footnotes of two versions are paired by content: equal texts first (white space and
-width aside), then the most alike pairs, best first, down to a share of text kept. Each old and
+width aside), then the most alike pairs, best first, down to a share of text kept, then a footnote
+that stands at the same place in a paragraph and the paragraph it became (the third mark of OP5
+in both) with the one there, however much it was reworded (a web address changed). Each old and
 new footnote is in exactly one change: unchanged, modified (with its inline diff), added or
 removed, flagged renumbered where its mark changed. Then each paragraph pair whose footnote
 references changed is named: a mark added, removed, or pointing at another footnote.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from .inline import diff_texts, kept_share
 from .model import Change, ChangeKind, Document, Footnote, FootnoteChange, MarkChange, Op, Span
@@ -20,11 +24,14 @@ MATCH_SHARE = 0.5
 _WORD_OVERLAP = 0.25
 
 
-def compare_footnotes(old: Document, new: Document) -> tuple[FootnoteChange, ...]:
+def compare_footnotes(old: Document, new: Document,
+                      paragraphs: tuple[Change, ...] = ()) -> tuple[FootnoteChange, ...]:
     """Every footnote of both versions in one change, in the new version's order, each removed
-    footnote after the change of the footnote before it in the old version."""
+    footnote after the change of the footnote before it in the old version. ``changes`` are the
+    paragraph changes, whose pairs place footnotes the texts alone do not pair."""
     olds, news = _unique(old.footnotes), _unique(new.footnotes)
     pairs = _pairs(olds, news)
+    _pair_by_place(old, new, paragraphs, olds, news, pairs)
     of_new = {j: i for i, j in pairs.items()}
     changes: list[FootnoteChange] = []
     placed: set[int] = set()
@@ -113,6 +120,33 @@ def _pairs(olds: list[Footnote], news: list[Footnote]) -> dict[int, int]:
             pairs[i] = j
             taken.add(j)
     return pairs
+
+
+def _pair_by_place(old: Document, new: Document, changes: tuple[Change, ...],
+                   olds: list[Footnote], news: list[Footnote], pairs: dict[int, int]) -> None:
+    """Pair the footnotes left over that a paragraph and the paragraph it became cite at the same
+    place (the k-th mark of both). A pair is taken only where neither footnote has another such
+    candidate, so the pairing is the same whichever version is called old."""
+    index_old = {f.mark: i for i, f in enumerate(olds)}
+    index_new = {f.mark: j for j, f in enumerate(news)}
+    taken = set(pairs.values())
+    candidates: set[tuple[int, int]] = set()
+    for change in changes:
+        if not change.old or not change.new:
+            continue
+        before = [m for pid in change.old for m in old.paragraph(pid).all_footnotes()]
+        after = [m for pid in change.new for m in new.paragraph(pid).all_footnotes()]
+        if len(before) != len(after):
+            continue
+        for a, b in zip(before, after):
+            i, j = index_old.get(a), index_new.get(b)
+            if i is not None and j is not None and i not in pairs and j not in taken:
+                candidates.add((i, j))
+    of_old = Counter(i for i, _ in candidates)
+    of_new = Counter(j for _, j in candidates)
+    for i, j in candidates:
+        if of_old[i] == 1 and of_new[j] == 1:
+            pairs[i] = j
 
 
 def _removed(footnote: Footnote) -> FootnoteChange:

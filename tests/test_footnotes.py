@@ -124,3 +124,37 @@ def test_marks_without_footnote_bodies_compare_as_printed():
     edited = replace(excerpt, paragraphs=tuple(replace(p, footnotes=("2",)) if p is op2 else p
                                                for p in excerpt.paragraphs))
     assert compare(excerpt, edited).marks == (MarkChange(("OP2",), ("OP2",), ("2", "7"), ("2",)),)
+
+
+def test_a_footnote_reworded_past_the_share_at_the_same_place_is_modified_both_ways():
+    # A web address shortened: too little text stays for the footnotes to pair by content, but the
+    # same paragraph cites both at the same place, so it is one footnote reworded, and the
+    # paragraph's reference to it did not change (before: removed + added, and 'PP8: 9 → 9').
+    report = ROOT / "samples" / "A_C.2_65_433_second_committee_report_ict_zh.txt"
+    old = parse_file(str(report))[1]
+    text = {f.mark: f.text for f in old.footnotes}
+    assert text["9"] == "可查阅 www.broadbandcommission.org。"
+    new = replace(old, footnotes=tuple(replace(f, text="可查阅 www.broadband.org。") if f.mark == "9" else f
+                                       for f in old.footnotes))
+    for a, b in ((old, new), (new, old)):
+        comparison = compare(a, b)
+        changed = [(f.kind.value, f.old, f.new) for f in comparison.footnotes if f.kind is not ChangeKind.UNCHANGED]
+        assert changed == [("modified", "9", "9")]
+        assert comparison.marks == ()
+        assert [rebuild(f.inline) for f in comparison.footnotes if f.old == "9"] == [
+            ({f.mark: f.text for f in a.footnotes}["9"], {f.mark: f.text for f in b.footnotes}["9"])]
+
+
+def test_footnotes_at_different_places_are_not_paired_by_place(document):
+    # The old footnote 1 is cited by one paragraph; a new, unrelated footnote is cited by another:
+    # nothing places them together, so one is removed and the other added.
+    first = document.footnotes[0]
+    citing = [p.id for p in document.paragraphs if first.mark in p.footnotes]
+    other = next(p.id for p in document.paragraphs if not p.footnotes and p.id not in citing)
+    paragraphs = tuple(replace(p, footnotes=tuple(m for m in p.footnotes if m != first.mark)) if p.id in citing
+                       else replace(p, footnotes=("9",)) if p.id == other else p for p in document.paragraphs)
+    new = replace(document, paragraphs=paragraphs,
+                  footnotes=(*document.footnotes[1:], Footnote("9", "An entirely new note on the Charter.")))
+    kinds = sorted((f.kind.value, f.old, f.new) for f in compare(document, new).footnotes
+                   if f.kind is not ChangeKind.UNCHANGED)
+    assert kinds == [("added", None, "9"), ("removed", first.mark, None)]

@@ -44,6 +44,9 @@ COUNTS = {
     "S_RES_2351_2017__girlsrightsplatform.fr.excerpt.txt": ("S/RES/2351 (2017)", "fr", 7, 0, 0, 0),
     "S_2025_WesternSahara_draft_2025-10-17__moroccomail.es.excerpt.txt": (None, "es", 5, 0, 0, 0),
     "S_2025_WesternSahara_draft_2025-10-30__moroccomail.es.excerpt.txt": (None, "es", 5, 0, 0, 0),
+    # the French yearbook's text, OCR'd: one footnote each (291's mark was read "38" for "36")
+    "S_RES_281_1970__machinman.fr.txt": ("S/RES/281 (1970)", "fr", 3, 3, 0, 1),
+    "S_RES_291_1970__machinman.fr.txt": ("S/RES/291 (1970)", "fr", 3, 3, 0, 1),
 }
 
 
@@ -129,6 +132,7 @@ TITLES = {
     "S_RES_338_1973__aljazeera.ar.txt": ("القرار رقم 338", ["line 8: نص القرار"]),
     "S_RES_381_1975__ppc-plo.ar.txt":
         ("قرار مجلس الأمن رقم 381 بتاريخ 30 تشرين الثاني (نوفمبر) 1975", ["line 1: دائرة العمل والتخطيط الفلسطيني"]),
+    "S_RES_281_1970__machinman.fr.txt": ("Résolution 281 (1970) du 9 juin 1970", []),
     "S_2025_WesternSahara_draft_2025-10-17__moroccomail.es.excerpt.txt":
         (None, ["line 1: Tags : Sahara Occidental, Marruecos, Frente Polisario, borrador de la resolución del Consejo de "
                 "Seguridad de la ONU,"]),
@@ -284,3 +288,50 @@ def test_arabic_and_latin_commas_are_one_mark_to_the_comparison():
     old = parse_text("إن مجلس الأمن،\nإذ يشير إلى قراراته السابقة،\n1- يقرر تمديد الولاية؛\n")[0]
     new = parse_text("إن مجلس الأمن,\nإذ يشير إلى قراراته السابقة,\n1- يقرر تمديد الولاية;\n")[0]
     assert [c.kind for c in compare(old, new).changes] == [ChangeKind.UNCHANGED, ChangeKind.UNCHANGED]
+
+
+# --- a version pair outside English and Chinese, with footnotes: two renewals of one mandate ----
+
+
+def test_a_french_renewal_pair_with_its_footnotes_compares_as_a_reader_reads_it():
+    # Resolutions 281 (1970) and 291 (1970) renew the Cyprus force for six months each, in the
+    # French yearbook's words; the second reworks the first's dates and adds 281 to the
+    # resolutions it reaffirms. Each cites the Secretary-General's report in a footnote.
+    from resdiff.compare import compare
+    from resdiff.model import ChangeKind, Op
+
+    old, new = (parse_file(LANGUAGES / name)[0] for name in (
+        "S_RES_281_1970__machinman.fr.txt", "S_RES_291_1970__machinman.fr.txt"))
+    assert old.footnotes[0].mark == "33" and [p.footnotes for p in old.paragraphs][0] == ("33",)
+    assert "line 10: Adoptée à l'unanimité" in old.furniture and "line 11: d la 1543e séance." in old.furniture
+    assert "line 10: Adoptée d l'unanimité à la 15648 séance." in new.furniture
+    comparison = compare(old, new)
+    assert [(c.kind, c.old, c.new) for c in comparison.changes] == [
+        (ChangeKind.MODIFIED, ("PP1",), ("PP1",)), (ChangeKind.MODIFIED, ("PP2",), ("PP2",)),
+        (ChangeKind.UNCHANGED, ("PP3",), ("PP3",)), (ChangeKind.MODIFIED, ("OP1",), ("OP1",)),
+        (ChangeKind.UNCHANGED, ("OP2",), ("OP2",)), (ChangeKind.MODIFIED, ("OP3",), ("OP3",))]
+    extended = comparison.changes[-1].inline
+    assert [s.text.strip() for s in extended if s.op is Op.DELETE] == ["décembre 1970"]
+    assert [s.text.strip() for s in extended if s.op is Op.INSERT] == ["juin 1971"]
+    reaffirmed = [s.text for s in comparison.changes[3].inline if s.op is Op.INSERT]
+    assert any("281 (1970) du 9 juin 1970" in text for text in reaffirmed)
+    # The footnote cites the next report: one footnote, renumbered 33 -> 36 and modified; the
+    # mark the OCR read "38" stays in the text, as printed, and the reference is reported lost.
+    assert [(f.kind, f.old, f.new, f.renumbered) for f in comparison.footnotes] == [
+        (ChangeKind.MODIFIED, "33", "36", True)]
+    assert [(m.old, m.old_marks, m.new_marks) for m in comparison.marks] == [(("PP1",), ("33",), ())]
+
+
+def test_the_adoption_line_above_a_footnote_area_is_listed_not_lost():
+    # made by hand in the yearbook's layout, with the rule printed and without it (as a web
+    # page or an OCR leaves it); the date under an adoption line is no footnote
+    for rule in ("__________\n", ""):
+        text = ("Le Conseil de sécurité,\nNotant le rapport du Secrétaire général, en date du 1er juin 1970 3,\n"
+                "1. Décide de proroger le mandat.\nAdoptée à l'unanimité à la 1543e séance.\n"
+                f"{rule}3 Ibid., document S/9814.\n")
+        document = parse_text(text)[0]
+        assert [(f.mark, f.text) for f in document.footnotes] == [("3", "Ibid., document S/9814.")]
+        assert document.paragraphs[0].footnotes == ("3",)
+        assert document.furniture == ("line 4: Adoptée à l'unanimité à la 1543e séance.",)
+    english = "The Security Council,\n1. Decides to act.\n1st plenary meeting\n2 March 2022\n"
+    assert parse_text(english)[0].furniture == ("line 3: 1st plenary meeting", "line 4: 2 March 2022")

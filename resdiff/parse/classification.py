@@ -168,11 +168,15 @@ def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tupl
                 # the word before, from the last hundred characters (a search of all the
                 # text before each number would take time growing with its square)
                 word = re.search(r"(\w+)\W*$", text[max(0, start - 100):start])
-                if not known or int(mark) != state[0] + 1 or (word and _COUNTED.match(word.group(1))):
+                # An excerpt of a volume whose notes are numbered on through it may start at
+                # any mark: the first taken need only be one of the known bodies.
+                in_sequence = int(mark) == state[0] + 1 or (state[0] == 0 and mark in known)
+                if not known or not in_sequence or (word and _COUNTED.match(word.group(1))):
                     return match.group(0)
                 if kind == "lone" and not (word and word.group(1)[:1].isupper()):
                     return match.group(0)
-            loose = kind == "glued" or (kind == "punct" and not after_digit)
+            # a number set apart that passed the checks above is a mark (in sequence, known)
+            loose = kind in {"glued", "lone", "comma", "afteryear"} or (kind == "punct" and not after_digit)
             if kind == "cjk":
                 # The position itself is the evidence, so no sequence is asked for: an
                 # excerpt may start at any mark. Marks set side by side ("，2345") run

@@ -20,6 +20,7 @@ from .patterns import (
     _PLAIN_FOOTNOTE,
     _SEPARATOR,
     _SUPER_FOOTNOTE,
+    _SUPER_TO_ASCII,
     _SYMBOL,
     _TERMINAL,
     opens_operative,
@@ -47,6 +48,8 @@ _END_OF_TEXT = re.compile(
     # languages: "Adopted by 14 votes …", "第4044次会议一致通过。", "Adoptée à l'unanimité …",
     # "1967.ª sesión plenaria", "Принята единогласно …", "اتخذ بالإجماع …", "تبنى المجلس هذا القرار …"
     r"|Adopted\s+(?:by|with|unanimously|without|at|on)\b|Adopt[ée]e?\s+(?:à|par|sans)\b"
+    # "Adoptée d l'unanimité à la 1564e séance." as an OCR reads the yearbook's line
+    r"|Adopt[ée]e\s.{0,40}\bséance\b"
     r"|\d+\s*(?:e|ème)\s+séance(?:\s+plénière)?\b|Aprobad[ao]\s+(?:por|en|sin)\b"
     r"|\d+\.?\s*ª\s+sesión(?:\s+plenaria)?\b|Принят[аоы]?\s+(?:на|без|единогласно|\d)"
     r"|\d+-(?:е|м)\s+(?:пленарн\w+\s+)?заседани"
@@ -210,15 +213,29 @@ def _run_on_pieces(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in zip(starts, starts[1:]) if text[a:b].strip()]
 
 
-def _trailing_footnotes(tail: list[str]) -> list[str]:
+def _trailing_footnotes(tail: list[str], body: str = "") -> list[str]:
     """The footnote area printed after a text's last line (its adoption line and date): from
-    the separator rule through the footnote bodies, or nothing when no rule follows closely."""
+    the separator rule through the footnote bodies, or nothing when no footnote area follows
+    closely. A web page or an OCR of a printed volume loses the rule: footnotes right after the
+    adoption line ("33 Ibid., document S/9814.") are read as such when the text ``body`` cites
+    their mark; the rule the page lost is then given back as the area's first line.
+
+    >>> _trailing_footnotes(["Adoptée à l'unanimité", "33 Ibid., document S/9814."], "en date du 1er juin 1970 33, la")
+    ['__________', '33 Ibid., document S/9814.']
+    >>> _trailing_footnotes(["Adoptée à la 1542e séance par", "11 voix contre zéro"], "le 11 août 1964, 11,")
+    []
+    """
     start = next((k for k, line in enumerate(tail[:10]) if _SEPARATOR.match(line.strip())), None)
     if start is None:
-        return []
-    taken = [tail[start]]
+        start = _unruled_area(tail, body)
+        if start is None:
+            return []
+        taken = [_LOST_RULE]
+    else:
+        taken = [tail[start]]
+        start += 1
     in_note = False
-    for line in tail[start + 1:]:
+    for line in tail[start:]:
         stripped = line.strip()
         if not stripped:
             in_note = False
@@ -231,6 +248,48 @@ def _trailing_footnotes(tail: list[str]) -> list[str]:
         else:
             break
     return taken
+
+
+# The rule given back to a footnote area that a web page or an OCR lost (see _trailing_footnotes).
+_LOST_RULE = "_" * 10
+
+
+def footnote_area_start(tail: list[str], body: str = "") -> int | None:
+    """Where in ``tail`` (the lines after a text's last paragraph) its footnote area begins:
+    the separator rule, or the first footnote of an area that lost it; None without one."""
+    start = next((k for k, line in enumerate(tail[:10]) if _SEPARATOR.match(line.strip())), None)
+    return start if start is not None else _unruled_area(tail, body)
+
+
+# A date on a line of its own, as an adoption line's second line prints it, in any of the
+# alphabetic languages: "2 March 2022", "22 octobre 1973", "13 сентября 1999 года".
+_VOTES = re.compile(r"^\d{1,2}\s+(?:voix|votes?|votos?|голос\w*|صوت)", re.IGNORECASE)
+_DATE_LINE = re.compile(r"^\d{1,2}\.?\s+[^\W\d_]+\.?\s+(?:de\s+)?(?:1[89]|20)\d\d\b")
+
+
+# How a footnote of the official records opens, in the six languages: it cites a document.
+_REFERENCE = re.compile(r"(?:Ibid\.|Voir\b|See\b|Véase\b|Documents officiels\b|Official Records\b|"
+                        r"Documentos Oficiales\b|Официальные отчеты\b|Там же\b|同上|见|見|انظر|المرجع نفسه)")
+
+
+def _unruled_area(tail: list[str], body: str) -> int | None:
+    """The first line, among the few after the adoption line, that is a footnote whose mark the
+    text cites (" 33," after the date it documents), when the lines before it are not."""
+    for k, line in enumerate(tail[1:6], 1):
+        match = _PLAIN_FOOTNOTE.match(line.strip()) or _SUPER_FOOTNOTE.match(line.strip())
+        if not match:
+            continue
+        mark = match.group(1).translate(_SUPER_TO_ASCII)
+        if _DATE_LINE.match(line.strip()):
+            continue  # the adoption line's date ("2 March 2022"), not a footnote
+        if _VOTES.match(line.strip()):
+            continue  # the adoption line's count of votes ("11 voix contre zéro, avec 4 abstentions")
+        # cited as a mark is: run into a word or a punctuation mark, or set after a year
+        cited = re.search(rf"(?:(?<=[^\W\d_])|(?<=[,;:.)”’\"])|(?<=(?:19|20)\d\d ))(?<!\d){mark}(?=[\s,.;:)\]]|$)", body)
+        if _OPERATIVE.match(line.strip()) or not (cited or _REFERENCE.match(match.group(2))):
+            return None
+        return k
+    return None
 
 
 # --- front matter and blocks ---------------------------------------------------------------------

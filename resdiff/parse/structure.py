@@ -44,6 +44,7 @@ from .layout import (
     _run_on_layout,
     _run_together_layout,
     _trailing_footnotes,
+    footnote_area_start,
 )
 from .lines import _join, _join_all  # noqa: F401  (tests read them here)
 from .pages import _titles, _unique_footnotes, lay_out
@@ -95,7 +96,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         body = lines[block.start + 1 : quoted_annex[0] if quoted_annex else block.end]
         if not block.quoted:
             following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
-            body = body + _trailing_footnotes(lines[block.end : following])
+            body = body + _trailing_footnotes(lines[block.end : following], "\n".join(body))
         layout = lay_out(body, block.quoted, _titles(lines, block, meta))
         paragraphs, footnotes = _paragraphs(body, block.quoted, layout, {f.mark for f in md_footnotes}, source)
         dropped = [(block.start + 2 + k, text) for k, text in layout.furniture]
@@ -183,10 +184,13 @@ def _outside(lines: list[str], blocks, index: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
     if block.end < following and _END_OF_TEXT.match(lines[block.end].strip()) \
-            and not annex_starts(lines, block.end, following) and not _trailing_footnotes(lines[block.end:following]):
+            and not annex_starts(lines, block.end, following):
         end = following
         if index + 1 < len(blocks):
             end = next((k for k in range(block.end + 1, following) if not lines[k].strip()), following)
+        notes = footnote_area_start(lines[block.end:following], "\n".join(lines[block.start:block.end]))
+        if notes is not None:
+            end = min(end, block.end + notes)  # the adoption line above the footnote area
         found.extend((k + 1, lines[k].strip()) for k in range(block.end, end) if lines[k].strip())
     return found
 

@@ -24,6 +24,8 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from itertools import compress, repeat
+from operator import mul, neg
 
 from .errors import ResdiffError
 from .model import MAX_PARAGRAPHS, AlignOptions, Document
@@ -105,14 +107,21 @@ def _idf(old: _Side, new: _Side) -> dict[str, float]:
     return {word: math.log((total + 1) / n) for word, n in df.items()}
 
 
+# The weighted sums below run as C loops (map), term by term in the order of the Python loops
+# they stand for (count times weight, in the first text's word order), so every sum is the same
+# to the last bit.
+
+
 def _mass(counts: Counter[str], idf: dict[str, float]) -> float:
-    return sum(c * idf[w] for w, c in counts.items())
+    return sum(map(mul, counts.values(), map(idf.__getitem__, counts)))
 
 
 def _shared(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(min(c, b[w]) * idf[w] for w, c in a.items() if w in b)
+    common = list(filter(b.__contains__, a))
+    return sum(map(mul, map(min, map(a.__getitem__, common), map(b.__getitem__, common)),
+                   map(idf.__getitem__, common)))
 
 
 try:  # the same BLAKE2 as hashlib's, without loading OpenSSL's library at every start
@@ -134,7 +143,8 @@ class _Scorer:
         self.old_mass = [_mass(c, self.idf) for c in old.counts]
         self.new_mass = [_mass(c, self.idf) for c in new.counts]
         self._shared: dict[tuple[int, int], float] = {}
-        self._df: tuple[Counter[str], int] | None = None
+        self._df: tuple[Counter[str], frozenset[str]] | None = None
+        self._postings_of: dict[bool, dict[str, list[int]]] = {}
 
     def shared(self, i: int, j: int) -> float:
         key = (i, j)
@@ -148,15 +158,20 @@ class _Scorer:
         total = self.old_mass[i] + self.new_mass[j]
         return 2 * self.shared(i, j) / total if total else 0.0
 
-    def candidates(self, k: int) -> list[tuple[int, int]]:
-        """Pairs worth scoring: all of them for short texts, else those sharing rare words."""
+    def candidates(self, k: int, skip_old=(), skip_new=()) -> list[tuple[int, int]]:
+        """Pairs worth scoring: all of them for short texts, else those sharing rare words,
+        found from the paragraphs not in ``skip_old`` and ``skip_new`` (those already paired
+        with their identical text look for no partner)."""
         old, new = self.old, self.new
         if self.every_pair:
             return [(i, j) for i in range(old.size) for j in range(new.size)]
-        df, limit = self._frequencies()
+        df, usable_words = self._frequencies()
+        by_df = df.__getitem__
 
         def keys(counts: Counter[str]) -> list[str]:
-            usable = sorted((w for w in counts if df[w] <= limit), key=lambda w: (df[w], w))
+            # Sorted by (frequency, word): by word, then (stably) by frequency.
+            usable = sorted(filter(usable_words.__contains__, counts))
+            usable.sort(key=by_df)
             # Rare words first; more common ones only while a paragraph has too few rare ones.
             rare = [w for w in usable[:KEY_WORDS] if df[w] <= COMMON_DF]
             chosen = rare if len(rare) >= MIN_KEY_WORDS else usable[:MIN_KEY_WORDS]
@@ -172,11 +187,12 @@ class _Scorer:
         pairs: set[tuple[int, int]] = set()
         new_postings = self._postings(new)
         for i, counts in enumerate(old.counts):
-            pairs.update((i, j) for j in self._best(keys(counts), new_postings, k))
-        del new_postings
+            if i not in skip_old:
+                pairs.update((i, j) for j in self._best(keys(counts), new_postings, k))
         old_postings = self._postings(old)
         for j, counts in enumerate(new.counts):
-            pairs.update((i, j) for i in self._best(keys(counts), old_postings, k))
+            if j not in skip_new:
+                pairs.update((i, j) for i in self._best(keys(counts), old_postings, k))
         return sorted(pairs)
 
     @property
@@ -189,48 +205,70 @@ class _Scorer:
         of a split or a paragraph cut short keeps few of its rare words."""
         if self.every_pair:
             return []
-        _, limit = self._frequencies()
         pairs: set[tuple[int, int]] = set()
         if olds:
             new_postings = self._postings(self.new)
             for i in olds:
-                usable = [w for w in self.old.counts[i] if w in new_postings]
+                usable = list(filter(new_postings.__contains__, self.old.counts[i]))
                 pairs.update((i, j) for j in self._best(usable, new_postings, k))
-            del new_postings
         if news:
             old_postings = self._postings(self.old)
             for j in news:
-                usable = [w for w in self.new.counts[j] if w in old_postings]
+                usable = list(filter(old_postings.__contains__, self.new.counts[j]))
                 pairs.update((i, j) for i in self._best(usable, old_postings, k))
         return sorted(pairs)
 
-    def _frequencies(self) -> tuple[Counter[str], int]:
+    def _frequencies(self) -> tuple[Counter[str], frozenset[str]]:
+        """Each word's document frequency, and the words under the frequency limit."""
         if self._df is None:
             df: Counter[str] = Counter()
             for counts in self.old.counts + self.new.counts:
                 df.update(counts.keys())
             # Words in more paragraphs than this say little about which paragraph is which, and
             # their postings are long; a paragraph's rarest words below it find its partners.
-            self._df = df, min(max(COMMON_DF, (self.old.size + self.new.size) // 20), MAX_POSTINGS)
+            limit = min(max(COMMON_DF, (self.old.size + self.new.size) // 20), MAX_POSTINGS)
+            self._df = df, frozenset(word for word, n in df.items() if n <= limit)
         return self._df
 
     def _postings(self, side: _Side) -> dict[str, list[int]]:
-        df, limit = self._frequencies()
-        found: dict[str, list[int]] = defaultdict(list)
+        """For each word under the frequency limit, the paragraphs of ``side`` that hold it
+        (made once a side: the second search reads them again)."""
+        found = self._postings_of.get(side is self.old)
+        if found is None:
+            found = self._postings_of[side is self.old] = self._make_postings(side)
+        return found
+
+    def _make_postings(self, side: _Side) -> dict[str, list[int]]:
+        _, usable = self._frequencies()
+        found: dict[str, list[int]] = {}
         for index, counts in enumerate(side.counts):
-            for word in counts:
-                if df[word] <= limit:
-                    found[word].append(index)
+            for word in filter(usable.__contains__, counts):
+                postings = found.get(word)
+                if postings is None:
+                    found[word] = [index]
+                else:
+                    postings.append(index)
         return found
 
     def _best(self, keys: list[str], other_postings: dict[str, list[int]], k: int) -> list[int]:
-        """The k paragraphs of the other side that share most of these words, by weight."""
-        acc: dict[int, float] = defaultdict(float)
+        """The k paragraphs of the other side that share most of these words, by weight (ties:
+        the first in reading order)."""
+        # Each word's weight added to the paragraphs it is in, in the order of ``keys`` (so the
+        # sums are the same to the last bit, whatever the paragraphs), by C loops: this is the
+        # inner loop of the alignment of long texts.
+        acc: dict[int, float] = {}
+        get = acc.get
+        idf = self.idf
         for word in keys:
-            weight = self.idf[word]
-            for index in other_postings.get(word, ()):
-                acc[index] += weight
-        return [index for _, index in heapq.nsmallest(k, [(-value, index) for index, value in acc.items()])]
+            postings = other_postings.get(word)
+            if postings:
+                acc.update(zip(postings, map(idf[word].__add__, map(get, postings, repeat(0.0)))))
+        if len(acc) <= k:
+            return [index for _, index in sorted(zip(map(neg, acc.values()), acc))]
+        # The k largest sums, ties by index: only the sums at least the k-th largest can be.
+        floor = heapq.nlargest(k, acc.values())[-1]
+        near = compress(acc.items(), map(floor.__le__, acc.values()))
+        return [index for _, index in sorted((-value, index) for index, value in near)[:k]]
 
 
 def _position(i: int, n: int) -> float:
@@ -263,7 +301,7 @@ def align(old_doc: Document, new_doc: Document, options: AlignOptions = AlignOpt
             scores[(i, j)] = 1.0
 
     # 2. Best similar pairs first.
-    candidates = scorer.candidates(options.candidates)
+    candidates = scorer.candidates(options.candidates, match_old, match_new)
     _best_pairs(scorer, options, candidates, match_old, match_new, scores)
     if not scorer.every_pair:
         # For the paragraphs still left, a wider search: a piece of a split or a paragraph cut

@@ -11,6 +11,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import chain, repeat
 
 # Han ideographs and the CJK punctuation that sits among them.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
@@ -28,6 +29,8 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
 _WIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?",
                         "،": ",", "؛": ";", "؟": "?",
                         "\u3000": " ", "－": "-", "—": "-", "–": "-", "‑": "-"})
+# Both in one pass: no mark is in both tables, and neither turns a mark into one the other folds.
+_QUOTES_AND_WIDTH = {**_QUOTES, **_WIDTH}
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 
@@ -183,7 +186,7 @@ def normalize(text: str) -> str:
     'The General Assembly,'
     """
     text = _SUPERSCRIPT.sub("", text)
-    text = text.translate(_QUOTES).translate(_WIDTH)
+    text = text.translate(_QUOTES_AND_WIDTH)
     text = unicodedata.normalize("NFKC", text)
     text = _SPACES.sub(" ", text).strip()
     text = _LAYOUT_SPACE.sub("", text)
@@ -478,6 +481,14 @@ def prefetch(texts: Iterable[str]) -> None:
         _SEGMENTER.prefetch(runs)
 
 
+@lru_cache(maxsize=1 << 17)
+def _pieces(token: str) -> tuple[str, ...]:
+    """A token of ``_TOKEN`` as the tokens it gives: a Han run its words, anything else itself."""
+    if len(token) > 1 and _CJK_CHAR.match(token):
+        return _cut_han(token)
+    return (token,)
+
+
 def tokenize(text: str) -> list[str]:
     """Split text into word tokens whose concatenation is exactly ``text``.
 
@@ -487,13 +498,8 @@ def tokenize(text: str) -> list[str]:
     >>> tokenize("Recalling its resolution 64/187,")
     ['Recalling', ' ', 'its', ' ', 'resolution', ' ', '64', '/', '187', ',']
     """
-    tokens: list[str] = []
-    for token in _split_basic(text):
-        if len(token) > 1 and _CJK_CHAR.match(token):
-            tokens.extend(_cut_han(token))
-        else:
-            tokens.append(token)
-    return tokens
+    # map over a C-level cache: no Python loop a token (a long draft has hundreds of thousands)
+    return list(chain.from_iterable(map(_pieces, _split_basic(text))))
 
 
 def words(text: str) -> list[str]:
@@ -517,7 +523,20 @@ _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "�
                               **{chr(code): None for code in range(0x064B, 0x0653)}, "\u0670": None})
 
 
+# The letters _ARABIC_FOLD changes: a text without any is folded by casefold alone.
+_ARABIC_FOLDED = re.compile("[" + "".join(chr(code) for code in _ARABIC_FOLD) + "]")
+# The tokens of _TOKEN that are words: a Han run (its words are words) or a run of letters and
+# digits; white space and the single other characters are left out.
+_WORD = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+(?:['’][^\W_{_CJK}]+)*", re.UNICODE)
+
+
 @lru_cache(maxsize=1 << 16)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(t.casefold().translate(_ARABIC_FOLD) for t in tokenize(normalize(text))
-                 if t[0].isalnum() or has_cjk(t[0]))
+    # The word tokens of tokenize(normalize(text)), casefolded and Arabic-folded: _WORD finds
+    # exactly the tokens of _TOKEN that open with a letter, a digit or a Han character (the
+    # others are each one character that can open none of them, or white space).
+    normalized = normalize(text)
+    folded = map(str.casefold, chain.from_iterable(map(_pieces, _WORD.findall(normalized))))
+    if _ARABIC_FOLDED.search(normalized):
+        folded = map(str.translate, folded, repeat(_ARABIC_FOLD))
+    return tuple(folded)

@@ -1,0 +1,77 @@
+"""The fast paths of the text module give exactly what the plain loops they stand for give.
+
+tokenize, the aligner's words and normalize run on every paragraph of both versions (hundreds of
+thousands of tokens in a long draft), so they run as C loops over cached pieces; these tests hold
+them to the straightforward definitions, on real texts in six languages and on made-up strings.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, SAMPLE
+from resdiff import text
+
+
+def plain_tokenize(value: str) -> list[str]:
+    tokens: list[str] = []
+    for token in text._TOKEN.findall(value):
+        if len(token) > 1 and text._CJK_CHAR.match(token):
+            tokens.extend(text._cut_han(token))
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def plain_words(value: str) -> tuple[str, ...]:
+    return tuple(t.casefold().translate(text._ARABIC_FOLD) for t in plain_tokenize(text.normalize(value))
+                 if t[0].isalnum() or text.has_cjk(t[0]))
+
+
+def plain_normalize(value: str) -> str:
+    import unicodedata
+
+    value = text._SUPERSCRIPT.sub("", value)
+    value = value.translate(text._QUOTES).translate(text._WIDTH)
+    value = unicodedata.normalize("NFKC", value)
+    value = text._SPACES.sub(" ", value).strip()
+    return text._LAYOUT_SPACE.sub("", value)
+
+
+def _real_lines() -> list[str]:
+    files = [SAMPLE] + sorted(p for p in FIXTURES.rglob("*") if p.suffix in {".txt", ".md"}
+                              and p.stat().st_size < 2_000_000)
+    lines: list[str] = []
+    for path in files:
+        lines.extend(line for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip())
+    return lines
+
+
+def test_tokens_words_and_normal_forms_of_every_real_line_are_those_of_the_plain_loops():
+    lines = _real_lines()
+    assert len(lines) > 5000
+    assert [text.tokenize(line) for line in lines] == [plain_tokenize(line) for line in lines]
+    assert [text.words(line) for line in lines] == [list(plain_words(line)) for line in lines]
+    assert [text.normalize(line) for line in lines] == [plain_normalize(line) for line in lines]
+
+
+def test_the_two_folding_tables_are_one_pass():
+    # No mark is in both, and neither table turns a mark into one the other folds.
+    assert not text._QUOTES.keys() & text._WIDTH.keys()
+    assert not {ord(c) for c in text._QUOTES.values()} & text._WIDTH.keys()
+
+
+_ALPHABET = st.sampled_from(list(
+    "aZé ß İ ﬁ'’_-.,;:()“”「」，；：（）、。\u3000\u00a0\t\n0123456789١٢٣¹²³"
+    "大会回顾决定请秘书长的和在中国信息通信技术𠀀𠀁𪜀"
+    "الأطرافإآٱىـ\u064b\u064e\u0650\u0651\u0670кириллица"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_tokens_words_and_normal_forms_of_any_string_are_those_of_the_plain_loops(value):
+    assert text.tokenize(value) == plain_tokenize(value)
+    assert "".join(text.tokenize(value)) == value
+    assert tuple(text.words(value)) == plain_words(value)
+    assert text.normalize(value) == plain_normalize(value)

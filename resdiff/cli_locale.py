@@ -70,6 +70,9 @@ HELP = (
     N_("Show completion for the current shell, to copy it or customize the installation."),
 )
 
+# The kinds of value an option takes, as the help's placeholders name them ("--width <int range>").
+PLACEHOLDERS = (N_("str"), N_("path"), N_("int"), N_("int range"), N_("float"), N_("float range"))
+
 # Where the line of a short help is cut ("Show the documents, paragraphs…" in the list of commands).
 ELLIPSIS = N_("...")
 
@@ -170,7 +173,7 @@ class Formatter(_click.HelpFormatter):
         self.write("\n")
 
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
-        rows = [(first, option_help(second)) for first, second in rows]
+        rows = [(placeholders(first), option_help(second)) for first, second in rows]
         first_width = min(max((_cells(first) for first, _second in rows), default=0), col_max) + col_spacing
         for first, second in rows:
             self.write(f"{'':>{self.current_indent}}{first}")
@@ -185,6 +188,17 @@ class Formatter(_click.HelpFormatter):
             lines = [line for p in _paragraphs(second) for line in _wrap(p, width)]
             margin = " " * (first_width + self.current_indent)
             self.write("\n".join([lines[0], *(margin + line for line in lines[1:])]) + "\n")
+
+
+def placeholders(options: str) -> str:
+    """An option's names with the placeholder of its value in the interface language.
+
+    >>> i18n.use("zh"); placeholders("-o, --output <path>"), placeholders("--width <int range>")
+    ('-o, --output <路径>', '--width <整数>')
+    >>> i18n.use("en")
+    """
+    return re.sub(r"<([^<>]+)>", lambda m: "<" + (_(m.group(1)) if m.group(1) in PLACEHOLDERS else m.group(1)) + ">",
+                  options)
 
 
 def option_help(text: str) -> str:

@@ -83,14 +83,14 @@ def test_every_help_text_of_every_command_has_a_chinese_translation():
 # Words that may stand in Chinese help: command and parameter names, option values, formats, names.
 CODE_WORDS = {"resdiff", *COMMANDS, "shell", "auto", "always", "never", "text", "json", "html", "htm", "markdown", "md",
               "docx", "doc", "pdf", "txt", "terminal", "all", "zh", "en", "fr", "es", "ru", "ar", "Word", "LibreOffice",
-              "Python"}
+              "Python", "x"}  # x: the value in a range, "[x>=20]"
 
 
 def english_words(page: str, names: set[str]) -> list[str]:
     """The words of a help page that are neither code (options, placeholders, symbols, file names,
     environment variables, the words above) nor the names of parameters: English left untranslated."""
     page = re.sub(r"'[^']*'|\"[^\"]*\"", " ", page)                                   # quoted values
-    page = re.sub(r"(?<![\w-])--?[\w-]+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]", " ", page)   # options, placeholders
+    page = re.sub(r"(?<![\w-])--?[\w-]+|\{[^}]*\}", " ", page)   # options, arguments in the usage line
     left = []
     for word in re.findall(r"[A-Za-z][\w./@$-]*", page):
         if word in CODE_WORDS or word.rstrip(".") in names or re.search(r"[\d./@$_]", word) or word.isupper():
@@ -113,9 +113,9 @@ def test_every_chinese_help_page_has_no_english_left_and_fits_the_terminal(comma
 
 
 def test_the_english_word_finder_finds_english():
-    assert english_words("  --color <str>  auto, always or never. auto colours a terminal only", set()) == [
-        "or", "colours", "a", "only"]
-    assert english_words("用法：resdiff diff [选项] {old} [new]\n  old  旧版本：FILE、A/C.2/65/L.22", {"old"}) == []
+    assert english_words("  --color <str>  auto, always or never. auto colours a terminal only  [default: auto]",
+                         set()) == ["str", "or", "colours", "a", "only", "default"]
+    assert english_words("用法：resdiff diff [选项] {old} [new]\n  old  旧版本：FILE、A/C.2/65/L.22", {"old", "new"}) == []
 
 
 def test_a_long_line_breaks_between_chinese_characters_never_inside_an_option():

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from itertools import compress, repeat
 from operator import mul, neg
 
+from . import i18n
 from .errors import ResdiffError
 from .model import MAX_PARAGRAPHS, AlignOptions, Document
 from .text import normalize, words
@@ -280,9 +281,9 @@ def align(old_doc: Document, new_doc: Document, options: AlignOptions = AlignOpt
     for document in (old_doc, new_doc):
         if len(document.paragraphs) > MAX_PARAGRAPHS:
             raise ResdiffError(
-                f"{document.label} has {len(document.paragraphs):,} paragraphs; resdiff compares "
-                f"documents of up to {MAX_PARAGRAPHS:,} (a resolution has a few hundred): "
-                "check that the file holds one resolution")
+                i18n._("{label} has {count:,} paragraphs; resdiff compares documents of up to {limit:,} "
+                  "(a resolution has a few hundred): check that the file holds one resolution").format(
+                    label=document.label, count=len(document.paragraphs), limit=MAX_PARAGRAPHS))
     old, new = _Side(old_doc), _Side(new_doc)
     scorer = _Scorer(old, new)
     match_old: dict[int, int] = {}

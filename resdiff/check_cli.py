@@ -22,8 +22,9 @@ def _documents(arg: str, resolve) -> tuple[Document, ...]:
         found = resolve(arg)
         if found is not None:
             return found
-        raise ResdiffError(f"{arg}: no such file, nor a symbol stored in {resolve.where()} "
-                           "(give a file's path, or add the file with 'resdiff add')")
+        raise ResdiffError(_("{arg}: no such file, nor a symbol stored in {where} "
+                             "(give a file's path, or add the file with 'resdiff add')").format(
+            arg=arg, where=resolve.where()))
     return read_documents(arg)
 
 
@@ -76,8 +77,8 @@ def check(
     languages = [check_language(value) for value in lang]
     if second is None:
         if len(languages) != 2:
-            raise ResdiffError("give two versions to check, or one symbol and its two languages "
-                               "(resdiff check A/RES/61/211 --lang zh --lang en)")
+            raise ResdiffError(_("give two versions to check, or one symbol and its two languages "
+                                 "(resdiff check A/RES/61/211 --lang zh --lang en)"))
         second = first
     check_output(output, (first, second, store))
     never = offline or offline_from_environment()

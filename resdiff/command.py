@@ -84,7 +84,8 @@ def check_output(output: Path | None, inputs: tuple[str | None, ...]) -> None:
         if not output.exists():
             return
     except OSError as exc:  # a name too long, a loop of links: nothing can be written there
-        raise ResdiffError(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise ResdiffError(_("cannot write {output}: {reason}").format(output=output, reason=exc.strerror or exc)) \
+            from None
     for name in inputs:
         if name and name != "-" and os.path.exists(name):
             try:
@@ -100,8 +101,9 @@ def unwritable_text(exc: UnicodeEncodeError) -> ResdiffError:
     """The error for text standard output's encoding cannot carry (a locale that is not UTF-8):
     nothing is written rather than text with characters lost."""
     encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
-    return ResdiffError(f"standard output takes {encoding}, which cannot carry this text ({exc.object[exc.start]!a}): "
-                        "use a UTF-8 locale (LANG=C.UTF-8) or set PYTHONIOENCODING=utf-8")
+    return ResdiffError(_("standard output takes {encoding}, which cannot carry this text ({character}): "
+                          "use a UTF-8 locale (LANG=C.UTF-8) or set PYTHONIOENCODING=utf-8").format(
+        encoding=encoding, character=ascii(exc.object[exc.start])))
 
 
 def write_output(text: str | bytes, output: Path | None) -> None:

@@ -136,7 +136,8 @@ def _base(variable: str, default: str) -> str:
     if not value:
         return default
     if not re.match(r"^https?://[^/\s]+", value):
-        raise FetchError(f"${variable} is {value!r}: give a base URL such as {default} (no trailing slash)")
+        raise FetchError(_("${variable} is {value}: give a base URL such as {default} (no trailing slash)").format(
+            variable=variable, value=repr(value), default=default))
     return value.rstrip("/")
 
 
@@ -160,7 +161,7 @@ def timeout() -> float:
     except ValueError:
         seconds = 0.0
     if not seconds > 0:
-        raise FetchError(f"$RESDIFF_TIMEOUT is {value!r}: give a number of seconds, such as 60")
+        raise FetchError(_("$RESDIFF_TIMEOUT is {value}: give a number of seconds, such as 60").format(value=repr(value)))
     return seconds
 
 
@@ -252,8 +253,8 @@ class Client:
         params = {"s": symbol, "l": language, "t": kind}
         what = f"{symbol} ({language}, {kind.upper()})"
         response, data = self._get(url, params, what, missing=lambda: _NoFile(
-            f"{symbol}: the UN document system ({_host(base)}) has no {kind.upper()} of it in "
-            f"{language} (HTTP 404): check the symbol and --lang"))
+            _("{symbol}: the UN document system ({host}) has no {kind} of it in {language} (HTTP 404): "
+              "check the symbol and --lang").format(symbol=symbol, host=_host(base), kind=kind.upper(), language=language)))
         content_type = response.headers.get("content-type")
         _check_document(data, content_type, kind, what, _host(str(response.url)))
         return Download(symbol=symbol, language=language, kind=kind, url=str(response.request.url) if not
@@ -267,16 +268,18 @@ class Client:
         base = library_url()
         url = f"{base}/search"
         params = {"ln": "en", "p": symbol, "f": "", "rg": "50", "so": "d", "of": "xm"}
-        what = f"{symbol} (Digital Library record)"
+        what = _("{symbol} (Digital Library record)").format(symbol=symbol)
         response, data = self._get(url, params, what, missing=lambda: None)
         if response is None:
             return None
         stripped = data.lstrip()
         if not stripped.startswith(b"<?xml") and not stripped.startswith(b"<collection"):
             title = _page_title(data)
-            raise FetchError(f"{what}: {_host(base)} answered with a web page, not MARC XML"
-                             + (f" ({title!r})" if title else "") + ": try again later, or set "
-                             "RESDIFF_LIBRARY_URL to a mirror")
+            raise FetchError((_("{what}: {host} answered with a web page, not MARC XML ({title}): try again later, "
+                                "or set RESDIFF_LIBRARY_URL to a mirror") if title else
+                              _("{what}: {host} answered with a web page, not MARC XML: try again later, "
+                                "or set RESDIFF_LIBRARY_URL to a mirror")).format(
+                what=what, host=_host(base), title=repr(title)))
         return parse_marc(data, symbol, str(response.url), _now())
 
     # the one way to GET -------------------------------------------------------------------------
@@ -302,22 +305,26 @@ class Client:
                             raise found
                         return None, b""
                     if status >= 400:
-                        tries = f" after {attempt + 1} tries" if attempt else ""
-                        raise FetchError(f"{what}: {host} answered HTTP {status} "
-                                         f"{response.reason_phrase or ''}".rstrip() + f"{tries}: try again later")
+                        answer = f"HTTP {status} {response.reason_phrase or ''}".rstrip()
+                        raise FetchError((_("{what}: {host} answered {answer} after {tries} tries: try again later")
+                                          if attempt else _("{what}: {host} answered {answer}: try again later")).format(
+                            what=what, host=host, answer=answer, tries=attempt + 1))
                     data = self._body(response, what, host)
                     return response, data
             except httpx.TimeoutException:
-                raise FetchError(f"{what}: no answer from {host} within {self.timeout:g} s: try again "
-                                 "later, or set RESDIFF_TIMEOUT=SECONDS to wait longer") from None
+                raise FetchError(_("{what}: no answer from {host} within {seconds} s: try again "
+                                   "later, or set RESDIFF_TIMEOUT=SECONDS to wait longer").format(
+                    what=what, host=host, seconds=f"{self.timeout:g}")) from None
             except httpx.TooManyRedirects:
-                raise FetchError(f"{what}: {host} redirects in a loop: try again later") from None
+                raise FetchError(_("{what}: {host} redirects in a loop: try again later").format(what=what, host=host)) \
+                    from None
             except httpx.RemoteProtocolError as exc:
-                raise FetchError(f"{what}: the download from {host} broke off ({_short(exc)}); nothing "
-                                 "was stored: try again") from None
+                raise FetchError(_("{what}: the download from {host} broke off ({reason}); nothing "
+                                   "was stored: try again").format(what=what, host=host, reason=_short(exc))) from None
             except httpx.ConnectError as exc:
-                raise FetchError(f"{what}: cannot reach {host} ({_short(exc)}): check the network, or "
-                                 "use --offline with what is stored") from None
+                raise FetchError(_("{what}: cannot reach {host} ({reason}): check the network, or "
+                                   "use --offline with what is stored").format(what=what, host=host, reason=_short(exc))) \
+                    from None
             except httpx.HTTPError as exc:
                 raise FetchError(f"{what}: {host}: {_short(exc)}") from None
 
@@ -325,8 +332,8 @@ class Client:
         declared = response.headers.get("content-length")
         total = int(declared) if declared and declared.isdigit() else None
         if total is not None and total > MAX_BYTES:
-            raise FetchError(f"{what}: {host} offers {total // (1024 * 1024)} MB; resdiff reads documents "
-                             f"up to {MAX_BYTES // (1024 * 1024)} MB")
+            raise FetchError(_("{what}: {host} offers {size} MB; resdiff reads documents up to {limit} MB").format(
+                what=what, host=host, size=total // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024)))
         chunks: list[bytes] = []
         size = 0
         started = time.monotonic()
@@ -336,8 +343,8 @@ class Client:
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > MAX_BYTES:
-                    raise FetchError(f"{what}: {host} sends more than {MAX_BYTES // (1024 * 1024)} MB; "
-                                     "resdiff reads documents up to that")
+                    raise FetchError(_("{what}: {host} sends more than {limit} MB; resdiff reads documents up to that")
+                                     .format(what=what, host=host, limit=MAX_BYTES // (1024 * 1024)))
                 if bar is None and self.progress and time.monotonic() - started > PROGRESS_AFTER:
                     bar = _Bar(self.stream, what, total)
                 if bar is not None:
@@ -347,8 +354,7 @@ class Client:
                 bar.close()
         data = b"".join(chunks)
         if total is not None and size != total:  # pragma: no cover - httpx raises first
-            raise FetchError(f"{what}: the download from {host} broke off after {size} of {total} bytes; "
-                             "nothing was stored: try again")
+            raise _broke_off(what, host, size, total)
         return data
 
 
@@ -361,9 +367,12 @@ def _guarded(chunks, httpx, error):
 
 
 def _broke_off(what: str, host: str, size: int, total: int | None) -> FetchError:
-    of = f" of {total}" if total is not None else ""
-    return FetchError(f"{what}: the download from {host} broke off after {size}{of} bytes; nothing was "
-                      "stored: try again")
+    if total is not None:
+        message = _("{what}: the download from {host} broke off after {size} of {total} bytes; nothing was "
+                    "stored: try again")
+    else:
+        message = _("{what}: the download from {host} broke off after {size} bytes; nothing was stored: try again")
+    return FetchError(message.format(what=what, host=host, size=size, total=total))
 
 
 class _NoFile(FetchError):
@@ -384,7 +393,8 @@ class _Bar:
 
         console = Console(file=stream, force_terminal=True, width=100) if not stream.isatty() \
             else Console(file=stream)
-        self.progress = Progress(TextColumn("downloading {task.description}"), BarColumn(), DownloadColumn(),
+        self.progress = Progress(TextColumn(_("downloading {what}").format(what="{task.description}")), BarColumn(),
+                                 DownloadColumn(),
                                  TransferSpeedColumn(), console=console, transient=True)
         self.progress.start()
         self.task = self.progress.add_task(what, total=total)
@@ -401,21 +411,23 @@ def _check_document(data: bytes, content_type: str | None, kind: str, what: str,
     head = data[:1024]
     if b"%PDF" in head:
         if b"%%EOF" not in data[-2048:]:
-            raise FetchError(f"{what}: the PDF from {host} stops before its end (no %%EOF marker): the "
-                             "download broke off; nothing was stored: try again")
+            raise FetchError(_("{what}: the PDF from {host} stops before its end (no %%EOF marker): the "
+                               "download broke off; nothing was stored: try again").format(what=what, host=host))
         return
     if data.startswith((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"PK\x03\x04")):
         return
-    declared = (content_type or "").split(";")[0].strip() or "no content type"
+    declared = (content_type or "").split(";")[0].strip()
     if not data.strip():
-        raise _NoFile(f"{what}: {host} answered with an empty file: try again later")
+        raise _NoFile(_("{what}: {host} answered with an empty file: try again later").format(what=what, host=host))
     if b"<html" in head.lower() or b"<!doctype" in head.lower() or declared == "text/html":
         title = _page_title(data)
-        raise _NoFile(f"{what}: {host} answered with a web page ({declared}"
-                      + (f", {title!r}" if title else "") + f") instead of the {kind.upper()}: check the "
-                      "symbol and --lang, or try again later")
-    raise _NoFile(f"{what}: {host} answered with something that is neither a PDF nor a Word file "
-                  f"({declared}): check the symbol and --lang")
+        shown = declared or _("no content type")
+        page = f"{shown}, {title!r}" if title else shown
+        raise _NoFile(_("{what}: {host} answered with a web page ({page}) instead of the {kind}: check the "
+                        "symbol and --lang, or try again later").format(what=what, host=host, page=page, kind=kind.upper()))
+    raise _NoFile(_("{what}: {host} answered with something that is neither a PDF nor a Word file "
+                    "({declared}): check the symbol and --lang").format(
+        what=what, host=host, declared=declared or _("no content type")))
 
 
 # --- MARC XML --------------------------------------------------------------------------------------
@@ -478,8 +490,8 @@ def parse_marc(data: bytes, symbol: str, url: str, fetched_at: str) -> Record | 
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise FetchError(f"{symbol} (Digital Library record): the MARC XML from {_host(url)} cannot be "
-                         f"read ({exc}): try again later") from None
+        raise FetchError(_("{symbol} (Digital Library record): the MARC XML from {host} cannot be "
+                           "read ({reason}): try again later").format(symbol=symbol, host=_host(url), reason=exc)) from None
     wanted = _key(symbol)
     for record in root.iter():
         if _local(record.tag) != "record":

@@ -60,7 +60,7 @@ def _host(url: str) -> str:
 
 
 def _size(n: int) -> str:
-    return f"{n} bytes" if n < 1024 else f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / 1048576:.1f} MB"
+    return _("{n} bytes").format(n=n) if n < 1024 else f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / 1048576:.1f} MB"
 
 
 _FORMAT_NAMES = {"pdf": "PDF", "doc": "Word 97-2003", "docx": "Word"}
@@ -82,8 +82,9 @@ def _documents_of(download: Download):
 
         documents = (dataclasses.replace(documents[0], symbol=download.symbol),)
     elif download.symbol not in symbols and len(documents) > 1 and not any(symbols):
-        raise ResdiffError(f"{download.symbol}: the file fetched holds {len(documents)} documents and names "
-                           "none of them: add it from a file with 'resdiff add'")
+        raise ResdiffError(_("{symbol}: the file fetched holds {count} documents and names "
+                             "none of them: add it from a file with 'resdiff add'").format(
+            symbol=download.symbol, count=len(documents)))
     return documents, document_text(download.data, download.source)
 
 
@@ -163,18 +164,20 @@ def fetch(
     if kind not in _KINDS:
         raise typer.BadParameter(_("choose auto, pdf or doc"), param_hint="--type")
     if offline or offline_from_environment():
-        raise ResdiffError("fetch downloads documents, and --offline (or RESDIFF_OFFLINE) forbids the network: "
-                           "'resdiff log' lists what is stored")
+        raise ResdiffError(_("fetch downloads documents, and --offline (or RESDIFF_OFFLINE) forbids the network: "
+                             "'resdiff log' lists what is stored"))
     bad = [s for s in symbols if not looks_like_symbol(s)]
     if bad:
-        raise ResdiffError(f"{bad[0]!r} is not a whole UN symbol: give it in full, such as A/C.2/65/L.22")
+        raise ResdiffError(_("{symbol} is not a whole UN symbol: give it in full, such as A/C.2/65/L.22").format(
+            symbol=repr(bad[0])))
     from .store_cli import added_line
 
     lines = []
     for download, record, results in fetch_symbols(symbols, language, kind, store):
         form = _FORMAT_NAMES.get(download.format, download.format)
-        lines.append(f"fetched {download.symbol} in {download.language} ({form}, {_size(len(download.data))}) "
-                     f"from {_host(download.url)}")
+        lines.append(_("fetched {symbol} in {language} ({form}, {size}) from {host}").format(
+            symbol=download.symbol, language=download.language, form=form, size=_size(len(download.data)),
+            host=_host(download.url)))
         lines.extend("  " + added_line(result) for result in results)
         lines.append("  " + record_line(record))
     write_output("\n".join(lines) + "\n", None)
@@ -193,9 +196,11 @@ def fetching_resolver(store: str | None, language: str | None, offline: bool):
             return None
         where = store_path(store)
         if offline:
-            raise ResdiffError(f"{arg}: no such file, nor stored in {where}"
-                               + (f" in {language}" if language else "")
-                               + ", and --offline forbids fetching it: fetch it first with 'resdiff fetch'")
+            raise ResdiffError((_("{arg}: no such file, nor stored in {where} in {language}, and --offline forbids "
+                                  "fetching it: fetch it first with 'resdiff fetch'") if language else
+                                _("{arg}: no such file, nor stored in {where}, and --offline forbids "
+                                  "fetching it: fetch it first with 'resdiff fetch'")).format(
+                arg=arg, where=where, language=language))
         wanted = language or DEFAULT_LANGUAGE
         fetch_symbols([arg], wanted, "auto", store,
                       announce=_("resdiff: fetching {symbol} ({language}) from {host}: not a file, nor stored in {where}")

@@ -28,6 +28,7 @@ from typing import Literal, overload
 
 from .errors import StoreError
 from .history import Link, session_of
+from .i18n import N_, _
 from .model import Document, Footnote, Item, Paragraph, ParagraphKind
 from .text import normalize
 
@@ -391,31 +392,34 @@ class Store:
         except (FileNotFoundError, NotADirectoryError):
             mode = None
         except OSError as exc:  # a name too long, a loop of links, no permission
-            raise StoreError(f"cannot open the store {path}: {exc.strerror or exc}; give --store PATH "
-                             "(or set RESDIFF_STORE) to another store") from None
+            raise StoreError(_("cannot open the store {path}: {reason}; give --store PATH "
+                               "(or set RESDIFF_STORE) to another store").format(
+                path=path, reason=exc.strerror or exc)) from None
         if mode is not None and stat.S_ISDIR(mode):
-            raise StoreError(f"{path} is a folder, not a store file: give --store a file path such as {path / 'store.db'}")
+            raise StoreError(_("{path} is a folder, not a store file: give --store a file path such as {example}").format(
+                path=path, example=path / "store.db"))
         if mode is not None and not stat.S_ISREG(mode):
             # SQLite would wait on a pipe for ever, and read or write a device
             from .parse.reading import file_kind
 
-            raise StoreError(f"the store {path} is {file_kind(mode)}, not a store file: give --store the path "
-                             "of a store, or a new file name to start one")
+            raise StoreError(_("the store {path} is {kind}, not a store file: give --store the path "
+                               "of a store, or a new file name to start one").format(path=path, kind=_(file_kind(mode) or N_("not a regular file"))))
         if mode is None:
             if not create:
                 return None
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StoreError(f"cannot create the store folder {path.parent}: {exc.strerror or exc}; "
-                                 "give --store PATH (or set RESDIFF_STORE) somewhere writable") from None
+                raise StoreError(_("cannot create the store folder {folder}: {reason}; "
+                                   "give --store PATH (or set RESDIFF_STORE) somewhere writable").format(
+                    folder=path.parent, reason=exc.strerror or exc)) from None
         else:
             cls._check_header(path)
         try:
             connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, isolation_level=None)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the store {path}: {exc}; give --store PATH (or set RESDIFF_STORE) "
-                             "somewhere writable") from None
+            raise StoreError(_("cannot open the store {path}: {reason}; give --store PATH (or set RESDIFF_STORE) "
+                               "somewhere writable").format(path=path, reason=exc)) from None
         connection.row_factory = sqlite3.Row
         store = cls(path, connection)
         try:
@@ -431,10 +435,11 @@ class Store:
             with open(path, "rb") as handle:
                 head = handle.read(16)
         except OSError as exc:
-            raise StoreError(f"cannot read the store {path}: {exc.strerror or exc}") from None
+            raise StoreError(_("cannot read the store {path}: {reason}").format(path=path, reason=exc.strerror or exc)) \
+                from None
         if head and head != _SQLITE_MAGIC:
-            raise StoreError(f"{path} is not a resdiff store (not an SQLite database): "
-                             "give --store the path of a store, or a new file name to start one")
+            raise StoreError(_("{path} is not a resdiff store (not an SQLite database): "
+                               "give --store the path of a store, or a new file name to start one").format(path=path))
 
     def _prepare(self, create: bool) -> None:
         with self._errors():
@@ -444,11 +449,13 @@ class Store:
             if version == SCHEMA_VERSION:
                 return
             if version > SCHEMA_VERSION:
-                raise StoreError(f"the store {self.path} was written by a newer resdiff (schema {version}, "
-                                 f"this one knows {SCHEMA_VERSION}): upgrade resdiff")
+                raise StoreError(_("the store {path} was written by a newer resdiff (schema {version}, "
+                                   "this one knows {known}): upgrade resdiff").format(
+                    path=self.path, version=version, known=SCHEMA_VERSION))
             if version == 0 and tables:
-                raise StoreError(f"{self.path} is an SQLite database but not a resdiff store "
-                                 f"(it holds tables {', '.join(sorted(tables))}): give --store another path")
+                raise StoreError(_("{path} is an SQLite database but not a resdiff store "
+                                   "(it holds tables {tables}): give --store another path").format(
+                    path=self.path, tables=", ".join(sorted(tables))))
             if version == 0 and not create:
                 return  # an empty file: nothing stored, and a read must not write
             self._write(self._migrate)
@@ -535,22 +542,26 @@ class Store:
 
             def __exit__(self, kind, exc, tb):
                 if isinstance(exc, _DamagedRecord):
-                    raise StoreError(f"the store {store.path} holds a damaged record ({exc}): restore it "
-                                     "from a backup, or move it aside and add the files again") from None
+                    raise StoreError(_("the store {path} holds a damaged record ({reason}): restore it "
+                                       "from a backup, or move it aside and add the files again").format(
+                        path=store.path, reason=exc)) from None
                 if exc is None or not isinstance(exc, sqlite3.Error):
                     return False
                 message = str(exc)
                 if isinstance(exc, sqlite3.OperationalError) and "locked" in message:
-                    raise StoreError(f"the store {store.path} stayed locked by another resdiff for "
-                                     f"{BUSY_TIMEOUT:.0f} s: try again when it has finished") from None
+                    raise StoreError(_("the store {path} stayed locked by another resdiff for "
+                                       "{seconds} s: try again when it has finished").format(
+                        path=store.path, seconds=f"{BUSY_TIMEOUT:.0f}")) from None
                 if isinstance(exc, sqlite3.OperationalError) and "readonly" in message.replace(" ", "").lower():
-                    raise StoreError(f"the store {store.path} is read-only: give --store PATH (or set "
-                                     "RESDIFF_STORE) to a store you can write") from None
+                    raise StoreError(_("the store {path} is read-only: give --store PATH (or set "
+                                       "RESDIFF_STORE) to a store you can write").format(path=store.path)) from None
                 if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError) \
                         or "malformed" in message or "not a database" in message:
-                    raise StoreError(f"the store {store.path} is damaged ({message}): restore it from a "
-                                     "backup, or move it aside to start a new one") from None
-                raise StoreError(f"the store {store.path} cannot do this: {message}") from None
+                    raise StoreError(_("the store {path} is damaged ({reason}): restore it from a "
+                                       "backup, or move it aside to start a new one").format(
+                        path=store.path, reason=message)) from None
+                raise StoreError(_("the store {path} cannot do this: {reason}").format(path=store.path, reason=message)) \
+                    from None
 
         return _Guard()
 
@@ -605,8 +616,9 @@ class Store:
     def _add_one(self, item: Incoming, file_id: int | None = None) -> Added:
         document = item.document
         if not document.symbol:
-            raise StoreError(f"{document.source or 'a document'}: no symbol found for a document "
-                             f"titled {document.title!r}; name the file after its symbol (A_C.2_65_L.22.txt)")
+            raise StoreError(_("{source}: no symbol found for a document titled {title}; name the file after "
+                               "its symbol (A_C.2_65_L.22.txt)").format(
+                source=document.source or _("a document"), title=repr(document.title)))
         digest = content_hash(document)
         rows = self._db.execute("SELECT * FROM documents WHERE symbol = ? ORDER BY revision",
                                 (document.symbol,)).fetchall()
@@ -732,24 +744,27 @@ class Store:
         versions = self.versions()
         if language is not None:
             versions = [v for v in versions if v.language == language]
-        key, _, revision = wanted.strip().partition("@")
+        key, _at, revision = wanted.strip().partition("@")
         key = re.sub(r"\s+", "", key).upper()
         symbols = list(dict.fromkeys(v.symbol for v in versions))
         exact = [s for s in symbols if s.upper() == key]
         matches = exact or [s for s in symbols if s.upper().endswith("/" + key)] or \
             [s for s in symbols if s.upper().endswith(key)]
         if len(matches) > 1:
-            raise StoreError(f"{wanted!r} names several stored symbols ({', '.join(sorted(matches))}): give more of the symbol")
+            raise StoreError(_("{wanted} names several stored symbols ({symbols}): give more of the symbol").format(
+                wanted=repr(wanted), symbols=", ".join(sorted(matches))))
         if not matches:
             return []
         found = [v for v in versions if v.symbol == matches[0]]
         if revision:
             if not revision.isdigit():
-                raise StoreError(f"{wanted!r}: after @ give a revision number, such as {matches[0]}@2")
+                raise StoreError(_("{wanted}: after @ give a revision number, such as {example}").format(
+                    wanted=repr(wanted), example=f"{matches[0]}@2"))
             found = [v for v in found if v.revision == int(revision)]
             if not found:
-                raise StoreError(f"{matches[0]} has no revision {revision} (it has "
-                                 f"{', '.join(str(v.revision) for v in self.find(matches[0], language))})")
+                raise StoreError(_("{symbol} has no revision {revision} (it has {revisions})").format(
+                    symbol=matches[0], revision=revision,
+                    revisions=", ".join(str(v.revision) for v in self.find(matches[0], language))))
         return found
 
     def families(self) -> list[list[Version]]:

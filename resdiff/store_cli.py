@@ -92,8 +92,8 @@ def _open_for_reading(store: str | None) -> Store:
     if opened is None or not opened.versions():
         if opened is not None:
             opened.close()
-        raise StoreError(f"nothing is stored in {path} yet: run 'resdiff add FILE' first "
-                         "(or give --store PATH / set RESDIFF_STORE to another store)")
+        raise StoreError(_("nothing is stored in {path} yet: run 'resdiff add FILE' first "
+                           "(or give --store PATH / set RESDIFF_STORE to another store)").format(path=path))
     return opened
 
 
@@ -185,8 +185,10 @@ def _progress(total: int, label: str):
                     console=console, disable=not (console.is_terminal and total > 1), transient=True)
 
 
-def _reader_start() -> None:
-    """A reading process ignores Ctrl-C: the command that started it ends it."""
+def _reader_start(language: str = i18n.SOURCE_LANGUAGE) -> None:
+    """A reading process ignores Ctrl-C (the command that started it ends it) and speaks the
+    command's interface language (however it was started)."""
+    i18n.use(language)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
@@ -196,7 +198,7 @@ def _read_all(paths: list[str]) -> list[tuple[str, list[Incoming] | None, str | 
     results: dict[str, tuple] = {}
     stopped = False
     try:
-        with _progress(len(paths), "reading") as progress:
+        with _progress(len(paths), _("reading")) as progress:
             task = progress.add_task("read", total=len(paths))
             if len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
                 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -206,7 +208,8 @@ def _read_all(paths: list[str]) -> list[tuple[str, list[Incoming] | None, str | 
                 # interrupted before it has set it aside (its traceback would be printed).
                 blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
                 try:
-                    pool = ProcessPoolExecutor(max_workers=min(4, os.cpu_count() or 1), initializer=_reader_start)
+                    pool = ProcessPoolExecutor(max_workers=min(4, os.cpu_count() or 1), initializer=_reader_start,
+                                               initargs=(i18n.current(),))
                     futures = [pool.submit(_read_one, path) for path in paths]
                 finally:
                     signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
@@ -250,7 +253,7 @@ def add(
 ) -> None:
     paths = _expand(files)
     if not paths:
-        raise StoreError(f"no {', '.join(IMPORTABLE)} file in {', '.join(files)}")
+        raise StoreError(_("no {kinds} file in {files}").format(kinds=", ".join(IMPORTABLE), files=", ".join(files)))
     read = _read_all(paths)
     single = len(paths) == 1 and not os.path.isdir(files[0])
     if single and read[0][2] is not None:
@@ -260,7 +263,7 @@ def add(
     results: list = []
     # Writing is the longer part of a large import (the sketches): it has its bar too.
     with _store().Store.open(_store().store_path(store), create=True) as opened, \
-            _progress(len(ready), "storing") as progress:
+            _progress(len(ready), _("storing")) as progress:
         stored = progress.add_task("store", total=len(ready))
         if follows:
             found = opened.find(follows)
@@ -271,7 +274,8 @@ def add(
 
                 follows = normalize_symbol(follows)
             else:
-                raise StoreError(f"--follows {follows!r}: no stored symbol ends with it; give the full symbol")
+                raise StoreError(_("--follows {symbol}: no stored symbol ends with it; give the full symbol").format(
+                    symbol=repr(follows)))
             ready = [(path, [_store().Incoming(i.document, i.report, i.agenda_item, i.links, i.origins,
                                                follows if n == 0 else None) for n, i in enumerate(batch)])
                      for path, batch in ready]
@@ -317,7 +321,8 @@ def _select_families(opened: Store, query: str | None) -> list[list[Version]]:
     key = query.casefold()
     chosen = [f for f in families if any(key in (v.title or "").casefold() for v in f)]
     if not chosen:
-        raise StoreError(f"no stored symbol or title matches {query!r}: 'resdiff log' lists what is stored")
+        raise StoreError(_("no stored symbol or title matches {query}: 'resdiff log' lists what is stored").format(
+            query=repr(query)))
     return chosen
 
 
@@ -419,7 +424,8 @@ def _blame_data(opened: Store, symbol: str) -> dict:
 
     found = opened.find(symbol)
     if not found:
-        raise StoreError(f"no stored symbol matches {symbol!r}: 'resdiff log' lists what is stored")
+        raise StoreError(_("no stored symbol matches {symbol}: 'resdiff log' lists what is stored").format(
+            symbol=repr(symbol)))
     target = found[-1]
     family = [v for v in opened.family(target) if v.language == target.language]
     chain = family[: [v.id for v in family].index(target.id) + 1]
@@ -651,8 +657,8 @@ def _precedent_draft(opened: Store, draft: str) -> Document:
         return documents[-1]
     found = opened.find(draft)
     if not found:
-        raise StoreError(f"{draft!r} is neither a file nor a stored symbol: give a draft file, or a symbol "
-                         "'resdiff log' lists")
+        raise StoreError(_("{draft} is neither a file nor a stored symbol: give a draft file, or a symbol "
+                           "'resdiff log' lists").format(draft=repr(draft)))
     return opened.document(found[-1])
 
 

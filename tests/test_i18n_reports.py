@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import ROOT
 from typer.testing import CliRunner
 
 from resdiff.cli import app
-
-from conftest import ROOT
 
 CHECK = "tests/fixtures/check"
 ZH_61_211_PLANTED = f"{CHECK}/A_RES_61_211.ops1-19.zh.planted.txt"  # OP9 dropped, a year changed, a mark lost

@@ -16,6 +16,7 @@ import dataclasses
 import os
 
 from ..errors import InputError
+from ..i18n import _
 from ..model import Document
 from .doc import OLE2_MAGIC
 from .identity import normalize_symbol, symbol_from_filename
@@ -37,7 +38,7 @@ def parse_bytes(data: bytes, source: str) -> tuple[Document, ...]:
             from .docx import parse_docx
 
             return parse_docx(data, source)
-        raise InputError("a ZIP archive that is not a Word document", path=source)
+        raise InputError(_("a ZIP archive that is not a Word document"), path=source)
     if data.startswith(OLE2_MAGIC):
         from .doc import doc_to_docx
         from .docx import parse_docx
@@ -69,7 +70,7 @@ def document_text(data: bytes, source: str) -> str:
             from .docx import docx_text
 
             return docx_text(data, source).text
-        raise InputError("a ZIP archive that is not a Word document", path=source)
+        raise InputError(_("a ZIP archive that is not a Word document"), path=source)
     return decode(data, source)
 
 

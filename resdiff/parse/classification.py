@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ParseError
-from ..i18n import N_, Message
+from ..i18n import N_, Message, _
 from ..model import MAX_PARAGRAPHS, Footnote, Item, Paragraph, ParagraphKind
 from ..text import has_cjk
 from .lines import _join, _join_all
@@ -275,9 +275,9 @@ def _unnumbered_operative(text: str) -> bool:
 def check_paragraph_count(count: int, source: str | None) -> None:
     """Refuse a document of more paragraphs than resdiff compares (``model.MAX_PARAGRAPHS``)."""
     if count > MAX_PARAGRAPHS:
-        raise ParseError(f"a document in the file has {count:,} paragraphs; resdiff reads documents of up to "
-                         f"{MAX_PARAGRAPHS:,} (a resolution has a few hundred): check that the file holds "
-                         "resolutions", path=source)
+        raise ParseError(_("a document in the file has {count:,} paragraphs; resdiff reads documents of up to "
+                           "{limit:,} (a resolution has a few hundred): check that the file holds "
+                           "resolutions").format(count=count, limit=MAX_PARAGRAPHS), path=source)
 
 
 def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: str | None = None) -> list[Paragraph]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 
 from ..errors import InputError
+from ..i18n import _
 
 __all__ = ["OLE2_MAGIC", "is_ole2", "is_word97", "doc_to_docx", "soffice"]
 
@@ -63,13 +64,13 @@ def doc_to_docx(data: bytes, source: str | None = None) -> bytes:
 
 def _convert(data: bytes, source: str | None) -> bytes:
     if not is_word97(data):
-        raise InputError("an OLE2 file (Excel, PowerPoint or Outlook) that is not a Word document; "
-                         "give a Word, PDF or text file", path=source)
+        raise InputError(_("an OLE2 file (Excel, PowerPoint or Outlook) that is not a Word document; "
+                           "give a Word, PDF or text file"), path=source)
     program = soffice()
     if program is None:
-        raise InputError("a Word 97-2003 document (.doc): reading it needs LibreOffice, which is not "
-                         "installed (Debian/Ubuntu: apt-get install libreoffice-writer-nogui; "
-                         "macOS: brew install --cask libreoffice), or save it as .docx in Word",
+        raise InputError(_("a Word 97-2003 document (.doc): reading it needs LibreOffice, which is not "
+                           "installed (Debian/Ubuntu: apt-get install libreoffice-writer-nogui; "
+                           "macOS: brew install --cask libreoffice), or save it as .docx in Word"),
                          path=source)
     import subprocess
     import tempfile
@@ -86,15 +87,17 @@ def _convert(data: bytes, source: str | None) -> bytes:
             run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT,
                                  stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
-            raise InputError(f"LibreOffice did not convert this Word 97-2003 document within "
-                             f"{TIMEOUT:.0f} s; save it as .docx in Word", path=source) from None
-        except OSError as exc:
-            raise InputError(f"cannot run LibreOffice ({program}): {exc.strerror or exc}",
+            raise InputError(_("LibreOffice did not convert this Word 97-2003 document within "
+                               "{seconds} s; save it as .docx in Word").format(seconds=f"{TIMEOUT:.0f}"),
                              path=source) from None
+        except OSError as exc:
+            raise InputError(_("cannot run LibreOffice ({program}): {reason}").format(
+                program=program, reason=exc.strerror or exc), path=source) from None
         converted = os.path.join(out, "document.docx")
         if run.returncode != 0 or not os.path.exists(converted):
             said = " ".join((run.stderr or run.stdout or "").split())[:200]
-            raise InputError("LibreOffice could not convert this Word 97-2003 document"
-                             + (f" ({said})" if said else "") + "; is it damaged?", path=source)
+            raise InputError((_("LibreOffice could not convert this Word 97-2003 document ({said}); is it damaged?")
+                              if said else _("LibreOffice could not convert this Word 97-2003 document; is it damaged?"))
+                             .format(said=said), path=source)
         with open(converted, "rb") as handle:
             return handle.read()

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..i18n import _, ngettext
 from ..model import Document
 from ..text import SUPERSCRIPT_DIGITS
 from .structure import parse_text
@@ -54,8 +55,10 @@ def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
     """
     read = docx_text(data, source)
     if read.tables:
-        log.warning("resdiff: note: %s: %d table%s skipped (resdiff compares paragraphs, not tables)",
-                    source, read.tables, "" if read.tables == 1 else "s")
+        note = ngettext("{source}: {n} table skipped (resdiff compares paragraphs, not tables)",
+                        "{source}: {n} tables skipped (resdiff compares paragraphs, not tables)",
+                        read.tables).format(source=source, n=read.tables)
+        log.warning("%s", _("resdiff: note: {message}").format(message=note))
     return parse_text(read.text, source)
 
 
@@ -102,7 +105,8 @@ def _open(data: bytes, source: str | None):
         from docx.opc.exceptions import PackageNotFoundError
         from lxml import etree
     except ImportError as exc:  # pragma: no cover - a broken installation
-        raise InputError(f"reading Word documents needs python-docx ({exc}); reinstall resdiff", path=source) from None
+        raise InputError(_("reading Word documents needs python-docx ({reason}); reinstall resdiff").format(reason=exc),
+                         path=source) from None
     import zipfile
     import zlib
 
@@ -111,7 +115,7 @@ def _open(data: bytes, source: str | None):
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
         if body is None:
-            raise ValueError("the document has no body")
+            raise ValueError(_("the document has no body"))
         body = list(body)
         style_numbers = _style_numbering(document.styles.element)
         numbering = None
@@ -129,8 +133,9 @@ def _open(data: bytes, source: str | None):
             KeyError, ValueError, etree.XMLSyntaxError,
             AttributeError, TypeError, OSError, EOFError) as exc:
         raise InputError(
-            f"not a readable Word document ({type(exc).__name__}: {exc}). "
-            "To fix: open it in Word or LibreOffice and save it again as .docx",
+            _("not a readable Word document ({error}: {reason}). "
+              "To fix: open it in Word or LibreOffice and save it again as .docx").format(
+                error=type(exc).__name__, reason=exc),
             path=source,
         ) from None
     return body, (numbering, style_numbers), footnotes
@@ -154,24 +159,26 @@ def _check_archive(data: bytes, source: str | None) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         infos = archive.infolist()
         if len(infos) > MAX_PARTS:
-            raise InputError(f"the Word file has {len(infos):,} parts; resdiff reads Word files of up to "
-                             f"{MAX_PARTS:,} (it may be damaged or built to exhaust memory)", path=source)
+            raise InputError(_("the Word file has {parts:,} parts; resdiff reads Word files of up to "
+                               "{limit:,} (it may be damaged or built to exhaust memory)").format(
+                parts=len(infos), limit=MAX_PARTS), path=source)
         inflated = sum(info.file_size for info in infos)
         if inflated > MAX_INFLATED:
-            raise InputError(f"the Word file inflates to {inflated // (1024 * 1024):,} MB; resdiff reads Word "
-                             f"files of up to {MAX_INFLATED // (1024 * 1024)} MB inflated (it may be damaged "
-                             "or built to exhaust memory)", path=source)
+            raise InputError(_("the Word file inflates to {size:,} MB; resdiff reads Word files of up to "
+                               "{limit} MB inflated (it may be damaged or built to exhaust memory)").format(
+                size=inflated // (1024 * 1024), limit=MAX_INFLATED // (1024 * 1024)), path=source)
         for info in infos:
             if info.filename.endswith(".xml") and info.file_size > MAX_TEXT_PART:
-                raise InputError(f"{info.filename} in the Word file inflates to {info.file_size // (1024 * 1024):,} MB; "
-                                 f"resdiff reads parts of up to {MAX_TEXT_PART // (1024 * 1024)} MB (it may be "
-                                 "damaged or built to exhaust memory)", path=source)
+                raise InputError(_("{part} in the Word file inflates to {size:,} MB; resdiff reads parts of up to "
+                                   "{limit} MB (it may be damaged or built to exhaust memory)").format(
+                    part=info.filename, size=info.file_size // (1024 * 1024), limit=MAX_TEXT_PART // (1024 * 1024)),
+                                 path=source)
         if "word/document.xml" in archive.namelist():
             text = archive.read("word/document.xml")
             paragraphs = text.count(b"<w:p>") + text.count(b"<w:p ")
             if paragraphs > MAX_WORD_PARAGRAPHS:
-                raise InputError(f"the Word file has {paragraphs:,} paragraphs; resdiff reads Word files of up to "
-                                 f"{MAX_WORD_PARAGRAPHS:,}", path=source)
+                raise InputError(_("the Word file has {paragraphs:,} paragraphs; resdiff reads Word files of up to "
+                                   "{limit:,}").format(paragraphs=paragraphs, limit=MAX_WORD_PARAGRAPHS), path=source)
 
 
 def _style_numbering(styles) -> dict[str, tuple[str | None, str | None]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..i18n import N_, Message
 from ..model import Footnote
 from ..text import SUPERSCRIPT_DIGITS
 from .identity import _line_title
@@ -285,8 +286,9 @@ def _split_footnote_block(body: list[str], begin: int, titles: list[str],
         return None
     if len(marks) != len(bodies):
         if problems is not None:
-            problems.append((begin, f"the footnote area has {len(marks)} marks on lines of their own and "
-                                    f"{len(bodies)} bodies, which could not be paired"))
+            problems.append((begin, Message(N_("the footnote area has {marks} marks on lines of their own and "
+                                               "{bodies} bodies, which could not be paired"),
+                                            marks=len(marks), bodies=len(bodies))))
         return None
     if all(before == index for index, (_, before) in enumerate(marks)):
         ordered = [mark for mark, _ in marks]  # each mark just before its body

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import i18n
 from ..errors import InputError, ParseError
 from ..model import Document
 from ..text import SUPERSCRIPT_DIGITS, has_cjk
@@ -73,8 +74,8 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
     pages = _read_pages(data, source)
     if not any(line.text.strip() for page in pages for line in page[1]):
         raise ParseError(
-            "this PDF has no text layer (a scanned image?): resdiff reads text, not pictures. "
-            "To fix: get the Word or text version from documents.un.org, or run OCR on the PDF first",
+            i18n._("this PDF has no text layer (a scanned image?): resdiff reads text, not pictures. "
+              "To fix: get the Word or text version from documents.un.org, or run OCR on the PDF first"),
             path=source,
         )
     body_size = _body_size(pages)
@@ -151,16 +152,18 @@ def _read_pages(data: bytes, source: str | None) -> list[tuple[float, list[_Line
         import pypdf
         from pypdf.errors import PyPdfError
     except ImportError as exc:  # pragma: no cover - a broken installation
-        raise InputError(f"reading PDF needs pypdf ({exc}); reinstall resdiff", path=source) from None
+        raise InputError(i18n._("reading PDF needs pypdf ({reason}); reinstall resdiff").format(reason=exc),
+                         path=source) from None
     # pypdf reports recoverable damage through logging; resdiff reports what it cannot recover.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError("this PDF is password-protected; save an unprotected copy first", path=source)
+            raise InputError(i18n._("this PDF is password-protected; save an unprotected copy first"), path=source)
         if len(reader.pages) > MAX_PAGES:
-            raise InputError(f"the PDF has {len(reader.pages):,} pages; resdiff reads PDFs of up to "
-                             f"{MAX_PAGES:,} pages (split it, or give the text)", path=source)
+            raise InputError(i18n._("the PDF has {pages:,} pages; resdiff reads PDFs of up to "
+                               "{limit:,} pages (split it, or give the text)").format(
+                pages=len(reader.pages), limit=MAX_PAGES), path=source)
         pages = []
         for page in reader.pages:
             box = page.mediabox
@@ -170,8 +173,8 @@ def _read_pages(data: bytes, source: str | None) -> list[tuple[float, list[_Line
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
             RecursionError, NotImplementedError, ZeroDivisionError) as exc:
         raise InputError(
-            f"not a readable PDF ({type(exc).__name__}: {exc}). To fix: check the download; "
-            "open it in a PDF reader and save it again",
+            i18n._("not a readable PDF ({error}: {reason}). To fix: check the download; "
+              "open it in a PDF reader and save it again").format(error=type(exc).__name__, reason=exc),
             path=source,
         ) from None
     return pages

@@ -56,8 +56,9 @@ def shown_path(path: str) -> str:
 
 
 def _too_big(path: str) -> InputError:
-    return InputError(f"file is over {MAX_BYTES // (1024 * 1024)} MB; resdiff reads documents up to "
-                      f"{MAX_BYTES // (1024 * 1024)} MB (split the file by document)", path=path)
+    return InputError(_("file is over {limit} MB; resdiff reads documents up to "
+                        "{limit} MB (split the file by document)").format(limit=MAX_BYTES // (1024 * 1024)),
+                      path=path)
 
 
 def _read_limited(handle: BinaryIO, path: str) -> bytes:

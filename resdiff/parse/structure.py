@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 
 from ..errors import ParseError
-from ..i18n import _
+from ..i18n import N_, Message, _
 from ..model import Document, Footnote, Paragraph
 from ..text import detect_language
 from .annex import ANNEX_LINE, annex_starts, classify_annex
@@ -143,7 +143,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                 agenda_item=header.agenda_item,
                 sponsors=header.sponsors,
                 warnings=tuple(_warnings(paragraphs, footnotes, symbol)
-                               + [f"{symbol or 'document'}: line {k}: {text}" for k, text in problems]),
+                               + [Message(N_("{name}: line {line}: {problem}"), name=symbol or Message(N_("document")),
+                                          line=k, problem=text) for k, text in problems]),
                 furniture=tuple(f"line {k}: {text}" for k, text in dropped),
             )
         )

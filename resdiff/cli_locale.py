@@ -134,7 +134,8 @@ def _wrap(text: str, width: int, initial: str = "", subsequent: str = "") -> lis
     """``text`` (one paragraph) in lines at most ``width`` cells wide, the first led by
     ``initial``, the others by ``subsequent`` (as wide as ``initial``): lines break where UAX #14
     and the Chinese rules allow, never inside a run of Latin characters (an option such as
-    --only-changes, a file name, a symbol), unless it is wider than the line.
+    --only-changes, a file name, a symbol) nor inside a short note in brackets ("[必需]"),
+    unless it is wider than the line.
 
     >>> _wrap("仅显示有改动的段落（--only-changes）。", 30)
     ['仅显示有改动的段落', '（--only-changes）。']
@@ -142,7 +143,7 @@ def _wrap(text: str, width: int, initial: str = "", subsequent: str = "") -> lis
     from .render.linebreak import wrap
 
     text = " ".join(text.split())
-    forbidden = {i for run in re.finditer(r"[!-~]+", text) for i in range(run.start() + 1, run.end())}
+    forbidden = {i for run in re.finditer(r"\[[^\[\]]{1,20}\]|[!-~]+", text) for i in range(run.start() + 1, run.end())}
     lines = [text[start:end].rstrip(" ") for start, end in wrap(text, max(width - _cells(initial), 10), forbidden)]
     return [(initial if n == 0 else subsequent) + line for n, line in enumerate(lines)] or [initial.rstrip()]
 

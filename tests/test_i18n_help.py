@@ -110,6 +110,8 @@ def test_every_chinese_help_page_has_no_english_left_and_fits_the_terminal(comma
     # test runner sets it to 80 columns
     too_wide = [line for line in page.splitlines() if cell_len(line) > 80]
     assert not too_wide, too_wide
+    # a note such as "[默认值：auto]" or "[必需]" is never split between two lines
+    assert [line for line in page.splitlines() if line.count("[") != line.count("]")] == []
 
 
 def test_the_english_word_finder_finds_english():

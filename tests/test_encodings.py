@@ -70,3 +70,36 @@ def test_a_french_text_in_windows_1252_is_not_read_as_gb18030(tmp_path):
         "Prenant note du rapport du Secrétaire général,",
         "Décide de poursuivre l'examen de la question;",
     ]
+
+
+# The legacy encodings a text in each script may come in; the language is the file name's.
+LEGACY = {"zh-Hant": ("big5", "cp950"), "zh": ("gb18030",), "ru": ("cp1251", "koi8_r"), "ar": ("cp1256",),
+          "fr": ("cp1252",), "es": ("cp1252",), "en": ("cp1252",)}
+
+
+def _real_texts():
+    from conftest import FIXTURES
+
+    for path in sorted((FIXTURES / "languages").rglob("*.txt")):
+        language = next((lang for lang in LEGACY if f".{lang}." in path.name), None)
+        if language is None:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for encoding in LEGACY[language]:
+            try:
+                data = text.encode(encoding)
+            except UnicodeEncodeError:  # a letter the encoding lacks (a Ukrainian і in KOI8-R)
+                continue
+            if not data.isascii():
+                yield path, encoding, data
+
+
+def test_real_texts_in_their_scripts_legacy_encodings_parse_as_in_utf8():
+    # Before, anything not UTF-8 or GB18030 was read as Windows-1252: a Big5, Windows-1251 or
+    # Windows-1256 file became accented Latin letters, with no word of warning.
+    seen = set()
+    for path, encoding, data in _real_texts():
+        expected = without_source(parse_bytes(path.read_text(encoding="utf-8").encode("utf-8"), path.name))
+        assert without_source(parse_bytes(data, path.name)) == expected, (path.name, encoding)
+        seen.add(encoding)
+    assert seen == {"big5", "cp950", "gb18030", "cp1251", "koi8_r", "cp1256", "cp1252"}

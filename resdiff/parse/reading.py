@@ -128,7 +128,8 @@ def decode(data: bytes, path: str | None = None) -> str:
 
 
 def decode_report(data: bytes, path: str | None = None) -> tuple[str, tuple[str, ...]]:
-    """Text from bytes in UTF-8 (BOM or not), UTF-16/32 with BOM, GB18030/GBK or cp1252.
+    """Text from bytes in UTF-8 (BOM or not), UTF-16/32 with BOM, GB18030/GBK, Big5, the Cyrillic and
+    Arabic legacy encodings, or cp1252.
 
     Line ends become ``\\n``; a byte-order mark is dropped.
 
@@ -212,6 +213,9 @@ def _decode_without_bom(data: bytes, path: str | None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    other = _other_script(data)
+    if other is not None:
+        return other
     try:
         chinese = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -222,6 +226,40 @@ def _decode_without_bom(data: bytes, path: str | None) -> str:
     if chinese is not None and not _stray_han(chinese):
         return chinese
     return data.decode("cp1252", errors="replace")
+
+
+# The legacy encodings of the UN languages' other scripts: Traditional Chinese (Big5 and its
+# Windows and Hong Kong forms), Cyrillic (Windows-1251, KOI8-R, ISO 8859-5, Mac) and Arabic
+# (Windows-1256, ISO 8859-6). charset-normalizer names the encoding by which decoding reads most
+# like a language; its guess is taken only when it is one of these, because among the Western
+# single-byte encodings it often names Windows-1250 for French or Spanish where Windows-1252 is
+# meant, and GB18030 is told apart from Western text by the rule below. A few words are too few
+# to tell (they are read as before); a resolution's paragraph is enough.
+_OTHER_SCRIPTS = {"big5", "cp950", "big5hkscs", "cp1251", "koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic",
+                  "cp866", "cp1256", "iso8859_6"}
+
+
+def _other_script(data: bytes) -> str | None:
+    """``data`` decoded, if it is Traditional Chinese, Cyrillic or Arabic in a legacy encoding.
+
+    >>> _other_script("大會，\\n\\n回顧其關於資訊和通信技術促進發展的各項決議，\\n\\n1. 決定繼續審議這個問題；".encode("big5"))
+    '大會，\\n\\n回顧其關於資訊和通信技術促進發展的各項決議，\\n\\n1. 決定繼續審議這個問題；'
+    >>> _other_script("Совет Безопасности,".encode("cp1251"))
+    'Совет Безопасности,'
+    >>> _other_script("إن مجلس الأمن، يدعو جميع الأطراف إلى وقف إطلاق النار فورا؛".encode("cp1256"))
+    'إن مجلس الأمن، يدعو جميع الأطراف إلى وقف إطلاق النار فورا؛'
+    >>> _other_script("大会，回顾其决议，".encode("gb18030")) is None
+    True
+    """
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding not in _OTHER_SCRIPTS:
+        return None
+    try:
+        return data.decode(best.encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def _stray_han(text: str) -> bool:

@@ -16,8 +16,9 @@ _SYMBOL = re.compile(
     r"(?![A-Za-z0-9])"
 )
 # "1." as printed; "1-" / "1 –" as Arabic texts and some web pages number them ("1- يدعو"), in
-# any digits Python reads as decimal (Arabic-Indic "١-" too).
-_OPERATIVE = re.compile(r"^(\d{1,4})\s?(?:[.．]|[-–](?=\s|[\u0600-\u06ff]))\s*(?=\S)")
+# any digits Python reads as decimal (Arabic-Indic "١-" too). Up to five digits: a document may
+# hold up to model.MAX_PARAGRAPHS (20,000) paragraphs, and "10000." must not run into "9999.".
+_OPERATIVE = re.compile(r"^(\d{1,5})\s?(?:[.．]|[-–](?=\s|[\u0600-\u06ff]))\s*(?=\S)")
 _JOB_NUMBER = re.compile(r"^\d{2}-\d{5}\s*(?:\(\w\))?(?:\s+\d{6})?(?:\s+\d+/\d+)?\s*$|^\d{2}-\d{5}\s+\d+/\d+\s*$")
 # A page's head or foot as PDF text extraction leaves it: job number, print date, page number,
 # barcode and symbol in any order, often glued together ("2/9 23-21227A/C.3/78/L.41").

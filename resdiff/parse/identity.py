@@ -132,11 +132,20 @@ def _numbered_resolution(lines: list[str], prefix: str) -> str | None:
 
 
 def _resolution_number(lines: list[str]) -> str | None:
-    """'A/RES/68/262' from an adopted text's numbered title line ('68/262. Territorial …')."""
+    """'A/RES/68/262' from an adopted text's numbered title line ('68/262. Territorial …'), and
+    'A/RES/2758 (XXVI)' from an early one's ('2758 (XXVI). Restoration of …').
+
+    >>> _resolution_number(["2758 (XXVI). Restoration of the lawful rights"]), _resolution_number(["68/262. Territorial"])
+    ('A/RES/2758 (XXVI)', 'A/RES/68/262')
+    """
     for line in lines:
         match = re.match(r"^\s*((?:ES-\d+|S-\d+|\d+)/\d+)\s*\.\s+\S", line)
         if match:
             return "A/RES/" + match.group(1)
+        match = re.match(r"^\s*(?:(?:Resolution|Résolution|Resolución|Резолюция)\s+)?(\d{1,4})\s*((?:[A-Z]\s*)?)"
+                         r"\(([IVXL]+|E?S-[IVX]+)\)\s*(?:[A-Z]\s*)?\.\s+\S", line)
+        if match:
+            return f"A/RES/{match.group(1)}{(' ' + match.group(2).strip()) if match.group(2).strip() else ''} ({match.group(3)})"
     return None
 
 
@@ -320,6 +329,8 @@ _LIBRARY_CITATION = re.compile(
 
 
 def _is_header_line(line: str) -> bool:
+    if _TITLE_NUMBER.match(line) and not _OPERATIVE.match(line):
+        return False  # a numbered title, even one a page ends with a full stop
     return bool(
         _JOB_NUMBER.match(line) or _BARCODE.match(line) or _DISTR.match(line)
         or line.startswith("[") or line.endswith(("draft resolution", "决议草案", "決議草案"))

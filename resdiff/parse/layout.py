@@ -51,7 +51,7 @@ _END_OF_TEXT = re.compile(
     # "Adoptée d l'unanimité à la 1564e séance." as an OCR reads the yearbook's line
     r"|Adopt[ée]e\s.{0,40}\bséance\b"
     r"|\d+\s*(?:e|ème)\s+séance(?:\s+plénière)?\b|Aprobad[ao]\s+(?:por|en|sin)\b"
-    r"|\d+\.?\s*ª\s+sesión(?:\s+plenaria)?\b|Принят[аоы]?\s+(?:на|без|единогласно|\d)"
+    r"|\d+\.?\s*(?:ª|a\.)\s+sesión(?:\s+plenaria)?\b|Принят[аоы]?\s+(?:на|без|единогласно|\d)"
     r"|\d+-(?:е|м)\s+(?:пленарн\w+\s+)?заседани"
     r"|第\s*\d+\s*次会议.{0,20}通过|第\s*\d+\s*次會議.{0,20}通過"
     r"|(?:اتخذ|اُتخذ|اعتمد)(?:ت|ه)?\s|تبنى\s+المجلس|الجلسة\s+العامة\s+\d+"

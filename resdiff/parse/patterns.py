@@ -32,7 +32,12 @@ _FURNITURE_LINE = re.compile(rf"^(?:{_FURNITURE_TOKEN}\s*)+$")
 _GLUED_SYMBOL = re.compile(r"(?=[A-Za-z0-9.\-/]{4,64}\s*$)([A-Z]{1,2}/[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)+)\s*$")
 _BARCODE = re.compile(r"^\*\d{6,8}\*")
 _DISTR = re.compile(r"^(?:Distr\.|Original:|Distr\s*[.:：]|分发|Limited$|General$)", re.I)
-_TITLE_NUMBER = re.compile(r"^(?:[A-Z]{0,3}-?\d+/\d+\s*[A-Z]?\s*\.|\d+/\d+\s*\.)\s*")
+# The number before an adopted resolution's title: "68/262. ", "ES-11/1. ", and the early
+# Assembly's number and session, as the title line or a web page prints it: "2758 (XXVI). ",
+# "377 A (V). ", "Résolution 2758 (XXVI). ".
+_TITLE_NUMBER = re.compile(
+    r"^(?:[A-Z]{0,3}-?\d+/\d+\s*[A-Z]?\s*\.|\d+/\d+\s*\."
+    r"|(?:(?:Resolution|Résolution|Resolución|Резолюция)\s+)?\d{1,4}\s*(?:[A-Z]\s*)?\((?:[IVXL]+|E?S-[IVX]+)\)\s*(?:[A-Z]\s*)?\.)\s*")
 
 
 # --- shared by the layout, segmentation and classification stages ---------------------------------

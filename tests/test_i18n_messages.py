@@ -16,8 +16,6 @@ from conftest import ROOT
 
 # Callables whose first argument (or ``message=``) a user reads.
 SHOWN = {"BadParameter", "UsageError", "BadArgumentUsage", "echo", "secho", "warn", "warning", "Exit", "Message"}
-# The calls that mark a string: it is then extracted by ``make messages`` and translated.
-MARKED = {"_", "N_", "ngettext", "tr"}
 
 # (file, opening of the string): strings shown as they are, in every interface language.
 ALLOWED = {
@@ -196,3 +194,18 @@ def test_the_timeout_setting_and_the_word_reader_in_chinese(files, monkeypatch):
         assert str(raised.value).endswith("是 OLE2 文件（Excel、PowerPoint 或 Outlook），不是 Word 文档；请提供 Word、PDF 或文本文件")
     finally:
         i18n.use("en")
+
+
+def test_furniture_lines_are_listed_in_chinese_and_kept_english_in_the_json(monkeypatch):
+    from typer.testing import CliRunner
+
+    from resdiff.cli import app
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("RESDIFF_UI_LANG", raising=False)
+    text = "tests/fixtures/corpus/en/A_RES_68_262.en.txt"
+    chinese = CliRunner().invoke(app, ["--ui-lang", "zh", "parse", text, "--show-furniture"]).stdout
+    assert "\n  第 78 行：80th plenary meeting\n" in chinese and "line 78" not in chinese
+    for language in ("zh", "en"):
+        data = CliRunner().invoke(app, ["--ui-lang", language, "parse", text, "--show-furniture", "--format", "json"]).stdout
+        assert '"line 78: 80th plenary meeting"' in data

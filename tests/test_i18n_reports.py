@@ -162,3 +162,20 @@ def test_the_chinese_precedent_page_labels_in_chinese_and_the_texts_in_their_lan
     english = run("--ui-lang", "en", "precedent", f"{EN}/A_RES_ES-11_4.en.txt", "--store", precedent_store,
                   "--format", "html")
     assert '<html lang="en">' in english and '<p class="text">' in english and 'lang="en">' not in english.split("<body>")[1]
+
+
+@pytest.mark.parametrize("command", [
+    f"resdiff check {ZH_61_211_PLANTED} {EN_61_211} --ui-lang zh",
+    f"resdiff history {SAMPLE} --ui-lang zh",
+])
+def test_the_readme_shows_the_chinese_reports_as_they_are(command):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split(f"$ {command}\n", 1)[1].split("```", 1)[0]
+    import os
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS"}}
+    done = subprocess.run([sys.executable, "-m", "resdiff", *command.split()[1:]], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60, env=environment)
+    assert (done.returncode, done.stdout) == (0, block)

@@ -145,7 +145,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                 warnings=tuple(_warnings(paragraphs, footnotes, symbol)
                                + [Message(N_("{name}: line {line}: {problem}"), name=symbol or Message(N_("document")),
                                           line=k, problem=text) for k, text in problems]),
-                furniture=tuple(f"line {k}: {text}" for k, text in dropped),
+                furniture=tuple(Message(N_("line {line}: {text}"), line=k, text=text) for k, text in dropped),
             )
         )
     if not documents:

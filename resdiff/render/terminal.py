@@ -14,7 +14,7 @@ from typing import Protocol
 from rich.console import Console
 from rich.text import Text
 
-from ..i18n import _
+from ..i18n import _, tr
 from ..inline import for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from ..text import has_rtl
@@ -362,7 +362,7 @@ def render_documents(documents: tuple[Document, ...], options: RenderOptions | N
         if furniture:
             console.print(Text(_("left out as page furniture: {n} lines").format(n=len(document.furniture))))
             for line in document.furniture:
-                console.print(Text(visible(f"  {line}")), soft_wrap=unwrapped)
+                console.print(Text("  " + visible(tr(line))), soft_wrap=unwrapped)
     return _printed(console)
 
 

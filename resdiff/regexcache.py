@@ -27,6 +27,10 @@ MAX_PATTERNS = 2000
 _FORMAT = 1
 _loaded: set[tuple] = set()
 _path: str | None = None
+# What the engine's constructor was given for each pattern compiled in this process, by the
+# compiled pattern: its stored form, without parsing and compiling the pattern again at exit.
+_made: dict = {}
+_constructor = None  # the engine's own constructor, where _record replaced it
 
 
 def _engine():
@@ -67,6 +71,7 @@ def load() -> None:
     engine = _engine()
     assert engine is not None
     sre = engine[0]
+    _record(sre)
     try:
         with open(_path, "rb") as handle:
             data = handle.read()
@@ -81,6 +86,51 @@ def load() -> None:
         except Exception:  # a stored form this engine refuses: compiled anew when used
             continue
         _loaded.add(key)
+
+
+def _record(sre) -> None:
+    """Note what ``re`` gives the engine's constructor for each pattern it compiles from now on
+    (the pattern, its final flags, its code, groups and group names): the stored form ``_entry``
+    would otherwise make by parsing and compiling every new pattern a second time at exit,
+    which on a first run cost as much as compiling them."""
+    global _constructor
+    constructor = sre.compile
+    if getattr(constructor, "_resdiff_records", False):
+        return
+    _constructor = constructor
+
+    def compile(pattern, flags, code, groups, groupindex, indexgroup):
+        compiled = constructor(pattern, flags, code, groups, groupindex, indexgroup)
+        try:
+            _made[compiled] = (flags, code, groups, groupindex, indexgroup)
+        except TypeError:  # pragma: no cover - a pattern object is always hashable
+            pass
+        return compiled
+
+    compile._resdiff_records = True  # type: ignore[attr-defined]
+    sre.compile = compile
+
+
+def _recorded(key: tuple, compiled: re.Pattern) -> tuple | None:
+    """The stored form of a pattern compiled after ``load()``, from what its constructor was
+    given, if rebuilding it from that gives the same pattern; None otherwise."""
+    made = _made.get(compiled)
+    engine = _engine()
+    if made is None or engine is None:
+        return None
+    kind, pattern, flags = key
+    if kind not in (str, bytes) or not isinstance(flags, int):
+        return None
+    final_flags, code, groups, groupindex, indexgroup = made
+    try:
+        entry = (kind is bytes, pattern, flags, int(final_flags), [int(c) for c in code], int(groups),
+                 dict(groupindex), tuple(indexgroup))
+        rebuilt = (_constructor or engine[0].compile)(pattern, *entry[3:])
+    except Exception:
+        return None
+    if rebuilt != compiled or rebuilt.groupindex != compiled.groupindex or rebuilt.groups != compiled.groups:
+        return None
+    return entry
 
 
 def _decode(data: bytes) -> list:
@@ -143,7 +193,7 @@ def save() -> None:
     for key, compiled in new:
         if (key[0] is bytes, key[1], key[2]) in known:
             continue
-        entry = _entry(key, compiled)
+        entry = _recorded(key, compiled) or _entry(key, compiled)
         if entry is not None:
             entries.append(entry)
     if len(entries) > MAX_PATTERNS:

@@ -116,6 +116,27 @@ def test_every_pattern_of_the_parser_and_text_module_rebuilds_from_its_stored_fo
         assert rebuilt == pattern and rebuilt.groupindex == pattern.groupindex and rebuilt.flags == pattern.flags
 
 
+def test_patterns_stored_from_what_their_constructor_was_given_are_those_a_fresh_compilation_gives(tmp_path):
+    # A first run stores each new pattern from the arguments re gave the engine when it compiled
+    # it, instead of parsing and compiling it again: the stored forms must be exactly those.
+    script = (
+        "import re, sys\n"
+        "from resdiff import regexcache\n"
+        "regexcache.load()\n"
+        "import resdiff.text, resdiff.parse.structure, resdiff.parse.reports, resdiff.parse.classification\n"
+        "re.compile(rb'<title[^>]*>(.*?)</title>', re.I | re.S); re.compile('(?P<a>x)(?P<b>y)?', re.X)\n"
+        "new = [(k, c) for k, c in re._cache.items() if k not in regexcache._loaded]\n"
+        "assert len(new) > 50, len(new)\n"
+        "for key, compiled in new:\n"
+        "    assert regexcache._recorded(key, compiled) == regexcache._entry(key, compiled) is not None, key\n"
+        "print(len(new))\n")
+    environment = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT,
+                          env=environment, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) > 50
+
+
 def _code_files(folder):
     return sorted((folder / "resdiff").glob("code-*.marshal")) if (folder / "resdiff").exists() else []
 

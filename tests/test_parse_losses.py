@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from resdiff.parse import parse_text
 
+from conftest import CORPUS, SAMPLE
+
 
 def _rows(document) -> list[tuple[str, str, str]]:
     return [(p.id, p.kind.value, p.text) for p in document.paragraphs]
@@ -23,3 +25,46 @@ def test_operative_paragraphs_numbered_past_9999_stay_paragraphs_of_their_own():
     (document,) = parse_text("The General Assembly,\n\n" + body, "d5.txt")
     assert [p.id for p in document.paragraphs[-2:]] == ["OP9999", "OP10000"]
     assert document.paragraphs[-1].text == "Decides item 10000;" and document.warnings == ()
+
+
+def _same_reading(a, b) -> None:
+    assert [(d.symbol, d.title, d.chapeau, d.agenda_item, d.sponsors, _rows(d), d.footnotes) for d in a] == \
+        [(d.symbol, d.title, d.chapeau, d.agenda_item, d.sponsors, _rows(d), d.footnotes) for d in b]
+
+
+def test_an_invisible_character_changes_nothing_but_is_said(sample_documents):
+    # A zero width space before the chapeau of the recommended draft hid that draft: only
+    # L.22 was found, and a diff compared L.56 with L.22.
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    at = lines.index("大会，")
+    lines[at] = "\u200b" + lines[at]
+    documents = parse_text("\n".join(lines), "zw.txt")
+    _same_reading(documents, sample_documents)
+    assert documents[0].warnings == ("1 invisible character (U+200B ZERO WIDTH SPACE) on line 158 taken out: "
+                                     "it is not compared",) + sample_documents[0].warnings
+    assert documents[1].warnings == sample_documents[1].warnings
+    # Before the first line (the whole English draft read from its first operative paragraph,
+    # its preamble taken for the title) and as a stray byte-order mark.
+    original = (CORPUS / "en" / "A_C.3_78_L.41.en.txt").read_text(encoding="utf-8")
+    for stray in ("\u200b", "\ufeff", "\u2060", "\u200d", "\ufeff\u200b"):
+        documents = parse_text(stray + original, "z.txt")
+        _same_reading(documents, parse_text(original, "L.41.txt"))
+        assert len(documents[0].warnings) == 1 and "on line 1 taken out" in documents[0].warnings[0]
+    assert parse_text("\u200b\u00ad" + original, "z.txt")[0].warnings == (
+        "2 invisible characters (U+200B ZERO WIDTH SPACE, U+00AD SOFT HYPHEN) on line 1 taken out: "
+        "they are not compared",)
+
+
+def test_invisible_characters_inside_numbers_openers_and_words():
+    text = ("The Gen\u00aderal Assembly,\n\n\u200eRecalling\u2060 x,\n\n1\u200b. Decides a;\n\n"
+            "\u200d2. Decides b;\n\n3. Decides c.\u200b\n")
+    (document,) = parse_text(text, "soft.txt")
+    assert document.chapeau == "The General Assembly,"
+    assert _rows(document) == [("PP1", "preambular", "Recalling x,"), ("OP1", "operative", "Decides a;"),
+                               ("OP2", "operative", "Decides b;"), ("OP3", "operative", "Decides c.")]
+    assert document.warnings == (
+        "6 invisible characters (U+00AD SOFT HYPHEN, U+200E LEFT-TO-RIGHT MARK, U+2060 WORD JOINER, "
+        "U+200B ZERO WIDTH SPACE ×2, U+200D ZERO WIDTH JOINER) on lines 1, 3, 5, 7, 9 taken out: they are not compared",)
+    # where a joiner shapes or spells a word it stays, and nothing is said
+    (document,) = parse_text("The General Assembly,\n\n1. Decides می\u200cخواهم and 👩\u200d💻.\n", "fa.txt")
+    assert document.paragraphs[0].text == "Decides می\u200cخواهم and 👩\u200d💻." and document.warnings == ()

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import sys
+import unicodedata
+from collections import Counter
 from typing import BinaryIO
 
 from ..errors import InputError
 from ..i18n import N_, Message, _
+from ..text import has_cjk
 
 # Refuse what cannot be a resolution before trying to decode it; a long omnibus text
 # is well under a megabyte, a whole session's worth of reports a few.
@@ -306,3 +310,69 @@ def read_text(path: str) -> str:
     if not text.strip():
         raise InputError(_("file is empty"), path=path)
     return text
+
+
+# Format characters that print nothing and say nothing about the words: zero width space, word
+# joiner, byte-order mark inside the text (zero width no-break space), soft hyphen, the
+# direction marks (left-to-right, right-to-left, Arabic letter mark) and the invisible
+# mathematical operators. A copy from a web page or a word processor leaves them anywhere; read
+# as text they hide a chapeau ("\u200b大会，") or an operative number from every rule.
+# Zero width joiner and non-joiner (U+200C, U+200D) are meaningful between two letters of a
+# joining script (Arabic shapes by them, Persian spells with the non-joiner) and inside an emoji
+# sequence; anywhere else (a line's start or end, beside a space, a digit, a punctuation mark or
+# a Chinese character) they are as invisible as the rest.
+_INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+def _joiner_meaningful(before: str, after: str) -> bool:
+    def joins(ch: str) -> bool:
+        if not ch:
+            return False
+        category = unicodedata.category(ch)
+        if category[0] in "LM":
+            return not has_cjk(ch)
+        return category == "So" or ch == "\ufe0f"
+
+    return joins(before) and joins(after)
+
+
+def take_out_invisible(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` without the invisible format characters that would change how it is read, and a
+    warning saying which were taken out and on which lines (they are not compared).
+
+    >>> take_out_invisible("\\u200b大会，\\n回顾\\u00ad，")
+    ('大会，\\n回顾，', ('2 invisible characters (U+200B ZERO WIDTH SPACE, U+00AD SOFT HYPHEN) on lines 1, 2 taken out: they are not compared',))
+    >>> take_out_invisible("می\\u200cخواهم \\u200d1.")
+    ('می\\u200cخواهم 1.', ('1 invisible character (U+200D ZERO WIDTH JOINER) on line 1 taken out: it is not compared',))
+    >>> take_out_invisible("The General Assembly,")
+    ('The General Assembly,', ())
+    """
+    if not _INVISIBLE.search(text):
+        return text, ()
+    found: Counter[str] = Counter()
+    lines: set[int] = set()
+
+    def out(match: re.Match[str]) -> str:
+        start = match.start()
+        ch = match.group()
+        if ch in "\u200c\u200d" and _joiner_meaningful(text[start - 1 : start], text[start + 1 : start + 2]):
+            return ch
+        found[ch] += 1
+        lines.add(text.count("\n", 0, start) + 1)
+        return ""
+
+    cleaned = _INVISIBLE.sub(out, text)
+    if not found:
+        return text, ()
+    count = sum(found.values())
+    names = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '')}" + (f" ×{n}" if n > 1 else "")
+                      for ch, n in found.items())
+    shown = sorted(lines)
+    where = ", ".join(map(str, shown[:10])) + (", …" if len(shown) > 10 else "")
+    if count == 1:
+        template = N_("{count} invisible character ({names}) on line {where} taken out: it is not compared")
+    elif len(shown) == 1:
+        template = N_("{count} invisible characters ({names}) on line {where} taken out: they are not compared")
+    else:
+        template = N_("{count} invisible characters ({names}) on lines {where} taken out: they are not compared")
+    return cleaned, (Message(template, count=count, names=names, where=where),)

@@ -50,6 +50,7 @@ from .lines import _join, _join_all  # noqa: F401  (tests read them here)
 from .pages import _titles, _unique_footnotes, lay_out
 from .patterns import _TITLE_NUMBER, DRAFT_LABEL, organ_of
 from .records import Layout
+from .reading import take_out_invisible
 from .reports import draft_dates, proceedings
 from .segmentation import _block_mode, _join_lines
 
@@ -61,6 +62,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
 
     Raises ParseError when there is none.
     """
+    text, invisible = take_out_invisible(text)
     meta, lines, md_footnotes = _front_matter(_ODD_SPACES.sub(" ", text).split("\n"))
     # A web page's list bullets ("- 1. 决定…") are its layout, as a PDF's indents are.
     lines = [_draft_label(WEB_BULLET.sub(r"\1", line)) for line in lines]
@@ -152,6 +154,9 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         raise ParseError(_("no resolution paragraphs found after the chapeau"), path=source)
     if report and any(d.date is None for d in documents):
         documents = _dates_from_account(text, documents)
+    if invisible:
+        # said once, with the first document, as the reading's own warnings are
+        documents[0] = replace(documents[0], warnings=invisible + documents[0].warnings)
     return tuple(documents)
 
 

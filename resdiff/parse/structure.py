@@ -49,8 +49,8 @@ from .layout import (
 from .lines import _join, _join_all  # noqa: F401  (tests read them here)
 from .pages import _titles, _unique_footnotes, lay_out
 from .patterns import _TITLE_NUMBER, DRAFT_LABEL, organ_of
-from .records import Layout
 from .reading import take_out_invisible
+from .records import Layout
 from .reports import draft_dates, proceedings
 from .segmentation import _block_mode, _join_lines
 

@@ -87,7 +87,7 @@ def test_report_of_the_sample_works_in_chromium(browser, sample_comparison, tmp_
     # Only changed paragraphs: a real checkbox.
     page.check("#only-changes")
     assert _visible(page, ".change") == changes - unchanged
-    assert page.text_content("#shown-count") == f"{changes - unchanged} of {changes} changes shown"
+    assert page.text_content("#shown-count") == f"{changes - unchanged} of {changes} entries shown"
     page.uncheck("#only-changes")
     assert _visible(page, ".change") == changes
 
@@ -159,7 +159,7 @@ def test_report_reads_right_in_chromium(browser, sample_comparison, tmp_path):
     assert {below for _, below in arrows} == {True, False}  # the sample has moves both ways
 
     # The count says what it counts.
-    assert page.text_content("#shown-count") == f"{len(comparison.changes)} of {len(comparison.changes)} changes shown"
+    assert page.text_content("#shown-count") == f"{len(comparison.changes)} of {len(comparison.changes)} entries shown"
 
     # The correspondence table: every change, its opening words, in the new order or the old.
     rows = page.eval_on_selector_all("table.corr tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")

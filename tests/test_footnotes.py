@@ -158,3 +158,18 @@ def test_footnotes_at_different_places_are_not_paired_by_place(document):
     kinds = sorted((f.kind.value, f.old, f.new) for f in compare(document, new).footnotes
                    if f.kind is not ChangeKind.UNCHANGED)
     assert kinds == [("added", None, "9"), ("removed", first.mark, None)]
+
+
+def test_only_a_changed_title_never_reads_no_changes(document):
+    # With only changed paragraphs shown, a comparison whose title alone changed said "Changed: the
+    # title" and then "No changes: the two versions read the same."
+    from resdiff.render import RenderOptions, markdown, terminal
+
+    retitled = replace(document, title=document.title.replace("against", "upon"))
+    options = RenderOptions(only_changes=True)
+    for text in (terminal.render(compare(document, retitled), options),
+                 markdown.render(compare(document, retitled), options)):
+        assert "No changes" not in text
+        assert text.rstrip().endswith("The paragraphs and footnotes read the same.")
+    for render in (terminal.render, markdown.render):
+        assert render(compare(document, document), options).rstrip().endswith("No changes: the two versions read the same.")

@@ -96,7 +96,7 @@ def test_html_captions_and_buttons_in_chinese(sample_comparison):
                  "L.22 PP15 和 L.22 PP20 合并为 L.56 PP19。",
                  "<li><span class=\"sw k-modified\" aria-hidden=\"true\"></span>修改 <b>36</b></li>",
                  '<h2 id="footnotes-title">脚注</h2>', "改动涉及：正文段落 49 段、分段 3 个、脚注 11 个",
-                 "content:\" [插入开始] \"", "'显示 ' + count + ' 项改动，共 ' + items.length + ' 项'",
+                 "content:\" [插入开始] \"", "'显示 ' + count + ' 项，共 ' + items.length + ' 项'",
                  "copied.textContent = '已复制'", "由 resdiff 生成。"):
         assert said in page, said
     # the page's words are Chinese; the documents' classes, ids and data stay as they were
@@ -124,9 +124,9 @@ def test_chinese_html_page_runs_its_script_in_chromium(sample_comparison, tmp_pa
             page.on("pageerror", lambda e: problems.append(str(e)))
             page.goto(report.as_uri())
             assert page.get_attribute("html", "class") == "js"
-            assert page.text_content("#shown-count") == f"显示 {changes} 项改动，共 {changes} 项"
+            assert page.text_content("#shown-count") == f"显示 {changes} 项，共 {changes} 项"
             page.check("#only-changes")
-            assert page.text_content("#shown-count") == f"显示 {changed} 项改动，共 {changes} 项"
+            assert page.text_content("#shown-count") == f"显示 {changed} 项，共 {changes} 项"
             assert page.evaluate("getComputedStyle(document.querySelector('ins'), '::before').content") == '" [插入开始] "'
             assert problems == []
         finally:

@@ -202,7 +202,7 @@ _SCRIPT = """
     for (var i = 0; i < items.length; i++) {
       if (!on || items[i].getAttribute('data-changed') === 'true') { count++; }
     }
-    shown.textContent = count + ' of ' + items.length + ' changes shown';
+    shown.textContent = count + ' of ' + items.length + ' entries shown';
   }
   for (var i = 0; i < buttons.length; i++) {
     buttons[i].addEventListener('click', function (event) {
@@ -310,9 +310,9 @@ def _css_string(text: str) -> str:
 
 def _script() -> str:
     """The page's script, its two messages in the interface language."""
-    shown = _js_template(_("{count} of {total} changes shown"), {"count": "count", "total": "items.length"})
+    shown = _js_template(_("{count} of {total} entries shown"), {"count": "count", "total": "items.length"})
     copied = _js_template(_("Copied"), {})
-    return (_SCRIPT.replace("count + ' of ' + items.length + ' changes shown'", shown)
+    return (_SCRIPT.replace("count + ' of ' + items.length + ' entries shown'", shown)
             .replace("copied.textContent = 'Copied'", "copied.textContent = " + copied))
 
 
@@ -572,8 +572,8 @@ def _summary(comparison: Comparison) -> str:
         cls = ' class="zero"' if count == 0 else ""
         said = _("{count} {kind}").format(count=f"<b>{count}</b>", kind=_e(kind_name(key)))
         items.append(f'<li{cls}><span class="sw k-{key}" aria-hidden="true"></span>{said}</li>')
-    caption = _e(_("{n} changes (a merge or a split counts once); top bar: share of each kind of change; "
-                   "thin bars: moved, renumbered").format(n=len(comparison.changes)))
+    caption = _e(_("{n} entries in the correspondence, unchanged ones included (a merge or a split is one "
+                   "entry); top bar: share of each kind; thin bars: moved, renumbered").format(n=len(comparison.changes)))
     return (f'<section class="summary" aria-label="{_w("Summary")}">'
             f'<div class="bar-wrap">{svg}<p class="caption">{caption}</p>'
             + (f'<p class="caption parts">{_e(parts_line(comparison))}{_w(".")}</p>' if parts_line(comparison) else "")

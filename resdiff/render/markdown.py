@@ -254,5 +254,6 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
             lines.append("")
         shown += len(footnotes) + len(comparison.marks)
     if shown == 0:
-        lines += [_("No changes: the two versions read the same."), ""]
+        lines += [_("No changes: the two versions read the same.") if not comparison.differs
+                  else _("The paragraphs and footnotes read the same."), ""]
     return "\n".join(lines).rstrip("\n") + "\n"

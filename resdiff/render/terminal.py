@@ -251,7 +251,8 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
     shown += _footnotes(console, comparison, options, color)
     if shown == 0:
         console.print()
-        _print_wrapped(console, Text(_("No changes: the two versions read the same.")))
+        _print_wrapped(console, Text(_("No changes: the two versions read the same.") if not comparison.differs
+                                     else _("The paragraphs and footnotes read the same.")))
     return _printed(console)
 
 

@@ -48,6 +48,7 @@ COUNTS = {
     "A_RES_2758_XXVI__langloishg.fr.txt": ("A/RES/2758 (XXVI)", "fr", 3, 1, 0, 0),
     "A_RES_2758_XXVI__eswikisource.es.txt": ("A/RES/2758 (XXVI)", "es", 3, 1, 0, 0),
     # the French yearbook's text, OCR'd: one footnote each (291's mark was read "38" for "36")
+    "S_RES_277_1970__machinman.fr.excerpt.txt": ("S/RES/277 (1970)", "fr", 5, 0, 4, 0),
     "S_RES_281_1970__machinman.fr.txt": ("S/RES/281 (1970)", "fr", 3, 3, 0, 1),
     "S_RES_291_1970__machinman.fr.txt": ("S/RES/291 (1970)", "fr", 3, 3, 0, 1),
 }
@@ -242,6 +243,16 @@ def test_sub_paragraph_labels_in_other_scripts():
     for text, labels in cases:
         document = parse_text(text)[0]
         assert [item.label for item in document.paragraphs[-1].items] == labels
+
+
+def test_french_sub_paragraph_labels_of_a_real_text():
+    # resolution 277 (1970) in the French yearbook: a preambular paragraph "Notant … que:"
+    # with four sub-paragraphs "a)" to "d)", as French prints the labels
+    document = parse_file(LANGUAGES / "S_RES_277_1970__machinman.fr.excerpt.txt")[0]
+    noting = document.paragraphs[3]
+    assert noting.id == "PP4" and noting.body.startswith("Notant avec une profonde préoccupation que:\n(a) Les")
+    assert [(item.label, item.text.split()[0]) for item in noting.items] == [
+        ("a", "Les"), ("b", "Certains"), ("c", "Les"), ("d", "La")]
 
 
 def test_an_unnumbered_decides_is_operative():

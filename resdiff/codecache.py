@@ -21,6 +21,7 @@ from __future__ import annotations
 import builtins
 import os
 import sys
+import types
 
 # At most this many compiled texts are kept; past it the file starts afresh.
 MAX_ENTRIES = 4000
@@ -59,6 +60,8 @@ def load() -> None:
     if _path is None:
         return
     import atexit
+
+    _import_dataclasses()
     import dataclasses
 
     try:
@@ -69,6 +72,33 @@ def load() -> None:
     # Only the module's own name ``exec`` is bound: every other caller of exec is left alone.
     dataclasses.exec = _exec  # type: ignore[attr-defined]
     atexit.register(save)
+
+
+class _Deferred(types.ModuleType):
+    """Stands for a module of the standard library in one module's names until one of its own
+    names is used, then hands over the real module's."""
+
+    def __getattr__(self, name: str):
+        import importlib
+
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+def _import_dataclasses() -> None:
+    """Import ``dataclasses`` without ``inspect``: it imports ``inspect`` (with ``ast``, ``dis``
+    and ``tokenize``, a twentieth of a warm comparison) for one call, the signature it writes
+    into a record class that has no docstring. Its name ``inspect`` is given a stand-in that
+    imports the real module should that call come; every other module imports ``inspect`` as
+    usual."""
+    if "dataclasses" in sys.modules or "inspect" in sys.modules:
+        return
+    stand_in = _Deferred("inspect")
+    sys.modules["inspect"] = stand_in
+    try:
+        import dataclasses  # noqa: F401
+    finally:
+        if sys.modules.get("inspect") is stand_in:
+            del sys.modules["inspect"]
 
 
 def _decode(data: bytes) -> dict[str, object]:

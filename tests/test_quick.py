@@ -199,3 +199,31 @@ def test_record_methods_from_the_cache_are_the_ones_dataclasses_compiles(tmp_pat
     assert int(off_count) > 60 and off_count == cold_count == warm_count
     assert off_methods == cold_methods == warm_methods
     assert off_new == "0" and int(cold_new) > 60 and warm_new == "0"  # the warm run compiled none
+
+
+_WITHOUT_INSPECT = """
+import sys, types
+from resdiff import codecache
+codecache.load()
+import dataclasses
+import resdiff.model, resdiff.align, resdiff.inline, resdiff.check, resdiff.render, resdiff.parse
+loaded_early = "inspect" in sys.modules
+
+@dataclasses.dataclass(frozen=True)
+class NoDocstring:
+    number: int
+    name: str = "x"
+
+import inspect
+print(loaded_early, NoDocstring.__doc__, type(inspect) is types.ModuleType, inspect.signature(len) is not None)
+"""
+
+
+def test_the_record_classes_are_made_without_importing_inspect(tmp_path):
+    """dataclasses imports inspect for the signature it writes into a class with no docstring:
+    the command gives it a stand-in, so that none of resdiff's classes (all documented) loads
+    it, and a class with no docstring still gets its signature from the real module."""
+    done = subprocess.run([sys.executable, "-c", _WITHOUT_INSPECT], capture_output=True, text=True, cwd=ROOT,
+                          env=dict(os.environ, XDG_CACHE_HOME=str(tmp_path)), timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False NoDocstring(number: int, name: str = 'x') True True"

@@ -122,3 +122,24 @@ def test_of_two_swapped_paragraphs_the_shorter_is_shown_as_moved():
     long = "关切世界金融和经济危机对信息和通信技术传播方面的积极趋势的影响，"
     result = rows(compare(document([short, long], [], language="zh"), document([long, short], [], language="zh")))
     assert [r for r in result if r[3]] == [(("PP1",), ("PP2",), "unchanged", True, False)]
+
+
+def test_the_scorer_adds_the_shared_words_of_every_pair_exactly_as_the_plain_sum():
+    """The scorer's fast sum of shared word weights is bit for bit _shared's, on every pair of
+    the sample's drafts and of generated pairs of both languages (their ties and thresholds
+    depend on the exact float)."""
+    from conftest import SAMPLE
+    from generator import generate
+
+    from resdiff import align
+    from resdiff.parse import parse_file
+
+    sample = parse_file(str(SAMPLE))
+    pairs = [(sample[0], sample[-1])] + [(p.old, p.new) for p in (generate(60, "zh", 1), generate(60, "en", 1))]
+    for old, new in pairs:
+        scorer = align._Scorer(align._Side(old), align._Side(new))
+        for i in range(len(old.paragraphs)):
+            for j in range(len(new.paragraphs)):
+                expected = align._shared(scorer.old.counts[i], scorer.new.counts[j], scorer.idf)
+                value = scorer.shared(i, j)
+                assert value == expected and type(value) is type(expected), (i, j)

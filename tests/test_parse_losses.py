@@ -68,3 +68,30 @@ def test_invisible_characters_inside_numbers_openers_and_words():
     # where a joiner shapes or spells a word it stays, and nothing is said
     (document,) = parse_text("The General Assembly,\n\n1. Decides می\u200cخواهم and 👩\u200d💻.\n", "fa.txt")
     assert document.paragraphs[0].text == "Decides می\u200cخواهم and 👩\u200d💻." and document.warnings == ()
+
+
+def test_an_organ_name_wrapped_onto_a_line_of_its_own_is_paragraph_text():
+    # The line was taken for the masthead ("report to the at its next session") or, in
+    # Chinese, for a chapeau opening a second document.
+    (document,) = parse_text("The General Assembly,\n\n1. Requests the Secretary-General to report to the\n"
+                             "General Assembly\nat its next session;\n", "g.txt")
+    assert _rows(document) == [("OP1", "operative",
+                                "Requests the Secretary-General to report to the General Assembly at its next session;")]
+    assert document.furniture == () and document.warnings == ()
+    (document,) = parse_text("大会，\n\n回顾其决议，\n\n1. 请秘书长向\n大会\n第八十届会议提交报告；\n\n"
+                             "2. 又请秘书长与\n联合国\n各机构合作。\n", "gz.txt")
+    assert _rows(document) == [("PP1", "preambular", "回顾其决议，"), ("OP1", "operative", "请秘书长向大会第八十届会议提交报告；"),
+                               ("OP2", "operative", "又请秘书长与联合国各机构合作。")]
+    assert document.furniture == () and document.warnings == ()
+    (document,) = parse_text("L'Assemblée générale,\n\n1. Prie le Secrétaire général de coopérer avec\n"
+                             "Nations Unies\net ses organes;\n", "fr.txt")
+    assert document.paragraphs[0].text == "Prie le Secrétaire général de coopérer avec Nations Unies et ses organes;"
+    # The masthead at a page's head stays furniture: after the page's foot, or between blank lines.
+    (document,) = parse_text("The General Assembly,\n\n1. Requests the Secretary-General to report to the\n"
+                             "23-21227 (E) 131123\nGeneral Assembly\nat its next session;\n", "g.txt")
+    assert document.paragraphs[0].text == "Requests the Secretary-General to report to the at its next session;"
+    assert document.furniture == ("line 4: 23-21227 (E) 131123", "line 5: General Assembly")
+    (document,) = parse_text("The General Assembly,\n\n1. Decides to act;\n\nGeneral Assembly\n\n2. Decides to stay.\n",
+                             "g.txt")
+    assert [p.text for p in document.paragraphs] == ["Decides to act;", "Decides to stay."]
+    assert document.furniture == ("line 5: General Assembly",)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..text import has_cjk
-from .patterns import _SUPER_MARK, _TERMINAL
+from .patterns import _LABEL, _OPERATIVE, _SUPER_MARK, _TERMINAL, opens_operative, opens_preambular
 
 
 def _join(left: str, right: str) -> str:
@@ -54,3 +54,26 @@ def _join_all(lines: list[str]) -> str:
         pieces.append(added)
         tail = (tail + added)[-WRAP_CONTEXT:]
     return "".join(pieces)
+
+
+def runs_on(previous: str | None, following: str | None) -> bool:
+    """Whether a line printed between ``previous`` and ``following`` (the lines right before
+    and after it, None across a blank line) is inside a running paragraph: the line before does
+    not end a paragraph and the line after goes on with it (neither a number, a label, an
+    opener of the per-language tables nor a capital opens it). Such a line is the paragraph's
+    text whatever it reads ("General Assembly", "大会" wrapped onto a line of their own), never
+    a masthead or a chapeau.
+
+    >>> runs_on("1. Requests the Secretary-General to report to the", "at its next session;")
+    True
+    >>> runs_on("1. 请秘书长向", "第八十届会议提交报告；"), runs_on("信息和通信技术促进发展", "回顾其决议，")
+    (True, False)
+    >>> runs_on("Recalling its resolutions,", "at its next session;"), runs_on(None, "at its next session;")
+    (False, False)
+    """
+    if not previous or not following or _ends_terminal(previous):
+        return False
+    first = following[:1]
+    if first.isupper() or _OPERATIVE.match(following) or _LABEL.match(following):
+        return False
+    return not (opens_preambular(following) or opens_operative(following))

@@ -17,7 +17,7 @@ from ..i18n import N_, Message
 from ..model import Footnote
 from ..text import SUPERSCRIPT_DIGITS
 from .identity import _line_title
-from .lines import _ends_terminal, _join
+from .lines import _ends_terminal, _join, runs_on
 from .patterns import (
     _BARCODE,
     _DISTR,
@@ -32,6 +32,7 @@ from .patterns import (
     _SYMBOL,
     _TERMINAL,
     _TITLE_NUMBER,
+    MASTHEAD_LINES,
     NAVIGATION,
 )
 from .records import Block, Layout, Line
@@ -81,7 +82,7 @@ def _is_furniture(line: str, titles: list[str], after_furniture: bool = False) -
         rest = line[symbol.end():].strip()
         if not rest or not rest[0].isdigit() and rest[-1:] not in _TERMINAL:
             return True
-    if line in {"United Nations", "General Assembly", "联合国", "大会"}:
+    if line in MASTHEAD_LINES:
         return True
     # A running header: the title, perhaps cut short or split over lines, beside the symbol.
     trailing = _GLUED_SYMBOL.search(line)
@@ -156,6 +157,12 @@ def lay_out(body: list[str], quoted: bool, titles: list[str]) -> Layout:
             last = kept[-1]
             kept[-1] = Line(last.text + line, last.blank_before, last.indented)
             continue
+        if line in MASTHEAD_LINES and kept and not blank and not after_furniture and not in_footnotes \
+                and runs_on(kept[-1].text, _following(body, position)):
+            # "…to report to the" / "General Assembly" / "at its next session;": the words of
+            # the paragraph wrapped onto a line of their own, not the masthead
+            kept.append(Line(line, False, False))
+            continue
         if _is_furniture(line, titles, after_furniture):
             in_footnotes = False
             after_furniture = True
@@ -195,6 +202,12 @@ def lay_out(body: list[str], quoted: bool, titles: list[str]) -> Layout:
 
 def _indent(raw: str) -> int:
     return len(raw) - len(raw.lstrip(" \t\u3000"))
+
+
+def _following(body: list[str], position: int) -> str | None:
+    """The line right after ``body[position]``, None when it is blank or there is none."""
+    following = body[position + 1].strip() if position + 1 < len(body) else ""
+    return following or None
 
 
 def _next_is_text(body: list[str], begin: int, titles: list[str]) -> bool:

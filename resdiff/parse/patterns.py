@@ -257,6 +257,14 @@ _CHAPEAUS = tuple(form for table in CHAPEAUS.values() for forms in table.values(
 ORGAN_NAME = re.compile(
     "(?:" + "|".join(re.sub(r"^(?:The |Le |La |El |L\['’\]|\(\?:إن \)\?)", "", form) for form in _CHAPEAUS) + ")",
     re.IGNORECASE)
+# The lines of an Assembly document's masthead that may come back at a page's head, alone on
+# their line: the Organization's name and the Assembly's, in the six languages (Chinese in both
+# scripts). Page furniture, except where a paragraph runs on through them (``lines.runs_on``).
+MASTHEAD_LINES = frozenset({
+    "United Nations", "Nations Unies", "Naciones Unidas", "Организация Объединенных Наций", "الأمم المتحدة",
+    "联合国", "聯合國", "General Assembly", "Assemblée générale", "Asamblea General", "Генеральная Ассамблея",
+    "الجمعية العامة", "大会", "大會",
+})
 # The prefix of the symbols each organ gives its resolutions.
 RESOLUTION_PREFIX = {"General Assembly": "A/RES/", "Security Council": "S/RES/", "Economic and Social Council": "E/RES/",
                      "Human Rights Council": "A/HRC/RES/"}

@@ -46,9 +46,9 @@ from .layout import (
     _trailing_footnotes,
     footnote_area_start,
 )
-from .lines import _join, _join_all  # noqa: F401  (tests read them here)
+from .lines import _join, _join_all, runs_on  # noqa: F401  (tests read _join, _join_all here)
 from .pages import _titles, _unique_footnotes, lay_out
-from .patterns import _TITLE_NUMBER, DRAFT_LABEL, organ_of
+from .patterns import _TERMINAL, _TITLE_NUMBER, DRAFT_LABEL, organ_of
 from .reading import take_out_invisible
 from .records import Layout
 from .reports import draft_dates, proceedings
@@ -71,7 +71,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     lines = _run_on_layout([line.replace(_PP1, "", 1) for line in lines])
     if len(lines) != count:
         drafted = None
-    chapeaus = [i for i, line in enumerate(lines) if _CHAPEAU.match(line)]
+    chapeaus = [i for i, line in enumerate(lines) if _CHAPEAU.match(line) and not _wrapped_words(lines, i)]
     if not chapeaus and drafted is not None:
         chapeaus = [drafted - 1]  # a draft without its chapeau, its paragraphs labelled "PP1" …
     if not chapeaus:
@@ -158,6 +158,16 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         # said once, with the first document, as the reading's own warnings are
         documents[0] = replace(documents[0], warnings=invisible + documents[0].warnings)
     return tuple(documents)
+
+
+def _wrapped_words(lines: list[str], index: int) -> bool:
+    """Whether a chapeau's words alone on a line, without the chapeau's comma ("大会",
+    "The General Assembly"), are a paragraph's words wrapped onto a line of their own: the line
+    before goes on into them and the line after goes on from them (``runs_on``)."""
+    line = lines[index].strip()
+    if line[-1:] in _TERMINAL or index == 0 or index + 1 >= len(lines):
+        return False
+    return runs_on(lines[index - 1].strip() or None, lines[index + 1].strip() or None)
 
 
 # Marks the first preambular paragraph of a draft labelled "PP1", until the document's start is

@@ -24,7 +24,7 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import mul, neg
 
 from . import i18n
@@ -100,12 +100,28 @@ class _Side:
         self.size = len(self.keys)
 
 
-def _idf(old: _Side, new: _Side) -> dict[str, float]:
+def _document_frequencies(old: _Side, new: _Side) -> Counter[str]:
+    """In how many paragraphs of both versions each word stands (counted in one pass)."""
     df: Counter[str] = Counter()
-    for counts in old.counts + new.counts:
-        df.update(counts.keys())
-    total = old.size + new.size
+    df.update(chain.from_iterable(counts.keys() for counts in old.counts + new.counts))
+    return df
+
+
+def _idf(df: Counter[str], total: int) -> dict[str, float]:
     return {word: math.log((total + 1) / n) for word, n in df.items()}
+
+
+class _Masses(dict):
+    """Each paragraph's weighted word count, made when first asked for: only the paragraphs
+    not paired with their identical text ever are (a long revised draft keeps most as they were)."""
+
+    def __init__(self, counts: list[Counter[str]], idf: dict[str, float]) -> None:
+        super().__init__()
+        self.counts, self.idf = counts, idf
+
+    def __missing__(self, index: int) -> float:
+        value = self[index] = _mass(self.counts[index], self.idf)
+        return value
 
 
 # The weighted sums below run as C loops (map), term by term in the order of the Python loops
@@ -140,9 +156,10 @@ def _tie(a: str, b: str) -> str:
 class _Scorer:
     def __init__(self, old: _Side, new: _Side) -> None:
         self.old, self.new = old, new
-        self.idf = _idf(old, new)
-        self.old_mass = [_mass(c, self.idf) for c in old.counts]
-        self.new_mass = [_mass(c, self.idf) for c in new.counts]
+        self.df = _document_frequencies(old, new)
+        self.idf = _idf(self.df, old.size + new.size)
+        self.old_mass = _Masses(old.counts, self.idf)
+        self.new_mass = _Masses(new.counts, self.idf)
         self._shared: dict[tuple[int, int], float] = {}
         self._df: tuple[Counter[str], frozenset[str]] | None = None
         self._postings_of: dict[bool, dict[str, list[int]]] = {}
@@ -231,9 +248,7 @@ class _Scorer:
     def _frequencies(self) -> tuple[Counter[str], frozenset[str]]:
         """Each word's document frequency, and the words under the frequency limit."""
         if self._df is None:
-            df: Counter[str] = Counter()
-            for counts in self.old.counts + self.new.counts:
-                df.update(counts.keys())
+            df = self.df
             # Words in more paragraphs than this say little about which paragraph is which, and
             # their postings are long; a paragraph's rarest words below it find its partners.
             limit = min(max(COMMON_DF, (self.old.size + self.new.size) // 20), MAX_POSTINGS)

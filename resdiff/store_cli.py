@@ -378,12 +378,27 @@ def _render_log(data: dict) -> str:
                 lines.append("")
             lines.append(row["title"] or _("(untitled)"))
         counts = f"{row['counts']['preambular']} PP {row['counts']['operative']} OP"
-        summary = row["summary"] or _("first version")
+        summary = _change_summary(row["changes"]) if row["changes"] else _("first version")
         lines.append(f"  {row['date'] or '----------':10}  {_pad(_label(row), width)}  {counts:>12}  {summary}")
         known = _known(row.get("record"))
         if known:
             lines.append(f"  {'':10}  {known}")
     return "\n".join(lines) + "\n"
+
+
+def _change_summary(summary: dict[str, int]) -> str:
+    """``store.change_summary`` (what the JSON keeps) in the interface language: '+3 −3 ~36 合并 2'."""
+    from .render import kind_name
+
+    parts = [f"+{summary['added']}", f"\u2212{summary['removed']}", f"~{summary['modified']}"]
+    parts.extend(f"{kind_name(name)} {summary[name]}" for name in ("merged", "split", "moved", "renumbered")
+                 if summary.get(name))
+    return " ".join(parts)
+
+
+def _revision(symbol: str, revision: int) -> str:
+    """A stored revision after the first: 'A/C.2/65/L.56 rev 2'."""
+    return _("{symbol} rev {revision}").format(symbol=symbol, revision=revision)
 
 
 def _known(record: dict | None) -> str | None:
@@ -399,7 +414,7 @@ def _known(record: dict | None) -> str | None:
 
 
 def _label(row: dict) -> str:
-    return row["symbol"] if row["revision"] == 1 else f"{row['symbol']} rev {row['revision']}"
+    return row["symbol"] if row["revision"] == 1 else _revision(row["symbol"], row["revision"])
 
 
 @app.command(help=N_("The versions of a resolution in order, each with what changed since the one before."),
@@ -461,7 +476,7 @@ def _short(symbol: str, revision: int) -> str:
     from .model import Document
 
     tail = Document(symbol=symbol, title=None, language="", paragraphs=()).short_symbol
-    return tail if revision == 1 else f"{tail} rev {revision}"
+    return tail if revision == 1 else _revision(tail, revision)
 
 
 def _render_blame(data: dict) -> str:
@@ -484,7 +499,7 @@ def _render_blame(data: dict) -> str:
             flags = [kind_name(step["kind"])] + [kind_name(f) for f in ("moved", "renumbered") if step[f]]
             changes.append(_("{where} {flags} (from {previous})").format(
                 where=where, flags=_(", ").join(flags), previous="+".join(step["previous"])))
-        rows.append((p["id"], source, "; ".join(changes) or "unchanged"))
+        rows.append((p["id"], source, _("; ").join(changes) or kind_name("unchanged")))
     width_id = max((cell_len(r[0]) for r in rows), default=0)
     width_source = max((cell_len(r[1]) for r in rows), default=0)
     for pid, source, summary in rows:
@@ -729,7 +744,7 @@ def _render_precedent(data: dict) -> str:
             lines.append(f"{head}  " + _("no precedent: new language"))
             continue
         for n, p in enumerate(paragraph["precedents"]):
-            where = f"{p['symbol']}{'' if p['revision'] == 1 else ' rev ' + str(p['revision'])} {p['id']}"
+            where = f"{p['symbol'] if p['revision'] == 1 else _revision(p['symbol'], p['revision'])} {p['id']}"
             when = f" ({p['date']})" if p["date"] else ""
             lead = head if n == 0 else indent
             if p["identical"]:

@@ -179,3 +179,37 @@ def test_the_readme_shows_the_chinese_reports_as_they_are(command):
     done = subprocess.run([sys.executable, "-m", "resdiff", *command.split()[1:]], capture_output=True, text=True,
                           cwd=ROOT, timeout=60, env=environment)
     assert (done.returncode, done.stdout) == (0, block)
+
+
+# --- log and blame -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def revised_store(tmp_path_factory):
+    """The real report A/65/433 (L.22, L.56), then a copy with one word of L.56 changed: L.56 rev 2."""
+    folder = tmp_path_factory.mktemp("log")
+    text = (ROOT / SAMPLE).read_text(encoding="utf-8")
+    at = text.rindex("信息和通信技术")
+    (folder / "A_C.2_65_433_changed.txt").write_text(text[:at] + "信息通信技术" + text[at + len("信息和通信技术"):],
+                                                      encoding="utf-8")
+    path = str(folder / "store.db")
+    result = CliRunner().invoke(app, ["--ui-lang", "en", "add", str(ROOT / SAMPLE), str(folder / "A_C.2_65_433_changed.txt"),
+                                      "--store", path])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_log_and_blame_in_chinese_name_the_changes_and_revisions_in_chinese(revised_store):
+    log = run("--ui-lang", "zh", "log", "--store", revised_store)
+    assert log.splitlines()[2:] == ["  2010-11-24  A/C.2/65/L.56           25 PP 24 OP  +3 −3 ~36 合并 2 移动 5 重新编号 17",
+                                    "  2010-11-24  A/C.2/65/L.56 第 2 版   25 PP 24 OP  +0 −0 ~1"]
+    blame = run("--ui-lang", "zh", "blame", "L.56", "--store", revised_store)
+    assert blame.startswith("A/C.2/65/L.56：各段落的来源（L.22 → L.56 → L.56 第 2 版）\n")
+    assert "\n  PP2   L.22 PP2        未改动\n" in blame
+    english = run("--ui-lang", "en", "log", "--store", revised_store)
+    assert english.splitlines()[2:] == [
+        "  2010-11-24  A/C.2/65/L.56         25 PP 24 OP  +3 −3 ~36 merged 2 moved 5 renumbered 17",
+        "  2010-11-24  A/C.2/65/L.56 rev 2   25 PP 24 OP  +0 −0 ~1"]
+    assert "\n  PP2   L.22 PP2        unchanged\n" in run("--ui-lang", "en", "blame", "L.56", "--store", revised_store)
+    data = json.loads(run("--ui-lang", "zh", "log", "--store", revised_store, "--format", "json"))
+    assert data["versions"][1]["summary"] == "+3 −3 ~36 merged 2 moved 5 renumbered 17"

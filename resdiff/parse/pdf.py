@@ -23,8 +23,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .. import i18n
 from ..errors import InputError, ParseError
+from ..i18n import _
 from ..model import Document
 from ..text import SUPERSCRIPT_DIGITS, has_cjk
 from .lines import wrapped_number
@@ -74,7 +74,7 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
     pages = _read_pages(data, source)
     if not any(line.text.strip() for page in pages for line in page[1]):
         raise ParseError(
-            i18n._("this PDF has no text layer (a scanned image?): resdiff reads text, not pictures. "
+            _("this PDF has no text layer (a scanned image?): resdiff reads text, not pictures. "
               "To fix: get the Word or text version from documents.un.org, or run OCR on the PDF first"),
             path=source,
         )
@@ -84,14 +84,14 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
     paragraph: list[str] = []
     # The text margin: where most body lines begin (wrapped lines outnumber first lines).
     starts: Counter[float] = Counter(
-        round(line.x) for _, lines in pages for line in lines
+        round(line.x) for _height, lines in pages for line in lines
         if line.text.strip() and abs(line.size - body_size) < 1.0
     )
     margin = float(starts.most_common(1)[0][0]) if starts else 0.0
     # The line pitch most body lines keep: a paragraph's break is a wider gap than that. Fonts
     # differ (a CJK font sets lines half again as far apart as a Latin one of the same size).
     gaps: Counter[float] = Counter()
-    for _, lines in pages:
+    for _height, lines in pages:
         body_lines = [line for line in lines if line.text.strip() and abs(line.size - body_size) < 1.0]
         for above, below in zip(body_lines, body_lines[1:]):
             gap = round(above.y - below.y, 1)
@@ -152,16 +152,16 @@ def _read_pages(data: bytes, source: str | None) -> list[tuple[float, list[_Line
         import pypdf
         from pypdf.errors import PyPdfError
     except ImportError as exc:  # pragma: no cover - a broken installation
-        raise InputError(i18n._("reading PDF needs pypdf ({reason}); reinstall resdiff").format(reason=exc),
+        raise InputError(_("reading PDF needs pypdf ({reason}); reinstall resdiff").format(reason=exc),
                          path=source) from None
     # pypdf reports recoverable damage through logging; resdiff reports what it cannot recover.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(i18n._("this PDF is password-protected; save an unprotected copy first"), path=source)
+            raise InputError(_("this PDF is password-protected; save an unprotected copy first"), path=source)
         if len(reader.pages) > MAX_PAGES:
-            raise InputError(i18n._("the PDF has {pages:,} pages; resdiff reads PDFs of up to "
+            raise InputError(_("the PDF has {pages:,} pages; resdiff reads PDFs of up to "
                                "{limit:,} pages (split it, or give the text)").format(
                 pages=len(reader.pages), limit=MAX_PAGES), path=source)
         pages = []
@@ -173,7 +173,7 @@ def _read_pages(data: bytes, source: str | None) -> list[tuple[float, list[_Line
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
             RecursionError, NotImplementedError, ZeroDivisionError) as exc:
         raise InputError(
-            i18n._("not a readable PDF ({error}: {reason}). To fix: check the download; "
+            _("not a readable PDF ({error}: {reason}). To fix: check the download; "
               "open it in a PDF reader and save it again").format(error=type(exc).__name__, reason=exc),
             path=source,
         ) from None
@@ -238,7 +238,7 @@ def _multiply(m, n) -> tuple[float, ...]:
 def _body_size(pages) -> float:
     """The size most text is printed in."""
     sizes: Counter[float] = Counter()
-    for _, lines in pages:
+    for _height, lines in pages:
         for line in lines:
             sizes[round(line.size, 1)] += len(line.text.strip())
     return sizes.most_common(1)[0][0] if sizes else 10.0

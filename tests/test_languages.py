@@ -47,6 +47,7 @@ COUNTS = {
     "A_RES_2758_XXVI__kantie.en.txt": ("A/RES/2758 (XXVI)", "en", 3, 1, 0, 0),
     "A_RES_2758_XXVI__langloishg.fr.txt": ("A/RES/2758 (XXVI)", "fr", 3, 1, 0, 0),
     "A_RES_2758_XXVI__eswikisource.es.txt": ("A/RES/2758 (XXVI)", "es", 3, 1, 0, 0),
+    "S_RES_2797_2025__chamaly.es.excerpt.txt": ("S/RES/2797 (2025)", "es", 2, 0, 0, 0),
     # the French yearbook's text, OCR'd: one footnote each (291's mark was read "38" for "36")
     "S_RES_277_1970__machinman.fr.excerpt.txt": ("S/RES/277 (1970)", "fr", 5, 0, 4, 0),
     "S_RES_281_1970__machinman.fr.txt": ("S/RES/281 (1970)", "fr", 3, 3, 0, 1),
@@ -378,3 +379,18 @@ def test_one_assembly_resolution_in_three_languages_agrees_with_itself():
         result = check(a, b)
         assert [(p.a, p.b) for p in result.pairs] == [("PP1", "PP1"), ("PP2", "PP2"), ("PP3", "PP3"), ("OP1", "OP1")]
         assert not result.disagrees
+
+
+def test_a_spanish_draft_and_its_adopted_text():
+    # the Western Sahara draft as circulated on 30 October 2025 and resolution 2797 (2025) as
+    # adopted the next day, both in Spanish, both cut by their pages (the adopted text in its
+    # second paragraph): the first preambular paragraph lost "la cuestión del" on adoption
+    from resdiff.compare import compare
+    from resdiff.model import ChangeKind, Op
+
+    draft, adopted = (parse_file(LANGUAGES / name)[0] for name in (
+        "S_2025_WesternSahara_draft_2025-10-30__moroccomail.es.excerpt.txt", "S_RES_2797_2025__chamaly.es.excerpt.txt"))
+    first = compare(draft, adopted).changes[0]
+    assert (first.kind, first.old, first.new) == (ChangeKind.MODIFIED, ("PP1",), ("PP1",))
+    assert [(s.op, s.text.strip()) for s in first.inline if s.op is not Op.EQUAL] == [
+        (Op.DELETE, "la cuestión del"), (Op.INSERT, "el")]

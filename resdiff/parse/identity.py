@@ -60,6 +60,9 @@ class Identity:
     symbol: str | None
     title: str | None
     date: str | None
+    # What a committee report's sentences call a recommended draft ("entitled …") when that is
+    # not the title the draft prints (the printed one is its title): None when they agree.
+    named: str | None = None
 
 
 def identify(lines: list[str], span: Span, prev_end: int, meta: dict[str, str], report: bool,
@@ -79,7 +82,14 @@ def identify(lines: list[str], span: Span, prev_end: int, meta: dict[str, str], 
     date = None
     if report:
         symbol = _report_symbol(lines, block, preceding)
-        title = _quoted_title(preceding) or _line_title(lines, block)
+        # A recommended draft prints its own title above its chapeau: that is its title, what the
+        # report's sentences call it ("entitled …") only stands in for a quoted draft, which
+        # prints none.
+        printed = None if block.quoted else _line_title(lines, block)
+        named = _quoted_title(preceding)
+        title = printed or named or _line_title(lines, block)
+        if printed and named and _letters(printed) != _letters(named):
+            return Identity(symbol or (symbol_from_filename(source) if source else None), title, date, named)
     else:
         symbol = meta.get("symbol") or _header_symbol(lines, block)
         adopted = _resolution_number(lines[max(0, block.start - 8) : max(block.start, 0)])
@@ -99,6 +109,10 @@ def identify(lines: list[str], span: Span, prev_end: int, meta: dict[str, str], 
     if not symbol and source:
         symbol = symbol_from_filename(source)
     return Identity(symbol, title, date)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
 
 
 # A resolution's number and year (or session) as its title or a web page names it, in the six
@@ -293,8 +307,8 @@ def title_lines(lines, block) -> list[int]:
             continue
         if NAVIGATION.search(stripped):
             continue  # a web page's menu or bar of links around the title
-        if _is_header_line(stripped):
-            break
+        if _is_header_line(stripped) and not _TITLE_NUMBER.match(stripped):
+            break  # (a numbered title is the title, whatever it ends with: "… eightieth session")
         candidates.insert(0, k)
     numbered = [n for n, k in enumerate(candidates) if _TITLE_NUMBER.match(lines[k].strip())]
     return candidates[numbered[-1]:] if numbered else candidates[-3:]

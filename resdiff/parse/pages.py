@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 
 from ..i18n import N_, Message
 from ..model import Footnote
@@ -22,6 +23,7 @@ from .patterns import (
     _BARCODE,
     _DISTR,
     _FURNITURE_LINE,
+    _FURNITURE_TOKEN,
     _GLUED_SYMBOL,
     _JOB_NUMBER,
     _OPERATIVE,
@@ -97,12 +99,13 @@ def _is_furniture(line: str, titles: list[str], after_furniture: bool = False) -
     return False
 
 
-def lay_out(body: list[str], quoted: bool, titles: list[str]) -> Layout:
+def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset[str] = frozenset()) -> Layout:
     """A document body's lines of text and its footnotes, furniture dropped.
 
     ``titles`` are the keys of what the document may be titled (``_titles``): running heads
-    repeat one of them.
+    repeat one of them. ``symbols`` are those the masthead prints: a running head carries one.
     """
+    heads = _Heads(body, titles, symbols)
     layout = Layout()
     furniture = layout.furniture
     problems = layout.problems
@@ -114,6 +117,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str]) -> Layout:
     alone: Line | None = None  # a number or label waiting for its text
     skip_to = -1
     page_start = 0  # where in ``kept`` the lines since the last furniture begin
+    last_number = 0  # the number of the last operative paragraph begun
     # The text's own left margin: a layout-keeping extraction sets every line in from the page's
     # edge, so a line is indented (a paragraph's first line) only when it starts further in
     # than most lines do.
@@ -163,12 +167,28 @@ def lay_out(body: list[str], quoted: bool, titles: list[str]) -> Layout:
             # the paragraph wrapped onto a line of their own, not the masthead
             kept.append(Line(line, False, False))
             continue
-        if _is_furniture(line, titles, after_furniture):
+        if _is_furniture(line, titles, after_furniture) or heads.is_head(position, kept):
             in_footnotes = False
             after_furniture = True
             furniture.append((position, line))
             footnotes.extend(_unruled_footnotes(kept, footnotes, page_start))
             page_start = len(kept)
+            continue
+        glued = _FOOT_AND_TEXT.match(line)
+        if glued and _JOB_NUMBER_IN.search(glued.group("foot")) and not quoted:
+            # A page's foot with text after it, on one line (an extraction joined them, or the
+            # text was typed there): the foot is furniture and ends the page's footnote area;
+            # the text is read as text, and said, never taken into a footnote.
+            foot, text = glued.group("foot").strip(), glued.group("text").strip()
+            in_footnotes = False
+            after_furniture = True
+            furniture.append((position, foot))
+            footnotes.extend(_unruled_footnotes(kept, footnotes, page_start))
+            page_start = len(kept)
+            problems.append((position, Message(N_("the page furniture “{furniture}” has text after it, “{text}”, "
+                                                  "read as the text's"), furniture=foot, text=text)))
+            kept.append(Line(text, blank, False))
+            blank = False
             continue
         after_furniture = False
         sup = _SUPER_FOOTNOTE.match(line)
@@ -187,17 +207,122 @@ def lay_out(body: list[str], quoted: bool, titles: list[str]) -> Layout:
                 footnotes.append(Footnote(plain.group(1), plain.group(2).strip()))
                 blank = False  # the body may wrap onto the next line
                 continue
-            if footnotes and not blank:
+            number = _OPERATIVE.match(line)
+            if number and int(number.group(1)) == last_number + 1:
+                # The next operative paragraph: the footnote area ended (a PDF's reading order
+                # may put the page's furniture elsewhere, or a text none), and the paragraph is
+                # read as one, never as the footnote's text.
+                in_footnotes = False
+            elif footnotes and not blank:
                 note = footnotes[-1]
                 footnotes[-1] = Footnote(note.mark, _join(note.text, line))
                 continue
             in_footnotes = False
+        number = _OPERATIVE.match(line)
+        if number:
+            last_number = int(number.group(1))
         kept.append(Line(line, blank, _indent(raw) > margin))
         blank = False
     if alone is not None:
         kept.append(alone)
     footnotes.extend(_unruled_footnotes(kept, footnotes, page_start))
     return layout
+
+
+class _Heads:
+    """Running heads told by where they stand and what they carry, not only by reading as the
+    title: a text whose title line was changed still prints its old running heads, and one whose
+    running heads were changed still prints its title.
+
+    A running head is a line that does not end a sentence and
+
+    - carries at its end a symbol the page furniture carries (the masthead's, or one a line of
+      furniture opens with), beside a line of page furniture ("Aggression against Ukraine
+      A/RES/ES-11/1" above "3/4 22-04067"); or
+    - repeats, without its symbol, what such a head says; or
+    - stands alone between blank lines in the middle of a sentence, the paragraph before it
+      unfinished, and reads nearly as one of the titles (a Markdown extraction's page break).
+    """
+
+    def __init__(self, body: list[str], titles: list[str], symbols: frozenset[str]) -> None:
+        self.body = body
+        self.titles = titles
+        self.symbols = set(symbols)
+        self.said: set[str] = set()  # what the heads known by their symbol say, as keys
+        for raw in body:
+            line = raw.strip()
+            if not line or line[-1:] in _TERMINAL - {":"}:
+                continue
+            leading = _SYMBOL.match(line)
+            if leading and _is_furniture(line, titles):
+                self.symbols.add(_bare(leading.group(1)))
+        for raw in body:
+            text = self._text_beside_symbol(raw.strip())
+            if text is not None and len(_key(text)) >= 8:
+                self.said.add(_key(text))
+
+    def _text_beside_symbol(self, line: str) -> str | None:
+        """The words of a line that opens or ends with one of the symbols, without it."""
+        if not line or line[-1:] in _TERMINAL - {":"}:
+            return None
+        leading = _SYMBOL.match(line)
+        if leading and _bare(leading.group(1)) in self.symbols:
+            return line[leading.end():].strip()
+        trailing = _GLUED_SYMBOL.search(line)
+        if trailing and _bare(trailing.group(1)) in self.symbols:
+            return line[: trailing.start()].strip()
+        return None
+
+    def is_head(self, position: int, kept: list[Line]) -> bool:
+        line = self.body[position].strip()
+        if not line or line[-1:] in _TERMINAL - {":"} or _SEPARATOR.match(line):
+            return False
+        text = self._text_beside_symbol(line)
+        if text is not None and len(_key(text)) >= 8 and self._beside_furniture(position):
+            return True
+        key = _key(line if text is None else text)
+        if len(key) < 8:
+            return False
+        if text is not None and key in self.said:
+            return True
+        if not kept or _ends_terminal(kept[-1].text) or not self._alone(position):
+            return False
+        if key in self.said:
+            return True
+        return len(key) >= 12 and any(_similar(key, title) for title in self.titles)
+
+    def _beside_furniture(self, position: int) -> bool:
+        for step in (1, -1):
+            k = position + step
+            while 0 <= k < len(self.body) and abs(k - position) <= 3 and not self.body[k].strip():
+                k += step
+            if 0 <= k < len(self.body) and abs(k - position) <= 3:
+                neighbour = self.body[k].strip()
+                if _JOB_NUMBER.match(neighbour) or _PAGE_NUMBER.match(neighbour) or _PRINT_MARKS.match(neighbour) \
+                        or (_FURNITURE_LINE.match(neighbour) and _FURNITURE_EVIDENCE.search(neighbour)):
+                    return True
+        return False
+
+    def _alone(self, position: int) -> bool:
+        before = position == 0 or not self.body[position - 1].strip()
+        after = position + 1 >= len(self.body) or not self.body[position + 1].strip()
+        return before and after
+
+
+def _bare(symbol: str) -> str:
+    return re.sub(r"\s+", "", symbol)
+
+
+def _similar(key: str, title: str) -> bool:
+    """Whether a line reads nearly as a title (a word or two changed), both as keys."""
+    if not title or not 0.7 <= len(key) / len(title) <= 1.4:
+        return False
+    return SequenceMatcher(None, key, title, autojunk=False).ratio() >= 0.8
+
+
+# Page furniture (a job number among its tokens) with text after it on the same line.
+_FOOT_AND_TEXT = re.compile(rf"^(?P<foot>(?:{_FURNITURE_TOKEN}\s*){{2,}})(?P<text>\S.*)$")
+_JOB_NUMBER_IN = re.compile(r"(?<!\d)\d{2}-\d{5}(?!\d)")
 
 
 def _indent(raw: str) -> int:

@@ -30,7 +30,7 @@ from ..text import detect_language
 from .annex import ANNEX_LINE, annex_starts, classify_annex
 from .classification import _classify, _label, _warnings, check_paragraph_count  # noqa: F401  (_label: tests read it here)
 from .header import Header, read_header
-from .identity import Span, identify, title_lines
+from .identity import Span, identify, normalize_symbol, title_lines
 from .layout import (
     _CHAPEAU,
     _END_OF_TEXT,
@@ -48,7 +48,7 @@ from .layout import (
 )
 from .lines import _join, _join_all, runs_on  # noqa: F401  (tests read _join, _join_all here)
 from .pages import _titles, _unique_footnotes, lay_out
-from .patterns import _TERMINAL, _TITLE_NUMBER, DRAFT_LABEL, organ_of
+from .patterns import _SEPARATOR, _SYMBOL, _TERMINAL, _TITLE_NUMBER, DRAFT_LABEL, organ_of
 from .reading import take_out_invisible
 from .records import Layout
 from .reports import draft_dates, proceedings
@@ -64,6 +64,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     """
     text, invisible = take_out_invisible(text)
     meta, lines, md_footnotes = _front_matter(_ODD_SPACES.sub(" ", text).split("\n"))
+    front = _front_matter_lines(text.split("\n"), lines)
     # A web page's list bullets ("- 1. 决定…") are its layout, as a PDF's indents are.
     lines = [_draft_label(WEB_BULLET.sub(r"\1", line)) for line in lines]
     drafted = next((k for k, line in enumerate(lines) if line.startswith(_PP1)), None)
@@ -88,7 +89,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
             )
         chapeaus = [first - 1]
     blocks = _blocks(lines, chapeaus)
-    documents = []
+    symbols = _masthead_symbols(lines, meta)
+    documents: list[Document] = []
     report = _is_report(lines, blocks)
     report_agenda = _report_agenda(lines, blocks[0].start) if report else None
     for index, block in enumerate(blocks):
@@ -99,7 +101,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         if not block.quoted:
             following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
             body = body + _trailing_footnotes(lines[block.end : following], "\n".join(body))
-        layout = lay_out(body, block.quoted, _titles(lines, block, meta))
+        layout = lay_out(body, block.quoted, _titles(lines, block, meta), symbols)
         paragraphs, footnotes = _paragraphs(body, block.quoted, layout, {f.mark for f in md_footnotes}, source)
         dropped = [(block.start + 2 + k, text) for k, text in layout.furniture]
         if not report and not block.quoted:
@@ -108,7 +110,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         if not block.quoted and paragraphs:
             following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
             _annexes(lines, block.end, following, meta, block, paragraphs, footnotes,
-                     {f.mark for f in md_footnotes}, dropped, problems)
+                     {f.mark for f in md_footnotes}, dropped, problems, "\n".join(lines[block.start + 1 : block.end]))
         elif quoted_annex and paragraphs:
             _annexes(quoted_annex[1], quoted_annex[0], block.end, meta, block, paragraphs, footnotes,
                      {f.mark for f in md_footnotes}, dropped, problems)
@@ -131,6 +133,10 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         else:
             header = read_header(lines, begin, block.start, is_chapeau)
             dropped = _masthead(lines, begin, block.start, header, title, set(title_lines(lines, block))) + dropped
+        if not documents:
+            # The front matter served identity only (the printed title is the one compared):
+            # its lines are listed with the furniture, never dropped unseen.
+            dropped = front + dropped
         language = detect_language("\n".join(p.body for p in paragraphs))
         documents.append(
             Document(
@@ -145,6 +151,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                 agenda_item=header.agenda_item,
                 sponsors=header.sponsors,
                 warnings=tuple(_warnings(paragraphs, footnotes, symbol)
+                               + _named_otherwise(symbol, identity.named, title)
                                + [Message(N_("{name}: line {line}: {problem}"), name=symbol or Message(N_("document")),
                                           line=k, problem=text) for k, text in problems]),
                 furniture=tuple(Message(N_("line {line}: {text}"), line=k, text=text) for k, text in dropped),
@@ -191,6 +198,36 @@ def _draft_label(line: str) -> str:
     return match.group(1) + (_PP1 if match.group(3) == "1" else "") + rest
 
 
+def _masthead_symbols(lines: list[str], meta: dict[str, str]) -> frozenset[str]:
+    """The symbols a file's first page prints at its top (and its front matter names): those
+    its running heads carry."""
+    found = {normalize_symbol(meta["symbol"])} if meta.get("symbol") else set()
+    top = [line for line in lines[:60] if line.strip()][:12]
+    found.update(normalize_symbol(m.group(1)) for line in top for m in _SYMBOL.finditer(line)
+                 if not line.strip().startswith("["))  # "[without reference … (A/ES-11/L.1)]" cites
+    return frozenset(found)
+
+
+def _named_otherwise(symbol: str | None, named: str | None, title: str | None) -> list[str]:
+    """The warning that a committee report calls a recommended draft otherwise than the title
+    the draft prints: the printed title is the one compared, the report's name is said here."""
+    if not named:
+        return []
+    return [Message(N_("{name}: the report calls this draft “{named}”, its own title line reads “{title}”: "
+                       "the title line is the one compared"), name=symbol or "document", named=named, title=title)]
+
+
+def _front_matter_lines(original: list[str], lines: list[str]) -> list[tuple[int, str]]:
+    """The lines of a Markdown file's YAML front matter (``---`` to ``---``), as (line number,
+    text): ``_front_matter`` read them into fields and blanked them."""
+    if not original or original[0].strip() != "---" or lines[:1] != [""]:
+        return []
+    end = next((k for k in range(1, min(len(original), 60)) if original[k].strip() == "---"), None)
+    if end is None:
+        return []
+    return [(k + 1, original[k].strip()) for k in range(end + 1) if original[k].strip()]
+
+
 def _outside(lines: list[str], blocks, index: int) -> list[tuple[int, str]]:
     """The lines of a web page after a text that are not the text: its adoption line and what
     follows it up to the next document (licence notes, "read the full text" links), as (line
@@ -225,20 +262,35 @@ def _paragraphs(body: list[str], quoted: bool, layout: Layout, known_marks: set[
 
 def _annexes(lines: list[str], begin: int, end: int, meta: dict[str, str], block, paragraphs: list[Paragraph],
              footnotes: list[Footnote], known_marks: set[str], dropped: list[tuple[int, str]],
-             problems: list[tuple[int, str]]) -> None:
+             problems: list[tuple[int, str]], cited: str = "") -> None:
     """The annexes printed after a text (between its end and the next document), read as bodies
     are and classified as annexes (``annex``): their paragraphs and headings are appended to
     ``paragraphs``, their footnotes to ``footnotes``, what was dropped to ``dropped``."""
     starts = annex_starts(lines, begin, end)
     if not starts:
         return
+    # Between the text's end and its annex: the adoption line ("3rd plenary meeting", its date),
+    # listed with the furniture as it is when no annex follows (``_outside``); a footnote area
+    # there is the text's own, read with it (``_trailing_footnotes``).
+    tail = lines[begin : starts[0][0]]
+    notes = _trailing_footnotes(tail, cited)
+    area = footnote_area_start(tail, cited) if notes else None
+    if area is None:
+        area, notes = len(tail), []
+    elif not _SEPARATOR.match(tail[area].strip()):
+        notes = notes[1:]  # the rule the page lost, given back: no line of the tail
+    dropped.extend((begin + k + 1, line.strip()) for k, line in enumerate(tail)
+                   if line.strip() and not area <= k < area + len(notes))
     state = [max((int(m) for p in paragraphs for m in p.all_footnotes() if m.isdigit()), default=0)]
     marks = {f.mark for f in footnotes} | known_marks
     for number, (start, label) in enumerate(starts):
         stop = starts[number + 1][0] if number + 1 < len(starts) else end
-        stop = next((k for k in range(start + 1, stop) if _MARKDOWN_RULE.match(lines[k])), stop)
+        ruled = next((k for k in range(start + 1, stop) if _MARKDOWN_RULE.match(lines[k])), stop)
+        # a Markdown rule ends the annex: it and what follows it (not footnotes) are listed
+        after_rule = [(k + 1, lines[k].strip()) for k in range(ruled, stop) if lines[k].strip()]
+        stop = ruled
         region = lines[start + 1 : stop]
-        layout = lay_out(region, False, _titles(lines, block, meta))
+        layout = lay_out(region, False, _titles(lines, block, meta), _masthead_symbols(lines, meta))
         prefix = "Annex" if len(starts) == 1 else f"Annex {label or _ordinal(number + 1)}"
         chunks = _join_lines(layout.lines, False, _block_mode(region))
         found = {f.mark for f in layout.footnotes} | marks
@@ -246,6 +298,7 @@ def _annexes(lines: list[str], begin: int, end: int, meta: dict[str, str], block
         known = {f.mark for f in footnotes}
         footnotes.extend(f for f in _unique_footnotes(layout.footnotes) if f.mark not in known)
         dropped.extend((start + 2 + k, text) for k, text in layout.furniture)
+        dropped.extend(after_rule)
         problems.extend((start + 2 + k, text) for k, text in layout.problems)
 
 

@@ -1,0 +1,189 @@
+"""Every printed line of a text is placed: compared, or listed as furniture, or a warning.
+
+Regressions for lines that vanished: a recommended draft's own title line in a committee report,
+the printed title of a Markdown file with front matter, an adoption line before an annex, a
+running head that no longer reads as the title, page furniture with text after it, a footnote
+mark after a paragraph's last punctuation. Then the property: changing a title line, a running
+head or an adoption line always shows as a change or as listed furniture.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from resdiff.compare import compare
+from resdiff.model import ChangeKind
+from resdiff.parse import parse_file, parse_text
+
+from conftest import CORPUS, FIXTURES, ROOT, SAMPLE
+
+REPORT_EN = FIXTURES / "reports" / "second_committee_report_made_by_hand_en.txt"
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "FORCE_COLOR", "COLUMNS"}}
+    return subprocess.run([sys.executable, "-m", "resdiff", *args], capture_output=True, text=True,
+                          env=environment, cwd=ROOT, timeout=120)
+
+
+def _edited(tmp_path: Path, source: Path, line: int, old: str, new: str, name: str | None = None) -> Path:
+    """``source`` with ``old`` replaced by ``new`` on its line ``line`` (1-based), written to tmp_path."""
+    lines = source.read_text(encoding="utf-8").split("\n")
+    assert old in lines[line - 1], (line, lines[line - 1])
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    path = tmp_path / (name or source.name)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _changed_parts(old, new) -> list[str]:
+    comparison = compare(old, new)
+    parts = [f"{'/'.join(c.old)}→{'/'.join(c.new)} {c.kind.value}" for c in comparison.changes
+             if c.kind is not ChangeKind.UNCHANGED]
+    if comparison.title_changed:
+        parts.append("title")
+    return parts
+
+
+# --- A3: the title compared is the one the text prints --------------------------------------
+
+
+def test_a_recommended_drafts_own_title_line_is_its_title_in_a_chinese_report(tmp_path):
+    edited = _edited(tmp_path, SAMPLE, 156, "促进发展", "促进可持续发展")
+    old, new = parse_file(str(SAMPLE))[-1], parse_file(str(edited))[-1]
+    assert (old.symbol, old.title) == ("A/C.2/65/L.56", "信息和通信技术促进发展")
+    assert (new.symbol, new.title) == ("A/C.2/65/L.56", "信息和通信技术促进可持续发展")
+    assert old.warnings == ()
+    assert new.warnings == (
+        "A/C.2/65/L.56: the report calls this draft “信息和通信技术促进发展”, its own title line reads "
+        "“信息和通信技术促进可持续发展”: the title line is the one compared",)
+    assert _changed_parts(old, new) == ["title"]
+    result = run("diff", str(SAMPLE), str(edited), "--exit-code")
+    assert result.returncode == 1
+    assert result.stdout.split("\n")[2] == "信息和通信技术促进{+可持续+}发展"
+    # the draft quoted earlier in the report prints no title: the report's name for it stands
+    assert parse_file(str(edited))[0].title == "信息和通信技术促进发展"
+
+
+def test_a_recommended_drafts_own_title_line_is_its_title_in_an_english_report(tmp_path):
+    edited = _edited(tmp_path, REPORT_EN, 44, "landlocked developing", "landlocked and small island developing")
+    old, new = parse_file(str(REPORT_EN))[-1], parse_file(str(edited))[-1]
+    assert new.title == ("Specific actions related to the particular needs and problems of landlocked and small "
+                         "island developing countries")
+    assert _changed_parts(old, new) == ["title"]
+    assert len(new.warnings) == 1 and "the title line is the one compared" in new.warnings[0]
+    result = run("diff", str(REPORT_EN), str(edited), "--exit-code")
+    assert result.returncode == 1
+    assert "landlocked {+and small island +}developing countries" in result.stdout
+
+
+def test_a_markdown_files_printed_title_is_compared_and_its_front_matter_listed(tmp_path):
+    source = CORPUS / "en" / "A_RES_80_1.md"
+    document = parse_file(str(source))[0]
+    # "… during the eightieth session" ends as a session line does, yet it is the numbered title
+    assert document.title == "Participation by the State of Palestine during the eightieth session"
+    assert document.furniture[:10] == (
+        "line 1: ---", "line 2: symbol: A/RES/80/1", 'line 3: record_id: "4089279"',
+        'line 4: title: "Participation by the State of Palestine during the 80th session :"',
+        'line 5: date: "2025-09-19"', "line 6: language: EN",
+        "line 7: source_pdf: https://digitallibrary.un.org/record/4089279/files/A_RES_80_1-EN.pdf",
+        'line 8: extract_version: "1.3.0"', 'line 9: extracted_at: "2026-02-28T19:07:16Z"', "line 10: ---")
+    assert "line 22: 80/1. Participation by the State of Palestine during the eightieth session" \
+        not in document.furniture
+    edited = _edited(tmp_path, source, 22, "by the State", "by the Observer State")
+    new = parse_file(str(edited))[0]
+    assert new.title == "Participation by the Observer State of Palestine during the eightieth session"
+    assert _changed_parts(document, new) == ["title"]
+
+
+# --- A5: the adoption line before an annex ---------------------------------------------------
+
+ANNEXED = ("The General Assembly,\n\nRecalling x,\n\n1. Decides to act.\n\n3rd plenary meeting\n18 December 2025\n\n"
+           "Annex\n\nDeclaration\n\n1. We agree.\n")
+
+
+def test_the_adoption_line_before_an_annex_is_listed_as_furniture():
+    document = parse_text(ANNEXED)[0]
+    assert [p.id for p in document.paragraphs] == ["PP1", "OP1", "Annex H1", "Annex H2", "Annex 1"]
+    assert document.furniture == ("line 7: 3rd plenary meeting", "line 8: 18 December 2025")
+    assert document.warnings == ()
+    # a footnote area between the adoption line and the annex is read as footnotes, not listed
+    noted = ANNEXED.replace("Recalling x,", "Recalling x,1").replace("2025\n\n", "2025\n__________\n1 A note.\n\n")
+    document = parse_text(noted)[0]
+    assert [(f.mark, f.text) for f in document.footnotes] == [("1", "A note.")]
+    assert document.furniture == ("line 7: 3rd plenary meeting", "line 8: 18 December 2025")
+
+
+def test_the_adoption_lines_of_real_annexed_resolutions_are_listed():
+    awaza = parse_file(str(FIXTURES / "annex" / "A_RES_80_3.md"))[0]
+    assert "line 32: 18th plenary meeting 14 October 2025" in awaza.furniture
+    assert awaza.furniture[-1] == "line 82: ---"
+    doha = parse_file(str(CORPUS / "en" / "A_RES_80_5.md"))[0]
+    assert doha.furniture[-3:] == (
+        "line 28: 28th plenary meeting 4 November 2025",
+        "line 32: Doha Political Declaration of the “World Social Summit” under the title "
+        "“the Second World Summit for Social Development”",
+        "line 351: ---")
+
+
+# --- A6: running heads told by place and symbol ----------------------------------------------
+
+ES_11_1 = CORPUS / "en" / "A_RES_ES-11_1.en.txt"
+
+
+def test_a_running_head_that_no_longer_reads_as_the_changed_title_stays_furniture(tmp_path):
+    edited = _edited(tmp_path, ES_11_1, 25, "against Ukraine", "against the Ukraine")
+    old, new = parse_file(str(ES_11_1))[0], parse_file(str(edited))[0]
+    assert new.title == "Aggression against the Ukraine"
+    assert _changed_parts(old, new) == ["title"]
+    heads = [line for line in new.furniture if "Aggression against Ukraine" in line]
+    assert heads == ["line 51: A/RES/ES-11/1 Aggression against Ukraine",
+                     "line 101: Aggression against Ukraine A/RES/ES-11/1",
+                     "line 153: A/RES/ES-11/1 Aggression against Ukraine"]
+    result = run("diff", str(ES_11_1), str(edited), "--only-changes")
+    assert "Aggression against Ukraine A/RES/ES-11/1" not in result.stdout
+
+
+def test_a_changed_running_head_is_listed_as_furniture(tmp_path):
+    edited = _edited(tmp_path, ES_11_1, 101, "Aggression against Ukraine", "Aggression on Ukraine")
+    old, new = parse_file(str(ES_11_1))[0], parse_file(str(edited))[0]
+    assert _changed_parts(old, new) == []
+    assert "line 101: Aggression on Ukraine A/RES/ES-11/1" in new.furniture
+    # a Markdown extraction's running head, alone in the middle of a sentence, a word changed
+    source = CORPUS / "en" / "A_RES_80_1.md"
+    edited = _edited(tmp_path, source, 40, "during the eightieth", "during its eightieth")
+    old, new = parse_file(str(source))[0], parse_file(str(edited))[0]
+    assert _changed_parts(old, new) == []
+    assert "line 40: Participation by the State of Palestine during its eightieth session" in new.furniture
+
+
+# --- A9: page furniture with text after it ----------------------------------------------------
+
+L41 = CORPUS / "en" / "A_C.3_78_L.41.en.txt"
+
+
+def test_text_after_page_furniture_is_read_as_text_and_said_never_taken_into_a_footnote(tmp_path):
+    edited = _edited(tmp_path, L41, 390, "8/9 23-21227A/C.3/78/L.41", "8/9 23-21227A/C.3/78/L.41 Iran shall pay")
+    old, new = parse_file(str(L41))[0], parse_file(str(edited))[0]
+    assert [p.id for p in new.paragraphs] == [p.id for p in old.paragraphs]
+    assert new.footnotes == old.footnotes
+    assert new.paragraph("OP35").body == old.paragraph("OP35").body
+    assert new.paragraph("OP34").body == old.paragraph("OP34").body + " Iran shall pay"
+    assert new.warnings == ("A/C.3/78/L.41: line 390: the page furniture “8/9 23-21227A/C.3/78/L.41” has text "
+                            "after it, “Iran shall pay”, read as the text's",)
+    assert "line 390: 8/9 23-21227A/C.3/78/L.41" in new.furniture
+    assert _changed_parts(old, new) == ["OP34→OP34 modified"]
+
+
+def test_a_footnote_area_never_runs_into_the_next_operative_paragraph(tmp_path):
+    lines = L41.read_text(encoding="utf-8").split("\n")
+    assert lines[389] == "8/9 23-21227A/C.3/78/L.41"
+    path = tmp_path / L41.name
+    path.write_text("\n".join(lines[:389] + lines[390:]), encoding="utf-8")  # the page's foot left out
+    old, new = parse_file(str(L41))[0], parse_file(str(path))[0]
+    assert new.paragraph("OP35").body == old.paragraph("OP35").body
+    assert new.footnotes == old.footnotes
+    assert _changed_parts(old, new) == []

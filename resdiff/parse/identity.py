@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..text import has_cjk
 from .patterns import (
@@ -62,7 +62,7 @@ class Identity:
     date: str | None
     # What a committee report's sentences call a recommended draft ("entitled …") when that is
     # not the title the draft prints (the printed one is its title): None when they agree.
-    named: str | None = None
+    named: str | None = field(default=None, repr=False)
 
 
 def identify(lines: list[str], span: Span, prev_end: int, meta: dict[str, str], report: bool,

@@ -255,9 +255,25 @@ class _Segmenter:
         self._known: dict[str, list[str]] = {}  # read from the cache ahead of need (prefetch)
 
     def prefetch(self, runs: Iterable[str]) -> None:
+        """Know the words of all these runs: the stored ones read in one query, the others
+        segmented at once (no lookup and no write a run)."""
         wanted = sorted(run for run in set(runs) if run not in self._known)
-        if wanted:
-            self._known.update(self.cache.get_many(wanted))
+        if not wanted:
+            return
+        self._known.update(self.cache.get_many(wanted))
+        missing = [run for run in wanted if run not in self._known]
+        if missing:
+            cut = self._segmenter()
+            made = {run: list(cut(run)) for run in missing}
+            self._known.update(made)
+            self.cache.put_many(made)
+
+    def _segmenter(self) -> Callable[[str], Iterable[str]]:
+        if self._cut is None:
+            with self._lock:
+                if self._cut is None:
+                    self._cut = SEGMENTERS[self.cache.engine()]()
+        return self._cut
 
     def cut(self, run: str) -> list[str]:
         cached = self._known.get(run)
@@ -266,11 +282,7 @@ class _Segmenter:
         cached = self.cache.get(run)
         if cached is not None:
             return cached
-        if self._cut is None:
-            with self._lock:
-                if self._cut is None:
-                    self._cut = SEGMENTERS[self.cache.engine()]()
-        tokens = list(self._cut(run))
+        tokens = list(self._segmenter()(run))
         self.cache.put(run, tokens)
         return tokens
 
@@ -400,11 +412,16 @@ class _SegmentCache:
         return found
 
     def put(self, run: str, tokens: list[str]) -> None:
+        self.put_many({run: tokens})
+
+    def put_many(self, made: dict[str, list[str]]) -> None:
+        """Keep these segmentations (run: words) for the file, written when the process ends."""
         with self._lock:
             self._open()
-            if self._path is None or not _HAN_RUN.fullmatch(run):
+            if self._path is None:
                 return
-            self._new[run] = list(tokens)
+            fullmatch = _HAN_RUN.fullmatch
+            self._new.update((run, list(tokens)) for run, tokens in made.items() if fullmatch(run))
             if not self._registered:
                 import atexit
 
@@ -473,8 +490,8 @@ def _cut_han(run: str) -> tuple[str, ...]:
 
 
 def prefetch(texts: Iterable[str]) -> None:
-    """Read the stored segmentations of every Han run in ``texts`` at once: one query for a
-    document instead of one a run. Runs not stored are segmented when first needed, as ever.
+    """Know the words of every Han run in ``texts`` at once: the stored segmentations read in one
+    query for a document instead of one a run, the others segmented in one loop.
     """
     runs = [run for text in texts for run in _HAN_RUN.findall(text) if len(run) > 1]
     if runs:

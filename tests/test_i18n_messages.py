@@ -209,3 +209,25 @@ def test_furniture_lines_are_listed_in_chinese_and_kept_english_in_the_json(monk
     for language in ("zh", "en"):
         data = CliRunner().invoke(app, ["--ui-lang", language, "parse", text, "--show-furniture", "--format", "json"]).stdout
         assert '"line 78: 80th plenary meeting"' in data
+
+
+def test_every_warning_and_furniture_line_of_the_real_texts_can_be_shown_in_chinese():
+    """What the parser reports about a document is a Message: English in the JSON, shown in the
+    reader's language. Read over every text, Word file and PDF among the fixtures."""
+    from resdiff.errors import ResdiffError
+    from resdiff.i18n import Message
+    from resdiff.parse import parse_file
+
+    read = shown = 0
+    paths = sorted(p for ext in ("txt", "md", "docx", "pdf") for p in (ROOT / "tests" / "fixtures").rglob(f"*.{ext}"))
+    for path in paths + sorted((ROOT / "samples").iterdir()):
+        try:
+            documents = parse_file(str(path))
+        except ResdiffError:
+            continue
+        read += 1
+        for document in documents:
+            plain = [x for x in document.warnings + document.furniture if not isinstance(x, Message)]
+            assert not plain, (path, plain)
+            shown += len(document.warnings) + len(document.furniture)
+    assert read > 90 and shown > 500

@@ -5,10 +5,11 @@ one private character, and diff-match-patch diffs those character strings; a rep
 characters largely agree is then refined character by character, so that one changed character
 is shown as such and not as a replaced word. The spans rebuild both original texts exactly.
 
-The search (Myers' algorithm, diff-match-patch's ``diff_main``) runs in fast-diff-match-patch,
-the C++ implementation of the same algorithm, where it is installed: the same differences
-(tests/test_inline_native.py checks them equal on the sample, the corpus and generated pairs) in
-a fraction of the time. Elsewhere, or with ``RESDIFF_DIFF=python``, the pure-Python
+The search (Myers' algorithm, diff-match-patch's ``diff_main``) and the clean-up of character
+differences (``diff_cleanupSemantic``) run in fast-diff-match-patch, the C++ implementation of
+the same algorithms, where it is installed: the same differences (tests/test_inline_native.py
+checks both equal on the sample, the corpus and generated pairs) in a fraction of the time, and
+the Python module is then loaded only to count the steps of a comparison near its budget. Elsewhere, or with ``RESDIFF_DIFF=python``, the pure-Python
 diff-match-patch searches. The budget of steps (below) is kept exactly either way.
 """
 
@@ -20,12 +21,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
-
-from diff_match_patch import diff_match_patch
 
 from .model import Op, Span
 from .text import has_cjk, normalize, tokenize
+
+# typing is imported by type checkers only: the command starts without it
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _DMP_OPS = {0: Op.EQUAL, -1: Op.DELETE, 1: Op.INSERT}
 _DMP_CODE = {op: code for code, op in _DMP_OPS.items()}
@@ -71,7 +74,7 @@ class Budget:
         """Count the steps of the searches owed, exactly, as the Python search charges them."""
         owed, self.owed, self.owed_bound = self.owed, [], 0
         for text1, text2 in owed:
-            _BoundedDiff(self).diff_main(text1, text2, False)
+            _python_diff(self).diff_main(text1, text2, False)
 
 
 class _Steps:
@@ -94,15 +97,28 @@ class _Steps:
         return False
 
 
-class _BoundedDiff(diff_match_patch):
-    def __init__(self, budget: Budget) -> None:
-        super().__init__()
-        # No timeout (the result would depend on the machine's speed): the budget bounds it.
-        self.Diff_Timeout = 0
-        self.budget = budget
+_bounded: Any = None
 
-    def diff_bisect(self, text1, text2, deadline):
-        return super().diff_bisect(text1, text2, _Steps(self.budget, len(text1) + len(text2) + 1))
+
+def _python_diff(budget: Budget) -> Any:
+    """diff-match-patch's pure-Python search, bounded by ``budget``. Imported on first use: where
+    the C++ search runs, only to count the steps of searches owed (which few comparisons need)."""
+    global _bounded
+    if _bounded is None:
+        from diff_match_patch import diff_match_patch
+
+        class _BoundedDiff(diff_match_patch):
+            def __init__(self, budget: Budget) -> None:
+                super().__init__()
+                # No timeout (the result would depend on the machine's speed): the budget bounds it.
+                self.Diff_Timeout = 0
+                self.budget = budget
+
+            def diff_bisect(self, text1, text2, deadline):
+                return super().diff_bisect(text1, text2, _Steps(self.budget, len(text1) + len(text2) + 1))
+
+        _bounded = _BoundedDiff
+    return _bounded(budget)
 
 
 # The budget of the comparison under way; diffs outside a comparison get one each.
@@ -124,8 +140,6 @@ def budget(steps: int | None = None) -> Iterator[Budget]:
 # or RESDIFF_DIFF=python asks for the pure-Python one.
 _native_diff: Any = None
 _CODES = {"=": 0, "-": -1, "+": 1}
-# diff_cleanupSemantic needs no deadline: one plain instance serves every diff.
-_cleaner = diff_match_patch()
 
 
 def _native():
@@ -155,8 +169,9 @@ def _steps_bound(text1: str, text2: str, edits: int) -> int:
     return (5 * edits * (len(text1) + len(text2) + 1) * (math.ceil(math.log2(edits)) + 1)) // 4 + 1
 
 
-def _diff_main(text1: str, text2: str) -> list[tuple[int, str]]:
-    """diff-match-patch's ``diff_main`` (no line mode, no time limit) under the budget."""
+def _diff_main(text1: str, text2: str, semantic: bool = False) -> list[tuple[int, str]]:
+    """diff-match-patch's ``diff_main`` (no line mode, no time limit) under the budget, then with
+    ``semantic`` its ``diff_cleanupSemantic``."""
     budget = _current if _current is not None else Budget()
     native: Any = _native() if not budget.spent else False
     if native:
@@ -171,6 +186,8 @@ def _diff_main(text1: str, text2: str) -> list[tuple[int, str]]:
             if budget.left - budget.owed_bound - bound >= 0:
                 budget.owed.append((text1, text2))
                 budget.owed_bound += bound
+                if semantic:  # the same search, cleaned up by the C++ diff_cleanupSemantic
+                    counts = native(text1, text2, timelimit=0, checklines=False, cleanup="Semantic")
                 diffs: list[tuple[int, str]] = []
                 i = j = 0
                 for op, n in counts:
@@ -186,7 +203,11 @@ def _diff_main(text1: str, text2: str) -> list[tuple[int, str]]:
                         j += n
                 return diffs
     budget.settle()  # the Python search counts from the exact figure
-    return _BoundedDiff(budget).diff_main(text1, text2, False)
+    python = _python_diff(budget)
+    diffs = python.diff_main(text1, text2, False)
+    if semantic:
+        python.diff_cleanupSemantic(diffs)
+    return diffs
 
 
 @lru_cache(maxsize=65536)
@@ -227,8 +248,7 @@ def _encode(keys: list[str], table: dict[str, str]) -> str:
 
 
 def _char_diff(old: str, new: str) -> list[tuple[Op, str]]:
-    diffs = _diff_main(old, new)
-    _cleaner.diff_cleanupSemantic(diffs)
+    diffs = _diff_main(old, new, semantic=True)
     return [(_DMP_OPS[op], text) for op, text in diffs]
 
 

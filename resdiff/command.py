@@ -15,13 +15,15 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import ResdiffError, SelectionError
 from .i18n import _, ngettext, tr
 
+# typing and pathlib are imported by type checkers only: the command starts without them
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .model import Document
     from .render import DiffFormat
 
@@ -370,7 +372,11 @@ def quick_diff(argv: list[str]) -> int | None:
     from . import i18n
 
     i18n.use(arguments["ui_lang"])
-    output = Path(arguments["output"]) if arguments.get("output") is not None else None
+    output = None
+    if arguments.get("output") is not None:
+        from pathlib import Path
+
+        output = Path(arguments["output"])
     open_stdout()
     with errors_as_exits():
         check_output(output, (arguments["old"], arguments["new"]))

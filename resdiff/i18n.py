@@ -30,11 +30,14 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
-from pathlib import Path
-from typing import Any
+
+# typing is imported by type checkers only: the command starts without it
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 DOMAIN = "resdiff"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.realpath(__file__)), "locale")
 SOURCE_LANGUAGE = "en"
 ENVIRONMENT = "RESDIFF_UI_LANG"
 
@@ -49,8 +52,9 @@ def languages() -> tuple[str, ...]:
     ('en', 'zh')
     """
     found = {SOURCE_LANGUAGE}
-    if LOCALE_DIR.is_dir():
-        found.update(p.parent.parent.name for p in LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    if os.path.isdir(LOCALE_DIR):
+        found.update(name for name in os.listdir(LOCALE_DIR) if not name.startswith(".")
+                     and os.path.exists(os.path.join(LOCALE_DIR, name, "LC_MESSAGES", f"{DOMAIN}.mo")))
     return tuple(sorted(found))
 
 
@@ -117,7 +121,7 @@ def use(language: str) -> None:
     if language == SOURCE_LANGUAGE:
         _translation = _gettext.NullTranslations()
     else:
-        _translation = _gettext.translation(DOMAIN, str(LOCALE_DIR), languages=[language])
+        _translation = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language])
     _language = language
 
 

@@ -9,11 +9,15 @@ import stat
 import sys
 import unicodedata
 from collections import Counter
-from typing import BinaryIO
 
 from ..errors import InputError
 from ..i18n import N_, Message, _
 from ..text import has_cjk
+
+# typing is imported by type checkers only: the command starts without it
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 # Refuse what cannot be a resolution before trying to decode it; a long omnibus text
 # is well under a megabyte, a whole session's worth of reports a few.

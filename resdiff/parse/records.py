@@ -7,10 +7,13 @@ with their layout evidence, and its footnotes (pages) → paragraph texts (segme
 
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from ..model import Footnote
+
+# typing is imported by type checkers only: the command starts without it
+TYPE_CHECKING = False
 
 
 @dataclass
@@ -22,14 +25,18 @@ class Block:
     quoted: bool
 
 
-class Line(NamedTuple):
-    """A line of a document's text, page furniture and footnotes gone, with the layout evidence
-    segmentation weighs: whether a blank line came before it and whether it is indented
-    further than the text's own margin."""
+if TYPE_CHECKING:
+    from typing import NamedTuple
 
-    text: str
-    blank_before: bool
-    indented: bool
+    class Line(NamedTuple):
+        text: str
+        blank_before: bool
+        indented: bool
+else:  # the same named tuple, made without typing
+    Line = namedtuple("Line", ("text", "blank_before", "indented"))
+Line.__doc__ = """A line of a document's text, page furniture and footnotes gone, with the layout
+evidence segmentation weighs: whether a blank line came before it and whether it is indented
+further than the text's own margin."""
 
 
 @dataclass

@@ -10,9 +10,13 @@ import importlib
 import os
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
 
 from ..i18n import N_, _, ngettext
+
+# typing is imported by type checkers only: the command starts without it
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class DiffFormat(str, Enum):

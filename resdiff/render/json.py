@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from ..model import ChangeKind, Comparison, Document, Op, Paragraph, Span
 from . import RenderOptions
+
+# typing is imported by type checkers only: the command starts without it
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 PARSE_SCHEMA = "resdiff.parse/1"
 DIFF_SCHEMA = "resdiff.diff/1"

@@ -679,13 +679,19 @@ def _kept_marks_after_references(slots: list[_Slot]) -> tuple[list[_Slot], tuple
     # that version it ends), one that cites nothing, the kept mark ending this one: the same
     # texts either way, and moves stay moves. Where there is no such paragraph, it is left as it
     # is: LibreOffice then shows an empty paragraph where the whole paragraph was, its text exact.
+    # A moved paragraph's mark left so is written as its version's deleted or inserted mark, not
+    # a move: LibreOffice 7.4 keeps a move's mark after a cross-reference to a footnote cited
+    # again (a NOTEREF field), and honours a deleted or inserted one; the texts are the same.
     for k in range(1, len(lines)):
         items, mark = lines[k]
         if wrong(lines[k]) and _whole(lines[k]):
             assert mark is not None
             old_only = mark[0] is not Op.INSERT and mark[1] != "to"
-            if hand_over(k, (Op.DELETE if old_only else Op.INSERT, "")):
+            revised = (Op.DELETE if old_only else Op.INSERT, "")
+            if hand_over(k, revised):
                 lines[k] = (items, (Op.EQUAL, ""))
+            elif mark[1]:
+                lines[k] = (items, revised)
 
     def garbled(line) -> bool:
         return wrong(line) and not _whole(line)

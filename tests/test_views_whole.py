@@ -196,7 +196,7 @@ def test_terminal_shows_the_whole_of_a_width_only_change():
     op4 = document.paragraph("OP4").text
     changed = op4.replace("，", ",", 2).replace(",", ", ", 1)
     assert op4 != changed
-    block = out.split("OP4\n", 1)[1].split("\n\n", 1)[0]
+    block = out.split("OP4  (width or spacing only)\n", 1)[1].split("\n\n", 1)[0]
     assert block.replace("[-，-]", "").replace("{+", "").replace("+}", "").replace("[-", "").replace("-]", "") \
         != op4  # marks are there
     assert re.sub(r"\{\+.*?\+\}", "", block).replace("[-", "").replace("-]", "") == op4

@@ -136,6 +136,16 @@ def alike(similarity: float) -> str:
     return f"{int(similarity * 100 + 1e-9)}%"
 
 
+def form_note(change) -> str | None:
+    """What an unchanged paragraph whose printed text still differs is said to differ in: its
+    marks show full-width against half-width forms or spacing, which reading does not change."""
+    from ..model import ChangeKind, Op
+
+    if change.kind is ChangeKind.UNCHANGED and any(span.op is not Op.EQUAL for span in change.inline):
+        return _("width or spacing only")
+    return None
+
+
 def opening_words(text: str, cells: int = 36) -> str:
     """The start of a paragraph, at most ``cells`` terminal cells wide (Chinese characters take
     two), cut at a word's end in scripts that space their words, with "…" when cut.

@@ -20,7 +20,7 @@ from ..i18n import N_, _
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from ..text import direction
-from . import RenderOptions, alike, counted, document_direction, header_name, item_notes, kind_name, opening_words, parts_line
+from . import RenderOptions, alike, counted, form_note, document_direction, header_name, item_notes, kind_name, opening_words, parts_line
 from .docx import chapeau, paragraph_lines
 
 # Order of the counts in the header; the first six are kinds of change, the last two are flags.
@@ -738,6 +738,8 @@ def _change(comparison: Comparison, position: int, change: Change, origin_above:
         heads.append(f'<span class="ids">{_e(_ids(new, change.new))}</span>')
     if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
         heads.append('<span class="sim">' + _e(_("{percent} alike").format(percent=alike(change.similarity))) + "</span>")
+    if form_note(change):
+        heads.append('<span class="sim">' + _e(form_note(change) or "") + "</span>")
     if change.moved:
         arrow = "↑" if origin_above else "↓"
         where = _("{arrow} where it stood in {symbol}").format(arrow=arrow, symbol=_e(old.short_symbol))

@@ -16,7 +16,7 @@ from ..i18n import _
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op
 from ..text import has_rtl
-from . import RenderOptions, alike, counted, header_name, item_notes, kind_name, parts_line
+from . import RenderOptions, alike, counted, form_note, header_name, item_notes, kind_name, parts_line
 
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
 # ASCII punctuation that is Markdown syntax anywhere in a line ('&' starts an entity); a
@@ -163,6 +163,9 @@ def _heading(change: Change, comparison: Comparison) -> str:
     line = f"### {escape_markdown(ids)} ({_flags(change)})"
     if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
         line += " — " + _("{percent} alike").format(percent=alike(change.similarity))
+    note = form_note(change)
+    if note:
+        line += " — " + note
     return line
 
 

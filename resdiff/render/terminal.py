@@ -18,7 +18,7 @@ from ..i18n import _, tr
 from ..inline import for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from ..text import has_rtl
-from . import RenderOptions, alike, counted, header_label, item_notes, kind_name, paragraph_kind_name, parts_line
+from . import RenderOptions, alike, counted, form_note, header_label, item_notes, kind_name, paragraph_kind_name, parts_line
 
 _BADGE_STYLE = {
     ChangeKind.UNCHANGED: "dim",
@@ -127,6 +127,9 @@ def _heading(change: Change, comparison: Comparison, color: bool) -> Text:
         text.append(old or new or "", style="bold" if color else None)
     if change.similarity is not None and change.kind is not ChangeKind.UNCHANGED:
         text.append("  " + _("({percent} alike)").format(percent=alike(change.similarity)), style="dim" if color else None)
+    note = form_note(change)
+    if note:
+        text.append("  " + _("({note})").format(note=note), style="dim" if color else None)
     return text
 
 

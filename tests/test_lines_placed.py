@@ -187,3 +187,39 @@ def test_a_footnote_area_never_runs_into_the_next_operative_paragraph(tmp_path):
     assert new.paragraph("OP35").body == old.paragraph("OP35").body
     assert new.footnotes == old.footnotes
     assert _changed_parts(old, new) == []
+
+
+# --- D6: parse and check read the same footnote marks ------------------------------------------
+
+EN_61_211 = CORPUS / "zh" / "A_RES_61_211.ops1-19.en.txt"
+ZH_61_211 = CORPUS / "zh" / "A_RES_61_211.ops1-19.zh.txt"
+
+
+def test_a_mark_after_a_paragraphs_last_punctuation_is_read_in_every_language():
+    english, chinese = parse_file(str(EN_61_211))[0], parse_file(str(ZH_61_211))[0]
+    assert english.paragraph("OP1").body == "Takes note of the report of the Secretary-General;"
+    assert english.paragraph("OP1").footnotes == chinese.paragraph("OP1").footnotes == ("6",)
+    assert [(p.id, p.all_footnotes()) for p in english.paragraphs if p.all_footnotes()] == \
+        [(p.id, p.all_footnotes()) for p in chinese.paragraphs if p.all_footnotes()] == \
+        [("OP1", ("6",)), ("OP2", ("2", "7")), ("OP3", ("8",)), ("OP13", ("1",))]
+    result = run("check", str(ZH_61_211), str(EN_61_211))
+    assert result.returncode == 0 and "note:" not in result.stdout
+    assert result.stdout.endswith("The versions agree.\n")
+    # where bodies are known, only one of their marks is taken
+    text = "The General Assembly,\n\n1. Takes note of the report;6\n\n2. Decides to act.{}\n"
+    assert parse_text(text.format(""))[0].paragraph("OP1").footnotes == ("6",)
+    assert parse_text(text.format("\n__________\n1 See A/1."))[0].paragraph("OP1").body == \
+        "Takes note of the report;6"
+
+
+def test_a_mark_only_the_other_language_vouches_for_is_still_a_note_of_check(tmp_path):
+    # "Declaration8" opens no sequence ("G20" reads the same): parse keeps it as text, and check,
+    # seeing mark 8 in the Chinese, reads it as a mark and says so.
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text("大会，\n\n1. 重申其对《宣言》8的承诺；\n\n2. 决定继续审议。\n", encoding="utf-8")
+    en.write_text("The General Assembly,\n\n1. Reaffirms its commitment to the Declaration8 adopted at the meeting;\n\n"
+                  "2. Decides to continue its consideration.\n", encoding="utf-8")
+    assert parse_file(str(zh))[0].paragraph("OP1").footnotes == ("8",)
+    assert parse_file(str(en))[0].paragraph("OP1").footnotes == ()
+    result = run("--ui-lang", "zh", "check", str(zh), str(en))
+    assert "注：英文本中的脚注标记 8 读自 'Declaration8'，与正文粘连\n" in result.stdout

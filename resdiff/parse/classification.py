@@ -176,8 +176,17 @@ def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tupl
                 if kind == "lone" and not (word and word.group(1)[:1].isupper()):
                     return match.group(0)
             # a number set apart that passed the checks above is a mark (in sequence, known)
-            loose = kind in {"glued", "lone", "comma", "afteryear"} or (kind == "punct" and not after_digit)
-            if kind == "cjk":
+            # "…for the Decade 2001-2010,2 adopted …": a number never runs on from "2010," (a
+            # thousands group has three digits), so a mark already used or the next will do.
+            loose = kind in {"glued", "lone", "comma", "afteryear"} or (kind == "punct" and not after_digit) \
+                or (kind == "punct" and before[1:] == "," and len(digits) <= 2)
+            if kind == "punct" and not after_digit and not text[match.end():].strip():
+                # After a paragraph's last punctuation ("…of the Secretary-General;6"), as in
+                # Chinese text's "…的报告；6": the position is the evidence, so no sequence is
+                # asked for (an excerpt may start at any mark); a known mark where bodies are.
+                if known and mark not in known:
+                    return match.group(0)
+            elif kind == "cjk":
                 # The position itself is the evidence, so no sequence is asked for: an
                 # excerpt may start at any mark. Marks set side by side ("，2345") run
                 # together in plain text: they are consecutive known marks, or not marks.

@@ -315,7 +315,7 @@ def _bare(symbol: str) -> str:
 
 def _similar(key: str, title: str) -> bool:
     """Whether a line reads nearly as a title (a word or two changed), both as keys."""
-    if not title or not 0.7 <= len(key) / len(title) <= 1.4:
+    if not title or len(key) > 400 or not 0.7 <= len(key) / len(title) <= 1.4:  # (a title is a line or three)
         return False
     return SequenceMatcher(None, key, title, autojunk=False).ratio() >= 0.8
 

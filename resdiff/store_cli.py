@@ -745,7 +745,7 @@ def _render_precedent(data: dict) -> str:
             continue
         for n, p in enumerate(paragraph["precedents"]):
             where = f"{p['symbol'] if p['revision'] == 1 else _revision(p['symbol'], p['revision'])} {p['id']}"
-            when = f" ({p['date']})" if p["date"] else ""
+            when = _(" ({date})").format(date=p["date"]) if p["date"] else ""
             lead = head if n == 0 else indent
             if p["identical"]:
                 lines.append(f"{lead}  " + _("identical to {where}").format(where=where + when))
@@ -812,9 +812,10 @@ def _render_precedent_html(data: dict) -> str:
         if paragraph["precedents"]:
             out.append('<ul class="sources">')
             for p in paragraph["precedents"]:
-                when = f" ({escape(p['date'])})" if p["date"] else ""
+                when = _(" ({date})").format(date=p["date"]) if p["date"] else ""
                 what = _("identical") if p["identical"] else _("{share} kept").format(share=_share(p["similarity"]))
-                out.append(f"<li>{escape(p['symbol'])} {escape(p['id'])}{when}: {escape(what)}</li>")
+                source = _("{where}: {what}").format(where=f"{p['symbol']} {p['id']}{when}", what=what)
+                out.append(f"<li>{escape(source)}</li>")
             out.append("</ul>")
         out.append("</section>")
     out += ["</body>", "</html>"]

@@ -157,7 +157,7 @@ def test_the_chinese_precedent_page_labels_in_chinese_and_the_texts_in_their_lan
                "--format", "html")
     assert '<html lang="zh">' in page and "<h1>A/RES/ES-11/4 的先例</h1>" in page
     assert '<div class="head">OP1<span class="status">商定措辞</span></div>\n<p class="text" lang="en">' in page
-    assert "<li>A/RES/ES-11/1 OP1 (2022-03-18): 相同</li>" in page
+    assert "<li>A/RES/ES-11/1 OP1（2022-03-18）：相同</li>" in page
     assert "与先例相同（商定措辞）2 段，由先例修改而来 3 段，新措辞 10 段" in page
     english = run("--ui-lang", "en", "precedent", f"{EN}/A_RES_ES-11_4.en.txt", "--store", precedent_store,
                   "--format", "html")

@@ -394,3 +394,24 @@ def test_a_spanish_draft_and_its_adopted_text():
     assert (first.kind, first.old, first.new) == (ChangeKind.MODIFIED, ("PP1",), ("PP1",))
     assert [(s.op, s.text.strip()) for s in first.inline if s.op is not Op.EQUAL] == [
         (Op.DELETE, "la cuestión del"), (Op.INSERT, "el")]
+
+
+def test_a_page_printing_two_language_versions_on_one_line_gives_two_texts():
+    # resolution 2758 (XXVI) in English and then in Chinese (Traditional script, the early
+    # volumes' Chinese numerals "二七五八 (二十六)."), all on one line of a blog page: two
+    # documents, each with its title, its unnumbered operative paragraph after the last
+    # preambular one's comma ("…Security Council, Decides …", "…之一, 決定:…"), its adoption line
+    # as furniture, and the two agree paragraph for paragraph
+    from resdiff.check import check
+
+    english, chinese = parse_file(LANGUAGES / "A_RES_2758_XXVI__blophin.en+zh-Hant.txt")
+    assert [_counts(d) for d in (english, chinese)] == [
+        ("A/RES/2758 (XXVI)", "en", 3, 1, 0, 0), ("A/RES/2758 (XXVI)", "zh", 3, 1, 0, 0)]
+    assert (english.title, chinese.title) == (
+        "Restoration of the lawful rights of the People's Republic of China in the United Nations", "恢復中華人民共和國在聯合國的合法權利")
+    assert english.paragraphs[-1].body.startswith("Decides to restore") and english.paragraphs[-1].body.endswith("related to it.")
+    assert chinese.paragraphs[-1].body.startswith("決定:恢復") and chinese.paragraphs[-1].body.endswith("驅逐出去。")
+    assert english.furniture == ("line 1: 聯合國二七五八號決議文 |", "line 8: 1967th plenary meeting, 25 October 1971.")
+    assert chinese.furniture == ("line 15: 一九七一年十月二十五日, 第一九七六次全體會議。",
+                                 "line 16: 英文資料來源:聯合國網站 中文資料來源:聯合國網站簡體中文網頁 |")
+    assert not check(chinese, english).disagrees

@@ -13,6 +13,7 @@ from ..text import has_cjk
 from .patterns import (
     _BARCODE,
     _DISTR,
+    _END_OF_TEXT,
     _FURNITURE_LINE,
     _GLUED_SYMBOL,
     _JOB_NUMBER,
@@ -267,6 +268,12 @@ def _reads_as_prose(line: str) -> bool:
     return len(line) > 80 and bool(_PROSE.search(line.replace("U.N. Doc.", "UN Doc")))
 
 
+def _ends_a_text(line: str) -> bool:
+    """Whether ``line`` is the line a text before this one ends with ("1976th plenary meeting, …"),
+    not the adoption line a heading carries ("Adopted by the Security Council at its …")."""
+    return bool(_END_OF_TEXT.match(line)) and not _ADOPTION.search(line)
+
+
 def _heading_lines(lines, block) -> list[int] | None:
     """The lines of the heading that names the resolution (see ``_HEADING``) and of its adoption
     line, nearest above the chapeau; None when the text carries no such heading."""
@@ -275,7 +282,8 @@ def _heading_lines(lines, block) -> list[int] | None:
         stripped = lines[k].strip()
         if not stripped or NAVIGATION.search(stripped):
             continue
-        if _TITLE_NUMBER.match(stripped) or _OPERATIVE.match(stripped) or stripped[-1] in ";；。":
+        if _TITLE_NUMBER.match(stripped) or _OPERATIVE.match(stripped) or stripped[-1] in ";；。" \
+                or _ends_a_text(stripped):
             return None  # an adopted text's numbered title, or the text before this one
         if _reads_as_prose(stripped) or not (_HEADING.search(stripped) or _FLATTENED_HEADING.search(stripped)):
             continue
@@ -307,8 +315,10 @@ def title_lines(lines, block) -> list[int]:
             continue
         if NAVIGATION.search(stripped):
             continue  # a web page's menu or bar of links around the title
-        if _is_header_line(stripped) and not _TITLE_NUMBER.match(stripped):
-            break  # (a numbered title is the title, whatever it ends with: "… eightieth session")
+        if (_is_header_line(stripped) and not _TITLE_NUMBER.match(stripped)) or _ends_a_text(stripped):
+            # a header line, or the adoption line of the text before this one (a numbered
+            # title is the title, whatever it ends with: "… eightieth session")
+            break
         candidates.insert(0, k)
     numbered = [n for n, k in enumerate(candidates) if _TITLE_NUMBER.match(lines[k].strip())]
     return candidates[numbered[-1]:] if numbered else candidates[-3:]

@@ -16,6 +16,7 @@ from ..model import Footnote
 from ..text import has_cjk
 from .patterns import (
     _CHAPEAUS,
+    _END_OF_TEXT,
     _OPERATIVE,
     _PLAIN_FOOTNOTE,
     _SEPARATOR,
@@ -38,27 +39,6 @@ _CHAPEAU = re.compile(
 # Spaces a PDF puts between words that are layout, not text (no-break, narrow, thin).
 _ODD_SPACES = re.compile("[\u00a0\u2007\u2009\u200a\u202f]")
 _MD_FOOTNOTE = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
-_END_OF_TEXT = re.compile(
-    # Never a line opening with a small letter: that is a paragraph's text wrapped onto the line
-    # ("… the Declaration\nadopted by the Council of Ministers …", "… as contained in the\nannex
-    # to …"), and ending the text there would lose the rest of it.
-    r"^(?-i:(?![a-zà-ÿа-яё]))(?:\d+(?:st|nd|rd|th) plenary meeting\b|第\s*\d+\s*次全体会议|[第]?[一二三四五六七八九十百]+次全体会议"
-    r"|Annex(?:\s|$)|附件(?:\s|$)|---\s*$"
-    # adoption lines of the Councils and the plenary-meeting lines of the Assembly in the other
-    # languages: "Adopted by 14 votes …", "第4044次会议一致通过。", "Adoptée à l'unanimité …",
-    # "1967.ª sesión plenaria", "Принята единогласно …", "اتخذ بالإجماع …", "تبنى المجلس هذا القرار …"
-    r"|Adopted\s+(?:by|with|unanimously|without|at|on)\b|Adopt[ée]e?\s+(?:à|par|sans)\b"
-    # "Adoptée d l'unanimité à la 1564e séance." as an OCR reads the yearbook's line
-    r"|Adopt[ée]e\s.{0,40}\bséance\b"
-    r"|\d+\s*(?:e|ème)\s+séance(?:\s+plénière)?\b|Aprobad[ao]\s+(?:por|en|sin)\b"
-    r"|\d+\.?\s*(?:ª|a\.)\s+sesión(?:\s+plenaria)?\b|Принят[аоы]?\s+(?:на|без|единогласно|\d)"
-    r"|\d+-(?:е|м)\s+(?:пленарн\w+\s+)?заседани"
-    r"|第\s*\d+\s*次会议.{0,20}通过|第\s*\d+\s*次會議.{0,20}通過"
-    r"|(?:اتخذ|اُتخذ|اعتمد)(?:ت|ه)?\s|تبنى\s+المجلس|الجلسة\s+العامة\s+\d+"
-    # a web page's link to the rest of its site, printed right after the text
-    r"|(?:Перейти|Read more|Lire la suite|Leer más|阅读全文|閱讀全文)\b)",
-    re.IGNORECASE,
-)
 # A bullet a web page puts before a paragraph (wiki lists "- 1. 决定…", "* Recalling …").
 WEB_BULLET = re.compile(r"^(\s*)[-•*·]\s+(?=\S)")
 _YAML_FIELD = re.compile(r'^(\w+):\s*"?(.*?)"?\s*$')
@@ -159,7 +139,7 @@ def _run_on_layout(lines: list[str]) -> list[str]:
                 chapeau = inside.group("chapeau").strip()
                 out.append(line[: inside.start()].rstrip())
                 out.append(chapeau + ("，" if has_cjk(chapeau) else "،" if "\u0600" <= chapeau[-1:] <= "\u06ff" else ","))
-                out.extend(pieces)
+                out.extend(_after_the_text(pieces))
                 after_chapeau = False
                 continue
         if match:
@@ -167,19 +147,28 @@ def _run_on_layout(lines: list[str]) -> list[str]:
             if len(pieces) > 1:
                 chapeau = match.group("chapeau").strip()
                 out.append(chapeau + ("，" if has_cjk(chapeau) else "،" if "\u0600" <= chapeau[-1:] <= "\u06ff" else ","))
-                out.extend(pieces)
+                out.extend(_after_the_text(pieces))
                 after_chapeau = False
                 continue
         if after_chapeau and len(line) >= 200:
             pieces = _run_on_pieces(line.strip())
             if len(pieces) > 1:
-                out.extend(pieces)
+                out.extend(_after_the_text(pieces))
                 after_chapeau = False
                 continue
         if line.strip():
             after_chapeau = bool(_CHAPEAU.match(line))
         out.append(line)
     return out
+
+
+def _after_the_text(pieces: list[str]) -> list[str]:
+    """``pieces`` of a text on one line, what follows its adoption line laid out in turn (a page
+    that prints the text in two languages, one after the other, on one line)."""
+    ends = [k for k, piece in enumerate(pieces) if _END_OF_TEXT.match(piece)]
+    if not ends or ends[-1] + 1 >= len(pieces):
+        return pieces
+    return pieces[: ends[-1] + 1] + _run_on_layout(pieces[ends[-1] + 1 :])
 
 
 def _run_on_pieces(text: str) -> list[str]:
@@ -190,7 +179,16 @@ def _run_on_pieces(text: str) -> list[str]:
     ...                "1. Decides to extend the mandate; 2. Decides to remain seized of the matter")
     ['Recalling its resolutions, in particular 2121 (2013),', 'Acting under Chapter VII,', \
 '1. Decides to extend the mandate;', '2. Decides to remain seized of the matter']
+
+    The text ends at its adoption line: what the line goes on with after it is not cut here.
     """
+    apart = _adoption_apart(text)
+    if len(apart) > 1:
+        return _paragraph_pieces(apart[0]) + apart[1:]
+    return _paragraph_pieces(text)
+
+
+def _paragraph_pieces(text: str) -> list[str]:
     starts = [0]
     expected = 1
     for found in _RUN_ON_BREAK.finditer(text):
@@ -204,13 +202,32 @@ def _run_on_pieces(text: str) -> list[str]:
         if expected == 1 and opens_preambular(after) and not after.startswith("United ") \
                 and (after[:1].isupper() or not after[:1].isalpha() or ord(after[0]) >= 0x0400):
             starts.append(found.end())
-        elif expected == 1 and opens_operative(after) and text[found.start() - 1] in ";.؛；。":
+        elif expected == 1 and opens_operative(after) and (text[found.start() - 1] in ";.؛；。" or (
+                # an unnumbered operative paragraph after the last preambular one's comma:
+                # "…of the Security Council, Decides to restore …", "…之一, 決定:恢復…"
+                text[found.start() - 1] in ",，،" and (after[:1].isupper() or re.match(r"\S{1,4}[：:]", after)))):
             starts.append(found.end())
     if expected == 1 and len(starts) < 4:
         # no operative number and few openers: no evidence of a text set out on one line
         return [text]
     starts.append(len(text))
     return [text[a:b].strip() for a, b in zip(starts, starts[1:]) if text[a:b].strip()]
+
+
+def _adoption_apart(piece: str) -> list[str]:
+    """The last paragraph of a text on one line, its adoption line after it set apart, and what
+    the page prints after that (another text, a note) on a line of its own.
+
+    >>> _adoption_apart("Decides to restore all its rights. 1976th plenary meeting, 25 October 1971. 二七五八 (二十六). 恢復")
+    ['Decides to restore all its rights.', '1976th plenary meeting, 25 October 1971.', '二七五八 (二十六). 恢復']
+    """
+    for found in re.finditer(r"(?<=[.。;；])\s+(?=\S)", piece):
+        rest = piece[found.end():]
+        if _END_OF_TEXT.match(rest):
+            end = re.search(r"[.。](?=\s|$)", rest)
+            tail = [rest[: end.end()].strip(), rest[end.end():].strip()] if end else [rest.strip()]
+            return [piece[: found.start()].strip()] + [t for t in tail if t]
+    return [piece]
 
 
 def _trailing_footnotes(tail: list[str], body: str = "") -> list[str]:

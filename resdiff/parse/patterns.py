@@ -37,7 +37,9 @@ _DISTR = re.compile(r"^(?:Distr\.|Original:|Distr\s*[.:：]|分发|Limited$|Gene
 # "377 A (V). ", "Résolution 2758 (XXVI). ".
 _TITLE_NUMBER = re.compile(
     r"^(?:[A-Z]{0,3}-?\d+/\d+\s*[A-Z]?\s*\.|\d+/\d+\s*\."
-    r"|(?:(?:Resolution|Résolution|Resolución|Резолюция)\s+)?\d{1,4}\s*(?:[A-Z]\s*)?\((?:[IVXL]+|E?S-[IVX]+)\)\s*(?:[A-Z]\s*)?\.)\s*")
+    r"|(?:(?:Resolution|Résolution|Resolución|Резолюция)\s+)?\d{1,4}\s*(?:[A-Z]\s*)?\((?:[IVXL]+|E?S-[IVX]+)\)\s*(?:[A-Z]\s*)?\."
+    # the same in the Chinese numerals of the early Chinese volumes: "二七五八 (二十六). "
+    r"|[〇○零一二三四五六七八九]{1,4}\s*[(（][一二三四五六七八九十]+[)）]\s*[.．、])\s*")
 
 
 # --- shared by the layout, segmentation and classification stages ---------------------------------
@@ -62,6 +64,35 @@ _SUPER_MARK = re.compile(rf"(?=[\s{SUPERSCRIPT_DIGITS}])(?:(?<!\s)\s+)?([{SUPERS
 _SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 # Endings after which a new paragraph may begin; a line ending otherwise is continued.
 _TERMINAL = set(",;:.，；：。!?！？،؛؟")
+
+
+# Where a text ends: its plenary-meeting or adoption line, its annex, a web page's link to the rest
+# of the site (what layout cuts the text at; identity stops a title above a text there).
+_END_OF_TEXT = re.compile(
+    # Never a line opening with a small letter: that is a paragraph's text wrapped onto the line
+    # ("… the Declaration\nadopted by the Council of Ministers …", "… as contained in the\nannex
+    # to …"), and ending the text there would lose the rest of it.
+    r"^(?-i:(?![a-zà-ÿа-яё]))(?:\d+(?:st|nd|rd|th) plenary meeting\b|第\s*\d+\s*次全[体體][会會][议議]"
+    r"|[第]?[〇一二三四五六七八九十百]+次全[体體][会會][议議]"
+    # the date before the meeting, in Chinese numerals as the early volumes print it:
+    # "一九七一年十月二十五日, 第一九七六次全體會議。"
+    r"|[〇○零一二三四五六七八九\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月\s*[一二三四五六七八九十\d]{1,3}\s*日\s*[,，]?\s*第\s*[〇○零一二三四五六七八九十百千\d]+\s*次全[体體][会會][议議]"
+    r"|Annex(?:\s|$)|附件(?:\s|$)|---\s*$"
+    # adoption lines of the Councils and the plenary-meeting lines of the Assembly in the other
+    # languages: "Adopted by 14 votes …", "第4044次会议一致通过。", "Adoptée à l'unanimité …",
+    # "1967.ª sesión plenaria", "Принята единогласно …", "اتخذ بالإجماع …", "تبنى المجلس هذا القرار …"
+    r"|Adopted\s+(?:by|with|unanimously|without|at|on)\b|Adopt[ée]e?\s+(?:à|par|sans)\b"
+    # "Adoptée d l'unanimité à la 1564e séance." as an OCR reads the yearbook's line
+    r"|Adopt[ée]e\s.{0,40}\bséance\b"
+    r"|\d+\s*(?:e|ème)\s+séance(?:\s+plénière)?\b|Aprobad[ao]\s+(?:por|en|sin)\b"
+    r"|\d+\.?\s*(?:ª|a\.)\s+sesión(?:\s+plenaria)?\b|Принят[аоы]?\s+(?:на|без|единогласно|\d)"
+    r"|\d+-(?:е|м)\s+(?:пленарн\w+\s+)?заседани"
+    r"|第\s*\d+\s*次会议.{0,20}通过|第\s*\d+\s*次會議.{0,20}通過"
+    r"|(?:اتخذ|اُتخذ|اعتمد)(?:ت|ه)?\s|تبنى\s+المجلس|الجلسة\s+العامة\s+\d+"
+    # a web page's link to the rest of its site, printed right after the text
+    r"|(?:Перейти|Read more|Lire la suite|Leer más|阅读全文|閱讀全文)\b)",
+    re.IGNORECASE,
+)
 
 
 # A line of a web page's navigation: a bar of links ("← | … |"), a menu entry, a share button;

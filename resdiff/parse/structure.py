@@ -93,7 +93,9 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     documents: list[Document] = []
     report = _is_report(lines, blocks)
     report_agenda = _report_agenda(lines, blocks[0].start) if report else None
+    listed_until = 0  # the last line (1-based) the text before listed as its furniture
     for index, block in enumerate(blocks):
+        previous_listed, listed_until = listed_until, 0
         # A draft quoted in a report quotes its annex too, each line opening with a quotation
         # mark: the annex is read as an adopted text's is, from the quoted lines unquoted.
         quoted_annex = _quoted_annex(lines, block) if block.quoted else None
@@ -105,7 +107,9 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         paragraphs, footnotes = _paragraphs(body, block.quoted, layout, {f.mark for f in md_footnotes}, source)
         dropped = [(block.start + 2 + k, text) for k, text in layout.furniture]
         if not report and not block.quoted:
-            dropped = sorted(_outside(lines, blocks, index) + dropped)
+            outside = _outside(lines, blocks, index)
+            dropped = sorted(outside + dropped)
+            listed_until = max((k for k, _ in outside), default=0)  # 1-based: lines the next text need not list
         problems = [(block.start + 2 + k, text) for k, text in layout.problems]
         if not block.quoted and paragraphs:
             following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
@@ -123,7 +127,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                             blocks[index - 1].end if index else 0, meta, report, source,
                             organ_of(lines[block.start]) if block.start >= 0 else None)
         symbol, title, date = identity.symbol, identity.title, identity.date
-        begin = blocks[index - 1].end if index else 0
+        begin = max(blocks[index - 1].end, previous_listed) if index else 0
         is_chapeau = 0 <= block.start < len(lines) and bool(_CHAPEAU.match(lines[block.start]))
         if report:
             # A draft quoted in a report: the report's account around it is not the draft's
@@ -244,6 +248,10 @@ def _outside(lines: list[str], blocks, index: int) -> list[tuple[int, str]]:
         notes = footnote_area_start(lines[block.end:following], "\n".join(lines[block.start:block.end]))
         if notes is not None:
             end = min(end, block.end + notes)  # the adoption line above the footnote area
+        if index + 1 < len(blocks):
+            # the next text's title, when no blank line sets it apart (a page printing two
+            # language versions on one line): that text's, not furniture of this one
+            end = min([end] + [k for k in title_lines(lines, blocks[index + 1]) if k > block.end])
         found.extend((k + 1, lines[k].strip()) for k in range(block.end, end) if lines[k].strip())
     return found
 

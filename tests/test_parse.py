@@ -6,6 +6,8 @@ import json
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, SAMPLE
 from resdiff.errors import ParseError
@@ -364,3 +366,29 @@ def test_arabic_security_council_text_numbered_with_dashes():
     assert document.paragraphs[4].body == "يقرر أن يبقي المسألة قيد نظره الفعلي."
     # A dash after a number is a paragraph's number only when a space follows it.
     assert [p.id for p in only("The General Assembly,\n1. Decides 19-10268 stays;\n2 -Notes;\n").paragraphs] == ["OP1"]
+
+
+# --- the parser's fast searches give exactly what the plain patterns give ------------------------
+
+_LINE_ALPHABET = st.sampled_from(list("AaSZ/.-0123456789 \t,;:()[]^“”'’ELTé大会，。إالمСовет") + [
+    "A/RES/80/5", " The General Assembly, ", "L'Assemblée générale,", " 大会，", " 1 ", " 19881 ", "[^2]",
+    "77/2285 ", "Declaration4 ", "session,1 ", "Rights, 1 the", "of 1949 2 and", "إن الجمعية العامة،"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE_ALPHABET, max_size=30).map("".join))
+def test_fast_searches_of_the_parser_find_what_the_plain_patterns_find(line):
+    import re
+
+    from resdiff.parse import classification, layout, patterns
+
+    def spans(found):
+        return found and (found.span(), found.groups())
+
+    assert spans(patterns.glued_symbol(line)) == spans(patterns._GLUED_SYMBOL.search(line))
+    plain_inside = re.compile(layout._RUN_ON_INSIDE.pattern.replace(layout._first_letters(patterns._CHAPEAUS), "", 1))
+    assert spans(layout._RUN_ON_INSIDE.search(line)) == spans(plain_inside.search(line))
+    fast = classification._PLAIN_MARK.pattern
+    plain_mark = re.compile(fast[fast.index("(?:"):])  # without the lookahead in front
+    assert [m.groupdict() | {"at": m.span()} for m in classification._PLAIN_MARK.finditer(line)] == \
+        [m.groupdict() | {"at": m.span()} for m in plain_mark.finditer(line)]

@@ -50,10 +50,11 @@ def _strip_quotes(chunk: str) -> str:
 # only if it is the next mark in sequence (or repeats an earlier one) and, where the document's
 # footnote bodies are known, one of their marks; digits that are part of the text stay.
 _CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# Every alternative begins with "[", a digit or a space: the lookahead in front says so once,
-# so that the engine passes over other characters without trying each alternative there.
+# Every alternative begins with "[", a digit, or a space and a digit: the lookahead in front
+# says so once, so that the engine passes over other characters (and the spaces between words)
+# without trying each alternative there.
 _PLAIN_MARK = re.compile(
-    r"(?=[\[\d ])(?:"
+    r"(?=[\[\d]| \d)(?:"
     r"\[\^?(?P<md>\d{1,3})\]"  # Markdown or wiki reference ("[^1]", "[1]"): always a mark
     r"|(?<=\d/)(?P<slash>\d{4,5})(?=[\s,;:.)”]|$)"  # "resolution 77/2285": 77/228 and mark 5
     r"|(?<![\d/.,])(?P<year>(?:19|20)\d{3,4})(?=[\s,;:.)”]|$)"  # "of 19881 and": 1988 and mark 1

@@ -15,7 +15,6 @@ from .patterns import (
     _DISTR,
     _END_OF_TEXT,
     _FURNITURE_LINE,
-    _GLUED_SYMBOL,
     _JOB_NUMBER,
     _OPERATIVE,
     _SYMBOL,
@@ -23,6 +22,7 @@ from .patterns import (
     NAVIGATION,
     ORGAN_NAME,
     RESOLUTION_PREFIX,
+    glued_symbol,
 )
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -383,7 +383,7 @@ def _header_symbol(lines, block) -> str | None:
             stripped = re.sub(r"(^|\s)/(?=[A-Z])", rf"\g<1>{letter}/", stripped, count=1)
             letter = ""
         if not stripped or (len(stripped) > 80 and not _BARCODE.match(stripped)
-                            and not (masthead < 3 and _GLUED_SYMBOL.search(stripped))):
+                            and not (masthead < 3 and glued_symbol(stripped))):
             continue
         masthead += 1
         # A symbol in brackets is cited ("(S/2014/136)", "[… (A/ES-11/L.1 …)]"), not this document's.
@@ -391,10 +391,10 @@ def _header_symbol(lines, block) -> str | None:
                  > stripped[: m.start()].count(")") or stripped[: m.start()].count("[") > stripped[: m.start()].count("]")}
         found = [(_with_year(normalize_symbol(m.group(1)), stripped, m.end()), 1)
                  for m in _SYMBOL.finditer(stripped) if m.start() not in cited]
-        glued = _GLUED_SYMBOL.search(stripped)
+        glued = glued_symbol(stripped)
         if masthead <= 3 and glued and glued.start() > 0 and not found[:-1]:
             found = [(normalize_symbol(glued.group(1)), 5)]
-        glued = _GLUED_SYMBOL.search(stripped)
+        glued = glued_symbol(stripped)
         if glued and (_BARCODE.match(stripped) or _FURNITURE_LINE.match(stripped)):
             # The symbol a page's head or foot carries names the document; a symbol cited
             # in a footnote does not, however often it recurs.

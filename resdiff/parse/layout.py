@@ -117,10 +117,26 @@ _RUN_ON_CHAPEAU = re.compile(
 _RUN_ON_BREAK = re.compile(r"(?<=[,;.:،؛，；。：])\s+(?=\S)")
 
 
+def _first_letters(forms: tuple[str, ...]) -> str:
+    """A lookahead for the characters the chapeaus (patterns) can begin with, so that a search
+    tries their alternatives only there and not after every space of a long line; an empty
+    string where a form begins otherwise than with a letter or an optional "إن "."""
+    letters: set[str] = set()
+    for form in forms:
+        bare = form.removeprefix("(?:إن )?")
+        if bare != form:
+            letters.add("إ")
+        if not bare or not bare[0].isalpha():
+            return ""
+        letters.add(bare[0])
+    return "(?=[" + "".join(sorted(letters)) + "])"
+
+
 # The same chapeau after the masthead on that line, as a flattened PDF prints it: "S/RES/2351
 # (2017)* Nations Unies Conseil de sécurité Distr. générale … Le Conseil de sécurité, Rappelant …".
 _RUN_ON_INSIDE = re.compile(
-    r"(?<=\s)(?P<chapeau>(?:" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r"))\s*[,，،]\s*(?=\S)"
+    r"(?<=\s)" + _first_letters(_CHAPEAUS)
+    + r"(?P<chapeau>(?:" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r"))\s*[,，،]\s*(?=\S)"
 )
 
 

@@ -24,7 +24,6 @@ from .patterns import (
     _DISTR,
     _FURNITURE_LINE,
     _FURNITURE_TOKEN,
-    _GLUED_SYMBOL,
     _JOB_NUMBER,
     _OPERATIVE,
     _PLAIN_FOOTNOTE,
@@ -36,6 +35,7 @@ from .patterns import (
     _TITLE_NUMBER,
     MASTHEAD_LINES,
     NAVIGATION,
+    glued_symbol,
 )
 from .records import Block, Layout, Line
 
@@ -64,6 +64,9 @@ def _titles(lines: list[str], block: Block, meta: dict[str, str]) -> list[str]:
     return keys
 
 
+_TERMINAL_BUT_COLON = _TERMINAL - {":"}
+
+
 def _key(text: str) -> str:
     """Letters and digits only, case-folded: how a running header is matched to a title."""
     return re.sub(r"\W+", "", text).casefold()
@@ -87,9 +90,11 @@ def _is_furniture(line: str, titles: list[str], after_furniture: bool = False) -
     if line in MASTHEAD_LINES:
         return True
     # A running header: the title, perhaps cut short or split over lines, beside the symbol.
-    trailing = _GLUED_SYMBOL.search(line)
+    if line.rstrip()[-1:] in _TERMINAL_BUT_COLON:  # a sentence's end: text, whatever its words
+        return False
+    trailing = glued_symbol(line)
     key = _key(line[: trailing.start()] if trailing else line)
-    if len(key) < 8 or line.rstrip()[-1:] in _TERMINAL - {":"}:
+    if len(key) < 8:
         return False
     for title in titles:
         if key == title or (len(key) >= 12 and title.startswith(key)):
@@ -268,7 +273,7 @@ class _Heads:
         leading = _SYMBOL.match(line)
         if leading and _bare(leading.group(1)) in self.symbols:
             return line[leading.end():].strip()
-        trailing = _GLUED_SYMBOL.search(line)
+        trailing = glued_symbol(line)
         if trailing and _bare(trailing.group(1)) in self.symbols:
             return line[: trailing.start()].strip()
         return None

@@ -27,9 +27,17 @@ _JOB_NUMBER = re.compile(r"^\d{2}-\d{5}\s*(?:\(\w\))?(?:\s+\d{6})?(?:\s+\d+/\d+)
 _FURNITURE_TOKEN = (r"(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{6}|\d{1,3}\s*/\s*\d{1,3}|\*\d{6,8}\*"
                     r"|Please recycle|[A-Z]{1,2}/[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)+(?![A-Za-z]{0,2}/))")
 _FURNITURE_LINE = re.compile(rf"^(?:{_FURNITURE_TOKEN}\s*)+$")
-# A symbol ending a line; the lookahead lets a search try only the line's last 64 characters,
-# where an unbounded one would rescan the rest of the line from every capital letter.
+# A symbol ending a line; the lookahead bounds a match to the line's last 64 characters (an
+# unbounded one would rescan the rest of the line from every capital letter), and
+# glued_symbol() starts the search there.
 _GLUED_SYMBOL = re.compile(r"(?=[A-Za-z0-9.\-/]{4,64}\s*$)([A-Z]{1,2}/[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)+)\s*$")
+
+
+def glued_symbol(line: str) -> re.Match[str] | None:
+    """``_GLUED_SYMBOL.search(line)``, begun where a match can first start: at most 64
+    characters before the line's trailing white space. The same match; on a long line of
+    words, none of the lookahead's scans of every word from each of its letters."""
+    return _GLUED_SYMBOL.search(line, max(0, len(line.rstrip()) - 64))
 _BARCODE = re.compile(r"^\*\d{6,8}\*")
 _DISTR = re.compile(r"^(?:Distr\.|Original:|Distr\s*[.:：]|分发|Limited$|General$)", re.I)
 # The number before an adopted resolution's title: "68/262. ", "ES-11/1. ", and the early

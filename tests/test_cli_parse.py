@@ -32,6 +32,10 @@ def bad_inputs(tmp_path):
     empty.write_bytes(b"")
     binary = tmp_path / "image.bin"
     binary.write_bytes(bytes(range(256)) * 8)
+    damaged_pdf = tmp_path / "draft.pdf"
+    damaged_pdf.write_bytes(bytes(range(256)) * 8)
+    damaged_docx = tmp_path / "draft.docx"
+    damaged_docx.write_bytes(bytes(range(256)) * 8)
     minutes = tmp_path / "minutes.txt"
     minutes.write_text("Summary record of the 12th meeting.\nThe meeting rose at 1 p.m.\n", encoding="utf-8")
     return {
@@ -39,11 +43,16 @@ def bad_inputs(tmp_path):
         "directory": (str(tmp_path), "is a directory"),
         "empty": (str(empty), "file is empty"),
         "binary": (str(binary), "binary file"),
+        # named as a document resdiff reads, but the bytes are none: a damaged download
+        "damaged pdf": (str(damaged_pdf), "named .pdf, but the content is not a PDF (nor text): the file is "
+                        "damaged or incomplete; check the download"),
+        "damaged docx": (str(damaged_docx), "named .docx, but the content is not a Word document (nor text)"),
         "no resolution": (str(minutes), "no resolution text found"),
     }
 
 
-@pytest.mark.parametrize("case", ["missing", "directory", "empty", "binary", "no resolution"])
+@pytest.mark.parametrize("case", ["missing", "directory", "empty", "binary", "damaged pdf", "damaged docx",
+                                  "no resolution"])
 def test_bad_input_is_one_line_and_exit_2(bad_inputs, case):
     path, cause = bad_inputs[case]
     result = run("parse", path)

@@ -216,7 +216,7 @@ def _decode_without_bom(data: bytes, path: str | None) -> str:
             return _try(data, "utf-16-le", path)
         if even > odd * 4 and even > len(data[:4096]) // 8:
             return _try(data, "utf-16-be", path)
-        raise InputError(_("binary file, not a text document (give .txt, .docx or .pdf)"), path=path)
+        raise _binary(path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -295,7 +295,22 @@ def _try(data: bytes, encoding: str, path: str | None) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise InputError(_("binary file, not a text document (give .txt, .docx or .pdf)"), path=path) from None
+        raise _binary(path) from None
+
+
+def _binary(path: str | None) -> InputError:
+    """The error for bytes that are no text: where the name says a Word or PDF document, that the
+    content is not one (a damaged or incomplete download), not that a text was expected.
+
+    >>> str(_binary("draft.pdf")), str(_binary("draft.txt"))
+    ('draft.pdf: named .pdf, but the content is not a PDF (nor text): the file is damaged or incomplete; check the download', 'draft.txt: binary file, not a text document (give .txt, .docx or .pdf)')
+    """
+    suffix = os.path.splitext(path or "")[1].lower()
+    kinds = {".pdf": N_("a PDF"), ".docx": N_("a Word document"), ".doc": N_("a Word document")}
+    if suffix in kinds:
+        return InputError(_("named {suffix}, but the content is not {kind} (nor text): the file is damaged or "
+                            "incomplete; check the download").format(suffix=suffix, kind=_(kinds[suffix])), path=path)
+    return InputError(_("binary file, not a text document (give .txt, .docx or .pdf)"), path=path)
 
 
 def _refuse_binary(text: str, path: str | None) -> None:
@@ -305,7 +320,7 @@ def _refuse_binary(text: str, path: str | None) -> None:
     control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\t\f\v")
     replacement = sample.count("\ufffd")
     if control > len(sample) // 50 or replacement > len(sample) // 20 or "\x00" in sample:
-        raise InputError(_("binary file, not a text document (give .txt, .docx or .pdf)"), path=path)
+        raise _binary(path)
 
 
 def read_text(path: str) -> str:

@@ -95,3 +95,52 @@ def test_an_organ_name_wrapped_onto_a_line_of_its_own_is_paragraph_text():
                              "g.txt")
     assert [p.text for p in document.paragraphs] == ["Decides to act;", "Decides to stay."]
     assert document.furniture == ("line 5: General Assembly",)
+
+
+L41 = CORPUS / "en" / "A_C.3_78_L.41.en.txt"
+
+
+def _with_first_line(line: str) -> str:
+    lines = L41.read_text(encoding="utf-8").split("\n")
+    return "\n".join([line] + lines[1:])
+
+
+def test_a_chapeau_mistyped_or_unknown_still_opens_the_preamble():
+    # The preamble was taken for the masthead (PP1–PP3 "removed", half of PP3 the title, the
+    # mark of footnote 5 glued to "77/228"), in silence.
+    original = parse_text(L41.read_text(encoding="utf-8"), "L.41.txt")
+    expected = [(d.symbol, d.title, _rows(d), d.footnotes) for d in original]
+    for chapeau in ("General Assembly,", "The General Assembly;", "The General Assembly,,", "The Conference of the Parties,"):
+        documents = parse_text(_with_first_line(chapeau), "ga.txt")
+        assert [(d.symbol, d.title, _rows(d), d.footnotes) for d in documents] == expected, chapeau
+        assert documents[0].chapeau == chapeau
+        assert documents[0].furniture == original[0].furniture
+        warned = () if chapeau.startswith(("General", "The General")) else (
+            "line 1: “The Conference of the Parties,” is read as the chapeau, though it is no chapeau resdiff knows",)
+        assert documents[0].warnings == warned + original[0].warnings
+    # No chapeau at all: read from the first preambular paragraph, the line above in the
+    # furniture list, and a warning.
+    for first in ("The Conference of the Parties", "Situation of human rights in the Islamic Republic of Iran"):
+        (document,) = parse_text(_with_first_line(first) , "none.txt")
+        assert _rows(document) == _rows(original[0]) and document.chapeau is None
+        assert document.furniture == (f"line 1: {first}",) + original[0].furniture
+        assert document.warnings == ("line 2: no chapeau found: the text is read from this line, its first preambular "
+                                     "paragraph; the lines above it are its title and masthead",)
+
+
+def test_an_unknown_chapeau_in_other_layouts_and_languages():
+    text = ("Decision 1/CP.28\n\nGlobal stocktake\n\nThe Conference of the Parties serving as the meeting of the Parties "
+            "to the Paris Agreement,\n\nRecalling Article 14,\n\nNoting with concern the findings,\n\n1. Welcomes the report;\n\n"
+            "2. Decides to act.\n")
+    (document,) = parse_text(text, "cp.txt")
+    assert document.chapeau == "The Conference of the Parties serving as the meeting of the Parties to the Paris Agreement,"
+    assert _rows(document) == [("PP1", "preambular", "Recalling Article 14,"),
+                               ("PP2", "preambular", "Noting with concern the findings,"),
+                               ("OP1", "operative", "Welcomes the report;"), ("OP2", "operative", "Decides to act.")]
+    assert document.title == "Global stocktake"
+    assert document.warnings == ("line 5: “The Conference of the Parties serving as the meeting of the Parties to the Paris "
+                                 "Agreement,” is read as the chapeau, though it is no chapeau resdiff knows",)
+    (document,) = parse_text("全球盘点\n\n缔约方会议，\n\n回顾第 14 条，\n\n又回顾其决定，\n\n1. 欢迎报告；\n\n2. 决定采取行动。\n", "cp.zh.txt")
+    assert document.chapeau == "缔约方会议，" and document.title == "全球盘点"
+    assert [p.id for p in document.paragraphs] == ["PP1", "PP2", "OP1", "OP2"]
+    assert document.warnings == ("line 3: “缔约方会议，” is read as the chapeau, though it is no chapeau resdiff knows",)

@@ -15,6 +15,7 @@ import re
 from ..model import Footnote
 from ..text import has_cjk
 from .patterns import (
+    _BARE_CHAPEAUS,
     _CHAPEAUS,
     _END_OF_TEXT,
     _OPERATIVE,
@@ -31,8 +32,12 @@ from .records import Block
 
 # Words of a chapeau may be set apart by several spaces (some extractions space out every word).
 # No two runs of white space touch: a line of spaces can split between them only one way.
+# Its punctuation may be doubled or mistyped ("The General Assembly,,", "The General Assembly;"); a
+# form printed without its article ("General Assembly,") is one only with it.
+_CHAPEAU_END = r"[，,、،:：.;；]"
 _CHAPEAU = re.compile(
-    r"^\s*(?:[“\"]\s*)?(?:" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r")\s*(?:[，,、،:：.]\s*)?$",
+    r"^\s*(?:[“\"]\s*)?(?:(?:" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + rf")\s*(?:{_CHAPEAU_END}\s*){{0,3}}"
+    r"|(?:" + "|".join(c.replace(" ", r"\s+") for c in _BARE_CHAPEAUS) + rf")\s*(?:{_CHAPEAU_END}\s*){{1,3}})$",
     re.IGNORECASE,
 )
 # An operative number or a sub-paragraph label alone on its line, its text on the next (as many

@@ -291,6 +291,12 @@ CHAPEAUS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 _CHAPEAUS = tuple(form for table in CHAPEAUS.values() for forms in table.values() for form in forms)
+# The article some languages print before the organ's name ("The", "Le", "La", "El", "L'").
+_ARTICLE = r"^(?:The |Le |La |El |L\['’\])"
+# The forms that open with an article, without it ("General Assembly,", "Conseil de sécurité,"):
+# a chapeau as a careless copy prints it, read as one only with its comma (a masthead prints the
+# organ's name alone).
+_BARE_CHAPEAUS = tuple(re.sub(_ARTICLE, "", form) for form in _CHAPEAUS if re.match(_ARTICLE, form))
 # An organ's name alone, as a masthead prints it above a draft ("Consejo de Seguridad",
 # "Security Council", "Генеральная Ассамблея"): a header line, never a title.
 ORGAN_NAME = re.compile(
@@ -312,15 +318,22 @@ RESOLUTION_PREFIX = {"General Assembly": "A/RES/", "Security Council": "S/RES/",
 def organ_of(chapeau: str) -> str | None:
     """The organ whose chapeau ``chapeau`` is.
 
-    >>> organ_of("安全理事会，"), organ_of("إن مجلس الأمن،"), organ_of("The General Assembly,")
-    ('Security Council', 'Security Council', 'General Assembly')
+    >>> organ_of("安全理事会，"), organ_of("إن مجلس الأمن،"), organ_of("The General Assembly,"), organ_of("Conseil de sécurité,")
+    ('Security Council', 'Security Council', 'General Assembly', 'Security Council')
     """
     text = chapeau.strip().lstrip("“\"").strip()
     for organ, table in CHAPEAUS.items():
         for forms in table.values():
-            if any(re.match(form.replace(" ", r"\s+") + r"(?![^\W\d_])", text, re.IGNORECASE) for form in forms):
+            if any(re.match(_optional_article(form).replace(" ", r"\s+") + r"(?![^\W\d_])", text, re.IGNORECASE)
+                   for form in forms):
                 return organ
     return None
+
+
+def _optional_article(form: str) -> str:
+    """A chapeau's form with its article optional: "The General Assembly" also as "General Assembly"."""
+    article = re.match(_ARTICLE, form)
+    return f"(?:{article.group()})?{form[article.end():]}" if article else form
 
 
 # Which tables read a paragraph's opening, by its script: the first character tells (Latin

@@ -26,7 +26,7 @@ from dataclasses import replace
 from ..errors import ParseError
 from ..i18n import N_, Message, _
 from ..model import Document, Footnote, Paragraph
-from ..text import detect_language
+from ..text import detect_language, has_cjk
 from .annex import ANNEX_LINE, annex_starts, classify_annex
 from .classification import _classify, _label, _warnings, check_paragraph_count  # noqa: F401  (_label: tests read it here)
 from .header import Header, read_header
@@ -46,9 +46,18 @@ from .layout import (
     _trailing_footnotes,
     footnote_area_start,
 )
-from .lines import _join, _join_all, runs_on  # noqa: F401  (tests read _join, _join_all here)
-from .pages import _titles, _unique_footnotes, lay_out
-from .patterns import _SEPARATOR, _SYMBOL, _TERMINAL, _TITLE_NUMBER, DRAFT_LABEL, organ_of
+from .lines import _ends_terminal, _join, _join_all, runs_on  # noqa: F401  (tests read _join, _join_all here)
+from .pages import _is_furniture, _titles, _unique_footnotes, lay_out
+from .patterns import (
+    _SEPARATOR,
+    _SYMBOL,
+    _TERMINAL,
+    _TITLE_NUMBER,
+    DRAFT_LABEL,
+    opens_operative,
+    opens_preambular,
+    organ_of,
+)
 from .reading import take_out_invisible
 from .records import Layout
 from .reports import draft_dates, proceedings
@@ -75,6 +84,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     chapeaus = [i for i, line in enumerate(lines) if _CHAPEAU.match(line) and not _wrapped_words(lines, i)]
     if not chapeaus and drafted is not None:
         chapeaus = [drafted - 1]  # a draft without its chapeau, its paragraphs labelled "PP1" …
+    unknown: Message | None = None  # what resdiff says when it reads a text without a chapeau it knows
+    unknown_chapeau = None  # the line of a chapeau it does not know
     if not chapeaus:
         lines, chapeaus = _decision_layout(lines)
     if not chapeaus:
@@ -87,7 +98,10 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                   "and no numbered operative paragraphs"),
                 path=source,
             )
-        chapeaus = [first - 1]
+        start, unknown = _preamble_start(lines, first)
+        chapeaus = [start]
+        if unknown is not None and unknown.template.startswith("line {line}: “{text}”"):
+            unknown_chapeau = start
     blocks = _blocks(lines, chapeaus)
     symbols = _masthead_symbols(lines, meta)
     documents: list[Document] = []
@@ -128,7 +142,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                             organ_of(lines[block.start]) if block.start >= 0 else None)
         symbol, title, date = identity.symbol, identity.title, identity.date
         begin = max(blocks[index - 1].end, previous_listed) if index else 0
-        is_chapeau = 0 <= block.start < len(lines) and bool(_CHAPEAU.match(lines[block.start]))
+        is_chapeau = 0 <= block.start < len(lines) and bool(_CHAPEAU.match(lines[block.start])
+                                                                  or block.start == unknown_chapeau)
         if report:
             # A draft quoted in a report: the report's account around it is not the draft's
             # header; the agenda item is the report's.
@@ -136,7 +151,9 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                             agenda_item=report_agenda)
         else:
             header = read_header(lines, begin, block.start, is_chapeau)
-            dropped = _masthead(lines, begin, block.start, header, title, set(title_lines(lines, block))) + dropped
+            # the line the text starts after is the masthead's when it is no chapeau
+            dropped = _masthead(lines, begin, block.start + (0 if is_chapeau else 1), header, title,
+                                set(title_lines(lines, block))) + dropped
         if not documents:
             # The front matter served identity only (the printed title is the one compared):
             # its lines are listed with the furniture, never dropped unseen.
@@ -154,7 +171,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                 chapeau=header.chapeau,
                 agenda_item=header.agenda_item,
                 sponsors=header.sponsors,
-                warnings=tuple(_warnings(paragraphs, footnotes, symbol)
+                warnings=tuple(([unknown] if unknown is not None and not index else [])
+                               + _warnings(paragraphs, footnotes, symbol)
                                + _named_otherwise(symbol, identity.named, title)
                                + [Message(N_("{name}: line {line}: {problem}"), name=symbol or Message(N_("document")),
                                           line=k, problem=text) for k, text in problems]),
@@ -169,6 +187,57 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         # said once, with the first document, as the reading's own warnings are
         documents[0] = replace(documents[0], warnings=invisible + documents[0].warnings)
     return tuple(documents)
+
+
+def _preamble_start(lines: list[str], first: int) -> tuple[int, Message | None]:
+    """Where a text that opens with no chapeau resdiff knows begins, read back from its first
+    operative paragraph (line ``first``): the index of the line it starts after, and what is
+    said about it.
+
+    Going up from operative paragraph 1, each paragraph above that ends as a preambular one
+    does (a comma, a semicolon…) and opens with a preambular opener of the per-language tables
+    (or opens otherwise but runs over several lines) is part of the preamble; a short line of
+    its own above it, ending with a chapeau's comma, is the chapeau ("The Conference of the
+    Parties,"), said in a warning; anything else ends the preamble (the title, the header), and
+    the warning says from which line the text is read. Page furniture is passed over.
+    """
+    start = first
+    k = first - 1
+    while True:
+        while k >= 0 and (not lines[k].strip() or _is_furniture(lines[k].strip(), [])):
+            k -= 1
+        if k < 0 or not _ends_terminal(lines[k]):
+            break
+        # the paragraph whose last line is line k: up to a line that ends one, or a blank line
+        top = k
+        while top > 0 and lines[top - 1].strip() and not _ends_terminal(lines[top - 1]) \
+                and not opens_preambular(lines[top].strip()):
+            top -= 1
+        if opens_preambular(lines[top].strip()):
+            start, k = top, top - 1
+            continue
+        if _chapeau_shaped(lines[k].strip()):
+            return k, Message(N_("line {line}: “{text}” is read as the chapeau, though it is no chapeau resdiff knows"),
+                              line=k + 1, text=lines[k].strip())
+        if top == k:
+            break
+        start, k = top, top - 1
+    if start == first:
+        return first - 1, None
+    return start - 1, Message(N_("line {line}: no chapeau found: the text is read from this line, its first "
+                                 "preambular paragraph; the lines above it are its title and masthead"), line=start + 1)
+
+
+def _chapeau_shaped(line: str) -> bool:
+    """Whether a line reads as a chapeau does, whatever organ it names: short, opening as no
+    paragraph does, ending with a chapeau's comma (or colon, or semicolon).
+
+    >>> _chapeau_shaped("The Conference of the Parties,"), _chapeau_shaped("缔约方会议，"), _chapeau_shaped("Recalling x,")
+    (True, True, False)
+    """
+    width = len(line) + sum(1 for ch in line if has_cjk(ch))
+    return (width <= 100 and line[-1:] in ",，、،:：;；" and not line[:1].islower() and not line[:1].isdigit()
+            and not opens_preambular(line) and not opens_operative(line))
 
 
 def _wrapped_words(lines: list[str], index: int) -> bool:

@@ -175,33 +175,42 @@ def _diff_main(text1: str, text2: str, semantic: bool = False) -> list[tuple[int
     budget = _current if _current is not None else Budget()
     native: Any = _native() if not budget.spent else False
     if native:
+        counts = None
         try:
-            counts = native(text1, text2, timelimit=0, checklines=False, cleanup="No")
+            # The C++ search asks the processor time (a system call) at each round of its
+            # bisections: one search, not a second for the bound, where the budget allows.
+            # With the clean-up, the bound is taken for the most edits the texts can have.
+            bound = _steps_bound(text1, text2, len(text1) + len(text2)) if semantic else 0
+            if semantic and budget.left - budget.owed_bound - bound >= 0:
+                counts = native(text1, text2, timelimit=0, checklines=False, cleanup="Semantic")
+            else:
+                counts = native(text1, text2, timelimit=0, checklines=False, cleanup="No")
+                bound = _steps_bound(text1, text2, sum(n for op, n in counts if op != "="))
+                if budget.left - budget.owed_bound - bound < 0:
+                    budget.settle()
+                if budget.left - budget.owed_bound - bound < 0:
+                    counts = None
+                elif semantic:  # the same search, cleaned up by the C++ diff_cleanupSemantic
+                    counts = native(text1, text2, timelimit=0, checklines=False, cleanup="Semantic")
         except Exception:  # e.g. characters its build cannot hold: the Python search instead
             counts = None
         if counts is not None:
-            bound = _steps_bound(text1, text2, sum(n for op, n in counts if op != "="))
-            if budget.left - budget.owed_bound - bound < 0:
-                budget.settle()
-            if budget.left - budget.owed_bound - bound >= 0:
-                budget.owed.append((text1, text2))
-                budget.owed_bound += bound
-                if semantic:  # the same search, cleaned up by the C++ diff_cleanupSemantic
-                    counts = native(text1, text2, timelimit=0, checklines=False, cleanup="Semantic")
-                diffs: list[tuple[int, str]] = []
-                i = j = 0
-                for op, n in counts:
-                    if op == "=":
-                        diffs.append((0, text1[i : i + n]))
-                        i += n
-                        j += n
-                    elif op == "-":
-                        diffs.append((-1, text1[i : i + n]))
-                        i += n
-                    else:
-                        diffs.append((1, text2[j : j + n]))
-                        j += n
-                return diffs
+            budget.owed.append((text1, text2))
+            budget.owed_bound += bound
+            diffs: list[tuple[int, str]] = []
+            i = j = 0
+            for op, n in counts:
+                if op == "=":
+                    diffs.append((0, text1[i : i + n]))
+                    i += n
+                    j += n
+                elif op == "-":
+                    diffs.append((-1, text1[i : i + n]))
+                    i += n
+                else:
+                    diffs.append((1, text2[j : j + n]))
+                    j += n
+            return diffs
     budget.settle()  # the Python search counts from the exact figure
     python = _python_diff(budget)
     diffs = python.diff_main(text1, text2, False)

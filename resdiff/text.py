@@ -57,8 +57,8 @@ def detect_language(text: str) -> str:
     ['zh', 'en', 'fr', 'es']
     """
     sample = text[:20000]
-    han = len(_CJK_CHAR.findall(sample))
-    letters = sum(ch.isalpha() for ch in sample) or 1
+    han = len(sample) - len(_CJK_CHAR.sub("", sample))  # each match is one character
+    letters = sum(map(str.isalpha, sample)) or 1
     if han / letters > 0.3:
         return "zh"
     arabic = sum("\u0600" <= ch <= "\u06ff" for ch in sample)

@@ -313,11 +313,16 @@ def _binary(path: str | None) -> InputError:
     return InputError(_("binary file, not a text document (give .txt, .docx or .pdf)"), path=path)
 
 
+# Control characters a text file does not hold: below U+0020 but for tab, line feed, vertical
+# tab and form feed.
+_CONTROL = re.compile(r"[\x00-\x08\x0d-\x1f]")
+
+
 def _refuse_binary(text: str, path: str | None) -> None:
     sample = text[:8192]
     if not sample:
         raise InputError(_("file is empty"), path=path)
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\t\f\v")
+    control = len(_CONTROL.findall(sample))
     replacement = sample.count("\ufffd")
     if control > len(sample) // 50 or replacement > len(sample) // 20 or "\x00" in sample:
         raise _binary(path)

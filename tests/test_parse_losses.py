@@ -144,3 +144,18 @@ def test_an_unknown_chapeau_in_other_layouts_and_languages():
     assert document.chapeau == "缔约方会议，" and document.title == "全球盘点"
     assert [p.id for p in document.paragraphs] == ["PP1", "PP2", "OP1", "OP2"]
     assert document.warnings == ("line 3: “缔约方会议，” is read as the chapeau, though it is no chapeau resdiff knows",)
+
+
+def test_a_quoted_draft_line_without_its_opening_quotation_mark(sample_documents):
+    # It ran into the paragraph before: an operative paragraph gave a numbering warning, a
+    # preambular one nothing at all.
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    for at in (36, 88):  # "“表示注意到…" (PP2 of L.22), "“2. 关切…" (OP2)
+        changed = list(lines)
+        assert changed[at].startswith("“")
+        changed[at] = changed[at][1:]
+        documents = parse_text("\n".join(changed), "q.txt")
+        _same_reading(documents, sample_documents)
+        assert documents[0].warnings == (f"A/C.2/65/L.22: line {at + 1}: a line of the quoted draft opens without its "
+                                         "quotation mark: read as a paragraph of its own",)
+        assert documents[1].warnings == sample_documents[1].warnings

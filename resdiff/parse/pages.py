@@ -36,6 +36,8 @@ from .patterns import (
     MASTHEAD_LINES,
     NAVIGATION,
     glued_symbol,
+    opens_operative,
+    opens_preambular,
 )
 from .records import Block, Layout, Line
 
@@ -226,6 +228,14 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
         number = _OPERATIVE.match(line)
         if number:
             last_number = int(number.group(1))
+        if quoted and kept and not line.startswith(("“", '"')) and _ends_terminal(kept[-1].text) \
+                and (_OPERATIVE.match(line) or opens_preambular(line) or opens_operative(line)):
+            # A quoted draft opens each paragraph with a quotation mark: a line that opens a
+            # paragraph after one that ends one, its mark lost, is read as a paragraph of its own
+            # (the mark, given back here, is taken off with the others), and said.
+            problems.append((position, Message(N_("a line of the quoted draft opens without its quotation mark: "
+                                                  "read as a paragraph of its own"))))
+            line = "“" + line
         kept.append(Line(line, blank, _indent(raw) > margin))
         blank = False
     if alone is not None:

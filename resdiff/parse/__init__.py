@@ -19,6 +19,7 @@ from ..errors import InputError
 from ..i18n import _
 from ..model import Document
 from .doc import OLE2_MAGIC
+from .html import html_text, is_html
 from .identity import normalize_symbol, symbol_from_filename
 from .reading import decode, decode_report, read_bytes, shown_path
 from .structure import parse_text
@@ -28,7 +29,8 @@ __all__ = ["parse_file", "parse_text", "parse_bytes", "document_text", "normaliz
 
 
 def parse_bytes(data: bytes, source: str) -> tuple[Document, ...]:
-    """Documents from a file's bytes; the format is told by the content, not the name."""
+    """Documents from a file's bytes; the format is told by the content, not the name (text, a web
+    page saved as HTML, Word 97-2003, Word, PDF)."""
     if data.startswith(b"%PDF"):
         from .pdf import parse_pdf  # imported on demand: the PDF library is heavy
 
@@ -45,6 +47,8 @@ def parse_bytes(data: bytes, source: str) -> tuple[Document, ...]:
 
         return parse_docx(doc_to_docx(data, source), source)
     text, warnings = decode_report(data, source)
+    if is_html(text):
+        text = html_text(text, source)
     documents = parse_text(text, source)
     if warnings and documents:
         # what the reading could not vouch for is said once, with the first document
@@ -71,7 +75,8 @@ def document_text(data: bytes, source: str) -> str:
 
             return docx_text(data, source).text
         raise InputError(_("a ZIP archive that is not a Word document"), path=source)
-    return decode(data, source)
+    text = decode(data, source)
+    return html_text(text, source) if is_html(text) else text
 
 
 def parse_file(path: str) -> tuple[Document, ...]:

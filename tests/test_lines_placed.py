@@ -14,7 +14,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from resdiff.compare import compare
+from resdiff.errors import ParseError
 from resdiff.model import ChangeKind
 from resdiff.parse import parse_file, parse_text
 
@@ -223,3 +227,103 @@ def test_a_mark_only_the_other_language_vouches_for_is_still_a_note_of_check(tmp
     assert parse_file(str(en))[0].paragraph("OP1").footnotes == ()
     result = run("--ui-lang", "zh", "check", str(zh), str(en))
     assert "注：英文本中的脚注标记 8 读自 'Declaration8'，与正文粘连\n" in result.stdout
+
+
+# --- the property: a changed title line, running head or adoption line is never silent ------------
+
+TOKEN = "Zyxwv"
+PLACED_TEXTS = [CORPUS / "en" / "A_RES_ES-11_1.en.txt", CORPUS / "en" / "A_RES_80_1.md",
+                FIXTURES / "annex" / "A_RES_80_3.md", L41, SAMPLE, REPORT_EN]
+
+
+def _accounted(documents) -> str:
+    """Every text the documents compare or list (paragraphs, sub-paragraphs, footnotes, title,
+    header, furniture, warnings), white space taken out."""
+    parts: list[str] = []
+    for d in documents:
+        parts += [d.title or "", d.chapeau or "", d.agenda_item or "", d.sponsors or ""]
+        for p in d.paragraphs:
+            parts += [p.text, *(i.text for i in p.items)]
+        parts += [f.text for f in d.footnotes] + list(d.furniture) + list(d.warnings)
+    return "".join("".join(parts).split())
+
+
+def _with_token(line: str) -> str:
+    """The line with a new word in its middle (at its end where it has no space)."""
+    text = line.rstrip()
+    at = text.find(" ", len(text) // 2)
+    return text + " " + TOKEN if at < 0 else text[:at] + " " + TOKEN + text[at:]
+
+
+def _shows(path: Path, number: int) -> None:
+    """Putting a word into line ``number`` (1-based) of ``path``: the word is compared or
+    listed, and where it is compared the comparison shows a change."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    edited = "\n".join(lines[: number - 1] + [_with_token(lines[number - 1])] + lines[number:])
+    old = parse_text("\n".join(lines), str(path))
+    try:
+        new = parse_text(edited, str(path))
+    except ParseError:
+        return  # refused, and said: "--- Zyxwv" no longer closes a front matter
+    assert TOKEN in _accounted(new), (path.name, number, lines[number - 1])
+    holder = next(d for d in new if TOKEN in _accounted([d]))
+    if TOKEN in "".join(holder.furniture) + "".join(holder.warnings):
+        return
+    before = next((d for d in old if d.symbol == holder.symbol), old[-1])
+    comparison = compare(before, holder)
+    assert comparison.title_changed or comparison.header_changed or any(
+        c.kind is not ChangeKind.UNCHANGED for c in (*comparison.changes, *comparison.footnotes)), \
+        (path.name, number, lines[number - 1])
+
+
+def _title_and_furniture_lines(path: Path) -> list[int]:
+    """The lines a text's titles are read from and the lines listed as its furniture below its
+    chapeau: running heads, page feet, adoption lines, rules."""
+    documents = parse_file(str(path))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    found = set()
+    for d in documents:
+        key = "".join((d.title or "").split())
+        found |= {k + 1 for k, line in enumerate(lines)
+                  if len("".join(line.split())) >= 6 and "".join(line.split()).split(".", 1)[-1] in key}
+        found |= {int(entry.split(":", 1)[0].split()[1]) for entry in d.furniture}
+    chapeau = next(k for k, line in enumerate(lines) if line.strip() in {"The General Assembly,", "大会，", "“大会,"})
+    return sorted(n for n in found if n > chapeau - 12)
+
+
+def test_a_word_put_into_a_title_line_running_head_or_adoption_line_always_shows():
+    checked = 0
+    for path in PLACED_TEXTS:
+        for number in _title_and_furniture_lines(path):
+            _shows(path, number)
+            checked += 1
+    assert checked >= 60
+
+
+@settings(max_examples=40)
+@given(st.sampled_from(PLACED_TEXTS), st.integers(min_value=0, max_value=10_000))
+def test_a_word_put_into_any_line_is_compared_or_listed(path, pick):
+    lines = path.read_text(encoding="utf-8").split("\n")
+    numbered = [k + 1 for k, line in enumerate(lines) if line.strip()
+                and line.strip().lstrip("“\"") not in {"The General Assembly,", "大会，", "大会,"}]  # (chapeaus: A2)
+    _shows(path, numbered[pick % len(numbered)])
+
+
+def test_a_reports_own_lines_are_listed_with_the_drafts_they_precede():
+    quoted, recommended = parse_file(str(SAMPLE))
+    assert quoted.furniture[:5] == ("line 5: 第六十五届会议", "line 9: 信息和通信技术促进发展", "line 11: 第二委员会的报告",
+                                    "line 13: 报告员：保罗·洛索科·埃方贝·昂波雷先生(刚果民主共和国)", "line 15: 一. 引言")
+    assert len(quoted.furniture) == 15
+    assert recommended.furniture[-2:] == ("line 152: 三. 第二委员会的建议", "line 154: 12. 第二委员会建议大会通过以下决议草案：")
+    # the recommended draft's title line is its title, not furniture
+    assert not any("line 156:" in line for line in recommended.furniture)
+    last = parse_file(str(FIXTURES / "annex" / "report_quoting_annexes_made_by_hand.zh.txt"))[-1]
+    assert last.furniture[-1] == "line 52: 4. 在同次会议上，委员会通过了决议草案 A/C.2/80/L.9(见第 6 段)。"
+
+
+def test_a_footnote_printed_again_with_other_text_is_said(tmp_path):
+    edited = _edited(tmp_path, ES_11_1, 175, "2 March 2022", "2 March the 2022")
+    document = parse_file(str(edited))[0]
+    assert document.warnings == ("A/RES/ES-11/1: footnote 2 is printed again with other text, “March the 2022”: "
+                                 "only its first text is compared",)
+    assert parse_file(str(ES_11_1))[0].warnings == ()

@@ -458,3 +458,19 @@ def _unique_footnotes(footnotes: list[Footnote]) -> list[Footnote]:
             seen.add(footnote.mark)
             unique.append(footnote)
     return unique
+
+
+def repeated_otherwise(footnotes: list[Footnote], earlier: list[Footnote]) -> list[Footnote]:
+    """The footnotes read again under a mark already read (in ``earlier``, or before in
+    ``footnotes``) with other text: a page prints a footnote again with the same text, so
+    another text under the same mark is no repeat, and ``_unique_footnotes`` keeps only the
+    first; these are what it set aside, to be said."""
+    seen = {f.mark: _key(f.text) for f in earlier}
+    found = []
+    for footnote in footnotes:
+        if footnote.mark in seen:
+            if seen[footnote.mark] != _key(footnote.text):
+                found.append(footnote)
+        else:
+            seen[footnote.mark] = _key(footnote.text)
+    return found

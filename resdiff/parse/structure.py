@@ -47,7 +47,7 @@ from .layout import (
     footnote_area_start,
 )
 from .lines import _ends_terminal, _join, _join_all, runs_on  # noqa: F401  (tests read _join, _join_all here)
-from .pages import _is_furniture, _titles, _unique_footnotes, lay_out
+from .pages import _is_furniture, _titles, _unique_footnotes, lay_out, repeated_otherwise
 from .patterns import (
     _SEPARATOR,
     _SYMBOL,
@@ -119,6 +119,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
             body = body + _trailing_footnotes(lines[block.end : following], "\n".join(body))
         layout = lay_out(body, block.quoted, _titles(lines, block, meta), symbols)
         paragraphs, footnotes = _paragraphs(body, block.quoted, layout, {f.mark for f in md_footnotes}, source)
+        twice = repeated_otherwise(layout.footnotes, [])
         dropped = [(block.start + 2 + k, text) for k, text in layout.furniture]
         if not report and not block.quoted:
             outside = _outside(lines, blocks, index)
@@ -128,7 +129,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         if not block.quoted and paragraphs:
             following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
             _annexes(lines, block.end, following, meta, block, paragraphs, footnotes,
-                     {f.mark for f in md_footnotes}, dropped, problems, "\n".join(lines[block.start + 1 : block.end]))
+                     {f.mark for f in md_footnotes}, dropped, problems, "\n".join(lines[block.start + 1 : block.end]),
+                     twice)
         elif quoted_annex and paragraphs:
             _annexes(quoted_annex[1], quoted_annex[0], block.end, meta, block, paragraphs, footnotes,
                      {f.mark for f in md_footnotes}, dropped, problems)
@@ -149,6 +151,23 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
             # header; the agenda item is the report's.
             header = Header(chapeau=lines[block.start].strip().lstrip("“\"").strip() if is_chapeau else None,
                             agenda_item=report_agenda)
+            # The report's own lines before the draft (its masthead, its account of the
+            # proceedings): listed with the furniture of the draft they precede, but for the
+            # agenda item compared and the recommended draft's own title line.
+            masthead = read_header(lines, 0, max(blocks[0].start, 0), False) if index == 0 else Header()
+            titled = set() if block.quoted else set(title_lines(lines, block))
+            dropped = _masthead(lines, begin, block.start + (0 if is_chapeau else 1), masthead,
+                                title if titled else None, titled) + dropped
+            if index == len(blocks) - 1 and (block.quoted or not annex_starts(lines, block.end, len(lines))):
+                # and the report's lines after its last draft (an annex of its own is read
+                # as one, a footnote area after the text as the text's)
+                tail = lines[block.end:]
+                notes = [] if block.quoted else _trailing_footnotes(tail, "\n".join(lines[block.start + 1 : block.end]))
+                area = footnote_area_start(tail, "\n".join(lines[block.start + 1 : block.end])) if notes else None
+                covered = range(0) if area is None else \
+                    range(area, area + len(notes) - (0 if _SEPARATOR.match(tail[area].strip()) else 1))
+                dropped += [(block.end + k + 1, line.strip()) for k, line in enumerate(tail)
+                            if line.strip() and k not in covered]
         else:
             header = read_header(lines, begin, block.start, is_chapeau)
             # the line the text starts after is the masthead's when it is no chapeau
@@ -174,6 +193,10 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                 warnings=tuple(([unknown] if unknown is not None and not index else [])
                                + _warnings(paragraphs, footnotes, symbol)
                                + _named_otherwise(symbol, identity.named, title)
+                               + [Message(N_("{name}: footnote {mark} is printed again with other text, “{text}”: "
+                                             "only its first text is compared"),
+                                          name=symbol or Message(N_("document")), mark=f.mark, text=f.text)
+                                  for f in twice]
                                + [Message(N_("{name}: line {line}: {problem}"), name=symbol or Message(N_("document")),
                                           line=k, problem=text) for k, text in problems]),
                 furniture=tuple(Message(N_("line {line}: {text}"), line=k, text=text) for k, text in dropped),
@@ -339,7 +362,7 @@ def _paragraphs(body: list[str], quoted: bool, layout: Layout, known_marks: set[
 
 def _annexes(lines: list[str], begin: int, end: int, meta: dict[str, str], block, paragraphs: list[Paragraph],
              footnotes: list[Footnote], known_marks: set[str], dropped: list[tuple[int, str]],
-             problems: list[tuple[int, str]], cited: str = "") -> None:
+             problems: list[tuple[int, str]], cited: str = "", twice: list[Footnote] | None = None) -> None:
     """The annexes printed after a text (between its end and the next document), read as bodies
     are and classified as annexes (``annex``): their paragraphs and headings are appended to
     ``paragraphs``, their footnotes to ``footnotes``, what was dropped to ``dropped``."""
@@ -373,6 +396,8 @@ def _annexes(lines: list[str], begin: int, end: int, meta: dict[str, str], block
         found = {f.mark for f in layout.footnotes} | marks
         paragraphs.extend(classify_annex(chunks, prefix, lines[start], found, state))
         known = {f.mark for f in footnotes}
+        if twice is not None:
+            twice.extend(repeated_otherwise(layout.footnotes, footnotes))
         footnotes.extend(f for f in _unique_footnotes(layout.footnotes) if f.mark not in known)
         dropped.extend((start + 2 + k, text) for k, text in layout.furniture)
         dropped.extend(after_rule)

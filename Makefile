@@ -67,8 +67,16 @@ messages: install
 fuzz: install
 	$(BIN)/python tests/tools/fuzz.py
 
+# The comparison of the sample's two drafts, whole, then its summary again where a newcomer's
+# terminal leaves off, and where to go next.
 demo: install
 	$(BIN)/resdiff diff $(SAMPLE)
+	@echo
+	@echo "── summary (the whole comparison is above) ──"
+	@$(BIN)/resdiff diff $(SAMPLE) --stat | head -4
+	@echo
+	@echo "Next: $(BIN)/resdiff diff $(SAMPLE) --format html -o sample.html   (a report to open in a browser)"
+	@echo "      $(BIN)/resdiff --help; . .venv/bin/activate puts resdiff on your PATH"
 
 # The main benchmark, then the worst cases against their stated bounds (bench/worst.py); the
 # worst cases run even when a target of the first is missed, and either missing fails.

@@ -390,9 +390,18 @@ def _annexes(lines: list[str], begin: int, end: int, meta: dict[str, str], block
         after_rule = [(k + 1, lines[k].strip()) for k in range(ruled, stop) if lines[k].strip()]
         stop = ruled
         region = lines[start + 1 : stop]
-        layout = lay_out(region, False, _titles(lines, block, meta), _masthead_symbols(lines, meta))
+        titles = _titles(lines, block, meta)
+        # The annex's own title, first under its label, often repeats the resolution's: it is
+        # the annex's heading, not a running head ("Doha Political Declaration …").
+        first = next((k for k, line in enumerate(region) if line.strip()), None)
+        own_title = None
+        if first is not None and _is_furniture(region[first].strip(), titles) \
+                and not _is_furniture(region[first].strip(), []):
+            own_title = region[first].strip()
+            region = region[:first] + [""] + region[first + 1 :]
+        layout = lay_out(region, False, titles, _masthead_symbols(lines, meta))
         prefix = "Annex" if len(starts) == 1 else f"Annex {label or _ordinal(number + 1)}"
-        chunks = _join_lines(layout.lines, False, _block_mode(region))
+        chunks = ([own_title] if own_title else []) + _join_lines(layout.lines, False, _block_mode(region))
         found = {f.mark for f in layout.footnotes} | marks
         paragraphs.extend(classify_annex(chunks, prefix, lines[start], found, state))
         known = {f.mark for f in footnotes}

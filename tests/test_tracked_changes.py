@@ -752,3 +752,16 @@ def test_last_paragraph_of_one_version_leaves_no_empty_paragraph(removed):
     for accept in (True, False):
         texts = [t for t, _ in _resolve_paragraphs(body.iter(f"{W}p"), accept)]
         assert texts[-1].strip(), (accept, texts)
+
+
+def test_the_file_names_resdiff_as_its_application_and_carries_no_stray_preview(sample):
+    # The template's application properties named "Microsoft Macintosh Word", and its thumbnail
+    # was a picture of another document.
+    _, data = sample
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = package.namelist()
+        app_xml = package.read("docProps/app.xml").decode("utf-8")
+        rels = package.read("_rels/.rels").decode("utf-8")
+    assert "<Application>resdiff</Application>" in app_xml and "Microsoft" not in app_xml
+    assert not [n for n in names if "thumbnail" in n] and "thumbnail" not in rels
+    assert docx.Document(io.BytesIO(data)).core_properties.author == "resdiff"

@@ -1227,6 +1227,10 @@ def render(comparison: Comparison, options: RenderOptions = RenderOptions()) -> 
     if settings.find(f"{{{W_NS}}}trackRevisions") is None:
         settings.insert(0, parse_xml(f'<w:trackRevisions xmlns:w="{W_NS}"/>'))
     _fixed_properties(document, comparison, options)
+    # The template's picture of its own first page is no preview of this file: left out.
+    package_rels = document.part.package.rels
+    for key in [key for key, rel in package_rels.items() if rel.reltype == RT.THUMBNAIL]:
+        del package_rels[key]
     raw = io.BytesIO()
     document.save(raw)
     # The body goes into word/document.xml as the text it already is, not parsed into a tree
@@ -1256,6 +1260,16 @@ def _property(text: str) -> str:
     return text if len(text) <= 255 else text[:254] + "…"
 
 
+# The application properties: the program that wrote the file, and nothing counted (Word
+# counts pages and words again when it opens it).
+_APP_PROPERTIES = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+                   b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+                   b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+                   b"<Application>resdiff</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+                   b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+                   b"<HyperlinksChanged>false</HyperlinksChanged></Properties>")
+
+
 def _stable_zip(data: bytes, body: _Deflated | None = None) -> bytes:
     """The same ZIP with fixed entry times, so equal input gives byte-identical files; ``body``
     is put at the start of word/document.xml's body, before its section properties."""
@@ -1266,6 +1280,8 @@ def _stable_zip(data: bytes, body: _Deflated | None = None) -> bytes:
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             content = source.read(info.filename)
+            if info.filename == "docProps/app.xml":
+                content = _APP_PROPERTIES  # the template's named another application
             if info.filename == "word/document.xml" and body is not None:
                 head, opening, tail = content.partition(b"<w:body>")
                 if not opening:

@@ -159,3 +159,19 @@ def test_a_quoted_draft_line_without_its_opening_quotation_mark(sample_documents
         assert documents[0].warnings == (f"A/C.2/65/L.22: line {at + 1}: a line of the quoted draft opens without its "
                                          "quotation mark: read as a paragraph of its own",)
         assert documents[1].warnings == sample_documents[1].warnings
+
+
+def test_an_unknown_chapeau_of_a_quoted_draft_or_of_a_text_without_numbers(sample_documents):
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    assert lines[32] == "“大会,"
+    lines[32] = "“缔约方会议，"
+    documents = parse_text("\n".join(lines), "cop.txt")
+    assert [(d.symbol, _rows(d)) for d in documents] == [(d.symbol, _rows(d)) for d in sample_documents]
+    assert documents[0].chapeau == "缔约方会议，"
+    assert documents[0].warnings == ("line 33: “缔约方会议，” is read as the chapeau, though it is no chapeau resdiff knows",)
+    # unnumbered operative paragraphs: read from the chapeau's shape too
+    (document,) = parse_text("A title\nThe Conference of the Parties,\nRecalling x,\nDecides to act.\n", "cop.txt")
+    assert document.chapeau == "The Conference of the Parties," and document.title == "A title"
+    assert _rows(document) == [("PP1", "preambular", "Recalling x,"), ("OP1", "operative", "Decides to act.")]
+    assert document.warnings == ("line 2: “The Conference of the Parties,” is read as the chapeau, though it is no "
+                                 "chapeau resdiff knows",)

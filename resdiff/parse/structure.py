@@ -49,11 +49,14 @@ from .layout import (
 from .lines import _ends_terminal, _join, _join_all, runs_on  # noqa: F401  (tests read _join, _join_all here)
 from .pages import _is_furniture, _titles, _unique_footnotes, lay_out, repeated_otherwise
 from .patterns import (
+    _OPERATIVE,
     _SEPARATOR,
     _SYMBOL,
     _TERMINAL,
     _TITLE_NUMBER,
     DRAFT_LABEL,
+    ORGAN_NAME,
+    glued_symbol,
     opens_operative,
     opens_preambular,
     organ_of,
@@ -84,24 +87,38 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     chapeaus = [i for i, line in enumerate(lines) if _CHAPEAU.match(line) and not _wrapped_words(lines, i)]
     if not chapeaus and drafted is not None:
         chapeaus = [drafted - 1]  # a draft without its chapeau, its paragraphs labelled "PP1" …
-    unknown: Message | None = None  # what resdiff says when it reads a text without a chapeau it knows
-    unknown_chapeau = None  # the line of a chapeau it does not know
+    # chapeaus resdiff does not know, and what it says about where a text without one starts,
+    # by the line the text starts after
+    unknown_chapeaus: set[int] = set()
+    said: dict[int, Message] = {}
+    for k in _unknown_quoted_chapeaus(lines):
+        unknown_chapeaus.add(k)
+        said[k] = _unknown_chapeau_message(lines, k)
+    chapeaus = sorted(set(chapeaus) | unknown_chapeaus)
     if not chapeaus:
         lines, chapeaus = _decision_layout(lines)
     if not chapeaus:
         lines, chapeaus = _run_together_layout(lines)
     if not chapeaus:
         first = _first_operative(lines)
-        if first is None:
+        shaped = _unknown_chapeau(lines) if first is None else None
+        if shaped is not None:
+            chapeaus = [shaped]
+            unknown_chapeaus.add(shaped)
+            said[shaped] = _unknown_chapeau_message(lines, shaped)
+        elif first is None:
             raise ParseError(
                 _("no resolution text found: no chapeau such as '大会，' or 'The General Assembly,' "
                   "and no numbered operative paragraphs"),
                 path=source,
             )
-        start, unknown = _preamble_start(lines, first)
-        chapeaus = [start]
-        if unknown is not None and unknown.template.startswith("line {line}: “{text}”"):
-            unknown_chapeau = start
+        else:
+            start, unknown = _preamble_start(lines, first)
+            chapeaus = [start]
+            if unknown is not None:
+                said[start] = unknown
+                if unknown.template == _UNKNOWN_CHAPEAU:
+                    unknown_chapeaus.add(start)
     blocks = _blocks(lines, chapeaus)
     symbols = _masthead_symbols(lines, meta)
     documents: list[Document] = []
@@ -145,7 +162,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         symbol, title, date = identity.symbol, identity.title, identity.date
         begin = max(blocks[index - 1].end, previous_listed) if index else 0
         is_chapeau = 0 <= block.start < len(lines) and bool(_CHAPEAU.match(lines[block.start])
-                                                                  or block.start == unknown_chapeau)
+                                                                  or block.start in unknown_chapeaus)
         if report:
             # A draft quoted in a report: the report's account around it is not the draft's
             # header; the agenda item is the report's.
@@ -190,7 +207,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                 chapeau=header.chapeau,
                 agenda_item=header.agenda_item,
                 sponsors=header.sponsors,
-                warnings=tuple(([unknown] if unknown is not None and not index else [])
+                warnings=tuple(([said[block.start]] if block.start in said else [])
                                + _warnings(paragraphs, footnotes, symbol)
                                + _named_otherwise(symbol, identity.named, title)
                                + [Message(N_("{name}: footnote {mark} is printed again with other text, “{text}”: "
@@ -220,35 +237,91 @@ def _preamble_start(lines: list[str], first: int) -> tuple[int, Message | None]:
     Going up from operative paragraph 1, each paragraph above that ends as a preambular one
     does (a comma, a semicolon…) and opens with a preambular opener of the per-language tables
     (or opens otherwise but runs over several lines) is part of the preamble; a short line of
-    its own above it, ending with a chapeau's comma, is the chapeau ("The Conference of the
-    Parties,"), said in a warning; anything else ends the preamble (the title, the header), and
+    its own above it (after a blank line or the text's start), ending with a chapeau's comma, is
+    the chapeau ("The Conference of the Parties,"), said in a warning; anything else ends the preamble (the title, the header), and
     the warning says from which line the text is read. Page furniture is passed over.
     """
+    # the lines of text above it: blank lines, page furniture and running heads passed over (a
+    # page may break inside a paragraph), and an adoption line printed above a text is none
+    text = [j for j in range(first) if lines[j].strip() and not _is_furniture(lines[j].strip(), [])
+            and not _running_head(lines[j]) and not _END_OF_TEXT.match(lines[j].strip())]
     start = first
-    k = first - 1
-    while True:
-        while k >= 0 and (not lines[k].strip() or _is_furniture(lines[k].strip(), [])):
-            k -= 1
-        if k < 0 or not _ends_terminal(lines[k]):
-            break
-        # the paragraph whose last line is line k: up to a line that ends one, or a blank line
-        top = k
-        while top > 0 and lines[top - 1].strip() and not _ends_terminal(lines[top - 1]) \
-                and not opens_preambular(lines[top].strip()):
+    i = len(text) - 1
+    while i >= 0 and _ends_terminal(lines[text[i]]):
+        # the paragraph whose last line is text[i]: up to a line that ends one
+        top = i
+        while top > 0 and not _ends_terminal(lines[text[top - 1]]) and not opens_preambular(lines[text[top]].strip()):
             top -= 1
-        if opens_preambular(lines[top].strip()):
-            start, k = top, top - 1
+        head = lines[text[top]].strip()
+        if opens_preambular(head):
+            start, i = text[top], top - 1
             continue
-        if _chapeau_shaped(lines[k].strip()):
-            return k, Message(N_("line {line}: “{text}” is read as the chapeau, though it is no chapeau resdiff knows"),
-                              line=k + 1, text=lines[k].strip())
-        if top == k:
+        if _chapeau_shaped(lines[text[i]].strip()) and (top == i or not head[:1].islower()):
+            return text[i], _unknown_chapeau_message(lines, text[i])
+        if top == i:
             break
-        start, k = top, top - 1
+        start, i = text[top], top - 1
     if start == first:
-        return first - 1, None
+        # No preamble: the text opens with its operative part. Text above it that ends as a
+        # paragraph does is more than a title and a masthead: say where the text is read from.
+        above = next((j for j in range(first) if lines[j].strip() and _ends_terminal(lines[j])
+                      and not _is_furniture(lines[j].strip(), []) and not _running_head(lines[j])), None)
+        if above is None:
+            return first - 1, None
+        return first - 1, Message(N_("line {line}: no chapeau found: the text is read from this line, its first "
+                                     "operative paragraph; the lines above it are its title and masthead"),
+                                  line=first + 1)
     return start - 1, Message(N_("line {line}: no chapeau found: the text is read from this line, its first "
                                  "preambular paragraph; the lines above it are its title and masthead"), line=start + 1)
+
+
+_UNKNOWN_CHAPEAU = N_("line {line}: “{text}” is read as the chapeau, though it is no chapeau resdiff knows")
+
+
+def _unknown_chapeau_message(lines: list[str], at: int) -> Message:
+    return Message(_UNKNOWN_CHAPEAU, line=at + 1, text=lines[at].strip().lstrip("“\"").strip())
+
+
+def _next_text(lines: list[str], at: int) -> str:
+    """The first line with anything on it after line ``at`` (within three), stripped; "" if none."""
+    return next((line.strip() for line in lines[at + 1 : at + 4] if line.strip()), "")
+
+
+def _opens_text(line: str) -> bool:
+    return bool(opens_preambular(line) or _OPERATIVE.match(line))
+
+
+def _unknown_chapeau(lines: list[str]) -> int | None:
+    """In a text with no chapeau resdiff knows and no numbered operative paragraphs: the first
+    line shaped as a chapeau (``_chapeau_shaped``), or naming an organ without the chapeau's
+    article or comma ("Asamblea General"), that a preambular paragraph follows, or None."""
+    for k, line in enumerate(lines):
+        if (_chapeau_shaped(line.strip()) or ORGAN_NAME.fullmatch(line.strip())) and opens_preambular(_next_text(lines, k)):
+            return k
+    return None
+
+
+def _unknown_quoted_chapeaus(lines: list[str]) -> list[int]:
+    """The chapeaus resdiff does not know of drafts quoted in a report: a quoted line shaped as
+    a chapeau, after a blank line, that a quoted preambular or operative paragraph follows."""
+    found = []
+    for k, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped.startswith(("“", '"')) or (k and lines[k - 1].strip()) or _CHAPEAU.match(stripped):
+            continue
+        following = _next_text(lines, k)
+        if _chapeau_shaped(stripped[1:].strip()) and following.startswith(("“", '"')) \
+                and _opens_text(following[1:].strip()):
+            found.append(k)
+    return found
+
+
+def _running_head(line: str) -> bool:
+    """A page's running head as a PDF's text leaves it: words, then the symbol glued on
+    ("Aggression against Ukraine A/RES/ES-11/1"), ending as no paragraph does."""
+    stripped = line.strip()
+    return len(stripped) <= 160 and not _ends_terminal(stripped[:-1] if stripped.endswith(".") else stripped) \
+        and glued_symbol(stripped) is not None
 
 
 def _chapeau_shaped(line: str) -> bool:
@@ -257,9 +330,11 @@ def _chapeau_shaped(line: str) -> bool:
 
     >>> _chapeau_shaped("The Conference of the Parties,"), _chapeau_shaped("缔约方会议，"), _chapeau_shaped("Recalling x,")
     (True, True, False)
+    >>> _chapeau_shaped(""), _chapeau_shaped("other instruments,")
+    (False, False)
     """
     width = len(line) + sum(1 for ch in line if has_cjk(ch))
-    return (width <= 100 and line[-1:] in ",，、،:：;；" and not line[:1].islower() and not line[:1].isdigit()
+    return (bool(line) and width <= 100 and line[-1:] in ",，、،:：;；" and not line[:1].islower() and not line[:1].isdigit()
             and not opens_preambular(line) and not opens_operative(line))
 
 

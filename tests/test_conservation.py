@@ -1,0 +1,128 @@
+"""Every character of a text is accounted for: read into a paragraph, a sub-paragraph, the
+title, the header (chapeau, agenda item, sponsors), a footnote, listed as page furniture, or
+named in a warning. Never lost in silence.
+
+The parser takes some characters off by design (an operative number's full stop, the brackets of
+a sub-paragraph's label, the quotation marks of a quoted draft, a footnote area's rule): what a
+real text loses so is its baseline, and a text changed as users' files are changed (invisible
+characters inserted anywhere, the chapeau mistyped or unknown) may lose nothing more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from resdiff.errors import ResdiffError
+from resdiff.parse import parse_text
+from resdiff.parse.patterns import _ARTICLE
+
+from conftest import CORPUS, FIXTURES, SAMPLE
+
+TEXTS = {
+    "sample (zh report quoting two drafts)": SAMPLE,
+    "A/C.3/78/L.41 (en, PDF text)": CORPUS / "en" / "A_C.3_78_L.41.en.txt",
+    "A/RES/ES-11/1 (en, PDF text)": CORPUS / "en" / "A_RES_ES-11_1.en.txt",
+    "A/RES/80/1 (en, Markdown)": CORPUS / "en" / "A_RES_80_1.md",
+    "A/RES/61/211 OP1-19 (zh, no chapeau)": CORPUS / "zh" / "A_RES_61_211.ops1-19.zh.txt",
+    "A/RES/68/262 (zh excerpt)": CORPUS / "zh" / "A_RES_68_262.zh-Hans.excerpt_start.txt",
+}
+TEXTS.update({f"{p.name}": p for p in sorted((FIXTURES / "languages").glob("*.txt"))[:8]})
+
+# Invisible format characters a copy from a web page or a word processor leaves in a text.
+INVISIBLE = ["\u200b", "\ufeff", "\u2060", "\u00ad", "\u200e", "\u200f", "\u200c", "\u200d"]
+
+
+def accounted(documents) -> Counter[str]:
+    """The characters the documents hold, wherever: every part a view shows or lists."""
+    parts: list[str] = []
+    for d in documents:
+        parts += [d.symbol or "", d.title or "", d.chapeau or "", d.agenda_item or "", d.sponsors or ""]
+        for p in d.paragraphs:
+            parts += [str(p.number or ""), p.text, *p.footnotes]
+            parts += [f"{item.label}{item.text}{''.join(item.footnotes)}" for item in p.items]
+        parts += [f"{f.mark}{f.text}" for f in d.footnotes]
+        parts += list(d.furniture) + list(d.warnings)
+    return Counter(ch for ch in "".join(parts) if not ch.isspace())
+
+
+def lost(text: str) -> Counter[str]:
+    """The characters of ``text`` none of its documents accounts for, by how many."""
+    try:
+        documents = parse_text(text, "conserved.txt")
+    except ResdiffError:
+        return Counter(ch for ch in text if not ch.isspace())
+    return Counter(ch for ch in text if not ch.isspace()) - accounted(documents)
+
+
+def _read(name: str) -> str:
+    return TEXTS[name].read_text(encoding="utf-8")
+
+
+BASELINE = {name: lost(_read(name)) for name in TEXTS}
+
+
+def _warned_invisible(text: str) -> bool:
+    try:
+        documents = parse_text(text, "conserved.txt")
+    except ResdiffError:
+        return False
+    return any("invisible character" in w for d in documents for w in d.warnings)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(sorted(TEXTS)), st.lists(st.tuples(st.floats(0, 1), st.sampled_from(INVISIBLE)),
+                                                 min_size=1, max_size=4))
+def test_invisible_characters_anywhere_lose_nothing_in_silence(name, insertions):
+    text = _read(name)
+    for where, ch in sorted(insertions, reverse=True):
+        at = int(where * len(text))
+        text = text[:at] + ch + text[at:]
+    missing = lost(text) - BASELINE[name]
+    # the invisible characters taken out are named in a warning; nothing else goes missing
+    if _warned_invisible(text):
+        missing = Counter({ch: n for ch, n in missing.items() if ch not in INVISIBLE})
+    assert missing == Counter(), name
+
+
+def _chapeau_variants(chapeau: str) -> list[str]:
+    """What a user's copy makes of a chapeau: its article dropped, its comma doubled or a
+    semicolon, or another body's chapeau altogether (in the text's script)."""
+    bare = chapeau.rstrip(",，、،:：.;； ")
+    mark = chapeau[len(bare):].strip() or ","
+    variants = [bare + mark + mark, bare + ";", re.sub(_ARTICLE, "", chapeau, flags=re.I)]
+    if re.search(r"[\u4e00-\u9fff]", chapeau):
+        variants.append("缔约方会议，")
+    else:
+        variants.append("The Conference of the Parties,")
+    return [v for v in dict.fromkeys(variants) if v != chapeau]
+
+
+CHAPEAU_CASES = []
+for _name in TEXTS:
+    _lines = _read(_name).split("\n")
+    for _k, _line in enumerate(_lines):
+        _chapeau = _line.strip().lstrip("“\"")
+        if _chapeau and any(d.chapeau and d.chapeau.lstrip("“\"") == _chapeau for d in parse_text(_read(_name), "x")):
+            CHAPEAU_CASES += [(_name, _k, v) for v in _chapeau_variants(_chapeau)]
+            break
+
+
+@pytest.mark.parametrize(("name", "at", "variant"), CHAPEAU_CASES)
+def test_a_chapeau_mistyped_or_unknown_loses_nothing_in_silence(name, at, variant):
+    lines = _read(name).split("\n")
+    quote = lines[at][: len(lines[at]) - len(lines[at].lstrip(" “\""))]
+    lines[at] = quote + variant
+    text = "\n".join(lines)
+    assert lost(text) - BASELINE[name] == Counter(), (name, variant)
+    # and the paragraphs are read as before
+    before = [[(p.id, p.text) for p in d.paragraphs] for d in parse_text(_read(name), "x")]
+    after = [[(p.id, p.text) for p in d.paragraphs] for d in parse_text(text, "x")]
+    assert after == before, (name, variant)
+
+
+def test_the_cases_cover_every_text_with_a_chapeau():
+    assert len({name for name, _, _ in CHAPEAU_CASES}) >= 8

@@ -169,16 +169,17 @@ def _assert_libreoffice_reads_it(xml: bytes) -> None:
     """What LibreOffice 7.4 reads as Word does: a paragraph that cites a footnote ends with a
     kept mark unless the paragraph is added, removed or moved whole (its text then exact, an
     empty paragraph left where it was); a revised reference never directly follows another; and
-    a paragraph whose mark is a move cites no footnote again (LibreOffice keeps such a mark after
-    a NOTEREF field: an empty paragraph)."""
+    a paragraph whose mark is a move ends with a run of that move (LibreOffice keeps a move's mark
+    after a word or a reference deleted or inserted: an empty paragraph)."""
     for p in etree.fromstring(xml).iter(f"{W}p"):
         tokens = list(p.iter(f"{W}t", f"{W}delText", f"{W}footnoteReference", f"{W}fldSimple"))
         revised = [t for t in tokens if any(a.tag in _REVISIONS for a in t.iterancestors())]
         mark = p.find(f"{W}pPr/{W}rPr")
         marked = [m.tag for m in mark if m.tag in _REVISIONS] if mark is not None else []
-        if {f"{W}moveFrom", f"{W}moveTo"} & set(marked):
-            assert not any("NOTEREF" in (t.text or "") for t in p.iter(f"{W}instrText", f"{W}delInstrText")), \
-                etree.tostring(p, encoding="unicode")[:400]
+        moves = [m for m in marked if m in (f"{W}moveFrom", f"{W}moveTo")]
+        if moves:
+            runs = list(p.iter(f"{W}r"))
+            assert runs and runs[-1].getparent().tag == moves[0], etree.tostring(p, encoding="unicode")[:400]
         if marked and any(t.tag == f"{W}footnoteReference" for t in tokens):
             sides = {f"{W}del": _GONE[True], f"{W}moveFrom": _GONE[True]}.get(marked[0], _GONE[False])
             assert all(any(a.tag in sides for a in t.iterancestors()) for t in tokens if t.text or
@@ -573,7 +574,8 @@ def test_libreoffice_accepting_all_gives_the_new_text_and_rejecting_all_the_old(
 
     widths = parse_file(str(CORPUS / "zh/A_RES_61_211.ops1-19.zh.txt"))[-1]
     cases = {"sample": sample[0], "generated": _generated_footnotes(), "english": english,
-             "widths": compare(widths, _with_widths_changed(widths)), "arabic": _arabic()}
+             "widths": compare(widths, _with_widths_changed(widths)), "arabic": _arabic(),
+             **_moved_with_its_end_revised()}
     # Generated pairs whose footnote-citing paragraphs are merged, split, added, removed and
     # moved, and cite two footnotes in a row where one comes or goes: LibreOffice 7.4 loses
     # the paragraph marks of such paragraphs as Word writes them (see _kept_marks_after_references).
@@ -676,6 +678,47 @@ def test_generated_pairs_accept_to_the_new_text_and_reject_to_the_old(seed, lang
         old, new = _with_footnotes(old, new, seed)
     comparison = compare(old, new)
     _assert_accept_reject(comparison, render(comparison, RenderOptions()))
+
+
+def _moved_with_its_end_revised():
+    """Moved paragraphs whose last characters change on the way: one moved to the front, its ","
+    become ";" (rejecting all, LibreOffice kept a move's mark where it was moved to), one moved
+    down losing " and of its annex;" (accepting all, where it was moved from)."""
+    from resdiff.model import Document, Paragraph
+
+    def doc(symbol, texts):
+        return Document(symbol, None, "en", tuple(Paragraph(f"OP{n}", ParagraphKind.OPERATIVE, n, t)
+                                                  for n, t in enumerate(texts, 1)))
+
+    act = "Decides to act on the matters before it and to keep them under review at its next session;"
+    report = "Requests the Secretary-General to submit a report on the implementation of the present resolution"
+    cooperate = "Calls upon all States to cooperate fully with the special rapporteur in the discharge of the mandate;"
+    share = "Encourages the regional organizations to share their experience with the Commission on a regular basis"
+    seized = "Decides to remain seized of the matter and to consider it at its eighty-first session under the item."
+    return {
+        "moved up": compare(doc("A/C.2/99/L.1", [act, f"{report};", cooperate, f"{share},", seized]),
+                            doc("A/C.2/99/L.2", [f"{share};", act, f"{report};", cooperate, seized])),
+        "moved down": compare(doc("A/C.2/99/L.1", [act, f"{report} and of its annex;", cooperate, f"{share};", seized]),
+                              doc("A/C.2/99/L.2", [act, cooperate, f"{share};", report, seized])),
+    }
+
+
+def test_moved_paragraph_whose_end_is_revised_ends_with_a_deleted_or_inserted_mark():
+    # The move stays a move (its text in w:moveFrom where it stood, w:moveTo where it stands),
+    # but where the moved copy ends with a revision of its own (";" inserted, " and of its
+    # annex;" deleted), the paragraph mark after it is inserted or deleted rather than moved.
+    for name, comparison in _moved_with_its_end_revised().items():
+        assert [c.moved for c in comparison.changes if c.kind.value == "modified"].count(True) == 1, name
+        data = render(comparison, RenderOptions())
+        _assert_accept_reject(comparison, data, libreoffice=True)
+        root = etree.fromstring(_document_xml(data))
+        assert root.find(f".//{W}moveFrom") is not None and root.find(f".//{W}moveTo") is not None, name
+        ends = [p for p in list(root.iter(f"{W}p"))[:-1]  # (the document's last mark is kept)
+                if (p.find(f"{W}moveFromRangeStart") is not None or p.find(f"{W}moveToRangeStart") is not None)
+                and list(p.iter(f"{W}r"))[-1].getparent().tag in (f"{W}ins", f"{W}del")]
+        assert ends, name
+        for p in ends:
+            assert [m.tag for m in p.find(f"{W}pPr/{W}rPr") if m.tag in _REVISIONS] in ([f"{W}ins"], [f"{W}del"]), name
 
 
 def test_split_paragraph_is_revised_word_by_word():

@@ -708,6 +708,32 @@ def _kept_marks_after_references(slots: list[_Slot]) -> tuple[list[_Slot], tuple
         unmove |= more
 
 
+def _move_marks_after_revisions(slots: list[_Slot]) -> list[_Slot]:
+    """The slots with the mark of each moved paragraph whose last run is no part of the move (a
+    word lost or gained on the way, a reference deleted or inserted) written as its version's
+    deleted or inserted mark. LibreOffice 7.4 keeps a move's mark there (accepting all left an
+    empty paragraph where the paragraph was moved from, rejecting all where it was moved to) and
+    honours a deleted or inserted one; the texts are the same either way, the move stays a move,
+    and Word shows that one mark as deleted or inserted rather than moved."""
+    segments: list = []
+    for n, slot in enumerate(slots):
+        segments.extend(slot.segments)
+        if n < len(slots) - 1:
+            segments.append(_Text(slot.final[0], slot.final[1], "\n"))
+    lines = _as_lines(segments)
+    changed = False
+    for k, (items, mark) in enumerate(lines):
+        # The marks written as moves (see _Writer.mark): moved from, or moved to and kept.
+        if mark is None or not (mark[1] == "from" and mark[0] is not Op.INSERT or mark == (Op.EQUAL, "to")):
+            continue
+        runs = [item for item in items if not isinstance(item, _Range)]
+        if runs and runs[-1].ctx == mark[1]:
+            continue
+        lines[k] = (items, (Op.DELETE if mark[1] == "from" else Op.INSERT, ""))
+        changed = True
+    return [_Slot(_joined(lines))] if changed else slots
+
+
 def _rewrite_stretches(lines: list, garbled) -> tuple[list, set[str]]:
     """The segments with each stretch holding a garbled line written again; the names of the
     moves that stand in the way, if any. A stretch ends with a kept mark; one that cannot be
@@ -1179,6 +1205,7 @@ def _build(comparison: Comparison, options: RenderOptions) -> tuple[_Deflated, s
         title = comparison.title or _line_spans(old.title or "", new.title or "")
         parts.write(_tracked_line(writer, title, header, True))
     slots, opening = _kept_marks_after_references(_Planner(comparison).slots())
+    slots = _move_marks_after_revisions(slots)
     parts.write(_tracked_line(writer, _line_spans(chapeau(old), chapeau(new)),
                                '<w:spacing w:after="120"/><w:ind w:firstLine="567"/>', False, opening))
     real = _footnote_plan(comparison, slots)

@@ -175,23 +175,17 @@ def _diff_main(text1: str, text2: str, semantic: bool = False) -> list[tuple[int
     budget = _current if _current is not None else Budget()
     native: Any = _native() if not budget.spent else False
     if native:
-        counts = None
         try:
-            # The C++ search asks the processor time (a system call) at each round of its
-            # bisections: one search, not a second for the bound, where the budget allows.
-            # With the clean-up, the bound is taken for the most edits the texts can have.
-            bound = _steps_bound(text1, text2, len(text1) + len(text2)) if semantic else 0
-            if semantic and budget.left - budget.owed_bound - bound >= 0:
-                counts = native(text1, text2, timelimit=0, checklines=False, cleanup="Semantic")
-            else:
-                counts = native(text1, text2, timelimit=0, checklines=False, cleanup="No")
-                bound = _steps_bound(text1, text2, sum(n for op, n in counts if op != "="))
-                if budget.left - budget.owed_bound - bound < 0:
-                    budget.settle()
-                if budget.left - budget.owed_bound - bound < 0:
-                    counts = None
-                elif semantic:  # the same search, cleaned up by the C++ diff_cleanupSemantic
-                    counts = native(text1, text2, timelimit=0, checklines=False, cleanup="Semantic")
+            # One C++ search, with the clean-up where asked (it asks the processor time, a system
+            # call, at each round of its bisections: no second search for the bound). The search
+            # finds the fewest edits; the clean-up only turns equal pieces into edits, so the
+            # edits of its result are at least as many and bound the steps as well.
+            counts = native(text1, text2, timelimit=0, checklines=False, cleanup="Semantic" if semantic else "No")
+            bound = _steps_bound(text1, text2, sum(n for op, n in counts if op != "="))
+            if budget.left - budget.owed_bound - bound < 0:
+                budget.settle()
+            if budget.left - budget.owed_bound - bound < 0:
+                counts = None
         except Exception:  # e.g. characters its build cannot hold: the Python search instead
             counts = None
         if counts is not None:

@@ -137,6 +137,8 @@ def test_the_bound_of_steps_holds_for_every_search(searches):
         diffs, steps = _python_search(text1, text2)
         assert diffs == _native_search(text1, text2)
         assert steps <= inline._steps_bound(text1, text2, _edits(diffs)), (text1, text2)
+        # the bound a character diff takes, from the edits of the cleaned-up result: never fewer
+        assert _edits(_native_search(text1, text2, "Semantic")) >= _edits(diffs)
 
 
 def _comparison_json(old, new) -> str:

@@ -326,3 +326,39 @@ def test_a_footnote_printed_again_with_other_text_is_said(tmp_path):
     assert document.warnings == ("A/RES/ES-11/1: footnote 2 is printed again with other text, “March the 2022”: "
                                  "only its first text is compared",)
     assert parse_file(str(ES_11_1))[0].warnings == ()
+
+
+ZH_PAGES = """联合国 A/RES/ES-11/1
+
+大会 Distr.: General
+2022年3月18日
+
+第十一届紧急特别会议
+议程项目 5
+
+ES-11/1. 侵略乌克兰
+
+大会，
+重申《联合国宪章》在促进各国之间法治方面的极端重要性，
+回顾所有国家都有义务在其国际关系中不以武力威胁或使用武力侵害任何国家的领土完整或政治独立，并以和平方式
+A/RES/ES-11/1
+侵略乌克兰
+22-04067 2/4
+解决其国际争端，
+1. 重申对乌克兰主权、独立、统一和领土完整的承诺；
+2. 决定暂时休会。
+"""
+
+
+def test_a_short_chinese_running_head_is_furniture_and_stays_so_when_the_title_changes():
+    # five characters say as much as an English title: the head "侵略乌克兰" ran into PP2
+    old = parse_text(ZH_PAGES)[0]
+    assert old.paragraph("PP2").text.endswith("并以和平方式解决其国际争端，")
+    assert old.furniture[-3:] == ("line 14: A/RES/ES-11/1", "line 15: 侵略乌克兰", "line 16: 22-04067 2/4")
+    new = parse_text(ZH_PAGES.replace("ES-11/1. 侵略乌克兰", "ES-11/1. 侵略整个乌克兰"))[0]
+    assert new.title == "侵略整个乌克兰"
+    assert _changed_parts(old, new) == ["title"]
+    assert "line 15: 侵略乌克兰" in new.furniture
+    # and a head changed beside the page's foot is listed, not run into the paragraph
+    changed = parse_text(ZH_PAGES.replace("\n侵略乌克兰\n", "\n侵略了乌克兰\n"))[0]
+    assert _changed_parts(old, changed) == [] and "line 15: 侵略了乌克兰" in changed.furniture

@@ -61,7 +61,7 @@ def _titles(lines: list[str], block: Block, meta: dict[str, str]) -> list[str]:
     keys = []
     for title in found:
         key = _key(title)
-        if len(key) >= 8 and key not in keys:
+        if _size(key) >= 8 and key not in keys:
             keys.append(key)
     return keys
 
@@ -72,6 +72,15 @@ _TERMINAL_BUT_COLON = _TERMINAL - {":"}
 def _key(text: str) -> str:
     """Letters and digits only, case-folded: how a running header is matched to a title."""
     return re.sub(r"\W+", "", text).casefold()
+
+
+def _size(key: str) -> int:
+    """How much a key says, for the thresholds that tell a running head from a stray word: a
+    Chinese character says as much as a short word ("侵略乌克兰", five characters, is a title)."""
+    return len(key) + 2 * len(_CJK.findall(key))
+
+
+_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def _is_furniture(line: str, titles: list[str], after_furniture: bool = False) -> bool:
@@ -96,12 +105,12 @@ def _is_furniture(line: str, titles: list[str], after_furniture: bool = False) -
         return False
     trailing = glued_symbol(line)
     key = _key(line[: trailing.start()] if trailing else line)
-    if len(key) < 8:
+    if _size(key) < 8:
         return False
     for title in titles:
-        if key == title or (len(key) >= 12 and title.startswith(key)):
+        if key == title or (_size(key) >= 12 and title.startswith(key)):
             return True
-        if after_furniture and len(key) >= 12 and key in title:
+        if after_furniture and _size(key) >= 12 and key in title:
             return True
     return False
 
@@ -255,8 +264,9 @@ class _Heads:
       furniture opens with), beside a line of page furniture ("Aggression against Ukraine
       A/RES/ES-11/1" above "3/4 22-04067"); or
     - repeats, without its symbol, what such a head says; or
-    - stands alone between blank lines in the middle of a sentence, the paragraph before it
-      unfinished, and reads nearly as one of the titles (a Markdown extraction's page break).
+    - stands alone between blank lines (a Markdown extraction's page break) or beside a page's
+      foot, in the middle of a sentence, the paragraph before it unfinished, and reads nearly as
+      one of the titles.
     """
 
     def __init__(self, body: list[str], titles: list[str], symbols: frozenset[str]) -> None:
@@ -273,7 +283,7 @@ class _Heads:
                 self.symbols.add(_bare(leading.group(1)))
         for raw in body:
             text = self._text_beside_symbol(raw.strip())
-            if text is not None and len(_key(text)) >= 8:
+            if text is not None and _size(_key(text)) >= 8:
                 self.said.add(_key(text))
 
     def _text_beside_symbol(self, line: str) -> str | None:
@@ -293,18 +303,19 @@ class _Heads:
         if not line or line[-1:] in _TERMINAL - {":"} or _SEPARATOR.match(line):
             return False
         text = self._text_beside_symbol(line)
-        if text is not None and len(_key(text)) >= 8 and self._beside_furniture(position):
+        if text is not None and _size(_key(text)) >= 8 and self._beside_furniture(position):
             return True
         key = _key(line if text is None else text)
-        if len(key) < 8:
+        if _size(key) < 8:
             return False
         if text is not None and key in self.said:
             return True
-        if not kept or _ends_terminal(kept[-1].text) or not self._alone(position):
+        if not kept or _ends_terminal(kept[-1].text) or not (self._alone(position) or self._beside_furniture(position)):
             return False
         if key in self.said:
             return True
-        return len(key) >= 12 and any(_similar(key, title) for title in self.titles)
+        # (a line holding a whole title and more is text citing it: "entitled “…”, and")
+        return _size(key) >= 12 and any(_similar(key, title) and title not in key for title in self.titles)
 
     def _beside_furniture(self, position: int) -> bool:
         for step in (1, -1):

@@ -188,7 +188,9 @@ def normalize(text: str) -> str:
     text = _SUPERSCRIPT.sub("", text)
     text = text.translate(_QUOTES_AND_WIDTH)
     text = unicodedata.normalize("NFKC", text)
-    text = _SPACES.sub(" ", text).strip()
+    # Runs of white space as one space, none at the ends: split() and strip() know the same
+    # white space as the pattern \s (Py_UNICODE_ISSPACE), without a pattern scanning every character.
+    text = " ".join(text.split())
     text = _LAYOUT_SPACE.sub("", text)
     return text
 

@@ -78,7 +78,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     meta, lines, md_footnotes = _front_matter(_ODD_SPACES.sub(" ", text).split("\n"))
     front = _front_matter_lines(text.split("\n"), lines)
     # A web page's list bullets ("- 1. 决定…") are its layout, as a PDF's indents are.
-    lines = [_draft_label(WEB_BULLET.sub(r"\1", line)) for line in lines]
+    # (a bullet is looked for only on a line whose first visible character can be one)
+    lines = [_draft_label(WEB_BULLET.sub(r"\1", line) if line.lstrip()[:1] in _BULLETS else line) for line in lines]
     drafted = next((k for k, line in enumerate(lines) if line.startswith(_PP1)), None)
     count = len(lines)
     lines = _run_on_layout([line.replace(_PP1, "", 1) for line in lines])
@@ -351,6 +352,10 @@ def _wrapped_words(lines: list[str], index: int) -> bool:
 # Marks the first preambular paragraph of a draft labelled "PP1", until the document's start is
 # known (a private-use character: never in a text).
 _PP1 = "\ue000"
+
+
+# The characters WEB_BULLET takes for a bullet.
+_BULLETS = frozenset("-•*·")
 
 
 def _draft_label(line: str) -> str:

@@ -28,7 +28,8 @@ def _documents(arg: str, resolve) -> tuple[Document, ...]:
     return read_documents(arg)
 
 
-@app.command(help=N_("Check that two language versions of one document agree, paragraph by paragraph.\n\n"
+@app.command(short_help=N_("Check that two language versions of a document agree."),
+             help=N_("Check that two language versions of one document agree, paragraph by paragraph.\n\n"
                      "The versions are paired by structure (paragraph kinds and numbers, sub-paragraphs, footnote "
                      "marks) and by what survives translation (numbers, dates, symbols such as A/65/78 or 64/187). "
                      "Each paragraph in one version only, each sub-paragraph count or footnote that differs, and each "

@@ -46,6 +46,7 @@ def _root(
                                  help=N_("Print resdiff's version and exit.")),
     ui_lang: str | None = typer.Option(
         None, "--ui-lang", is_eager=True, callback=lambda value: _choose_language(value),
+        metavar="en|zh",
         help=N_("The language of resdiff's labels and messages: en or zh (any command, anywhere on the line). "
                 "Default: RESDIFF_UI_LANG, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else en. "
                 "The JSON stays in English.")),
@@ -97,7 +98,8 @@ def _ui_lang_first(argv: list[str]) -> list[str]:
 # --- parse ---------------------------------------------------------------------------------------
 
 
-@app.command(help=N_("Show the documents, paragraphs, sub-paragraphs and footnotes found in FILE.\n\n"
+@app.command(short_help=N_("Show the paragraphs and footnotes read in FILE."),
+             help=N_("Show the documents, paragraphs, sub-paragraphs and footnotes found in FILE.\n\n"
                      "A break in the numbering, a skipped sub-paragraph letter, a paragraph longer than any real one "
                      "or a footnote mark without its footnote is a 'resdiff: warning: …' line on standard error (and "
                      "a \"warnings\" list in the JSON); --strict makes them an error."),
@@ -131,7 +133,8 @@ def parse(
 # --- diff ----------------------------------------------------------------------------------------
 
 
-@app.command(help=N_("Compare two versions of a resolution, paragraph by paragraph and word by word.\n\n"
+@app.command(short_help=N_("Compare two versions of a resolution."),
+             help=N_("Compare two versions of a resolution, paragraph by paragraph and word by word.\n\n"
                      "OLD and NEW may be files, stored symbols, or UN symbols to fetch: resdiff diff A/C.2/65/L.22 "
                      "A/C.2/65/L.56 --lang zh downloads what is not stored yet (a line on standard error says so)."),
              epilog=N_("Examples: resdiff diff report.txt --only-changes;  resdiff diff old.docx new.docx -o changes.docx;  "

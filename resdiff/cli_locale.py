@@ -228,6 +228,8 @@ def option_help(text: str) -> str:
 def short_help(command: _click.Command, limit: int) -> str:
     """A command's line in the list of commands: the first sentence of its help in the
     interface language, cut to ``limit`` cells where it is longer."""
+    if command.short_help:
+        return _(command.short_help)
     text = _paragraphs(_(inspect.cleandoc(command.help or "")))
     first = " ".join(text[0].split()) if text else ""
     end = first.find("。")

@@ -146,7 +146,8 @@ def record_line(record: Record | None) -> str:
     return _("record: {record}").format(record=_("; ").join(parts))
 
 
-@app.command(help=N_("Download documents by symbol from the UN document system, with their UN Digital Library record "
+@app.command(short_help=N_("Download documents by UN symbol into the store."),
+             help=N_("Download documents by symbol from the UN document system, with their UN Digital Library record "
                      "(title, date, agenda item, vote), and keep them in the version store."),
              epilog=N_("Examples: resdiff fetch A/C.2/65/L.22 A/C.2/65/L.56 --lang zh;  "
                         "resdiff fetch A/RES/65/141 --lang en --type pdf.  Environment: RESDIFF_DOCUMENTS_URL, "

@@ -239,7 +239,8 @@ def _read_all(paths: list[str]) -> list[tuple[str, list[Incoming] | None, str | 
     return [results[path] for path in paths]
 
 
-@app.command(help=N_("Store every document found in FILE… as a version; the same text again changes nothing.\n\n"
+@app.command(short_help=N_("Store the documents of files as versions."),
+             help=N_("Store every document found in FILE… as a version; the same text again changes nothing.\n\n"
                      "Each file is stored whole or not at all; a file that cannot be read or stored is reported "
                      "(resdiff: error: FILE: why) and the others are stored all the same. With several files a "
                      "summary ends the list, and the exit status is 2 if any failed."),
@@ -417,7 +418,8 @@ def _label(row: dict) -> str:
     return row["symbol"] if row["revision"] == 1 else _revision(row["symbol"], row["revision"])
 
 
-@app.command(help=N_("The versions of a resolution in order, each with what changed since the one before."),
+@app.command(short_help=N_("List a resolution's stored versions."),
+             help=N_("The versions of a resolution in order, each with what changed since the one before."),
              epilog=N_("Examples: resdiff log;  resdiff log L.22;  resdiff log 信息和通信技术 --format json.  "
                          "Environment: RESDIFF_STORE (version store)."))
 def log(
@@ -508,6 +510,7 @@ def _render_blame(data: dict) -> str:
 
 
 @app.command("blame",
+             short_help=N_("Trace each paragraph to the version that introduced it."),
              help=N_("For each paragraph, the earliest version it or a predecessor appears in, and each change since."),
              epilog=N_("Examples: resdiff blame L.56;  resdiff blame L.56@2 --format json.  "
                        "Environment: RESDIFF_STORE (version store)."))
@@ -631,7 +634,8 @@ def _records(store: str | None, symbols: list[str]) -> dict:
     return {s: r.as_json() for s, r in sorted(found.items()) if r is not None}
 
 
-@app.command(help=N_("The proceedings a committee report records: introduced, revised, statements, adopted, "
+@app.command(short_help=N_("Read the proceedings a committee report records."),
+             help=N_("The proceedings a committee report records: introduced, revised, statements, adopted, "
                      "withdrawn; with the vote and agenda item the UN Digital Library gives, for symbols fetched into "
                      "the store."),
              epilog=N_("Examples: resdiff history report.txt;  resdiff history report.pdf --format json.  "
@@ -822,7 +826,8 @@ def _render_precedent_html(data: dict) -> str:
     return "\n".join(out) + "\n"
 
 
-@app.command(help=N_("For each paragraph of DRAFT, where it was said before: the closest stored paragraphs of other "
+@app.command(short_help=N_("Find where a draft's paragraphs were said before."),
+             help=N_("For each paragraph of DRAFT, where it was said before: the closest stored paragraphs of other "
                      "texts, with the share kept and the word diff from each to the draft, or 'new language'."),
              epilog=N_("Examples: resdiff precedent draft.docx;  resdiff precedent L.22 --top 1 --format html > precedents.html.  "
                          "Environment: RESDIFF_STORE (version store)."))

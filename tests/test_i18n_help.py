@@ -130,12 +130,16 @@ def test_a_long_line_breaks_between_chinese_characters_never_inside_an_option():
     assert not any(line.startswith(("，", "。", "；", "）")) for line in lines)
 
 
-def test_the_list_of_commands_gives_each_first_sentence_cut_to_the_line(monkeypatch):
-    page = help_page("zh", [], monkeypatch)
-    commands = page[page.index("命令：\n"):].split("\n\n")[0].splitlines()[1:]
-    assert sorted(line.split()[0] for line in commands) == sorted(COMMANDS)  # in the order they were imported
-    assert "  diff       逐段、逐词比较一项决议的两个版本。" in commands
-    assert all(line.endswith(("。", "……")) and cell_len(line) <= 78 for line in commands), commands
+def test_the_list_of_commands_gives_each_short_help_whole(monkeypatch):
+    # Each command's line is a sentence of its own, never cut ("Show the documents, paragraphs,
+    # sub-paragraphs and footnotes..." before), in both languages.
+    for language, heading, end in (("zh", "命令：\n", "。"), ("en", "Commands:\n", ".")):
+        page = help_page(language, [], monkeypatch)
+        commands = page[page.index(heading):].split("\n\n")[0].splitlines()[1:]
+        assert sorted(line.split()[0] for line in commands) == sorted(COMMANDS)  # in the order they were imported
+        assert all(line.endswith(end) and not line.endswith(("...", "……")) and cell_len(line) <= 78
+                   for line in commands), commands
+    assert "  diff       Compare two versions of a resolution." in commands
 
 
 def test_no_arguments_shows_the_help_in_the_language_of_the_environment():

@@ -362,3 +362,16 @@ def test_a_short_chinese_running_head_is_furniture_and_stays_so_when_the_title_c
     # and a head changed beside the page's foot is listed, not run into the paragraph
     changed = parse_text(ZH_PAGES.replace("\n侵略乌克兰\n", "\n侵略了乌克兰\n"))[0]
     assert _changed_parts(old, changed) == [] and "line 15: 侵略了乌克兰" in changed.furniture
+
+
+def test_a_reports_label_above_a_recommended_draft_is_no_part_of_its_title(tmp_path):
+    title = "Specific actions related to the particular needs and problems of landlocked developing countries"
+    text = REPORT_EN.read_text(encoding="utf-8")
+    assert f"          {title}\n" in text
+    for label, gap in (("Draft resolution I", "\n"), ("Draft resolution II", ""), ("Projet de résolution III", "")):
+        path = tmp_path / "report.txt"
+        path.write_text(text.replace(f"          {title}\n", f"{label}\n{gap}          {title}\n"), encoding="utf-8")
+        document = parse_file(str(path))[-1]
+        assert document.title == title and document.warnings == ()
+        assert f"line 44: {label}" in document.furniture
+    assert parse_text("决议草案一\n信息和通信技术促进发展\n\n大会，\n\n1. 决定采取行动。\n")[0].title == "信息和通信技术促进发展"

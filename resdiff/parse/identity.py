@@ -352,11 +352,22 @@ _LIBRARY_CITATION = re.compile(
     r"^(?P<title>.+?),\s+G\.A\.\s+res\.\s+(?P<number>(?:ES-\d+|S-\d+|\d+)/\d+)\b.*\(\d{4}\)\.?$")
 
 
+# The label a committee report prints above each draft it recommends, in the six languages:
+# "Draft resolution I", "Projet de décision II", "决议草案一", "مشروع القرار الأول" …
+_DRAFT_HEADING = re.compile(
+    r"^(?:Draft (?:resolution|decision)|Projet de (?:résolution|décision)|Proyecto de (?:resolución|decisión)"
+    r"|Проект (?:резолюции|решения)|مشروع (?:القرار|المقرر)|(?:决议|決議|决定|決定)草案)"
+    r"(?:\s*(?:[IVXLC]{1,6}|\d{1,3}|[一二三四五六七八九十]{1,3}|[\u0600-\u06ff]{2,12}))?$",
+    re.IGNORECASE,
+)
+
+
 def _is_header_line(line: str) -> bool:
     if _TITLE_NUMBER.match(line) and not _OPERATIVE.match(line):
         return False  # a numbered title, even one a page ends with a full stop
     return bool(
-        _JOB_NUMBER.match(line) or _BARCODE.match(line) or _DISTR.match(line)
+        _DRAFT_HEADING.match(line)
+        or _JOB_NUMBER.match(line) or _BARCODE.match(line) or _DISTR.match(line)
         or line.startswith("[") or line.endswith(("draft resolution", "决议草案", "決議草案"))
         or re.search(r"Resolution adopted by|通过的决议|大会决议|session$|届会议$|Agenda item|议程项目", line)
         or _OPERATIVE.match(line) or line[-1] in "。;；"

@@ -175,3 +175,21 @@ def test_an_unknown_chapeau_of_a_quoted_draft_or_of_a_text_without_numbers(sampl
     assert _rows(document) == [("PP1", "preambular", "Recalling x,"), ("OP1", "operative", "Decides to act.")]
     assert document.warnings == ("line 2: “The Conference of the Parties,” is read as the chapeau, though it is no "
                                  "chapeau resdiff knows",)
+
+
+def test_numbered_paragraphs_left_out_as_furniture_are_a_warning():
+    # The annex of A/RES/80/9, its label and title on one line ("Annex 2025 Political
+    # Declaration …"), was not read as an annex: its thirty-one paragraphs were listed as
+    # furniture and nothing was said. It is read now; numbered lines that still end up in the
+    # furniture list are a warning.
+    (document,) = parse_text((CORPUS / "en" / "A_RES_80_9.md").read_text(encoding="utf-8"), "A_RES_80_9.md")
+    annex = [p for p in document.paragraphs if p.id.startswith("Annex")]
+    assert [p.id for p in annex] == ["Annex H1"] + [f"Annex {n}" for n in range(1, 32)]
+    assert annex[0].text.startswith("Annex 2025 Political Declaration on the Implementation")
+    assert annex[1].text.startswith("We, the States Members of the United Nations, welcome the fifteenth anniversary")
+    assert document.warnings == ()
+    text = ("The General Assembly,\n\nRecalling x,\n\n1. Decides to act.\n\n3rd plenary meeting\n18 December 2025\n\n"
+            "1. We agree to work together on the matters set out in this declaration, in good faith and in full.\n")
+    (document,) = parse_text(text, "one.txt")
+    assert document.warnings == ("document: line 10 reads as a numbered paragraph but is left out as page furniture, "
+                                 "not compared (--show-furniture lists it)",)

@@ -27,6 +27,9 @@ from .patterns import _LABEL, _OPERATIVE
 ANNEX_LINE = re.compile(
     r"^\s*(?:Annex|ANNEX|Appendix|APPENDIX|Enclosure|附件|附录)"
     r"(?:\s*(?P<label>[IVXLC]{1,6}|\d{1,2}|[一二三四五六七八九十]{1,3}|[A-Z]))?\s*$")
+# The annex's label and its title on one line, as a Markdown extraction flattens them ("Annex
+# 2025 Political Declaration on …"): a heading, short and not ending as a paragraph does.
+_ANNEX_TITLED = re.compile(r"^\s*(?:Annex|ANNEX|Appendix|APPENDIX|附件)\s+(?=[A-Z0-9“«\u4e00-\u9fff])\S.{0,200}$")
 # A heading is short and does not end as a paragraph does.
 HEADING_LENGTH = 200
 _ENDS_PARAGRAPH = re.compile(r"[.;:,。；：，]\s*[”’\"']?\s*$")
@@ -34,11 +37,13 @@ _ENDS_PARAGRAPH = re.compile(r"[.;:,。；：，]\s*[”’\"']?\s*$")
 
 def annex_starts(lines: list[str], begin: int, end: int) -> list[tuple[int, str | None]]:
     """The annex lines in ``lines[begin:end]``: (index, label such as "I" or None)."""
-    found = []
+    found: list[tuple[int, str | None]] = []
     for index in range(begin, end):
         match = ANNEX_LINE.match(lines[index])
         if match:
             found.append((index, match.group("label")))
+        elif _ANNEX_TITLED.match(lines[index]) and not _ENDS_PARAGRAPH.search(lines[index]):
+            found.append((index, None))
     return found
 
 

@@ -216,7 +216,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                                           name=symbol or Message(N_("document")), mark=f.mark, text=f.text)
                                   for f in twice]
                                + [Message(N_("{name}: line {line}: {problem}"), name=symbol or Message(N_("document")),
-                                          line=k, problem=text) for k, text in problems]),
+                                          line=k, problem=text) for k, text in problems]
+                               + _numbered_furniture([] if report else dropped, symbol)),
                 furniture=tuple(Message(N_("line {line}: {text}"), line=k, text=text) for k, text in dropped),
             )
         )
@@ -228,6 +229,26 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         # said once, with the first document, as the reading's own warnings are
         documents[0] = replace(documents[0], warnings=invisible + documents[0].warnings)
     return tuple(documents)
+
+
+def _numbered_furniture(dropped: list[tuple[int, str]], symbol: str | None) -> list[str]:
+    """A warning when lines left out as page furniture read as numbered paragraphs ("1. We,
+    the States Members …"): no page furniture does, and a text whose layout was not understood
+    (an annex not recognised, say) would otherwise lose them in silence. A report's own
+    numbered paragraphs, its account, are not asked about."""
+    numbered = [(k, text) for k, text in dropped
+                if len(text) > 30 and _OPERATIVE.match(text) and not _END_OF_TEXT.match(text)]
+    # one short numbered line may be a web page's own list (a licence's "1. 官方纪录…;")
+    if not numbered or (len(numbered) == 1 and len(numbered[0][1]) < 80):
+        return []
+    if len(numbered) == 1:
+        return [Message(N_("{name}: line {line} reads as a numbered paragraph but is left out as page furniture, not "
+                           "compared (--show-furniture lists it)"), name=symbol or Message(N_("document")),
+                        line=numbered[0][0])]
+    lines = [k for k, _ in numbered]
+    where = ", ".join(map(str, lines[:10])) + (", …" if len(lines) > 10 else "")
+    return [Message(N_("{name}: lines {where} read as numbered paragraphs but are left out as page furniture, not "
+                       "compared (--show-furniture lists them)"), name=symbol or Message(N_("document")), where=where)]
 
 
 def _preamble_start(lines: list[str], first: int) -> tuple[int, Message | None]:

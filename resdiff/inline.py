@@ -222,17 +222,16 @@ def _token_key(token: str) -> str:
 def _units(text: str) -> tuple[list[str], list[str]]:
     """Words with the white space that follows them attached, and their normalised keys."""
     units: list[str] = []
-    keys: list[str] = []
+    words: list[str] = []
     for token in tokenize(text):
-        if token.isspace():
-            if units:
-                units[-1] += token
-            else:
-                units.append(token)
-                keys.append("")
-            continue
-        units.append(token)
-        keys.append(_token_key(token))
+        if units and token.isspace():
+            units[-1] += token
+        else:
+            units.append(token)
+            words.append(token)
+    keys = list(map(_token_key, words))
+    if words and words[0].isspace():
+        keys[0] = ""  # white space before the first word: a unit of its own, with no key
     return units, keys
 
 

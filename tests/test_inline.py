@@ -81,3 +81,30 @@ def test_spans_always_rebuild_both_texts(old, new):
     assert rebuild(result) == (old, new)
     assert all(s.text for s in result)
     assert diff_texts(old, new) == result
+
+
+def _units_by_token(text):
+    """Words with their following white space attached, and their keys, one token at a time."""
+    from resdiff.inline import _token_key
+    from resdiff.text import tokenize
+
+    units, keys = [], []
+    for token in tokenize(text):
+        if token.isspace():
+            if units:
+                units[-1] += token
+            else:
+                units.append(token)
+                keys.append("")
+            continue
+        units.append(token)
+        keys.append(_token_key(token))
+    return units, keys
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(list("ab 1,\u3000\t\n，的大会Ｒ") + ["  ", "决议"]), max_size=30).map("".join))
+def test_a_text_splits_into_the_units_and_keys_of_its_tokens(text):
+    from resdiff.inline import _units
+
+    assert _units(text) == _units_by_token(text)

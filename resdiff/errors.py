@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .i18n import _
+
 
 class ResdiffError(Exception):
     """Base of every error resdiff reports to a user.
@@ -11,7 +13,8 @@ class ResdiffError(Exception):
 
     def __init__(self, message: str, *, path: str | None = None) -> None:
         self.path = path
-        super().__init__(f"{path}: {message}" if path else message)
+        # the file's name, then the message: "x.txt: no such file", "x.txt：没有此文件" in Chinese
+        super().__init__(_("{name}: ").format(name=path) + message if path else message)
 
 
 class InputError(ResdiffError):

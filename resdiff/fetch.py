@@ -326,7 +326,7 @@ class Client:
                                    "use --offline with what is stored").format(what=what, host=host, reason=_short(exc))) \
                     from None
             except httpx.HTTPError as exc:
-                raise FetchError(f"{what}: {host}: {_short(exc)}") from None
+                raise FetchError(_("{name}: ").format(name=what) + _("{name}: ").format(name=host) + _short(exc)) from None
 
     def _body(self, response, what: str, host: str) -> bytes:
         declared = response.headers.get("content-length")

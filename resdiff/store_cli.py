@@ -304,7 +304,7 @@ def add(
     write_output("".join(line + "\n" for line in lines), None)
     if failed:
         for path, error in sorted(failed, key=lambda f: paths.index(f[0])):
-            message = error if error.startswith(path) else f"{path}: {error}"
+            message = error if error.startswith(path) else _("{name}: ").format(name=path) + error
             print(_("resdiff: error: {message}").format(message=message), file=sys.stderr)
         raise typer.Exit(2)
 

@@ -29,11 +29,11 @@ CATALOGUES = sorted(LOCALE.glob("*/LC_MESSAGES/resdiff.po"))
 RESDIFF = [sys.executable, "-m", "resdiff"]
 
 
-def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def run(*args: str, env: dict | None = None, cwd=ROOT) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items()
                    if k not in {"RESDIFF_UI_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}}
     environment.update(env or {})
-    return subprocess.run(RESDIFF + list(args), capture_output=True, text=True, env=environment, cwd=ROOT,
+    return subprocess.run(RESDIFF + list(args), capture_output=True, text=True, env=environment, cwd=cwd,
                           timeout=120)
 
 
@@ -118,7 +118,7 @@ def test_an_unknown_language_in_the_environment_is_a_one_line_error_too():
 
 def test_ui_lang_anywhere_on_the_line_option_over_environment_over_locale():
     missing = "no-such-file.txt"
-    chinese = "resdiff：错误：no-such-file.txt: "
+    chinese = "resdiff：错误：no-such-file.txt：没有此文件\n"
     for args, env in ((("--ui-lang", "zh", "parse", missing), {}),
                       (("parse", missing, "--ui-lang", "zh"), {"RESDIFF_UI_LANG": "en"}),
                       (("parse", missing, "--ui-lang=zh_CN"), {}),

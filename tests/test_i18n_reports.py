@@ -125,7 +125,7 @@ def test_the_digital_library_record_under_an_adoption_in_chinese():
     i18n.use("zh")
     try:
         assert record.known() == "表决：150票赞成、1票反对、3票弃权；议程：Information and communications technologies for development"
-        assert record_line(None) == "记录：联合国数字图书馆中没有此文件的记录"
+        assert record_line(None) == "记录：联合国数字图书馆中没有此文档的记录"
         assert record_line(record).startswith("记录：Information and communications technologies for development；2010-12-20；")
     finally:
         i18n.use("en")

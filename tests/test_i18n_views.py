@@ -139,7 +139,7 @@ def test_parser_warnings_in_chinese_on_stderr_and_english_in_the_json(chinese, t
     draft.write_text("The General Assembly,\n\n1. Decides to continue;\n\n3. Requests a report.\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["parse", str(draft)])
     assert result.exit_code == 0
-    assert result.stderr == (f"resdiff：警告：{draft}：document：执行部分第 3 段紧接第 1 段（在 OP1 之后）："
+    assert result.stderr == (f"resdiff：警告：{draft}：文档：执行部分第 3 段紧接第 1 段（在 OP1 之后）："
                              "可能缺少段落或误读\n")
     data = json.loads(CliRunner().invoke(app, ["parse", str(draft), "--format", "json"]).stdout)
     assert data["documents"][0]["warnings"] == [

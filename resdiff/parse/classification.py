@@ -451,10 +451,28 @@ def _with_ids(raw: list[dict]) -> list[Paragraph]:
 LONGEST_PARAGRAPH = 6000
 
 
+def _annex_gap(name: str, series: str, number: int, last: int) -> Message:
+    """The warning that an annex's numbering breaks, the word "annex" inside the message (so a
+    translation says 附件 in its own order): ``series`` is "Annex", or "Annex II" where the text
+    has several annexes."""
+    annex = series.partition(" ")[2]
+    if annex and last:
+        return Message(N_("{name}: Annex {annex} paragraph {number} follows {last} (after Annex {annex} {last}): "
+                          "a paragraph may be missing or misread"), name=name, annex=annex, number=number, last=last)
+    if annex:
+        return Message(N_("{name}: Annex {annex} paragraph {number} follows nothing (at the start): "
+                          "a paragraph may be missing or misread"), name=name, annex=annex, number=number)
+    if last:
+        return Message(N_("{name}: Annex paragraph {number} follows {last} (after Annex {last}): "
+                          "a paragraph may be missing or misread"), name=name, number=number, last=last)
+    return Message(N_("{name}: Annex paragraph {number} follows nothing (at the start): "
+                      "a paragraph may be missing or misread"), name=name, number=number)
+
+
 def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: str | None) -> list[str]:
     """What a reader should check by hand: breaks in the numbering of operative paragraphs and
     of sub-paragraphs, paragraphs far longer than any real one, footnote marks without bodies."""
-    name = symbol or "document"
+    name = symbol or Message(N_("document"))
     found: list[str] = []
     previous: dict[str, int] = {}
     for paragraph in paragraphs:
@@ -471,14 +489,8 @@ def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: st
             elif series == "OP":
                 found.append(Message(N_("{name}: operative paragraph {number} follows nothing (at the start): "
                                         "a paragraph may be missing or misread"), name=name, number=paragraph.number))
-            elif last:
-                found.append(Message(N_("{name}: {series} paragraph {number} follows {last} (after {series} {last}): "
-                                        "a paragraph may be missing or misread"),
-                                     name=name, series=series.strip(), number=paragraph.number, last=last))
             else:
-                found.append(Message(N_("{name}: {series} paragraph {number} follows nothing (at the start): "
-                                        "a paragraph may be missing or misread"),
-                                     name=name, series=series.strip(), number=paragraph.number))
+                found.append(_annex_gap(name, series.strip(), paragraph.number, last))
         previous[series] = paragraph.number
     for paragraph in paragraphs:
         top = [item.label for item in paragraph.items if item.parent is None]

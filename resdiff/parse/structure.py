@@ -411,7 +411,7 @@ def _named_otherwise(symbol: str | None, named: str | None, title: str | None) -
     if not named:
         return []
     return [Message(N_("{name}: the report calls this draft “{named}”, its own title line reads “{title}”: "
-                       "the title line is the one compared"), name=symbol or "document", named=named, title=title)]
+                       "the title line is the one compared"), name=symbol or Message(N_("document")), named=named, title=title)]
 
 
 def _front_matter_lines(original: list[str], lines: list[str]) -> list[tuple[int, str]]:

@@ -1,0 +1,76 @@
+"""The Chinese interface says each thing in Chinese, whole: parser warnings with their words
+(document, annex) inside the message, 文档 for a document and 文件 for a file on disk, a
+full-width colon after a file's name in a Chinese message and an ASCII one in English."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_i18n import run
+
+DRAFT = """The General Assembly,
+
+Recalling its resolution 1,
+
+1. Decides to do something;
+
+3. Requests the Secretary-General to report;
+
+Annex
+
+1. First annex paragraph.
+
+3. Third annex paragraph.
+"""
+
+SEVERAL_ANNEXES = DRAFT.replace("\nAnnex\n", "\nAnnex II\n") + "\nAnnex III\n\n2. Second paragraph.\n"
+
+
+def test_numbering_warnings_say_document_and_annex_in_the_interface_language(tmp_path):
+    (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    english = run("parse", str(tmp_path / "draft.txt"), "--ui-lang", "en")
+    chinese = run("parse", str(tmp_path / "draft.txt"), "--ui-lang", "zh")
+    source = tmp_path / "draft.txt"
+    assert english.stderr.splitlines() == [
+        f"resdiff: warning: {source}: document: operative paragraph 3 follows 1 (after OP1): "
+        "a paragraph may be missing or misread",
+        f"resdiff: warning: {source}: document: Annex paragraph 3 follows 1 (after Annex 1): "
+        "a paragraph may be missing or misread"]
+    assert chinese.stderr.splitlines() == [
+        f"resdiff：警告：{source}：文档：执行部分第 3 段紧接第 1 段（在 OP1 之后）：可能缺少段落或误读",
+        f"resdiff：警告：{source}：文档：附件第 3 段紧接第 1 段（在 Annex 1 之后）：可能缺少段落或误读"]
+
+
+def test_warnings_of_several_annexes_name_the_annex(tmp_path):
+    (tmp_path / "d.txt").write_text(SEVERAL_ANNEXES, encoding="utf-8")
+    english = run("parse", str(tmp_path / "d.txt"), "--ui-lang", "en").stderr.splitlines()
+    chinese = run("parse", str(tmp_path / "d.txt"), "--ui-lang", "zh").stderr.splitlines()
+    source = tmp_path / "d.txt"
+    assert english[1:] == [
+        f"resdiff: warning: {source}: document: Annex II paragraph 3 follows 1 (after Annex II 1): "
+        "a paragraph may be missing or misread",
+        f"resdiff: warning: {source}: document: Annex III paragraph 2 follows nothing (at the start): "
+        "a paragraph may be missing or misread"]
+    assert chinese[1:] == [
+        f"resdiff：警告：{source}：文档：附件 II 第 3 段紧接第 1 段（在 Annex II 1 之后）：可能缺少段落或误读",
+        f"resdiff：警告：{source}：文档：附件 III 第 2 段之前没有段落（位于开头）：可能缺少段落或误读"]
+
+
+def test_a_file_holding_one_document_is_a_document_in_chinese(tmp_path):
+    (tmp_path / "one.txt").write_text("The General Assembly,\n\n1. Decides to do something;\n", encoding="utf-8")
+    english = run("diff", "one.txt", "--ui-lang", "en", cwd=tmp_path)
+    chinese = run("diff", "one.txt", "--ui-lang", "zh", cwd=tmp_path)
+    assert (english.returncode, english.stderr) == (
+        2, "resdiff: error: one.txt holds one document (one.txt); give a second file to compare it with\n")
+    assert (chinese.returncode, chinese.stderr) == (2, "resdiff：错误：one.txt 中只有一份文档（one.txt）；请再提供一个文件与之比较\n")
+
+
+@pytest.mark.parametrize("command", [["parse", "nofile.txt"], ["add", "nofile.txt", "--store", "s.db"],
+                                     ["diff", "nofile.txt", "nofile.txt", "--store", "s.db"]])
+def test_a_colon_after_a_file_name_is_full_width_in_chinese_and_ascii_in_english(tmp_path, command):
+    english = run(*command, "--ui-lang", "en", cwd=tmp_path)
+    chinese = run(*command, "--ui-lang", "zh", cwd=tmp_path)
+    assert english.returncode == chinese.returncode == 2
+    assert english.stderr.startswith("resdiff: error: nofile.txt: no such file"), english.stderr
+    assert chinese.stderr.startswith("resdiff：错误：nofile.txt：没有此文件"), chinese.stderr
+    assert ": " not in chinese.stderr and "：" not in english.stderr

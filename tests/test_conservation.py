@@ -126,3 +126,27 @@ def test_a_chapeau_mistyped_or_unknown_loses_nothing_in_silence(name, at, varian
 
 def test_the_cases_cover_every_text_with_a_chapeau():
     assert len({name for name, _, _ in CHAPEAU_CASES}) >= 8
+
+
+REPORTS = [SAMPLE, FIXTURES / "annex" / "report_quoting_annexes_made_by_hand.zh.txt"]
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name)
+def test_a_quoted_line_without_its_quotation_mark_loses_nothing_in_silence(path):
+    # Each line of a draft quoted in a report in turn loses its opening quotation mark: the
+    # drafts read as before, or a warning says what was read otherwise; no character is lost.
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    original = parse_text(text, "report.txt")
+    before = [[(p.id, p.text, p.items) for p in d.paragraphs] for d in original]
+    baseline = lost(text)
+    quoted = [k for k, line in enumerate(lines) if line.lstrip().startswith("“")]
+    assert len(quoted) >= 16
+    for k in quoted:
+        changed = list(lines)
+        changed[k] = changed[k].replace("“", "", 1)
+        documents = parse_text("\n".join(changed), "report.txt")
+        after = [[(p.id, p.text, p.items) for p in d.paragraphs] for d in documents]
+        warned = sum(len(d.warnings) for d in documents) > sum(len(d.warnings) for d in original)
+        assert after == before or warned, (path.name, k + 1)
+        assert lost("\n".join(changed)) - baseline == Counter(), (path.name, k + 1)

@@ -150,7 +150,9 @@ def test_a_quoted_draft_line_without_its_opening_quotation_mark(sample_documents
     # It ran into the paragraph before: an operative paragraph gave a numbering warning, a
     # preambular one nothing at all.
     lines = SAMPLE.read_text(encoding="utf-8").split("\n")
-    for at in (36, 88):  # "“表示注意到…" (PP2 of L.22), "“2. 关切…" (OP2)
+    # "“表示注意到…" (PP2 of L.22), "“2. 关切…" (OP2), "“18. 邀请…委员会…" (OP18: it read as the
+    # report's own paragraph 18 and ended the draft, OP18 to OP26 lost), "“(a) 应增加…" (an item)
+    for at in (36, 88, 120, 124):
         changed = list(lines)
         assert changed[at].startswith("“")
         changed[at] = changed[at][1:]

@@ -396,10 +396,12 @@ def _blocks(lines: list[str], chapeaus: list[int]) -> list[Block]:
 def _end_of_quote(lines: list[str], begin: int, limit: int) -> int:
     """The index after the line whose closing quotation mark ends a quoted draft."""
     depth_text: list[str] = []
+    last_number = 0  # the last operative number of the quoted draft
     for i in range(begin, limit):
         stripped = lines[i].strip()
         if not stripped:
             continue
+        number = _OPERATIVE.match(stripped.lstrip("“\""))
         if stripped.startswith(("“", '"')) or not depth_text:
             depth_text = [stripped]
         else:
@@ -409,8 +411,12 @@ def _end_of_quote(lines: list[str], begin: int, limit: int) -> int:
         closes = paragraph.count("”")
         if paragraph.startswith("“") and closes >= opens and paragraph.rstrip().endswith("”"):
             return i + 1
-        if _is_report_paragraph(stripped) and not stripped.startswith("“"):
+        if _is_report_paragraph(stripped) and not stripped.startswith("“") \
+                and not (number and last_number and int(number.group(1)) == last_number + 1):
+            # (the draft's next operative paragraph, its quotation mark lost, is no report's)
             return i
+        if number:
+            last_number = int(number.group(1))
     return limit
 
 

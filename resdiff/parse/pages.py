@@ -25,6 +25,7 @@ from .patterns import (
     _FURNITURE_LINE,
     _FURNITURE_TOKEN,
     _JOB_NUMBER,
+    _LABEL,
     _OPERATIVE,
     _PLAIN_FOOTNOTE,
     _SEPARATOR,
@@ -238,7 +239,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
         if number:
             last_number = int(number.group(1))
         if quoted and kept and not line.startswith(("“", '"')) and _ends_terminal(kept[-1].text) \
-                and (_OPERATIVE.match(line) or opens_preambular(line) or opens_operative(line)):
+                and (_OPERATIVE.match(line) or _LABEL.match(line) or opens_preambular(line) or opens_operative(line)):
             # A quoted draft opens each paragraph with a quotation mark: a line that opens a
             # paragraph after one that ends one, its mark lost, is read as a paragraph of its own
             # (the mark, given back here, is taken off with the others), and said.

@@ -851,8 +851,7 @@ def precedent(
         session = int(since)
     languages: tuple[str, ...] | None = ()
     if language:
-        languages = None if language.lower() == "all" else tuple(
-            x.strip().lower() for x in language.split(",") if x.strip())
+        languages = None if language.strip().lower() == "all" else _precedent_languages(language)
     from .precedent import find_precedents
 
     with _open_for_reading(store) as opened:
@@ -867,6 +866,18 @@ def precedent(
     data = _precedent_data(search)
     rendered = {"json": dumps, "html": _render_precedent_html}.get(format, _render_precedent)(data)
     write_output(rendered, None)
+
+
+def _precedent_languages(given: str) -> tuple[str, ...]:
+    """The language codes of ``--language`` (several joined by commas), in lower case: an
+    unknown code is a usage error, as it is for fetch, diff and check's --lang."""
+    from .fetch import LANGUAGES
+
+    codes = tuple(x.strip().lower() for x in given.split(",") if x.strip())
+    if not codes or any(code not in LANGUAGES for code in codes):
+        raise typer.BadParameter(_("choose one of {languages} (several joined by commas), or all").format(
+            languages=_(", ").join(LANGUAGES)), param_hint="--language")
+    return codes
 
 
 def _share(similarity: float) -> str:

@@ -74,3 +74,25 @@ def test_a_colon_after_a_file_name_is_full_width_in_chinese_and_ascii_in_english
     assert english.stderr.startswith("resdiff: error: nofile.txt: no such file"), english.stderr
     assert chinese.stderr.startswith("resdiff：错误：nofile.txt：没有此文件"), chinese.stderr
     assert ": " not in chinese.stderr and "：" not in english.stderr
+
+
+@pytest.mark.parametrize("command, option", [(["precedent", "draft.txt", "--language", "xx"], "--language"),
+                                             (["precedent", "draft.txt", "--language", "zh,xx"], "--language"),
+                                             (["fetch", "A/RES/61/211", "--lang", "xx"], "--lang"),
+                                             (["diff", "a.txt", "b.txt", "--lang", "xx"], "--lang"),
+                                             (["check", "a.txt", "b.txt", "--lang", "xx"], "--lang")])
+def test_an_unknown_language_code_is_a_usage_error_in_every_command(tmp_path, command, option):
+    """Before any file or store is opened: one line, exit 2, in both interface languages."""
+    english = run(*command, "--store", str(tmp_path / "s.db"), "--ui-lang", "en", cwd=tmp_path)
+    chinese = run(*command, "--store", str(tmp_path / "s.db"), "--ui-lang", "zh", cwd=tmp_path)
+    name = command[0]
+    if option == "--language":
+        assert english.stderr == ("resdiff: error: Invalid value for --language: choose one of zh, en, fr, es, ru, ar "
+                                  "(several joined by commas), or all (see 'resdiff precedent --help')\n")
+        assert chinese.stderr == ("resdiff：错误：--language 的值无效：请从以下选择其一：zh、en、fr、es、ru、ar"
+                                  "（多种语文以逗号分隔），或 all（参见 'resdiff precedent --help'）\n")
+    else:
+        assert english.stderr == (f"resdiff: error: Invalid value for --lang: choose one of zh, en, fr, es, ru, ar "
+                                  f"(see 'resdiff {name} --help')\n")
+        assert chinese.stderr == f"resdiff：错误：--lang 的值无效：请从以下选择其一：zh、en、fr、es、ru、ar（参见 'resdiff {name} --help'）\n"
+    assert english.returncode == chinese.returncode == 2 and english.stdout == chinese.stdout == ""

@@ -375,3 +375,16 @@ def test_a_reports_label_above_a_recommended_draft_is_no_part_of_its_title(tmp_p
         assert document.title == title and document.warnings == ()
         assert f"line 44: {label}" in document.furniture
     assert parse_text("决议草案一\n信息和通信技术促进发展\n\n大会，\n\n1. 决定采取行动。\n")[0].title == "信息和通信技术促进发展"
+
+
+def test_text_before_page_furniture_is_read_with_what_comes_before_it_and_said(tmp_path):
+    edited = _edited(tmp_path, L41, 390, "8/9 23-21227A/C.3/78/L.41", "Iran shall pay 8/9 23-21227A/C.3/78/L.41")
+    old, new = parse_file(str(L41))[0], parse_file(str(edited))[0]
+    assert new.warnings == ("A/C.3/78/L.41: line 390: the page furniture “8/9 23-21227A/C.3/78/L.41” has text "
+                            "before it, “Iran shall pay”, read with what comes before it",)
+    assert "line 390: 8/9 23-21227A/C.3/78/L.41" in new.furniture
+    assert [f.text for f in new.footnotes if f.mark == "13"] == ["General Assembly resolution 48/134, annex. Iran shall pay"]
+    assert new.paragraph("OP35").body == old.paragraph("OP35").body
+    assert _changed_parts(old, new) == []  # the footnote changed: compare's footnotes say so
+    assert [(f.old, f.kind.value) for f in compare(old, new).footnotes if f.kind is not ChangeKind.UNCHANGED] == \
+        [("13", "modified")]

@@ -122,10 +122,14 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
     ``titles`` are the keys of what the document may be titled (``_titles``): running heads
     repeat one of them. ``symbols`` are those the masthead prints: a running head carries one.
     """
+    body, numbers, text_before = _feet_apart(body, quoted)
     heads = _Heads(body, titles, symbols)
     layout = Layout()
     furniture = layout.furniture
     problems = layout.problems
+    for position, (foot, text) in text_before.items():
+        problems.append((position, Message(N_("the page furniture “{furniture}” has text before it, “{text}”, "
+                                              "read with what comes before it"), furniture=foot, text=text)))
     footnotes = layout.footnotes
     after_furniture = False
     kept = layout.lines
@@ -251,7 +255,38 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
     if alone is not None:
         kept.append(alone)
     footnotes.extend(_unruled_footnotes(kept, footnotes, page_start))
+    if text_before:  # back to the body's own line numbers
+        layout.furniture[:] = [(numbers[k], text) for k, text in layout.furniture]
+        layout.problems[:] = sorted((numbers[k], text) for k, text in layout.problems)
     return layout
+
+
+# Text and then a page's foot (a job number and more furniture) on one line.
+_TEXT_AND_FOOT = re.compile(rf"(?:^|\s)(?P<foot>(?:{_FURNITURE_TOKEN}\s*){{2,}})$")
+
+
+def _feet_apart(body: list[str], quoted: bool) -> tuple[list[str], list[int], dict[int, tuple[str, str]]]:
+    """The body with each line that holds text and then a page's foot ("… annex. 8/9
+    23-21227A/C.3/78/L.41") made two lines, the text then the foot, so that the text is read with
+    what comes before it and the foot as furniture; the body line each line came from; and, by
+    the index of the text's line, each such foot and text."""
+    found: dict[int, tuple[str, str]] = {}
+    lines: list[str] = []
+    numbers: list[int] = []
+    for number, raw in enumerate(body):
+        line = raw.rstrip()
+        tail = line[-80:]  # (a page's foot is short: the search never scans a long line)
+        match = None if quoted or len(line) < 12 else _TEXT_AND_FOOT.search(tail)
+        if match and _JOB_NUMBER_IN.search(match.group("foot")) and re.search(r"\d\s*/\s*\d", match.group("foot")):
+            text = line[: len(line) - len(tail) + match.start("foot")].rstrip()
+            if text.strip() and not _FURNITURE_LINE.match(text.strip()):
+                found[len(lines)] = (match.group("foot").strip(), text.strip())
+                lines += [text, match.group("foot").strip()]
+                numbers += [number, number]
+                continue
+        lines.append(raw)
+        numbers.append(number)
+    return (lines, numbers, found) if found else (body, list(range(len(body))), found)
 
 
 class _Heads:

@@ -18,7 +18,8 @@ from hypothesis import given, settings, strategies as st
 
 from resdiff.errors import ResdiffError
 from resdiff.parse import parse_text
-from resdiff.parse.patterns import _ARTICLE
+from resdiff.parse.patterns import _ARTICLE, MASTHEAD_LINES
+from resdiff.text import has_cjk
 
 from conftest import CORPUS, FIXTURES, SAMPLE
 
@@ -150,3 +151,42 @@ def test_a_quoted_line_without_its_quotation_mark_loses_nothing_in_silence(path)
         warned = sum(len(d.warnings) for d in documents) > sum(len(d.warnings) for d in original)
         assert after == before or warned, (path.name, k + 1)
         assert lost("\n".join(changed)) - baseline == Counter(), (path.name, k + 1)
+
+
+# Where a text names the Organization or the Assembly inside a paragraph, the name wrapped onto
+# a line of its own (as a narrow page or a PDF's extraction wraps it): (text, line, name).
+WRAPPED = []
+for _name, _at, _ in dict.fromkeys((n, k, None) for n, k, _ in CHAPEAU_CASES):
+    for _k, _line in enumerate(_read(_name).split("\n")):
+        if _k <= _at:
+            continue
+        for _word in sorted(MASTHEAD_LINES):
+            _i = _line.find(_word)
+            _end = _i + len(_word)
+            if _i <= 0 or _end >= len(_line.rstrip()) or re.fullmatch(r"\W*\d*\W*", _line[:_i]):
+                # (not right after a footnote's mark: no line wraps there)
+                continue
+            if has_cjk(_word) and has_cjk(_line[_i - 1]) and has_cjk(_line[_end]) \
+                    or not has_cjk(_word) and _line[_i - 1] == " " and _line[_end] == " ":
+                WRAPPED.append((_name, _k, _word))
+                break
+
+
+def test_the_wrapped_names_cover_several_texts_and_scripts():
+    assert len(WRAPPED) >= 50 and len({name for name, _, _ in WRAPPED}) >= 8
+    assert {word for _, _, word in WRAPPED} >= {"大会", "United Nations", "General Assembly", "Naciones Unidas"}
+
+
+@pytest.mark.parametrize("name", sorted({name for name, _, _ in WRAPPED}))
+def test_a_name_wrapped_onto_a_line_of_its_own_stays_in_its_paragraph(name):
+    text = _read(name)
+    before = [[(p.id, p.text, p.items) for p in d.paragraphs] for d in parse_text(text, "x")]
+    for _, k, word in (case for case in WRAPPED if case[0] == name):
+        lines = text.split("\n")
+        line = lines[k]
+        at = line.find(word)
+        lines[k:k + 1] = [line[:at].rstrip(), word, line[at + len(word):].lstrip()]
+        changed = "\n".join(lines)
+        after = [[(p.id, p.text, p.items) for p in d.paragraphs] for d in parse_text(changed, "x")]
+        assert after == before, (name, k + 1, word)
+        assert lost(changed) - BASELINE[name] == Counter(), (name, k + 1, word)

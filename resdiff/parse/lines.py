@@ -56,24 +56,38 @@ def _join_all(lines: list[str]) -> str:
     return "".join(pieces)
 
 
-def runs_on(previous: str | None, following: str | None) -> bool:
+def runs_on(previous: str | None, following: str | None, capitals: bool = False, line: str = "") -> bool:
     """Whether a line printed between ``previous`` and ``following`` (the lines right before
     and after it, None across a blank line) is inside a running paragraph: the line before does
     not end a paragraph and the line after goes on with it (neither a number, a label, an
     opener of the per-language tables nor a capital opens it). Such a line is the paragraph's
     text whatever it reads ("General Assembly", "大会" wrapped onto a line of their own), never
-    a masthead or a chapeau.
+    a masthead or a chapeau. With ``capitals``, a line after it that opens with a capital but
+    opens no paragraph goes on with it too (a name: "United Nations" / "High Commissioner for
+    Human Rights"); where a chapeau may stand, a capital is taken for a paragraph's start.
 
     >>> runs_on("1. Requests the Secretary-General to report to the", "at its next session;")
     True
     >>> runs_on("1. 请秘书长向", "第八十届会议提交报告；"), runs_on("信息和通信技术促进发展", "回顾其决议，")
     (True, False)
+    >>> runs_on("“回顾…通过并经", "赞同的《原则宣言》"), runs_on("“信息和通信技术促进发展", "“回顾其决议，", line="“大会")
+    (True, False)
     >>> runs_on("Recalling its resolutions,", "at its next session;"), runs_on(None, "at its next session;")
     (False, False)
+    >>> runs_on("with the Office of the", "High Commissioner;"), runs_on("with the Office of the", "High Commissioner;", True)
+    (False, True)
     """
-    if not previous or not following or _ends_terminal(previous):
-        return False
+    if not previous or not following or _ends_terminal(previous) or following.startswith(("“", '"')):
+        return False  # (a line opening with a quotation mark opens a quoted draft's paragraph)
+    if (
+            # the line before opened a paragraph that has not ended: a quoted one (a quoted
+            # draft's chapeau, ``line``, opens with its own quotation mark), a numbered one, or,
+            # in Chinese, one with a preambular opener (a title has none; the line after may open
+            # with a word the openers' table holds: "经" / "大会" / "赞同的《原则宣言》")
+            (previous.startswith(("“", '"')) and not line.startswith(("“", '"')))
+            or _OPERATIVE.match(previous.lstrip("“\"")) or (has_cjk(previous[:1]) and opens_preambular(previous))):
+        return True
     first = following[:1]
-    if first.isupper() or _OPERATIVE.match(following) or _LABEL.match(following):
+    if (first.isupper() and not capitals) or _OPERATIVE.match(following) or _LABEL.match(following):
         return False
     return not (opens_preambular(following) or opens_operative(following))

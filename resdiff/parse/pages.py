@@ -183,7 +183,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             kept[-1] = Line(last.text + line, last.blank_before, last.indented)
             continue
         if line in MASTHEAD_LINES and kept and not blank and not after_furniture and not in_footnotes \
-                and runs_on(kept[-1].text, _following(body, position)):
+                and runs_on(kept[-1].text, _following(body, position), capitals=True):
             # "…to report to the" / "General Assembly" / "at its next session;": the words of
             # the paragraph wrapped onto a line of their own, not the masthead
             kept.append(Line(line, False, False))

@@ -363,11 +363,17 @@ def _chapeau_shaped(line: str) -> bool:
 def _wrapped_words(lines: list[str], index: int) -> bool:
     """Whether a chapeau's words alone on a line, without the chapeau's comma ("大会",
     "The General Assembly"), are a paragraph's words wrapped onto a line of their own: the line
-    before goes on into them and the line after goes on from them (``runs_on``)."""
+    before goes on into them and the line after goes on from them (``runs_on``), or the line
+    before is a paragraph's that has not ended.
+
+    >>> _wrapped_words(["“回顾…通过并经", "大会", "赞同的《原则宣言》"], 1), _wrapped_words(["信息和通信技术促进发展", "大会", "回顾其决议，"], 1)
+    (True, False)
+    """
     line = lines[index].strip()
     if line[-1:] in _TERMINAL or index == 0 or index + 1 >= len(lines):
         return False
-    return runs_on(lines[index - 1].strip() or None, lines[index + 1].strip() or None)
+    previous, following = lines[index - 1].strip(), lines[index + 1].strip()
+    return runs_on(previous or None, following or None, line=line)
 
 
 # Marks the first preambular paragraph of a draft labelled "PP1", until the document's start is

@@ -31,7 +31,7 @@ from typing import TextIO
 from urllib.parse import urlsplit
 
 from .errors import ResdiffError
-from .i18n import N_, _
+from .i18n import N_, _, language_label
 
 __all__ = [
     "LANGUAGES", "DEFAULT_DOCUMENTS_URL", "DEFAULT_LIBRARY_URL", "FetchError", "Download", "Record",
@@ -254,7 +254,7 @@ class Client:
         what = f"{symbol} ({language}, {kind.upper()})"
         response, data = self._get(url, params, what, missing=lambda: _NoFile(
             _("{symbol}: the UN document system ({host}) has no {kind} of it in {language} (HTTP 404): "
-              "check the symbol and --lang").format(symbol=symbol, host=_host(base), kind=kind.upper(), language=language)))
+              "check the symbol and --lang").format(symbol=symbol, host=_host(base), kind=kind.upper(), language=language_label(language))))
         content_type = response.headers.get("content-type")
         _check_document(data, content_type, kind, what, _host(str(response.url)))
         return Download(symbol=symbol, language=language, kind=kind, url=str(response.request.url) if not

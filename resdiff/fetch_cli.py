@@ -11,7 +11,7 @@ import typer
 
 from .cli_app import app, write_output
 from .errors import InputError, ResdiffError
-from .i18n import N_, _, tr
+from .i18n import N_, _, language_label, tr
 
 if TYPE_CHECKING:
     from .fetch import Download, Record
@@ -105,7 +105,7 @@ def fetch_symbols(symbols: list[str], language: str, kind: str, store: str | Non
         for raw in symbols:
             symbol = normalize_symbol(raw)
             if announce:
-                print(announce.format(symbol=symbol, language=language,
+                print(announce.format(symbol=symbol, language=language_label(language),
                                       host=fetching._host(fetching.documents_url())), file=sys.stderr)
             download = client.document(symbol, language, kind)
             try:
@@ -177,7 +177,7 @@ def fetch(
     for download, record, results in fetch_symbols(symbols, language, kind, store):
         form = _FORMAT_NAMES.get(download.format, download.format)
         lines.append(_("fetched {symbol} in {language} ({form}, {size}) from {host}").format(
-            symbol=download.symbol, language=download.language, form=form, size=_size(len(download.data)),
+            symbol=download.symbol, language=language_label(download.language), form=form, size=_size(len(download.data)),
             host=_host(download.url)))
         lines.extend("  " + added_line(result) for result in results)
         lines.append("  " + record_line(record))
@@ -201,7 +201,7 @@ def fetching_resolver(store: str | None, language: str | None, offline: bool):
                                   "fetching it: fetch it first with 'resdiff fetch'") if language else
                                 _("{arg}: no such file, nor stored in {where}, and --offline forbids "
                                   "fetching it: fetch it first with 'resdiff fetch'")).format(
-                arg=arg, where=where, language=language))
+                arg=arg, where=where, language=language_label(language) if language else language))
         wanted = language or DEFAULT_LANGUAGE
         fetch_symbols([arg], wanted, "auto", store,
                       announce=_("resdiff: fetching {symbol} ({language}) from {host}: not a file, nor stored in {where}")

@@ -145,6 +145,34 @@ def N_(message: str) -> str:
     return message
 
 
+# The six UN languages by name, where a header, card or note shows a text's language in an
+# interface other than English ("语文 中文"); English shows the code, as --lang and the JSON write it.
+# TRANSLATORS: the language's own name, alone ("中文", "英文"), not a language version ("中文本").
+_LANGUAGE_NAMES = {"zh": N_("Chinese (language name)"), "en": N_("English (language name)"),
+                   "fr": N_("French (language name)"), "es": N_("Spanish (language name)"),
+                   "ru": N_("Russian (language name)"), "ar": N_("Arabic (language name)")}
+
+
+def language_label(code: str) -> str:
+    """A text's language as the interface shows it: its code in English ("zh", as --lang takes
+    it and the JSON keeps it), its name in another interface language ("中文"); a code that is
+    none of the six UN languages as it is.
+
+    >>> use("zh"); language_label("ar"), language_label("xx"), language_labels(["zh", "en"])
+    ('阿拉伯文', 'xx', '中文、英文')
+    >>> use("en"); language_label("ar"), language_labels(["zh", "en"])
+    ('ar', 'zh, en')
+    """
+    if _language == SOURCE_LANGUAGE or code not in _LANGUAGE_NAMES:
+        return code
+    return _(_LANGUAGE_NAMES[code])
+
+
+def language_labels(codes) -> str:
+    """Several languages as the interface lists them ("zh, en"; "中文、英文")."""
+    return _(", ").join(language_label(code) for code in codes)
+
+
 class Message(str):
     """A message that is also data: its value is the English text (what the JSON keeps and
     what compares equal), and ``tr()`` shows it in the interface language.

@@ -18,7 +18,7 @@ import typer
 from . import i18n
 from .cli_app import app, read_documents, write_output
 from .errors import ResdiffError, StoreError
-from .i18n import N_, _
+from .i18n import N_, _, language_label, language_labels
 
 
 def cell_len(text: str) -> int:
@@ -734,7 +734,7 @@ def _word_diff(spans: list[dict]) -> str:
 
 def _render_precedent(data: dict) -> str:
     draft, search = data["draft"], data["search"]
-    languages = ", ".join(search["languages"]) if search["languages"] else _("every language")
+    languages = language_labels(search["languages"]) if search["languages"] else _("every language")
     since = _(", session {since} on").format(since=search["since"]) if search["since"] is not None else ""
     lines = [_("Precedents of {draft} among {stored} stored paragraphs ({languages}{since}); "
                "kept share {share} or more, best {top}").format(
@@ -861,7 +861,7 @@ def precedent(
             # Nothing to search in: said, not left to a list of "new language" to tell.
             stored = sorted({v.language for v in opened.versions()})
             note = _("no stored text is in {languages} (the store holds {stored}): every paragraph comes out new").format(
-                languages=", ".join(search.languages or ()), stored=", ".join(stored))
+                languages=language_labels(search.languages or ()), stored=language_labels(stored))
             print(_("resdiff: note: {message}").format(message=note), file=sys.stderr)
     data = _precedent_data(search)
     rendered = {"json": dumps, "html": _render_precedent_html}.get(format, _render_precedent)(data)

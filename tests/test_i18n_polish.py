@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import ROOT
 from test_i18n import run
 
 DRAFT = """The General Assembly,
@@ -96,3 +97,41 @@ def test_an_unknown_language_code_is_a_usage_error_in_every_command(tmp_path, co
                                   f"(see 'resdiff {name} --help')\n")
         assert chinese.stderr == f"resdiff：错误：--lang 的值无效：请从以下选择其一：zh、en、fr、es、ru、ar（参见 'resdiff {name} --help'）\n"
     assert english.returncode == chinese.returncode == 2 and english.stdout == chinese.stdout == ""
+
+
+WEB = ROOT / "tests" / "fixtures" / "languages" / "web"
+
+
+@pytest.mark.parametrize("name, code, chinese", [
+    ("S_RES_1232_1999__zhwikisource.zh.txt", "zh", "中文"), ("S_RES_338_1973__lexicorient.en.txt", "en", "英文"),
+    ("S_RES_338_1973__monbalagan.fr.txt", "fr", "法文"), ("A_RES_2758_XXVI__mondiplo.es.txt", "es", "西班牙文"),
+    ("S_RES_1224_1999__iplex360.ru.txt", "ru", "俄文"), ("S_RES_338_1973__marefa.ar.txt", "ar", "阿拉伯文")])
+def test_a_text_s_language_is_named_in_chinese_and_a_code_in_english(name, code, chinese):
+    english = run("parse", str(WEB / name), "--ui-lang", "en").stdout.splitlines()
+    named = run("parse", str(WEB / name), "--ui-lang", "zh").stdout.splitlines()
+    assert [line.split(" · ")[0] for line in english if line.startswith("language ")] == [f"language {code}"]
+    assert [line.split(" · ")[0] for line in named if line.startswith("语文 ")] == [f"语文 {chinese}"]
+    data = run("parse", str(WEB / name), "--ui-lang", "zh", "--format", "json").stdout
+    assert f'"language": "{code}"' in data
+
+
+def test_the_html_cards_name_the_language_in_chinese(tmp_path):
+    pair = [str(WEB / "S_RES_338_1973__lexicorient.en.txt"), str(WEB / "S_RES_338_1973__monbalagan.fr.txt")]
+    for command in (["check", *pair], ["diff", pair[0], pair[0]]):
+        run(*command, "-o", str(tmp_path / "zh.html"), "--ui-lang", "zh")
+        run(*command, "-o", str(tmp_path / "en.html"), "--ui-lang", "en")
+        chinese, english = ((tmp_path / f"{x}.html").read_text(encoding="utf-8") for x in ("zh", "en"))
+        assert "语文 英文" in chinese and "语文 en" not in chinese and "language en" in english
+        assert ("语文 法文" in chinese) == (command[0] == "check")
+
+
+def test_precedent_names_the_languages_it_searched_in_chinese(tmp_path):
+    store = str(tmp_path / "s.db")
+    run("add", str(WEB / "S_RES_338_1973__lexicorient.en.txt"), "--store", store)
+    english = run("precedent", str(WEB / "S_RES_338_1973__monbalagan.fr.txt"), "--language", "fr,ar",
+                  "--store", store, "--ui-lang", "en")
+    chinese = run("precedent", str(WEB / "S_RES_338_1973__monbalagan.fr.txt"), "--language", "fr,ar",
+                  "--store", store, "--ui-lang", "zh")
+    assert english.stderr == ("resdiff: note: no stored text is in fr, ar (the store holds en): "
+                              "every paragraph comes out new\n")
+    assert chinese.stderr == "resdiff：注意：已存储的案文中没有法文、阿拉伯文文本（存储中有英文）：每个段落都将列为新措辞\n"

@@ -85,7 +85,7 @@ def test_html_captions_and_buttons_in_chinese(sample_comparison):
     assert page.startswith('<!DOCTYPE html>\n<html lang="zh" class="no-js">')
     for said in ('<p class="eyebrow">两个版本的比较</p>',
                  '<section class="doc" aria-label="旧版本"><h2>旧版本</h2>',
-                 "日期 2010-11-04 · 序言部分 25 段，执行部分 26 段 · 语文 zh",
+                 "日期 2010-11-04 · 序言部分 25 段，执行部分 26 段 · 语文 中文",
                  '<button type="button" data-view="inline" aria-pressed="true">行内显示</button>',
                  '<button type="button" data-view="sbs" aria-pressed="false">并排显示</button>',
                  '<input type="checkbox" id="only-changes"> 只显示有改动的段落</label>',

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from .. import i18n
 from ..check import ISSUE_KINDS, CheckResult, Cited, Issue, Pair, first_and_second, shown_value, version_name
-from ..i18n import N_, _, ngettext, tr
+from ..i18n import N_, _, language_label, ngettext, tr
 from ..model import Document
 from . import RenderOptions, opening_words
 from .json import dumps
@@ -373,5 +373,5 @@ def _card(name: str, document: Document) -> str:
     return (f'<section class="doc"><h2>{_e(name)}</h2><p{_lang(document)}><strong>{_e(document.symbol or document.label)}'
             f"</strong></p>{title}<p class=\"notes\">"
             + _e(_("{preambular} preambular, {operative} operative paragraphs, {footnotes} footnotes · language {language}")
-                 .format(preambular=pp, operative=op, footnotes=len(document.footnotes), language=document.language))
+                 .format(preambular=pp, operative=op, footnotes=len(document.footnotes), language=language_label(document.language)))
             + "</p></section>")

@@ -16,7 +16,7 @@ from dataclasses import replace
 from html import escape
 
 from .. import i18n
-from ..i18n import N_, _
+from ..i18n import N_, _, language_label
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from ..text import direction
@@ -510,7 +510,7 @@ def _doc_card(role: str, document: Document) -> str:
     meta = [_("{pp} preambular, {op} operative paragraphs").format(pp=pp, op=op)]
     if document.date:
         meta.insert(0, _("dated {date}").format(date=_e(document.date)))
-    meta.append(_("language {language}").format(language=_e(document.language)))
+    meta.append(_("language {language}").format(language=_e(language_label(document.language))))
     title = f'<p class="title"{_lang(document, document.title)}>{_e(document.title)}</p>' if document.title else ""
     label, heading = (_("Old version"), _("Old")) if role == "old" else (_("New version"), _("New"))
     return (f'<section class="doc" aria-label="{_e(label)}"><h2>{_e(heading)}</h2>'

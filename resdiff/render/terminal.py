@@ -14,7 +14,7 @@ from typing import Protocol
 from rich.console import Console
 from rich.text import Text
 
-from ..i18n import _, tr
+from ..i18n import _, language_label, tr
 from ..inline import for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from ..text import has_rtl
@@ -342,7 +342,7 @@ def render_documents(documents: tuple[Document, ...], options: RenderOptions | N
         extra = (_("{annex} annex paragraphs · {headings} headings · ").format(annex=annex, headings=headings)
                  if annex or headings else "")
         console.print(Text(_("language {language} · {pp} preambular · {op} operative · {extra}{footnotes} footnotes").format(
-            language=document.language, pp=pp, op=op, extra=extra, footnotes=len(document.footnotes))))
+            language=language_label(document.language), pp=pp, op=op, extra=extra, footnotes=len(document.footnotes))))
         for part in (document.agenda_item, document.sponsors, document.chapeau):
             if part:
                 console.print(Text(visible(part)), soft_wrap=unwrapped)

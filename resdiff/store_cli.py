@@ -18,7 +18,7 @@ import typer
 from . import i18n
 from .cli_app import app, read_documents, write_output
 from .errors import ResdiffError, StoreError
-from .i18n import N_, _, language_label, language_labels
+from .i18n import N_, _, language_labels
 
 
 def cell_len(text: str) -> int:

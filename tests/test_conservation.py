@@ -190,3 +190,50 @@ def test_a_name_wrapped_onto_a_line_of_its_own_stays_in_its_paragraph(name):
         after = [[(p.id, p.text, p.items) for p in d.paragraphs] for d in parse_text(changed, "x")]
         assert after == before, (name, k + 1, word)
         assert lost(changed) - BASELINE[name] == Counter(), (name, k + 1, word)
+
+
+# A web page's own text after a resolution: its footer and notes, in the six languages.
+PAGE_TEXT = ["© United Nations", "This page was last edited on 3 May 2020, at 10:15.", "Privacy policy",
+             "Share this page", "© 联合国", "本页面最后修订于2020年5月3日 (星期日) 10:15。", "隐私政策",
+             "Politique de confidentialité", "© الأمم المتحدة", "سياسة الخصوصية", "Политика конфиденциальности",
+             "Términos de uso"]
+
+
+def _ends_with_full_stop(name: str) -> bool:
+    """Whether a text's last paragraph ends it with its full stop (an excerpt cut mid-sentence
+    does not: what follows it may be its own words)."""
+    last = [p for p in parse_text(_read(name), "x")[-1].paragraphs if p.kind.value != "heading"][-1]
+    return (last.items[-1].text if last.items else last.text).rstrip("”\"’)")[-1:] in ".。"
+
+
+ENDED = sorted(name for name in TEXTS if _ends_with_full_stop(name))
+
+
+def test_the_page_text_cases_cover_texts_in_several_languages():
+    assert len(ENDED) >= 10
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(ENDED), st.lists(st.sampled_from(PAGE_TEXT), min_size=1, max_size=3, unique=True),
+       st.sampled_from(["\n", "\n\n"]), st.sampled_from(["\n", "\n\n"]))
+def test_page_text_after_a_texts_last_paragraph_changes_no_paragraph_and_is_listed(name, page, before, between):
+    original = _read(name)
+    was = parse_text(original, "x")
+    last = was[-1].paragraphs[-1]
+    # the text's last line is its last paragraph's, or lines after it (an adoption line, a page's
+    # foot, footnotes: page text right under a footnote is read as its next line, as Markdown reads it)
+    at_paragraph = "".join(original.rstrip().split("\n")[-1].split())[-12:] in "".join(
+        (last.items[-1].text if last.items else last.text).split())
+    text = original.rstrip("\n") + (before if at_paragraph else "\n\n") + between.join(page) + "\n"
+    now = parse_text(text, "x")
+    assert [[(p.id, p.text, p.items, p.footnotes) for p in d.paragraphs] for d in now] == \
+           [[(p.id, p.text, p.items, p.footnotes) for p in d.paragraphs] for d in was], (name, page)
+    # every line of it listed with the furniture ("line N: text")
+    furniture = [str(f) for d in now for f in d.furniture]
+    listed = {f.split(": ", 1)[1]: f.split(": ", 1)[0].split()[-1] for f in furniture}
+    assert all(line in listed for line in page), (name, page, furniture[-4:])
+    assert lost(text) - BASELINE[name] == Counter(), (name, page)
+    # after the last paragraph itself, it is said in one warning naming those lines
+    warned = [str(w) for d in now for w in d.warnings if "last operative paragraph" in str(w)]
+    if at_paragraph:
+        assert len(warned) == 1 and all(listed[line] in warned[0] for line in page), (name, page, warned)

@@ -132,4 +132,7 @@ def test_a_footnote_area_that_cannot_be_paired_is_a_warning():
     text = ("The General Assembly,\n\nRecalling the Charter,1 and the Statute,2\n\n1. Decides to act.\n\n"
             "__________\n1\n2\nCharter of the United Nations.\n\n22-01234\n")
     assert parse_text(text)[0].warnings == (
-        "document: line 8: the footnote area has 2 marks on lines of their own and 1 bodies, which could not be paired",)
+        "document: line 8: the footnote area has 2 marks on lines of their own and 1 bodies, which could not be paired",
+        # the body left unpaired is no part of the last operative paragraph, which ended the text
+        "document: line 10: “Charter of the United Nations.” follows the last operative paragraph, which ends the "
+        "text with its full stop: read as no part of it (listed with the page furniture, not compared)")

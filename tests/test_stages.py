@@ -28,8 +28,8 @@ def test_pages_drop_furniture_and_take_footnotes_aside():
     body = ["Recalling its resolution 64/187,1", "12-34567", "A/C.2/67/L.5", "and noting the report;",
             "1. Decides to act;", "__________", "1 See A/64/1."]
     assert lay_out(body, False, []) == Layout(
-        lines=[Line("Recalling its resolution 64/187,1", True, False), Line("and noting the report;", False, False),
-               Line("1. Decides to act;", False, False)],
+        lines=[Line("Recalling its resolution 64/187,1", True, False, 0), Line("and noting the report;", False, False, 3),
+               Line("1. Decides to act;", False, False, 4)],
         footnotes=[Footnote("1", "See A/64/1.")],
         furniture=[(1, "12-34567"), (2, "A/C.2/67/L.5")],
     )

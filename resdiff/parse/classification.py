@@ -274,6 +274,53 @@ def _roles(chunks: list[str], quoted: bool) -> list[tuple[str, str, re.Match[str
     return roles
 
 
+# The full stops that end a resolution's last operative paragraph (Latin, Cyrillic and Arabic
+# scripts print ".", Chinese "。", full-width "．"); paragraphs before it end with ";" or ":".
+_FULL_STOPS = ".。．"
+# What opens a quotation the paragraph before carries on into ("“Article 1 …”", «…», 「…」).
+_QUOTE_OPENERS = "“\"«„‘'「『‹"
+
+
+def _ends_with_full_stop(text: str) -> bool:
+    """Whether a paragraph's text ends with a full stop, a footnote mark or closing quotation mark
+    after it allowed ("…of the matter.", "…此案。", "…matter.5", "…the Charter.”")."""
+    stripped = _SUPER_MARK.sub("", text).rstrip(" ”\"’»)0123456789]")
+    return stripped[-1:] in _FULL_STOPS
+
+
+def trailing_text(chunks: list[str], quoted: bool) -> int:
+    """Where text that is no part of the resolution begins among a body's paragraph texts: the
+    index of the first chunk after the last operative paragraph, where that paragraph ends the
+    text with its full stop, or ``len(chunks)`` when there is none.
+
+    Operative paragraphs before the last end with ";" or ":" and the last with a full stop, so
+    unnumbered text after it (a web page's "© United Nations", "Privacy policy", "This page was
+    last edited on …") is not its continuation. The continuations a resolution does print there
+    stay with it: a quotation (it opens with a quotation mark), lettered sub-paragraphs, and an
+    unnumbered operative paragraph ("Decides to remain seized of the matter."). Drafts quoted in
+    a report are cut at their closing quotation mark already.
+
+    >>> trailing_text(["Recalling x,", "1. Decides y;", "2. Decides z.", "© United Nations", "Privacy"], False)
+    3
+    >>> trailing_text(["Recalling x,", "1. Decides y.", "Decides to remain seized of the matter."], False)
+    3
+    >>> trailing_text(["回顾,", "1. 决定继续处理此案。", "© 联合国"], False)
+    2
+    """
+    if quoted:
+        return len(chunks)
+    roles = _roles(chunks, quoted)
+    kept = [k for k, chunk in enumerate(chunks) if chunk.strip()]  # the chunk each role reads
+    for n, (role, text, _match) in enumerate(roles):
+        if role != "continued" or n == 0 or not _ends_with_full_stop(roles[n - 1][1]):
+            continue
+        if text[:1] in _QUOTE_OPENERS or (opens_operative(text) and not opens_preambular(text)):
+            continue
+        if all(later in ("continued", "item", "heading") for later, _, _ in roles[n + 1 :]):
+            return kept[n]
+    return len(chunks)
+
+
 def _unnumbered_operative(text: str) -> bool:
     """Whether an unnumbered paragraph is operative, where the operative part is not numbered: it
     opens with an operative verb, not as a preambular paragraph does, and ends as an operative

@@ -163,7 +163,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             in_footnotes = True
             continue
         if not quoted and _NUMBER_ALONE.match(line) and alone is None:
-            alone = Line(line, blank, _indent(raw) > margin)
+            alone = Line(line, blank, _indent(raw) > margin, position)
             blank = False
             continue
         if alone is not None:
@@ -171,7 +171,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
                 after_furniture = True
                 furniture.append((position, line))
                 continue
-            kept.append(Line(_join(alone.text, line), alone.blank_before, alone.indented))
+            kept.append(Line(_join(alone.text, line), alone.blank_before, alone.indented, alone.at))
             alone = None
             blank = False
             continue
@@ -180,13 +180,13 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             # A footnote mark that an extraction set on a line of its own after the paragraph
             # carrying it ("…信息社会，" then "1"), with text, not furniture, around it.
             last = kept[-1]
-            kept[-1] = Line(last.text + line, last.blank_before, last.indented)
+            kept[-1] = Line(last.text + line, last.blank_before, last.indented, last.at)
             continue
         if line in MASTHEAD_LINES and kept and not blank and not after_furniture and not in_footnotes \
                 and runs_on(kept[-1].text, _following(body, position), capitals=True):
             # "…to report to the" / "General Assembly" / "at its next session;": the words of
             # the paragraph wrapped onto a line of their own, not the masthead
-            kept.append(Line(line, False, False))
+            kept.append(Line(line, False, False, position))
             continue
         if _is_furniture(line, titles, after_furniture) or heads.is_head(position, kept):
             in_footnotes = False
@@ -208,7 +208,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             page_start = len(kept)
             problems.append((position, Message(N_("the page furniture “{furniture}” has text after it, “{text}”, "
                                                   "read as the text's"), furniture=foot, text=text)))
-            kept.append(Line(text, blank, False))
+            kept.append(Line(text, blank, False, position))
             blank = False
             continue
         after_furniture = False
@@ -250,7 +250,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             problems.append((position, Message(N_("a line of the quoted draft opens without its quotation mark: "
                                                   "read as a paragraph of its own"))))
             line = "“" + line
-        kept.append(Line(line, blank, _indent(raw) > margin))
+        kept.append(Line(line, blank, _indent(raw) > margin, position))
         blank = False
     if alone is not None:
         kept.append(alone)
@@ -426,7 +426,7 @@ def _unruled_footnotes(kept: list[Line], footnotes: list[Footnote],
         notes: list[list[str]] = []
         value = expected
         seen = {f.mark for f in footnotes}
-        for line, _, _ in kept[begin:]:
+        for line, *_ in kept[begin:]:
             match = _GLUED_NOTE.match(line)
             if match and _mark_value(match) == value:
                 notes.append([str(value), line[match.end():].strip()])

@@ -32,11 +32,13 @@ if TYPE_CHECKING:
         text: str
         blank_before: bool
         indented: bool
+        at: int = -1
 else:  # the same named tuple, made without typing
-    Line = namedtuple("Line", ("text", "blank_before", "indented"))
+    Line = namedtuple("Line", ("text", "blank_before", "indented", "at"), defaults=(-1,))
 Line.__doc__ = """A line of a document's text, page furniture and footnotes gone, with the layout
 evidence segmentation weighs: whether a blank line came before it and whether it is indented
-further than the text's own margin."""
+further than the text's own margin; ``at``: its index in the body (its first line's, where lines
+were joined), -1 where not known."""
 
 
 @dataclass

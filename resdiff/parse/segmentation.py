@@ -81,7 +81,7 @@ def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str) -> list[
     # line by line would copy a long paragraph again for every line it has.
     chunks: list[list[str]] = []
     expected = 1
-    for line, blank, indented in kept:
+    for line, blank, indented, _at in kept:
         # Only the end of the paragraph so far matters to the decision, and that is its last line.
         if not chunks or _starts_paragraph(line, _last_words(chunks[-1]), blank, indented, quoted, block_mode,
                                            expected):

@@ -28,7 +28,8 @@ from ..i18n import N_, Message, _
 from ..model import Document, Footnote, Paragraph
 from ..text import detect_language, has_cjk
 from .annex import ANNEX_LINE, annex_starts, classify_annex
-from .classification import _classify, _label, _warnings, check_paragraph_count  # noqa: F401  (_label: tests read it here)
+from .classification import _classify, _label, _warnings, check_paragraph_count, trailing_text  # noqa: F401  (_label: tests read it here)
+from .classification import _ends_with_full_stop as _ends_full_stop
 from .header import Header, read_header
 from .identity import Span, identify, normalize_symbol, title_lines
 from .layout import (
@@ -62,7 +63,7 @@ from .patterns import (
     organ_of,
 )
 from .reading import take_out_invisible
-from .records import Layout
+from .records import Layout, Line
 from .reports import draft_dates, proceedings
 from .segmentation import _block_mode, _join_lines
 
@@ -136,9 +137,11 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
             following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
             body = body + _trailing_footnotes(lines[block.end : following], "\n".join(body))
         layout = lay_out(body, block.quoted, _titles(lines, block, meta), symbols)
-        paragraphs, footnotes = _paragraphs(body, block.quoted, layout, {f.mark for f in md_footnotes}, source)
+        paragraphs, footnotes, trailing = _paragraphs(body, block.quoted, layout, {f.mark for f in md_footnotes},
+                                                      source)
         twice = repeated_otherwise(layout.footnotes, [])
-        dropped = [(block.start + 2 + k, text) for k, text in layout.furniture]
+        dropped = sorted([(block.start + 2 + k, text) for k, text in layout.furniture]
+                         + [(block.start + 2 + k, text) for k, text in trailing])
         if not report and not block.quoted:
             outside = _outside(lines, blocks, index)
             dropped = sorted(outside + dropped)
@@ -217,7 +220,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                                   for f in twice]
                                + [Message(N_("{name}: line {line}: {problem}"), name=symbol or Message(N_("document")),
                                           line=k, problem=text) for k, text in problems]
-                               + _numbered_furniture([] if report else dropped, symbol)),
+                               + _numbered_furniture([] if report else dropped, symbol)
+                               + _trailing_warning(symbol, [(block.start + 2 + k, text) for k, text in trailing])),
                 furniture=tuple(Message(N_("line {line}: {text}"), line=k, text=text) for k, text in dropped),
             )
         )
@@ -456,15 +460,83 @@ def _outside(lines: list[str], blocks, index: int) -> list[tuple[int, str]]:
 
 
 def _paragraphs(body: list[str], quoted: bool, layout: Layout, known_marks: set[str],
-                source: str | None = None) -> tuple[list[Paragraph], list[Footnote]]:
-    """Segmentation and classification of a laid-out body: its paragraphs and footnotes.
+                source: str | None = None) -> tuple[list[Paragraph], list[Footnote], list[tuple[int, str]]]:
+    """Segmentation and classification of a laid-out body: its paragraphs, its footnotes, and the
+    lines (index in the body, text) after its last operative paragraph that are no part of it
+    (``trailing_text``).
 
     ``known_marks`` are footnote marks defined elsewhere (Markdown definitions at the end). A
     document of more paragraphs than resdiff reads is refused once they are counted.
     """
     chunks = _join_lines(layout.lines, quoted, _block_mode(body))
     marks = {f.mark for f in layout.footnotes} | set(known_marks)
-    return _classify(chunks, quoted, marks, source), _unique_footnotes(layout.footnotes)
+    cut = trailing_text(chunks, quoted)
+    if not quoted and cut:
+        chunks, cut = _wrapped_trailing(chunks, cut, layout.lines)
+    trailing = [(line.at, line.text) for line in _lines_of(chunks[cut:], layout.lines)]
+    return _classify(chunks[:cut], quoted, marks, source), _unique_footnotes(layout.footnotes), trailing
+
+
+def _trailing_warning(symbol: str | None, trailing: list[tuple[int, str]]) -> list[str | Message]:
+    """What is said of the lines after the last operative paragraph that are no part of it: one
+    warning naming them (they are listed with the page furniture)."""
+    if not trailing:
+        return []
+    numbers = [k for k, _ in trailing]
+    if len(numbers) == 1:
+        return [Message(N_("{name}: line {line}: “{text}” follows the last operative paragraph, which ends the text "
+                           "with its full stop: read as no part of it (listed with the page furniture, not compared)"),
+                        name=symbol or Message(N_("document")), line=numbers[0], text=trailing[0][1])]
+    return [Message(N_("{name}: lines {lines}: “{text}” follow the last operative paragraph, which ends the text "
+                       "with its full stop: read as no part of it (listed with the page furniture, not compared)"),
+                    name=symbol or Message(N_("document")), lines=", ".join(str(k) for k in numbers),
+                    text=" ".join(text for _, text in trailing))]
+
+
+def _wrapped_trailing(chunks: list[str], cut: int, lines: list[Line]) -> tuple[list[str], int]:
+    """``trailing_text`` where text after the last operative paragraph (``chunks[cut - 1]``) was
+    run onto it by segmentation, as in a text wrapped to its page's width (no blank line sets
+    its paragraphs apart): the paragraph is cut after a line that ends with a full stop and that
+    the next line's first word would have fitted onto (the line did not break for want of room:
+    its paragraph ended there), when what follows is no continuation ``trailing_text`` knows.
+    The chunks (the paragraph cut in two or not) and the index of the first that is no part
+    of the text."""
+    pool = lines[: len(lines) - len(_lines_of(chunks[cut:], lines))]
+    last = _lines_of(chunks[cut - 1 : cut], pool)
+    if len(last) < 2 or sum(len("".join(line.text.split())) for line in last) != len("".join(chunks[cut - 1].split())):
+        return chunks, cut
+    width = max(_width(line.text) for line in lines)
+    for j in range(1, len(last)):
+        before, after = last[j - 1].text, last[j].text.strip()
+        if not after or not _ends_full_stop(before):
+            continue
+        word = after[:1] if has_cjk(after[:1]) else after.split()[0]
+        if _width(before) + 1 + _width(word) > width:
+            continue  # the line broke for want of room: its paragraph may go on
+        split = chunks[: cut - 1] + [_join_all([line.text for line in last[:j]]),
+                                     _join_all([line.text for line in last[j:]])] + chunks[cut:]
+        if trailing_text(split, False) == cut:
+            return split, cut
+    return chunks, cut
+
+
+def _width(text: str) -> int:
+    """A line's width in columns: a Chinese character takes two."""
+    return len(text.strip()) + sum(1 for ch in text.strip() if has_cjk(ch))
+
+
+def _lines_of(chunks: list[str], lines: list[Line]) -> list[Line]:
+    """The lines that the paragraph texts ``chunks``, the last of those ``lines`` were joined
+    into, were: counted back from the last line by their characters, white space aside
+    (joining lines only adds or drops spaces)."""
+    need = sum(len("".join(chunk.split())) for chunk in chunks)
+    found: list[Line] = []
+    for line in reversed(lines):
+        if need <= 0:
+            break
+        found.append(line)
+        need -= len("".join(line.text.split()))
+    return found[::-1]
 
 
 def _annexes(lines: list[str], begin: int, end: int, meta: dict[str, str], block, paragraphs: list[Paragraph],

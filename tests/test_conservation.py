@@ -237,3 +237,23 @@ def test_page_text_after_a_texts_last_paragraph_changes_no_paragraph_and_is_list
     warned = [str(w) for d in now for w in d.warnings if "last operative paragraph" in str(w)]
     if at_paragraph:
         assert len(warned) == 1 and all(listed[line] in warned[0] for line in page), (name, page, warned)
+
+
+@pytest.mark.parametrize("name", sorted({name for name, _, _ in CHAPEAU_CASES}))
+def test_invisible_characters_in_the_chapeau_and_the_numbers_change_no_reading(name):
+    # Where random insertions seldom fall: before and inside the chapeau's words, and before each
+    # operative number. Each character is taken out and named; the reading stays as it was.
+    text = _read(name)
+    at = next(k for n, k, _ in CHAPEAU_CASES if n == name)
+    before = [[(p.id, p.text, p.items) for p in d.paragraphs] for d in parse_text(text, "x")]
+    for ch in INVISIBLE:
+        lines = text.split("\n")
+        line = lines[at]
+        inside = len(line) - len(line.lstrip(" “\"")) + 1
+        lines[at] = ch + line[:inside] + ch + line[inside:]
+        lines = [ch + line if re.match(r"\s*“?\d{1,3}\.", line) else line for line in lines]
+        changed = "\n".join(lines)
+        documents = parse_text(changed, "x")
+        assert [[(p.id, p.text, p.items) for p in d.paragraphs] for d in documents] == before, (name, hex(ord(ch)))
+        assert "invisible character" in documents[0].warnings[0], (name, hex(ord(ch)))
+        assert lost(changed) - BASELINE[name] - Counter({ch: len(changed)}) == Counter(), (name, hex(ord(ch)))

@@ -12,7 +12,6 @@ from collections import Counter
 
 from ..errors import InputError
 from ..i18n import N_, Message, _
-from ..text import has_cjk
 
 # typing is imported by type checkers only: the command starts without it
 TYPE_CHECKING = False
@@ -343,9 +342,14 @@ def read_text(path: str) -> str:
 # as text they hide a chapeau ("\u200b大会，") or an operative number from every rule.
 # Zero width joiner and non-joiner (U+200C, U+200D) are meaningful between two letters of a
 # joining script (Arabic shapes by them, Persian spells with the non-joiner) and inside an emoji
-# sequence; anywhere else (a line's start or end, beside a space, a digit, a punctuation mark or
-# a Chinese character) they are as invisible as the rest.
+# sequence; anywhere else (a line's start or end, beside a space, a digit, a punctuation mark, a
+# Latin, Cyrillic or Chinese letter) they are as invisible as the rest.
 _INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+# The scripts whose letters join or form conjuncts by the zero width joiner and non-joiner:
+# Arabic (and Persian, Urdu), Syriac, Thaana, N'Ko, the Indic scripts, Mongolian.
+_JOINING = re.compile("[\u0600-\u08ff\u0900-\u0dff\u1800-\u18af\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def _joiner_meaningful(before: str, after: str) -> bool:
@@ -354,7 +358,7 @@ def _joiner_meaningful(before: str, after: str) -> bool:
             return False
         category = unicodedata.category(ch)
         if category[0] in "LM":
-            return not has_cjk(ch)
+            return bool(_JOINING.match(ch))
         return category == "So" or ch == "\ufe0f"
 
     return joins(before) and joins(after)
@@ -370,6 +374,9 @@ def take_out_invisible(text: str) -> tuple[str, tuple[str, ...]]:
     ('می\\u200cخواهم 1.', ('1 invisible character (U+200D ZERO WIDTH JOINER) on line 1 taken out: it is not compared',))
     >>> take_out_invisible("The General Assembly,")
     ('The General Assembly,', ())
+    >>> take_out_invisible("T\u200dhe Gen\u200ceral Assembly,")[0]
+    'The General Assembly,'
+
     """
     if not _INVISIBLE.search(text):
         return text, ()

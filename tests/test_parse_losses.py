@@ -195,3 +195,11 @@ def test_numbered_paragraphs_left_out_as_furniture_are_a_warning():
     (document,) = parse_text(text, "one.txt")
     assert document.warnings == ("document: line 10 reads as a numbered paragraph but is left out as page furniture, "
                                  "not compared (--show-furniture lists it)",)
+
+
+def test_a_soft_hyphen_ending_a_line_joins_the_word_it_broke():
+    text = "The General Assembly,\n\n1. Decides on the develop\u00ad\nment of the plan and the\nimple\u00ad\nmentation;\n"
+    (document,) = parse_text(text, "shy.txt")
+    assert _rows(document) == [("OP1", "operative", "Decides on the development of the plan and the implementation;")]
+    assert document.warnings == ("2 invisible characters (U+00AD SOFT HYPHEN ×2) on lines 3, 5 taken out: "
+                                 "they are not compared",)

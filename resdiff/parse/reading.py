@@ -364,6 +364,16 @@ def _joiner_meaningful(before: str, after: str) -> bool:
     return joins(before) and joins(after)
 
 
+# A soft hyphen ending a line: the word was broken there ("develop\u00ad" / "ment of …"). Its
+# second half is moved up to the first, so that the word reads whole; the lines stay as many
+# (a line that held only the second half is left blank).
+_SOFT_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])\u00ad\n([^\W\d_]+\S*)(?:[ \t]+(?=\S)|[ \t]*(?=\n|$))")
+
+
+def _word_rejoined(match: re.Match[str]) -> str:
+    return "\u00ad" + match.group(1) + "\n"
+
+
 def take_out_invisible(text: str) -> tuple[str, tuple[str, ...]]:
     """``text`` without the invisible format characters that would change how it is read, and a
     warning saying which were taken out and on which lines (they are not compared).
@@ -376,10 +386,14 @@ def take_out_invisible(text: str) -> tuple[str, tuple[str, ...]]:
     ('The General Assembly,', ())
     >>> take_out_invisible("T\u200dhe Gen\u200ceral Assembly,")[0]
     'The General Assembly,'
+    >>> take_out_invisible("1. Decides on the develop\\u00ad\\nment of the plan;")[0]
+    '1. Decides on the development\\nof the plan;'
 
     """
     if not _INVISIBLE.search(text):
         return text, ()
+    if "\u00ad\n" in text:
+        text = _SOFT_HYPHEN_BREAK.sub(_word_rejoined, text)
     found: Counter[str] = Counter()
     lines: set[int] = set()
 

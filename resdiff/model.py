@@ -128,6 +128,9 @@ class Document:
     # real one, footnotes it could not pair), and the lines it left out as page furniture.
     warnings: tuple[str, ...] = ()
     furniture: tuple[str, ...] = ()
+    # The short name the views give this version beside the other, where the two short symbols
+    # would read the same (render.distinct_sides); None: the short symbol itself. Not data.
+    shown_as: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def label(self) -> str:
@@ -145,6 +148,8 @@ class Document:
         >>> [Document(s, None, "en", ()).short_symbol for s in ("A/C.2/65/L.22", "A/RES/ES-11/3", "A/C.3/78/L.41/Rev.1")]
         ['L.22', 'ES-11/3', 'L.41/Rev.1']
         """
+        if self.shown_as:
+            return self.shown_as
         if not self.symbol:
             return self.label
         parts = self.symbol.split("/")

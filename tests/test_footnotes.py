@@ -43,7 +43,7 @@ def test_a_reworded_footnote_in_a_real_file_is_a_change(tmp_path):
     assert "No changes" not in result.stdout
     assert result.stdout.split("\n\n", 1)[1] == (
         "Footnotes: 2 unchanged  1 modified  0 added  0 removed  0 renumbered\n\n"
-        "[modified]  ES-11/1 footnote 2 → ES-11/1 footnote 2  (95% alike)\n"
+        "[modified]  ES-11/1 (old) footnote 2 → ES-11/1 (new) footnote 2  (95% alike)\n"
         "United Nations, Treaty Series, vol. [-75-]{+76+}, Nos. 970–973.\n")
     data = json.loads(run("diff", str(SOURCE), str(edited), "--format", "json").stdout)
     assert [(f["kind"], f["old"], f["new"]) for f in data["footnotes"]] == [
@@ -73,7 +73,7 @@ def test_a_mark_removed_from_a_paragraph_is_shown(document):
     assert all(c.kind is ChangeKind.UNCHANGED for c in comparison.changes)
     assert comparison.marks == (MarkChange(("OP11",), ("OP11",), ("2", "3"), ("2",)),)
     assert comparison.differs
-    assert "[footnote references]  ES-11/1 OP11 → ES-11/1 OP11: 2, 3 → 2" in __import__(
+    assert "[footnote references]  ES-11/1 (old) OP11 → ES-11/1 (new) OP11: 2, 3 → 2" in __import__(
         "resdiff.render.terminal", fromlist=["render"]).render(comparison)
 
 

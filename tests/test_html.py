@@ -196,8 +196,9 @@ def test_arabic_pair_runs_right_to_left_and_mirrors_side_by_side():
     assert [a.get("dir") for a in page.all("div") if a.get("class") == "sbs"] == ["rtl"] * len(comparison.changes)
     assert '<div class="sbs-head" aria-hidden="true" dir="rtl"><div><bdi dir="ltr">S/RES/338 (1973) (old)</bdi></div>' in html
     # The page's own words inside the right-to-left columns are isolated left to right.
-    assert '<span class="src-id"><bdi dir="ltr">338 (1973) OP1</bdi></span>' in html
-    assert '<p class="empty"><bdi dir="ltr">Added (now 338 (1973) OP4)</bdi></p>' in html
+    # Both versions are S/RES/338 (1973): the short labels say which is which.
+    assert '<span class="src-id"><bdi dir="ltr">338 (1973) (old) OP1</bdi></span>' in html
+    assert '<p class="empty"><bdi dir="ltr">Added (now 338 (1973) (new) OP4)</bdi></p>' in html
     assert all(a.get("dir") == "rtl" for a in page.all("td") if a.get("class") == "words")
     # The marks sit in the text as written: nothing is reordered or given control characters.
     assert "لا تتجاوز <del>12 </del><ins>24 </ins>ساعة" in html

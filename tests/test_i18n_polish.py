@@ -135,3 +135,53 @@ def test_precedent_names_the_languages_it_searched_in_chinese(tmp_path):
     assert english.stderr == ("resdiff: note: no stored text is in fr, ar (the store holds en): "
                               "every paragraph comes out new\n")
     assert chinese.stderr == "resdiff：注意：已存储的案文中没有法文、阿拉伯文文本（存储中有英文）：每个段落都将列为新措辞\n"
+
+
+# --- two versions that share a symbol are named apart ------------------------------------------
+
+
+def _pair(old_symbol, new_symbol):
+    from resdiff.compare import compare
+    from resdiff.model import Document, Paragraph, ParagraphKind
+
+    def document(symbol, text):
+        return Document(symbol, None, "en", (Paragraph("OP1", ParagraphKind.OPERATIVE, 1, text),))
+    return compare(document(old_symbol, "Decides to act;"), document(new_symbol, "Decides to act now;"))
+
+
+@pytest.mark.parametrize("language, old, new", [("en", "L.41 (old)", "L.41 (new)"), ("zh", "L.41（旧）", "L.41（新）")])
+def test_versions_with_one_symbol_are_named_old_and_new_in_every_view(language, old, new):
+    from resdiff import i18n
+    from resdiff.render import RenderOptions
+    from resdiff.render.html import render as html
+    from resdiff.render.markdown import render as markdown
+    from resdiff.render.terminal import render as terminal, render_stat
+
+    comparison = _pair("A/C.3/78/L.41", "A/C.3/78/L.41")
+    options = RenderOptions(width=200, color=False)
+    i18n.use(language)
+    try:
+        text, stat = terminal(comparison, options), render_stat(comparison, options)
+        page, md = html(comparison, options), markdown(comparison, options)
+        as_in = i18n._("as in {symbol}")
+    finally:
+        i18n.use("en")
+    assert f"{old} OP1 → {new} OP1" in text
+    columns = next(line for line in stat.splitlines() if line.startswith(old))
+    assert columns.split(old, 1)[1].split()[0] == new.split()[0] and new in columns
+    assert f"| {old} | {new} |" in md
+    assert as_in.format(symbol=old) in page and as_in.format(symbol=new) in page
+    assert "L.41 OP1" not in text + stat + md + page
+    assert comparison.old.short_symbol == comparison.new.short_symbol == "L.41"  # the data is as it was
+
+
+def test_versions_whose_symbols_share_only_a_tail_are_named_by_their_whole_symbols():
+    from resdiff.render import RenderOptions
+    from resdiff.render.markdown import render as markdown
+    from resdiff.render.terminal import render as terminal
+
+    comparison = _pair("A/C.2/65/L.22", "A/C.3/65/L.22")
+    assert "A/C.2/65/L.22 OP1 → A/C.3/65/L.22 OP1" in terminal(comparison, RenderOptions(width=200, color=False))
+    assert "| A/C.2/65/L.22 | A/C.3/65/L.22 | change |" in markdown(comparison, RenderOptions())
+    distinct = _pair("A/C.2/65/L.22", "A/C.2/65/L.56")
+    assert "L.22 OP1 → L.56 OP1" in terminal(distinct, RenderOptions(width=200, color=False))

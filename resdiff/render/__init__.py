@@ -174,6 +174,39 @@ def opening_words(text: str, cells: int = 36) -> str:
     return head.rstrip() + "…"
 
 
+def distinct_sides(comparison):
+    """The comparison with its two versions named apart wherever a view names them by their short
+    symbols (a paragraph's "L.22 OP1 → L.56 OP1", the columns, the buttons "as in L.56").
+
+    The short symbol is the symbol's tail as delegates say it ("L.22", "61/211", "338 (1973)"):
+    without its organ it still reads as one document (a General Assembly number, session/number;
+    a Security Council one, number (year)), but two versions can share it. Where the symbols
+    differ and only their tails agree (A/C.2/65/L.22 and A/C.3/65/L.22), each is named by its whole
+    symbol; where the symbols, or the file names of texts without one, are the same, the tail is
+    marked old and new ("L.41 (old)", "L.41（旧）" in Chinese). Otherwise the comparison is returned
+    as it is.
+
+    >>> from resdiff.model import Comparison, Document
+    >>> def sides(a, b):
+    ...     c = distinct_sides(Comparison(Document(a, None, "en", ()), Document(b, None, "en", ()), ()))
+    ...     return c.old.short_symbol, c.new.short_symbol
+    >>> sides("A/C.2/65/L.22", "A/C.2/65/L.56"), sides("A/C.2/65/L.22", "A/C.3/65/L.22")
+    (('L.22', 'L.56'), ('A/C.2/65/L.22', 'A/C.3/65/L.22'))
+    >>> sides("S/RES/338 (1973)", "S/RES/338 (1973)")
+    ('338 (1973) (old)', '338 (1973) (new)')
+    """
+    from dataclasses import replace
+
+    old, new = comparison.old, comparison.new
+    if old.short_symbol != new.short_symbol:
+        return comparison
+    if old.symbol and new.symbol and old.symbol != new.symbol:
+        names = old.symbol, new.symbol
+    else:
+        names = (_("{name} (old)").format(name=old.short_symbol), _("{name} (new)").format(name=new.short_symbol))
+    return replace(comparison, old=replace(old, shown_as=names[0]), new=replace(new, shown_as=names[1]))
+
+
 def renderer(fmt: DiffFormat):
     """The ``render`` function of an output format."""
     return importlib.import_module(_MODULES[DiffFormat(fmt)]).render

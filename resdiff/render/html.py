@@ -20,7 +20,7 @@ from ..i18n import N_, _, language_label
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from ..text import direction
-from . import RenderOptions, alike, counted, document_direction, form_note, header_name, item_notes, kind_name, opening_words, parts_line
+from . import RenderOptions, alike, counted, distinct_sides, document_direction, form_note, header_name, item_notes, kind_name, opening_words, parts_line
 from .docx import chapeau, paragraph_lines
 
 # Order of the counts in the header; the first six are kinds of change, the last two are flags.
@@ -788,6 +788,7 @@ def _sbs_head(comparison: Comparison) -> str:
 def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     """The comparison as one self-contained HTML page (UTF-8 text, no external resource)."""
     options = options or RenderOptions()
+    comparison = distinct_sides(comparison)
     old, new = comparison.old, comparison.new
     css, script = _css(), _script()
     csp = (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(script)}; "

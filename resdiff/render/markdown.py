@@ -16,7 +16,7 @@ from ..i18n import _
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op
 from ..text import has_rtl
-from . import RenderOptions, alike, counted, form_note, header_name, item_notes, kind_name, parts_line
+from . import RenderOptions, alike, counted, distinct_sides, form_note, header_name, item_notes, kind_name, parts_line
 
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
 # ASCII punctuation that is Markdown syntax anywhere in a line ('&' starts an entity); a
@@ -187,6 +187,7 @@ def _document_line(role: str, document: Document) -> str:
 def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     """The comparison as GitHub-flavoured Markdown."""
     options = options or RenderOptions()
+    comparison = distinct_sides(comparison)
     old, new = comparison.old, comparison.new
     lines = [f"# {isolated(escape_markdown(old.symbol or old.label))} → {isolated(escape_markdown(new.symbol or new.label))}", ""]
     lines += [_document_line(_("Old:"), old), _document_line(_("New:"), new), ""]

@@ -18,7 +18,7 @@ from ..i18n import _, language_label, tr
 from ..inline import for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from ..text import has_rtl
-from . import RenderOptions, alike, counted, form_note, header_label, item_notes, kind_name, paragraph_kind_name, parts_line
+from . import RenderOptions, alike, counted, distinct_sides, form_note, header_label, item_notes, kind_name, paragraph_kind_name, parts_line
 
 _BADGE_STYLE = {
     ChangeKind.UNCHANGED: "dim",
@@ -221,6 +221,7 @@ def _summary_line(comparison: Comparison, color: bool) -> Text:
 def render(comparison: Comparison, options: RenderOptions | None = None, to_terminal: bool = False) -> str:
     """The comparison as terminal text (ANSI colour only when writing to a colour terminal)."""
     options = options or RenderOptions()
+    comparison = distinct_sides(comparison)
     console, color = _console(options, to_terminal)
     old, new = comparison.old, comparison.new
     head = Text()
@@ -395,6 +396,7 @@ def render_stat(comparison: Comparison, options: RenderOptions | None = None, to
 
     Columns are padded by terminal cells, so Chinese opening words line up too.
     """
+    comparison = distinct_sides(comparison)
     from rich.cells import cell_len
 
     from . import opening_words

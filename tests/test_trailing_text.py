@@ -55,6 +55,38 @@ def test_a_footer_after_the_footnote_area_is_furniture_and_the_footnote_the_text
     assert [str(w) for w in document.warnings] == [f"A/1/2: line 13: “© United Nations” {TAIL}"]
 
 
+def test_a_footer_right_under_the_last_footnote_is_no_part_of_the_footnote():
+    text = ("The General Assembly,\n\nRecalling its resolution 1/2,\n\n1. Decides to renew the measures;\n\n"
+            "2. Requests a report.1\n\n__________________\n\n1 See A/1/2.\n© United Nations\n")
+    (document,) = parse_text(text, "page.txt")
+    assert [(f.mark, f.text) for f in document.footnotes] == [("1", "See A/1/2.")]
+    assert document.paragraphs[-1].text == "Requests a report."
+    assert [str(f) for f in document.furniture] == ["line 12: © United Nations"]
+    assert [str(w) for w in document.warnings] == [f"A/1/2: line 12: “© United Nations” {TAIL}"]
+
+
+def test_a_wrapped_footnote_goes_on_and_a_footer_under_it_is_cut():
+    text = ("The Security Council,\nRecalling its resolutions on the situation in the region and the\n"
+            "reports of the Secretary-General,1\n1. Decides to renew the measures imposed by paragraph 3 of its\n"
+            "resolution 1/2;\n2. Decides to remain seized of the matter.\n__________________\n"
+            "1 See S/2020/1, annex, and the reports of the Secretary-General on the\nsituation in the region.\n"
+            "© United Nations\n")
+    (document,) = parse_text(text, "page.txt")
+    assert [(f.mark, f.text) for f in document.footnotes] == [
+        ("1", "See S/2020/1, annex, and the reports of the Secretary-General on the situation in the region.")]
+    assert document.paragraphs[-1].text == "Decides to remain seized of the matter."
+    assert [str(f) for f in document.furniture] == ["line 10: © United Nations"]
+
+
+def test_markdown_a_footer_after_the_footnote_definitions():
+    text = ("The General Assembly,\n\nRecalling its resolution 1/2,\n\n1. Decides to renew the measures;\n\n"
+            "2. Requests a report.[^1]\n\n[^1]: See A/1/2.\n\n© United Nations\n")
+    (document,) = parse_text(text, "page.md")
+    assert document.paragraphs[-1].text == "Requests a report." and document.paragraphs[-1].footnotes == ("1",)
+    assert [str(f) for f in document.furniture] == ["line 11: © United Nations"]
+    assert [str(w) for w in document.warnings] == [f"document: line 11: “© United Nations” {TAIL}"]
+
+
 def test_a_footer_run_onto_a_wrapped_texts_last_line_is_cut_where_that_line_ended_short():
     text = ("The Security Council,\nRecalling its resolutions on the situation in the region and the\n"
             "reports of the Secretary-General,\n1. Decides to renew the measures imposed by paragraph 3 of its\n"

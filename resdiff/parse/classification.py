@@ -14,7 +14,7 @@ from ..errors import ParseError
 from ..i18n import N_, Message, _
 from ..model import MAX_PARAGRAPHS, Footnote, Item, Paragraph, ParagraphKind
 from ..text import has_cjk
-from .lines import _join, _join_all
+from .lines import _join, _join_all, ends_with_full_stop
 from .patterns import (
     _LABEL,
     _OPERATIVE,
@@ -274,18 +274,8 @@ def _roles(chunks: list[str], quoted: bool) -> list[tuple[str, str, re.Match[str
     return roles
 
 
-# The full stops that end a resolution's last operative paragraph (Latin, Cyrillic and Arabic
-# scripts print ".", Chinese "。", full-width "．"); paragraphs before it end with ";" or ":".
-_FULL_STOPS = ".。．"
 # What opens a quotation the paragraph before carries on into ("“Article 1 …”", «…», 「…」).
 _QUOTE_OPENERS = "“\"«„‘'「『‹"
-
-
-def _ends_with_full_stop(text: str) -> bool:
-    """Whether a paragraph's text ends with a full stop, a footnote mark or closing quotation mark
-    after it allowed ("…of the matter.", "…此案。", "…matter.5", "…the Charter.”")."""
-    stripped = _SUPER_MARK.sub("", text).rstrip(" ”\"’»)0123456789]")
-    return stripped[-1:] in _FULL_STOPS
 
 
 def trailing_text(chunks: list[str], quoted: bool) -> int:
@@ -312,7 +302,7 @@ def trailing_text(chunks: list[str], quoted: bool) -> int:
     roles = _roles(chunks, quoted)
     kept = [k for k, chunk in enumerate(chunks) if chunk.strip()]  # the chunk each role reads
     for n, (role, text, _match) in enumerate(roles):
-        if role != "continued" or n == 0 or not _ends_with_full_stop(roles[n - 1][1]):
+        if role != "continued" or n == 0 or not ends_with_full_stop(roles[n - 1][1]):
             continue
         if text[:1] in _QUOTE_OPENERS or (opens_operative(text) and not opens_preambular(text)):
             continue

@@ -91,3 +91,61 @@ def runs_on(previous: str | None, following: str | None, capitals: bool = False,
     if (first.isupper() and not capitals) or _OPERATIVE.match(following) or _LABEL.match(following):
         return False
     return not (opens_preambular(following) or opens_operative(following))
+
+
+# The full stops that end a resolution's last operative paragraph (Latin, Cyrillic and Arabic
+# scripts print ".", Chinese "。", full-width "．"); paragraphs before it end with ";" or ":".
+_FULL_STOPS = ".。．"
+
+
+def ends_with_full_stop(text: str) -> bool:
+    """Whether a paragraph's text ends with a full stop, a footnote mark or closing quotation mark
+    after it allowed ("…of the matter.", "…此案。", "…matter.5", "…matter.[^5]", "…the Charter.”").
+
+    >>> [ends_with_full_stop(t) for t in ("of the matter.[^5]", "此案。[1]", "the Charter.”", "matter.5", "No. 27")]
+    [True, True, True, True, False]
+    """
+    stripped = _SUPER_MARK.sub("", _TRAILING_BRACKET_MARK.sub("", text)).rstrip()
+    stripped = _MARK_AFTER_STOP.sub("", stripped).rstrip(" ”\"’»)")
+    return stripped[-1:] in _FULL_STOPS
+
+
+# a footnote mark printed right after a paragraph's last punctuation ("…matter.5"), not a
+# number of its own ("Supplement No. 27")
+_MARK_AFTER_STOP = re.compile(r"(?<=[.。．”\"’»)])\d{1,3}$")
+
+
+def page_width(lines: list[str]) -> int:
+    """The width a text is wrapped to: that of its widest line broken mid-sentence with the
+    sentence going on on the next line (a line broken for want of room). A text with no such
+    line is not wrapped (one paragraph a line, as web pages print): any width fits.
+
+    >>> page_width(["Recalling its resolutions on the", "region,", "", "1. Decides to act."]), page_width(["a.", "b."])
+    (32, 1000000)
+    """
+    widths = [width(line) for line, after in zip(lines, lines[1:])
+              if line.strip() and after.strip() and not _ends_terminal(line)]
+    return max(widths, default=1_000_000)
+
+
+def width(text: str) -> int:
+    """A line's width in columns: a Chinese character takes two."""
+    return len(text.strip()) + sum(1 for ch in text.strip() if has_cjk(ch))
+
+
+def ended_short(before: str, after: str, page_width: int) -> bool:
+    """Whether the line ``before`` ends with a full stop and the first word of the line ``after``
+    (a Chinese text's first character) would have fitted onto it within ``page_width``: the
+    line did not break for want of room, so what it ends ended there.
+
+    >>> ended_short("Decides to remain seized of the matter.", "© United Nations", 70)
+    True
+    >>> ended_short("Decides that the measures shall remain in force until the year 2030.", "It further", 70)
+    False
+    """
+    after = after.strip()
+    if not after or not ends_with_full_stop(before) or after[:1].isdigit() or after[:1] in "(（[" \
+            or (after[:1].islower() and after[:1] < "\u0250"):
+        return False  # a number, a bracket or a small Latin letter goes on after an abbreviation ("No.")
+    word = after[:1] if has_cjk(after[:1]) else after.split()[0]
+    return width(before) + 1 + width(word) <= page_width

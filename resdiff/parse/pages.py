@@ -18,7 +18,7 @@ from ..i18n import N_, Message
 from ..model import Footnote
 from ..text import SUPERSCRIPT_DIGITS
 from .identity import _line_title
-from .lines import _ends_terminal, _join, runs_on
+from .lines import _ends_terminal, _join, ended_short, page_width, runs_on
 from .patterns import (
     _BARCODE,
     _DISTR,
@@ -144,6 +144,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
     # than most lines do.
     indents = Counter(_indent(raw) for raw in body if raw.strip())
     margin = indents.most_common(1)[0][0] if indents else 0
+    wrapped_to = page_width(body)
     for position, raw in enumerate(body):
         if position < skip_to:
             continue
@@ -235,9 +236,14 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
                 # read as one, never as the footnote's text.
                 in_footnotes = False
             elif footnotes and not blank:
-                note = footnotes[-1]
-                footnotes[-1] = Footnote(note.mark, _join(note.text, line))
-                continue
+                if not ended_short(body[position - 1], line, wrapped_to):
+                    note = footnotes[-1]
+                    footnotes[-1] = Footnote(note.mark, _join(note.text, line))
+                    continue
+                # A line after a footnote's last line that ended short with its full stop is not
+                # its body's (a web page's text after the text): read as text, set apart from
+                # what comes before as after a blank line.
+                blank = True
             in_footnotes = False
         number = _OPERATIVE.match(line)
         if number:

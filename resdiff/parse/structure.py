@@ -29,7 +29,6 @@ from ..model import Document, Footnote, Paragraph
 from ..text import detect_language, has_cjk
 from .annex import ANNEX_LINE, annex_starts, classify_annex
 from .classification import _classify, _label, _warnings, check_paragraph_count, trailing_text  # noqa: F401  (_label: tests read it here)
-from .classification import _ends_with_full_stop as _ends_full_stop
 from .header import Header, read_header
 from .identity import Span, identify, normalize_symbol, title_lines
 from .layout import (
@@ -47,7 +46,7 @@ from .layout import (
     _trailing_footnotes,
     footnote_area_start,
 )
-from .lines import _ends_terminal, _join, _join_all, runs_on  # noqa: F401  (tests read _join, _join_all here)
+from .lines import _ends_terminal, _join, _join_all, ended_short, page_width, runs_on  # noqa: F401  (tests read _join, _join_all here)
 from .pages import _is_furniture, _titles, _unique_footnotes, lay_out, repeated_otherwise
 from .patterns import (
     _OPERATIVE,
@@ -505,24 +504,15 @@ def _wrapped_trailing(chunks: list[str], cut: int, lines: list[Line]) -> tuple[l
     last = _lines_of(chunks[cut - 1 : cut], pool)
     if len(last) < 2 or sum(len("".join(line.text.split())) for line in last) != len("".join(chunks[cut - 1].split())):
         return chunks, cut
-    width = max(_width(line.text) for line in lines)
+    wrapped_to = page_width([text for line in lines for text in (["", line.text] if line.blank_before else [line.text])])
     for j in range(1, len(last)):
-        before, after = last[j - 1].text, last[j].text.strip()
-        if not after or not _ends_full_stop(before):
-            continue
-        word = after[:1] if has_cjk(after[:1]) else after.split()[0]
-        if _width(before) + 1 + _width(word) > width:
-            continue  # the line broke for want of room: its paragraph may go on
+        if not ended_short(last[j - 1].text, last[j].text, wrapped_to):
+            continue  # the line broke for want of room (or ends otherwise): its paragraph may go on
         split = chunks[: cut - 1] + [_join_all([line.text for line in last[:j]]),
                                      _join_all([line.text for line in last[j:]])] + chunks[cut:]
         if trailing_text(split, False) == cut:
             return split, cut
     return chunks, cut
-
-
-def _width(text: str) -> int:
-    """A line's width in columns: a Chinese character takes two."""
-    return len(text.strip()) + sum(1 for ch in text.strip() if has_cjk(ch))
 
 
 def _lines_of(chunks: list[str], lines: list[Line]) -> list[Line]:

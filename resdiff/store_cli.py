@@ -18,7 +18,7 @@ import typer
 from . import i18n
 from .cli_app import app, read_documents, write_output
 from .errors import ResdiffError, StoreError
-from .i18n import N_, _, language_labels
+from .i18n import N_, _, language_label, language_labels
 
 
 def cell_len(text: str) -> int:
@@ -368,11 +368,12 @@ def _render_log(data: dict) -> str:
     languages: dict[int, set[str]] = {}
     for row in rows:
         languages.setdefault(row["family"], set()).add(row["language"])
-    width = max((cell_len(_label(r) + (f" [{r['language']}]" if len(languages[r["family"]]) > 1 else ""))
-                 for r in rows), default=0)
+    # (its code in English, "[zh]"; its name in Chinese, "[中文]")
+    width = max((cell_len(_label(r) + (f" [{language_label(r['language'])}]" if len(languages[r["family"]]) > 1
+                                       else "")) for r in rows), default=0)
     for row in rows:
         if len(languages[row["family"]]) > 1:
-            row = row | {"symbol": f"{row['symbol']} [{row['language']}]"}
+            row = row | {"symbol": f"{row['symbol']} [{language_label(row['language'])}]"}
         if row["family"] != family:
             family = row["family"]
             if lines:

@@ -185,3 +185,15 @@ def test_versions_whose_symbols_share_only_a_tail_are_named_by_their_whole_symbo
     assert "| A/C.2/65/L.22 | A/C.3/65/L.22 | change |" in markdown(comparison, RenderOptions())
     distinct = _pair("A/C.2/65/L.22", "A/C.2/65/L.56")
     assert "L.22 OP1 → L.56 OP1" in terminal(distinct, RenderOptions(width=200, color=False))
+
+
+def test_log_names_the_language_of_each_version_of_a_family_kept_in_several(tmp_path):
+    store = str(tmp_path / "s.db")
+    run("add", str(WEB / "S_RES_338_1973__lexicorient.en.txt"), str(WEB / "S_RES_338_1973__monbalagan.fr.txt"),
+        "--store", store)
+    assert run("log", "--store", store, "--ui-lang", "en").stdout.splitlines()[1:] == [
+        "  ----------  S/RES/338 (1973) [en]     0 PP 3 OP  first version",
+        "  ----------  S/RES/338 (1973) [fr]     0 PP 3 OP  first version"]
+    assert run("log", "--store", store, "--ui-lang", "zh").stdout.splitlines()[1:] == [
+        "  ----------  S/RES/338 (1973) [英文]     0 PP 3 OP  第一版",
+        "  ----------  S/RES/338 (1973) [法文]     0 PP 3 OP  第一版"]

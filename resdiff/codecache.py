@@ -102,16 +102,11 @@ def _import_dataclasses() -> None:
 
 
 def _decode(data: bytes) -> dict[str, object]:
-    import marshal
-    from binascii import crc32
     from types import CodeType
 
-    if len(data) < 4 or int.from_bytes(data[:4], "little") != crc32(data[4:]):
-        return {}
-    try:
-        entries = marshal.loads(data[4:])
-    except (EOFError, ValueError, TypeError):
-        return {}
+    from .checkedfile import load
+
+    entries = load(data)
     if not isinstance(entries, dict):
         return {}
     return {text: code for text, code in entries.items() if isinstance(text, str) and isinstance(code, CodeType)}
@@ -122,8 +117,7 @@ def save() -> None:
     never raise."""
     if _path is None or not _new:
         return
-    import marshal
-    from binascii import crc32
+    from .checkedfile import store
 
     try:
         with open(_path, "rb") as handle:
@@ -133,16 +127,4 @@ def save() -> None:
     entries.update(_new)
     if len(entries) > MAX_ENTRIES:
         entries = dict(_new)
-    temporary = f"{_path}.{os.getpid()}.tmp"
-    try:
-        payload = marshal.dumps(entries)
-        data = crc32(payload).to_bytes(4, "little") + payload
-        os.makedirs(os.path.dirname(_path), exist_ok=True)
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, _path)
-    except (OSError, ValueError):
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+    store(_path, entries)

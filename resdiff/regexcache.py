@@ -134,15 +134,9 @@ def _recorded(key: tuple, compiled: re.Pattern) -> tuple | None:
 
 
 def _decode(data: bytes) -> list:
-    import marshal
-    from binascii import crc32
+    from .checkedfile import load
 
-    if len(data) < 4 or int.from_bytes(data[:4], "little") != crc32(data[4:]):
-        return []
-    try:
-        entries = marshal.loads(data[4:])
-    except (EOFError, ValueError, TypeError):
-        return []
+    entries = load(data)
     return entries if isinstance(entries, list) else []
 
 
@@ -181,8 +175,7 @@ def save() -> None:
     new = [(key, compiled) for key, compiled in list(cache.items()) if key not in _loaded]
     if not new:
         return
-    import marshal
-    from binascii import crc32
+    from .checkedfile import store
 
     try:
         with open(_path, "rb") as handle:
@@ -198,16 +191,4 @@ def save() -> None:
             entries.append(entry)
     if len(entries) > MAX_PATTERNS:
         entries = entries[-MAX_PATTERNS // 2:]
-    try:
-        payload = marshal.dumps(entries)
-        data = crc32(payload).to_bytes(4, "little") + payload
-        os.makedirs(os.path.dirname(_path), exist_ok=True)
-        temporary = f"{_path}.{os.getpid()}.tmp"
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, _path)
-    except (OSError, ValueError):
-        try:
-            os.unlink(temporary)
-        except (OSError, UnboundLocalError):
-            pass
+    store(_path, entries)

@@ -108,6 +108,20 @@ def test_a_sentence_wrapped_at_its_full_stop_for_want_of_room_stays_in_the_parag
     assert furniture == [] and warnings == []
 
 
+def test_a_last_paragraph_a_page_broke_after_a_full_stop_stays_whole():
+    # blank lines set the paragraphs apart; the page broke the last one after a full-width line
+    text = ("The Security Council,\n\nRecalling its resolutions on the situation in the region and the\n"
+            "reports of the Secretary-General,\n\n1. Decides to renew the measures imposed by paragraph 3 of its\n"
+            "resolution 1/2;\n\n2. Decides to remain seized of the matter and to consider it further on\n"
+            "the basis of the reports of the Secretary-General requested in para 1.\n\n22-01234\n\n"
+            "It further decides to review the measures in the light of those reports.\n")
+    paragraphs, furniture, warnings = _read(text)
+    assert paragraphs[-1] == ("OP2", "Decides to remain seized of the matter and to consider it further on the basis "
+                                     "of the reports of the Secretary-General requested in para 1. It further decides "
+                                     "to review the measures in the light of those reports.")
+    assert furniture == ["line 12: 22-01234"] and warnings == []
+
+
 def test_chinese():
     text = "安全理事会，\n\n回顾其以前的决议，\n\n1. 决定延长措施；\n\n2. 决定继续处理此案。\n\n© 联合国\n\n本页面最后修订于2020年5月3日。\n"
     assert _read(text) == (

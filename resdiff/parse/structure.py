@@ -46,7 +46,7 @@ from .layout import (
     _trailing_footnotes,
     footnote_area_start,
 )
-from .lines import _ends_terminal, _join, _join_all, ended_short, page_width, runs_on  # noqa: F401  (tests read _join, _join_all here)
+from .lines import _ends_terminal, _join, _join_all, ended_short, page_width, runs_on, width  # noqa: F401  (tests read _join, _join_all here)
 from .pages import _is_furniture, _titles, _unique_footnotes, lay_out, repeated_otherwise
 from .patterns import (
     _OPERATIVE,
@@ -470,6 +470,8 @@ def _paragraphs(body: list[str], quoted: bool, layout: Layout, known_marks: set[
     chunks = _join_lines(layout.lines, quoted, _block_mode(body))
     marks = {f.mark for f in layout.footnotes} | set(known_marks)
     cut = trailing_text(chunks, quoted)
+    if cut < len(chunks) and _broken_by_room(chunks[cut:], layout.lines):
+        cut = len(chunks)
     if not quoted and cut:
         chunks, cut = _wrapped_trailing(chunks, cut, layout.lines)
     trailing = [(line.at, line.text) for line in _lines_of(chunks[cut:], layout.lines)]
@@ -492,6 +494,23 @@ def _trailing_warning(symbol: str | None, trailing: list[tuple[int, str]]) -> li
                     text=" ".join(text for _, text in trailing))]
 
 
+def _broken_by_room(tail: list[str], lines: list[Line]) -> bool:
+    """Whether the paragraph texts ``tail`` (the last of ``lines``) go on from the line before
+    them, broken off it for want of room: that line is as wide as the text is wrapped to (a
+    page may break a paragraph after a sentence's full stop, and a blank line stand there)."""
+    first = len(lines) - len(_lines_of(tail, lines))
+    if first <= 0:
+        return False
+    before, after = lines[first - 1].text, lines[first].text.strip()
+    word = after[:1] if has_cjk(after[:1]) else (after.split() or [""])[0]
+    return width(before) + 1 + width(word) > _wrap_width(lines)
+
+
+def _wrap_width(lines: list[Line]) -> int:
+    """``page_width`` of a layout's lines, its blank lines given back."""
+    return page_width([text for line in lines for text in (["", line.text] if line.blank_before else [line.text])])
+
+
 def _wrapped_trailing(chunks: list[str], cut: int, lines: list[Line]) -> tuple[list[str], int]:
     """``trailing_text`` where text after the last operative paragraph (``chunks[cut - 1]``) was
     run onto it by segmentation, as in a text wrapped to its page's width (no blank line sets
@@ -504,7 +523,7 @@ def _wrapped_trailing(chunks: list[str], cut: int, lines: list[Line]) -> tuple[l
     last = _lines_of(chunks[cut - 1 : cut], pool)
     if len(last) < 2 or sum(len("".join(line.text.split())) for line in last) != len("".join(chunks[cut - 1].split())):
         return chunks, cut
-    wrapped_to = page_width([text for line in lines for text in (["", line.text] if line.blank_before else [line.text])])
+    wrapped_to = _wrap_width(lines)
     for j in range(1, len(last)):
         if not ended_short(last[j - 1].text, last[j].text, wrapped_to):
             continue  # the line broke for want of room (or ends otherwise): its paragraph may go on

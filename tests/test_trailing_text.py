@@ -179,3 +179,15 @@ def test_every_real_text_reads_as_it_did_before_the_rule(monkeypatch):
     with_rule = parses()
     monkeypatch.setattr(structure, "trailing_text", lambda chunks, quoted: len(chunks))
     assert parses() == with_rule
+
+
+def test_the_warning_in_the_chinese_interface_lists_the_lines_as_chinese_does():
+    from resdiff import i18n
+    (document,) = parse_text(SC + "© United Nations\n\nPrivacy policy\n", "page.txt")
+    i18n.use("zh")
+    try:
+        said = [i18n.tr(w) for w in document.warnings]
+    finally:
+        i18n.use("en")
+    assert said == ["文档：第 9、11 行：“© United Nations Privacy policy”在以句号结束全文的最后一个执行段落之后，"
+                    "不作为该段的一部分（列为页面附属内容，不比较）"]

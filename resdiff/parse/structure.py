@@ -490,7 +490,7 @@ def _trailing_warning(symbol: str | None, trailing: list[tuple[int, str]]) -> li
                         name=symbol or Message(N_("document")), line=numbers[0], text=trailing[0][1])]
     return [Message(N_("{name}: lines {lines}: “{text}” follow the last operative paragraph, which ends the text "
                        "with its full stop: read as no part of it (listed with the page furniture, not compared)"),
-                    name=symbol or Message(N_("document")), lines=", ".join(str(k) for k in numbers),
+                    name=symbol or Message(N_("document")), lines=_listed(numbers),
                     text=" ".join(text for _, text in trailing))]
 
 
@@ -532,6 +532,15 @@ def _wrapped_trailing(chunks: list[str], cut: int, lines: list[Line]) -> tuple[l
         if trailing_text(split, False) == cut:
             return split, cut
     return chunks, cut
+
+
+def _listed(numbers: list[int]) -> str | Message:
+    """Line numbers listed as the interface lists them ("9, 11, 13"; "9、11、13")."""
+    listed: str | Message = str(numbers[0])
+    for number in numbers[1:]:
+        # TRANSLATORS: two items of a list, the second added after the first ("9, 11")
+        listed = Message(N_("{left}, {right}"), left=listed, right=number)
+    return listed
 
 
 def _lines_of(chunks: list[str], lines: list[Line]) -> list[Line]:

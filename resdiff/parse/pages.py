@@ -145,6 +145,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
     indents = Counter(_indent(raw) for raw in body if raw.strip())
     margin = indents.most_common(1)[0][0] if indents else 0
     wrapped_to = page_width(body)
+    last_operative = max((k for k, raw in enumerate(body) if _OPERATIVE.match(raw.strip())), default=-1)
     for position, raw in enumerate(body):
         if position < skip_to:
             continue
@@ -236,13 +237,13 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
                 # read as one, never as the footnote's text.
                 in_footnotes = False
             elif footnotes and not blank:
-                if not ended_short(body[position - 1], line, wrapped_to):
+                if position < last_operative or not ended_short(body[position - 1], line, wrapped_to):
                     note = footnotes[-1]
                     footnotes[-1] = Footnote(note.mark, _join(note.text, line))
                     continue
-                # A line after a footnote's last line that ended short with its full stop is not
-                # its body's (a web page's text after the text): read as text, set apart from
-                # what comes before as after a blank line.
+                # A line after a footnote's last line that ended short with its full stop, below
+                # the last operative paragraph, is not its body's (a web page's text after the
+                # text): read as text, set apart from what comes before as after a blank line.
                 blank = True
             in_footnotes = False
         number = _OPERATIVE.match(line)

@@ -14,10 +14,12 @@ import jsonschema
 import pytest
 
 from conftest import CORPUS, ROOT
-from resdiff.parse import parse_file
+from resdiff.model import ParagraphKind
+from resdiff.parse import parse_file, parse_text
 from resdiff.render.json import render_parse
 
 EN = CORPUS / "en"
+OMNIBUS = ROOT / "tests" / "fixtures" / "omnibus" / "A_RES_79_144.en.txt"
 ZH = CORPUS / "zh"
 SCHEMA = json.loads((ROOT / "resdiff" / "schemas" / "parse.schema.json").read_text(encoding="utf-8"))
 
@@ -86,6 +88,88 @@ def test_footnote_bodies_are_not_paragraph_text(path):
     for pid, text in texts(document):
         for body in bodies:
             assert body not in text, (pid, body)
+
+
+def test_the_omnibus_oceans_resolution():
+    """A/RES/79/144, 59 pages: its own numbering is the count (the last operative paragraph is 381)."""
+    documents = parse_file(str(OMNIBUS))
+    assert len(documents) == 1
+    document = documents[0]
+    assert (document.symbol, document.title, document.date) == (
+        "A/RES/79/144", "Oceans and the law of the sea", "2024-12-16")
+    assert (*document.counts(), len(document.footnotes)) == (38, 381, 170)
+    assert [p.number for p in document.paragraphs if p.number is not None] == list(range(1, 382))
+    assert [f.mark for f in document.footnotes] == [str(i) for i in range(1, 171)]
+    assert document.paragraph("PP1").text.startswith("Reaffirming its annual resolutions on the law of the sea")
+    assert document.paragraph("PP38").text.startswith("Reaffirming also the importance of the work of the International Tribunal")
+    assert document.paragraph("OP381").text == (
+        "Decides to include in the provisional agenda of its eightieth session the item entitled "
+        "\u201cOceans and the law of the sea\u201d.")
+    headings = [p for p in document.paragraphs if p.kind is ParagraphKind.HEADING]
+    sections = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split()
+    assert [h.text.split(" ", 1)[0] for h in headings[:16]] == sections
+    assert [h.id for h in headings] == [f"H{i}" for i in range(1, 17)] + ["Annex H1"]
+    assert headings[1].text == "II Capacity-building"
+    # Each section heading stands before the first paragraph of its section.
+    ids = [p.id for p in document.paragraphs]
+    assert ids[ids.index("H1") - 1: ids.index("H1") + 2] == ["PP38", "H1", "OP1"]
+    assert ids[ids.index("H16") - 1: ids.index("H16") + 2] == ["OP376", "H16", "OP377"]
+    # Footnote lines that wrap onto a line opening with a date are read as the same footnote:
+    # "…, South Africa," / "26 August–4 September 2002 …" is footnote 15, not a second 26.
+    notes = {f.mark: f.text for f in document.footnotes}
+    assert notes["15"].endswith("Johannesburg, South Africa, 26 August\u20134 September 2002 (United Nations "
+                                "publication, Sales No. E.03.II.A.1 and corrigendum), chap. I, resolution 2, annex.")
+    assert notes["26"].startswith("See the terms of reference, guidelines and rules of the voluntary trust fund")
+    assert notes["31"] == "Resolution 52/251, annex."
+    assert notes["66"].endswith("1 August 2015\u2013 31 December 2016 (S/INF/71).")
+    assert document.warnings == ()
+    annex = [p for p in document.paragraphs if p.kind is ParagraphKind.ANNEX]
+    assert len(annex) == 1 and "Amend paragraph 8 to read" in annex[0].text
+    jsonschema.validate(json.loads(render_parse(documents, str(OMNIBUS))), SCHEMA)
+    bodies = [f.text for f in document.footnotes if len(f.text) > 25]
+    for pid, text in texts(document):
+        assert not FURNITURE.search(text), (pid, text)
+        assert text == text.strip() and "  " not in text, (pid, text)
+        for body in bodies:
+            assert body not in text, (pid, body)
+
+
+WRAPPED_NOTES = """United Nations A/RES/99/1
+General Assembly Distr.: General
+1 January 2030
+
+Resolution adopted by the General Assembly on 1 January 2030
+
+99/1. A test
+
+The General Assembly,
+
+Recalling the World Summit,1 its report2 and resolution 1/1,3
+
+1. Decides to act;4
+_______________
+
+1 See Report of the World Summit, Johannesburg, South Africa,
+26 August\u20134 September 2002, annex.
+
+2 A/1/1, covering 1 August 2015\u2013
+31 December 2016.
+
+3 Resolution 1/1, annex
+
+4 See A/2/2.
+"""
+
+
+def test_a_footnote_line_wrapping_onto_a_date_stays_that_footnote():
+    document = parse_text(WRAPPED_NOTES, "test.txt")[0]
+    assert [(f.mark, f.text) for f in document.footnotes] == [
+        ("1", "See Report of the World Summit, Johannesburg, South Africa, 26 August\u20134 September 2002, annex."),
+        ("2", "A/1/1, covering 1 August 2015\u2013 31 December 2016."),
+        ("3", "Resolution 1/1, annex"),
+        ("4", "See A/2/2."),
+    ]
+    assert document.warnings == ()
 
 
 def test_inline_footnote_numbers_become_marks():

@@ -226,6 +226,13 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             continue
         if in_footnotes:
             plain = _PLAIN_FOOTNOTE.match(line)
+            if plain and footnotes and not blank and _wraps_on(footnotes, plain.group(1), plain.group(2).strip()):
+                # "15 See Report of the World Summit …, Johannesburg, South Africa," then
+                # "26 August–4 September 2002 …": a date that opens the wrapped line of a
+                # footnote left unfinished, not footnote 26 (which is printed pages later).
+                note = footnotes[-1]
+                footnotes[-1] = Footnote(note.mark, _join(note.text, line))
+                continue
             if plain and not _OPERATIVE.match(line):
                 footnotes.append(Footnote(plain.group(1), plain.group(2).strip()))
                 blank = False  # the body may wrap onto the next line
@@ -450,6 +457,20 @@ def _unruled_footnotes(kept: list[Line], footnotes: list[Footnote],
             del kept[begin:]
             return [Footnote(mark, text) for mark, text in notes]
     return []
+
+
+def _wraps_on(footnotes: list[Footnote], number: str, rest: str) -> bool:
+    """Whether a line "``number`` ``rest``", just under the line of the last footnote read, is the
+    rest of that footnote: it stops mid-sentence ("…, South Africa,", "…1 August 2015–", no
+    punctuation at all), the number is not the mark that follows its own, and the line is no
+    footnote printed again (an earlier one under that mark, with the same words)."""
+    note = footnotes[-1]
+    if not (note.mark.isdigit() and number.isdigit()) or int(number) == int(note.mark) + 1:
+        return False
+    end = note.text.rstrip()[-1:]
+    if not (end in ",–—-/" or end.isalnum()):
+        return False
+    return not any(f.mark == number and f.text.startswith(rest[:20]) for f in footnotes)
 
 
 def _mark_value(match: re.Match[str]) -> int:

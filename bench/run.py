@@ -37,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "A_C.2_65_433_second_committee_report_ict_zh.txt"
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+OMNIBUS = ROOT / "tests" / "fixtures" / "omnibus" / "A_RES_79_144.en.txt"
 RESULTS = ROOT / "bench" / "results.json"
 README = ROOT / "README.md"
 # The README's Performance section holds the latest table between these two lines.
@@ -69,6 +70,7 @@ REAL_PAIRS = (
 )
 # The largest real resolutions at hand, each compared with a revision the generator makes of it.
 REAL_REVISED = (
+    ("A/RES/79/144 (oceans and the law of the sea, the omnibus)", OMNIBUS, None),
     ("A/RES/80/5 (Doha Political Declaration, with its annex)", CORPUS / "en" / "A_RES_80_5.md", None),
     ("A/RES/80/24 (nuclear disarmament)", CORPUS / "en" / "A_RES_80_24.md", None),
     ("A/RES/80/11 (peacebuilding architecture)", CORPUS / "en" / "A_RES_80_11.md", None),

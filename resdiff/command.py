@@ -248,7 +248,26 @@ def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str
     second = documents(new)
     a = select(first, old_symbol, old) if old_symbol else first[0] if len(first) == 1 else first[-1]
     b = select(second, new_symbol, new) if new_symbol else second[-1]
+    if not old_symbol and not new_symbol:
+        for label in _also_differ(first, second, a, b):
+            print(_("resdiff: warning: {message}").format(message=_(
+                "both files also hold {label}, which differs between them; only {compared} is compared here "
+                "(give --old {label} --new {label} to compare it)").format(
+                    label=label, compared=a.label if a.label == b.label else f"{a.label} → {b.label}")),
+                file=sys.stderr)
     return a, b
+
+
+def _also_differ(first: tuple[Document, ...], second: tuple[Document, ...], a: Document, b: Document) -> list[str]:
+    """The labels of the other documents both files hold (by symbol) whose text differs: a
+    committee report edited in the draft it quotes first, when its recommended draft is compared.
+    """
+    def text(document: Document) -> tuple:
+        return (document.title, document.chapeau, document.agenda_item, document.sponsors, document.paragraphs,
+                document.footnotes)
+
+    others = {d.symbol: d for d in second if d is not b and d.symbol}
+    return [d.label for d in first if d is not a and d.symbol in others and text(d) != text(others[d.symbol])]
 
 
 def bidi_note(output: Path | None, *documents: Document) -> None:

@@ -238,3 +238,25 @@ def test_right_to_left_text_goes_to_the_terminal_in_logical_order_with_a_note(tm
     # Written to a file, or a text with no right-to-left letters: no note.
     assert run("diff", old, new, "-o", str(tmp_path / "d.txt")).stderr == ""
     assert run("diff", str(SAMPLE)).stderr == ""
+
+
+def test_a_change_in_another_document_both_files_hold_is_warned(tmp_path):
+    # Two copies of the committee report, the first draft it quotes (L.22) edited: resdiff
+    # compares the recommended drafts (L.56), which agree; before, the edit went unmentioned.
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert text.count("表示注意到经济及社会理事会关于评估") == 2
+    edited = tmp_path / "report.txt"
+    edited.write_text(text.replace("表示注意到经济及社会理事会关于评估", "表示欢迎经济及社会理事会关于评估", 1),
+                      encoding="utf-8")
+    from helpers import run_command
+
+    result = run_command("diff", str(SAMPLE), str(edited), "--stat")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0] == "A/C.2/65/L.56 (2010-11-24) → A/C.2/65/L.56 (2010-11-24)"
+    assert result.stderr == ("resdiff: warning: both files also hold A/C.2/65/L.22, which differs between them; "
+                             "only A/C.2/65/L.56 is compared here (give --old A/C.2/65/L.22 --new A/C.2/65/L.22 "
+                             "to compare it)\n")
+    chosen = run_command("diff", str(SAMPLE), str(edited), "--old", "L.22", "--new", "L.22", "--stat")
+    assert chosen.stderr == "" and "1 modified" in chosen.stdout
+    same = run_command("diff", str(SAMPLE), str(SAMPLE), "--stat")
+    assert same.stderr == ""

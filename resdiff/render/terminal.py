@@ -14,7 +14,7 @@ from typing import Protocol
 from rich.console import Console
 from rich.text import Text
 
-from ..i18n import _, language_label, tr
+from ..i18n import _, language_label, ngettext, tr
 from ..inline import for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from ..text import has_rtl
@@ -340,10 +340,12 @@ def render_documents(documents: tuple[Document, ...], options: RenderOptions | N
         console.print(Text(visible(f"{document.label}  {document.title or ''}".rstrip()),
                            style="bold" if color else ""))
         annex, headings = document.annex_counts()
-        extra = (_("{annex} annex paragraphs · {headings} headings · ").format(annex=annex, headings=headings)
+        extra = (ngettext("{n} annex paragraph", "{n} annex paragraphs", annex).format(n=annex) + " · "
+                 + ngettext("{n} heading", "{n} headings", headings).format(n=headings) + " · "
                  if annex or headings else "")
-        console.print(Text(_("language {language} · {pp} preambular · {op} operative · {extra}{footnotes} footnotes").format(
-            language=language_label(document.language), pp=pp, op=op, extra=extra, footnotes=len(document.footnotes))))
+        notes = ngettext("{n} footnote", "{n} footnotes", len(document.footnotes)).format(n=len(document.footnotes))
+        console.print(Text(_("language {language} · {pp} preambular · {op} operative · {extra}{footnotes}").format(
+            language=language_label(document.language), pp=pp, op=op, extra=extra, footnotes=notes)))
         for part in (document.agenda_item, document.sponsors, document.chapeau):
             if part:
                 console.print(Text(visible(part)), soft_wrap=unwrapped)
@@ -365,7 +367,8 @@ def render_documents(documents: tuple[Document, ...], options: RenderOptions | N
         for footnote in document.footnotes:
             console.print(Text(visible(f"  [{footnote.mark}] {footnote.text}")), soft_wrap=unwrapped)
         if furniture:
-            console.print(Text(_("left out as page furniture: {n} lines").format(n=len(document.furniture))))
+            console.print(Text(ngettext("left out as page furniture: {n} line", "left out as page furniture: {n} lines",
+                                        len(document.furniture)).format(n=len(document.furniture))))
             for line in document.furniture:
                 console.print(Text("  " + visible(tr(line))), soft_wrap=unwrapped)
     return _printed(console)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from .errors import ResdiffError, SelectionError
-from .i18n import _, ngettext, tr
+from .i18n import _, ngettext, os_reason, tr
 
 # typing and pathlib are imported by type checkers only: the command starts without them
 TYPE_CHECKING = False
@@ -86,7 +86,7 @@ def check_output(output: Path | None, inputs: tuple[str | None, ...]) -> None:
         if not output.exists():
             return
     except OSError as exc:  # a name too long, a loop of links: nothing can be written there
-        raise ResdiffError(_("cannot write {output}: {reason}").format(output=output, reason=exc.strerror or exc)) \
+        raise ResdiffError(_("cannot write {output}: {reason}").format(output=output, reason=os_reason(exc))) \
             from None
     for name in inputs:
         if name and name != "-" and os.path.exists(name):
@@ -127,7 +127,7 @@ def write_output(text: str | bytes, output: Path | None) -> None:
             raise
         except OSError as exc:
             _silence_stdout()
-            raise ResdiffError(_("cannot write to standard output: {reason}").format(reason=exc.strerror or exc)) from None
+            raise ResdiffError(_("cannot write to standard output: {reason}").format(reason=os_reason(exc))) from None
         except UnicodeEncodeError as exc:
             raise unwritable_text(exc) from None
         return
@@ -155,7 +155,7 @@ def write_output(text: str | bytes, output: Path | None) -> None:
         os.replace(temporary, target)
         temporary = None
     except OSError as exc:
-        raise ResdiffError(_("cannot write {output}: {reason}").format(output=output, reason=exc.strerror or exc)) from None
+        raise ResdiffError(_("cannot write {output}: {reason}").format(output=output, reason=os_reason(exc))) from None
     finally:
         if temporary is not None:
             try:

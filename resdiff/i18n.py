@@ -207,3 +207,36 @@ def tr(message: str) -> str:
                      for key, value in message.arguments.items()}
         return _(message.template).format(**arguments)
     return _(message)
+
+
+# The operating system's reasons a file cannot be read or written, as errno names them: the
+# system's own words are English whatever the interface language.
+_OS_REASONS = {
+    "ENOENT": N_("No such file or directory"),
+    "EISDIR": N_("Is a directory"),
+    "ENOTDIR": N_("Not a directory"),
+    "EACCES": N_("Permission denied"),
+    "EPERM": N_("Operation not permitted"),
+    "ENOSPC": N_("No space left on device"),
+    "EROFS": N_("Read-only file system"),
+    "ENAMETOOLONG": N_("File name too long"),
+    "ELOOP": N_("Too many levels of symbolic links"),
+    "EEXIST": N_("File exists"),
+}
+
+
+def os_reason(exc: BaseException) -> str:
+    """Why an operating-system call failed, in the interface language: the system's words in
+    English, the catalogue's for the usual reasons otherwise.
+
+    >>> os_reason(FileNotFoundError(2, "No such file or directory"))
+    'No such file or directory'
+    """
+    import errno
+
+    strerror = getattr(exc, "strerror", None)
+    code = getattr(exc, "errno", None)
+    if current() == SOURCE_LANGUAGE or not isinstance(code, int):
+        return strerror or str(exc)
+    name = errno.errorcode.get(code)
+    return _(_OS_REASONS[name]) if name in _OS_REASONS else strerror or str(exc)

@@ -28,7 +28,7 @@ from typing import Literal, overload
 
 from .errors import StoreError
 from .history import Link, session_of
-from .i18n import N_, _
+from .i18n import N_, _, os_reason
 from .model import Document, Footnote, Item, Paragraph, ParagraphKind
 from .text import normalize
 
@@ -394,7 +394,7 @@ class Store:
         except OSError as exc:  # a name too long, a loop of links, no permission
             raise StoreError(_("cannot open the store {path}: {reason}; give --store PATH "
                                "(or set RESDIFF_STORE) to another store").format(
-                path=path, reason=exc.strerror or exc)) from None
+                path=path, reason=os_reason(exc))) from None
         if mode is not None and stat.S_ISDIR(mode):
             raise StoreError(_("{path} is a folder, not a store file: give --store a file path such as {example}").format(
                 path=path, example=path / "store.db"))
@@ -412,7 +412,7 @@ class Store:
             except OSError as exc:
                 raise StoreError(_("cannot create the store folder {folder}: {reason}; "
                                    "give --store PATH (or set RESDIFF_STORE) somewhere writable").format(
-                    folder=path.parent, reason=exc.strerror or exc)) from None
+                    folder=path.parent, reason=os_reason(exc))) from None
         else:
             cls._check_header(path)
         try:
@@ -435,7 +435,7 @@ class Store:
             with open(path, "rb") as handle:
                 head = handle.read(16)
         except OSError as exc:
-            raise StoreError(_("cannot read the store {path}: {reason}").format(path=path, reason=exc.strerror or exc)) \
+            raise StoreError(_("cannot read the store {path}: {reason}").format(path=path, reason=os_reason(exc))) \
                 from None
         if head and head != _SQLITE_MAGIC:
             raise StoreError(_("{path} is not a resdiff store (not an SQLite database): "

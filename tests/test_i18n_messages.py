@@ -12,7 +12,7 @@ import ast
 import re
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SAMPLE
 
 # Callables whose first argument (or ``message=``) a user reads.
 SHOWN = {"BadParameter", "UsageError", "BadArgumentUsage", "echo", "secho", "warn", "warning", "Exit", "Message"}
@@ -231,3 +231,17 @@ def test_every_warning_and_furniture_line_of_the_real_texts_can_be_shown_in_chin
             assert not plain, (path, plain)
             shown += len(document.warnings) + len(document.furniture)
     assert read > 90 and shown > 500
+
+
+def test_the_operating_systems_reason_is_said_in_the_interface_language(tmp_path):
+    # The system's words ("No such file or directory") are English whatever the locale: the
+    # usual reasons come from the catalogue in Chinese, and stay the system's own in English.
+    from helpers import run_command
+
+    missing = tmp_path / "nowhere" / "x.html"
+    zh = run_command("--ui-lang", "zh", "diff", str(SAMPLE), "-o", str(missing))
+    assert zh.returncode == 2 and zh.stderr == f"resdiff：错误：无法写入 {missing}：没有此文件或目录\n"
+    en = run_command("diff", str(SAMPLE), "-o", str(missing))
+    assert en.returncode == 2 and en.stderr == f"resdiff: error: cannot write {missing}: No such file or directory\n"
+    directory = run_command("--ui-lang", "zh", "diff", str(SAMPLE), "-o", str(tmp_path))
+    assert directory.returncode == 2 and directory.stderr.endswith("是目录\n"), directory.stderr

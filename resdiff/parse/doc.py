@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 
 from ..errors import InputError
-from ..i18n import _
+from ..i18n import _, os_reason
 
 __all__ = ["OLE2_MAGIC", "is_ole2", "is_word97", "doc_to_docx", "soffice"]
 
@@ -92,7 +92,7 @@ def _convert(data: bytes, source: str | None) -> bytes:
                              path=source) from None
         except OSError as exc:
             raise InputError(_("cannot run LibreOffice ({program}): {reason}").format(
-                program=program, reason=exc.strerror or exc), path=source) from None
+                program=program, reason=os_reason(exc)), path=source) from None
         converted = os.path.join(out, "document.docx")
         if run.returncode != 0 or not os.path.exists(converted):
             said = " ".join((run.stderr or run.stdout or "").split())[:200]

@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 
 from ..errors import InputError
-from ..i18n import N_, Message, _
+from ..i18n import N_, Message, _, os_reason
 
 # typing is imported by type checkers only: the command starts without it
 TYPE_CHECKING = False
@@ -91,7 +91,7 @@ def read_bytes(path: str) -> bytes:
             try:
                 _stdin.append(_read_limited(stream, "-"))
             except OSError as exc:
-                raise InputError(_("cannot be read ({reason})").format(reason=exc.strerror or exc), path="-") from None
+                raise InputError(_("cannot be read ({reason})").format(reason=os_reason(exc)), path="-") from None
         data = _stdin[0]
         if not data.strip():
             raise InputError(_("standard input is empty"), path="-")
@@ -103,7 +103,7 @@ def read_bytes(path: str) -> bytes:
     except PermissionError:
         raise InputError(_("permission denied"), path=path) from None
     except (OSError, ValueError) as exc:
-        raise InputError(_("cannot be read ({reason})").format(reason=getattr(exc, 'strerror', None) or exc), path=path) from None
+        raise InputError(_("cannot be read ({reason})").format(reason=os_reason(exc)), path=path) from None
     kind = file_kind(mode)
     if kind == "a directory":
         raise InputError(_("is a directory, not a document"), path=path)
@@ -123,7 +123,7 @@ def read_bytes(path: str) -> bytes:
     except PermissionError:
         raise InputError(_("permission denied"), path=path) from None
     except OSError as exc:
-        raise InputError(_("cannot be read ({reason})").format(reason=exc.strerror or exc), path=path) from None
+        raise InputError(_("cannot be read ({reason})").format(reason=os_reason(exc)), path=path) from None
     if not data.strip():
         raise InputError(_("file is empty"), path=path)
     return data

@@ -26,9 +26,9 @@ from dataclasses import replace
 from ..errors import ParseError
 from ..i18n import N_, Message, _
 from ..model import Document, Footnote, Paragraph
-from ..text import detect_language, has_cjk
+from ..text import SUPERSCRIPT_DIGITS, detect_language, has_cjk
 from .annex import ANNEX_LINE, annex_starts, classify_annex
-from .classification import _classify, _label, _warnings, check_paragraph_count, trailing_text  # noqa: F401  (_label: tests read it here)
+from .classification import _classify, _label, _take_marks, _warnings, check_paragraph_count, trailing_text  # noqa: F401  (_label: tests read it here)
 from .header import Header, read_header
 from .identity import Span, identify, normalize_symbol, title_lines
 from .layout import (
@@ -51,6 +51,7 @@ from .pages import _is_furniture, _titles, _unique_footnotes, lay_out, repeated_
 from .patterns import (
     _OPERATIVE,
     _SEPARATOR,
+    _SUPER_TO_ASCII,
     _SYMBOL,
     _TERMINAL,
     _TITLE_NUMBER,
@@ -136,6 +137,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
             following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
             body = body + _trailing_footnotes(lines[block.end : following], "\n".join(body))
         layout = lay_out(body, block.quoted, _titles(lines, block, meta), symbols)
+        if not block.quoted:
+            _unruled_notes(layout, {f.mark for f in md_footnotes})
         paragraphs, footnotes, trailing = _paragraphs(body, block.quoted, layout, {f.mark for f in md_footnotes},
                                                       source)
         twice = repeated_otherwise(layout.footnotes, [])
@@ -476,6 +479,73 @@ def _paragraphs(body: list[str], quoted: bool, layout: Layout, known_marks: set[
         chunks, cut = _wrapped_trailing(chunks, cut, layout.lines)
     trailing = [(line.at, line.text) for line in _lines_of(chunks[cut:], layout.lines)]
     return _classify(chunks[:cut], quoted, marks, source), _unique_footnotes(layout.footnotes), trailing
+
+
+# A footnote's body printed as text, with no rule above it: "1 See …", "[1] See …", "⁽¹⁾ See …".
+_NOTE_LINE = re.compile(rf"^(?:\[(?P<bracket>\d{{1,3}})\]|⁽(?P<paren>\d{{1,3}}|[{SUPERSCRIPT_DIGITS}]{{1,3}})⁾|(?P<plain>\d{{1,3}}))"
+                        r"\s*(?P<text>\S.*)$")
+_ASCII_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+
+
+def _unruled_notes(layout: Layout, known_marks: set[str]) -> None:
+    """Footnote bodies printed as lines of text, with no separator rule above them, taken out of
+    ``layout.lines`` into ``layout.footnotes``: a line "N text" ("[N] text", "⁽N⁾ text") where N
+    is a footnote mark the text cites and no footnote N is printed, after the last operative
+    paragraph (a line set apart: after a blank line or a line that ends its sentence), or
+    right after the paragraph whose last line ends with the mark N. Such a line is neither page
+    furniture nor a paragraph of the text, nor the last paragraph's continuation."""
+    lines = layout.lines
+    candidates = [k for k, line in enumerate(lines) if _NOTE_LINE.match(line.text) and not _OPERATIVE.match(line.text)]
+    if not candidates:
+        return
+    defined = {f.mark for f in layout.footnotes} | set(known_marks)
+    last_operative = max((k for k, line in enumerate(lines) if _OPERATIVE.match(line.text)), default=-1)
+    state = [0]
+    cited: list[tuple[str, ...]] = []  # each line's marks, read as classification reads them
+    for line in lines:
+        cited.append(_take_marks(line.text, set(), state)[1])
+    taken: dict[int, Footnote] = {}
+    k = 0
+    while k < len(lines):
+        match = _NOTE_LINE.match(lines[k].text) if k in candidates else None
+        if match is None or k == 0:
+            k += 1
+            continue
+        mark = (match.group("bracket") or match.group("paren") or match.group("plain")).translate(_SUPER_TO_ASCII)
+        text = match.group("text").strip()
+        before = lines[k - 1]
+        set_apart = before.blank_before or lines[k].blank_before or _ends_terminal(before.text)
+        cites = any(mark in marks for marks in cited[:k] if marks)
+        after_text = k > last_operative and lines[k].blank_before or k > last_operative and _ends_terminal(before.text)
+        after_mark = bool(cited[k - 1]) and cited[k - 1][-1] == mark and before.text.rstrip(" ]⁾").endswith(
+            (mark, mark.translate(_ASCII_TO_SUPER))) and lines[k].blank_before \
+            and not opens_preambular(text) and not opens_operative(text)
+        if mark in defined or not cites or not set_apart or not (after_text or after_mark):
+            k += 1
+            continue
+        end = k + 1
+        # its body wraps onto the lines after it, up to a blank line, a line of its own kind or an
+        # operative paragraph (below the last one only: in the text a paragraph may follow)
+        while end < len(lines) and k > last_operative and not lines[end].blank_before \
+                and not _NOTE_LINE.match(lines[end].text) and not _OPERATIVE.match(lines[end].text) \
+                and not _ends_terminal(lines[end - 1].text):
+            text = _join(text, lines[end].text)
+            end += 1
+        taken[k] = Footnote(mark, text)
+        defined.add(mark)
+        for j in range(k + 1, end):
+            taken[j] = None  # type: ignore[assignment]
+        k = end
+    if not taken:
+        return
+    layout.footnotes.extend(note for note in taken.values() if note is not None)
+    kept = [line for j, line in enumerate(lines) if j not in taken]
+    for j in sorted(taken):
+        # the line after a footnote's body opens a paragraph, as after a blank line
+        following = next((i for i, line in enumerate(kept) if line.at > lines[j].at), None)
+        if following is not None and not kept[following].blank_before and taken.get(j) is not None:
+            kept[following] = kept[following]._replace(blank_before=True)
+    lines[:] = kept
 
 
 def _trailing_warning(symbol: str | None, trailing: list[tuple[int, str]]) -> list[str | Message]:

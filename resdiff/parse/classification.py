@@ -20,6 +20,7 @@ from .patterns import (
     _OPERATIVE,
     _SUPER_MARK,
     _SUPER_TO_ASCII,
+    bis_number,
     opens_operative,
     opens_preambular,
     section_heading,
@@ -249,6 +250,12 @@ def _roles(chunks: list[str], quoted: bool) -> list[tuple[str, str, re.Match[str
         if not text:
             continue
         number = _OPERATIVE.match(text)
+        inserted = None if number else bis_number(text)
+        if inserted:
+            # "2 bis.": a paragraph inserted after OP2, an operative paragraph of its own
+            seen_operative = seen_paragraph = numbered = True
+            roles.append(("inserted", text, inserted[0]))
+            continue
         if not number and len(text) <= 160 and (section_heading(text) is not None or (
                 section_heading(text.split(" ", 1)[0]) == "label" and not _ends_paragraph(text))):
             # a section's heading ("一、总则", "II General"): neither preambular nor operative
@@ -329,7 +336,7 @@ def check_paragraph_count(count: int, source: str | None) -> None:
 
 def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: str | None = None) -> list[Paragraph]:
     roles = _roles(chunks, quoted)
-    check_paragraph_count(sum(role in ("operative", "unnumbered", "preambular") for role, _, _ in roles), source)
+    check_paragraph_count(sum(role in ("operative", "inserted", "unnumbered", "preambular") for role, _, _ in roles), source)
     paragraphs: list[dict] = []
     state = [0]
     for role, text, match in roles:
@@ -338,6 +345,13 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
             body, marks = _take_marks(text[match.end():], known_marks, state)
             paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": int(match.group(1)),
                                "text": body, "items": [], "marks": marks})
+        elif role == "inserted":
+            assert match is not None
+            body, marks = _take_marks(text[match.end():], known_marks, state)
+            found = bis_number(text)
+            assert found is not None
+            paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": None, "text": body,
+                               "items": [], "marks": marks, "id": found[1]})
         elif role == "heading":
             paragraphs.append({"kind": ParagraphKind.HEADING, "number": None, "text": text, "items": [], "marks": ()})
         elif role == "unnumbered":
@@ -466,6 +480,8 @@ def _with_ids(raw: list[dict]) -> list[Paragraph]:
         elif entry["kind"] is ParagraphKind.HEADING:
             heading += 1
             pid = f"H{heading}"
+        elif "id" in entry:
+            pid = entry["id"]  # "OP2bis", inserted after OP2 and numbered after it
         else:
             op += 1
             pid = f"OP{entry['number'] if entry['number'] is not None else op}"

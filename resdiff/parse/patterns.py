@@ -19,6 +19,36 @@ _SYMBOL = re.compile(
 # any digits Python reads as decimal (Arabic-Indic "١-" too). Up to five digits: a document may
 # hold up to model.MAX_PARAGRAPHS (20,000) paragraphs, and "10000." must not run into "9999.".
 _OPERATIVE = re.compile(r"^(\d{1,5})\s?(?:[.．]|[-–](?=\s|[\u0600-\u06ff]))\s*(?=\S)")
+# A paragraph negotiators insert after another without renumbering the rest: "2 bis.", "2bis.",
+# "2 ter.", "OP2bis", "2 之二." (after paragraph 2, before 3). Group 1 is the number it follows,
+# group 2 its Latin ordinal or Chinese 之二/之三…; without the "OP" label the ordinal is followed by
+# the number's punctuation.
+_BIS_ORDINALS = {"bis": "bis", "ter": "ter", "quater": "quater", "quinquies": "quinquies", "sexies": "sexies",
+                 "septies": "septies", "octies": "octies", "novies": "novies", "decies": "decies",
+                 "之二": "bis", "之三": "ter", "之四": "quater", "之五": "quinquies", "之六": "sexies",
+                 "之七": "septies", "之八": "octies", "之九": "novies", "之十": "decies"}
+_BIS_ORDINAL = r"(?i:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)(?![^\W\d_])|之[二三四五六七八九十]"
+BIS_NUMBER = re.compile(
+    rf"^(?:OP\s?(\d{{1,3}})\s?({_BIS_ORDINAL})\s*[.．:–—)-]?|(\d{{1,3}})\s?({_BIS_ORDINAL})\s*[.．:–—)-])\s*(?=\S)"
+)
+
+
+def bis_number(text: str) -> tuple[re.Match[str], str] | None:
+    """The match of an inserted paragraph's number and its id ("OP2bis"), None for any other text.
+
+    >>> [bis_number(t)[1] for t in ("2 bis. Decides", "2bis. Decides", "OP2ter Decides", "2 之二. 决定", "3 Ter. Décide")]
+    ['OP2bis', 'OP2bis', 'OP2ter', 'OP2bis', 'OP3ter']
+    >>> bis_number("2 bisected areas."), bis_number("2 bis of the Convention"), bis_number("2. Decides")
+    (None, None, None)
+    """
+    match = BIS_NUMBER.match(text)
+    if not match:
+        return None
+    number = match.group(1) or match.group(3)
+    ordinal = (match.group(2) or match.group(4)).lower()
+    return match, f"OP{int(number)}{_BIS_ORDINALS[ordinal]}"
+
+
 _JOB_NUMBER = re.compile(r"^\d{2}-\d{5}\s*(?:\(\w\))?(?:\s+\d{6})?(?:\s+\d+/\d+)?\s*$|^\d{2}-\d{5}\s+\d+/\d+\s*$")
 # A page's head or foot as PDF text extraction leaves it: job number, print date, page number,
 # barcode and symbol in any order, often glued together ("2/9 23-21227A/C.3/78/L.41").

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..text import has_cjk
 from .lines import _ends_terminal, _join_all
-from .patterns import _LABEL, _OPERATIVE, GLUED_PREAMBULAR, opens_operative, opens_preambular, section_heading
+from .patterns import _LABEL, _OPERATIVE, GLUED_PREAMBULAR, bis_number, opens_operative, opens_preambular, section_heading
 from .records import Line
 
 
@@ -61,6 +61,8 @@ def _starts_paragraph(line: str, previous: str, blank: bool, indented: bool, quo
         if value == expected or (value == expected + 1 and _ends_terminal(previous)):
             return True
     terminal = _ends_terminal(previous)
+    if terminal and bis_number(line):
+        return True  # "2 bis. …", a paragraph inserted after OP2
     if _LABEL.match(line) and terminal:
         return True
     if not terminal:

@@ -39,7 +39,7 @@ from xml.sax.saxutils import escape
 from ..i18n import _
 from ..inline import rebuild
 from ..model import Change, Comparison, Document, Op, Paragraph, ParagraphKind, Span
-from ..text import direction, has_rtl, normalize, rtl_flags
+from ..text import direction, has_cjk, has_rtl, normalize, rtl_flags
 from . import RenderOptions, document_direction
 
 __all__ = ["render", "paragraph_lines", "chapeau", "without_layout", "old_bodies"]
@@ -94,10 +94,26 @@ def _prefix(paragraph: Paragraph) -> str:
 
     >>> _prefix(Paragraph("OP3", ParagraphKind.OPERATIVE, 3, "يقرر")), _prefix(Paragraph("OP3", ParagraphKind.OPERATIVE, 3, "Decides"))
     ('3 - ', '3. ')
+    >>> _prefix(Paragraph("OP2bis", ParagraphKind.OPERATIVE, None, "Decides")), _prefix(Paragraph("OP2ter", ParagraphKind.OPERATIVE, None, "决定"))
+    ('2 bis. ', '2 之三. ')
     """
     if paragraph.kind in (ParagraphKind.OPERATIVE, ParagraphKind.ANNEX) and paragraph.number is not None:
         return f"{paragraph.number} - " if direction(paragraph.text or paragraph.body) == "rtl" else f"{paragraph.number}. "
+    inserted = _INSERTED_ID.match(paragraph.id) if paragraph.kind is ParagraphKind.OPERATIVE else None
+    if inserted:
+        # "OP2bis", a paragraph a draft inserts after OP2: "2 bis. ", or "2 之二. " in Chinese
+        number, ordinal = inserted.groups()
+        if has_cjk((paragraph.text or paragraph.body)[:1]):
+            return f"{number} 之{_CJK_ORDINALS[ordinal]}. "
+        return f"{number} {ordinal}. "
     return ""
+
+
+# The id of a paragraph a draft inserts after another (classification's "OP2bis") and the Chinese
+# ordinal of each Latin one.
+_INSERTED_ID = re.compile(r"^OP(\d+)(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)$")
+_CJK_ORDINALS = {"bis": "二", "ter": "三", "quater": "四", "quinquies": "五", "sexies": "六", "septies": "七",
+                 "octies": "八", "novies": "九", "decies": "十"}
 
 
 def _line_marks(paragraph: Paragraph) -> list[tuple[str, ...]]:

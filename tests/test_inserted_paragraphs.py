@@ -1,0 +1,145 @@
+"""Paragraphs a negotiated draft inserts without renumbering the rest: "2 bis." between OP2 and
+OP3 ("2bis.", "2 ter.", "OP2bis", "2 之二." in Chinese) is an operative paragraph of its own,
+id OP2bis, and a diff shows it added; it was read as part of OP2 before."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from conftest import ROOT
+from typer.testing import CliRunner
+
+from resdiff.cli import app
+from resdiff.model import ParagraphKind
+from resdiff.parse import parse_text
+from resdiff.render.docx import _prefix
+
+runner = CliRunner()
+
+EN = "The General Assembly,\n\nRecalling x,\n\n1. Decides a;\n\n2. Decides b;\n\n{bis}3. Decides c.\n"
+ZH = "大会，\n\n回顾x，\n\n1. 决定a；\n\n2. 决定b；\n\n{bis}3. 决定c。\n"
+FR = ("L'Assemblée générale,\n\nRappelant sa résolution 1/1,\n\n1. Décide de rester saisie de la question;\n\n"
+      "2. Prie le Secrétaire général de présenter un rapport;\n\n{bis}"
+      "3. Décide d'inscrire la question à l'ordre du jour.\n")
+
+
+def diff(tmp_path, old: str, new: str) -> str:
+    (tmp_path / "a.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(new, encoding="utf-8")
+    result = runner.invoke(app, ["--ui-lang", "en", "diff", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+                                   "--width", "100"])
+    assert result.exit_code == 0, result.output
+    return result.stdout.replace(str(tmp_path) + "/", "")
+
+
+def test_english_bis_paragraph_is_added_not_glued_into_op2(tmp_path):
+    assert diff(tmp_path, EN.format(bis=""), EN.format(bis="2 bis. Decides new;\n\n")) == (
+        "a.txt → b.txt\n"
+        "The General Assembly,\n"
+        "4 unchanged  0 modified  1 added  0 removed  0 merged  0 split  0 moved  0 renumbered\n"
+        "\n"
+        "[unchanged]  a.txt PP1 → b.txt PP1\n"
+        "Recalling x,\n"
+        "\n"
+        "[unchanged]  a.txt OP1 → b.txt OP1\n"
+        "Decides a;\n"
+        "\n"
+        "[unchanged]  a.txt OP2 → b.txt OP2\n"
+        "Decides b;\n"
+        "\n"
+        "[added]  b.txt OP2bis\n"
+        "{+Decides new;+}\n"
+        "\n"
+        "[unchanged]  a.txt OP3 → b.txt OP3\n"
+        "Decides c.\n"
+    )
+
+
+def test_chinese_zhi_er_paragraph_is_op2bis(tmp_path):
+    assert diff(tmp_path, ZH.format(bis=""), ZH.format(bis="2 之二. 决定新的；\n\n")) == (
+        "a.txt → b.txt\n"
+        "大会，\n"
+        "4 unchanged  0 modified  1 added  0 removed  0 merged  0 split  0 moved  0 renumbered\n"
+        "\n"
+        "[unchanged]  a.txt PP1 → b.txt PP1\n"
+        "回顾x，\n"
+        "\n"
+        "[unchanged]  a.txt OP1 → b.txt OP1\n"
+        "决定a；\n"
+        "\n"
+        "[unchanged]  a.txt OP2 → b.txt OP2\n"
+        "决定b；\n"
+        "\n"
+        "[added]  b.txt OP2bis\n"
+        "{+决定新的；+}\n"
+        "\n"
+        "[unchanged]  a.txt OP3 → b.txt OP3\n"
+        "决定c。\n"
+    )
+
+
+def test_french_bis_paragraph_is_added(tmp_path):
+    assert diff(tmp_path, FR.format(bis=""), FR.format(bis="2 bis. Encourage les États Membres à coopérer;\n\n")) == (
+        "a.txt → b.txt\n"
+        "L'Assemblée générale,\n"
+        "4 unchanged  0 modified  1 added  0 removed  0 merged  0 split  0 moved  0 renumbered\n"
+        "\n"
+        "[unchanged]  a.txt PP1 → b.txt PP1\n"
+        "Rappelant sa résolution 1/1,\n"
+        "\n"
+        "[unchanged]  a.txt OP1 → b.txt OP1\n"
+        "Décide de rester saisie de la question;\n"
+        "\n"
+        "[unchanged]  a.txt OP2 → b.txt OP2\n"
+        "Prie le Secrétaire général de présenter un rapport;\n"
+        "\n"
+        "[added]  b.txt OP2bis\n"
+        "{+Encourage les États Membres à coopérer;+}\n"
+        "\n"
+        "[unchanged]  a.txt OP3 → b.txt OP3\n"
+        "Décide d'inscrire la question à l'ordre du jour.\n"
+    )
+
+
+@pytest.mark.parametrize("inserted, pid", [
+    ("2 bis. Decides new;", "OP2bis"), ("2bis. Decides new;", "OP2bis"), ("2 ter. Decides new;", "OP2ter"),
+    ("OP2bis Decides new;", "OP2bis"), ("OP 2 bis. Decides new;", "OP2bis"), ("2 Bis. Decides new;", "OP2bis"),
+])
+def test_forms_of_the_number(inserted, pid):
+    for separator in ("\n\n", "\n"):  # set apart by blank lines, or one paragraph a line
+        document = parse_text(EN.format(bis=inserted + "\n\n").replace("\n\n", separator))[0]
+        assert [(p.id, p.number, p.text) for p in document.paragraphs] == [
+            ("PP1", None, "Recalling x,"), ("OP1", 1, "Decides a;"), ("OP2", 2, "Decides b;"),
+            (pid, None, "Decides new;"), ("OP3", 3, "Decides c."),
+        ]
+        assert document.paragraphs[3].kind is ParagraphKind.OPERATIVE
+        assert document.warnings == ()  # OP3 follows OP2: the numbering has no gap
+
+
+def test_bis_and_ter_with_sub_paragraphs_and_the_json_schema():
+    text = EN.format(bis="2 bis. Decides new;\n\n2 ter. Decides newer:\n\n(a) one;\n\n(b) two;\n\n")
+    document = parse_text(text)[0]
+    assert [p.id for p in document.paragraphs] == ["PP1", "OP1", "OP2", "OP2bis", "OP2ter", "OP3"]
+    assert [(i.label, i.text) for i in document.paragraphs[4].items] == [("a", "one;"), ("b", "two;")]
+    result = runner.invoke(app, ["parse", "--format", "json", "-"], input=text)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    schema = json.loads((ROOT / "resdiff" / "schemas" / "parse.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    paragraphs = data["documents"][0]["paragraphs"] if "documents" in data else data[0]["paragraphs"]
+    assert [(p["id"], p["number"]) for p in paragraphs][3:5] == [("OP2bis", None), ("OP2ter", None)]
+
+
+def test_bis_in_running_text_stays_text():
+    # "2 bis" without the number's full stop, "2 bisected": words, not an inserted paragraph
+    for line in ("2 bis of the Convention applies;", "2 bisected areas remain;"):
+        document = parse_text(EN.format(bis=line + "\n\n"))[0]
+        assert [p.id for p in document.paragraphs] == ["PP1", "OP1", "OP2", "OP3"]
+        assert document.paragraphs[2].text == "Decides b; " + line
+
+
+def test_word_output_prints_the_inserted_number():
+    english, chinese = parse_text(EN.format(bis="2 bis. Decides new;\n\n"))[0], parse_text(ZH.format(bis="2 之二. 决定新的；\n\n"))[0]
+    assert (_prefix(english.paragraphs[3]), _prefix(chinese.paragraphs[3])) == ("2 bis. ", "2 之二. ")

@@ -93,3 +93,11 @@ def test_a_changed_unruled_footnote_is_a_change(tmp_path):
     assert result.stdout.endswith("Footnotes: 0 unchanged  1 modified  0 added  0 removed  0 renumbered\n\n"
                                   "[modified]  fe5.txt footnote 1 → fe5b.txt footnote 1  (95% alike)\n"
                                   "See resolution 60/[-1-]{+2+}.\n")
+
+
+def test_a_footnote_under_a_short_rule_between_two_operative_paragraphs():
+    text = ("The General Assembly,\n\nRecalling its resolution 60/1,1\n\n1. Decides to continue;\n___\n"
+            "1 See resolution 60/1.\n\n2. Requests a report.\n")
+    assert _read(text) == (EN_PARAGRAPHS, [("1", "See resolution 60/1.")], ["line 6: ___"], [])
+    assert _read("大会，\n\n回顾其第 60/1 号决议，1\n\n1. 决定继续审议该问题；\n___\n1 见第 60/1 号决议。\n\n"
+                 "2. 请秘书长提交报告。\n") == (ZH_PARAGRAPHS, [("1", "见第 60/1 号决议。")], ["line 6: ___"], [])

@@ -484,6 +484,7 @@ def _paragraphs(body: list[str], quoted: bool, layout: Layout, known_marks: set[
 # A footnote's body printed as text, with no rule above it: "1 See …", "[1] See …", "⁽¹⁾ See …".
 _NOTE_LINE = re.compile(rf"^(?:\[(?P<bracket>\d{{1,3}})\]|⁽(?P<paren>\d{{1,3}}|[{SUPERSCRIPT_DIGITS}]{{1,3}})⁾|(?P<plain>\d{{1,3}}))"
                         r"\s*(?P<text>\S.*)$")
+_SHORT_RULE = re.compile(r"^[_＿]{3,4}$")
 _ASCII_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
 
@@ -505,7 +506,8 @@ def _unruled_notes(layout: Layout, known_marks: set[str]) -> None:
     for line in lines:
         cited.append(_take_marks(line.text, set(), state)[1])
     taken: dict[int, Footnote] = {}
-    k = 0
+    rules: list[int] = []
+    k = area_end = 0
     while k < len(lines):
         match = _NOTE_LINE.match(lines[k].text) if k in candidates else None
         if match is None or k == 0:
@@ -520,13 +522,18 @@ def _unruled_notes(layout: Layout, known_marks: set[str]) -> None:
         after_mark = bool(cited[k - 1]) and cited[k - 1][-1] == mark and before.text.rstrip(" ]⁾").endswith(
             (mark, mark.translate(_ASCII_TO_SUPER))) and lines[k].blank_before \
             and not opens_preambular(text) and not opens_operative(text)
-        if mark in defined or not cites or not set_apart or not (after_text or after_mark):
+        # under a short rule ("___", too short for a footnote area's separator) between two
+        # paragraphs, as a page's foot between them prints it, or after such a footnote
+        ruled = bool(_SHORT_RULE.match(before.text)) or k == area_end
+        if mark in defined or not cites or not (set_apart or ruled) or not (after_text or after_mark or ruled):
             k += 1
             continue
+        if _SHORT_RULE.match(before.text):
+            rules.append(k - 1)
         end = k + 1
         # its body wraps onto the lines after it, up to a blank line, a line of its own kind or an
-        # operative paragraph (below the last one only: in the text a paragraph may follow)
-        while end < len(lines) and k > last_operative and not lines[end].blank_before \
+        # operative paragraph (below the last one, or under a rule: in the text a paragraph may follow)
+        while end < len(lines) and (k > last_operative or ruled) and not lines[end].blank_before \
                 and not _NOTE_LINE.match(lines[end].text) and not _OPERATIVE.match(lines[end].text) \
                 and not _ends_terminal(lines[end - 1].text):
             text = _join(text, lines[end].text)
@@ -535,11 +542,14 @@ def _unruled_notes(layout: Layout, known_marks: set[str]) -> None:
         defined.add(mark)
         for j in range(k + 1, end):
             taken[j] = None  # type: ignore[assignment]
-        k = end
+        k = area_end = end
     if not taken:
         return
     layout.footnotes.extend(note for note in taken.values() if note is not None)
-    kept = [line for j, line in enumerate(lines) if j not in taken]
+    # a short rule above footnotes is listed with the page furniture
+    layout.furniture.extend((lines[j].at, lines[j].text) for j in rules)
+    layout.furniture.sort()
+    kept = [line for j, line in enumerate(lines) if j not in taken and j not in rules]
     for j in sorted(taken):
         # the line after a footnote's body opens a paragraph, as after a blank line
         following = next((i for i, line in enumerate(kept) if line.at > lines[j].at), None)

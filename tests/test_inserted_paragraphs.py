@@ -143,3 +143,25 @@ def test_bis_in_running_text_stays_text():
 def test_word_output_prints_the_inserted_number():
     english, chinese = parse_text(EN.format(bis="2 bis. Decides new;\n\n"))[0], parse_text(ZH.format(bis="2 之二. 决定新的；\n\n"))[0]
     assert (_prefix(english.paragraphs[3]), _prefix(chinese.paragraphs[3])) == ("2 bis. ", "2 之二. ")
+
+
+def test_forms_still_read_into_the_paragraph_before_are_a_warning_naming_them():
+    # "2 bis" without its full stop, an alternative "[2. alt …]", Chinese "2之二" without one:
+    # read as part of OP2 as before, and said so, never in silence
+    english = parse_text(EN.format(bis="2 bis Decides new;\n\n[2. alt Decides other;]\n\n"))[0]
+    assert english.paragraphs[2].text == "Decides b; 2 bis Decides new; [2. alt Decides other;]"
+    assert english.warnings == (
+        "document: a paragraph numbered “2 bis” is read as part of OP2: check it by hand",
+        "document: a paragraph numbered “2. alt” is read as part of OP2: check it by hand",
+    )
+    french = parse_text(FR.format(bis="2 ter Encourage les États Membres à coopérer;\n\n"))[0]
+    assert french.warnings == ("document: a paragraph numbered “2 ter” is read as part of OP2: check it by hand",)
+    # article numbers in running text are no paragraph numbers
+    assert parse_text(EN.format(bis="").replace("Decides b;", "Recalls article 2 bis of the Convention;"))[0].warnings == ()
+
+
+def test_the_warning_in_chinese(tmp_path):
+    (tmp_path / "b.txt").write_text(ZH.format(bis="2之二 决定新的；\n\n"), encoding="utf-8")
+    result = runner.invoke(app, ["--ui-lang", "zh", "parse", str(tmp_path / "b.txt")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"resdiff：警告：{tmp_path / 'b.txt'}：文档：编号为“2之二”的段落被读作 OP2 的一部分：请人工核对\n"

@@ -522,6 +522,29 @@ def _annex_gap(name: str, series: str, number: int, last: int) -> Message:
                       "a paragraph may be missing or misread"), name=name, number=number)
 
 
+# What opens a paragraph a draft inserts or offers as an alternative, where the parser did not read
+# it as a paragraph of its own ("2 bis Decides" without the full stop, "[2. alt …]"): after the end
+# of a sentence inside a paragraph's text, it is a paragraph that ran into the one before.
+_GLUED_INSERTED = re.compile(
+    r"(?<=[;:.；。：])\s?\[?(?P<number>(?:OP\s?)?\d{1,3}\s?(?:(?:bis|ter|quater|quinquies|sexies|septies|octies|"
+    r"novies|decies)(?![^\W\d_])|之[二三四五六七八九十])\.?|(?<=\[)\d{1,3}\.?\s?alt(?:ernative)?(?![^\W\d_])\.?)",
+    re.I,
+)
+
+
+def _glued_inserted(paragraph: Paragraph) -> list[str]:
+    """The numbers of inserted or alternative paragraphs ("2 bis", "[2. alt") read as part of
+    ``paragraph``'s text or of its sub-paragraphs'.
+
+    >>> _glued_inserted(Paragraph("OP2", ParagraphKind.OPERATIVE, 2, "Decides b; 2 bis Decides new; [2. alt Decides c;]"))
+    ['2 bis', '2. alt']
+    >>> _glued_inserted(Paragraph("OP2", ParagraphKind.OPERATIVE, 2, "Recalls article 2 bis of the Convention;"))
+    []
+    """
+    texts = [paragraph.text, *(item.text for item in paragraph.items)]
+    return [match.group("number") for text in texts for match in _GLUED_INSERTED.finditer(text)]
+
+
 def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: str | None) -> list[str]:
     """What a reader should check by hand: breaks in the numbering of operative paragraphs and
     of sub-paragraphs, paragraphs far longer than any real one, footnote marks without bodies."""
@@ -553,6 +576,10 @@ def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: st
                 found.append(Message(N_("{name}: {id} has sub-paragraph ({after}) after ({before}): "
                                         "({expected}) may be missing or misread"),
                                      name=name, id=paragraph.id, after=after, before=before, expected=expected))
+        if paragraph.kind is ParagraphKind.OPERATIVE:
+            for number in _glued_inserted(paragraph):
+                found.append(Message(N_("{name}: a paragraph numbered “{number}” is read as part of {id}: "
+                                        "check it by hand"), name=name, number=number, id=paragraph.id))
         if len(paragraph.body) > LONGEST_PARAGRAPH:
             found.append(Message(N_("{name}: {id} is {length} characters long, longer than any real paragraph: "
                                     "several paragraphs may have run together"),

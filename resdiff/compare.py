@@ -11,6 +11,7 @@ from .i18n import N_, Message
 from .inline import budget, diff_texts, kept_share
 from .items import compose, has_items, item_id, mark_moves
 from .model import (
+    INSERTED_ID,
     AlignOptions,
     Change,
     ChangeKind,
@@ -112,11 +113,19 @@ def _join(paragraphs: list[Paragraph]) -> str:
 _NUMBERED = (ParagraphKind.OPERATIVE, ParagraphKind.ANNEX)
 
 
+def _printed_number(paragraph: Paragraph) -> int | str | None:
+    """A paragraph's number as printed: 3, or "OP2bis" for one a draft inserts as "2 bis."; None
+    when unnumbered."""
+    if paragraph.number is not None:
+        return paragraph.number
+    return paragraph.id if INSERTED_ID.match(paragraph.id) else None
+
+
 def _renumbered(olds: list[Paragraph], news: list[Paragraph]) -> bool:
-    # numbered paragraphs of one series (operative, or annex) whose number changed
-    if not all(p.kind in _NUMBERED and p.kind is olds[0].kind and p.number is not None for p in olds + news):
+    # numbered paragraphs of one series (operative, or annex) whose number changed ("2 bis." → "3." too)
+    if not all(p.kind in _NUMBERED and p.kind is olds[0].kind and _printed_number(p) is not None for p in olds + news):
         return False
-    return olds[0].number != news[0].number
+    return _printed_number(olds[0]) != _printed_number(news[0])
 
 
 def _change(old: Document, new: Document, group: Group) -> Change:

@@ -6,6 +6,7 @@ the next without copying or defensive checks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -14,6 +15,9 @@ from enum import Enum
 # would only take minutes. The parser refuses a longer document as soon as it has counted its
 # paragraphs, before their footnote marks are read; compare() refuses one built otherwise.
 MAX_PARAGRAPHS = 20_000
+# The id of an operative paragraph a draft inserts after another without renumbering the rest
+# ("2 bis.", "2 之二." read as OP2bis): the number it follows and its Latin ordinal.
+INSERTED_ID = re.compile(r"^OP(\d+)(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)$")
 
 class ParagraphKind(str, Enum):
     """Where a paragraph sits in a resolution."""

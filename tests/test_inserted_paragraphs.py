@@ -165,3 +165,27 @@ def test_the_warning_in_chinese(tmp_path):
     result = runner.invoke(app, ["--ui-lang", "zh", "parse", str(tmp_path / "b.txt")])
     assert result.exit_code == 0, result.output
     assert result.stderr == f"resdiff：警告：{tmp_path / 'b.txt'}：文档：编号为“2之二”的段落被读作 OP2 的一部分：请人工核对\n"
+
+
+def test_a_final_text_that_numbers_the_inserted_paragraph_renumbers_it(tmp_path):
+    final = EN.format(bis="3. Decides new;\n\n").replace("3. Decides c.", "4. Decides c.")
+    assert diff(tmp_path, EN.format(bis="2 bis. Decides new;\n\n"), final) == (
+        "a.txt → b.txt\n"
+        "The General Assembly,\n"
+        "5 unchanged  0 modified  0 added  0 removed  0 merged  0 split  0 moved  2 renumbered\n"
+        "\n"
+        "[unchanged]  a.txt PP1 → b.txt PP1\n"
+        "Recalling x,\n"
+        "\n"
+        "[unchanged]  a.txt OP1 → b.txt OP1\n"
+        "Decides a;\n"
+        "\n"
+        "[unchanged]  a.txt OP2 → b.txt OP2\n"
+        "Decides b;\n"
+        "\n"
+        "[unchanged] [renumbered]  a.txt OP2bis → b.txt OP3\n"
+        "Decides new;\n"
+        "\n"
+        "[unchanged] [renumbered]  a.txt OP3 → b.txt OP4\n"
+        "Decides c.\n"
+    )

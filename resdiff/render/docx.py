@@ -38,7 +38,7 @@ from xml.sax.saxutils import escape
 
 from ..i18n import _
 from ..inline import rebuild
-from ..model import Change, Comparison, Document, Op, Paragraph, ParagraphKind, Span
+from ..model import INSERTED_ID, Change, Comparison, Document, Op, Paragraph, ParagraphKind, Span
 from ..text import direction, has_cjk, has_rtl, normalize, rtl_flags
 from . import RenderOptions, document_direction
 
@@ -99,7 +99,7 @@ def _prefix(paragraph: Paragraph) -> str:
     """
     if paragraph.kind in (ParagraphKind.OPERATIVE, ParagraphKind.ANNEX) and paragraph.number is not None:
         return f"{paragraph.number} - " if direction(paragraph.text or paragraph.body) == "rtl" else f"{paragraph.number}. "
-    inserted = _INSERTED_ID.match(paragraph.id) if paragraph.kind is ParagraphKind.OPERATIVE else None
+    inserted = INSERTED_ID.match(paragraph.id) if paragraph.kind is ParagraphKind.OPERATIVE else None
     if inserted:
         # "OP2bis", a paragraph a draft inserts after OP2: "2 bis. ", or "2 之二. " in Chinese
         number, ordinal = inserted.groups()
@@ -109,9 +109,7 @@ def _prefix(paragraph: Paragraph) -> str:
     return ""
 
 
-# The id of a paragraph a draft inserts after another (classification's "OP2bis") and the Chinese
-# ordinal of each Latin one.
-_INSERTED_ID = re.compile(r"^OP(\d+)(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)$")
+# The Chinese ordinal of each Latin one of an inserted paragraph's id (model.INSERTED_ID).
 _CJK_ORDINALS = {"bis": "二", "ter": "三", "quater": "四", "quinquies": "五", "sexies": "六", "septies": "七",
                  "octies": "八", "novies": "九", "decies": "十"}
 

@@ -189,3 +189,15 @@ def test_a_final_text_that_numbers_the_inserted_paragraph_renumbers_it(tmp_path)
         "[unchanged] [renumbered]  a.txt OP3 → b.txt OP4\n"
         "Decides c.\n"
     )
+
+
+def test_an_inserted_paragraph_out_of_place_is_a_numbering_warning(tmp_path):
+    after_op2 = parse_text(EN.format(bis="5 bis. Decides new;\n\n"))[0]
+    assert after_op2.warnings == ("document: OP5bis follows OP2, not OP5: a paragraph may be missing or misread",)
+    at_start = parse_text("The General Assembly,\n\nRecalling x,\n\n1 bis. Decides new;\n\n1. Decides a.\n")[0]
+    assert [p.id for p in at_start.paragraphs] == ["PP1", "OP1bis", "OP1"]
+    assert at_start.warnings == (
+        "document: OP1bis follows nothing (at the start), not OP1: a paragraph may be missing or misread",)
+    (tmp_path / "b.txt").write_text(ZH.format(bis="5 之二. 决定新的；\n\n"), encoding="utf-8")
+    result = runner.invoke(app, ["--ui-lang", "zh", "parse", str(tmp_path / "b.txt")])
+    assert result.stderr == f"resdiff：警告：{tmp_path / 'b.txt'}：文档：OP5bis 紧接 OP2，而不是 OP5：可能缺少段落或误读\n"

@@ -12,7 +12,7 @@ import re
 
 from ..errors import ParseError
 from ..i18n import N_, Message, _
-from ..model import MAX_PARAGRAPHS, Footnote, Item, Paragraph, ParagraphKind
+from ..model import INSERTED_ID, MAX_PARAGRAPHS, Footnote, Item, Paragraph, ParagraphKind
 from ..text import has_cjk
 from .lines import _join, _join_all, ends_with_full_stop
 from .patterns import (
@@ -552,6 +552,18 @@ def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: st
     found: list[str] = []
     previous: dict[str, int] = {}
     for paragraph in paragraphs:
+        inserted = INSERTED_ID.match(paragraph.id) if paragraph.kind is ParagraphKind.OPERATIVE else None
+        if inserted and int(inserted.group(1)) != previous.get("OP", 0):
+            # "5 bis." inserted after OP2, or before any operative paragraph
+            last = previous.get("OP", 0)
+            if last:
+                found.append(Message(N_("{name}: {id} follows OP{last}, not OP{number}: "
+                                        "a paragraph may be missing or misread"),
+                                     name=name, id=paragraph.id, last=last, number=int(inserted.group(1))))
+            else:
+                found.append(Message(N_("{name}: {id} follows nothing (at the start), not OP{number}: "
+                                        "a paragraph may be missing or misread"),
+                                     name=name, id=paragraph.id, number=int(inserted.group(1))))
         if paragraph.number is None:
             continue
         # each series numbers on its own: the operative paragraphs, each annex's paragraphs

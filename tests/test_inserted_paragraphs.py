@@ -201,3 +201,18 @@ def test_an_inserted_paragraph_out_of_place_is_a_numbering_warning(tmp_path):
     (tmp_path / "b.txt").write_text(ZH.format(bis="5 之二. 决定新的；\n\n"), encoding="utf-8")
     result = runner.invoke(app, ["--ui-lang", "zh", "parse", str(tmp_path / "b.txt")])
     assert result.stderr == f"resdiff：警告：{tmp_path / 'b.txt'}：文档：OP5bis 紧接 OP2，而不是 OP5：可能缺少段落或误读\n"
+
+
+def test_spanish_and_the_language_check_pairs_inserted_paragraphs(tmp_path):
+    spanish = parse_text("La Asamblea General,\n\nRecordando su resolución 1/1,\n\n1. Decide seguir ocupándose de la "
+                         "cuestión;\n\n2. Solicita un informe;\n\n2 bis. Alienta a los Estados Miembros a cooperar;\n\n"
+                         "3. Decide incluir el tema en el programa.\n")[0]
+    assert [(p.id, p.text) for p in spanish.paragraphs][2:] == [
+        ("OP2", "Solicita un informe;"), ("OP2bis", "Alienta a los Estados Miembros a cooperar;"),
+        ("OP3", "Decide incluir el tema en el programa.")]
+    (tmp_path / "en.txt").write_text(EN.format(bis="2 bis. Decides new;\n\n"), encoding="utf-8")
+    (tmp_path / "zh.txt").write_text(ZH.format(bis="2 之二. 决定新的；\n\n"), encoding="utf-8")
+    result = runner.invoke(app, ["--ui-lang", "en", "check", str(tmp_path / "en.txt"), str(tmp_path / "zh.txt")])
+    assert result.exit_code == 0, result.output
+    assert "  OP2bis ↔ OP2bis  agree\n" in result.stdout
+    assert "5 paragraphs paired: 5 agree, 0 disagree; 0 in English only, 0 in Chinese only\n" in result.stdout

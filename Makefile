@@ -20,16 +20,29 @@ define apt_install
 	fi
 endef
 
-.PHONY: install build-deps system-deps check test fuzz demo bench clean messages
+.PHONY: install runtime build-deps system-deps check test fuzz demo bench clean messages
+
+# install: resdiff with what its tests and house checks need; runtime (what make demo uses):
+# resdiff alone, for a newcomer who only wants to run it.
+RUNTIME_STAMP := $(VENV)/.installed-runtime
 
 install: $(STAMP)
+
+runtime: $(RUNTIME_STAMP)
 
 $(STAMP): pyproject.toml Makefile
 	$(MAKE) --no-print-directory build-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --config-settings editable_mode=compat -e '.[test]'
-	touch $(STAMP)
+	touch $(STAMP) $(RUNTIME_STAMP)
+
+$(RUNTIME_STAMP): pyproject.toml Makefile
+	$(MAKE) --no-print-directory build-deps
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --config-settings editable_mode=compat -e .
+	touch $(RUNTIME_STAMP)
 
 build-deps:
 	$(call apt_install,$(BUILD_PACKAGES))
@@ -69,7 +82,7 @@ fuzz: install
 
 # The comparison of the sample's two drafts, whole, then its summary again where a newcomer's
 # terminal leaves off, and where to go next.
-demo: install
+demo: runtime
 	$(BIN)/resdiff diff $(SAMPLE)
 	@echo
 	@echo "── summary (the whole comparison is above) ──"

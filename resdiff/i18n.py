@@ -173,6 +173,24 @@ def language_labels(codes) -> str:
     return _(", ").join(language_label(code) for code in codes)
 
 
+def listed(items, most: int | None = None) -> str:
+    """Items (line numbers) listed as the interface lists them, the first ``most`` of them and
+    "…" for the rest: "9, 11, 13" in English, "9、11、13" in Chinese.
+
+    >>> listed([9, 11, 13]), listed(range(1, 13), most=10)
+    ('9, 11, 13', '1, 2, 3, 4, 5, 6, 7, 8, 9, 10, …')
+    """
+    items = list(items)
+    shown: list[object] = items[:most] if most is not None else items
+    if most is not None and len(items) > most:
+        shown = [*shown, "…"]
+    said: str = str(shown[0])
+    for item in shown[1:]:
+        # TRANSLATORS: two items of a list, the second added after the first ("9, 11")
+        said = Message(N_("{left}, {right}"), left=said, right=item)
+    return said
+
+
 class Message(str):
     """A message that is also data: its value is the English text (what the JSON keeps and
     what compares equal), and ``tr()`` shows it in the interface language.

@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 
 from ..errors import InputError
-from ..i18n import N_, Message, _, os_reason
+from ..i18n import N_, Message, _, listed, os_reason
 
 # typing is imported by type checkers only: the command starts without it
 TYPE_CHECKING = False
@@ -195,7 +195,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     if valid < 4 * len(bad) or len(bad) > 1000:
         return None
     lines = sorted({data.count(b"\n", 0, start) + 1 for start, _ in bad})
-    where = ", ".join(map(str, lines[:10])) + (", …" if len(lines) > 10 else "")
+    where = listed(lines, most=10)
     count = sum(end - start for start, end in bad)
     if count == 1:
         template = N_("{count} byte that is not UTF-8, on line {where}, shown as \ufffd")
@@ -413,7 +413,7 @@ def take_out_invisible(text: str) -> tuple[str, tuple[str, ...]]:
     names = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '')}" + (f" ×{n}" if n > 1 else "")
                       for ch, n in found.items())
     shown = sorted(lines)
-    where = ", ".join(map(str, shown[:10])) + (", …" if len(shown) > 10 else "")
+    where = listed(shown, most=10)
     if count == 1:
         template = N_("{count} invisible character ({names}) on line {where} taken out: it is not compared")
     elif len(shown) == 1:

@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 
 from ..errors import ParseError
-from ..i18n import N_, Message, _
+from ..i18n import N_, Message, _, listed
 from ..model import Document, Footnote, Paragraph
 from ..text import SUPERSCRIPT_DIGITS, detect_language, has_cjk
 from .annex import ANNEX_LINE, annex_starts, classify_annex
@@ -251,8 +251,7 @@ def _numbered_furniture(dropped: list[tuple[int, str]], symbol: str | None) -> l
         return [Message(N_("{name}: line {line} reads as a numbered paragraph but is left out as page furniture, not "
                            "compared (--show-furniture lists it)"), name=symbol or Message(N_("document")),
                         line=numbered[0][0])]
-    lines = [k for k, _ in numbered]
-    where = ", ".join(map(str, lines[:10])) + (", …" if len(lines) > 10 else "")
+    where = listed([k for k, _ in numbered], most=10)
     return [Message(N_("{name}: lines {where} read as numbered paragraphs but are left out as page furniture, not "
                        "compared (--show-furniture lists them)"), name=symbol or Message(N_("document")), where=where)]
 
@@ -570,7 +569,7 @@ def _trailing_warning(symbol: str | None, trailing: list[tuple[int, str]]) -> li
                         name=symbol or Message(N_("document")), line=numbers[0], text=trailing[0][1])]
     return [Message(N_("{name}: lines {lines}: “{text}” follow the last operative paragraph, which ends the text "
                        "with its full stop: read as no part of it (listed with the page furniture, not compared)"),
-                    name=symbol or Message(N_("document")), lines=_listed(numbers),
+                    name=symbol or Message(N_("document")), lines=listed(numbers),
                     text=" ".join(text for _, text in trailing))]
 
 
@@ -612,15 +611,6 @@ def _wrapped_trailing(chunks: list[str], cut: int, lines: list[Line]) -> tuple[l
         if trailing_text(split, False) == cut:
             return split, cut
     return chunks, cut
-
-
-def _listed(numbers: list[int]) -> str | Message:
-    """Line numbers listed as the interface lists them ("9, 11, 13"; "9、11、13")."""
-    listed: str | Message = str(numbers[0])
-    for number in numbers[1:]:
-        # TRANSLATORS: two items of a list, the second added after the first ("9, 11")
-        listed = Message(N_("{left}, {right}"), left=listed, right=number)
-    return listed
 
 
 def _lines_of(chunks: list[str], lines: list[Line]) -> list[Line]:

@@ -16,8 +16,9 @@ from enum import Enum
 # paragraphs, before their footnote marks are read; compare() refuses one built otherwise.
 MAX_PARAGRAPHS = 20_000
 # The id of an operative paragraph a draft inserts after another without renumbering the rest
-# ("2 bis.", "2 之二." read as OP2bis): the number it follows and its Latin ordinal.
-INSERTED_ID = re.compile(r"^OP(\d+)(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)$")
+# ("2 bis.", "2 之二." read as OP2bis), or offers as an alternative to another ("[2. alt …]" read as
+# OP2alt): the number it follows or stands for, and its Latin ordinal or "alt".
+INSERTED_ID = re.compile(r"^OP(\d+)(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|alt\d?)$")
 
 class ParagraphKind(str, Enum):
     """Where a paragraph sits in a resolution."""

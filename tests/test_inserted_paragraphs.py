@@ -146,9 +146,9 @@ def test_word_output_prints_the_inserted_number():
 
 
 def test_forms_still_read_into_the_paragraph_before_are_a_warning_naming_them():
-    # "2 bis" without its full stop, an alternative "[2. alt …]", Chinese "2之二" without one:
-    # read as part of OP2 as before, and said so, never in silence
-    english = parse_text(EN.format(bis="2 bis Decides new;\n\n[2. alt Decides other;]\n\n"))[0]
+    # "2 bis" without its full stop, Chinese "2之二" without one: read as part of OP2 as before,
+    # and said so, never in silence; an alternative glued after it ("… new; [2. alt …]") too
+    english = parse_text(EN.format(bis="2 bis Decides new; [2. alt Decides other;]\n\n"))[0]
     assert english.paragraphs[2].text == "Decides b; 2 bis Decides new; [2. alt Decides other;]"
     assert english.warnings == (
         "document: a paragraph numbered “2 bis” is read as part of OP2: check it by hand",
@@ -216,3 +216,63 @@ def test_spanish_and_the_language_check_pairs_inserted_paragraphs(tmp_path):
     assert result.exit_code == 0, result.output
     assert "  OP2bis ↔ OP2bis  agree\n" in result.stdout
     assert "5 paragraphs paired: 5 agree, 0 disagree; 0 in English only, 0 in Chinese only\n" in result.stdout
+
+
+# --- alternatives: "[2. alt …]", "[OP2 alt] …", "OP2 alt: …", "2 alt. …" ---------------------------
+
+
+@pytest.mark.parametrize("alternative", [
+    "[2. alt Decides other;]", "[OP2 alt] Decides other;", "OP2 alt: Decides other;", "2 alt. Decides other;",
+    "[2 alt. Decides other;]", "2. Alt. Decides other;", "[OP 2 alt] Decides other;",
+])
+def test_an_alternative_is_a_paragraph_of_its_own(alternative):
+    for separator in ("\n\n", "\n"):  # set apart by blank lines, or one paragraph a line
+        document = parse_text(EN.format(bis=alternative + "\n\n").replace("\n\n", separator))[0]
+        assert [(p.id, p.number, p.text) for p in document.paragraphs] == [
+            ("PP1", None, "Recalling x,"), ("OP1", 1, "Decides a;"), ("OP2", 2, "Decides b;"),
+            ("OP2alt", None, "Decides other;"), ("OP3", 3, "Decides c."),
+        ], (alternative, separator)
+        assert document.paragraphs[3].kind is ParagraphKind.OPERATIVE
+        assert document.warnings == ()
+
+
+def test_two_alternatives_in_brackets_one_after_the_other():
+    document = parse_text(EN.format(bis="[2. alt Decides other;]\n\n[2. alt Decides [yet] another;]\n\n"
+                                        "2 alt 2. Decides a third;\n\n"))[0]
+    assert [(p.id, p.text) for p in document.paragraphs][2:] == [
+        ("OP2", "Decides b;"), ("OP2alt", "Decides other;"), ("OP2alt.2", "Decides [yet] another;"),
+        ("OP2alt2", "Decides a third;"), ("OP3", "Decides c."),
+    ]
+    assert document.warnings == ()
+
+
+def test_operative_paragraphs_that_begin_with_the_word_alternative_stay_numbered():
+    text = EN.format(bis="").replace("2. Decides b;", "2. Alternative development programmes are encouraged;")
+    document = parse_text(text)[0]
+    assert [(p.id, p.text) for p in document.paragraphs][2] == ("OP2", "Alternative development programmes are encouraged;")
+
+
+def test_a_diff_shows_the_alternative_added_and_word_prints_its_number(tmp_path):
+    assert diff(tmp_path, EN.format(bis=""), EN.format(bis="[2. alt Decides other;]\n\n")) == (
+        "a.txt → b.txt\n"
+        "The General Assembly,\n"
+        "4 unchanged  0 modified  1 added  0 removed  0 merged  0 split  0 moved  0 renumbered\n"
+        "\n"
+        "[unchanged]  a.txt PP1 → b.txt PP1\n"
+        "Recalling x,\n"
+        "\n"
+        "[unchanged]  a.txt OP1 → b.txt OP1\n"
+        "Decides a;\n"
+        "\n"
+        "[unchanged]  a.txt OP2 → b.txt OP2\n"
+        "Decides b;\n"
+        "\n"
+        "[added]  b.txt OP2alt\n"
+        "{+Decides other;+}\n"
+        "\n"
+        "[unchanged]  a.txt OP3 → b.txt OP3\n"
+        "Decides c.\n"
+    )
+    chinese = parse_text(ZH.format(bis="[2. alt 决定其他；]\n\n"))[0]
+    assert [(p.id, p.text) for p in chinese.paragraphs][3] == ("OP2alt", "决定其他；")
+    assert _prefix(chinese.paragraphs[3]) == "2 alt. "

@@ -249,10 +249,11 @@ def _roles(chunks: list[str], quoted: bool) -> list[tuple[str, str, re.Match[str
         text = _strip_quotes(chunk) if quoted else chunk.strip()
         if not text:
             continue
-        number = _OPERATIVE.match(text)
-        inserted = None if number else bis_number(text)
+        inserted = bis_number(text)
+        number = None if inserted else _OPERATIVE.match(text)
         if inserted:
-            # "2 bis.": a paragraph inserted after OP2, an operative paragraph of its own
+            # "2 bis.": a paragraph inserted after OP2, "[2. alt …]" one offered instead of OP2: an
+            # operative paragraph of its own
             seen_operative = seen_paragraph = numbered = True
             roles.append(("inserted", text, inserted[0]))
             continue
@@ -347,7 +348,7 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
                                "text": body, "items": [], "marks": marks})
         elif role == "inserted":
             assert match is not None
-            body, marks = _take_marks(text[match.end():], known_marks, state)
+            body, marks = _take_marks(_unbracketed(text, match), known_marks, state)
             found = bis_number(text)
             assert found is not None
             paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": None, "text": body,
@@ -382,6 +383,22 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
             paragraph["text"] = _join_all([paragraph["text"]] + paragraph.pop("continued"))
     _single_operative(paragraphs)
     return _with_ids(paragraphs)
+
+
+def _unbracketed(text: str, number: re.Match[str]) -> str:
+    """The text of an inserted or alternative paragraph after its number; for one printed in
+    brackets ("[2. alt Decides c;]"), the bracket that closes it taken off too, as the one that
+    opens it is with the number: both say it is an alternative, as its id does ("OP2alt").
+
+    >>> from resdiff.parse.patterns import ALT_NUMBER
+    >>> [_unbracketed(t, ALT_NUMBER.match(t)) for t in ("[2. alt Decides c;]", "[2. alt Decides [d];", "2 alt. Decides c;]")]
+    ['Decides c;', 'Decides [d];', 'Decides c;]']
+    """
+    body = text[number.end():]
+    if text.startswith("[") and "]" not in number.group(0) and body.rstrip().endswith("]") \
+            and body.count("]") > body.count("["):
+        return body.rstrip()[:-1].rstrip()
+    return body
 
 
 def _ends_paragraph(text: str) -> bool:
@@ -481,7 +498,7 @@ def _with_ids(raw: list[dict]) -> list[Paragraph]:
             heading += 1
             pid = f"H{heading}"
         elif "id" in entry:
-            pid = entry["id"]  # "OP2bis", inserted after OP2 and numbered after it
+            pid = entry["id"]  # "OP2bis", inserted after OP2 and numbered after it; "OP2alt"
         else:
             op += 1
             pid = f"OP{entry['number'] if entry['number'] is not None else op}"

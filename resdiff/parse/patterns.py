@@ -33,17 +33,41 @@ BIS_NUMBER = re.compile(
 )
 
 
+# A paragraph negotiators offer as an alternative to another: "[2. alt Decides …]", "[OP2 alt]
+# Decides …", "OP2 alt: …", "2 alt. …", a second one "2 alt 2. …". In brackets the number
+# needs nothing after "alt"; bare, the number's punctuation follows it, so that "2. Alternative
+# development …" stays operative paragraph 2. Groups: the number it stands for, then the
+# alternative's own number, for each of the three forms.
+_ALT = r"(?i:alt(?:ernative)?)(?![^\W\d_])(?:\s?(\d)(?=\s*[.．:\])–—-]))?"
+ALT_NUMBER = re.compile(
+    rf"^(?:\[\s?(?:OP\s?)?(\d{{1,3}})\.?\s?{_ALT}\s*[.．:–—)\]-]?"
+    rf"|OP\s?(\d{{1,3}})\.?\s?{_ALT}\s*[.．:–—)-]?"
+    rf"|(\d{{1,3}})\.?\s?{_ALT}\s*[.．:–—)-])\s*(?=\S)"
+)
+
+
 def bis_number(text: str) -> tuple[re.Match[str], str] | None:
-    """The match of an inserted paragraph's number and its id ("OP2bis"), None for any other text.
+    """The match of an inserted or alternative paragraph's number and its id ("OP2bis",
+    "OP2alt"), None for any other text.
 
     >>> [bis_number(t)[1] for t in ("2 bis. Decides", "2bis. Decides", "OP2ter Decides", "2 之二. 决定", "3 Ter. Décide")]
     ['OP2bis', 'OP2bis', 'OP2ter', 'OP2bis', 'OP3ter']
+    >>> [bis_number(t)[1] for t in ("[2. alt Decides", "[OP2 alt] Decides", "OP2 alt: Decides", "2 alt. Decides",
+    ...                             "[2 alt 2. Decides", "2. Alt. Decides", "[2. alternative Decides")]
+    ['OP2alt', 'OP2alt', 'OP2alt', 'OP2alt', 'OP2alt2', 'OP2alt', 'OP2alt']
     >>> bis_number("2 bisected areas."), bis_number("2 bis of the Convention"), bis_number("2. Decides")
+    (None, None, None)
+    >>> bis_number("2. Alternative development is"), bis_number("2. Alternatively, decides"), bis_number("2 alto")
     (None, None, None)
     """
     match = BIS_NUMBER.match(text)
     if not match:
-        return None
+        alt = ALT_NUMBER.match(text)
+        if not alt:
+            return None
+        groups = alt.groups()
+        number, second = next((groups[k], groups[k + 1]) for k in (0, 2, 4) if groups[k])
+        return alt, f"OP{int(number)}alt{second or ''}"
     number = match.group(1) or match.group(3)
     ordinal = (match.group(2) or match.group(4)).lower()
     return match, f"OP{int(number)}{_BIS_ORDINALS[ordinal]}"

@@ -61,8 +61,8 @@ def _starts_paragraph(line: str, previous: str, blank: bool, indented: bool, quo
         if value == expected or (value == expected + 1 and _ends_terminal(previous)):
             return True
     terminal = _ends_terminal(previous)
-    if terminal and bis_number(line):
-        return True  # "2 bis. …", a paragraph inserted after OP2
+    if (terminal or _closes_bracket(previous)) and bis_number(line):
+        return True  # "2 bis. …", a paragraph inserted after OP2; "[2. alt …]" after another in brackets
     if _LABEL.match(line) and terminal:
         return True
     if not terminal:
@@ -76,6 +76,11 @@ def _starts_paragraph(line: str, previous: str, blank: bool, indented: bool, quo
     if indented and line[:1].isupper() and not has_cjk(line[:1]):
         return True
     return opens_preambular(line) or opens_operative(line)
+
+
+def _closes_bracket(text: str) -> bool:
+    """Whether a paragraph ends as a bracketed one offered as an alternative does ("… other;]")."""
+    return text.rstrip()[-2:] in (".]", ";]", ":]", "。]", "；]")
 
 
 def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str) -> list[str]:

@@ -96,6 +96,8 @@ def _prefix(paragraph: Paragraph) -> str:
     ('3 - ', '3. ')
     >>> _prefix(Paragraph("OP2bis", ParagraphKind.OPERATIVE, None, "Decides")), _prefix(Paragraph("OP2ter", ParagraphKind.OPERATIVE, None, "决定"))
     ('2 bis. ', '2 之三. ')
+    >>> _prefix(Paragraph("OP2alt", ParagraphKind.OPERATIVE, None, "决定"))
+    '2 alt. '
     """
     if paragraph.kind in (ParagraphKind.OPERATIVE, ParagraphKind.ANNEX) and paragraph.number is not None:
         return f"{paragraph.number} - " if direction(paragraph.text or paragraph.body) == "rtl" else f"{paragraph.number}. "
@@ -103,6 +105,8 @@ def _prefix(paragraph: Paragraph) -> str:
     if inserted:
         # "OP2bis", a paragraph a draft inserts after OP2: "2 bis. ", or "2 之二. " in Chinese
         number, ordinal = inserted.groups()
+        if ordinal.startswith("alt"):
+            return f"{number} {ordinal}. "  # "OP2alt", an alternative to OP2: "2 alt. " in every language
         if has_cjk((paragraph.text or paragraph.body)[:1]):
             return f"{number} 之{_CJK_ORDINALS[ordinal]}. "
         return f"{number} {ordinal}. "

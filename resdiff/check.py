@@ -240,6 +240,114 @@ def chinese_numeral(n: int) -> str:
     return "".join(out)
 
 
+# Ordinals written out in words: "sixty-second session", "soixante-deuxième session",
+# "sexagésimo segundo período", "第六十二届会议" all cite 62, as "62nd session" does. A compound
+# ordinal (eleventh and above) is cited wherever it stands; a small one ("second", "第二") only
+# where it numbers a session or a meeting, since elsewhere translations say it their own way
+# ("the Second World War", "第二次世界大战"; "at first", "首次").
+_EN_UNITS = "one two three four five six seven eight nine".split()
+_EN_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_EN_ORDINAL = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+               "nine": "ninth", "twelve": "twelfth"}
+_FR_CARDINALS = ("un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
+                 "dix-sept dix-huit dix-neuf").split()
+_FR_TENS = "vingt trente quarante cinquante soixante".split()
+_ES_UNITS = "primero segundo tercero cuarto quinto sexto séptimo octavo noveno".split()
+_ES_TENS = "décimo vigésimo trigésimo cuadragésimo quincuagésimo sexagésimo septuagésimo octogésimo nonagésimo".split()
+
+
+def _en_ordinal(word: str) -> str:
+    last = word.rsplit("-", 1)[-1]
+    head = word[:len(word) - len(last)]
+    if last in _EN_ORDINAL:
+        return head + _EN_ORDINAL[last]
+    return head + (last[:-1] + "ieth" if last.endswith("y") else last + "th")
+
+
+def _fr_cardinal(n: int) -> str:
+    if n < 20:
+        return _FR_CARDINALS[n - 1]
+    tens, unit = divmod(n, 10)
+    if tens in (7, 9):
+        base = "soixante" if tens == 7 else "quatre-vingt"
+        return f"{base}{' et ' if n == 71 else '-'}{_FR_CARDINALS[10 + unit - 1]}"
+    base = "quatre-vingt" if tens == 8 else _FR_TENS[tens - 2]
+    if unit == 0:
+        return base
+    return f"{base}{' et ' if unit == 1 and tens != 8 else '-'}{_FR_CARDINALS[unit - 1]}"
+
+
+def _fr_ordinal(n: int) -> str:
+    if n == 1:
+        return "premi(?:er|ère)"
+    word = _fr_cardinal(n)
+    if word.endswith("cinq"):
+        return word + "uième"
+    if word.endswith("neuf"):
+        return word[:-1] + "vième"
+    return (word[:-1] if word.endswith("e") else word) + "ième"
+
+
+def _es_word(word: str) -> str:
+    """A Spanish ordinal word in both genders, and shortened ("primer", "tercer")."""
+    if word in ("primero", "tercero"):
+        return word[:-1] + "[oa]?"
+    return word[:-1] + "[oa]" if word.endswith("o") else word
+
+
+def _es_ordinal(n: int) -> str:
+    tens, unit = divmod(n, 10)
+    if tens == 1 and unit:
+        unit_word = {1: "primero", 2: "segundo"}.get(unit, _ES_UNITS[unit - 1])
+        alone = {1: "undécimo", 2: "duodécimo"}.get(unit)
+        forms = [f"{_es_word('décimo')} {_es_word(unit_word)}", f"decimo{_es_word(unit_word)}"] + \
+            ([_es_word(alone)] if alone else [])
+        return "(?:" + "|".join(forms) + ")"
+    words = ([_ES_TENS[tens - 1]] if tens else []) + ([_ES_UNITS[unit - 1]] if unit else [])
+    return " ".join(_es_word(word) for word in words)
+
+
+def _ordinal_table() -> dict[str, list[tuple[str, int]]]:
+    table: dict[str, list[tuple[str, int]]] = {"en": [], "fr": [], "es": []}
+    for n in range(1, 100):
+        tens, unit = divmod(n, 10)
+        cardinal = _EN_UNITS[n - 1] if n < 10 else _EN_TEENS[n - 10] if n < 20 else \
+            _EN_TENS[tens - 2] + ("-" + _EN_UNITS[unit - 1] if unit else "")
+        table["en"].append((_en_ordinal(cardinal).replace("-", "[-\u2010\u2011 ]"), n))
+        table["fr"].append((_fr_ordinal(n).replace("-", "[-\u2010\u2011 ]"), n))
+        table["es"].append((_es_ordinal(n), n))
+    return table
+
+
+_SESSION_WORDS = {"en": r"(?:[^\W\d_]+\s+){0,3}(?:session|meeting)s?",
+                  "fr": r"(?:session|séance|réunion)s?",
+                  "es": r"(?:período|periodo|sesión|reunión)"}
+# One pattern a language, an alternative (a named group, "n62") an ordinal, longest first.
+_ORDINALS: dict[str, re.Pattern[str]] = {
+    language: re.compile(r"(?<![^\W\d_])(?:" + "|".join(
+        f"(?P<n{n}>{form})" + ("" if n > 10 else rf"(?=\s+{_SESSION_WORDS[language]}(?![^\W\d_]))")
+        for form, n in sorted(forms, key=lambda pair: -len(pair[0]))) + r")(?![^\W\d_])", re.IGNORECASE)
+    for language, forms in _ordinal_table().items()}
+_ZH_ORDINAL = re.compile(r"第([零〇一二两三四五六七八九十百千]+)(?=(届|屆|次(?:[^\W\d_]{0,4})?(?:会议|會議))?)")
+
+
+def _ordinals(folded: str, language: str, add, free) -> None:
+    """Ordinals written out in words (see _ORDINALS), each cited as the number it says."""
+    if language == "zh":
+        for match in _ZH_ORDINAL.finditer(folded):
+            value = chinese_numeral_value(match.group(1))
+            if value and (value > 10 or match.group(2)) and free(match.start(), match.end()):
+                add("number", str(value), match.start(), match.end())
+        return
+    pattern = _ORDINALS.get(language)
+    if pattern is None:
+        return
+    for match in pattern.finditer(folded):
+        if match.lastgroup and free(match.start(), match.end()):
+            add("number", match.lastgroup[1:], match.start(), match.end())
+
+
 def cited(text: str, language: str) -> list[Cited]:
     """What ``text`` cites, in reading order: symbols, dates, numbers (the numbers a date or a
     symbol is made of are not counted again), and footnote marks glued to a word ("mark").
@@ -277,6 +385,7 @@ def cited(text: str, language: str) -> list[Cited]:
     for match in _GLUED_MARK.finditer(folded):
         if free(match.start(), match.end()):
             add("mark", match.group(), match.start(), match.end())
+    _ordinals(folded, language, add, free)
     if language == "zh":
         for match in _ZH_PERCENT.finditer(folded):
             percent = chinese_numeral_value(match.group(1))
@@ -540,6 +649,8 @@ class _Profile:
     marks: frozenset[str]
     share: float
     verbs: frozenset[str] = frozenset()
+    # whether its number is evidence of its counterpart (see _renumbered_kinds)
+    numbered: bool = True
 
 
 def _marks(marks: Iterable[str]) -> list[str]:
@@ -568,7 +679,7 @@ def _score(a: _Profile, b: _Profile) -> float:
     """How well two paragraphs of the two versions match; above 2 × GAP they may be paired."""
     pa, pb = a.paragraph, b.paragraph
     score = 1.0 if pa.kind is pb.kind else -1.0
-    if pa.number is not None and pb.number is not None:
+    if pa.number is not None and pb.number is not None and a.numbered and b.numbered:
         score += 3.0 if pa.number == pb.number else -1.0
     shared = len(a.values & b.values)
     score += min(2.0 * shared - 0.75 * len(a.values ^ b.values), 6.0)
@@ -582,6 +693,22 @@ def _score(a: _Profile, b: _Profile) -> float:
     ratio = abs(math.log(a.share / b.share))
     score += max(1.0 - 2.0 * ratio, -3.0)
     return score
+
+
+def _renumbered_kinds(a: Document, b: Document) -> set[ParagraphKind]:
+    """The kinds of numbered paragraph whose numbers say nothing of which paragraph is which:
+    both versions number them 1, 2, 3 … without a gap, yet one has more of them. A paragraph is
+    then missing from one version and those after it renumbered, and equal numbers pair each
+    paragraph after the gap with the wrong one (OP10 of one version is OP9 of the other); the
+    alignment goes by what the paragraphs cite, their footnote marks, verbs and lengths instead.
+    Where one version leaves a gap in its numbers ("8.", "10."), numbers stay evidence."""
+    kinds = set()
+    for kind in (ParagraphKind.OPERATIVE, ParagraphKind.ANNEX):
+        numbers = [[p.number for p in d.paragraphs if p.kind is kind and p.number is not None] for d in (a, b)]
+        if all(numbers) and len(numbers[0]) != len(numbers[1]) and \
+                all(ns == list(range(ns[0], ns[0] + len(ns))) for ns in numbers):
+            kinds.add(kind)
+    return kinds
 
 
 def align(a: list[_Profile], b: list[_Profile]) -> list[tuple[int | None, int | None]]:
@@ -914,6 +1041,9 @@ def check(a: Document, b: Document) -> CheckResult:
         notes.append(Message(N_("the versions carry different symbols ({symbol_a}, {symbol_b}): are they one document?"),
                              symbol_a=a.symbol, symbol_b=b.symbol))
     pa, pb = _profiles(a), _profiles(b)
+    renumbered = _renumbered_kinds(a, b)
+    for profile in pa + pb:
+        profile.numbered = profile.paragraph.kind not in renumbered
     pairs: list[Pair] = []
     # The difference of operative numbers between paired paragraphs: a paragraph in one version
     # only may shift the numbers after it (when the other version renumbered), so only a shift

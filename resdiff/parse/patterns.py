@@ -294,9 +294,19 @@ OPERATIVE_VERBS: dict[str, tuple[str, ...]] = {
     "encourage": (r"Encourages", r"Encourage", r"Alienta", r"(?:рекомендует|призывает)", r"(?:鼓励|鼓勵)", r"[يت]شجع"),
     "note": (r"Takes note|Notes", r"Prend (?:note|acte)", r"Toma nota", r"принимает к сведению|отмечает",
              r"(?:表示)?注意到", r"[يت]حيط علما"),
+    "stress": (r"Stresses|Emphasizes|Underscores|Underlines", r"(?:Souligne|Insiste)", r"(?:Subraya|Destaca|Recalca|Pone de relieve)",
+               r"подч[её]ркивает", r"(?:强调|強調|着重指出|著重指出)", r"[يت](?:شدد|ؤكد)(?! من جديد)"),
+    "invite": (r"Invites", r"Invite", r"Invita", r"предлагает", r"(?:邀请|邀請|请|請)", r"[يت]دعو"),
+    "recognize": (r"Recognizes|Acknowledges", r"(?:Reconnaît|Prend acte)", r"(?:Reconoce)", r"признает",
+                  r"(?:确认|確認|承认|承認)", r"[يت](?:سلم|عترف|قر)"),
+    "reiterate": (r"Reiterates", r"Réitère", r"Reitera", r"(?:вновь )?(?:повторяет|подтверждает)", r"(?:重申|再次)",
+                  r"[يت](?:كرر|ؤكد من جديد)"),
 }
-_OPERATIVE_VERB_TABLE = [(name, re.compile(r"^(?:(?:Also|Further|Again|Strongly|also|further|вновь|также|далее)\s+)?(?:"
-                                           + "|".join(forms) + r")(?![^\W\d_])", re.IGNORECASE))
+# (A Chinese verb runs on into the next word unspaced: only a Latin, Cyrillic or Arabic one
+# must end where a word ends; Chinese "also", 又, comes right before the verb.)
+_OPERATIVE_VERB_TABLE = [(name, re.compile(r"^(?:(?:Also|Further|Again|Strongly|also|further|вновь|также|далее)\s+|"
+                                           r"(?:又|还|還|并|並|再次|进一步|進一步)(?=\S))?(?:"
+                                           + "|".join(forms) + r")(?![^\W\d_\u3400-\u9fff])", re.IGNORECASE))
                          for name, forms in OPERATIVE_VERBS.items()]
 
 

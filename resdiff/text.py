@@ -49,12 +49,18 @@ def has_cjk(text: str) -> bool:
 
 
 def detect_language(text: str) -> str:
-    """A UN language code guessed from the text: by script for Chinese, Arabic and Russian,
-    by the commonest small words for English, French and Spanish.
+    """A UN language code guessed from the text: by script for Chinese, Arabic and Russian;
+    for English, French and Spanish by the words resolutions are made of (the organs' names
+    of the chapeau, the verbs that open paragraphs: "Recalling", "Rappelant", "Recordando";
+    "Decides", "Décide", "Decide"), the commonest small words, the elisions and the accented
+    letters of each, so that a line or two is enough.
 
     >>> [detect_language(t) for t in ("大会，回顾其决议，", "Recalling its resolution on the right to development,",
     ...  "Rappelant sa résolution sur le droit au développement,", "Recordando su resolución sobre el derecho al desarrollo,")]
     ['zh', 'en', 'fr', 'es']
+    >>> [detect_language(t) for t in ("Condemns Al-Shabaab and Al-Qaida", "L'Assemblée générale,", "La Asamblea General,",
+    ...  "Décide de rester saisi de la question.", "Decide seguir ocupándose de la cuestión.")]
+    ['en', 'fr', 'es', 'fr', 'es']
     """
     sample = text[:20000]
     han = len(sample) - len(_CJK_CHAR.sub("", sample))  # each match is one character
@@ -67,14 +73,28 @@ def detect_language(text: str) -> str:
         return "ar"
     if cyrillic / letters > 0.3:
         return "ru"
-    # Latin script: the language whose commonest small words are commonest in the text.
-    counts = {language: 0 for language in _FUNCTION_WORDS}
-    for word in re.findall(r"[a-zà-ÿ']+", sample.lower()):
-        for language, vocabulary in _FUNCTION_WORDS.items():
-            if word in vocabulary:
-                counts[language] += 1
-    best = max(counts, key=lambda language: (counts[language], language == "en"))
-    return best if counts[best] else "en"
+    # Latin script: a resolution's own words weigh most, then each language's small words,
+    # elisions ("l'Assemblée") and letters that only one of the three writes.
+    lower = sample.lower()
+    scores = {language: 0.0 for language in _FUNCTION_WORDS}
+    for word in _LATIN_WORD.findall(lower):
+        for language in scores:
+            if word in _UN_WORDS[language]:
+                scores[language] += 3
+            elif word in _FUNCTION_WORDS[language]:
+                scores[language] += 1
+        if word in _ROMANCE_WORDS:
+            scores["fr"] += 0.5
+            scores["es"] += 0.5
+        elif len(word) > 5 and word.endswith(("ando", "iendo", "yendo")):
+            scores["es"] += 2  # a Spanish gerund: "Recordando", "Pidiendo"
+    scores["fr"] += 2 * len(_FR_ELISION.findall(lower)) + len(_FR_LETTERS.findall(lower))
+    scores["es"] += len(_ES_LETTERS.findall(lower))
+    accented = lower.count("é")  # French and Spanish, never English
+    scores["fr"] += accented
+    scores["es"] += accented
+    best = max(scores, key=lambda language: (scores[language], language == "en"))
+    return best if scores[best] else "en"
 
 
 # Letters, and the letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana,
@@ -169,11 +189,44 @@ def rtl_flags(text: str, base: str) -> list[bool]:
 
 
 # Words that say which Latin-script UN language a text is in (each list avoids the others').
+# Small words of one of the three Latin-script languages only ("la", "de", "en", "que" are
+# French and Spanish both; "son" is "his" in one and "are" in the other; "se" both).
 _FUNCTION_WORDS = {
-    "en": frozenset("the of and to in its that with for on by be as which".split()),
-    "fr": frozenset("le les des du et aux dans sur pour une qui est sa ses au".split()),
-    "es": frozenset("el los las del y en por para una con su sus al".split()),
+    "en": frozenset("the of and to in its that with for on by be as which are all has have this at from upon "
+                    "their was were these those an or".split()),
+    "fr": frozenset("le les des du et aux dans sur pour une qui est sa ses au par ne pas avec cette leur leurs "
+                    "ces été sont".split()),
+    "es": frozenset("el los las del y por para una con su sus al como lo este esta sobre entre fue han ha".split()),
 }
+# The words resolutions are made of, in one language only: the organs of the chapeau, the
+# verbs and participles that open paragraphs, and what they commonly name.
+_UN_WORDS = {
+    "en": frozenset("""recalling reaffirming recognizing recognising noting welcoming emphasizing emphasising
+        stressing expressing bearing mindful considering acknowledging taking acting having determined convinced
+        concerned deeply gravely alarmed aware guided reiterating underlining commending decides requests urges
+        calls invites encourages welcomes notes reaffirms emphasizes stresses expresses condemns demands
+        authorizes endorses adopts approves affirms recommends underlines commends deplores declares proclaims
+        appeals seized matter assembly council security secretary united resolution resolutions report states
+        member rights development peace also further""".split()),
+    "fr": frozenset("""rappelant réaffirmant reconnaissant notant prenant saluant soulignant exprimant considérant
+        constatant agissant gardant convaincu convaincue préoccupé préoccupée profondément alarmé guidé
+        réitérant ayant tenant compte décide prie demande prolonge exhorte réaffirme souligne exprime condamne autorise approuve adopte
+        recommande félicite déplore déclare proclame saisi saisie assemblée conseil sécurité générale
+        secrétaire unies résolution résolutions rapport états membres droits développement paix également
+        outre""".split()),
+    "es": frozenset("""recordando reafirmando reconociendo observando tomando acogiendo destacando subrayando
+        expresando considerando actuando teniendo convencido convencida consciente preocupado preocupada
+        profundamente alarmado guiado reiterando decide pide solicita insta exhorta invita alienta reafirma
+        habiendo examinado compromete ruega subraya expresa condena autoriza aprueba recomienda acoge celebra deplora declara proclama ocupándose
+        cuestión asamblea consejo seguridad secretario unidas naciones resolución resoluciones informe estados
+        miembros derechos desarrollo paz también además""".split()),
+}
+# Small words French and Spanish share and English lacks: half a point to each.
+_ROMANCE_WORDS = frozenset("la de en que".split())
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+_FR_ELISION = re.compile(r"(?<![^\W\d_])(?:l|d|qu|n|j|s|c)['’](?=[^\W\d_])")
+_FR_LETTERS = re.compile("[àâçèêëîïôùûœ]")
+_ES_LETTERS = re.compile("[áíóúñ¿¡]")
 
 
 @lru_cache(maxsize=1 << 16)

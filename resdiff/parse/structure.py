@@ -200,7 +200,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
             # The front matter served identity only (the printed title is the one compared):
             # its lines are listed with the furniture, never dropped unseen.
             dropped = front + dropped
-        language = detect_language("\n".join(p.body for p in paragraphs))
+        language = detect_language("\n".join([header.chapeau or ""] + [p.body for p in paragraphs]))
         documents.append(
             Document(
                 symbol=symbol,

@@ -53,23 +53,14 @@ def _printed(document, bodies: dict[str, str] | None = None, head: list[str] | N
 
 
 def _rejected(comparison) -> list[str]:
-    """What rejecting every revision gives: the old text, its width- and spacing-only
-    differences from the new read as in the new (see README, Writing tracked changes)."""
-    from resdiff.inline import rebuild
-    from resdiff.render.docx import _line_spans, chapeau, old_bodies, without_layout
+    """What rejecting every revision gives: the old text, character for character, headed by
+    the old symbol, header lines, title and the opening line resdiff writes for it."""
+    from resdiff.render.docx import chapeau
 
-    old, new = comparison.old, comparison.new
-    head = []
-    if old.symbol or new.symbol:
-        head.append(rebuild(without_layout(_line_spans(old.symbol or "", new.symbol or "")))[0])
-    head.extend(rebuild(without_layout(part.inline))[0] for part in comparison.header if part.part != "chapeau")
-    if old.title or new.title:
-        head.append(rebuild(without_layout(comparison.title))[0])
-    head.append(rebuild(without_layout(_line_spans(chapeau(old), chapeau(new))))[0])
-    lines = _printed(old, old_bodies(comparison), [h for h in head if h.strip()])
-    # Nothing but width and spacing differs from the old text as printed.
-    assert [normalize(t) for t in lines] == [normalize(t) for t in _printed(old)]
-    return lines
+    old = comparison.old
+    head = [line for line in (old.symbol, *(part.old for part in comparison.header if part.part != "chapeau"),
+                              old.title, chapeau(old)) if line and line.strip()]
+    return _printed(old, None, head)
 
 
 _GONE = {True: (f"{W}del", f"{W}moveFrom"), False: (f"{W}ins", f"{W}moveTo")}
@@ -149,9 +140,8 @@ def _cited(document) -> list[str]:
 
 def _rejected_notes(comparison) -> list[str]:
     from resdiff.inline import rebuild
-    from resdiff.render.docx import without_layout
 
-    changed = {c.old: rebuild(without_layout(c.inline))[0] for c in comparison.footnotes if c.old}
+    changed = {c.old: rebuild(c.inline)[0] for c in comparison.footnotes if c.old}
     old = comparison.old
     order = []
     for p in old.paragraphs:
@@ -294,18 +284,20 @@ def test_moved_paragraphs_are_word_moves_named_alike_at_both_ends(sample):
 
 
 def test_pp12_moved_with_one_word_dropped_is_a_move_not_a_new_paragraph(sample):
-    # L.22 PP24 became L.56 PP12 with only "又" dropped: the move carries the text, "又" alone is
-    # deleted (where the paragraph stood) and nothing is inserted.
+    # L.22 PP24 became L.56 PP12 with "又" dropped and the date's spaces closed up: the move carries
+    # the text; "又" and the spaces are deleted where the paragraph stood, "年5月" (for " 年 5 月 ")
+    # inserted where it now stands, and nothing else is revised.
     comparison, data = sample
     change = next(c for c in comparison.changes if c.new == ("PP12",))
     assert change.old == ("PP24",) and change.moved
     root = etree.fromstring(_document_xml(data))
     sources, targets = _move_ranges(root, "moveFrom"), _move_ranges(root, "moveTo")
-    new_body = comparison.new.paragraph("PP12").body
-    name = next(n for n, ps in targets.items() if _kept(ps, (f"{W}moveTo",)) == new_body)
-    assert _kept(targets[name], (f"{W}ins",)) == ""
-    assert _kept(sources[name], (f"{W}del",)) == "又"
-    assert _kept(sources[name], (f"{W}moveFrom",)) == new_body
+    kept = "".join(s.text for s in change.inline if s.op.value == "equal")
+    assert kept.startswith("注意到201017日至21日在日内瓦")
+    name = next(n for n, ps in targets.items() if _kept(ps, (f"{W}moveTo",)) == kept)
+    assert _kept(targets[name], (f"{W}ins",)) == "年5月"
+    assert _kept(sources[name], (f"{W}del",)) == "又  年 5 月    "
+    assert _kept(sources[name], (f"{W}moveFrom",)) == kept
 
 
 def test_merged_paragraphs_are_revised_word_by_word(sample):
@@ -325,27 +317,31 @@ def test_merged_paragraphs_are_revised_word_by_word(sample):
     assert "21. " in _kept(merged, (f"{W}del",))
 
 
-def test_width_only_differences_and_unchanged_paragraphs_carry_no_revision(sample):
+def test_width_only_differences_are_revisions_and_unchanged_paragraphs_carry_none(sample):
     comparison, data = sample
     root = etree.fromstring(_document_xml(data))
     revisions = (f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")
     texts = {}
     for p in root.iter(f"{W}p"):
-        texts.setdefault("".join(t.text for t in p.iter(f"{W}t")), p)
+        texts.setdefault(_kept([p], ()) + _kept([p], (f"{W}ins",)), p)
     # (a renumbered paragraph's number is a revision: those are left out)
     unchanged = [c for c in comparison.changes if c.kind.value == "unchanged" and not c.moved
                  and not c.renumbered]
     widths = [c for c in unchanged if len(c.inline) > 1]
-    assert widths  # PP2 and PP5 differ from L.22 in the width of a comma alone
+    assert [c.new for c in widths] == [("PP2",), ("PP5",)]  # a comma's width alone differs from L.22
     from resdiff.render.docx import paragraph_lines
 
     for change in unchanged:
-        for line in paragraph_lines(comparison.new.paragraph(change.new[0])):
-            p = texts[line]
-            # No revision but the insertion of a footnote reference L.22 did not quote.
-            assert not [e for e in p.iter() if e.tag in revisions and e.getparent().tag != f"{W}rPr"
-                        and not list(e.iter(f"{W}footnoteReference"))], change.new
-            assert not [e for e in p.find(f"{W}pPr/{W}rPr") if e.tag in revisions]
+        (line,) = paragraph_lines(comparison.new.paragraph(change.new[0]))
+        p = texts[line]
+        # Each width difference is deleted and inserted as it is; nothing else is revised but
+        # the insertion of a footnote reference L.22 did not quote.
+        assert _kept([p], (f"{W}del",)) == "".join(s.text for s in change.inline if s.op.value == "delete")
+        assert _kept([p], (f"{W}ins",)) == "".join(s.text for s in change.inline if s.op.value == "insert")
+        assert not [e for e in p.iter() if e.tag in (f"{W}moveFrom", f"{W}moveTo")], change.new
+        assert not [e for e in p.find(f"{W}pPr/{W}rPr") if e.tag in revisions]
+    pp2 = next(c for c in widths if c.new == ("PP2",))
+    assert [(s.op.value, s.text) for s in pp2.inline if s.op.value != "equal"] == [("delete", ","), ("insert", "，")]
 
 
 def test_footnotes_are_word_footnotes_inserted_where_cited(sample):
@@ -502,8 +498,10 @@ def test_python_docx_loads_the_file_and_cli_writes_it(tmp_path):
     result = CliRunner().invoke(app, ["diff", str(SAMPLE), "--format", "docx", "-o", str(out)])
     assert result.exit_code == 0, result.output
     document = docx.Document(str(out))
+    # python-docx reads a paragraph's runs outside revisions: the chapeau's "大会" stands, its comma
+    # (L.22 "," and L.56 "，") is a revision.
     texts = [p.text for p in document.paragraphs]
-    assert "大会，" in texts
+    assert "大会" in texts
     assert document.settings.element.find(f"{W}trackRevisions") is not None
 
 

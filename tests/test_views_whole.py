@@ -130,7 +130,7 @@ def _assert_whole(comparison, view: str) -> None:
 
 def _assert_word_whole(comparison) -> None:
     """Word: accepting every revision gives the new version as printed, rejecting every one the
-    old (its width- and spacing-only differences read as in the new, which are no revision)."""
+    old, width- and spacing-only differences included."""
     from resdiff.render import docx as docx_render
     from test_tracked_changes import _assert_accept_reject
 

@@ -12,14 +12,15 @@ The document is the new version; every difference from the old one is a revision
 - an added paragraph is inserted whole, its paragraph marks too; a removed one deleted whole;
 - operative numbers are those of the new version, a renumbering being a revision of the number;
 - a difference of width or spacing alone (the comparison's ``layout`` flag: a full-width comma, a
-  space beside a Chinese character) is no revision: the new version's form is written plainly;
+  space beside a Chinese character) is a revision like any other, so that no character differs
+  unmarked;
 - footnotes are Word footnotes, one per footnote, referenced where the paragraph (or
   sub-paragraph) that cites them ends; an added footnote's reference is inserted, a removed one's
   deleted, a reworded footnote revised word by word inside it; a footnote cited again is a
   ``NOTEREF`` cross-reference to the first citation, as Word makes it.
 
 Accepting every revision gives the new version's text exactly; rejecting every one gives the
-old version's, except that width- and spacing-only differences read as in the new version.
+old version's exactly.
 The output is deterministic: revision dates come from the options or the new document, never
 the clock, and the ZIP entries carry a fixed time.
 """
@@ -39,10 +40,10 @@ from xml.sax.saxutils import escape
 from ..i18n import _
 from ..inline import rebuild
 from ..model import INSERTED_ID, Change, Comparison, Document, Op, Paragraph, ParagraphKind, Span
-from ..text import direction, has_cjk, has_rtl, normalize, rtl_flags
+from ..text import direction, has_cjk, has_rtl, rtl_flags
 from . import RenderOptions, document_direction
 
-__all__ = ["render", "paragraph_lines", "chapeau", "without_layout", "old_bodies"]
+__all__ = ["render", "paragraph_lines", "chapeau"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Revisions need a date; without one from the documents, this fixed one keeps output stable.
@@ -124,62 +125,6 @@ def _line_marks(paragraph: Paragraph) -> list[tuple[str, ...]]:
     if paragraph.text or not paragraph.items:
         return [paragraph.footnotes] + marks
     return [paragraph.footnotes + marks[0]] + marks[1:]
-
-
-# --- width and spacing ---------------------------------------------------------------------------
-
-
-def without_layout(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """The spans with every width- or spacing-only difference written as the new text, equal.
-
-    The same differences the comparison flags as layout (``inline.for_display``): a deletion
-    and the insertion after it that are equal once normalised, or a deletion or insertion of
-    white space alone; a paragraph break is never one.
-
-    >>> from resdiff.inline import diff_texts
-    >>> [(s.op.value, s.text) for s in without_layout(diff_texts("维护, 将", "维护，将"))]
-    [('equal', '维护，将')]
-    """
-    out: list[Span] = []
-
-    def add(op: Op, text: str) -> None:
-        if out and out[-1].op is op:
-            out[-1] = Span(op, out[-1].text + text)
-        elif text:
-            out.append(Span(op, text))
-
-    k = 0
-    while k < len(spans):
-        span = spans[k]
-        following = spans[k + 1] if k + 1 < len(spans) else None
-        if span.op is Op.DELETE and following is not None and following.op is Op.INSERT:
-            if "\n" not in span.text + following.text and normalize(span.text) == normalize(following.text):
-                add(Op.EQUAL, following.text)
-            else:
-                add(span.op, span.text)
-                add(following.op, following.text)
-            k += 2
-            continue
-        if span.op is not Op.EQUAL and "\n" not in span.text and not normalize(span.text):
-            if span.op is Op.INSERT:
-                add(Op.EQUAL, span.text)
-        else:
-            add(span.op, span.text)
-        k += 1
-    return tuple(out)
-
-
-def old_bodies(comparison: Comparison) -> dict[str, str]:
-    """Each old paragraph's body as rejecting every revision gives it back: the old text with
-    width- and spacing-only differences read as in the new version."""
-    bodies = {p.id: p.body for p in comparison.old.paragraphs}
-    for change in comparison.changes:
-        if change.old and change.new:
-            lines = rebuild(without_layout(change.inline))[0].split("\n")
-            for pid in change.old:
-                count = comparison.old.paragraph(pid).body.count("\n") + 1
-                bodies[pid], lines = "\n".join(lines[:count]), lines[count:]
-    return bodies
 
 
 # --- what goes where -----------------------------------------------------------------------------
@@ -267,7 +212,7 @@ class _Planner:
     def __init__(self, comparison: Comparison) -> None:
         self.c = comparison
         self.notes = _Notes.of(comparison)
-        self.old_body = old_bodies(comparison)
+        self.old_body = {p.id: p.body for p in comparison.old.paragraphs}
         self.moves = 0
         self.sources: dict[str, list] = {}  # a moved paragraph's segments where it stood
 
@@ -371,7 +316,7 @@ class _Planner:
         """A matched group written from its spans, numbers and footnote references put in."""
         olds = [self.c.old.paragraph(p) for p in change.old]
         news = [self.c.new.paragraph(p) for p in change.new]
-        spans = without_layout(change.inline)
+        spans = change.inline
 
         def events(paragraphs: list[Paragraph], bodies: list[str]):
             # (position, kind, paragraph index, payload): "start" with the number, "end" of a
@@ -1044,7 +989,7 @@ def _coalesced(segments: list) -> list:
 
 def _tracked_line(writer: _Writer, spans: tuple[Span, ...], style: str, bold: bool,
                   mark: tuple[Op, str] = (Op.EQUAL, "")) -> str:
-    runs, rtl = writer.line([(span.text, span.op, "") for span in without_layout(spans)], bold)
+    runs, rtl = writer.line([(span.text, span.op, "") for span in spans], bold)
     return writer.paragraph(runs, mark, style, rtl)
 
 
@@ -1146,7 +1091,7 @@ def _footnotes_xml(writer: _Writer, comparison: Comparison, real: list[_Ref]) ->
              "</w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"]
     for ref in sorted(real, key=lambda r: r.target):
         change = comparison.footnotes[ref.note]
-        spans = without_layout(change.inline)
+        spans = change.inline
         accept, reject = _visible(ref)
         if accept and reject:
             items = [(s.text, s.op, "") for s in spans]

@@ -74,8 +74,11 @@ def classify_annex(chunks: list[str], prefix: str, heading_line: str,
             printed, parent = _label(label.group(1), previous["items"])
             previous["items"].append(Item(printed, body, marks, parent))
         elif _is_heading(text):
-            raw.append({"kind": ParagraphKind.HEADING, "number": None, "text": text, "items": [],
-                        "marks": ()})
+            # a footnote mark may end a heading, run onto its last word: the annex's title "… Trust
+            # Fund170" (a number after a space is the heading's own: "Article 1")
+            body, marks = _take_marks(text, known_marks, state) if _MARKED_HEADING.search(text) else (text, ())
+            raw.append({"kind": ParagraphKind.HEADING, "number": None, "text": body, "items": [],
+                        "marks": marks})
         else:
             body, marks = _take_marks(text, known_marks, state)
             last_text = previous["items"][-1].text if previous["items"] else previous["text"]
@@ -101,6 +104,7 @@ _INLINE_NUMBER = re.compile(r"\s(\d{1,3})[.．]\s+(?=[A-Z“\"\u4e00-\u9fff])")
 # A sentence's end, maybe with a closing quote and a footnote mark after it ("annexes.7").
 _SENTENCE_END = re.compile(r"[.;。；][”’\"']?\s?(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})?$")
 _TRAILING_HEADING = re.compile(r"\s(?:(?:[IVXLC]{1,6}|[A-Z])[.．]\s+)?[A-Z][^.;:。；：]{2,150}$")
+_MARKED_HEADING = re.compile(r"[^\W\d_][”’\"')]?(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})$")
 _ROMAN_HEADING = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])[.．]$")
 
 

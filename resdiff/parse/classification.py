@@ -562,12 +562,23 @@ def _glued_inserted(paragraph: Paragraph) -> list[str]:
     return [match.group("number") for text in texts for match in _GLUED_INSERTED.finditer(text)]
 
 
+def _announces(text: str, number: int) -> bool:
+    """Whether an annex's unnumbered paragraph announces a paragraph of another text by its number,
+    quoted after it as amended ("Amend paragraph 8 to read:"): that number is no gap.
+
+    >>> _announces("Amend paragraph 8 to read:", 8), _announces("Amend paragraph 18 to read:", 8), _announces("Notes 8.", 8)
+    (True, False, False)
+    """
+    return text.rstrip().endswith((":", "：")) and re.search(rf"(?<!\d){number}(?!\d)", text) is not None
+
+
 def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: str | None) -> list[str]:
     """What a reader should check by hand: breaks in the numbering of operative paragraphs and
     of sub-paragraphs, paragraphs far longer than any real one, footnote marks without bodies."""
     name = symbol or Message(N_("document"))
     found: list[str] = []
     previous: dict[str, int] = {}
+    announced = ""  # the unnumbered annex paragraph last read, since the last numbered one
     for paragraph in paragraphs:
         inserted = INSERTED_ID.match(paragraph.id) if paragraph.kind is ParagraphKind.OPERATIVE else None
         if inserted and int(inserted.group(1)) != previous.get("OP", 0):
@@ -582,11 +593,15 @@ def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: st
                                         "a paragraph may be missing or misread"),
                                      name=name, id=paragraph.id, number=int(inserted.group(1))))
         if paragraph.number is None:
+            if paragraph.kind is ParagraphKind.ANNEX:
+                announced = paragraph.text
             continue
         # each series numbers on its own: the operative paragraphs, each annex's paragraphs
         series = "OP" if paragraph.kind is ParagraphKind.OPERATIVE else paragraph.id.rsplit(" ", 1)[0] + " "
         last = previous.get(series, 0)
-        if paragraph.number != last + 1:
+        quoted = paragraph.kind is ParagraphKind.ANNEX and _announces(announced, paragraph.number)
+        announced = ""
+        if paragraph.number != last + 1 and not quoted:
             if series == "OP" and last:
                 found.append(Message(N_("{name}: operative paragraph {number} follows {last} (after OP{last}): "
                                         "a paragraph may be missing or misread"),

@@ -9,7 +9,7 @@ undone. Quoted drafts start a paragraph at each opening quotation mark.
 from __future__ import annotations
 
 from ..text import has_cjk
-from .lines import _ends_terminal, _join_all
+from .lines import _ends_terminal, _join_all, width
 from .patterns import _LABEL, _OPERATIVE, GLUED_PREAMBULAR, bis_number, opens_operative, opens_preambular, section_heading
 from .records import Line
 
@@ -83,15 +83,86 @@ def _closes_bracket(text: str) -> bool:
     return text.rstrip()[-2:] in (".]", ";]", ":]", "。]", "；]")
 
 
-def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str) -> list[str]:
+# An annex's title or heading is at most this long (``annex.HEADING_LENGTH``); a heading on a
+# line of its own inside an annex, a few words ("Independent panel"), at most this long.
+_HEADING_LENGTH = 200
+_LINE_HEADING_LENGTH = 100
+_LINE_HEADING_WORDS = 12
+
+
+# The words a line cut mid-sentence ends with and a title never does.
+_GOES_ON = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def _heading_ends(chunk: list[str], line: str, wrapped_to: int) -> bool:
+    """Whether ``chunk``, the lines of an annex's paragraph so far, is a title or heading that
+    ends before ``line``, a blank line between them: short, not numbered, not ended as a
+    paragraph is (a footnote mark may end it: "… Trust Fund170"), its last line ended short (the
+    first word of ``line`` would have fitted onto it within the text's width ``wrapped_to``: it
+    did not break for want of room, as a paragraph cut by a page does), and ``line`` opens as a
+    paragraph or a heading does (a capital, a number, a quotation mark, a Chinese character).
+
+    >>> _heading_ends(["Declaration on the Right to Development"], "The General Assembly,", 80)
+    True
+    >>> _heading_ends(["We recognize that the contributions of all Member States to the work of the"],
+    ...               "United Nations are essential;", 80)
+    False
+    >>> _heading_ends(["2. We recognize"], "Member States", 80), _heading_ends(["Recalling x,"], "Noting y,", 80)
+    (False, False)
+    >>> _heading_ends(["The States Members, recalling the principles proclaimed in the"], "Charter,", 10**6)
+    False
+    """
+    text = " ".join(part.strip() for part in chunk)
+    first = line.strip()[:1]
+    if len(text) > _HEADING_LENGTH or not first or _OPERATIVE.match(text) or _LABEL.match(text) \
+            or bis_number(text) or _ends_terminal(text) or text.rsplit(" ", 1)[-1] in _GOES_ON:
+        return False
+    if not (first.isupper() or first.isdigit() or first in "“\"«[" or has_cjk(first)):
+        return False
+    word = first if has_cjk(first) else line.split()[0]
+    return width(chunk[-1]) + 1 + width(word) <= wrapped_to
+
+
+def _wrap_width(kept: list[Line]) -> int:
+    """The width a text's lines are wrapped to: that of its widest line broken mid-sentence, the
+    sentence going on on the next line with no blank line between (``lines.page_width``, where a
+    title above a blank line is no wrapped line)."""
+    widths = [width(line.text) for line, after in zip(kept, kept[1:])
+              if not after.blank_before and not _ends_terminal(line.text)]
+    return max(widths, default=1_000_000)
+
+
+def _heading_line(kept: list[Line], k: int) -> bool:
+    """Whether the line ``kept[k]``, after a blank line, is an annex's heading on a line of its
+    own: short, not ended as a paragraph is, and a blank line or a numbered paragraph right after
+    it ("Independent panel" above "8. The Secretary-General …")."""
+    text = kept[k].text.strip()
+    if len(text) > _LINE_HEADING_LENGTH or len(text.split()) > _LINE_HEADING_WORDS or _ends_terminal(text) \
+            or _OPERATIVE.match(text) or _LABEL.match(text):
+        return False  # (a longer line is a paragraph's first, cut by a page: "Reaffirm that the …")
+    after = kept[k + 1] if k + 1 < len(kept) else None
+    return after is not None and (after.blank_before or bool(_OPERATIVE.match(after.text.strip())))
+
+
+def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str, annex: bool = False) -> list[str]:
+    """The paragraph texts ``kept``'s lines make; in an ``annex``, its title and headings (short
+    lines ended short, a blank line after them) apart from what follows, where a body reads a
+    line that does not end as a paragraph does as going on after a page break."""
     # Each paragraph is gathered as a list of its lines and joined once at the end: joining
     # line by line would copy a long paragraph again for every line it has.
     chunks: list[list[str]] = []
     expected = 1
-    for line, blank, indented, _at in kept:
+    wrapped_to = _wrap_width(kept) if annex else 0
+    heading = False  # the paragraph so far is an annex's heading on a line of its own
+    titled = annex  # the paragraph so far is the annex's first, or follows a heading: a title may end
+    for k, (line, blank, indented, _at) in enumerate(kept):
         # Only the end of the paragraph so far matters to the decision, and that is its last line.
-        if not chunks or _starts_paragraph(line, _last_words(chunks[-1]), blank, indented, quoted, block_mode,
-                                           expected):
+        opens_heading = annex and blank and bool(chunks) and _ends_terminal(chunks[-1][-1]) and _heading_line(kept, k)
+        title_ends = titled and blank and bool(chunks) and _heading_ends(chunks[-1], line, wrapped_to)
+        if not chunks or heading or opens_heading or title_ends or _starts_paragraph(
+                line, _last_words(chunks[-1]), blank, indented, quoted, block_mode, expected):
+            titled = annex and (not chunks or heading or title_ends or opens_heading)
+            heading = opens_heading
             chunks.append([line])
             number = _OPERATIVE.match(line.lstrip("“\""))
             if number and int(number.group(1)) >= expected:

@@ -668,7 +668,7 @@ def _annexes(lines: list[str], begin: int, end: int, meta: dict[str, str], block
             region = region[:first] + [""] + region[first + 1 :]
         layout = lay_out(region, False, titles, _masthead_symbols(lines, meta))
         prefix = "Annex" if len(starts) == 1 else f"Annex {label or _ordinal(number + 1)}"
-        chunks = ([own_title] if own_title else []) + _join_lines(layout.lines, False, _block_mode(region))
+        chunks = ([own_title] if own_title else []) + _join_lines(layout.lines, False, _block_mode(region), annex=True)
         found = {f.mark for f in layout.footnotes} | marks
         paragraphs.extend(classify_annex(chunks, prefix, lines[start], found, state))
         known = {f.mark for f in footnotes}

@@ -1,6 +1,7 @@
 """Identity stage: a document's symbol, title and date, from its own header (the first page's
 masthead, the numbered title line of an adopted text) or, for a draft quoted in a committee
-report, from what the report says of it; never from a symbol cited in a footnote or in brackets.
+report, from what the report says of it; never from a symbol cited in a footnote, in a paragraph
+or in brackets (inside the text only a page's head or foot, the symbol alone on its line, counts).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .patterns import (
     _FURNITURE_LINE,
     _JOB_NUMBER,
     _OPERATIVE,
+    _SEPARATOR,
     _SYMBOL,
     _TITLE_NUMBER,
     NAVIGATION,
@@ -380,13 +382,30 @@ def _is_header_line(line: str) -> bool:
     )
 
 
+# A symbol alone on its line, as a page's head or foot prints it ("A/RES/60/1", "A/68/L.39*",
+# "S/RES/2446 (2018)"), perhaps with the page's number after it ("A/RES/60/1 Page 2"; a number
+# before it would be a footnote's: "1 A/RES/60/1").
+_RUNNING_SYMBOL = re.compile(r"[A-Z]{1,2}/[A-Za-z0-9./\-]*[A-Za-z0-9](?:\s*\((?:(?:19|20)\d\d|[IVXL]+)\))?\*?"
+                             r"(?:\s+(?:Page|Página|第)\s*\d{1,3}\s*页?|\s+\d{1,3}(?:/\d{1,3})?)?")
+
+
 def _header_symbol(lines, block) -> str | None:
     counts: dict[str, int] = {}
     order: list[str] = []
     masthead = 0  # the first page's top lines: "United Nations   A/RES/ES-11/1"
     letter = ""  # a symbol's first letter, set larger, that an extraction put on a line of its own
-    for line in lines[: max(block.start, 0) + 1] + lines[block.start + 1 : block.end]:
+    head = lines[: max(block.start, 0) + 1]
+    notes = False  # below a footnote rule inside the text
+    for index, line in enumerate(head + lines[block.start + 1 : block.end]):
         stripped = line.strip()
+        if index >= len(head):
+            # Inside the text only a page's head or foot names the document (the symbol alone on
+            # its line, or with the page's job number and barcode): a footnote or a paragraph
+            # that cites a symbol ("1 A/RES/60/1.", "(A/RES/60/1)") is citing another document.
+            notes = notes or bool(_SEPARATOR.match(stripped))
+            if notes or not (_RUNNING_SYMBOL.fullmatch(stripped) or _BARCODE.match(stripped)
+                             or (_FURNITURE_LINE.match(stripped) and glued_symbol(stripped))):
+                continue
         if masthead < 3 and stripped in {"A", "S", "E"}:
             letter = stripped
             continue

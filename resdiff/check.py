@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .i18n import N_, Message
+from .lazypattern import lazy
 from .model import ChangeKind, Comparison, Document, Op, Paragraph, ParagraphKind
 from .parse.patterns import operative_verbs
 
@@ -119,9 +120,9 @@ for _names in _MONTHS.values():
             _month_alternatives.append((_alternative, _number))
 # Longest first, so that "كانون الأول" is not read as a shorter name.
 _month_alternatives.sort(key=lambda pair: -len(pair[0]))
-_MONTH = re.compile(r"(?<![^\W\d_])(" + "|".join(f"(?:{name})" for name, _ in _month_alternatives) + r")(?![^\W\d_])",
+_MONTH = lazy(r"(?<![^\W\d_])(" + "|".join(f"(?:{name})" for name, _ in _month_alternatives) + r")(?![^\W\d_])",
                     re.IGNORECASE)
-_MONTH_PATTERNS = [(re.compile(f"^(?:{name})$", re.IGNORECASE), number) for name, number in _month_alternatives]
+_MONTH_PATTERNS = [(lazy(f"^(?:{name})$", re.IGNORECASE), number) for name, number in _month_alternatives]
 
 
 def _month_number(word: str) -> int:
@@ -134,33 +135,33 @@ def _month_number(word: str) -> int:
 # A day before a month ("20 December", "1er mars", "20 de diciembre"), a year after it
 # ("December 2010", "diciembre de 2010", "декабря 2010 года"), or an American day and year
 # after it ("December 20, 2010").
-_DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:er|º|°)?\s*(?:de\s+)?$", re.IGNORECASE)
-_YEAR_AFTER = re.compile(r"^[\s/()]*(?:de(?:l)?\s+|,\s*)?(\d{4})(?!\d)", re.IGNORECASE)
-_DAY_YEAR_AFTER = re.compile(r"^\s*(\d{1,2}),?\s+(\d{4})(?!\d)")
+_DAY_BEFORE = lazy(r"(?<!\d)(\d{1,2})(?:er|º|°)?\s*(?:de\s+)?$", re.IGNORECASE)
+_YEAR_AFTER = lazy(r"^[\s/()]*(?:de(?:l)?\s+|,\s*)?(\d{4})(?!\d)", re.IGNORECASE)
+_DAY_YEAR_AFTER = lazy(r"^\s*(\d{1,2}),?\s+(\d{4})(?!\d)")
 # Arabic prints a month twice, in its two names: "كانون الأول/ديسمبر", "تشرين الأول (أكتوبر)".
-_SECOND_NAME = re.compile(r"\s*[/(]\s*")
-_ZH_DATE = re.compile(r"(?<!\d)(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
-_ZH_YEAR_MONTH_ONLY = re.compile(r"(?<!\d)(\d{4})\s*年$")
+_SECOND_NAME = lazy(r"\s*[/(]\s*")
+_ZH_DATE = lazy(r"(?<!\d)(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_ZH_YEAR_MONTH_ONLY = lazy(r"(?<!\d)(\d{4})\s*年$")
 
 # UN document symbols (A/65/78, S/RES/242, A/C.2/65/L.22, ST/AI/189/Add.9/Rev.2, S/Agenda/8979)
 # and resolution numbers (64/187, ES-11/1, 377 A).
-_SYMBOL = re.compile(r"(?<![A-Za-z0-9/])[A-Z]{1,3}(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+(?<![.\-])")
-_RESOLUTION = re.compile(r"(?<![A-Za-z0-9/.])(?:ES-\d{1,2}|S-\d{1,2}|\d{1,3})/\d{1,4}(?![A-Za-z0-9/])")
+_SYMBOL = lazy(r"(?<![A-Za-z0-9/])[A-Z]{1,3}(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+(?<![.\-])")
+_RESOLUTION = lazy(r"(?<![A-Za-z0-9/.])(?:ES-\d{1,2}|S-\d{1,2}|\d{1,3})/\d{1,4}(?![A-Za-z0-9/])")
 # A session's number after a resolution's: "2625 (XXV)", "377 A (V)", Arabic "2625 (د-25)".
-_SESSION = re.compile(r"(?<=\d)\s*(?:[A-Z]\s*)?\(\s*(?:([IVXLC]{1,7})|د\s*-\s*(\d{1,2}))\s*\)")
+_SESSION = lazy(r"(?<=\d)\s*(?:[A-Z]\s*)?\(\s*(?:([IVXLC]{1,7})|د\s*-\s*(\d{1,2}))\s*\)")
 # Numbers by the language's custom: thousands by comma in English and Chinese (and Arabic, whose
 # own separators are folded to them), by space or point in French, Spanish and Russian, whose
 # decimal sign is the comma.
-_NUMBER_COMMA_THOUSANDS = re.compile(r"(?<!\d)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+\.\d+|\d+)")
-_NUMBER_SPACE_THOUSANDS = re.compile(r"(?<!\d)(?:\d{1,3}(?:[ .]\d{3})+(?:,\d+)?(?![\d])|\d+,\d+|\d+)")
+_NUMBER_COMMA_THOUSANDS = lazy(r"(?<!\d)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+\.\d+|\d+)")
+_NUMBER_SPACE_THOUSANDS = lazy(r"(?<!\d)(?:\d{1,3}(?:[ .]\d{3})+(?:,\d+)?(?![\d])|\d+,\d+|\d+)")
 _SPACE_THOUSANDS = {"fr", "es", "ru"}
 # A footnote mark a PDF extraction glued to a word of the Latin, Greek or Cyrillic script
 # ("Declaration8", "Secretary-General;6"): their typesetting never glues a number to a word, as
 # Chinese does, and Arabic with its prefixes ("بـ14": with 14).
 _LETTER = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
-_GLUED_MARK = re.compile(rf"(?:(?<=[{_LETTER}])|(?<=[{_LETTER}][;:.,)\]”’\"]))\d{{1,3}}(?![\d])(?![.,]\d)")
+_GLUED_MARK = lazy(rf"(?:(?<=[{_LETTER}])|(?<=[{_LETTER}][;:.,)\]”’\"]))\d{{1,3}}(?![\d])(?![.,]\d)")
 # Chinese percentages and counts written in Chinese numerals: "百分之二十".
-_ZH_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百千点]+)")
+_ZH_PERCENT = lazy(r"百分之([零〇一二两三四五六七八九十百千点]+)")
 
 
 def _roman(numeral: str) -> int:
@@ -325,11 +326,11 @@ _SESSION_WORDS = {"en": r"(?:[^\W\d_]+\s+){0,3}(?:session|meeting)s?",
                   "es": r"(?:período|periodo|sesión|reunión)"}
 # One pattern a language, an alternative (a named group, "n62") an ordinal, longest first.
 _ORDINALS: dict[str, re.Pattern[str]] = {
-    language: re.compile(r"(?<![^\W\d_])(?:" + "|".join(
+    language: lazy(r"(?<![^\W\d_])(?:" + "|".join(
         f"(?P<n{n}>{form})" + ("" if n > 10 else rf"(?=\s+{_SESSION_WORDS[language]}(?![^\W\d_]))")
         for form, n in sorted(forms, key=lambda pair: -len(pair[0]))) + r")(?![^\W\d_])", re.IGNORECASE)
     for language, forms in _ordinal_table().items()}
-_ZH_ORDINAL = re.compile(r"第([零〇一二两三四五六七八九十百千]+)(?=(届|屆|次(?:[^\W\d_]{0,4})?(?:会议|會議))?)")
+_ZH_ORDINAL = lazy(r"第([零〇一二两三四五六七八九十百千]+)(?=(届|屆|次(?:[^\W\d_]{0,4})?(?:会议|會議))?)")
 
 
 def _ordinals(folded: str, language: str, add, free) -> None:

@@ -16,23 +16,22 @@ footnotes, segmentation), then classified for an annex:
 
 from __future__ import annotations
 
-import re
-
+from ..lazypattern import lazy
 from ..model import Item, Paragraph, ParagraphKind
 from .classification import _label, _take_marks, unique_id
 from .lines import _join
 from .patterns import _LABEL, _OPERATIVE
 
 # "Annex", "Annex II", "ANNEX", "Appendix", "Enclosure", "附件", "附件二".
-ANNEX_LINE = re.compile(
+ANNEX_LINE = lazy(
     r"^\s*(?:Annex|ANNEX|Appendix|APPENDIX|Enclosure|附件|附录)"
     r"(?:\s*(?P<label>[IVXLC]{1,6}|\d{1,2}|[一二三四五六七八九十]{1,3}|[A-Z]))?\s*$")
 # The annex's label and its title on one line, as a Markdown extraction flattens them ("Annex
 # 2025 Political Declaration on …"): a heading, short and not ending as a paragraph does.
-_ANNEX_TITLED = re.compile(r"^\s*(?:Annex|ANNEX|Appendix|APPENDIX|附件)\s+(?=[A-Z0-9“«\u4e00-\u9fff])\S.{0,200}$")
+_ANNEX_TITLED = lazy(r"^\s*(?:Annex|ANNEX|Appendix|APPENDIX|附件)\s+(?=[A-Z0-9“«\u4e00-\u9fff])\S.{0,200}$")
 # A heading is short and does not end as a paragraph does.
 HEADING_LENGTH = 200
-_ENDS_PARAGRAPH = re.compile(r"[.;:,。；：，]\s*[”’\"']?\s*$")
+_ENDS_PARAGRAPH = lazy(r"[.;:,。；：，]\s*[”’\"']?\s*$")
 
 
 def annex_starts(lines: list[str], begin: int, end: int) -> list[tuple[int, str | None]]:
@@ -100,12 +99,12 @@ def classify_annex(chunks: list[str], prefix: str, heading_line: str,
 # A paragraph number run into the text before it: after the end of a sentence ("… Development.
 # 2. We acknowledge …") or after a heading ("Global context and shared commitments 3. We …"),
 # as some extractions print a declaration's paragraphs.
-_INLINE_NUMBER = re.compile(r"\s(\d{1,3})[.．]\s+(?=[A-Z“\"\u4e00-\u9fff])")
+_INLINE_NUMBER = lazy(r"\s(\d{1,3})[.．]\s+(?=[A-Z“\"\u4e00-\u9fff])")
 # A sentence's end, maybe with a closing quote and a footnote mark after it ("annexes.7").
-_SENTENCE_END = re.compile(r"[.;。；][”’\"']?\s?(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})?$")
-_TRAILING_HEADING = re.compile(r"\s(?:(?:[IVXLC]{1,6}|[A-Z])[.．]\s+)?[A-Z][^.;:。；：]{2,150}$")
-_MARKED_HEADING = re.compile(r"[^\W\d_][”’\"')]?(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})$")
-_ROMAN_HEADING = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z])[.．]$")
+_SENTENCE_END = lazy(r"[.;。；][”’\"']?\s?(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})?$")
+_TRAILING_HEADING = lazy(r"\s(?:(?:[IVXLC]{1,6}|[A-Z])[.．]\s+)?[A-Z][^.;:。；：]{2,150}$")
+_MARKED_HEADING = lazy(r"[^\W\d_][”’\"')]?(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})$")
+_ROMAN_HEADING = lazy(r"^(?:[IVXLC]{1,6}|[A-Z])[.．]$")
 
 
 def _unglued(chunks: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ import re
 
 from ..errors import ParseError
 from ..i18n import N_, Message, _
+from ..lazypattern import lazy
 from ..model import INSERTED_ID, MAX_PARAGRAPHS, Footnote, Item, Paragraph, ParagraphKind
 from ..text import has_cjk
 from .lines import _join, _join_all, ends_with_full_stop
@@ -72,7 +73,7 @@ _PLAIN_MARK = re.compile(
     r")"
 )
 # Words that a number follows as part of the text ("paragraph 3 of", "Goal 4 and").
-_COUNTED = re.compile(
+_COUNTED = lazy(
     r"(?:paragraphs?|articles?|sections?|chapters?|items?|annex(?:es)?|goals?|targets?|protocols?|phases?|"
     r"groups?|rules?|principles?|actions?|vol|volumes?|no|nos|pages?|parts?|category|categories|levels?|"
     r"resolutions?|decisions?|options?|steps?|stages?|tables?|figures?|boxes?|days?|years?|cycles?|tiers?|"

@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..lazypattern import lazy
 from ..text import has_cjk
 from .patterns import (
     _BARCODE,
@@ -121,7 +122,7 @@ def _letters(text: str) -> str:
 # A resolution's number and year (or session) as its title or a web page names it, in the six
 # languages: "Resolution 2446 (2018)", "Резолюция 1224 (1999)", "第1232(1999)号决议",
 # "القرار 338 (1973)".
-_NUMBERED_RESOLUTION = re.compile(
+_NUMBERED_RESOLUTION = lazy(
     r"(?:Resolution|Résolution|Resolución|Резолюция|Резолюція|القرار|قرار)\s+(?:№\s*|No\.?\s*|n[°º]\s*|رقم\s+)?"
     r"(\d{1,4})\s*\(((?:19|20)\d\d|[IVXL]+)\)"
     r"|第\s*(\d{1,4})\s*[(（]((?:19|20)\d\d)[)）]\s*号决议",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazypattern import lazy
 from ..model import Footnote
 from ..text import has_cjk
 from .patterns import (
@@ -52,7 +53,7 @@ _YAML_FIELD = re.compile(r'^(\w+):\s*"?(.*?)"?\s*$')
 
 # A decision printed as one sentence: "The General Assembly, recalling …, decides to …." or
 # "大会回顾……，决定……。" The chapeau opens the line and the sentence runs on after it.
-_INLINE_CHAPEAU = re.compile(
+_INLINE_CHAPEAU = lazy(
     r"^\s*(?P<chapeau>" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r")(?:\s*[,，]\s*|(?<=会)|(?<=會))"
     r"(?P<rest>\S.*[.。])\s*$"
 )
@@ -73,7 +74,7 @@ def _decision_layout(lines: list[str]) -> tuple[list[str], list[int]]:
 
 # A text a web page ran together: its paragraphs on one line, one after another, the chapeau
 # among them, after the title ("53/166. 《…》的全面执行和后续行动 大会, 回顾其……, 又回顾……,").
-_RUN_TOGETHER_CHAPEAU = re.compile(
+_RUN_TOGETHER_CHAPEAU = lazy(
     r"(?:^|(?<=\s))(?P<chapeau>" + "|".join(c.replace(" ", r"\s+") for c in _CHAPEAUS) + r")\s*[,，]\s*(?=\S)"
 )
 # Where a paragraph may end in such a line: after a comma, semicolon or colon and white space.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazypattern import lazy
 from ..text import SUPERSCRIPT_DIGITS, has_cjk
 
 # A UN document symbol, tolerant of the stray spaces reports print ("A/C. 2/65/L. 56").
@@ -205,7 +206,7 @@ _ZH_OPENERS = re.compile(
     r"赞扬|讚揚|贊揚|鼓励|鼓勵|祝贺|祝賀|确信|確信|决心|決心|念及|指出|忆及|憶及|遗憾|遺憾|震惊|震驚|希望|"
     r"满意|滿意|赞同|贊同|支持|谴责|譴責|痛惜|感到|审议了|審議了|根据|根據)"
 )
-_EN_OPENER = re.compile(
+_EN_OPENER = lazy(
     r"^(?:[A-Z][a-z]+ing|[A-Z][a-z]+ed|Mindful|Aware|Conscious|Cognizant|Convinced|Concerned|Deeply|"
     r"Gravely|Seriously|Alarmed|Determined|Guided|Having|Bearing|Desirous|Fully|Further|Also|Noting|"
     r"Taking|Recognizing|Reaffirming|Recalling|Welcoming|Emphasizing|Stressing|Underlining|Expressing|"
@@ -218,24 +219,24 @@ _EN_OPENER = re.compile(
 # ("Conscient", "Profundamente preocupado"); Russian ones with an adverbial participle in lower
 # case, perhaps after an adverb ("ссылаясь", "вновь подтверждая", "рассмотрев", "будучи"); Arabic
 # ones with "إذ"/"وإذ" (while), "وقد" (having) or a verbal noun ("واقتناعا منه", "وإدراكا منها").
-_FR_OPENER = re.compile(
+_FR_OPENER = lazy(
     r"^(?:(?:Se\s+|S['’])[a-zéèêàâîôûç]+ants?|[A-ZÉÈÀÂ][a-zéèêëàâîïôûùç]+ants?|Conscient|Convaincu|Profondément|Gravement|Vivement|"
     r"Sérieusement|Préoccupé|Alarmé|Résolu|Déterminé|Soucieux|Désireux|Guidé|Ayant|Tenant|Prenant|Notant|"
     r"Rappelant|Réaffirmant|Considérant|Reconnaissant|Soulignant|Constatant|Agissant|Gardant|Sachant|"
     r"Persuadé|Inquiet|Satisfait|Attaché|Pleinement|Fermement|Réitérant|Saluant|Exprimant)e?s?\b"
 )
-_ES_OPENER = re.compile(
+_ES_OPENER = lazy(
     r"^(?:[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ando|iendo|yendo)(?:se)?|Consciente|Convencid[oa]|Profundamente|Gravemente|"
     r"Seriamente|Sumamente|Preocupad[oa]|Alarmad[oa]|Decidid[oa]|Resuelt[oa]|Deseos[oa]|Guiad[oa]|"
     r"Plenamente|Firmemente|Observando|Habiendo|Teniendo|Tomando|Poniendo)s?\b"
 )
-_RU_OPENER = re.compile(
+_RU_OPENER = lazy(
     r"^(?:(?:вновь|также|далее|глубоко|серьезно|серьёзно|особо|решительно|настоятельно|твердо|твёрдо|"
     r"с\s+\w+|в\s+\w+|по-прежнему)\s+)*"
     r"(?:будучи|памятуя|\w+(?:ая|яя|уя|ея|ясь|аясь|ав|яв|ев|ив|ённый|енный|анный|ённая|енная))\b",
     re.IGNORECASE,
 )
-_AR_OPENER = re.compile(
+_AR_OPENER = lazy(
     r"^(?:و?إذ|و?اذ|و?قد|و?حيث|و?اقتناعا|و?اقتناعاً|و?إدراكا|و?إدراكاً|و?تسليما|و?تسليماً|و?اعترافا|و?إقرارا|"
     r"و?تصميما|و?تصميماً|و?تأكيدا|و?رغبة|و?رغبةً|و?أخذا|و?اعتبارا|و?انطلاقا|و?تقديرا|و?اهتداء|و?اقتداء)(?=\s)"
 )
@@ -244,33 +245,33 @@ _AR_OPENER = re.compile(
 # shows where it begins, in the languages whose openers are unambiguous mid-line: an Arabic
 # preambular paragraph opens with "وإذ"/"وقد" (and while / and having), which a sentence
 # does not use after a closing bracket or full stop.
-GLUED_PREAMBULAR = {"ar": re.compile(r"(?<=[).؟])\s+(?=و(?:إذ|اذ|قد)\s)")}
+GLUED_PREAMBULAR = {"ar": lazy(r"(?<=[).؟])\s+(?=و(?:إذ|اذ|قد)\s)")}
 
 # Openers of operative paragraphs, read where a text leaves its operative paragraphs unnumbered
 # ("Decides to restore …", "- يدعو جميع الأطراف …"): the verbs of the operative part, third
 # person present (Arabic: masculine for the Councils, feminine for the Assembly).
-_EN_OPERATIVE = re.compile(
+_EN_OPERATIVE = lazy(
     r"^(?:Also\s+|Further\s+|Again\s+|Strongly\s+)?(?:Decides|Requests|Calls (?:upon|on)|Urges|Invites|Encourages|"
     r"Demands|Condemns|Approves|Adopts|Endorses|Authorizes|Takes note|Welcomes|Reaffirms|Expresses|Proclaims|"
     r"Recommends|Declares|Appeals|Emphasizes|Stresses|Underlines|Commends|Designates|Elects|Appoints|Deplores)\b"
 )
-_FR_OPERATIVE = re.compile(
+_FR_OPERATIVE = lazy(
     r"^(?:Décide|Prie|Demande|Invite|Engage|Exhorte|Encourage|Exige|Condamne|Approuve|Adopte|Fait sienne?|"
     r"Autorise|Prend (?:note|acte)|Se félicite|Accueille|Réaffirme|Exprime|Proclame|Recommande|Déclare|"
     r"Lance un appel|Souligne|Charge|Appuie|Salue|Déplore)\b"
 )
-_ES_OPERATIVE = re.compile(
+_ES_OPERATIVE = lazy(
     r"^(?:Decide|Pide|Solicita|Insta|Exhorta|Invita|Alienta|Exige|Condena|Aprueba|Hace suy[oa]s?|Autoriza|"
     r"Toma nota|Acoge con beneplácito|Celebra|Reafirma|Expresa|Proclama|Recomienda|Declara|"
     r"Hace un llamamiento|Subraya|Encarga|Deplora)\b"
 )
-_RU_OPERATIVE = re.compile(
+_RU_OPERATIVE = lazy(
     r"^(?:(?:вновь|также|далее|настоятельно|решительно)\s+)*(?:постановляет|просит|призывает|предлагает|рекомендует|"
     r"требует|осуждает|одобряет|утверждает|принимает к сведению|приветствует|подтверждает|выражает|"
     r"провозглашает|заявляет|подчеркивает|подчёркивает|поручает|санкционирует|уполномочивает)\b",
     re.IGNORECASE,
 )
-_AR_OPERATIVE = re.compile(
+_AR_OPERATIVE = lazy(
     r"^(?:[يت](?:قرر|طلب|دعو|حث|رحب|ؤكد|عيد|دين|عرب|شجع|هيب|ناشد|حيط|طالب|عتمد|ؤيد|كرر|لاحظ|شدد|وافق|"
     r"مدد|أذن|وصي|علن|ناشد|أسف|شجب|قر))(?=[\s،:])"
 )

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from ..lazypattern import lazy
 from .identity import normalize_symbol
 
 __all__ = [
@@ -86,8 +87,8 @@ class Link:
 # ways would take time growing with the square of a long run of digits.
 DRAFT = (r"A\s*/\s*(?:[A-Z0-9\-]+(?:\s*\.\s*\d*|\s+\d+)?\s*/\s*){1,3}L\s*\.\s*\d+"
          r"(?:\s*/\s*(?:Rev|Add|Corr)\s*\.\s*\d+)*")
-_DRAFT = re.compile(DRAFT)
-_REPORT_SYMBOL = re.compile(r"\bA\s*/\s*(\d{1,3})\s*/\s*(\d{1,4})(?:\s*/\s*Add\s*\.\s*\d+)?\b")
+_DRAFT = lazy(DRAFT)
+_REPORT_SYMBOL = lazy(r"\bA\s*/\s*(\d{1,3})\s*/\s*(\d{1,4})(?:\s*/\s*Add\s*\.\s*\d+)?\b")
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december"]
@@ -96,17 +97,17 @@ _MONTH = "(" + "|".join(m.capitalize() for m in _MONTHS) + ")"
 # digits is no number Python converts).
 _ORDINAL = r"(\d{1,4})(?:st|nd|rd|th)"
 
-_WHITE = re.compile(r"\s+")
-_PARAGRAPH = re.compile(r"^\s*(\d{1,3})\s?[.．]\s+(\S.*)$")
-_HEADING = re.compile(r"^\s*(?:[IVX]{1,5}|[一二三四五六七八九十]{1,3})\s?[.．、]\s*\S")
+_WHITE = lazy(r"\s+")
+_PARAGRAPH = lazy(r"^\s*(\d{1,3})\s?[.．]\s+(\S.*)$")
+_HEADING = lazy(r"^\s*(?:[IVX]{1,5}|[一二三四五六七八九十]{1,3})\s?[.．、]\s*\S")
 _TERMINAL = ("。", ".", ":", "：", ";", "；")
 
 # zh: 在 11 月 4 日第 27 次会议上 / 又在第 31 次会议上 / 在同次会议上
-_ZH_MEETING = re.compile(r"在\s*(?:(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*)?(?:的\s*)?第\s*(\d{1,4})\s*次(?:全体)?会议上")
-_ZH_SAME = re.compile(r"在同次会议上|在同一次会议上")
-_EN_MEETING = re.compile(rf"\bAt (?:its|the) {_ORDINAL} (?:plenary )?meeting,? on (\d{{1,2}}) {_MONTH}(?: (\d{{4}}))?")
-_EN_MEETING_ONLY = re.compile(rf"\bAt (?:its|the) {_ORDINAL} (?:plenary )?meeting\b")
-_EN_SAME = re.compile(r"\bAt the same meeting\b", re.I)
+_ZH_MEETING = lazy(r"在\s*(?:(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*)?(?:的\s*)?第\s*(\d{1,4})\s*次(?:全体)?会议上")
+_ZH_SAME = lazy(r"在同次会议上|在同一次会议上")
+_EN_MEETING = lazy(rf"\bAt (?:its|the) {_ORDINAL} (?:plenary )?meeting,? on (\d{{1,2}}) {_MONTH}(?: (\d{{4}}))?")
+_EN_MEETING_ONLY = lazy(rf"\bAt (?:its|the) {_ORDINAL} (?:plenary )?meeting\b")
+_EN_SAME = lazy(r"\bAt the same meeting\b", re.I)
 
 
 def session_of(symbol: str) -> str | None:
@@ -329,21 +330,21 @@ def _last_symbol(text: str) -> str | None:
 # unbounded, found by a plain search, never by a wildcard that would rescan the rest of the
 # paragraph from every place the first phrase occurs.
 NAME = 300
-_ZH_INTRODUCED = re.compile(r"决议草案\s*[(（]?\s*(" + DRAFT + ")")
+_ZH_INTRODUCED = lazy(r"决议草案\s*[(（]?\s*(" + DRAFT + ")")
 # Submitted: an officer, within NAME characters before "根据就决议草案 …".
-_ZH_OFFICER = re.compile(r"副主席|主席|报告员|協調員|协调员")
-_ZH_SUBMITTED = re.compile(r"根据就决议草案\s*(" + DRAFT + rf")\s*进行的非正式协商提出的.{{0,{NAME}}}?决议草案\s*[(（]\s*("
+_ZH_OFFICER = lazy(r"副主席|主席|报告员|協調員|协调员")
+_ZH_SUBMITTED = lazy(r"根据就决议草案\s*(" + DRAFT + rf")\s*进行的非正式协商提出的.{{0,{NAME}}}?决议草案\s*[(（]\s*("
                            + DRAFT + ")")
 # Revised: who, in the 40 characters before "代表 … 口头订正".
-_ZH_REVISED = re.compile(rf"代表\s*(?:[(（][^()（）]{{0,{NAME}}}[)）])?\s*口头订正了?\s*(?:决议草案\s*(" + DRAFT + "))?")
+_ZH_REVISED = lazy(rf"代表\s*(?:[(（][^()（）]{{0,{NAME}}}[)）])?\s*口头订正了?\s*(?:决议草案\s*(" + DRAFT + "))?")
 # Adopted: "通过了(经口头订正的)决议草案 X", and how, just before it: "未经表决", or "以记录表决"
 # and at most NAME characters without a comma (the vote). The phrase is found first and the
 # manner looked for behind it: a pattern starting with the optional manner would scan NAME
 # characters from every "以记录表决" of a paragraph that adopts nothing.
-_ZH_ADOPTED = re.compile(r"通过了?(经口头订正的)?决议草案\s*(" + DRAFT + ")")
-_ZH_WITHDRAWN = re.compile(r"决议草案\s*(" + DRAFT + r")\s*(?:由其提案国|被|已)?撤回")
-_ZH_SAID = re.compile(r"发了言|作了发言|发言解释")
-_ZH_SPEAKER = re.compile(rf"代表\s*(?:[(（]([^()（）]{{0,{NAME}}})[)）])?")
+_ZH_ADOPTED = lazy(r"通过了?(经口头订正的)?决议草案\s*(" + DRAFT + ")")
+_ZH_WITHDRAWN = lazy(r"决议草案\s*(" + DRAFT + r")\s*(?:由其提案国|被|已)?撤回")
+_ZH_SAID = lazy(r"发了言|作了发言|发言解释")
+_ZH_SPEAKER = lazy(rf"代表\s*(?:[(（]([^()（）]{{0,{NAME}}})[)）])?")
 
 
 def _zh_speakers(segment: str) -> tuple[Speaker, ...]:
@@ -471,17 +472,17 @@ def _split_top(text: str, separators: str) -> list[str]:
 
 
 # The English rules, bounded as the Chinese ones are (NAME characters between two phrases).
-_EN_BEHALF_BRACKET = re.compile(rf"^(.{{0,{NAME}}}?)\s*\(\s*(also )?on behalf of\s+(.*)\)\s*$", re.S)
-_EN_BEHALF = re.compile(rf"^(.{{0,{NAME}}}?),\s*(also )?on behalf of\s+(.*)$", re.S)
-_EN_INTRODUCED = re.compile(rf"\b[Tt]he representative of (.{{1,{NAME}}}?),?\s+introduced (?:a |the )?(?:revised )?"
+_EN_BEHALF_BRACKET = lazy(rf"^(.{{0,{NAME}}}?)\s*\(\s*(also )?on behalf of\s+(.*)\)\s*$", re.S)
+_EN_BEHALF = lazy(rf"^(.{{0,{NAME}}}?),\s*(also )?on behalf of\s+(.*)$", re.S)
+_EN_INTRODUCED = lazy(rf"\b[Tt]he representative of (.{{1,{NAME}}}?),?\s+introduced (?:a |the )?(?:revised )?"
                             r"draft resolution")
-_EN_INTRODUCED_BY = re.compile(r"draft resolution (" + DRAFT + rf")\s*(?:,[^,]{{0,{NAME}}},\s*)?was introduced by "
+_EN_INTRODUCED_BY = lazy(r"draft resolution (" + DRAFT + rf")\s*(?:,[^,]{{0,{NAME}}},\s*)?was introduced by "
                                rf"(.{{1,{NAME}}}?)(?:\.|$)")
 # Read in the last few NAMEs of text before "on the basis of informal consultations" only.
-_EN_OFFICER = re.compile(r"\b(Vice-Chair|Vice-Chairman|Vice-Chairperson|Chair|Chairman|Chairperson|Rapporteur|"
+_EN_OFFICER = lazy(r"\b(Vice-Chair|Vice-Chairman|Vice-Chairperson|Chair|Chairman|Chairperson|Rapporteur|"
                          r"Facilitator)(?: of the Committee)?,\s*((?:[^,()]|\([^)]*\))+?),")
-_EN_REVISED = re.compile(rf"\b[Tt]he representative of (.{{1,{NAME}}}?) orally (revised|corrected)")
-_EN_STATEMENTS = re.compile(r"\bstatements? (?:was|were) made by (?=.)")
+_EN_REVISED = lazy(rf"\b[Tt]he representative of (.{{1,{NAME}}}?) orally (revised|corrected)")
+_EN_STATEMENTS = lazy(r"\bstatements? (?:was|were) made by (?=.)")
 
 
 def _en_speaker(entry: str) -> Speaker:

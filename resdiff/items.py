@@ -8,8 +8,11 @@ nearer position on ties); then each matched pair is diffed on its own, and the u
 are whole deletions or insertions. The spans so composed still rebuild both bodies exactly.
 
 Every sub-paragraph of both sides is in exactly one :class:`ItemChange`: unchanged, modified
-(relettered where its label changed), added or removed. A removed sub-paragraph whose text
-turns up as an added one in another paragraph is then marked moved, on both ends.
+(relettered where its label changed), added or removed. One that changed place within the list
+((a) and (b) swapped) is a removed line where it stood and an added one where it stands in the
+spans, and one change, moved (and relettered), in the list of changes, where it now stands. A
+removed sub-paragraph whose text turns up as an added one in another paragraph is then marked
+moved, on both ends.
 """
 
 from __future__ import annotations
@@ -122,6 +125,9 @@ def compose(olds: list[Paragraph], news: list[Paragraph]) -> tuple[tuple[Span, .
     and what became of each sub-paragraph."""
     old_units, new_units = _units(olds), _units(news)
     pairs = _pairs(old_units, new_units)
+    moved = _moved_within(old_units, new_units, pairs)
+    moved_from = {n: o for o, n in moved.items()}
+    units_by_id = {id(unit): unit for unit in old_units}
     pieces: list[Span] = []
     changes: list[ItemChange] = []
     had_old = had_new = False
@@ -149,12 +155,15 @@ def compose(olds: list[Paragraph], news: list[Paragraph]) -> tuple[tuple[Span, .
         elif a is not None:
             if a.line:
                 pieces.append(Span(Op.DELETE, a.line))
-            if a.item:
+            if a.item and id(a) not in moved:
                 changes.append(ItemChange(ChangeKind.REMOVED, a.id, None))
         elif b is not None:
             if b.line:
                 pieces.append(Span(Op.INSERT, b.line))
-            if b.item:
+            if b.item and id(b) in moved_from:
+                # moved within the list: said once, where it now stands
+                changes.append(_moved_change(units_by_id[moved_from[id(b)]], b))
+            elif b.item:
                 changes.append(ItemChange(ChangeKind.ADDED, None, b.id))
         had_old = had_old or a is not None
         had_new = had_new or b is not None
@@ -172,6 +181,40 @@ def compose(olds: list[Paragraph], news: list[Paragraph]) -> tuple[tuple[Span, .
             emit(old_units[pi], new_units[pj])
             i, j = pi + 1, pj + 1
     return tuple(_line_ends(list(_coalesce([(span.op, span.text) for span in pieces])))), tuple(changes)
+
+
+def _moved_within(olds: list[_Unit], news: list[_Unit], pairs: list[tuple[int, int]]) -> dict[int, int]:
+    """Sub-paragraphs the in-order pairing left out on both sides that read alike (MOVE_MATCH,
+    best first): one that changed place in the list ((a) and (b) swapped), by ``id`` of the old
+    unit: ``id`` of the new one."""
+    paired_old = {i for i, _ in pairs}
+    paired_new = {j for _, j in pairs}
+    left_old = [u for i, u in enumerate(olds) if i not in paired_old and u.item is not None]
+    left_new = [u for j, u in enumerate(news) if j not in paired_new and u.item is not None]
+    scored = []
+    for i, a in enumerate(left_old):
+        for j, b in enumerate(left_new):
+            share = 2.0 if normalize(a.item.text) == normalize(b.item.text) else _dice(a.counts, b.counts)  # type: ignore[union-attr]
+            if share >= MOVE_MATCH:
+                scored.append((-share, i, j))
+    moved: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, i, j in sorted(scored):
+        if id(left_old[i]) not in moved and j not in taken:
+            moved[id(left_old[i])] = id(left_new[j])
+            taken.add(j)
+    return moved
+
+
+def _moved_change(a: _Unit, b: _Unit) -> ItemChange:
+    """What became of a sub-paragraph moved within its list: unchanged or modified, relettered
+    where its label changed, and moved."""
+    assert a.item is not None and b.item is not None
+    same = normalize(a.item.text) == normalize(b.item.text)
+    spans = () if same else diff_texts(a.item.text, b.item.text)
+    return ItemChange(ChangeKind.UNCHANGED if same else ChangeKind.MODIFIED, a.id, b.id,
+                      relettered=a.item.label != b.item.label or a.item.parent != b.item.parent, moved=True,
+                      similarity=1.0 if same else round(kept_share(spans), 3))
 
 
 def _line_ends(spans: list[Span]) -> list[Span]:

@@ -222,6 +222,9 @@ def item_notes(change) -> list[str]:
     ...     I(K.UNCHANGED, "OP5(a)", "OP5(b)", relettered=True), I(K.MODIFIED, "OP5(b)", "OP5(c)", relettered=True),
     ...     I(K.REMOVED, "OP5(e)", None, moved=True, elsewhere="OP21(e)"))))
     ['OP5(a) added', 'OP5(a) → OP5(b) relettered', 'OP5(b) → OP5(c) relettered and modified', 'OP5(e) moved to OP21(e)']
+    >>> item_notes(Change(K.MODIFIED, ("OP5",), ("OP5",), items=(I(K.UNCHANGED, "OP5(b)", "OP5(a)", relettered=True),
+    ...     I(K.UNCHANGED, "OP5(a)", "OP5(b)", relettered=True, moved=True))))
+    ['OP5(b) → OP5(a) relettered', 'OP5(a) → OP5(b) moved and relettered']
     >>> item_notes(Change(K.MODIFIED, ("OP19",), ("OP19",), items=(I(K.REMOVED, "OP19(a)", None), I(K.REMOVED, "OP19(b)", None))))
     ["OP19(a), OP19(b) run into the paragraph's text"]
     """
@@ -247,6 +250,16 @@ def item_notes(change) -> list[str]:
         elif item.kind is ChangeKind.REMOVED:
             notes.append(_("{item} moved to {elsewhere}").format(item=item.old, elsewhere=item.elsewhere) if item.moved
                          else _("{item} removed").format(item=item.old))
+        elif item.moved:
+            # moved within its list ((a) and (b) swapped), as a paragraph moves
+            if item.relettered:
+                notes.append(_("{old} → {new} moved, relettered and modified").format(old=item.old, new=item.new)
+                             if item.kind is ChangeKind.MODIFIED
+                             else _("{old} → {new} moved and relettered").format(old=item.old, new=item.new))
+            else:
+                notes.append(_("{old} → {new} moved and modified").format(old=item.old, new=item.new)
+                             if item.kind is ChangeKind.MODIFIED
+                             else _("{old} → {new} moved").format(old=item.old, new=item.new))
         elif item.relettered:
             if item.kind is ChangeKind.MODIFIED:
                 notes.append(_("{old} → {new} relettered and modified").format(old=item.old, new=item.new))

@@ -38,7 +38,8 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from ..i18n import _
-from ..inline import rebuild
+from ..inline import diff_texts, rebuild
+from ..items import item_id
 from ..model import INSERTED_ID, Change, Comparison, Document, Op, Paragraph, ParagraphKind, Span
 from ..text import direction, has_cjk, has_rtl, rtl_flags
 from . import RenderOptions, document_direction
@@ -125,6 +126,36 @@ def _line_marks(paragraph: Paragraph) -> list[tuple[str, ...]]:
     if paragraph.text or not paragraph.items:
         return [paragraph.footnotes] + marks
     return [paragraph.footnotes + marks[0]] + marks[1:]
+
+
+def _item_lines(paragraphs: list[Paragraph], bodies: list[str]) -> dict[str, tuple[int, str]]:
+    """Where each sub-paragraph's line starts in the paragraphs' bodies joined by newlines, and
+    the line, by sub-paragraph id ("OP5(b)")."""
+    found: dict[str, tuple[int, str]] = {}
+    at = 0
+    for paragraph, body in zip(paragraphs, bodies):
+        lines = body.split("\n")
+        first = 1 if paragraph.text or not paragraph.items else 0
+        for k, line in enumerate(lines):
+            if first <= k < first + len(paragraph.items):
+                found[item_id(paragraph.id, paragraph.items[k - first])] = (at, line)
+            at += len(line) + 1
+    return found
+
+
+def _moved_line(name: str, old_line: str, new_line: str, source: bool) -> list:
+    """A sub-paragraph's line moved within its list, as a Word move: where it stood (``source``)
+    what it keeps is moved away and what it loses deleted; where it stands, what it keeps is
+    moved in and what it gains inserted (its new letter: "(a)" → "(b)")."""
+    kind = "moveFrom" if source else "moveTo"
+    out: list = [_Range(kind, True, name)]
+    for span in ((Span(Op.EQUAL, old_line),) if old_line == new_line else diff_texts(old_line, new_line)):
+        if span.op is Op.EQUAL:
+            out.append(_Text(Op.EQUAL, "from" if source else "to", span.text))
+        elif (span.op is Op.DELETE) == source:
+            out.append(_Text(span.op, "", span.text))
+    out.append(_Range(kind, False, name))
+    return out
 
 
 # --- what goes where -----------------------------------------------------------------------------
@@ -365,6 +396,21 @@ class _Planner:
                 if span.op is not Op.DELETE:
                     pn += len(part)
 
+        # Sub-paragraphs moved within their list ((a) and (b) swapped): each a Word move of its
+        # line, by the line's start on each side (not inside a paragraph moved whole).
+        moved_old: dict[int, tuple[str, str, str]] = {}
+        moved_new: dict[int, tuple[str, str, str]] = {}
+        if not any(p.id in move_name for p in olds):
+            old_lines = _item_lines(olds, [self.old_body[p.id] for p in olds])
+            new_lines = _item_lines(news, [p.body for p in news])
+            for item in change.items:
+                if item.moved and item.old in old_lines and item.new in new_lines:
+                    self.moves += 1
+                    name = f"move{self.moves}"
+                    (start_old, line_old), (start_new, line_new) = old_lines[item.old], new_lines[item.new]
+                    moved_old[start_old] = (name, line_old, line_new)
+                    moved_new[start_new] = (name, line_old, line_new)
+
         segments: list = []
         owners: list[int | None] = []  # the old paragraph each segment belongs to (moves)
         fired_old: set[int] = set()
@@ -433,7 +479,13 @@ class _Planner:
                 fire(o, [])
             elif n and piece.op is not Op.DELETE:
                 fire([], n)
-            if piece.op is Op.INSERT:
+            move = moved_new.get(pn) if piece.op is Op.INSERT else moved_old.get(po) if piece.op is Op.DELETE else None
+            if move and piece.text == move[1 if piece.op is Op.DELETE else 2]:
+                who = None if piece.op is Op.INSERT else owner(po)
+                for segment in _moved_line(*move, piece.op is Op.DELETE):
+                    segments.append(segment)
+                    owners.append(who)
+            elif piece.op is Op.INSERT:
                 emit(_Text(Op.INSERT, "", piece.text), None)
             else:
                 who = owner(po)

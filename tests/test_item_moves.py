@@ -1,0 +1,132 @@
+"""Sub-paragraphs that change place within their list ((a) and (b) swapped, the letters kept in
+order) are moved, as paragraphs are: one of them moved and relettered, the other relettered, in
+every view; the Word view makes the moved one a Word move."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import jsonschema
+from conftest import ROOT
+from test_tracked_changes import _assert_accept_reject, _document_xml
+from typer.testing import CliRunner
+
+from resdiff.cli import app
+from resdiff.compare import compare
+from resdiff.model import ChangeKind, ItemChange
+from resdiff.parse import parse_bytes
+from resdiff.render import RenderOptions
+from resdiff.render.docx import render as render_docx
+
+runner = CliRunner()
+REPORT = "To submit a report on the implementation of the present resolution to the General Assembly at its eightieth session;"
+MEETING = "To convene an expert group meeting on the financing of development in the least developed countries;"
+HEAD = "The General Assembly,\n1. Decides to convene a high-level meeting;\n2. Requests the Secretary-General:\n"
+OLD = HEAD + f"(a) {REPORT}\n(b) {MEETING}\n(c) To keep the matter under review.\n"
+NEW = HEAD + f"(a) {MEETING}\n(b) {REPORT}\n(c) To keep the matter under review.\n"
+SCHEMA = json.loads((ROOT / "resdiff" / "schemas" / "diff.schema.json").read_text(encoding="utf-8"))
+
+
+def comparison(old: str = OLD, new: str = NEW):
+    return compare(parse_bytes(old.encode(), "old.txt")[0], parse_bytes(new.encode(), "new.txt")[0])
+
+
+def files(tmp_path, new: str = NEW):
+    (tmp_path / "old.txt").write_text(OLD, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
+    return str(tmp_path / "old.txt"), str(tmp_path / "new.txt")
+
+
+def test_swapped_sub_paragraphs_are_one_moved_and_one_relettered():
+    change = comparison().changes[1]
+    assert change.items == (
+        ItemChange(ChangeKind.UNCHANGED, "OP2(b)", "OP2(a)", relettered=True, similarity=1.0),
+        ItemChange(ChangeKind.UNCHANGED, "OP2(a)", "OP2(b)", relettered=True, moved=True, similarity=1.0),
+        ItemChange(ChangeKind.UNCHANGED, "OP2(c)", "OP2(c)", similarity=1.0),
+    )
+    # the spans still rebuild both texts: the moved line deleted where it stood, inserted where it stands
+    from resdiff.inline import rebuild
+
+    assert rebuild(change.inline) == (comparison().old.paragraph("OP2").body, comparison().new.paragraph("OP2").body)
+
+
+def test_a_moved_sub_paragraph_reworded_on_the_way_is_moved_relettered_and_modified():
+    change = comparison(new=NEW.replace("eightieth session;", "eightieth session, with recommendations;")).changes[1]
+    assert [(i.kind, i.old, i.new, i.relettered, i.moved) for i in change.items] == [
+        (ChangeKind.UNCHANGED, "OP2(b)", "OP2(a)", True, False),
+        (ChangeKind.MODIFIED, "OP2(a)", "OP2(b)", True, True),
+        (ChangeKind.UNCHANGED, "OP2(c)", "OP2(c)", False, False),
+    ]
+    assert change.items[1].similarity == 0.917
+
+
+def test_terminal(tmp_path):
+    result = runner.invoke(app, ["diff", *files(tmp_path), "--color", "never"])
+    lines = result.stdout.splitlines()
+    at = lines.index("[modified]  old.txt OP2 → new.txt OP2  (58% alike)")
+    assert lines[at + 1:at + 7] == [
+        "Sub-paragraphs: OP2(b) → OP2(a) relettered; OP2(a) → OP2(b) moved and relettered",
+        "Requests the Secretary-General:",
+        f"[-(a) {REPORT}",
+        f"-]([-b-]{{+a+}}) {MEETING}",
+        f"{{+(b) {REPORT}",
+        "+}(c) To keep the matter under review.",
+    ]
+    result = runner.invoke(app, ["diff", *files(tmp_path, NEW.replace("eightieth session;", "eightieth session, with "
+                                                                       "recommendations;")), "--color", "never"])
+    assert "Sub-paragraphs: OP2(b) → OP2(a) relettered; OP2(a) → OP2(b) moved, relettered and modified" in \
+        result.stdout.splitlines()
+
+
+def test_terminal_in_chinese(tmp_path, monkeypatch):
+    monkeypatch.setenv("RESDIFF_UI_LANG", "zh")
+    result = runner.invoke(app, ["diff", *files(tmp_path), "--color", "never"])
+    assert "分段：OP2(b) → OP2(a) 重新编号；OP2(a) → OP2(b) 移动并重新编号" in result.stdout.splitlines()
+
+
+def test_json(tmp_path):
+    result = runner.invoke(app, ["diff", *files(tmp_path), "--format", "json"])
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, SCHEMA)
+    assert data["changes"][1]["items"] == [
+        {"kind": "unchanged", "old": "OP2(b)", "new": "OP2(a)", "relettered": True, "moved": False, "similarity": 1.0},
+        {"kind": "unchanged", "old": "OP2(a)", "new": "OP2(b)", "relettered": True, "moved": True, "similarity": 1.0},
+        {"kind": "unchanged", "old": "OP2(c)", "new": "OP2(c)", "relettered": False, "moved": False, "similarity": 1.0},
+    ]
+
+
+def test_markdown(tmp_path):
+    result = runner.invoke(app, ["diff", *files(tmp_path), "--format", "markdown"])
+    lines = result.stdout.splitlines()
+    at = lines.index("### old.txt OP2 → new.txt OP2 (modified) — 58% alike")
+    assert lines[at + 2] == "Sub-paragraphs: OP2(b) → OP2(a) relettered; OP2(a) → OP2(b) moved and relettered."
+
+
+def test_html(tmp_path):
+    out = tmp_path / "diff.html"
+    runner.invoke(app, ["diff", *files(tmp_path), "--format", "html", "-o", str(out)])
+    page = out.read_text(encoding="utf-8")
+    assert "Sub-paragraphs: OP2(b) → OP2(a) relettered; OP2(a) → OP2(b) moved and relettered." in page
+
+
+def test_word_makes_the_moved_sub_paragraph_a_word_move():
+    c = comparison()
+    data = render_docx(c, RenderOptions())
+    _assert_accept_reject(c, data, libreoffice=True)
+    xml = _document_xml(data).decode()
+    assert re.findall(r'<w:moveFromRangeStart [^>]*w:name="(move\d+)"', xml) == ["move1"]
+    assert re.findall(r'<w:moveToRangeStart [^>]*w:name="(move\d+)"', xml) == ["move1"]
+
+    def texts(kind: str) -> str:
+        return "".join(re.findall(rf"<w:{kind} [^>]*>(?:<w:r>.*?<w:(?:t|delText) [^>]*>(.*?)</w:(?:t|delText)></w:r>)</w:{kind}>", xml))
+
+    # where it stood the line moves away but for its old letter, deleted; where it stands it
+    # moves in with its new letter inserted
+    assert texts("moveFrom") == texts("moveTo") == "() " + REPORT
+    assert re.findall(r"<w:del [^>]*><w:r>.*?<w:delText [^>]*>(.*?)</w:delText>", xml)[:2] == ["a", "b"]
+
+
+def test_word_with_a_moved_sub_paragraph_reworded_accepts_and_rejects():
+    c = comparison(new=NEW.replace("eightieth session;", "eightieth session, with recommendations;"))
+    _assert_accept_reject(c, render_docx(c, RenderOptions()), libreoffice=True)

@@ -20,11 +20,10 @@ aligning A with B.
 
 from __future__ import annotations
 
-import heapq
 import math
-from collections import Counter, defaultdict
+from collections import Counter, _count_elements, defaultdict  # type: ignore[attr-defined]
 from dataclasses import dataclass, replace
-from itertools import chain, compress, repeat
+from itertools import chain, compress
 from operator import mul, neg
 
 from . import i18n
@@ -88,6 +87,12 @@ class Alignment:
     added: tuple[int, ...]
 
 
+def _counted(listed: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    _count_elements(counts, listed)
+    return counts
+
+
 class _Side:
     """The normalised text and weighted word counts of one version's paragraphs."""
 
@@ -95,7 +100,9 @@ class _Side:
         self.keys = [normalize(p.body) for p in document.paragraphs]
         self.kinds = [p.kind for p in document.paragraphs]
         listed = [words(p.body) for p in document.paragraphs]
-        self.counts = [Counter(w) for w in listed]
+        # Plain dicts, counted by the C loop Counter itself uses (without Counter's own checks a
+        # paragraph): Python indexes a dict faster than a Counter, and the scorer reads them as they are.
+        self.counts: list[dict[str, int]] = [_counted(w) for w in listed]
         self.openings = [tuple(w[:OPENING_WORDS]) for w in listed]
         self.size = len(self.keys)
 
@@ -115,7 +122,7 @@ class _Masses(dict):
     """Each paragraph's weighted word count, made when first asked for: only the paragraphs
     not paired with their identical text ever are (a long revised draft keeps most as they were)."""
 
-    def __init__(self, counts: list[Counter[str]], idf: dict[str, float]) -> None:
+    def __init__(self, counts: list[dict[str, int]], idf: dict[str, float]) -> None:
         super().__init__()
         self.counts, self.idf = counts, idf
 
@@ -129,11 +136,11 @@ class _Masses(dict):
 # to the last bit.
 
 
-def _mass(counts: Counter[str], idf: dict[str, float]) -> float:
+def _mass(counts: dict[str, int], idf: dict[str, float]) -> float:
     return sum(map(mul, counts.values(), map(idf.__getitem__, counts)))
 
 
-def _shared(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
+def _shared(a: dict[str, int], b: dict[str, int], idf: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     common = list(filter(b.__contains__, a))
@@ -163,9 +170,7 @@ class _Scorer:
         self._shared: dict[tuple[int, int], float] = {}
         self._df: tuple[Counter[str], frozenset[str]] | None = None
         self._postings_of: dict[bool, dict[str, list[int]]] = {}
-        # The word counts again as plain dicts, which Python indexes faster than a Counter.
-        self._old_counts = [dict(c) for c in old.counts]
-        self._new_counts = [dict(c) for c in new.counts]
+        self._old_counts, self._new_counts = old.counts, new.counts
 
     def shared(self, i: int, j: int) -> float:
         """``_shared`` of two paragraphs: the same terms added in the same order (so the same
@@ -195,7 +200,7 @@ class _Scorer:
         df, usable_words = self._frequencies()
         by_df = df.__getitem__
 
-        def keys(counts: Counter[str]) -> list[str]:
+        def keys(counts: dict[str, int]) -> list[str]:
             # Sorted by (frequency, word): by word, then (stably) by frequency.
             usable = sorted(filter(usable_words.__contains__, counts))
             usable.sort(key=by_df)
@@ -282,16 +287,22 @@ class _Scorer:
         # sums are the same to the last bit, whatever the paragraphs), by C loops: this is the
         # inner loop of the alignment of long texts.
         acc: dict[int, float] = {}
-        get = acc.get
         idf = self.idf
         for word in keys:
             postings = other_postings.get(word)
             if postings:
-                acc.update(zip(postings, map(idf[word].__add__, map(get, postings, repeat(0.0)))))
+                weight = idf[word]
+                if not acc:  # 0.0 + weight is weight: the first word's paragraphs at once
+                    acc = dict.fromkeys(postings, weight)
+                    get = acc.get
+                    continue
+                # A plain loop: Python runs it faster than the same in map and zip.
+                for index in postings:
+                    acc[index] = get(index, 0.0) + weight
         if len(acc) <= k:
             return [index for _, index in sorted(zip(map(neg, acc.values()), acc))]
         # The k largest sums, ties by index: only the sums at least the k-th largest can be.
-        floor = heapq.nlargest(k, acc.values())[-1]
+        floor = sorted(acc.values())[-k]
         near = compress(acc.items(), map(floor.__le__, acc.values()))
         return [index for _, index in sorted((-value, index) for index, value in near)[:k]]
 

@@ -17,8 +17,9 @@ from enum import Enum
 MAX_PARAGRAPHS = 20_000
 # The id of an operative paragraph a draft inserts after another without renumbering the rest
 # ("2 bis.", "2 之二." read as OP2bis), or offers as an alternative to another ("[2. alt …]" read as
-# OP2alt): the number it follows or stands for, and its Latin ordinal or "alt".
-INSERTED_ID = re.compile(r"^OP(\d+)(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|alt\d?)$")
+# OP2alt): the number it follows or stands for, and its Latin ordinal or "alt"; in a part of a
+# multi-part resolution after the part's label ("B.OP2bis").
+INSERTED_ID = re.compile(r"^(?:[^.\s]+\.)*OP(\d+)(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|alt\d?)$")
 
 class ParagraphKind(str, Enum):
     """Where a paragraph sits in a resolution."""

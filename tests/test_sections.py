@@ -128,3 +128,145 @@ def test_a_changed_annex_title_shows_as_a_changed_heading(tmp_path):
     assert "[modified]  a.txt Annex H2 → b.txt Annex H2" in out
     assert "Declaration on the Rights of Peasants and Other [-People -]{+Persons +}Working in Rural Areas\n" in out
     assert "Annex ¶1" not in out  # the paragraph under it is unchanged
+
+
+# --- multi-part resolutions ("A", "B", each with its title; each part numbered from 1) -------------
+# Laid out as the General Assembly prints them (A/RES/50/31, "Questions relating to information":
+# the resolution's title, then "A", the part's title, "The General Assembly," and the part's
+# paragraphs; then "B", its title, the chapeau again, its paragraphs).
+
+PART_A = ("A\n\nInformation in the service of humanity\n\n{chapeau}"
+          "Taking note of the comprehensive and important report of the Committee on Information,\n\n"
+          "1. Urges all countries to cooperate;\n\n2. Requests the Secretary-General to report.\n\n")
+PART_B = ("B\n\nUnited Nations global communications policies and activities\n\n{chapeau}"
+          "Emphasizing the role of the Department of Global Communications,\n\n"
+          "1. Reaffirms the central role of the Committee on Information;\n\n"
+          "2. Requests the Department to continue its work.\n")
+CHAPEAU = "The General Assembly,\n\n"
+EXPECTED_A = [
+    ("H1", "heading", None, "A Information in the service of humanity", ()),
+    ("A.PP1", "preambular", None, "Taking note of the comprehensive and important report of the Committee on "
+                                  "Information,", ()),
+    ("A.OP1", "operative", 1, "Urges all countries to cooperate;", ()),
+    ("A.OP2", "operative", 2, "Requests the Secretary-General to report.", ()),
+]
+EXPECTED_B = [
+    ("B.PP1", "preambular", None, "Emphasizing the role of the Department of Global Communications,", ()),
+    ("B.OP1", "operative", 1, "Reaffirms the central role of the Committee on Information;", ()),
+    ("B.OP2", "operative", 2, "Requests the Department to continue its work.", ()),
+]
+HEADING_B = ("H2", "heading", None, "B United Nations global communications policies and activities", ())
+
+
+def test_parts_each_with_its_chapeau_are_one_resolution_with_a_heading_a_part():
+    # Before: two documents, "A" and "B" listed as furniture, the parts' titles read as the two
+    # documents' titles and compared as nothing, both documents' paragraphs OP1, OP2.
+    text = "50/31. Questions relating to information\n\n" + PART_A.format(chapeau=CHAPEAU) + \
+        PART_B.format(chapeau=CHAPEAU)
+    documents = parse_text(text)
+    assert len(documents) == 1
+    document = documents[0]
+    assert (document.title, document.chapeau) == ("Questions relating to information", "The General Assembly,")
+    assert readings(document) == EXPECTED_A + [
+        HEADING_B, ("H3", "heading", None, "The General Assembly,", ())] + EXPECTED_B
+    assert document.warnings == () and document.furniture == ()
+
+
+def test_parts_under_one_chapeau_each_with_its_preamble():
+    # Before: "B United Nations … activities Emphasizing the role of the Department …" one heading
+    # (the part's preamble run into it), ids OP1.2 and OP2.2, and the warning "operative
+    # paragraph 1 follows 2".
+    text = "Questions relating to information\n\n" + CHAPEAU + "Recalling its resolutions on information,\n\n" + \
+        PART_A.format(chapeau="") + PART_B.format(chapeau="")
+    document = parse_text(text)[0]
+    assert readings(document) == [("PP1", "preambular", None, "Recalling its resolutions on information,", ())] + \
+        EXPECTED_A + [HEADING_B] + EXPECTED_B
+    assert document.warnings == ()
+    only_a = parse_text("Questions relating to information\n\n" + PART_A.format(chapeau=CHAPEAU) +
+                        PART_B.format(chapeau=""))[0]
+    assert readings(only_a) == EXPECTED_A + [HEADING_B] + EXPECTED_B
+    assert only_a.warnings == ()
+
+
+def test_labels_with_their_titles_and_sections_numbered_anew_inside_a_part():
+    text = ("Questions relating to information\n\nA. Information in the service of humanity\n\n" + CHAPEAU +
+            "Taking note of the report of the Committee on Information,\n\n"
+            "Urges all countries to cooperate and interact with a view to reducing disparities;\n\n"
+            "B. United Nations global communications policies and activities\n\n" + CHAPEAU +
+            "Emphasizing the role of the Department of Global Communications,\n\n"
+            "I\n\nGeneral activities of the Department\n\n1. Reaffirms the role of the Committee;\n\n"
+            "2. Requests the Department to continue its work;\n\nII\n\nMultilingualism\n\n"
+            "1. Emphasizes the importance of all the official languages;\n\n2. Requests the Department to report.\n")
+    document = parse_text(text)[0]
+    assert [(p.id, p.text) for p in document.paragraphs] == [
+        ("H1", "A. Information in the service of humanity"),
+        ("A.PP1", "Taking note of the report of the Committee on Information,"),
+        ("A.OP1", "Urges all countries to cooperate and interact with a view to reducing disparities;"),
+        ("H2", "B. United Nations global communications policies and activities"),
+        ("H3", "The General Assembly,"),
+        ("B.PP1", "Emphasizing the role of the Department of Global Communications,"),
+        ("H4", "I General activities of the Department"),
+        ("B.I.OP1", "Reaffirms the role of the Committee;"),
+        ("B.I.OP2", "Requests the Department to continue its work;"),
+        ("H5", "II Multilingualism"),
+        ("B.II.OP1", "Emphasizes the importance of all the official languages;"),
+        ("B.II.OP2", "Requests the Department to report."),
+    ]
+    assert document.warnings == ()
+
+
+def test_a_chinese_resolution_in_two_parts():
+    text = ("78/100. 与新闻有关的问题\n\nA\n\n新闻为人类服务\n\n大会，\n\n注意到新闻委员会的全面重要报告，\n\n"
+            "1. 敦促所有国家进行合作；\n\n2. 请秘书长提交报告。\n\nB\n\n联合国全球传播政策和活动\n\n大会，\n\n"
+            "强调全球传播部的作用，\n\n1. 重申新闻委员会的核心作用；\n\n2. 请全球传播部继续开展工作。\n")
+    document = parse_text(text)[0]
+    assert document.title == "与新闻有关的问题"
+    assert [(p.id, p.text) for p in document.paragraphs] == [
+        ("H1", "A 新闻为人类服务"), ("A.PP1", "注意到新闻委员会的全面重要报告，"), ("A.OP1", "敦促所有国家进行合作；"),
+        ("A.OP2", "请秘书长提交报告。"), ("H2", "B 联合国全球传播政策和活动"), ("H3", "大会，"),
+        ("B.PP1", "强调全球传播部的作用，"), ("B.OP1", "重申新闻委员会的核心作用；"), ("B.OP2", "请全球传播部继续开展工作。"),
+    ]
+    assert document.warnings == ()
+
+
+def test_a_diff_pairs_each_part_with_itself_and_shows_a_changed_part_heading(tmp_path):
+    old = "Questions relating to information\n\n" + PART_A.format(chapeau=CHAPEAU) + PART_B.format(chapeau=CHAPEAU)
+    new = old.replace("global communications policies", "communications policies").replace(
+        "2. Requests the Department to continue its work.", "2. Requests the Department to continue and expand its work.")
+    assert diff(tmp_path, old, new, "--only-changes") == (
+        "a.txt → b.txt\n"
+        "Questions relating to information\n"
+        "7 unchanged  2 modified  0 added  0 removed  0 merged  0 split  0 moved  0 renumbered\n"
+        "Changed: 1 body paragraph, 1 heading\n"
+        "\n"
+        "[modified]  a.txt H2 → b.txt H2  (92% alike)\n"
+        "B United Nations [-global -]communications policies and activities\n"
+        "\n"
+        "[modified]  a.txt B.OP2 → b.txt B.OP2  (87% alike)\n"
+        "Requests the Department to continue {+and expand +}its work.\n"
+    )
+
+
+def test_the_json_of_a_multi_part_resolution_meets_the_schema():
+    import json
+
+    import jsonschema
+
+    text = "Questions relating to information\n\n" + PART_A.format(chapeau=CHAPEAU) + PART_B.format(chapeau=CHAPEAU)
+    result = runner.invoke(app, ["parse", "--format", "json", "-"], input=text)
+    assert result.exit_code == 0, result.output
+    schema = json.loads((ROOT / "resdiff" / "schemas" / "parse.schema.json").read_text(encoding="utf-8"))
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, schema)
+    paragraphs = data["documents"][0]["paragraphs"] if "documents" in data else data[0]["paragraphs"]
+    assert [p["id"] for p in paragraphs] == ["H1", "A.PP1", "A.OP1", "A.OP2", "H2", "H3", "B.PP1", "B.OP1", "B.OP2"]
+
+
+def test_sections_numbered_on_through_the_omnibus_keep_their_ids():
+    # A/RES/79/144's sections I to XVI number their paragraphs on (OP1 … OP381): no part labels
+    document = parse_file(str(OMNIBUS))[0]
+    ops = [p.id for p in document.paragraphs if p.kind is ParagraphKind.OPERATIVE]
+    assert ops == [f"OP{n}" for n in range(1, 382)]
+    assert [p.id for p in document.paragraphs if p.kind is ParagraphKind.PREAMBULAR] == [f"PP{n}" for n in range(1, 39)]
+    assert document.paragraph("H12").text == ("XII Regular Process for Global Reporting and Assessment of the State "
+                                              "of the Marine Environment, including Socioeconomic Aspects")

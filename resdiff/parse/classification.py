@@ -21,6 +21,7 @@ from .patterns import (
     _OPERATIVE,
     _SUPER_MARK,
     _SUPER_TO_ASCII,
+    CHAPEAU_LINE,
     bis_number,
     opens_operative,
     opens_preambular,
@@ -246,6 +247,7 @@ def _roles(chunks: list[str], quoted: bool) -> list[tuple[str, str, re.Match[str
     so the paragraphs are counted before any footnote mark is taken."""
     roles: list[tuple[str, str, re.Match[str] | None]] = []
     seen_paragraph = seen_operative = numbered = False
+    heading_open = False  # the chunk before is a heading
     for chunk in chunks:
         text = _strip_quotes(chunk) if quoted else chunk.strip()
         if not text:
@@ -258,11 +260,30 @@ def _roles(chunks: list[str], quoted: bool) -> list[tuple[str, str, re.Match[str
             seen_operative = seen_paragraph = numbered = True
             roles.append(("inserted", text, inserted[0]))
             continue
+        if not number and CHAPEAU_LINE.match(text):
+            # a part's own chapeau ("The General Assembly,") under the part's heading
+            roles.append(("heading", text, None))
+            heading_open = False
+            seen_operative = False
+            continue
         if not number and len(text) <= 160 and (section_heading(text) is not None or (
                 section_heading(text.split(" ", 1)[0]) == "label" and not _ends_paragraph(text))):
-            # a section's heading ("一、总则", "II General"): neither preambular nor operative
+            # a section's heading ("一、总则", "II General"): neither preambular nor operative. What
+            # follows it is its title's wrapped rest, or the section's paragraphs: a part of a
+            # multi-part resolution ("B United Nations global communications …") may open with a
+            # preamble of its own, which is no operative paragraph's continuation
             roles.append(("heading", text, None))
+            heading_open = True
             continue
+        if heading_open:
+            heading_open = False
+            if not number and not _LABEL.match(text) and not _ends_paragraph(text) and len(text) <= 160:
+                # the heading's title wrapped onto a line the layout set apart ("… the State of the" /
+                # "Marine Environment, including Socioeconomic Aspects")
+                roles.append(("continued", text, None))
+                heading_open = True
+                continue
+            seen_operative = False
         if number:
             seen_operative = seen_paragraph = numbered = True
             roles.append(("operative", text, number))
@@ -485,24 +506,92 @@ def _single_operative(paragraphs: list[dict]) -> None:
         last["kind"] = ParagraphKind.OPERATIVE
 
 
+def _section_level(label: str) -> str:
+    """The kind of a section's label, one kind a level: "letter" (the parts A, B … of a
+    multi-part resolution), "roman" (sections I, II …), "zh" (一、二 …).
+
+    >>> [_section_level(x) for x in ("A", "C", "IV", "I", "三")]
+    ['letter', 'letter', 'roman', 'roman', 'zh']
+    """
+    if label[:1] in "一二三四五六七八九十":
+        return "zh"
+    return "roman" if re.fullmatch(r"[IVXL]+", label) else "letter"
+
+
+def _section_label(text: str) -> str | None:
+    """A section heading's label ("B" of "B United Nations …", "IV" of "IV. The Area", "二" of
+    "二、…"), None for a heading that has none."""
+    match = _SECTION_LABEL.match(text)
+    return match.group(1) if match else None
+
+
+_SECTION_LABEL = re.compile(r"^((?:[IVXLC]{1,6}|[A-H])|[一二三四五六七八九十]{1,3})(?:[.．、]|\s|$)")
+
+
+def _restarting_levels(raw: list[dict]) -> list[str]:
+    """The levels of section headings that start a text anew: after operative paragraphs, the
+    operative numbering starts again under them ("1." after "5." with the heading "B …" between),
+    or a preamble or a chapeau of its own follows them. Those are the parts of a multi-part
+    resolution, each numbered from 1, or each a resolution of its own. In the order the levels
+    first appear; empty where the numbering runs on through the sections (the sections of
+    A/RES/79/144) or the text has none."""
+    order: list[str] = []
+    restarting: set[str] = set()
+    last: int | None = None
+    between: list[str] = []  # the levels of the headings since the last operative paragraph
+    operative = False  # an operative paragraph came before
+    for entry in raw:
+        if entry["kind"] is ParagraphKind.HEADING:
+            label = _section_label(entry["text"])
+            if label is not None:
+                level = _section_level(label)
+                between.append(level)
+                if level not in order:
+                    order.append(level)
+            elif operative and CHAPEAU_LINE.match(entry["text"]):
+                restarting.update(between)  # a part's own chapeau
+        elif entry["kind"] is ParagraphKind.PREAMBULAR:
+            if operative:
+                restarting.update(between)  # a part's own preamble
+        elif entry["kind"] is ParagraphKind.OPERATIVE and "id" not in entry:
+            if entry["number"] is not None:
+                if last is not None and entry["number"] <= last:
+                    restarting.update(between)
+                last = entry["number"]
+            operative, between = True, []
+    return [level for level in order if level in restarting]
+
+
 def _with_ids(raw: list[dict]) -> list[Paragraph]:
+    """Ids in reading order: PP1…, OP and the printed number, H1… for headings; in a multi-part
+    resolution whose parts number their paragraphs from 1 again, each part's paragraphs after the
+    label of its part ("A.PP1", "A.OP1", "B.OP1"; "B.II.OP1" in section II of part B)."""
     paragraphs = []
     used: set[str] = set()
-    pp = 0
-    op = 0
+    levels = _restarting_levels(raw)
+    current: dict[str, str] = {}  # the label of the section each level is in
+    pps: dict[str, int] = {}
+    ops: dict[str, int] = {}
     heading = 0
     for entry in raw:
+        prefix = "".join(f"{current[level]}." for level in levels if level in current)
         if entry["kind"] is ParagraphKind.PREAMBULAR:
-            pp += 1
-            pid = f"PP{pp}"
+            pps[prefix] = pps.get(prefix, 0) + 1
+            pid = f"{prefix}PP{pps[prefix]}"
         elif entry["kind"] is ParagraphKind.HEADING:
             heading += 1
             pid = f"H{heading}"
+            label = _section_label(entry["text"]) if levels else None
+            if label is not None and _section_level(label) in levels:
+                level = _section_level(label)
+                current[level] = label
+                for inner in levels[levels.index(level) + 1 :]:
+                    current.pop(inner, None)  # a new part starts outside the sections of the last
         elif "id" in entry:
-            pid = entry["id"]  # "OP2bis", inserted after OP2 and numbered after it; "OP2alt"
+            pid = prefix + entry["id"]  # "OP2bis", inserted after OP2 and numbered after it; "OP2alt"
         else:
-            op += 1
-            pid = f"OP{entry['number'] if entry['number'] is not None else op}"
+            ops[prefix] = ops.get(prefix, 0) + 1
+            pid = f"{prefix}OP{entry['number'] if entry['number'] is not None else ops[prefix]}"
         pid = unique_id(pid, used)
         paragraphs.append(
             Paragraph(
@@ -582,9 +671,10 @@ def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: st
     announced = ""  # the unnumbered annex paragraph last read, since the last numbered one
     for paragraph in paragraphs:
         inserted = INSERTED_ID.match(paragraph.id) if paragraph.kind is ParagraphKind.OPERATIVE else None
-        if inserted and int(inserted.group(1)) != previous.get("OP", 0):
+        part = paragraph.id[: paragraph.id.rfind("OP")] if paragraph.kind is ParagraphKind.OPERATIVE else ""
+        if inserted and int(inserted.group(1)) != previous.get(part + "OP", 0):
             # "5 bis." inserted after OP2, or before any operative paragraph
-            last = previous.get("OP", 0)
+            last = previous.get(part + "OP", 0)
             if last:
                 found.append(Message(N_("{name}: {id} follows OP{last}, not OP{number}: "
                                         "a paragraph may be missing or misread"),
@@ -598,16 +688,17 @@ def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: st
                 announced = paragraph.text
             continue
         # each series numbers on its own: the operative paragraphs, each annex's paragraphs
-        series = "OP" if paragraph.kind is ParagraphKind.OPERATIVE else paragraph.id.rsplit(" ", 1)[0] + " "
+        # (each part of a multi-part resolution numbers its own: "B.OP1" after "A.OP5")
+        series = part + "OP" if paragraph.kind is ParagraphKind.OPERATIVE else paragraph.id.rsplit(" ", 1)[0] + " "
         last = previous.get(series, 0)
         quoted = paragraph.kind is ParagraphKind.ANNEX and _announces(announced, paragraph.number)
         announced = ""
         if paragraph.number != last + 1 and not quoted:
-            if series == "OP" and last:
+            if series.endswith("OP") and last:
                 found.append(Message(N_("{name}: operative paragraph {number} follows {last} (after OP{last}): "
                                         "a paragraph may be missing or misread"),
                                      name=name, number=paragraph.number, last=last))
-            elif series == "OP":
+            elif series.endswith("OP"):
                 found.append(Message(N_("{name}: operative paragraph {number} follows nothing (at the start): "
                                         "a paragraph may be missing or misread"), name=name, number=paragraph.number))
             else:

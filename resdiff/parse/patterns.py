@@ -356,6 +356,10 @@ CHAPEAUS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 _CHAPEAUS = tuple(form for table in CHAPEAUS.values() for forms in table.values() for form in forms)
+# A chapeau on a line of its own inside a text: that of a part of a multi-part resolution ("B" /
+# its title / "The General Assembly,"), read as a heading of the part.
+CHAPEAU_LINE = re.compile(r"^(?:" + "|".join(form.replace(" ", r"\s+") for form in _CHAPEAUS) + r")\s*[,，、:：]?$",
+                          re.IGNORECASE)
 # The article some languages print before the organ's name ("The", "Le", "La", "El", "L'").
 _ARTICLE = r"^(?:The |Le |La |El |L\['’\])"
 # The forms that open with an article, without it ("General Assembly,", "Conseil de sécurité,"):

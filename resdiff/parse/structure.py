@@ -67,6 +67,80 @@ from .records import Layout, Line
 from .reports import draft_dates, proceedings
 from .segmentation import _block_mode, _join_lines
 
+# --- multi-part resolutions ---------------------------------------------------------------------
+
+# A part's label alone on its line ("A", "B."), or before the part's title ("A. Information in the
+# service of humanity").
+_PART_LABEL = re.compile(r"^\s*([A-H])\.?\s*$")
+_PART_TITLED = re.compile(r"^\s*([A-H])\.\s+\S.{0,150}$")
+_PART_TITLE = 150  # the longest line of a part's title
+_PART_TITLE_LINES = 3
+
+
+def _part_above(lines: list[str], chapeau: int) -> tuple[int, str] | None:
+    """The line and letter of the part label ("A", "B") printed above a chapeau, its title between
+    them (a few short lines that do not end as a paragraph does); None where there is none."""
+    titles = 0
+    for k in range(chapeau - 1, max(chapeau - 12, -1), -1):
+        text = lines[k].strip()
+        if not text:
+            continue
+        label = _PART_LABEL.match(text) or _PART_TITLED.match(text)
+        if label and not _TERMINAL_END.search(text):
+            return k, label.group(1)
+        titles += 1
+        if titles > _PART_TITLE_LINES or len(text) > _PART_TITLE or _TERMINAL_END.search(text):
+            return None
+    return None
+
+
+_TERMINAL_END = re.compile(r"[.;:,。；：，]\s*$")
+
+
+def _parts(lines: list[str], chapeaus: list[int]) -> tuple[list[str], list[int]]:
+    """A resolution adopted in parts ("A", "B", each with its title), one document: where a part
+    label stands above the chapeau ("A" / "Information in the service of humanity" / "The General
+    Assembly,") and the next parts follow, each with its chapeau again or without one, the
+    chapeaus of the later parts are no documents' starts (classification reads each as a heading
+    of its part), and the first chapeau is read as standing above part A's label, so that the
+    label and title are the part's heading and the lines above them the resolution's title.
+
+    >>> _parts(["Questions", "A", "Info", "The General Assembly,", "1. Urges;", "B", "Policies",
+    ...         "The General Assembly,", "1. Reaffirms."], [3, 7])
+    (['Questions', 'The General Assembly,', 'A', 'Info', '1. Urges;', 'B', 'Policies', 'The General Assembly,', '1. Reaffirms.'], [1])
+    >>> _parts(["A", "Info", "The General Assembly,", "1. Urges."], [2])
+    (['A', 'Info', 'The General Assembly,', '1. Urges.'], [2])
+    """
+    kept: list[int] = []
+    lines = list(lines)
+    k = 0
+    while k < len(chapeaus):
+        start = chapeaus[k]
+        found = _part_above(lines, start) if 0 <= start and not lines[start].lstrip().startswith(("“", '"')) else None
+        if found is None or found[1] != "A":
+            kept.append(start)
+            k += 1
+            continue
+        # the later parts: each chapeau after it with the next letter above it
+        run, letter = k + 1, "B"
+        while run < len(chapeaus):
+            later = _part_above(lines, chapeaus[run])
+            if later is None or later[1] != letter:
+                break
+            run, letter = run + 1, chr(ord(letter) + 1)
+        following = chapeaus[run] if run < len(chapeaus) else len(lines)
+        if run == k + 1 and not any(_PART_LABEL.match(line) and line.strip().rstrip(".") == "B"
+                                    for line in lines[start + 1 : following]):
+            kept.append(start)  # a part A alone: no multi-part resolution
+            k += 1
+            continue
+        label = found[0]
+        lines[label : start + 1] = [lines[start]] + lines[label:start]
+        kept.append(label)
+        k = run
+    return lines, kept
+
+
 # --- entry point -------------------------------------------------------------------------------
 
 
@@ -121,6 +195,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                 said[start] = unknown
                 if unknown.template == _UNKNOWN_CHAPEAU:
                     unknown_chapeaus.add(start)
+    lines, chapeaus = _parts(lines, chapeaus)
     blocks = _blocks(lines, chapeaus)
     symbols = _masthead_symbols(lines, meta)
     documents: list[Document] = []

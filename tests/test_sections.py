@@ -247,13 +247,15 @@ def test_a_diff_pairs_each_part_with_itself_and_shows_a_changed_part_heading(tmp
     )
 
 
-def test_the_json_of_a_multi_part_resolution_meets_the_schema():
+def test_the_json_of_a_multi_part_resolution_meets_the_schema(tmp_path):
     import json
 
     import jsonschema
 
     text = "Questions relating to information\n\n" + PART_A.format(chapeau=CHAPEAU) + PART_B.format(chapeau=CHAPEAU)
-    result = runner.invoke(app, ["parse", "--format", "json", "-"], input=text)
+    (tmp_path / "parts.txt").write_text(text, encoding="utf-8")
+    # (a file, not standard input: the process keeps what it read there for the next command)
+    result = runner.invoke(app, ["parse", "--format", "json", str(tmp_path / "parts.txt")])
     assert result.exit_code == 0, result.output
     schema = json.loads((ROOT / "resdiff" / "schemas" / "parse.schema.json").read_text(encoding="utf-8"))
     data = json.loads(result.stdout)

@@ -272,3 +272,49 @@ def test_sections_numbered_on_through_the_omnibus_keep_their_ids():
     assert [p.id for p in document.paragraphs if p.kind is ParagraphKind.PREAMBULAR] == [f"PP{n}" for n in range(1, 39)]
     assert document.paragraph("H12").text == ("XII Regular Process for Global Reporting and Assessment of the State "
                                               "of the Marine Environment, including Socioeconomic Aspects")
+
+
+def test_sections_of_a_part_each_with_the_chapeau_again():
+    # "Questions of American Samoa, Anguilla, …": part B's sections, one a Territory, each open
+    # with "The General Assembly," again; before, each section was a document of its own
+    text = ("Questions of American Samoa, Anguilla, Bermuda\n\nA. General\n\n" + CHAPEAU +
+            "Having considered the questions of the Non-Self-Governing Territories,\n\n"
+            "1. Reaffirms the inalienable right of the peoples of the Non-Self-Governing Territories;\n\n"
+            "2. Requests the Special Committee to continue.\n\nB. Individual Territories\n\n" + CHAPEAU +
+            "Referring to resolution A above,\n\nI. American Samoa\n\n" + CHAPEAU +
+            "Taking note of the working paper prepared by the Secretariat on American Samoa,\n\n"
+            "1. Reaffirms the inalienable right of the people of American Samoa;\n\n"
+            "2. Requests the administering Power to assist.\n\nII. Anguilla\n\n" + CHAPEAU +
+            "Taking note of the working paper on Anguilla,\n\n"
+            "1. Reaffirms the inalienable right of the people of Anguilla.\n")
+    documents = parse_text(text)
+    assert len(documents) == 1
+    assert [(p.id, p.text) for p in documents[0].paragraphs] == [
+        ("H1", "A. General"),
+        ("A.PP1", "Having considered the questions of the Non-Self-Governing Territories,"),
+        ("A.OP1", "Reaffirms the inalienable right of the peoples of the Non-Self-Governing Territories;"),
+        ("A.OP2", "Requests the Special Committee to continue."),
+        ("H2", "B. Individual Territories"), ("H3", "The General Assembly,"),
+        ("B.PP1", "Referring to resolution A above,"),
+        ("H4", "I. American Samoa"), ("H5", "The General Assembly,"),
+        ("B.I.PP1", "Taking note of the working paper prepared by the Secretariat on American Samoa,"),
+        ("B.I.OP1", "Reaffirms the inalienable right of the people of American Samoa;"),
+        ("B.I.OP2", "Requests the administering Power to assist."),
+        ("H6", "II. Anguilla"), ("H7", "The General Assembly,"),
+        ("B.II.PP1", "Taking note of the working paper on Anguilla,"),
+        ("B.II.OP1", "Reaffirms the inalienable right of the people of Anguilla."),
+    ]
+    assert documents[0].warnings == () and documents[0].furniture == ()
+
+
+def test_a_text_in_sections_each_with_the_chapeau():
+    text = ("Special subjects relating to the proposed programme budget\n\nI\n\nCapital master plan\n\n" + CHAPEAU +
+            "Recalling its resolution 57/292,\n\n1. Takes note of the report;\n\n2. Requests a report.\n\n"
+            "II\n\nSafety and security\n\n" + CHAPEAU + "Recalling its resolution 59/276,\n\n"
+            "1. Approves the proposals.\n")
+    document = parse_text(text)[0]
+    assert document.title == "Special subjects relating to the proposed programme budget"
+    assert [p.id for p in document.paragraphs] == [
+        "H1", "I.PP1", "I.OP1", "I.OP2", "H2", "H3", "II.PP1", "II.OP1"]
+    assert (document.paragraph("H1").text, document.paragraph("H2").text) == (
+        "I Capital master plan", "II Safety and security")

@@ -71,8 +71,10 @@ from .segmentation import _block_mode, _join_lines
 
 # A part's label alone on its line ("A", "B."), or before the part's title ("A. Information in the
 # service of humanity").
-_PART_LABEL = re.compile(r"^\s*([A-H])\.?\s*$")
-_PART_TITLED = re.compile(r"^\s*([A-H])\.\s+\S.{0,150}$")
+_PART_LABEL = re.compile(r"^\s*([A-H]|[IVX]{1,5})\.?\s*$")
+_PART_TITLED = re.compile(r"^\s*([A-H]|[IVX]{1,5})\.\s+\S.{0,150}$")
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+           "XVI", "XVII", "XVIII", "XIX", "XX"]
 _PART_TITLE = 150  # the longest line of a part's title
 _PART_TITLE_LINES = 3
 
@@ -103,7 +105,10 @@ def _parts(lines: list[str], chapeaus: list[int]) -> tuple[list[str], list[int]]
     Assembly,") and the next parts follow, each with its chapeau again or without one, the
     chapeaus of the later parts are no documents' starts (classification reads each as a heading
     of its part), and the first chapeau is read as standing above part A's label, so that the
-    label and title are the part's heading and the lines above them the resolution's title.
+    label and title are the part's heading and the lines above them the resolution's title. The
+    sections of a part may repeat the chapeau too, under their numerals ("B. Individual
+    Territories", "I. American Samoa" / "The General Assembly,", "II. Anguilla" / …); a text in
+    sections I, II … alone is read so as well.
 
     >>> _parts(["Questions", "A", "Info", "The General Assembly,", "1. Urges;", "B", "Policies",
     ...         "The General Assembly,", "1. Reaffirms."], [3, 7])
@@ -117,19 +122,24 @@ def _parts(lines: list[str], chapeaus: list[int]) -> tuple[list[str], list[int]]
     while k < len(chapeaus):
         start = chapeaus[k]
         found = _part_above(lines, start) if 0 <= start and not lines[start].lstrip().startswith(("“", '"')) else None
-        if found is None or found[1] != "A":
+        if found is None or found[1] not in ("A", "I"):
             kept.append(start)
             k += 1
             continue
-        # the later parts: each chapeau after it with the next letter above it
-        run, letter = k + 1, "B"
+        # the later parts: each chapeau after it with the next letter above it, or the next
+        # numeral of a section (from I again in each part)
+        run, letter, roman = k + 1, ("B" if found[1] == "A" else None), (1 if found[1] == "I" else 0)
         while run < len(chapeaus):
             later = _part_above(lines, chapeaus[run])
-            if later is None or later[1] != letter:
+            if later is not None and letter is not None and later[1] == letter:
+                run, letter, roman = run + 1, chr(ord(letter) + 1), 0
+            elif later is not None and roman < len(_ROMANS) and later[1] == _ROMANS[roman]:
+                run, roman = run + 1, roman + 1
+            else:
                 break
-            run, letter = run + 1, chr(ord(letter) + 1)
         following = chapeaus[run] if run < len(chapeaus) else len(lines)
-        if run == k + 1 and not any(_PART_LABEL.match(line) and line.strip().rstrip(".") == "B"
+        second = "B" if found[1] == "A" else "II"
+        if run == k + 1 and not any(_PART_LABEL.match(line) and line.strip().rstrip(".") == second
                                     for line in lines[start + 1 : following]):
             kept.append(start)  # a part A alone: no multi-part resolution
             k += 1

@@ -40,6 +40,9 @@ def test_a_symbol_cited_in_a_footnote_or_a_paragraph_is_not_the_documents(text):
     ("A/68/L.39*\n" + BODY, "A/68/L.39"),                                                   # the heading area
     ("61/1. A title\n" + BODY + "__________\n1 A/RES/60/1.\n", "A/RES/61/1"),             # the title line
     (BODY.replace("1. Decides", "A/RES/61/1\n1. Decides") + "__________\n1 A/RES/60/1.\n", "A/RES/61/1"),  # a page's head
+    # page 1's footnote, its foot, then page 2's head: the symbol of the head and foot
+    (BODY.replace("2. Requests", "__________\n1 A/RES/60/1.\n23-21227 (E) 131123\n*2321227*\nA/RES/61/1\n2. Requests"),
+     "A/RES/61/1"),
 ])
 def test_the_masthead_heading_and_page_heads_still_name_it(text, expected):
     assert symbol(text) == expected

@@ -400,13 +400,15 @@ def _header_symbol(lines, block) -> str | None:
     for index, line in enumerate(head + lines[block.start + 1 : block.end]):
         stripped = line.strip()
         if index >= len(head):
-            # Inside the text only a page's head or foot names the document (the symbol alone on
-            # its line, or with the page's job number and barcode): a footnote or a paragraph
-            # that cites a symbol ("1 A/RES/60/1.", "(A/RES/60/1)") is citing another document.
+            # Inside the text only a page's head or foot names the document (the symbol with the
+            # page's job number and barcode, or alone on its line above any footnote rule): a
+            # footnote or a paragraph that cites a symbol ("1 A/RES/60/1.", "(A/RES/60/1)")
+            # is citing another document.
             notes = notes or bool(_SEPARATOR.match(stripped))
-            if notes or not (_RUNNING_SYMBOL.fullmatch(stripped) or _BARCODE.match(stripped)
-                             or (_FURNITURE_LINE.match(stripped) and glued_symbol(stripped))):
+            foot = bool(_BARCODE.match(stripped) or (_FURNITURE_LINE.match(stripped) and glued_symbol(stripped)))
+            if not (foot or (not notes and _RUNNING_SYMBOL.fullmatch(stripped))):
                 continue
+            notes = notes and not foot  # a page's foot ends its footnotes
         if masthead < 3 and stripped in {"A", "S", "E"}:
             letter = stripped
             continue

@@ -318,3 +318,17 @@ def test_a_text_in_sections_each_with_the_chapeau():
         "H1", "I.PP1", "I.OP1", "I.OP2", "H2", "H3", "II.PP1", "II.OP1"]
     assert (document.paragraph("H1").text, document.paragraph("H2").text) == (
         "I Capital master plan", "II Safety and security")
+
+
+def test_a_gap_in_a_part_s_numbering_names_the_part(tmp_path):
+    text = "Questions relating to information\n\n" + PART_A.format(chapeau=CHAPEAU) + \
+        PART_B.format(chapeau=CHAPEAU).replace("2. Requests the Department", "3. Requests the Department")
+    document = parse_text(text)[0]
+    assert [p.id for p in document.paragraphs][-2:] == ["B.OP1", "B.OP3"]
+    assert document.warnings == (
+        "document: operative paragraph 3 of part B follows 1 (after B.OP1): a paragraph may be missing or misread",)
+    (tmp_path / "parts.txt").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["--ui-lang", "zh", "parse", str(tmp_path / "parts.txt")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (f"resdiff：警告：{tmp_path / 'parts.txt'}：文档：B 部分执行部分第 3 段紧接第 1 段"
+                             "（在 B.OP1 之后）：可能缺少段落或误读\n")

@@ -694,7 +694,16 @@ def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: st
         quoted = paragraph.kind is ParagraphKind.ANNEX and _announces(announced, paragraph.number)
         announced = ""
         if paragraph.number != last + 1 and not quoted:
-            if series.endswith("OP") and last:
+            if part and last:
+                # in a part of a multi-part resolution ("B.OP3" after "B.OP1")
+                found.append(Message(N_("{name}: operative paragraph {number} of part {part} follows {last} "
+                                        "(after {part}.OP{last}): a paragraph may be missing or misread"),
+                                     name=name, number=paragraph.number, last=last, part=part.rstrip(".")))
+            elif part and series.endswith("OP"):
+                found.append(Message(N_("{name}: operative paragraph {number} of part {part} follows nothing (at the "
+                                        "part's start): a paragraph may be missing or misread"),
+                                     name=name, number=paragraph.number, part=part.rstrip(".")))
+            elif series.endswith("OP") and last:
                 found.append(Message(N_("{name}: operative paragraph {number} follows {last} (after OP{last}): "
                                         "a paragraph may be missing or misread"),
                                      name=name, number=paragraph.number, last=last))

@@ -257,6 +257,25 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256(_canonical(_content(document)).encode("utf-8")).hexdigest()
 
 
+def _header_differs(row: sqlite3.Row, document: Document) -> bool:
+    """True when a stored version of the same wording differs from ``document`` where `diff` would
+    count a change: the title, or the agenda item, sponsors line or chapeau both print, beyond width
+    and spacing; or the date both carry."""
+    if normalize(row["title"] or "") != normalize(document.title or ""):
+        return True
+    if row["date"] and document.date and row["date"] != document.date:
+        return True
+    try:
+        header = json.loads(row["content"]).get("header", {})
+    except (ValueError, AttributeError):
+        return False
+    for key in ("agenda_item", "sponsors", "chapeau"):
+        before, after = header.get(key), getattr(document, key)
+        if before is not None and after is not None and normalize(before) != normalize(after):
+            return True
+    return False
+
+
 class _DamagedRecord(Exception):
     """A stored row whose content cannot be read back (damaged JSON, a truncated record)."""
 
@@ -625,7 +644,9 @@ class Store:
         # Revisions are counted within a language: the English text of a Chinese draft is no revision of it.
         in_language = [r for r in rows if r["language"] == document.language]
         status = "added"
-        same = [r for r in in_language if r["content_hash"] == digest]
+        # The same wording, and the same title, date and header as far as a comparison would tell
+        # them apart: a new sponsors line, title or date is a new revision, as `diff` counts it a change.
+        same = [r for r in in_language if r["content_hash"] == digest and not _header_differs(r, document)]
         if same:
             row = same[-1]
             # Learn what a later file says about a known text (a date, a report), without a new revision.

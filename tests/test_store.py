@@ -303,3 +303,40 @@ def test_a_version_4_store_with_the_trigram_index_gets_sketches(tmp_path):
     assert "paragraph_index" not in tables and "paragraph_terms" not in tables
     assert connection.execute("SELECT COUNT(DISTINCT paragraph) FROM paragraph_sketches").fetchone()[0] == 100
     connection.close()
+
+
+HEADED = ("United Nations A/C.3/80/L.12\nGeneral Assembly Distr.: Limited\n20 October 2025\nThird Committee\n"
+          "Agenda item 71 (c)\nPromotion and protection of human rights\nAlbania, Andorra and Canada: draft resolution\n"
+          "Situation of human rights in Somewhere\nThe General Assembly,\nGuided by the Charter,\n1. Decides to act;\n"
+          "2. Requests a report.\n")
+
+
+@pytest.mark.parametrize("edit", [
+    ("Andorra and", "Andorra, Chile and"),  # sponsors line
+    ("20 October", "22 October"),  # date
+    ("in Somewhere", "in Elsewhere"),  # title
+    ("Agenda item 71 (c)", "Agenda item 72 (c)"),  # agenda item
+])
+def test_add_stores_a_new_revision_when_only_the_title_header_or_date_changed(tmp_path, edit):
+    path = tmp_path / "store.db"
+    first, second = tmp_path / "h0.txt", tmp_path / "h1.txt"
+    first.write_text(HEADED, encoding="utf-8")
+    second.write_text(HEADED.replace(*edit), encoding="utf-8")
+    assert run("add", str(first), "--store", str(path)).output == "added A/C.3/80/L.12 (1 PP, 2 OP)\n"
+    assert run("add", str(second), "--store", str(path)).output == \
+        "revised A/C.3/80/L.12 (revision 2, 1 PP, 2 OP)\n"
+    # the same files again are what is stored, and both revisions read back as their files
+    assert run("add", str(second), str(first), "--store", str(path)).output.splitlines() == [
+        "unchanged A/C.3/80/L.12 (already stored as revision 2)",
+        "unchanged A/C.3/80/L.12 (already stored as revision 1)",
+        "2 files: 0 added, 0 revised, 2 unchanged, 0 failed"]
+    with Store.open(path, create=False) as opened:
+        stored = [opened.document(v) for v in opened.versions()]
+    for document, source in zip(stored, (first, second)):
+        (parsed,) = parse_file(source)
+        assert (document.title, document.date, document.agenda_item, document.sponsors, document.paragraphs) == \
+            (parsed.title, parsed.date, parsed.agenda_item, parsed.sponsors, parsed.paragraphs)
+    differs = run("diff", "L.12@1", "L.12@2", "--store", str(path), "--exit-code")
+    # `diff` counts the title and header a change; a new date alone it shows in the heading
+    assert differs.exit_code == (0 if edit[0] == "20 October" else 1)
+    assert "(2025-10-20) → A/C.3/80/L.12" in differs.output or edit[0] != "20 October"

@@ -196,3 +196,76 @@ def test_a_masthead_line_whose_words_stand_in_the_title_is_still_listed():
     document = parse_text(text)[0]
     assert document.title == "Revitalization of the work of the General Assembly"
     assert document.furniture == ("line 1: United Nations", "line 2: General Assembly", "line 3: Distr.: Limited")
+
+
+# A sponsors line broken before the draft words, as a full line of a PDF breaks it.
+BROKEN_ZH = ("联合国 A/C.3/80/L.12\n大会 Distr.: Limited\n2025 年 10 月 20 日\n第八十届会议\n第三委员会\n"
+             "议程项目 71(c)\n阿尔巴尼亚、安道尔、澳大利亚和加拿大：\n决议草案\n某地人权状况\n大会，\n"
+             "遵循《联合国宪章》，\n1. 决定采取行动；\n2. 请提交报告。\n")
+BROKEN_EN = ("United Nations A/C.3/80/L.12\nGeneral Assembly Distr.: Limited\n20 October 2025\n"
+             "Eightieth session\nThird Committee\nAgenda item 71 (c)\nPromotion and protection of human rights\n"
+             "Albania, Andorra and Canada:\ndraft resolution\nSituation of human rights in Somewhere\n"
+             "The General Assembly,\nGuided by the Charter,\n1. Decides to act;\n2. Requests a report.\n")
+
+
+def test_a_sponsors_line_broken_before_the_draft_words_is_read_whole():
+    zh = parse_text(BROKEN_ZH)[0]
+    assert (zh.agenda_item, zh.sponsors, zh.title, zh.chapeau) == (
+        "议程项目 71(c)", "阿尔巴尼亚、安道尔、澳大利亚和加拿大：决议草案", "某地人权状况", "大会，")
+    en = parse_text(BROKEN_EN)[0]
+    assert (en.agenda_item, en.sponsors, en.title) == (
+        "Agenda item 71 (c) Promotion and protection of human rights",
+        "Albania, Andorra and Canada: draft resolution", "Situation of human rights in Somewhere")
+    # Nothing of the header is furniture any more but the masthead.
+    assert en.furniture == (
+        "line 1: United Nations A/C.3/80/L.12", "line 2: General Assembly Distr.: Limited", "line 3: 20 October 2025",
+        "line 4: Eightieth session", "line 5: Third Committee")
+    # The real draft with its sponsors line broken (and a blank line between) reads the same.
+    text = DRAFT.read_text(encoding="utf-8")
+    broken = parse_text(_edited(text, [("South Africa:* draft resolution", "South Africa:*\n\ndraft resolution")]))[0]
+    assert broken.sponsors == "South Africa:* draft resolution"
+    assert broken.agenda_item == parse_text(text)[0].agenda_item
+
+
+@pytest.mark.parametrize(("lines", "sponsors"), [
+    ("Afrique du Sud et Canada :\nprojet de résolution", "Afrique du Sud et Canada : projet de résolution"),
+    ("Sudáfrica y Canadá:\nproyecto de resolución", "Sudáfrica y Canadá: proyecto de resolución"),
+    ("Южная Африка и Канада:\nпроект резолюции", "Южная Африка и Канада: проект резолюции"),
+    ("جنوب أفريقيا وكندا:\nمشروع قرار", "جنوب أفريقيا وكندا: مشروع قرار"),
+    ("Albania and Canada:*\nrevised draft resolution", "Albania and Canada:* revised draft resolution"),
+])
+def test_broken_sponsors_lines_in_the_other_languages(lines, sponsors):
+    document = parse_text(f"Agenda item 71\n\n{lines}\n\nA title\n\nThe General Assembly,\n\n1. Decides to act.\n")[0]
+    assert document.sponsors == sponsors
+
+
+def test_a_title_line_ending_in_a_colon_is_no_sponsors_list():
+    # Only the draft words alone on the next line make the line before a sponsors list.
+    document = parse_text("Agenda item 71\n\nHuman rights questions:\n\nA title\n\nThe General Assembly,\n\n"
+                          "1. Decides to act.\n")[0]
+    assert document.sponsors is None
+
+
+def test_a_sponsor_added_to_a_broken_sponsors_line_is_a_change(tmp_path):
+    old, new = tmp_path / "hz0.txt", tmp_path / "hz1.txt"
+    old.write_text(BROKEN_ZH, encoding="utf-8")
+    new.write_text(BROKEN_ZH.replace("澳大利亚和加拿大", "澳大利亚、智利和加拿大"), encoding="utf-8")
+    result = run_command("diff", str(old), str(new), "--exit-code", "--only-changes")
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines() == [
+        "A/C.3/80/L.12 (2025-10-20) → A/C.3/80/L.12 (2025-10-20)",
+        "阿尔巴尼亚、安道尔、澳大利亚{+、智利+}和加拿大：决议草案",
+        "某地人权状况",
+        "3 unchanged  0 modified  0 added  0 removed  0 merged  0 split  0 moved  0 renumbered",
+        "Changed: 1 part of the header",
+        "",
+        "The paragraphs and footnotes read the same.",
+    ]
+    old.write_text(BROKEN_EN, encoding="utf-8")
+    new.write_text(BROKEN_EN.replace("Andorra and", "Andorra, Chile and"), encoding="utf-8")
+    result = run_command("diff", str(old), str(new), "--exit-code", "--only-changes")
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        "A/C.3/80/L.12 (2025-10-20) → A/C.3/80/L.12 (2025-10-20)",
+        "Albania, Andorra[- -]{+, Chile +}and Canada: draft resolution",
+    ]

@@ -33,6 +33,10 @@ _DRAFT_WORDS = (r"(?:revised\s+)?draft\s+(?:resolution|decision)|(?:订正|訂�
 _SPONSORS_END = re.compile(rf"[:：]\s*\**\s*(?:{_DRAFT_WORDS})\s*\**\s*$", re.I)
 _SUBMITTED = re.compile(r"^(?:(?:Revised\s+)?draft\s+(?:resolution|decision)\s+submitted\s+by\b|\S.{0,80}提交的(?:决议|决定)草案$)",
                         re.I)
+# The draft words alone on a line, the sponsors list having broken before them ("…and Canada:" /
+# "draft resolution", "…和加拿大：" / "决议草案"), as a full line of a PDF breaks it.
+_DRAFT_ALONE = re.compile(rf"^\**\s*(?:{_DRAFT_WORDS})\s*\**$", re.I)
+_ENDS_WITH_COLON = re.compile(r"[:：]\s*\**\s*$")
 # A line a sponsors list goes on after: it ends in a comma or a conjunction.
 _CONTINUED = re.compile(r"(?:[,，、،]|\band|\bet|\by|\bи|\bو|和|及)\s*$")
 
@@ -68,12 +72,16 @@ def read_header(lines: list[str], begin: int, chapeau_at: int, chapeau: bool) ->
         used.add(chapeau_at)
     region = range(max(begin, chapeau_at - 60, 0), max(chapeau_at, 0))
     agenda_at = next((k for k in reversed(region) if _AGENDA.search(lines[k].strip()[:300])), None)
-    sponsors_end = next((k for k in reversed(region) if _is_sponsors_end(lines[k].strip())
+    sponsors_end = next((k for k in reversed(region) if (_is_sponsors_end(lines[k].strip())
+                                                         or _broken_before(lines, k, region.start) is not None)
                          and (agenda_at is None or k > agenda_at)), None)
     sponsors = None
     sponsors_start = None
     if sponsors_end is not None:
         sponsors_start = sponsors_end
+        broken = _broken_before(lines, sponsors_end, region.start)
+        if broken is not None and (agenda_at is None or broken > agenda_at):
+            sponsors_start = broken
         floor = agenda_at + 1 if agenda_at is not None else region.start
         while sponsors_start - 1 > floor and _CONTINUED.search(lines[sponsors_start - 1].strip()):
             sponsors_start -= 1
@@ -100,6 +108,30 @@ def _is_sponsors_end(line: str) -> bool:
     return bool(line) and len(line) < 2000 and bool(_SPONSORS_END.search(line) or _SUBMITTED.match(line))
 
 
+def _broken_before(lines: list[str], k: int, floor: int) -> int | None:
+    """The index of the line a sponsors list ends on when ``lines[k]`` holds only the draft words
+    that close it ("…and Canada:" / "draft resolution"); None when it is no such line.
+
+    >>> _broken_before(["Albania and Canada:", "draft resolution"], 1, 0)
+    0
+    >>> _broken_before(["阿尔巴尼亚和加拿大：", "", "决议草案"], 2, 0)
+    0
+    >>> _broken_before(["Human rights questions", "draft resolution"], 1, 0) is None
+    True
+    """
+    if not _DRAFT_ALONE.match(lines[k].strip()):
+        return None
+    before = k - 1
+    if before >= floor and not lines[before].strip():
+        before -= 1
+    if before < floor:
+        return None
+    line = lines[before].strip()
+    if len(line) < 2000 and _ENDS_WITH_COLON.search(line):
+        return before
+    return None
+
+
 def _blank_after(lines: list[str], start: int, limit: int) -> int:
     for k in range(start + 1, limit):
         if not lines[k].strip():
@@ -107,10 +139,15 @@ def _blank_after(lines: list[str], start: int, limit: int) -> int:
     return start + 1
 
 
+def _wide(char: str) -> bool:
+    """A Han character or a full-width punctuation mark ("：", "、"): Chinese lines join with no space."""
+    return has_cjk(char) or "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef"
+
+
 def _joined(parts: list[str]) -> str:
     text = ""
     for part in parts:
-        if text and not (has_cjk(text[-1]) and has_cjk(part[:1])):
+        if text and not (_wide(text[-1]) and _wide(part[:1])):
             text += " "
         text += part
     return text

@@ -3,7 +3,7 @@ title, the header (chapeau, agenda item, sponsors), a footnote, listed as page f
 named in a warning. Never lost in silence.
 
 The parser takes some characters off by design (an operative number's full stop, the brackets of
-a sub-paragraph's label, the quotation marks of a quoted draft, a footnote area's rule): what a
+a sub-paragraph's label, the quotation marks of a quoted draft, a web page's list bullets): what a
 real text loses so is its baseline, and a text changed as users' files are changed (invisible
 characters inserted anywhere, the chapeau mistyped or unknown) may lose nothing more.
 """
@@ -223,13 +223,16 @@ def test_page_text_after_a_texts_last_paragraph_changes_no_paragraph_and_is_list
     was = parse_text(original, "x")
     last = was[-1].paragraphs[-1]
     # the text's last line is its last paragraph's, or lines after it (an adoption line, a page's
-    # foot, footnotes: page text right under a footnote is read as its next line, as Markdown reads it)
+    # foot, footnotes: a Markdown footnote definition goes on only on indented lines, so page text
+    # at the margin right under one is none of it)
     at_paragraph = "".join(original.rstrip().split("\n")[-1].split())[-12:] in "".join(
         (last.items[-1].text if last.items else last.text).split())
-    text = original.rstrip("\n") + (before if at_paragraph else "\n\n") + between.join(page) + "\n"
+    under_definition = original.rstrip().split("\n")[-1].startswith("[^")
+    text = original.rstrip("\n") + (before if at_paragraph or under_definition else "\n\n") + between.join(page) + "\n"
     now = parse_text(text, "x")
     assert [[(p.id, p.text, p.items, p.footnotes) for p in d.paragraphs] for d in now] == \
            [[(p.id, p.text, p.items, p.footnotes) for p in d.paragraphs] for d in was], (name, page)
+    assert [d.footnotes for d in now] == [d.footnotes for d in was], (name, page)
     # every line of it listed with the furniture ("line N: text")
     furniture = [str(f) for d in now for f in d.furniture]
     listed = {f.split(": ", 1)[1]: f.split(": ", 1)[0].split()[-1] for f in furniture}
@@ -259,3 +262,72 @@ def test_invisible_characters_in_the_chapeau_and_the_numbers_change_no_reading(n
         assert [[(p.id, p.text, p.items) for p in d.paragraphs] for d in documents] == before, (name, hex(ord(ch)))
         assert "invisible character" in documents[0].warnings[0], (name, hex(ord(ch)))
         assert lost(changed) - BASELINE[name] - Counter({ch: len(changed)}) == Counter(), (name, hex(ord(ch)))
+
+
+# Rules as text extractions print them: a footnote area's separator, and shorter ones that no
+# footnote follows. A rule is never a resolution's words: it is listed with the page furniture.
+# ("---" alone is a Markdown page's rule under its text: it ends the text, what follows is listed.)
+RULES = ["_____", "__________________", "———", "-----", "___", "----", "＿＿＿＿＿＿", "_ _ _ _ _", "───"]
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """The lines of a text that open a paragraph below its chapeau: after a blank line or with
+    an operative number (where a page may break, and a rule stand)."""
+    lines = text.split("\n")
+    chapeaus = {d.chapeau.lstrip("“\"") for d in parse_text(text, "x") if d.chapeau}
+    chapeau = next((k for k, line in enumerate(lines) if line.strip().lstrip("“\"") in chapeaus), 0)
+    return [k for k in range(chapeau + 2, len(lines)) if lines[k].strip() and not lines[k].lstrip().startswith("“")
+            and (not lines[k - 1].strip() or re.match(r"\s*\d{1,3}\.\s", lines[k]))]
+
+
+STARTS = {name: _paragraph_starts(_read(name)) for name in TEXTS}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(sorted(n for n in TEXTS if STARTS[n])), st.sampled_from(RULES), st.integers(0, 10_000),
+       st.sampled_from(["", "\n"]), st.sampled_from(["", "\n"]))
+def test_a_rule_between_paragraphs_is_listed_and_changes_no_paragraph(name, rule, pick, above, below):
+    original = _read(name)
+    lines = original.split("\n")
+    at = STARTS[name][pick % len(STARTS[name])]
+    text = "\n".join(lines[:at]) + "\n" + above + rule + "\n" + below + "\n".join(lines[at:])
+    number = at + 1 + (1 if above else 0)
+    was, now = parse_text(original, "x"), parse_text(text, "x")
+    assert [[(p.id, p.text, p.items) for p in d.paragraphs] for d in now] == \
+           [[(p.id, p.text, p.items) for p in d.paragraphs] for d in was], (name, rule, number)
+    assert f"line {number}: {rule}" in [str(f) for d in now for f in d.furniture], (name, rule, number)
+    assert lost(text) - BASELINE[name] == Counter(), (name, rule, number)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(RULES), st.sampled_from(["", "\n"]), st.sampled_from(["en", "zh"]))
+def test_a_footnote_under_any_rule_is_read_and_the_rule_listed(rule, gap, language):
+    if language == "en":
+        text = (f"The General Assembly,\n\nRecalling its resolution 60/1,1\n\n1. Decides to act;\n\n"
+                f"2. Decides to remain seized of the matter.\n{gap}{rule}\n1 See resolution 60/1.\n")
+    else:
+        text = f"大会，\n\n回顾其第60/1号决议，1\n\n1. 决定采取行动；\n\n2. 决定继续处理此案。\n{gap}{rule}\n1 见第60/1号决议。\n"
+    (document,) = parse_text(text, "x")
+    assert [f.mark for f in document.footnotes] == ["1"], (rule, document.paragraphs[-1].text)
+    assert document.paragraphs[-1].text in ("Decides to remain seized of the matter.", "决定继续处理此案。")
+    assert [str(f) for f in document.furniture] == [f"line {8 + len(gap)}: {rule}"]
+    assert lost(text) == Counter({".": 2})  # (the operative numbers' full stops)
+
+
+MARKDOWN = CORPUS / "en" / "A_RES_80_1.md"
+
+
+@pytest.mark.parametrize("page", PAGE_TEXT[:4])
+def test_page_text_at_the_margin_under_a_markdown_footnote_is_no_part_of_it(page):
+    original = MARKDOWN.read_text(encoding="utf-8")
+    assert original.rstrip().endswith("[^1]: See resolution 169 (II).")
+    text = original.rstrip("\n") + "\n" + page + "\n"
+    (was,), (now,) = parse_text(original, "x"), parse_text(text, "x")
+    assert [(f.mark, f.text) for f in now.footnotes] == [(f.mark, f.text) for f in was.footnotes] == \
+        [("1", "See resolution 169 (II).")]
+    number = len(original.rstrip("\n").split("\n")) + 1
+    assert [str(f) for f in now.furniture][-1] == f"line {number}: {page}"
+    assert lost(text) - BASELINE["A/RES/80/1 (en, Markdown)"] == Counter()
+    # an indented line under it is the footnote's own, as Markdown reads it
+    (indented,) = parse_text(original.rstrip("\n") + "\n    " + page + "\n", "x")
+    assert indented.footnotes[0].text == "See resolution 169 (II). " + page

@@ -114,11 +114,11 @@ def test_the_adoption_line_before_an_annex_is_listed_as_furniture():
     assert [p.id for p in document.paragraphs] == ["PP1", "OP1", "Annex H1", "Annex H2", "Annex 1"]
     assert document.furniture == ("line 7: 3rd plenary meeting", "line 8: 18 December 2025")
     assert document.warnings == ()
-    # a footnote area between the adoption line and the annex is read as footnotes, not listed
+    # a footnote area between the adoption line and the annex is read as footnotes, its rule listed
     noted = ANNEXED.replace("Recalling x,", "Recalling x,1").replace("2025\n\n", "2025\n__________\n1 A note.\n\n")
     document = parse_text(noted)[0]
     assert [(f.mark, f.text) for f in document.footnotes] == [("1", "A note.")]
-    assert document.furniture == ("line 7: 3rd plenary meeting", "line 8: 18 December 2025")
+    assert document.furniture == ("line 7: 3rd plenary meeting", "line 8: 18 December 2025", "line 9: __________")
 
 
 def test_the_adoption_lines_of_real_annexed_resolutions_are_listed():

@@ -31,7 +31,7 @@ def test_pages_drop_furniture_and_take_footnotes_aside():
         lines=[Line("Recalling its resolution 64/187,1", True, False, 0), Line("and noting the report;", False, False, 3),
                Line("1. Decides to act;", False, False, 4)],
         footnotes=[Footnote("1", "See A/64/1.")],
-        furniture=[(1, "12-34567"), (2, "A/C.2/67/L.5")],
+        furniture=[(1, "12-34567"), (2, "A/C.2/67/L.5"), (5, "__________")],
     )
 
 

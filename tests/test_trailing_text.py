@@ -51,7 +51,7 @@ def test_a_footer_after_the_footnote_area_is_furniture_and_the_footnote_the_text
     (document,) = parse_text(text, "page.txt")
     assert [(p.id, p.text, p.footnotes) for p in document.paragraphs][-1] == ("OP2", "Requests a report.", ("1",))
     assert [(f.mark, f.text) for f in document.footnotes] == [("1", "See A/1/2.")]
-    assert [str(f) for f in document.furniture] == ["line 13: © United Nations"]
+    assert [str(f) for f in document.furniture] == ["line 9: __________________", "line 13: © United Nations"]
     assert [str(w) for w in document.warnings] == [f"A/1/2: line 13: “© United Nations” {TAIL}"]
 
 
@@ -61,7 +61,7 @@ def test_a_footer_right_under_the_last_footnote_is_no_part_of_the_footnote():
     (document,) = parse_text(text, "page.txt")
     assert [(f.mark, f.text) for f in document.footnotes] == [("1", "See A/1/2.")]
     assert document.paragraphs[-1].text == "Requests a report."
-    assert [str(f) for f in document.furniture] == ["line 12: © United Nations"]
+    assert [str(f) for f in document.furniture] == ["line 9: __________________", "line 12: © United Nations"]
     assert [str(w) for w in document.warnings] == [f"A/1/2: line 12: “© United Nations” {TAIL}"]
 
 
@@ -75,7 +75,7 @@ def test_a_wrapped_footnote_goes_on_and_a_footer_under_it_is_cut():
     assert [(f.mark, f.text) for f in document.footnotes] == [
         ("1", "See S/2020/1, annex, and the reports of the Secretary-General on the situation in the region.")]
     assert document.paragraphs[-1].text == "Decides to remain seized of the matter."
-    assert [str(f) for f in document.furniture] == ["line 10: © United Nations"]
+    assert [str(f) for f in document.furniture] == ["line 7: __________________", "line 10: © United Nations"]
 
 
 def test_markdown_a_footer_after_the_footnote_definitions():

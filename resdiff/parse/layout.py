@@ -355,8 +355,10 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str], list[Foo
             footnotes.append(Footnote(match.group(1), match.group(2).strip()))
             in_definition = True
             kept.append("")
-        elif in_definition and line.strip():
-            # A wrapped footnote definition continues until a blank line.
+        elif in_definition and line.strip() and line[:1] in " \t\u3000":
+            # A wrapped footnote definition continues on indented lines, as Markdown reads it: a
+            # line at the margin right under one (a web page's own text, "This page was last
+            # edited …") is no part of it, and is read as the text's next line.
             last = footnotes[-1]
             footnotes[-1] = Footnote(last.mark, (last.text + " " + line.strip()).strip())
             kept.append("")

@@ -36,6 +36,7 @@ from .patterns import (
     _TITLE_NUMBER,
     MASTHEAD_LINES,
     NAVIGATION,
+    RULE,
     glued_symbol,
     opens_operative,
     opens_preambular,
@@ -154,6 +155,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             blank = True
             continue
         if _SEPARATOR.match(line):
+            furniture.append((position, line))  # the rule itself: listed, as the page's other furniture
             block = _split_footnote_block(body, position + 1, titles, problems)
             if block is not None:
                 found, skip_to = block
@@ -163,6 +165,12 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
                 blank = True
                 continue
             in_footnotes = True
+            continue
+        if RULE.match(line):
+            # A rule too short for a footnote area's separator ("___", "---"): no words of the
+            # text, never run into a paragraph; listed (a footnote printed under it is read as
+            # one: ``structure._unruled_notes``).
+            furniture.append((position, line))
             continue
         if not quoted and _NUMBER_ALONE.match(line) and alone is None:
             alone = Line(line, blank, _indent(raw) > margin, position)

@@ -114,7 +114,13 @@ _LABEL = re.compile(
     r"^(?=[(（]|(?:[a-zа-яё]|[\u0621-\u064a]ـ?)\s?[)）]|[ivx]{1,4}\s?[)）])"
     r"[(（]?\s*([a-z]{1,3}|[ivxlc]{1,6}|[а-яё]|[\u0621-\u064a]ـ?)\s*[)）]\s*(?=\S)"
 )
-_SEPARATOR = re.compile(r"^[_＿\-—]{5,}\s*$")
+# A footnote area's separator rule as a text extraction prints it: five underscores or hyphens
+# or more ("__________", "-----", "＿＿＿＿＿"), or three dashes or box rules or more ("———": an
+# em dash is two hyphens wide), perhaps spaced ("_ _ _ _ _").
+_SEPARATOR = re.compile(r"^(?:[_＿\-－‐‑–](?: ?[_＿\-－‐‑–—―─━]){4,}|[—―─━](?: ?[_＿\-－‐‑–—―─━]){2,})\s*$")
+# Any line that is a rule and nothing else, however short ("___", "---"): never a resolution's
+# words; listed with the page furniture (a footnote under a short rule is read as one).
+RULE = re.compile(r"^[_＿\-－‐‑–—―─━](?: ?[_＿\-－‐‑–—―─━]){2,}\s*$")
 # Marks of at most three digits (no text has a thousand footnotes): a mark is read as a number,
 # and a run of thousands of digits is no number Python converts (nor in linear time).
 _SUPER_FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]{{1,3}})\s*(\S.*)$")

@@ -57,6 +57,7 @@ from .patterns import (
     _TITLE_NUMBER,
     DRAFT_LABEL,
     ORGAN_NAME,
+    RULE,
     glued_symbol,
     opens_operative,
     opens_preambular,
@@ -218,22 +219,26 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         # mark: the annex is read as an adopted text's is, from the quoted lines unquoted.
         quoted_annex = _quoted_annex(lines, block) if block.quoted else None
         body = lines[block.start + 1 : quoted_annex[0] if quoted_annex else block.end]
+        # the line (1-based) each line of the body is, None for none (a rule given back)
+        numbers: list[int | None] = list(range(block.start + 2, block.start + 2 + len(body)))
         if not block.quoted:
             following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
-            body = body + _trailing_footnotes(lines[block.end : following], "\n".join(body))
+            noted = _trailing_area(lines, block.end, following, "\n".join(body))
+            body = body + [line for _, line in noted]
+            numbers += [k for k, _ in noted]
         layout = lay_out(body, block.quoted, _titles(lines, block, meta), symbols)
         if not block.quoted:
             _unruled_notes(layout, {f.mark for f in md_footnotes})
         paragraphs, footnotes, trailing = _paragraphs(body, block.quoted, layout, {f.mark for f in md_footnotes},
                                                       source)
         twice = repeated_otherwise(layout.footnotes, [])
-        dropped = sorted([(block.start + 2 + k, text) for k, text in layout.furniture]
-                         + [(block.start + 2 + k, text) for k, text in trailing])
+        dropped: list[tuple[int, str]] = sorted(
+            [(at, text) for k, text in (*layout.furniture, *trailing) if (at := numbers[k]) is not None])
         if not report and not block.quoted:
             outside = _outside(lines, blocks, index)
             dropped = sorted(outside + dropped)
             listed_until = max((k for k, _ in outside), default=0)  # 1-based: lines the next text need not list
-        problems = [(block.start + 2 + k, text) for k, text in layout.problems]
+        problems = [(numbers[k] or block.end + 1, text) for k, text in layout.problems]
         if not block.quoted and paragraphs:
             following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
             _annexes(lines, block.end, following, meta, block, paragraphs, footnotes,
@@ -242,6 +247,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         elif quoted_annex and paragraphs:
             _annexes(quoted_annex[1], quoted_annex[0], block.end, meta, block, paragraphs, footnotes,
                      {f.mark for f in md_footnotes}, dropped, problems)
+        dropped.sort(key=lambda entry: entry[0])  # (a footnote area's rule before an annex among the lines above it)
         check_paragraph_count(len(paragraphs), source)
         if not paragraphs:
             continue
@@ -308,7 +314,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                                + [Message(N_("{name}: line {line}: {problem}"), name=symbol or Message(N_("document")),
                                           line=k, problem=text) for k, text in problems]
                                + _numbered_furniture([] if report else dropped, symbol)
-                               + _trailing_warning(symbol, [(block.start + 2 + k, text) for k, text in trailing])),
+                               + _trailing_warning(symbol, [(numbers[k] or block.end + 1, text) for k, text in trailing])),
                 furniture=tuple(Message(N_("line {line}: {text}"), line=k, text=text) for k, text in dropped),
             )
         )
@@ -320,6 +326,21 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         # said once, with the first document, as the reading's own warnings are
         documents[0] = replace(documents[0], warnings=invisible + documents[0].warnings)
     return tuple(documents)
+
+
+def _trailing_area(lines: list[str], end: int, following: int, body: str) -> list[tuple[int | None, str]]:
+    """The footnote area printed after a text that ends at line index ``end`` (before the line
+    ``following``), its lines with their numbers (1-based): the rule that a web page or an OCR
+    lost, given back by ``_trailing_footnotes``, numbered None."""
+    tail = lines[end:following]
+    notes = _trailing_footnotes(tail, body)
+    if not notes:
+        return []
+    area = footnote_area_start(tail, body)
+    assert area is not None
+    if _SEPARATOR.match(tail[area].strip()):
+        return [(end + area + 1 + j, line) for j, line in enumerate(notes)]
+    return [(None, notes[0])] + [(end + area + 1 + j, line) for j, line in enumerate(notes[1:])]
 
 
 def _numbered_furniture(dropped: list[tuple[int, str]], symbol: str | None) -> list[str]:
@@ -534,14 +555,13 @@ def _outside(lines: list[str], blocks, index: int) -> list[tuple[int, str]]:
         end = following
         if index + 1 < len(blocks):
             end = next((k for k in range(block.end + 1, following) if not lines[k].strip()), following)
-        notes = footnote_area_start(lines[block.end:following], "\n".join(lines[block.start:block.end]))
-        if notes is not None:
-            end = min(end, block.end + notes)  # the adoption line above the footnote area
+        # the footnote area is read as the text's (what follows it, not footnotes, is listed)
+        notes = {k for k, _ in _trailing_area(lines, block.end, following, "\n".join(lines[block.start + 1 : block.end]))}
         if index + 1 < len(blocks):
             # the next text's title, when no blank line sets it apart (a page printing two
             # language versions on one line): that text's, not furniture of this one
             end = min([end] + [k for k in title_lines(lines, blocks[index + 1]) if k > block.end])
-        found.extend((k + 1, lines[k].strip()) for k in range(block.end, end) if lines[k].strip())
+        found.extend((k + 1, lines[k].strip()) for k in range(block.end, end) if lines[k].strip() and k + 1 not in notes)
     return found
 
 
@@ -568,7 +588,6 @@ def _paragraphs(body: list[str], quoted: bool, layout: Layout, known_marks: set[
 # A footnote's body printed as text, with no rule above it: "1 See …", "[1] See …", "⁽¹⁾ See …".
 _NOTE_LINE = re.compile(rf"^(?:\[(?P<bracket>\d{{1,3}})\]|⁽(?P<paren>\d{{1,3}}|[{SUPERSCRIPT_DIGITS}]{{1,3}})⁾|(?P<plain>\d{{1,3}}))"
                         r"\s*(?P<text>\S.*)$")
-_SHORT_RULE = re.compile(r"^[_＿]{3,4}$")
 _ASCII_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
 
@@ -590,7 +609,7 @@ def _unruled_notes(layout: Layout, known_marks: set[str]) -> None:
     for line in lines:
         cited.append(_take_marks(line.text, set(), state)[1])
     taken: dict[int, Footnote] = {}
-    rules: list[int] = []
+    rules = [at for at, text in layout.furniture if RULE.match(text) and not _SEPARATOR.match(text)]
     k = area_end = 0
     while k < len(lines):
         match = _NOTE_LINE.match(lines[k].text) if k in candidates else None
@@ -606,14 +625,13 @@ def _unruled_notes(layout: Layout, known_marks: set[str]) -> None:
         after_mark = bool(cited[k - 1]) and cited[k - 1][-1] == mark and before.text.rstrip(" ]⁾").endswith(
             (mark, mark.translate(_ASCII_TO_SUPER))) and lines[k].blank_before \
             and not opens_preambular(text) and not opens_operative(text)
-        # under a short rule ("___", too short for a footnote area's separator) between two
-        # paragraphs, as a page's foot between them prints it, or after such a footnote
-        ruled = bool(_SHORT_RULE.match(before.text)) or k == area_end
+        # under a short rule ("___", too short for a footnote area's separator, listed with the
+        # furniture by ``lay_out``) between two paragraphs, as a page's foot between them prints
+        # it, or after such a footnote
+        ruled = any(before.at < at < lines[k].at for at in rules) or k == area_end
         if mark in defined or not cites or not (set_apart or ruled) or not (after_text or after_mark or ruled):
             k += 1
             continue
-        if _SHORT_RULE.match(before.text):
-            rules.append(k - 1)
         end = k + 1
         # its body wraps onto the lines after it, up to a blank line, a line of its own kind or an
         # operative paragraph (below the last one, or under a rule: in the text a paragraph may follow)
@@ -630,10 +648,7 @@ def _unruled_notes(layout: Layout, known_marks: set[str]) -> None:
     if not taken:
         return
     layout.footnotes.extend(note for note in taken.values() if note is not None)
-    # a short rule above footnotes is listed with the page furniture
-    layout.furniture.extend((lines[j].at, lines[j].text) for j in rules)
-    layout.furniture.sort()
-    kept = [line for j, line in enumerate(lines) if j not in taken and j not in rules]
+    kept = [line for j, line in enumerate(lines) if j not in taken]
     for j in sorted(taken):
         # the line after a footnote's body opens a paragraph, as after a blank line
         following = next((i for i, line in enumerate(kept) if line.at > lines[j].at), None)
@@ -667,7 +682,9 @@ def _broken_by_room(tail: list[str], lines: list[Line]) -> bool:
         return False
     before, after = lines[first - 1].text, lines[first].text.strip()
     word = after[:1] if has_cjk(after[:1]) else (after.split() or [""])[0]
-    return width(before) + 1 + width(word) > _wrap_width(lines)
+    # (the width the text's own lines are wrapped to: a page's text after it, "© United Nations"
+    # over "This page was last edited …", wraps to a width of its own)
+    return width(before) + 1 + width(word) > _wrap_width(lines[:first])
 
 
 def _wrap_width(lines: list[Line]) -> int:

@@ -520,6 +520,10 @@ def _split_footnote_block(body: list[str], begin: int, titles: list[str],
         end += 1
     if not marks:
         return None
+    if all(_PLAIN_FOOTNOTE.match(text) for text in bodies):
+        # each body opens with its own mark ("1 See …"): a number alone after them is the
+        # page's number, no mark; the line-by-line reading applies
+        return None
     if len(marks) != len(bodies):
         if problems is not None:
             problems.append((begin, Message(N_("the footnote area has {marks} marks on lines of their own and "

@@ -55,6 +55,7 @@ from .patterns import (
     _SYMBOL,
     _TERMINAL,
     _TITLE_NUMBER,
+    _ARTICLE,
     DRAFT_LABEL,
     ORGAN_NAME,
     RULE,
@@ -165,7 +166,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     front = _front_matter_lines(text.split("\n"), lines)
     # A web page's list bullets ("- 1. 决定…") are its layout, as a PDF's indents are.
     # (a bullet is looked for only on a line whose first visible character can be one)
-    lines = [_draft_label(WEB_BULLET.sub(r"\1", line) if line.lstrip()[:1] in _BULLETS else line) for line in lines]
+    lines = [_draft_label(WEB_BULLET.sub(r"\1", line) if line.lstrip()[:1] in _BULLETS and not _DASHED_PAGE.match(line)
+                          else line) for line in lines]
     drafted = next((k for k, line in enumerate(lines) if line.startswith(_PP1)), None)
     count = len(lines)
     lines = _run_on_layout([line.replace(_PP1, "", 1) for line in lines])
@@ -481,6 +483,12 @@ def _wrapped_words(lines: list[str], index: int) -> bool:
     (True, False)
     """
     line = lines[index].strip()
+    above = lines[index - 1].strip() if index else ""
+    if above and not _ends_terminal(above) and (line[:1].islower() or line[-1:] in ".;。；" and not re.match(_ARTICLE, line)):
+        # "… the relevant resolutions of" over "the General Assembly;" or "General Assembly;": a
+        # paragraph's words wrapped there (a chapeau opens with a capital, the article before its
+        # organ, and ends with its comma)
+        return True
     if line[-1:] in _TERMINAL or index == 0 or index + 1 >= len(lines):
         return False
     previous, following = lines[index - 1].strip(), lines[index + 1].strip()
@@ -494,6 +502,8 @@ _PP1 = "\ue000"
 
 # The characters WEB_BULLET takes for a bullet.
 _BULLETS = frozenset("-•*·")
+# A page number between dashes ("- 2 -"), page furniture: its dash is no bullet.
+_DASHED_PAGE = re.compile(r"^\s*-\s*\d{1,3}\s*-\s*$")
 
 
 def _draft_label(line: str) -> str:

@@ -168,9 +168,13 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             continue
         if RULE.match(line):
             # A rule too short for a footnote area's separator ("___", "---"): no words of the
-            # text, never run into a paragraph; listed (a footnote printed under it is read as
-            # one: ``structure._unruled_notes``).
+            # text, never run into a paragraph; listed. A footnote printed under it ("1 See …")
+            # opens a footnote area as under a separator.
             furniture.append((position, line))
+            following = _following(body, position)
+            if following and (_PLAIN_FOOTNOTE.match(following) and not _OPERATIVE.match(following)
+                              or _SUPER_FOOTNOTE.match(following)):
+                in_footnotes = True
             continue
         if not quoted and _NUMBER_ALONE.match(line) and alone is None:
             alone = Line(line, blank, _indent(raw) > margin, position)
@@ -186,7 +190,9 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             blank = False
             continue
         if (line.isdigit() and len(line) <= 2 and kept and not after_furniture and not in_footnotes
-                and _ends_terminal(kept[-1].text) and _next_is_text(body, position + 1, titles)):
+                and _ends_terminal(kept[-1].text) and not _PLAIN_FOOTNOTE.match(kept[-1].text)
+                and _next_is_text(body, position + 1, titles) and not _spaced_footnotes(list(kept), footnotes, page_start)):
+            # (under a page's footnotes, "1 See …" then "1", it is the page's number)
             # A footnote mark that an extraction set on a line of its own after the paragraph
             # carrying it ("…信息社会，" then "1"), with text, not furniture, around it.
             last = kept[-1]
@@ -202,7 +208,8 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             in_footnotes = False
             after_furniture = True
             furniture.append((position, line))
-            footnotes.extend(_unruled_footnotes(kept, footnotes, page_start))
+            footnotes.extend(_unruled_footnotes(kept, footnotes, page_start)
+                             or ([] if quoted else _spaced_footnotes(kept, footnotes, page_start)))
             page_start = len(kept)
             continue
         glued = _FOOT_AND_TEXT.match(line)
@@ -467,6 +474,57 @@ def _unruled_footnotes(kept: list[Line], footnotes: list[Footnote],
     return []
 
 
+# A footnote's first line as a page prints it under a drawn rule, its mark set apart ("1 See
+# resolution 60/1.", "2 A/79/64-E/2024/12.", "3 《大会正式记录…》"), and how it opens: it cites.
+_SPACED_NOTE = re.compile(r"^(\d{1,3})\s+(?=\S)")
+_CITES = re.compile(r"(?:See|Ibid\.?|Official Records|United Nations|Resolution|General Assembly|Voir|Véase|"
+                    r"Documents officiels|Documentos Oficiales|Там же|См\.|见|見|同上|联合国|聯合國|大会|大會|《|"
+                    r"[A-Z]{1,2}/[A-Z0-9])")
+_DATED = re.compile(r"^\d{1,2}\.?\s+[^\W\d_]+\.?\s+(?:de\s+)?(?:1[89]|20)\d\d\b")
+
+
+def _spaced_footnotes(kept: list[Line], footnotes: list[Footnote], start: int) -> list[Footnote]:
+    """Footnotes at the foot of a page under a drawn rule (no rule in the text), each opening
+    with its mark and a space ("1 See resolution 60/1."), right above the page's furniture.
+
+    The page's text ends with a run of lines whose first opens with the next mark after those
+    already read and cites (``_CITES``), each later mark one more than the last; every mark is
+    one the text before cites (run onto a word or a punctuation mark: "…Outcome2,"); a line
+    opening otherwise goes on with the footnote above it. The run is taken out of ``kept`` and
+    returned; nothing is taken when the lines do not read so (a date: "2 March 2022 …").
+    """
+    expected = max((int(f.mark) for f in footnotes if f.mark.isdigit()), default=0) + 1
+    for begin in range(start + 1, len(kept)):
+        match = _SPACED_NOTE.match(kept[begin].text)
+        if not match or int(match.group(1)) != expected or _DATED.match(kept[begin].text) \
+                or not _CITES.match(kept[begin].text[match.end():]) or _OPERATIVE.match(kept[begin].text):
+            continue
+        cited = " ".join(line.text for line in kept[:begin])
+        notes: list[list[str]] = []
+        value = expected
+        for line in kept[begin:]:
+            match = _SPACED_NOTE.match(line.text)
+            if match and int(match.group(1)) == value and _is_cited(cited, value) and not _DATED.match(line.text):
+                notes.append([str(value), line.text[match.end():].strip()])
+                value += 1
+            elif notes and notes[0] and not _OPERATIVE.match(line.text) and not _LABEL.match(line.text):
+                notes[-1][1] = _join(notes[-1][1], line.text)
+            else:
+                break
+        else:
+            if notes:
+                del kept[begin:]
+                return [Footnote(mark, text) for mark, text in notes]
+        return []
+    return []
+
+
+def _is_cited(text: str, mark: int) -> bool:
+    """Whether ``text`` cites the footnote mark ``mark`` as a mark is printed: run onto a word
+    or a closing punctuation mark ("Outcome2,", "resolution,1", "原则1，")."""
+    return re.search(rf"(?:[^\W\d_]|[,，;；:：.。)）”’\"]){mark}(?!\d)", text) is not None
+
+
 def _wraps_on(footnotes: list[Footnote], number: str, rest: str) -> bool:
     """Whether a line "``number`` ``rest``", just under the line of the last footnote read, is the
     rest of that footnote: it stops mid-sentence ("…, South Africa,", "…1 August 2015–", no
@@ -520,8 +578,8 @@ def _split_footnote_block(body: list[str], begin: int, titles: list[str],
         end += 1
     if not marks:
         return None
-    if all(_PLAIN_FOOTNOTE.match(text) for text in bodies):
-        # each body opens with its own mark ("1 See …"): a number alone after them is the
+    if bodies and (all(_PLAIN_FOOTNOTE.match(text) for text in bodies) or _PLAIN_FOOTNOTE.match(bodies[0]) and marks[0][1]):
+        # the bodies open with their own marks ("1 See …"): a number alone after them is the
         # page's number, no mark; the line-by-line reading applies
         return None
     if len(marks) != len(bodies):

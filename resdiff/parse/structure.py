@@ -49,13 +49,13 @@ from .layout import (
 from .lines import _ends_terminal, _join, _join_all, ended_short, page_width, runs_on, width  # noqa: F401  (tests read _join, _join_all here)
 from .pages import _is_furniture, _titles, _unique_footnotes, lay_out, repeated_otherwise
 from .patterns import (
+    _ARTICLE,
     _OPERATIVE,
     _SEPARATOR,
     _SUPER_TO_ASCII,
     _SYMBOL,
     _TERMINAL,
     _TITLE_NUMBER,
-    _ARTICLE,
     DRAFT_LABEL,
     ORGAN_NAME,
     RULE,
@@ -618,6 +618,7 @@ def _unruled_notes(layout: Layout, known_marks: set[str]) -> None:
     cited: list[tuple[str, ...]] = []  # each line's marks, read as classification reads them
     for line in lines:
         cited.append(_take_marks(line.text, set(), state)[1])
+    cited_marks = {mark for marks in cited for mark in marks}
     taken: dict[int, Footnote] = {}
     rules = [at for at, text in layout.furniture if RULE.match(text) and not _SEPARATOR.match(text)]
     k = area_end = 0
@@ -646,8 +647,8 @@ def _unruled_notes(layout: Layout, known_marks: set[str]) -> None:
         # its body wraps onto the lines after it, up to a blank line, a line of its own kind or an
         # operative paragraph (below the last one, or under a rule: in the text a paragraph may follow)
         while end < len(lines) and (k > last_operative or ruled) and not lines[end].blank_before \
-                and not _NOTE_LINE.match(lines[end].text) and not _OPERATIVE.match(lines[end].text) \
-                and not _ends_terminal(lines[end - 1].text):
+                and not _opens_note(lines[end].text, cited_marks) and not _OPERATIVE.match(lines[end].text) \
+                and lines[end - 1].text.rstrip(" ”\"’")[-1:] not in ".。!?！？":  # ("… Session," and "… No. 49" go on)
             text = _join(text, lines[end].text)
             end += 1
         taken[k] = Footnote(mark, text)
@@ -665,6 +666,14 @@ def _unruled_notes(layout: Layout, known_marks: set[str]) -> None:
         if following is not None and not kept[following].blank_before and taken.get(j) is not None:
             kept[following] = kept[following]._replace(blank_before=True)
     lines[:] = kept
+
+
+def _opens_note(text: str, cited: set[str]) -> bool:
+    """Whether a line opens a footnote whose mark the text cites ("2 Official Records …"), not
+    a footnote's words wrapped onto a line that opens with a number ("49号》(A/79/49)，第一卷。")."""
+    match = _NOTE_LINE.match(text)
+    return match is not None and (match.group("bracket") or match.group("paren") or match.group("plain")
+                                  ).translate(_SUPER_TO_ASCII) in cited
 
 
 def _trailing_warning(symbol: str | None, trailing: list[tuple[int, str]]) -> list[str | Message]:

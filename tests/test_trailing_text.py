@@ -52,7 +52,7 @@ def test_a_footer_after_the_footnote_area_is_furniture_and_the_footnote_the_text
     assert [(p.id, p.text, p.footnotes) for p in document.paragraphs][-1] == ("OP2", "Requests a report.", ("1",))
     assert [(f.mark, f.text) for f in document.footnotes] == [("1", "See A/1/2.")]
     assert [str(f) for f in document.furniture] == ["line 9: __________________", "line 13: © United Nations"]
-    assert [str(w) for w in document.warnings] == [f"A/1/2: line 13: “© United Nations” {TAIL}"]
+    assert [str(w) for w in document.warnings] == [f"document: line 13: “© United Nations” {TAIL}"]
 
 
 def test_a_footer_right_under_the_last_footnote_is_no_part_of_the_footnote():
@@ -62,7 +62,7 @@ def test_a_footer_right_under_the_last_footnote_is_no_part_of_the_footnote():
     assert [(f.mark, f.text) for f in document.footnotes] == [("1", "See A/1/2.")]
     assert document.paragraphs[-1].text == "Requests a report."
     assert [str(f) for f in document.furniture] == ["line 9: __________________", "line 12: © United Nations"]
-    assert [str(w) for w in document.warnings] == [f"A/1/2: line 12: “© United Nations” {TAIL}"]
+    assert [str(w) for w in document.warnings] == [f"document: line 12: “© United Nations” {TAIL}"]
 
 
 def test_a_wrapped_footnote_goes_on_and_a_footer_under_it_is_cut():

@@ -279,62 +279,89 @@ def _fr_cardinal(n: int) -> str:
     return f"{base}{' et ' if unit == 1 and tens != 8 else '-'}{_FR_CARDINALS[unit - 1]}"
 
 
-def _fr_ordinal(n: int) -> str:
+def _fr_ordinals(n: int) -> list[str]:
     if n == 1:
-        return "premi(?:er|ère)"
+        return ["premier", "première"]
     word = _fr_cardinal(n)
     if word.endswith("cinq"):
-        return word + "uième"
+        return [word + "uième"]
     if word.endswith("neuf"):
-        return word[:-1] + "vième"
-    return (word[:-1] if word.endswith("e") else word) + "ième"
+        return [word[:-1] + "vième"]
+    return [(word[:-1] if word.endswith("e") else word) + "ième"]
 
 
-def _es_word(word: str) -> str:
+def _es_words(word: str) -> list[str]:
     """A Spanish ordinal word in both genders, and shortened ("primer", "tercer")."""
     if word in ("primero", "tercero"):
-        return word[:-1] + "[oa]?"
-    return word[:-1] + "[oa]" if word.endswith("o") else word
+        return [word[:-1], word, word[:-1] + "a"]
+    return [word, word[:-1] + "a"] if word.endswith("o") else [word]
 
 
-def _es_ordinal(n: int) -> str:
+def _es_ordinals(n: int) -> list[str]:
     tens, unit = divmod(n, 10)
     if tens == 1 and unit:
         unit_word = {1: "primero", 2: "segundo"}.get(unit, _ES_UNITS[unit - 1])
         alone = {1: "undécimo", 2: "duodécimo"}.get(unit)
-        forms = [f"{_es_word('décimo')} {_es_word(unit_word)}", f"decimo{_es_word(unit_word)}"] + \
-            ([_es_word(alone)] if alone else [])
-        return "(?:" + "|".join(forms) + ")"
+        return [f"{a} {b}" for a in _es_words("décimo") for b in _es_words(unit_word)] + \
+            [f"decimo{b}" for b in _es_words(unit_word)] + (_es_words(alone) if alone else [])
     words = ([_ES_TENS[tens - 1]] if tens else []) + ([_ES_UNITS[unit - 1]] if unit else [])
-    return " ".join(_es_word(word) for word in words)
+    forms = [""]
+    for word in words:
+        forms = [f"{form} {variant}".strip() for form in forms for variant in _es_words(word)]
+    return forms
 
 
-def _ordinal_table() -> dict[str, list[tuple[str, int]]]:
-    table: dict[str, list[tuple[str, int]]] = {"en": [], "fr": [], "es": []}
+def _ordinal_key(text: str) -> str:
+    """An ordinal as looked up: lower case, any hyphen or space one hyphen."""
+    return re.sub(r"[-\u2010\u2011\s]+", "-", text.lower())
+
+
+def _ordinal_table() -> dict[str, dict[str, int]]:
+    """Every written form of the ordinals 1 to 99 in English, French and Spanish, by its key."""
+    table: dict[str, dict[str, int]] = {"en": {}, "fr": {}, "es": {}}
     for n in range(1, 100):
         tens, unit = divmod(n, 10)
         cardinal = _EN_UNITS[n - 1] if n < 10 else _EN_TEENS[n - 10] if n < 20 else \
             _EN_TENS[tens - 2] + ("-" + _EN_UNITS[unit - 1] if unit else "")
-        table["en"].append((_en_ordinal(cardinal).replace("-", "[-\u2010\u2011 ]"), n))
-        table["fr"].append((_fr_ordinal(n).replace("-", "[-\u2010\u2011 ]"), n))
-        table["es"].append((_es_ordinal(n), n))
+        for language, forms in (("en", [_en_ordinal(cardinal)]), ("fr", _fr_ordinals(n)), ("es", _es_ordinals(n))):
+            for form in forms:
+                table[language][_ordinal_key(form)] = n
     return table
 
 
-_SESSION_WORDS = {"en": r"(?:[^\W\d_]+\s+){0,3}(?:session|meeting)s?",
-                  "fr": r"(?:session|séance|réunion)s?",
-                  "es": r"(?:período|periodo|sesión|reunión)"}
-# One pattern a language, an alternative (a named group, "n62") an ordinal, longest first.
+def _trie(forms: list[str]) -> str:
+    """One regular expression for a set of keys, their shared beginnings written once (the
+    engine then rejects a position after a character or two, not after trying every form);
+    a hyphen in a key is any hyphen or white space in the text."""
+    heads: dict[str, list[str]] = {}
+    ends = False
+    for form in forms:
+        if form:
+            heads.setdefault(form[0], []).append(form[1:])
+        else:
+            ends = True
+    branches = [("[-\u2010\u2011\\s]+" if head == "-" else re.escape(head)) + _trie(rest)
+                for head, rest in sorted(heads.items())]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+_ORDINAL_VALUES = _ordinal_table()
+# One pattern a language; longest forms first, since the trie tries a longer one before it stops.
 _ORDINALS: dict[str, re.Pattern[str]] = {
-    language: lazy(r"(?<![^\W\d_])(?:" + "|".join(
-        f"(?P<n{n}>{form})" + ("" if n > 10 else rf"(?=\s+{_SESSION_WORDS[language]}(?![^\W\d_]))")
-        for form, n in sorted(forms, key=lambda pair: -len(pair[0]))) + r")(?![^\W\d_])", re.IGNORECASE)
-    for language, forms in _ordinal_table().items()}
+    language: lazy(r"(?<![^\W\d_])" + _trie(sorted(values)) + r"(?![^\W\d_])", re.IGNORECASE)
+    for language, values in _ORDINAL_VALUES.items()}
+_SESSION_AFTER = {"en": lazy(r"\s+(?:[^\W\d_]+\s+){0,3}(?:session|meeting)s?(?![^\W\d_])", re.IGNORECASE),
+                  "fr": lazy(r"\s+(?:session|séance|réunion)s?(?![^\W\d_])", re.IGNORECASE),
+                  "es": lazy(r"\s+(?:período|periodo|sesión|reunión)(?![^\W\d_])", re.IGNORECASE)}
 _ZH_ORDINAL = lazy(r"第([零〇一二两三四五六七八九十百千]+)(?=(届|屆|次(?:[^\W\d_]{0,4})?(?:会议|會議))?)")
 
 
 def _ordinals(folded: str, language: str, add, free) -> None:
-    """Ordinals written out in words (see _ORDINALS), each cited as the number it says."""
+    """Ordinals written out in words (see _ORDINAL_VALUES), each cited as the number it says; a
+    small one (up to tenth) only before a session or a meeting."""
     if language == "zh":
         for match in _ZH_ORDINAL.finditer(folded):
             value = chinese_numeral_value(match.group(1))
@@ -344,9 +371,13 @@ def _ordinals(folded: str, language: str, add, free) -> None:
     pattern = _ORDINALS.get(language)
     if pattern is None:
         return
+    values = _ORDINAL_VALUES[language]
     for match in pattern.finditer(folded):
-        if match.lastgroup and free(match.start(), match.end()):
-            add("number", match.lastgroup[1:], match.start(), match.end())
+        value = values.get(_ordinal_key(match.group()))
+        if value is None or (value <= 10 and not _SESSION_AFTER[language].match(folded, match.end())):
+            continue
+        if free(match.start(), match.end()):
+            add("number", str(value), match.start(), match.end())
 
 
 def cited(text: str, language: str) -> list[Cited]:

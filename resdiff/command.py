@@ -399,6 +399,9 @@ def quick_diff(argv: list[str]) -> int | None:
     open_stdout()
     with errors_as_exits():
         check_output(output, (arguments["old"], arguments["new"]))
+        from .text import start_segmenter
+
+        start_segmenter([arguments["old"]] + ([arguments["new"]] if arguments["new"] else []))
         a, b = load_pair(arguments["old"], arguments["new"], arguments.get("old_symbol"), arguments.get("new_symbol"))
         return diff_pair(a, b, arguments["format"], output, only_changes=bool(arguments.get("only_changes")),
                          width=arguments.get("width"), color=arguments.get("color", "auto"),

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import chain, repeat
+
+from .segmenters import SEGMENTERS, Helper
 
 # Han ideographs and the CJK punctuation that sits among them.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
@@ -252,32 +255,6 @@ def _split_basic(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def _load_rjieba():
-    import rjieba  # jieba-rs: jieba's dictionary and algorithm, loaded in a tenth of the time
-
-    cut = rjieba.cut
-    return lambda run: cut(run, hmm=True)
-
-
-def _load_jieba():
-    import logging
-
-    import jieba
-
-    # jieba logs a traceback when it cannot write its own cache (an unwritable temporary
-    # folder): that only makes the next start slower, so nothing of it is shown.
-    jieba.setLogLevel(logging.CRITICAL + 1)
-    logging.getLogger("jieba").setLevel(logging.CRITICAL + 1)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return lambda run: list(tokenizer.cut(run, HMM=True))
-
-
-# The segmenters resdiff can use, best first: rjieba (jieba-rs) where it is installed, jieba
-# (the reference, pure Python) everywhere. Both give the same words (tests/test_segmenters.py).
-SEGMENTERS = {"rjieba": _load_rjieba, "jieba": _load_jieba}
-
-
 def segmenter_name() -> str:
     """The segmenter this process uses: ``RESDIFF_SEGMENTER`` if it names one, else the first
     of ``SEGMENTERS`` that is installed."""
@@ -295,12 +272,14 @@ def segmenter_name() -> str:
 
 
 class _Segmenter:
-    """The segmenter (rjieba, else jieba), loaded on first use.
+    """The segmenter (rjieba, else jieba), loaded on first use, or beforehand by a helper process.
 
     Loading a dictionary takes longer than comparing two drafts (jieba most of a second,
     rjieba about a tenth), so segmentations are also kept on disk (see ``_SegmentCache``): a
     text seen before, such as the paragraphs a revised draft keeps from the last one, is
-    segmented without loading any dictionary.
+    segmented without loading any dictionary. Where the command's files are Chinese and new to
+    the cache, ``start_helper`` has a helper process load the dictionary (``segmenters.Helper``)
+    while the command parses them, and the helper segments what the cache lacks.
     """
 
     def __init__(self) -> None:
@@ -308,18 +287,68 @@ class _Segmenter:
         self._lock = threading.Lock()
         self.cache = _SegmentCache()
         self._known: dict[str, list[str]] = {}  # read from the cache ahead of need (prefetch)
+        self._helper: Helper | None = None
+        self._inputs: list[str] = []  # the command's files, as the cache notes them
+
+    def start_helper(self, paths: Iterable[str]) -> None:
+        """Start loading the segmenter in a helper process if these files will likely need it:
+        one shows Han characters in its first 64 KiB, and the cache has not noted them all (by
+        path, size and time) as files whose segmentations it holds. Only where a process can be
+        started (POSIX), with two processors or more, and before any segmenting."""
+        if self._cut is not None or self._helper is not None or not hasattr(os, "posix_spawn"):
+            return
+        try:
+            processors = len(os.sched_getaffinity(0))
+        except AttributeError:  # pragma: no cover - not Linux
+            processors = os.cpu_count() or 1
+        if processors < 2:
+            return  # no processor to load it beside this process: loaded here when needed
+        han, keys = False, []
+        for path in paths:
+            try:
+                info = os.stat(path)
+                if not stat.S_ISREG(info.st_mode):
+                    continue  # a pipe (<(…)) is read once, by the parser
+                with open(path, "rb") as handle:
+                    head = handle.read(1 << 16)
+            except OSError:
+                continue  # no file (standard input, a symbol of the store): the command says so
+            han = han or has_cjk(head.decode("utf-8", "ignore"))
+            keys.append(f"{os.path.realpath(path)}\0{info.st_size}\0{info.st_mtime_ns}")
+        if not han:
+            return
+        self._inputs = keys
+        if self.cache.seen(keys):
+            return
+        from importlib.util import find_spec
+
+        name = self.cache.engine()
+        try:
+            spec = find_spec(name)
+        except (ImportError, ValueError):
+            return
+        if spec is None or not spec.origin:
+            return
+        helper = Helper(name, spec.origin)
+        if helper.pid is None:
+            return
+        import atexit
+
+        atexit.register(helper.stop)
+        self._helper = helper
 
     def prefetch(self, runs: Iterable[str]) -> None:
         """Know the words of all these runs: the stored ones read in one query, the others
         segmented at once (no lookup and no write a run)."""
         wanted = sorted(run for run in set(runs) if run not in self._known)
+        if self._inputs:
+            self.cache.note_inputs(self._inputs)
         if not wanted:
             return
         self._known.update(self.cache.get_many(wanted))
         missing = [run for run in wanted if run not in self._known]
         if missing:
-            cut = self._segmenter()
-            made = {run: list(cut(run)) for run in missing}
+            made = self._cut_many(missing)
             self._known.update(made)
             self.cache.put_many(made)
 
@@ -330,6 +359,19 @@ class _Segmenter:
                     self._cut = SEGMENTERS[self.cache.engine()]()
         return self._cut
 
+    def _cut_many(self, runs: list[str]) -> dict[str, list[str]]:
+        """The words of each run: from the helper where one was started (runs of Han characters
+        only), else from the segmenter in this process."""
+        helper = self._helper
+        if helper is not None and all(map(_HAN_RUN.fullmatch, runs)):
+            with self._lock:
+                words = helper.cut_many(runs)
+            if words is not None:
+                return dict(zip(runs, words))
+            self._helper = None  # it stopped: this process segments from now on
+        cut = self._segmenter()
+        return {run: list(cut(run)) for run in runs}
+
     def cut(self, run: str) -> list[str]:
         cached = self._known.get(run)
         if cached is not None:
@@ -337,7 +379,7 @@ class _Segmenter:
         cached = self.cache.get(run)
         if cached is not None:
             return cached
-        tokens = list(self._segmenter()(run))
+        tokens = self._cut_many([run])[run]
         self.cache.put(run, tokens)
         return tokens
 
@@ -346,6 +388,8 @@ class _Segmenter:
 _BATCH = 500
 # Bound of the on-disk cache: past it, the oldest half of the segmentations is dropped.
 CACHE_MAX_ENTRIES = 200_000
+# Bound of the files it notes as segmented (start_helper reads them): past it, the oldest half.
+CACHE_MAX_INPUTS = 500
 _CACHE_FORMAT = 2
 # The files whose size and time name a segmenter's cache: its code and dictionary (rjieba's
 # dictionary is inside its compiled module, found by its suffix).
@@ -372,6 +416,7 @@ class _SegmentCache:
         self._registered = False
         self._lock = threading.Lock()
         self._engine: str | None = None
+        self._inputs: list[str] = []
 
     def engine(self) -> str:
         """The segmenter whose words this cache holds (and that segments what it lacks)."""
@@ -466,6 +511,34 @@ class _SegmentCache:
                 return found
         return found
 
+    def seen(self, inputs: list[str]) -> bool:
+        """Whether the cache noted all these files (``note_inputs``) as files whose
+        segmentations it holds."""
+        import sqlite3
+
+        if not inputs:
+            return False
+        with self._lock:
+            connection = self._open()
+            if connection is None:
+                return False
+            try:
+                (count,) = connection.execute(f"SELECT count(*) FROM input WHERE file IN ({','.join('?' * len(inputs))})",
+                                              inputs).fetchone()
+            except sqlite3.Error:  # a cache written before files were noted
+                return False
+        return count == len(set(inputs))
+
+    def note_inputs(self, inputs: list[str]) -> None:
+        """Note these files (path, size and time) as files whose segmentations the cache holds,
+        with this process's segmentations when it ends."""
+        with self._lock:
+            self._open()
+            if self._path is None:
+                return
+            self._inputs = list(inputs)
+            self._register()
+
     def put(self, run: str, tokens: list[str]) -> None:
         self.put_many({run: tokens})
 
@@ -477,11 +550,14 @@ class _SegmentCache:
                 return
             fullmatch = _HAN_RUN.fullmatch
             self._new.update((run, list(tokens)) for run, tokens in made.items() if fullmatch(run))
-            if not self._registered:
-                import atexit
+            self._register()
 
-                atexit.register(self.save)
-                self._registered = True
+    def _register(self) -> None:
+        if not self._registered:
+            import atexit
+
+            atexit.register(self.save)
+            self._registered = True
 
     def save(self) -> None:
         """Add what this process segmented to the file in one transaction; never raise."""
@@ -489,16 +565,17 @@ class _SegmentCache:
         import sqlite3
 
         with self._lock:
-            if not self._new or self._path is None:
+            if (not self._new and not self._inputs) or self._path is None:
                 return
             new, self._new = self._new, {}
+            inputs, self._inputs = self._inputs, []
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
             self._opened = False
             for attempt in (1, 2):
                 try:
-                    self._write(self._path, new)
+                    self._write(self._path, new, inputs)
                     return
                 except sqlite3.DatabaseError:
                     # Not a database (damaged, or something else under our name): it held only
@@ -512,7 +589,7 @@ class _SegmentCache:
                 except (OSError, sqlite3.Error):
                     return
 
-    def _write(self, path: str, new: dict[str, list[str]]) -> None:
+    def _write(self, path: str, new: dict[str, list[str]], inputs: list[str] | None = None) -> None:
         import os
         import sqlite3
 
@@ -522,6 +599,9 @@ class _SegmentCache:
             # A cache: losing the last write to a power cut is harmless, waiting for the disk is not.
             connection.execute("PRAGMA synchronous = OFF")
             connection.execute("CREATE TABLE IF NOT EXISTS segment (run TEXT PRIMARY KEY, words TEXT NOT NULL)")
+            # The files whose segmentations are stored, so that the command starts no helper for
+            # them (``_Segmenter.start_helper``): path, size and time.
+            connection.execute("CREATE TABLE IF NOT EXISTS input (file TEXT PRIMARY KEY)")
             connection.execute("BEGIN IMMEDIATE")
             connection.executemany("INSERT OR REPLACE INTO segment (run, words) VALUES (?, ?)",
                                    ((run, " ".join(tokens)) for run, tokens in new.items()))
@@ -529,6 +609,13 @@ class _SegmentCache:
             if count > CACHE_MAX_ENTRIES:
                 connection.execute("DELETE FROM segment WHERE rowid IN "
                                    "(SELECT rowid FROM segment ORDER BY rowid LIMIT ?)", (count // 2,))
+                connection.execute("DELETE FROM input")  # their segmentations may be among the dropped
+            elif inputs:
+                connection.executemany("INSERT OR IGNORE INTO input (file) VALUES (?)", ((f,) for f in inputs))
+                (files,) = connection.execute("SELECT count(*) FROM input").fetchone()
+                if files > CACHE_MAX_INPUTS:
+                    connection.execute("DELETE FROM input WHERE rowid IN "
+                                       "(SELECT rowid FROM input ORDER BY rowid LIMIT ?)", (files // 2,))
             connection.execute("COMMIT")
         finally:
             connection.close()
@@ -542,6 +629,13 @@ def _cut_han(run: str) -> tuple[str, ...]:
     if len(run) == 1:
         return (run,)
     return tuple(_SEGMENTER.cut(run))
+
+
+def start_segmenter(paths: Iterable[str]) -> None:
+    """Where these files (the command's) are Chinese and new to the segmentation cache, start
+    loading the segmenter in a helper process now, while they are read and parsed; the words
+    are the same either way. The library never calls it: only the command starts a helper."""
+    _SEGMENTER.start_helper(paths)
 
 
 def prefetch(texts: Iterable[str]) -> None:

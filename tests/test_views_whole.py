@@ -172,7 +172,7 @@ def test_footnotes_read_whole_in_the_terminal_and_markdown(view):
 
 
 @pytest.mark.parametrize("view", sorted(VIEWS) + ["word"])
-@pytest.mark.parametrize("case", ["en_revision", "zh_revision", "en_subparagraphs"])
+@pytest.mark.parametrize("case", ["en_revision", "zh_revision", "en_subparagraphs", "en_parts"])
 def test_cases_read_whole_in_every_view(case, view):
     old = parse_file(str(ROOT / f"tests/cases/{case}/old.txt"))[-1]
     new = parse_file(str(ROOT / f"tests/cases/{case}/new.txt"))[-1]

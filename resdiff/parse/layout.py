@@ -26,6 +26,7 @@ from .patterns import (
     _SUPER_TO_ASCII,
     _SYMBOL,
     _TERMINAL,
+    INSERTED_OPENING,
     opens_operative,
     opens_preambular,
 )
@@ -279,6 +280,8 @@ def _trailing_footnotes(tail: list[str], body: str = "") -> list[str]:
         if not stripped:
             in_note = False
             taken.append(line)
+        elif INSERTED_OPENING.match(stripped):
+            break  # "2 bis. …": a paragraph, not footnote 2
         elif _PLAIN_FOOTNOTE.match(stripped) or _SUPER_FOOTNOTE.match(stripped):
             in_note = True
             taken.append(line)
@@ -316,7 +319,7 @@ def _unruled_area(tail: list[str], body: str) -> int | None:
     text cites (" 33," after the date it documents), when the lines before it are not."""
     for k, line in enumerate(tail[1:6], 1):
         match = _PLAIN_FOOTNOTE.match(line.strip()) or _SUPER_FOOTNOTE.match(line.strip())
-        if not match:
+        if not match or INSERTED_OPENING.match(line.strip()):
             continue
         mark = match.group(1).translate(_SUPER_TO_ASCII)
         if _DATE_LINE.match(line.strip()):

@@ -34,9 +34,11 @@ from .patterns import (
     _SYMBOL,
     _TERMINAL,
     _TITLE_NUMBER,
+    INSERTED_OPENING,
     MASTHEAD_LINES,
     NAVIGATION,
     RULE,
+    bis_number,
     glued_symbol,
     opens_operative,
     opens_preambular,
@@ -248,15 +250,15 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
                 note = footnotes[-1]
                 footnotes[-1] = Footnote(note.mark, _join(note.text, line))
                 continue
-            if plain and not _OPERATIVE.match(line):
+            if plain and not _OPERATIVE.match(line) and not INSERTED_OPENING.match(line):
                 footnotes.append(Footnote(plain.group(1), plain.group(2).strip()))
                 blank = False  # the body may wrap onto the next line
                 continue
             number = _OPERATIVE.match(line)
-            if number and int(number.group(1)) == last_number + 1:
+            if number and int(number.group(1)) == last_number + 1 or bis_number(line):
                 # The next operative paragraph: the footnote area ended (a PDF's reading order
                 # may put the page's furniture elsewhere, or a text none), and the paragraph is
-                # read as one, never as the footnote's text.
+                # read as one, never as the footnote's text; so is an inserted one ("1 bis. …").
                 in_footnotes = False
             elif footnotes and not blank:
                 if position < last_operative or not ended_short(body[position - 1], line, wrapped_to):
@@ -450,13 +452,13 @@ def _unruled_footnotes(kept: list[Line], footnotes: list[Footnote],
     expected = max((int(f.mark) for f in footnotes), default=0) + 1
     for begin in range(start, len(kept)):
         match = _GLUED_NOTE.match(kept[begin].text)
-        if not match or _mark_value(match) != expected or begin == start:
+        if not match or INSERTED_OPENING.match(kept[begin].text) or _mark_value(match) != expected or begin == start:
             continue
         notes: list[list[str]] = []
         value = expected
         seen = {f.mark for f in footnotes}
         for line, *_ in kept[begin:]:
-            match = _GLUED_NOTE.match(line)
+            match = None if INSERTED_OPENING.match(line) else _GLUED_NOTE.match(line)
             if match and _mark_value(match) == value:
                 notes.append([str(value), line[match.end():].strip()])
                 seen.add(str(value))

@@ -33,6 +33,11 @@ BIS_NUMBER = re.compile(
     rf"^(?:OP\s?(\d{{1,3}})\s?({_BIS_ORDINAL})\s*[.．:–—)-]?|(\d{{1,3}})\s?({_BIS_ORDINAL})\s*[.．:–—)-])\s*(?=\S)"
 )
 
+# A line that opens with an inserted paragraph's number ("2 bis.", "2bis.", "2 之二.", and "2 bis "
+# without its punctuation): a paragraph's form, never a footnote's mark and body ("footnote 2,
+# 'bis. …'"), even where footnote 2 exists.
+INSERTED_OPENING = re.compile(rf"^\d{{1,3}}\s?(?:{_BIS_ORDINAL})")
+
 
 # A paragraph negotiators offer as an alternative to another: "[2. alt Decides …]", "[OP2 alt]
 # Decides …", "OP2 alt: …", "2 alt. …", a second one "2 alt 2. …". In brackets the number

@@ -28,6 +28,7 @@ from ..i18n import _
 from ..model import Document
 from ..text import SUPERSCRIPT_DIGITS, has_cjk
 from .lines import wrapped_number
+from .patterns import INSERTED_OPENING
 from .structure import parse_text
 
 __all__ = ["parse_pdf", "pdf_text"]
@@ -278,7 +279,7 @@ def _notes_under_a_drawn_rule(lines: list[_Line], body_size: float) -> int:
 
 def _starts_paragraph(line: _Line, text: str, margin: float) -> bool:
     """A line that opens a paragraph: indented from the text margin, or numbered."""
-    return line.x > margin + 6 or line.lead_space or bool(_NUMBERED.match(text))
+    return line.x > margin + 6 or line.lead_space or bool(_NUMBERED.match(text) or INSERTED_OPENING.match(text))
 
 
 def _footnotes(lines: list[_Line]) -> list[str]:

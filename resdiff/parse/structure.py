@@ -57,6 +57,7 @@ from .patterns import (
     _TERMINAL,
     _TITLE_NUMBER,
     DRAFT_LABEL,
+    INSERTED_OPENING,
     ORGAN_NAME,
     RULE,
     glued_symbol,
@@ -609,7 +610,8 @@ def _unruled_notes(layout: Layout, known_marks: set[str]) -> None:
     right after the paragraph whose last line ends with the mark N. Such a line is neither page
     furniture nor a paragraph of the text, nor the last paragraph's continuation."""
     lines = layout.lines
-    candidates = [k for k, line in enumerate(lines) if _NOTE_LINE.match(line.text) and not _OPERATIVE.match(line.text)]
+    candidates = [k for k, line in enumerate(lines) if _NOTE_LINE.match(line.text) and not _OPERATIVE.match(line.text)
+                  and not INSERTED_OPENING.match(line.text)]
     if not candidates:
         return
     defined = {f.mark for f in layout.footnotes} | set(known_marks)

@@ -1,0 +1,93 @@
+"""Paragraph forms a negotiated text uses that must never be read as something else: "N bis."
+after footnote N is a paragraph, not footnote N printed again (in a Word file, a .doc, a PDF).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CORPUS
+from helpers import run_command
+
+from resdiff.parse import parse_file, parse_text, pdf
+
+BIS_AFTER_NOTE = ("The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Decides to act;1\n\n"
+                  "1 bis. Invites States to cooperate;\n\n2. Decides to remain seized of the matter.\n\n"
+                  "__________\n1 See A/60/1.\n")
+BIS_AFTER_NOTE_ZH = ("大会，\n\n回顾其第 60/1 号决议，\n\n1. 决定采取行动；1\n\n1 之二. 请各国合作；\n\n"
+                     "2. 决定继续处理此案。\n\n__________\n1 见 A/60/1。\n")
+
+
+def _rows(document):
+    return [(p.id, p.text, tuple(p.footnotes)) for p in document.paragraphs]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    (BIS_AFTER_NOTE, [("PP1", "Recalling its resolution 60/1,", ()), ("OP1", "Decides to act;", ("1",)),
+                      ("OP1bis", "Invites States to cooperate;", ()),
+                      ("OP2", "Decides to remain seized of the matter.", ())]),
+    (BIS_AFTER_NOTE_ZH, [("PP1", "回顾其第 60/1 号决议，", ()), ("OP1", "决定采取行动；", ("1",)),
+                         ("OP1bis", "请各国合作；", ()), ("OP2", "决定继续处理此案。", ())]),
+])
+def test_an_inserted_paragraph_after_its_footnote_is_no_footnote_in_word(tmp_path, text, rows):
+    source = tmp_path / "fb3.txt"
+    source.write_text(text, encoding="utf-8")
+    # resdiff's own Word report of the text against itself: the footnote's body is printed right
+    # after OP1, just above "1 bis."
+    result = run_command("diff", str(source), str(source), "-o", str(tmp_path / "fb3.docx"))
+    assert result.returncode == 0, result.stderr
+    from_text = parse_text(text)[0]
+    from_word = parse_file(str(tmp_path / "fb3.docx"))[0]
+    assert _rows(from_text) == _rows(from_word) == rows
+    assert [(f.mark, f.text) for f in from_word.footnotes] == [(f.mark, f.text) for f in from_text.footnotes]
+    assert from_word.warnings == ()
+    stat = run_command("diff", str(source), str(tmp_path / "fb3.docx"), "--stat", "--exit-code")
+    assert stat.returncode == 0, stat.stdout + stat.stderr
+    assert stat.stderr == ""
+
+
+def test_bis_lines_under_footnotes_in_the_text_forms():
+    # footnote lines printed as Word writes them out ("¹ See …"), then "1 bis." with and without
+    # its full stop, and "1bis."
+    for bis, pid in (("1 bis. Invites States;", "OP1bis"), ("1bis. Invites States;", "OP1bis")):
+        text = (f"The General Assembly,\n\nRecalling x,\n\n1. Decides to act;¹\n\n¹ See A/60/1.\n\n{bis}\n\n"
+                "2. Decides to remain seized of the matter.\n")
+        document = parse_text(text)[0]
+        assert [p.id for p in document.paragraphs] == ["PP1", "OP1", pid, "OP2"], bis
+        assert [(f.mark, f.text) for f in document.footnotes] == [("1", "See A/60/1.")]
+    # without its full stop it is still no footnote: read into OP1 (as in any text), and said
+    text = ("The General Assembly,\n\nRecalling x,\n\n1. Decides to act;¹\n\n¹ See A/60/1.\n\n"
+            "1 bis Invites States;\n\n2. Decides to remain seized of the matter.\n")
+    document = parse_text(text)[0]
+    assert [(f.mark, f.text) for f in document.footnotes] == [("1", "See A/60/1.")]
+    assert "Invites States;" in " ".join(p.text for p in document.paragraphs)
+    assert any("1 bis" in str(w) for w in document.warnings)
+
+
+def test_the_real_draft_with_an_inserted_paragraph_read_back_from_word(tmp_path):
+    lines = (CORPUS / "en/A_C.3_78_L.41.en.txt").read_text(encoding="utf-8").split("\n")
+    at = lines.index("12. Calls upon the Islamic Republic of Iran to ensure, in law and in practice,")
+    lines[at:at] = ["11 bis. Urges the release of all those arbitrarily detained;", ""]
+    source = tmp_path / "l41b.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    result = run_command("diff", str(source), str(source), "-o", str(tmp_path / "l41b.docx"))
+    assert result.returncode == 0, result.stderr
+    word = parse_file(str(tmp_path / "l41b.docx"))[0]
+    assert [p.id for p in word.paragraphs if p.id.startswith("OP11")] == ["OP11", "OP11bis"]
+    assert len(word.footnotes) == 13
+    stat = run_command("diff", str(source), str(tmp_path / "l41b.docx"), "--exit-code", "--only-changes")
+    assert stat.returncode == 0, stat.stdout + stat.stderr
+
+
+def test_the_pdf_reading_of_the_word_file_keeps_the_inserted_paragraph():
+    # A PDF of the Word file (LibreOffice's) reads as this text: the footnote, printed at the
+    # page's foot with no rule, after the last paragraph; "1 bis." opens a printed line and a
+    # paragraph, right after the paragraph ending with mark 1.
+    assert pdf._starts_paragraph(pdf._Line(0, 72, 12, ["1 bis. Invites States to cooperate;"]),
+                                 "1 bis. Invites States to cooperate;", 72)
+    text = ("The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Decides to act;¹\n\n"
+            "1 bis. Invites States to cooperate;\n\n2. Decides to remain seized of the matter.\n\n1 See A/60/1.\n")
+    document = parse_text(text)[0]
+    assert _rows(document) == [("PP1", "Recalling its resolution 60/1,", ()), ("OP1", "Decides to act;", ("1",)),
+                               ("OP1bis", "Invites States to cooperate;", ()),
+                               ("OP2", "Decides to remain seized of the matter.", ())]
+    assert [(f.mark, f.text) for f in document.footnotes] == [("1", "See A/60/1.")]

@@ -152,7 +152,7 @@ def _change(old: Document, new: Document, group: Group) -> Change:
     elif has_items(olds) and has_items(news):
         # Sub-paragraphs as units: an (a) inserted is one added line, not a smeared list.
         inline, items = compose(olds, news)
-        similarity = round(kept_share(inline), 3)
+        similarity = round(kept_share(inline) + _moved_share(olds, news, items, old_text, new_text), 3)
     elif has_items(olds + news):
         # A list turned into prose or prose into a list: the text is diffed whole, and the
         # sub-paragraphs of the side that has them are listed as removed or added.
@@ -172,6 +172,28 @@ def _change(old: Document, new: Document, group: Group) -> Change:
         inline=inline,
         items=items,
     )
+
+
+def _moved_share(olds: list[Paragraph], news: list[Paragraph], items: tuple[ItemChange, ...],
+                 old_text: str, new_text: str) -> float:
+    """What the sub-paragraphs moved within their list keep, as a share of both texts: their
+    lines are deleted where they stood and inserted where they stand in the spans, yet their
+    words are kept, as a moved paragraph's are ((a) and (b) swapped: the paragraph is as alike
+    as its words say, not half)."""
+    moved = [item for item in items if item.moved and item.old and item.new]
+    if not moved:
+        return 0.0
+    old_items = {item_id(p.id, i): i.text for p in olds for i in p.items}
+    new_items = {item_id(p.id, i): i.text for p in news for i in p.items}
+    kept = 0
+    for item in moved:
+        a, b = old_items.get(item.old or ""), new_items.get(item.new or "")
+        if a is None or b is None:
+            continue
+        spans = (Span(Op.EQUAL, b),) if normalize(a) == normalize(b) else diff_texts(a, b)
+        kept += sum(len(normalize(span.text)) for span in spans if span.op is Op.EQUAL)
+    total = len(normalize(old_text)) + len(normalize(new_text))
+    return 2 * kept / total if total else 0.0
 
 
 def _whole(paragraph: Paragraph, kind: ChangeKind) -> tuple[ItemChange, ...]:

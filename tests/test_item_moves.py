@@ -59,12 +59,15 @@ def test_a_moved_sub_paragraph_reworded_on_the_way_is_moved_relettered_and_modif
         (ChangeKind.UNCHANGED, "OP2(c)", "OP2(c)", False, False),
     ]
     assert change.items[1].similarity == 0.917
+    # the paragraph is as alike as its words: the moved line's words are kept
+    assert change.similarity == 0.951
+    assert comparison().changes[1].similarity == 0.986
 
 
 def test_terminal(tmp_path):
     result = runner.invoke(app, ["diff", *files(tmp_path), "--color", "never"])
     lines = result.stdout.splitlines()
-    at = lines.index("[modified]  old.txt OP2 → new.txt OP2  (58% alike)")
+    at = lines.index("[modified]  old.txt OP2 → new.txt OP2  (98% alike)")
     assert lines[at + 1:at + 7] == [
         "Sub-paragraphs: OP2(b) → OP2(a) relettered; OP2(a) → OP2(b) moved and relettered",
         "Requests the Secretary-General:",
@@ -99,7 +102,7 @@ def test_json(tmp_path):
 def test_markdown(tmp_path):
     result = runner.invoke(app, ["diff", *files(tmp_path), "--format", "markdown"])
     lines = result.stdout.splitlines()
-    at = lines.index("### old.txt OP2 → new.txt OP2 (modified) — 58% alike")
+    at = lines.index("### old.txt OP2 → new.txt OP2 (modified) — 98% alike")
     assert lines[at + 2] == "Sub-paragraphs: OP2(b) → OP2(a) relettered; OP2(a) → OP2(b) moved and relettered."
 
 

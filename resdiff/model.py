@@ -134,6 +134,9 @@ class Document:
     # real one, footnotes it could not pair), and the lines it left out as page furniture.
     warnings: tuple[str, ...] = ()
     furniture: tuple[str, ...] = ()
+    # What reading the file left out on purpose and says so (a Word table skipped): said on
+    # standard error as a note while reading, and carried into every report with the warnings.
+    notes: tuple[str, ...] = ()
     # The short name the views give this version beside the other, where the two short symbols
     # would read the same (render.distinct_sides); None: the short symbol itself. Not data.
     shown_as: str | None = field(default=None, compare=False, repr=False)

@@ -21,10 +21,10 @@ from __future__ import annotations
 import io
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import InputError
-from ..i18n import _, ngettext
+from ..i18n import N_, Message, _, ngettext
 from ..model import Document
 from ..text import SUPERSCRIPT_DIGITS
 from .structure import parse_text
@@ -59,6 +59,9 @@ def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
                         "{source}: {n} tables skipped (resdiff compares paragraphs, not tables)",
                         read.tables).format(source=source, n=read.tables)
         log.warning("%s", _("resdiff: note: {message}").format(message=note))
+        said = Message(N_("1 table skipped (resdiff compares paragraphs, not tables)") if read.tables == 1 else
+                       N_("{n} tables skipped (resdiff compares paragraphs, not tables)"), n=read.tables)
+        return tuple(replace(d, notes=d.notes + (said,)) for d in parse_text(read.text, source))
     return parse_text(read.text, source)
 
 

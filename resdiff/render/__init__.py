@@ -309,6 +309,22 @@ def header_name(part, old, new) -> str:
     return _(name)
 
 
+def reading_warnings(document) -> tuple[str, ...]:
+    """What reading a version's file left out or could not vouch for, one sentence each (English
+    ``Message`` values: ``tr()`` shows them in the interface language), in the order ``resdiff diff``
+    says them on standard error: the notes (a Word table skipped), then the parser's warnings."""
+    return tuple(document.notes) + tuple(document.warnings)
+
+
+def warnings_heading(document, role: str) -> str:
+    """The name of a version's list of reading warnings ('old' or 'new' ``role``): 'Reading the old
+    version (tb.docx)'."""
+    name = document.source or document.symbol or document.label
+    if role == "old":
+        return _("Reading the old version ({source})").format(source=name)
+    return _("Reading the new version ({source})").format(source=name)
+
+
 def parts_line(comparison) -> str:
     """What changed beyond the body's paragraphs, in words; empty when nothing did.
 

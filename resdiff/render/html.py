@@ -16,11 +16,11 @@ from dataclasses import replace
 from html import escape
 
 from .. import i18n
-from ..i18n import N_, _, language_label
+from ..i18n import N_, _, language_label, tr
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from ..text import direction
-from . import RenderOptions, alike, counted, distinct_sides, document_direction, form_note, header_name, item_notes, kind_name, opening_words, parts_line
+from . import RenderOptions, alike, counted, distinct_sides, document_direction, form_note, header_name, item_notes, kind_name, opening_words, parts_line, reading_warnings, warnings_heading
 from .docx import chapeau, paragraph_lines
 
 # Order of the counts in the header; the first six are kinds of change, the last two are flags.
@@ -60,6 +60,11 @@ h2{font-size:1.2rem;margin:1.6rem 0 .6rem}
 .heading-parts dl{margin:0;display:grid;grid-template-columns:minmax(6rem,max-content) 1fr;gap:.2rem 1rem}
 .heading-parts dt{color:var(--muted);font-size:.85rem}
 .heading-parts dd{margin:0;overflow-wrap:anywhere}
+.reading-warnings{border:1px solid #c98a00;border-left-width:4px;border-radius:8px;padding:.5rem .9rem;margin:0 0 1rem;background:#fff8e6}
+.reading-warnings h2{margin:0 0 .3rem;font-size:1rem}
+.reading-warnings h3{margin:.4rem 0 .1rem;font-size:.9rem;overflow-wrap:anywhere}
+.reading-warnings p{margin:0 0 .2rem}
+.reading-warnings ul{margin:0;padding-left:1.2rem}
 .summary{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem;background:var(--paper);
 border:1px solid var(--line);border-radius:8px;padding:.7rem .9rem}
 .summary svg{width:100%;max-width:26rem;height:auto;display:block}
@@ -275,7 +280,9 @@ _PAGE_WORDS = frozenset((
     N_("Side by side"),
     N_("Summary"),
     N_("Text"),
+    N_("Warnings from reading the files"),
     N_("becomes"),
+    N_("resdiff could not vouch for these parts of the text, or left them out: check them by hand."),
     N_("paragraph break"),
     N_("width or spacing only"),
 ))
@@ -538,6 +545,24 @@ def _heading_parts(comparison: Comparison, only_changes: bool) -> str:
                     for name, spans, document in rows)
     label = _e(_("Title and header"))
     return f'<section class="heading-parts" aria-label="{label}"><dl>{items}</dl></section>'
+
+
+def _warnings_section(comparison: Comparison) -> str:
+    """What reading each version's file left out or could not vouch for (the notes and warnings
+    said on standard error while reading), near the top of the page: a delegate forwarding the
+    report is told which parts were not compared. Empty when both readings were in order."""
+    parts = []
+    for role, document in (("old", comparison.old), ("new", comparison.new)):
+        said = reading_warnings(document)
+        if said:
+            items = "".join(f"<li>{_e(tr(w))}</li>" for w in said)
+            parts.append(f"<h3>{_e(warnings_heading(document, role))}</h3><ul>{items}</ul>")
+    if not parts:
+        return ""
+    return (f'<section class="reading-warnings" id="reading-warnings" aria-labelledby="warnings-title">'
+            f'<h2 id="warnings-title">{_w("Warnings from reading the files")}</h2>'
+            f'<p>{_w("resdiff could not vouch for these parts of the text, or left them out: check them by hand.")}</p>'
+            + "".join(parts) + "</section>")
 
 
 def _summary(comparison: Comparison) -> str:
@@ -819,6 +844,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         f'<span{_lang(new, new.symbol or new.label)}>{_name(new.symbol or new.label)}</span></h1>',
         f'<div class="docs">{_doc_card("old", old)}{_doc_card("new", new)}</div>',
         _heading_parts(comparison, options.only_changes),
+        _warnings_section(comparison),
         _summary(comparison),
         "</header>\n",
         f'<nav class="toolbar" aria-label="{_w("Report view")}"><div class="toolbar-inner">',

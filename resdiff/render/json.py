@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..model import ChangeKind, Comparison, Document, Op, Paragraph, Span
-from . import RenderOptions
+from . import RenderOptions, reading_warnings
 
 # typing is imported by type checkers only: the command starts without it
 TYPE_CHECKING = False
@@ -152,6 +152,8 @@ def _side(document: Document) -> dict:
         "date": document.date,
         "source": document.source,
         "paragraphs": len(document.paragraphs),
+        # what reading the file left out or could not vouch for, as said on standard error
+        "warnings": list(reading_warnings(document)),
     }
 
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..i18n import _
+from ..i18n import _, tr
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op
 from ..text import has_rtl
-from . import RenderOptions, alike, counted, distinct_sides, form_note, header_name, item_notes, kind_name, parts_line
+from . import RenderOptions, alike, counted, distinct_sides, form_note, header_name, item_notes, kind_name, parts_line, reading_warnings, warnings_heading
 
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
 # ASCII punctuation that is Markdown syntax anywhere in a line ('&' starts an entity); a
@@ -184,6 +184,22 @@ def _document_line(role: str, document: Document) -> str:
     return "- " + " · ".join(parts)
 
 
+def _warnings_lines(comparison: Comparison) -> list[str]:
+    """What reading each version's file left out or could not vouch for, as said on standard
+    error while reading; nothing when both readings were in order."""
+    lines: list[str] = []
+    for role, document in (("old", comparison.old), ("new", comparison.new)):
+        said = reading_warnings(document)
+        if said:
+            lines += [f"**{escape_markdown(warnings_heading(document, role))}**", ""]
+            lines += [f"- {escape_markdown(tr(w))}" for w in said] + [""]
+    if not lines:
+        return []
+    return ["## " + _("Warnings from reading the files"), "",
+            _("resdiff could not vouch for these parts of the text, or left them out: check them by hand."), "",
+            *lines]
+
+
 def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     """The comparison as GitHub-flavoured Markdown."""
     options = options or RenderOptions()
@@ -201,6 +217,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         lines.append(f"- **{label}** {_mark(for_display(part.inline))}")
     if header:
         lines.append("")
+    lines += _warnings_lines(comparison)
     summary = comparison.summary()
     lines += ["## " + _("Summary"), "", "| " + " | ".join(kind_name(key) for key in SUMMARY_ORDER) + " |",
               "|" + "---:|" * len(SUMMARY_ORDER),

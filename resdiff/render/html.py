@@ -20,7 +20,21 @@ from ..i18n import N_, _, language_label, tr
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from ..text import direction
-from . import RenderOptions, alike, counted, distinct_sides, document_direction, form_note, header_name, item_notes, kind_name, opening_words, parts_line, reading_warnings, warnings_heading
+from . import (
+    RenderOptions,
+    alike,
+    counted,
+    distinct_sides,
+    document_direction,
+    form_note,
+    header_name,
+    item_notes,
+    kind_name,
+    opening_words,
+    parts_line,
+    reading_warnings,
+    warnings_heading,
+)
 from .docx import chapeau, paragraph_lines
 
 # Order of the counts in the header; the first six are kinds of change, the last two are flags.

@@ -4,6 +4,8 @@ Exact readings of real texts (tests/fixtures) and of generated ones."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from typer.testing import CliRunner
 
@@ -332,3 +334,41 @@ def test_a_gap_in_a_part_s_numbering_names_the_part(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stderr == (f"resdiff：警告：{tmp_path / 'parts.txt'}：文档：B 部分执行部分第 3 段紧接第 1 段"
                              "（在 B.OP1 之后）：可能缺少段落或误读\n")
+
+
+def test_a_two_part_draft_quoted_in_a_report_is_one_draft():
+    # Before: two drafts, titled "“Information in the service of humanity" and "“United Nations
+    # global communications …", the "“A" and "“B" lines listed as furniture
+    quoted = "\n\n".join("“" + block for block in (
+        PART_A.format(chapeau=CHAPEAU) + PART_B.format(chapeau=CHAPEAU)).strip().split("\n\n")) + "”\n"
+    text = ("Report of the Special Political and Decolonization Committee (Fourth Committee)\n\n"
+            "5. The Fourth Committee recommends to the General Assembly the adoption of the following draft "
+            "resolution:\n\nQuestions relating to information\n\n" + quoted)
+    documents = parse_text(text)
+    assert len(documents) == 1
+    assert documents[0].title == "Questions relating to information"
+    assert readings(documents[0]) == EXPECTED_A + [
+        HEADING_B, ("H3", "heading", None, "The General Assembly,", ())] + EXPECTED_B
+
+
+def _characters(text: str) -> Counter:
+    return Counter(ch for ch in text if not ch.isspace())
+
+
+@pytest.mark.parametrize("layout", ["chapeau in each part", "chapeau once", "sections"])
+def test_every_character_of_a_multi_part_resolution_is_read(layout):
+    # every character is in a paragraph, a heading, the title, the chapeau or the furniture, but
+    # the operative numbers' full stops (the numbers are the paragraphs' ids)
+    text = "Questions relating to information\n\n" + {
+        "chapeau in each part": PART_A.format(chapeau=CHAPEAU) + PART_B.format(chapeau=CHAPEAU),
+        "chapeau once": CHAPEAU + "Recalling its resolutions,\n\n" + PART_A.format(chapeau="") +
+                        PART_B.format(chapeau=""),
+        "sections": PART_A.format(chapeau=CHAPEAU).replace("A\n\n", "I\n\n", 1) +
+                    PART_B.format(chapeau=CHAPEAU).replace("B\n\n", "II\n\n", 1),
+    }[layout]
+    document = parse_text(text)[0]
+    read = [document.title or "", document.chapeau or "", *document.furniture]
+    read += [f"{p.number or ''}{p.text}" for p in document.paragraphs]
+    numbers = sum(1 for p in document.paragraphs if p.number is not None)
+    assert _characters(text) - _characters("".join(read)) == Counter({".": numbers})
+    assert _characters("".join(read)) - _characters(text) == Counter()

@@ -87,7 +87,7 @@ def _part_above(lines: list[str], chapeau: int) -> tuple[int, str] | None:
     them (a few short lines that do not end as a paragraph does); None where there is none."""
     titles = 0
     for k in range(chapeau - 1, max(chapeau - 12, -1), -1):
-        text = lines[k].strip()
+        text = lines[k].strip().lstrip("“\"")  # (a draft quoted in a report opens each line with a quotation mark)
         if not text:
             continue
         label = _PART_LABEL.match(text) or _PART_TITLED.match(text)
@@ -124,7 +124,7 @@ def _parts(lines: list[str], chapeaus: list[int]) -> tuple[list[str], list[int]]
     k = 0
     while k < len(chapeaus):
         start = chapeaus[k]
-        found = _part_above(lines, start) if 0 <= start and not lines[start].lstrip().startswith(("“", '"')) else None
+        found = _part_above(lines, start) if 0 <= start else None
         if found is None or found[1] not in ("A", "I"):
             kept.append(start)
             k += 1
@@ -142,7 +142,8 @@ def _parts(lines: list[str], chapeaus: list[int]) -> tuple[list[str], list[int]]
                 break
         following = chapeaus[run] if run < len(chapeaus) else len(lines)
         second = "B" if found[1] == "A" else "II"
-        if run == k + 1 and not any(_PART_LABEL.match(line) and line.strip().rstrip(".") == second
+        if run == k + 1 and not any(_PART_LABEL.match(line.strip().lstrip("“\"")) and
+                                    line.strip().lstrip("“\"").rstrip(".") == second
                                     for line in lines[start + 1 : following]):
             kept.append(start)  # a part A alone: no multi-part resolution
             k += 1

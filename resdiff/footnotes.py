@@ -30,7 +30,7 @@ def compare_footnotes(old: Document, new: Document,
     footnote after the change of the footnote before it in the old version. ``changes`` are the
     paragraph changes, whose pairs place footnotes the texts alone do not pair."""
     olds, news = _unique(old.footnotes), _unique(new.footnotes)
-    pairs = _pairs(olds, news)
+    pairs = _pairs(olds, news, _places(old, new, paragraphs, olds, news))
     _pair_by_place(old, new, paragraphs, olds, news, pairs)
     of_new = {j: i for i, j in pairs.items()}
     changes: list[FootnoteChange] = []
@@ -90,19 +90,46 @@ def _unique(footnotes: tuple[Footnote, ...]) -> list[Footnote]:
     return out
 
 
-def _pairs(olds: list[Footnote], news: list[Footnote]) -> dict[int, int]:
-    """Old footnote index → new footnote index."""
+def _places(old: Document, new: Document, changes: tuple[Change, ...],
+            olds: list[Footnote], news: list[Footnote]) -> tuple[list[set[str]], list[set[str]]]:
+    """Where each footnote is cited, in the new version's paragraph ids: for a new footnote the
+    paragraphs that cite it, for an old one the paragraphs that those citing it became."""
+    became: dict[str, tuple[str, ...]] = {}
+    for change in changes:
+        if change.old and change.new:
+            for pid in change.old:
+                became[pid] = change.new
+    cite_old: dict[str, set[str]] = {}
+    for paragraph in old.paragraphs:
+        for mark in paragraph.all_footnotes():
+            cite_old.setdefault(mark, set()).update(became.get(paragraph.id, ()))
+    cite_new: dict[str, set[str]] = {}
+    for paragraph in new.paragraphs:
+        for mark in paragraph.all_footnotes():
+            cite_new.setdefault(mark, set()).add(paragraph.id)
+    return [cite_old.get(f.mark, set()) for f in olds], [cite_new.get(f.mark, set()) for f in news]
+
+
+def _pairs(olds: list[Footnote], news: list[Footnote],
+           places: tuple[list[set[str]], list[set[str]]] | None = None) -> dict[int, int]:
+    """Old footnote index → new footnote index. Footnotes that read the same are paired first;
+    where several do (two footnotes "See resolution 2200 A (XXI), annex."), each goes with the
+    one cited where it was cited (the paragraph citing it and the paragraph that became), then
+    in reading order."""
     pairs: dict[int, int] = {}
     taken: set[int] = set()
     by_text: dict[str, list[int]] = {}
     for j, footnote in enumerate(news):
         by_text.setdefault(normalize(footnote.text), []).append(j)
+    same: list[tuple[int, int, int]] = []
     for i, footnote in enumerate(olds):
         for j in by_text.get(normalize(footnote.text), []):
-            if j not in taken:
-                pairs[i] = j
-                taken.add(j)
-                break
+            shared = len(places[0][i] & places[1][j]) if places else 0
+            same.append((-shared, i, j))
+    for _, i, j in sorted(same):
+        if i not in pairs and j not in taken:
+            pairs[i] = j
+            taken.add(j)
     words_old = {i: set(tokenize(normalize(f.text))) for i, f in enumerate(olds) if i not in pairs}
     words_new = {j: set(tokenize(normalize(f.text))) for j, f in enumerate(news) if j not in taken}
     scored = []

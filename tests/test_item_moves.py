@@ -133,3 +133,28 @@ def test_word_makes_the_moved_sub_paragraph_a_word_move():
 def test_word_with_a_moved_sub_paragraph_reworded_accepts_and_rejects():
     c = comparison(new=NEW.replace("eightieth session;", "eightieth session, with recommendations;"))
     _assert_accept_reject(c, render_docx(c, RenderOptions()), libreoffice=True)
+
+
+def test_word_moves_with_a_footnote_nested_and_in_chinese_accept_and_reject():
+    cases = [
+        (OLD.replace("eightieth session;", "eightieth session;1") + "__________\n1 See A/79/1.\n",
+         NEW.replace("eightieth session;", "eightieth session;1") + "__________\n1 See A/79/1.\n"),
+        ("大会，\n1. 请秘书长：\n(a) 向大会第八十届会议提交关于本决议执行情况的报告；\n(b) 召开关于最不发达国家发展筹资问题的专家组会议；\n"
+         "(c) 继续审查此事。\n",
+         "大会，\n1. 请秘书长：\n(a) 召开关于最不发达国家发展筹资问题的专家组会议；\n(b) 向大会第八十届会议提交关于本决议执行情况的报告；\n"
+         "(c) 继续审查此事。\n"),
+        ("The General Assembly,\n1. Requests the Secretary-General:\n(a) To report:\n(i) On the implementation of the "
+         "present resolution;\n(ii) On the financing of development in the least developed countries;\n(b) To act.\n",
+         "The General Assembly,\n1. Requests the Secretary-General:\n(a) To report:\n(i) On the financing of "
+         "development in the least developed countries;\n(ii) On the implementation of the present resolution;\n(b) To act.\n"),
+    ]
+    notes = []
+    for old, new in cases:
+        c = comparison(old, new)
+        data = render_docx(c, RenderOptions())
+        _assert_accept_reject(c, data, libreoffice=True)
+        assert len(re.findall("<w:moveToRangeStart ", _document_xml(data).decode())) == 1
+        notes.append([(i.old, i.new, i.moved) for i in c.changes[-1].item_changes])
+    assert notes == [[("OP2(b)", "OP2(a)", False), ("OP2(a)", "OP2(b)", True)],
+                     [("OP1(b)", "OP1(a)", False), ("OP1(a)", "OP1(b)", True)],
+                     [("OP1(a)(ii)", "OP1(a)(i)", False), ("OP1(a)(i)", "OP1(a)(ii)", True)]]

@@ -39,6 +39,9 @@ def read_documents(path: str, strict: bool = False) -> tuple[Document, ...]:
     from .parse import parse_file
 
     documents = parse_file(path)
+    from .text import presegment
+
+    presegment(p.body for d in documents for p in d.paragraphs)  # (where the command started a helper)
     warnings = [w for d in documents for w in d.warnings]
     for warning in warnings:
         print(_("resdiff: warning: {path}: {message}").format(path=path, message=tr(warning)), file=sys.stderr)

@@ -74,28 +74,33 @@ def serve(name: str) -> None:
         write.flush()
 
 
-def _widen(pipe: int) -> None:
+def _widen(pipe: int) -> int:
     """Let a pipe hold a megabyte (Linux; where the system allows it): a batch of runs and its
-    answer then pass in a write or two, not in many turns of the two processes."""
+    answer then pass in a write or two, not in many turns of the two processes. The bytes it
+    holds."""
     try:
         import fcntl
 
         fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, 1 << 20)
+        return int(fcntl.fcntl(pipe, fcntl.F_GETPIPE_SZ))
     except (ImportError, AttributeError, OSError):
-        pass
+        return 4096  # what any pipe holds
 
 
 class Helper:
-    """A helper process loading segmenter ``name``; ``cut_many`` sends it runs to segment."""
+    """A helper process loading segmenter ``name``: ``send`` gives it a batch of runs to
+    segment, ``receive`` reads the words of every batch sent, ``cut_many`` does both."""
 
     def __init__(self, name: str, origin: str) -> None:
         self.name, self.origin = name, origin
         self.pid: int | None = None
         self._send = self._receive = None
         self._ready = False
+        self.pending: list[list[str]] = []  # the batches sent whose words are not read yet
         to_child, self._to = os.pipe()
         self._from, from_child = os.pipe()
-        _widen(self._to)
+        # What may be sent ahead without waiting (the helper may not read before it is loaded).
+        self._capacity = self._room = _widen(self._to)
         _widen(self._from)
         try:
             # -I: this file alone, not the package's folder, at the head of the helper's path;
@@ -117,31 +122,64 @@ class Helper:
         self._send = os.fdopen(self._to, "wb")
         self._receive = os.fdopen(self._from, "rb")
 
-    def cut_many(self, runs: list[str]) -> list[list[str]] | None:
-        """The words of each run (runs of Han characters only), or None where the helper cannot
-        give them (then it is stopped, and the caller segments them itself)."""
-        if self._send is None or self._receive is None:
-            return None
+    def send(self, runs: list[str], wait: bool = True) -> bool:
+        """Send a batch of runs (of Han characters only) to segment; without ``wait``, only if
+        the pipe holds it beside the batches sent before, so that this process never waits
+        for the helper. Whether it was sent (where the helper is gone, it is stopped)."""
+        if self._send is None:
+            return False
+        data = "".join(run + "\n" for run in runs).encode("utf-8") + b"\n"
+        if not wait and len(data) > self._room:
+            return False
         try:
-            self._send.write("".join(run + "\n" for run in runs).encode("utf-8") + b"\n")
+            self._send.write(data)
             self._send.flush()
+        except OSError:
+            self.stop()
+            return False
+        self._room -= len(data)
+        self.pending.append(runs)
+        return True
+
+    def receive(self) -> dict[str, list[str]] | None:
+        """The words of the runs of every batch sent, waiting for them as needed, or None where
+        the helper cannot give them (then it is stopped, and the caller segments them itself)."""
+        if self._receive is None:
+            return None
+        words: dict[str, list[str]] = {}
+        try:
             if not self._ready:
                 if self._receive.readline().rstrip(b"\n").decode("utf-8", "surrogateescape") != self.origin:
                     raise ValueError("the helper loaded another segmenter")
                 self._ready = True
-            words = []
-            for run in runs:
-                line = self._receive.readline()
-                if not line.endswith(b"\n"):
+            readline = self._receive.readline
+            for runs in self.pending:
+                lines = [readline() for _ in runs]
+                if lines and not lines[-1].endswith(b"\n"):
                     raise ValueError("the helper ended")
-                tokens = line[:-1].decode("utf-8").split(" ")
-                if "".join(tokens) != run or not all(tokens):
-                    raise ValueError("an answer that is not its run")
-                words.append(tokens)
-            return words
+                for run, line in zip(runs, b"".join(lines).decode("utf-8").split("\n")):
+                    tokens = line.split(" ")
+                    if "".join(tokens) != run or not all(tokens):
+                        raise ValueError("an answer that is not its run")
+                    words[run] = tokens
         except (OSError, ValueError):
             self.stop()
             return None
+        self.pending = []
+        self._room = self._capacity  # every batch read whole by the helper
+        return words
+
+    def cut_many(self, runs: list[str]) -> dict[str, list[str]] | None:
+        """The words of these runs (of Han characters only) and of those of the batches sent
+        before, or None where the helper cannot give them (then it is stopped, and the caller
+        segments them itself)."""
+        # The answers to the batches sent before are read first: the helper, blocked writing
+        # them, would not read a new batch.
+        earlier = self.receive() if self.pending else {}
+        if earlier is None or not self.send(runs):
+            return None
+        words = self.receive()
+        return None if words is None else {**earlier, **words}
 
     def stop(self) -> None:
         """End the helper (it holds nothing to keep), without waiting for it to go: reaped here
@@ -153,6 +191,7 @@ class Helper:
             except OSError:
                 pass
         self._send = self._receive = None
+        self.pending = []
         if self.pid is not None:
             import signal
 

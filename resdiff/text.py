@@ -289,6 +289,9 @@ class _Segmenter:
         self._known: dict[str, list[str]] = {}  # read from the cache ahead of need (prefetch)
         self._helper: Helper | None = None
         self._inputs: list[str] = []  # the command's files, as the cache notes them
+        self._sent: set[str] = set()  # runs sent to the helper ahead of need (presegment)
+        self._received: dict[str, list[str]] = {}  # and the words it gave
+        self.runs_of: dict[str, list[str]] = {}  # the Han runs of the texts presegment read
 
     def start_helper(self, paths: Iterable[str]) -> None:
         """Start loading the segmenter in a helper process if these files will likely need it:
@@ -359,15 +362,43 @@ class _Segmenter:
                     self._cut = SEGMENTERS[self.cache.engine()]()
         return self._cut
 
+    def presegment(self, texts: Iterable[str]) -> None:
+        """Send the Han runs of these texts and of their normalised forms (a document's
+        paragraphs, once it is parsed) to the helper, if one was started, without waiting for
+        it: it segments them while this process goes on, and ``prefetch`` takes its words."""
+        helper = self._helper
+        if helper is None:
+            return
+        known, sent, runs_of, findall = self._known, self._sent, self.runs_of, _HAN_RUN.findall
+        found = []
+        for text in texts:
+            for form in (text, normalize(text)):
+                runs_in = runs_of.get(form)
+                if runs_in is None:
+                    runs_in = runs_of[form] = findall(form)
+                found.append(runs_in)
+        runs = sorted({run for runs_in in found for run in runs_in if len(run) > 1 and run not in known and run not in sent})
+        if runs:
+            with self._lock:
+                if helper.send(runs, wait=False):
+                    sent.update(runs)
+
     def _cut_many(self, runs: list[str]) -> dict[str, list[str]]:
         """The words of each run: from the helper where one was started (runs of Han characters
         only), else from the segmenter in this process."""
         helper = self._helper
         if helper is not None and all(map(_HAN_RUN.fullmatch, runs)):
             with self._lock:
-                words = helper.cut_many(runs)
-            if words is not None:
-                return dict(zip(runs, words))
+                received = self._received
+                if helper.pending:
+                    words = helper.receive()
+                    if words is not None:
+                        received.update(words)
+                rest = [run for run in runs if run not in received]
+                words = helper.cut_many(rest) if rest and helper.pid is not None else {}
+                if words is not None and helper.pid is not None:
+                    received.update(words)
+                    return {run: received[run] for run in runs}
             self._helper = None  # it stopped: this process segments from now on
         cut = self._segmenter()
         return {run: list(cut(run)) for run in runs}
@@ -638,11 +669,19 @@ def start_segmenter(paths: Iterable[str]) -> None:
     _SEGMENTER.start_helper(paths)
 
 
+def presegment(texts: Iterable[str]) -> None:
+    """Have the helper (where ``start_segmenter`` started one) segment the Han runs of these
+    texts while this process goes on; nothing without a helper."""
+    _SEGMENTER.presegment(texts)
+
+
 def prefetch(texts: Iterable[str]) -> None:
     """Know the words of every Han run in ``texts`` at once: the stored segmentations read in one
     query for a document instead of one a run, the others segmented in one loop.
     """
-    runs = [run for text in texts for run in _HAN_RUN.findall(text) if len(run) > 1]
+    runs_of = _SEGMENTER.runs_of  # (read already where presegment sent them to a helper)
+    runs = [run for text in texts for run in (runs_of[text] if text in runs_of else _HAN_RUN.findall(text))
+            if len(run) > 1]
     if runs:
         _SEGMENTER.prefetch(runs)
 

@@ -29,8 +29,14 @@ def test_the_helper_gives_the_words_this_process_gives():
         runs = _runs()
         assert len(runs) > 100
         cut = SEGMENTERS[name]()
-        assert helper.cut_many(runs[:50]) == [list(cut(run)) for run in runs[:50]]
-        assert helper.cut_many(runs[50:]) == [list(cut(run)) for run in runs[50:]]  # a second batch
+        assert helper.cut_many(runs[:50]) == {run: list(cut(run)) for run in runs[:50]}
+        # batches sent ahead, without waiting, are answered with the next
+        assert helper.send(runs[50:100], wait=False) and helper.send(runs[100:150], wait=False)
+        assert len(helper.pending) == 2
+        assert helper.cut_many(runs[150:]) == {run: list(cut(run)) for run in runs[50:]}
+        assert helper.pending == []
+        # a batch the pipe would not hold beside the others is not sent ahead
+        assert not helper.send(["决定" * 300_000], wait=False) and helper.pending == []
     finally:
         helper.stop()
     assert helper.pid is None
@@ -58,6 +64,23 @@ def test_when_the_helper_fails_this_process_segments(monkeypatch, tmp_path):
     cut = SEGMENTERS[text.segmenter_name()]()
     assert [segmenter.cut(run) for run in runs] == [list(cut(run)) for run in runs]
     assert segmenter._helper is None and segmenter._cut is not None
+
+
+def test_paragraphs_sent_ahead_are_segmented_by_the_helper(monkeypatch, tmp_path):
+    monkeypatch.setenv("RESDIFF_CACHE", "0")
+    segmenter = text._Segmenter()
+    chinese = tmp_path / "zh.txt"
+    chinese.write_text("大会，\n\n1. 决定继续审议该问题。\n", encoding="utf-8")
+    segmenter.start_helper([str(chinese)])
+    paragraphs = ["回顾其 2010 年 12 月 20 日第 65/141 号决议，", "又回顾其各项决议，"]
+    segmenter.presegment(paragraphs)
+    assert len(segmenter._helper.pending) == 1 and "回顾其" in segmenter._sent
+    runs = [run for p in paragraphs for run in text._HAN_RUN.findall(text.normalize(p))]
+    segmenter.prefetch(runs)
+    cut = SEGMENTERS[text.segmenter_name()]()
+    assert {run: segmenter.cut(run) for run in runs} == {run: list(cut(run)) for run in runs}
+    assert segmenter._cut is None and segmenter._helper.pending == []  # all from the helper
+    segmenter._helper.stop()
 
 
 def test_started_for_chinese_files_the_cache_has_not_noted(monkeypatch, tmp_path):

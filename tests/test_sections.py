@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from conftest import ROOT
 from typer.testing import CliRunner
 
-from conftest import ROOT
 from resdiff.cli import app
 from resdiff.model import ParagraphKind
 from resdiff.parse import parse_file, parse_text

@@ -356,6 +356,19 @@ _ORDINALS: dict[str, re.Pattern[str]] = {
 _SESSION_AFTER = {"en": lazy(r"\s+(?:[^\W\d_]+\s+){0,3}(?:session|meeting)s?(?![^\W\d_])", re.IGNORECASE),
                   "fr": lazy(r"\s+(?:session|séance|réunion)s?(?![^\W\d_])", re.IGNORECASE),
                   "es": lazy(r"\s+(?:período|periodo|sesión|reunión)(?![^\W\d_])", re.IGNORECASE)}
+# Russian ordinals inflect (шестьдесят второй, второго, второму …): a stem, the tens said as a
+# cardinal before the last word of a compound ("шестьдесят второй"), and an adjective's ending.
+_RU_STEMS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8,
+             "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14,
+             "пятнадцат": 15, "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19,
+             "двадцат": 20, "тридцат": 30, "сороков": 40, "пятидесят": 50, "шестидесят": 60, "семидесят": 70,
+             "восьмидесят": 80, "девяност": 90}
+_RU_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70,
+            "восемьдесят": 80, "девяносто": 90}
+_RU_ORDINAL = lazy(r"(?<![^\W\d_])(?:(" + _trie(sorted(_RU_TENS)) + r")\s+)?(" + _trie(sorted(_RU_STEMS))
+                   + r")(?:ь(?:его|ему|ей|ем|ею|ья|ье|ью|и|их|им|ими)|ий|ый|ой|ая|ое|ого|ому|ом|ую|ые|ых|ым|ыми)"
+                   r"(?![^\W\d_])", re.IGNORECASE)
+_RU_SESSION_AFTER = lazy(r"\s+(?:[^\W\d_]+\s+){0,2}(?:сесси|заседани|совещани)", re.IGNORECASE)
 _ZH_ORDINAL = lazy(r"第([零〇一二两三四五六七八九十百千]+)(?=(届|屆|次(?:[^\W\d_]{0,4})?(?:会议|會議))?)")
 
 
@@ -366,6 +379,17 @@ def _ordinals(folded: str, language: str, add, free) -> None:
         for match in _ZH_ORDINAL.finditer(folded):
             value = chinese_numeral_value(match.group(1))
             if value and (value > 10 or match.group(2)) and free(match.start(), match.end()):
+                add("number", str(value), match.start(), match.end())
+        return
+    if language == "ru":
+        for match in _RU_ORDINAL.finditer(folded):
+            tens, stem = match.group(1), match.group(2).lower()
+            value = _RU_STEMS[stem] + (_RU_TENS[tens.lower()] if tens else 0)
+            if tens and _RU_STEMS[stem] >= 10:
+                continue  # "двадцать десятый" is no ordinal
+            if value <= 10 and not _RU_SESSION_AFTER.match(folded, match.end()):
+                continue
+            if free(match.start(), match.end()):
                 add("number", str(value), match.start(), match.end())
         return
     pattern = _ORDINALS.get(language)

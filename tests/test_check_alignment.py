@@ -130,6 +130,15 @@ def test_spelled_ordinals_are_numbers_in_four_languages():
                                                                         ("number", "11", "undécima")]
 
 
+def test_russian_ordinals_in_every_case_are_numbers():
+    assert values("на своей шестьдесят второй сессии и на сорок пятой сессии", "ru") == \
+        [("number", "62", "шестьдесят второй"), ("number", "45", "сорок пятой")]
+    assert values("пятидесятой сессии; в двадцать первом веке; пятнадцатая", "ru") == \
+        [("number", "50", "пятидесятой"), ("number", "21", "двадцать первом"), ("number", "15", "пятнадцатая")]
+    assert values("на второй сессии, третьего заседания", "ru") == [("number", "2", "второй"), ("number", "3", "третьего")]
+    assert values("второй раз, в пятый раз, пятидесяти государств, шестьдесят", "ru") == []
+
+
 def test_small_ordinals_are_numbers_only_where_they_number_a_session_or_meeting():
     assert values("第二次世界大战，《宪章》第二条", "zh") == []
     assert values("the Second World War, for the first time", "en") == []

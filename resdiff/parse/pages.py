@@ -149,6 +149,9 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
     margin = indents.most_common(1)[0][0] if indents else 0
     wrapped_to = page_width(body)
     last_operative = max((k for k, raw in enumerate(body) if _OPERATIVE.match(raw.strip())), default=-1)
+    # A text with a blank line after every line (copied from a PDF viewer or a web page): one
+    # blank line there says nothing, and a footnote's wrapped line is still the footnote's.
+    double = _double_spaced(body)
     for position, raw in enumerate(body):
         if position < skip_to:
             continue
@@ -242,6 +245,14 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             furniture.append((position, line))
             continue
         if in_footnotes:
+            if blank and double and position >= 2 and body[position - 2].strip() and footnotes \
+                    and footnotes[-1].text.rstrip()[-1:] not in _TERMINAL:
+                # the one blank line every line of a double-spaced text has, inside a footnote
+                # left unfinished: its wrapped line
+                blank = False
+                above = position - 2
+            else:
+                above = position - 1
             plain = _PLAIN_FOOTNOTE.match(line)
             if plain and footnotes and not blank and _wraps_on(footnotes, plain.group(1), plain.group(2).strip()):
                 # "15 See Report of the World Summit …, Johannesburg, South Africa," then
@@ -261,7 +272,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
                 # read as one, never as the footnote's text; so is an inserted one ("1 bis. …").
                 in_footnotes = False
             elif footnotes and not blank:
-                if position < last_operative or not ended_short(body[position - 1], line, wrapped_to):
+                if position < last_operative or not ended_short(body[above], line, wrapped_to):
                     note = footnotes[-1]
                     footnotes[-1] = Footnote(note.mark, _join(note.text, line))
                     continue
@@ -416,6 +427,22 @@ def _similar(key: str, title: str) -> bool:
 # Page furniture (a job number among its tokens) with text after it on the same line.
 _FOOT_AND_TEXT = re.compile(rf"^(?P<foot>(?:{_FURNITURE_TOKEN}\s*){{2,}})(?P<text>\S.*)$")
 _JOB_NUMBER_IN = re.compile(r"(?<!\d)\d{2}-\d{5}(?!\d)")
+
+
+def _double_spaced(body: list[str]) -> bool:
+    """Whether nearly no line of text follows another right under it, and most follow one blank
+    line (more between paragraphs)."""
+    gaps: Counter[int] = Counter()
+    run = -1  # blank lines since the last line of text (-1: none yet)
+    for raw in body:
+        if raw.strip():
+            if run >= 0:
+                gaps[min(run, 2)] += 1
+            run = 0
+        elif run >= 0:
+            run += 1
+    total = sum(gaps.values())
+    return total >= 8 and gaps[0] <= 0.05 * total and gaps[1] >= 0.5 * total
 
 
 def _indent(raw: str) -> int:

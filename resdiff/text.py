@@ -35,7 +35,6 @@ _WIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": "
 # Both in one pass: no mark is in both tables, and neither turns a mark into one the other folds.
 _QUOTES_AND_WIDTH = {**_QUOTES, **_WIDTH}
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUPERSCRIPT = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 
 # Tokens: a run of Han characters (segmented further by rjieba or jieba), a Latin word or number,
 # white space, or any single other character.
@@ -234,14 +233,14 @@ _ES_LETTERS = re.compile("[áíóúñ¿¡]")
 
 @lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
-    """The form two texts are compared in: width, quotes, spacing and footnote marks folded.
+    """The form two texts are compared in: width, quotes and spacing folded (a superscript digit
+    left in the text, "km²", reads as its digit: footnote marks were taken out when parsing).
 
     >>> normalize("2010 年，“信息”") == normalize("2010年, \\"信息\\"")
     True
     >>> normalize("The  General\\u00a0Assembly ,")
     'The General Assembly,'
     """
-    text = _SUPERSCRIPT.sub("", text)
     text = text.translate(_QUOTES_AND_WIDTH)
     text = unicodedata.normalize("NFKC", text)
     # Runs of white space as one space, none at the ends: split() and strip() know the same

@@ -32,7 +32,6 @@ def plain_words(value: str) -> tuple[str, ...]:
 def plain_normalize(value: str) -> str:
     import unicodedata
 
-    value = text._SUPERSCRIPT.sub("", value)
     value = value.translate(text._QUOTES).translate(text._WIDTH)
     value = unicodedata.normalize("NFKC", value)
     value = text._SPACES.sub(" ", value).strip()

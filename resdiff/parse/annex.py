@@ -65,21 +65,21 @@ def classify_annex(chunks: list[str], prefix: str, heading_line: str,
         label = _LABEL.match(text)
         previous = raw[-1]
         if number:
-            body, marks = _take_marks(text[number.end():], known_marks, state)
+            body, marks = _take_marks(text[number.end():], known_marks, state, not known_marks)
             raw.append({"kind": ParagraphKind.ANNEX, "number": int(number.group(1)), "text": body,
                         "items": [], "marks": marks})
         elif label and previous["kind"] is ParagraphKind.ANNEX:
-            body, marks = _take_marks(text[label.end():], known_marks, state)
+            body, marks = _take_marks(text[label.end():], known_marks, state, not known_marks)
             printed, parent = _label(label.group(1), previous["items"])
             previous["items"].append(Item(printed, body, marks, parent))
         elif _is_heading(text):
             # a footnote mark may end a heading, run onto its last word: the annex's title "… Trust
             # Fund170" (a number after a space is the heading's own: "Article 1")
-            body, marks = _take_marks(text, known_marks, state) if _MARKED_HEADING.search(text) else (text, ())
+            body, marks = _take_marks(text, known_marks, state, not known_marks) if _MARKED_HEADING.search(text) else (text, ())
             raw.append({"kind": ParagraphKind.HEADING, "number": None, "text": body, "items": [],
                         "marks": marks})
         else:
-            body, marks = _take_marks(text, known_marks, state)
+            body, marks = _take_marks(text, known_marks, state, not known_marks)
             last_text = previous["items"][-1].text if previous["items"] else previous["text"]
             if previous["kind"] is ParagraphKind.ANNEX and not _ENDS_PARAGRAPH.search(last_text):
                 # the paragraph before has not ended: this is the rest of it

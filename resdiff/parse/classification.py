@@ -101,10 +101,13 @@ def unique_id(pid: str, used: set[str]) -> str:
     return pid
 
 
-def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tuple[str, ...]]:
+def _take_marks(text: str, known: set[str], state: list[int],
+                keep_superscripts: bool = False) -> tuple[str, tuple[str, ...]]:
     """Remove footnote marks from paragraph text; return the text and the marks, in order.
 
     ``state`` holds the highest mark taken so far in the document, shared across paragraphs.
+    ``keep_superscripts``: the document has no footnote at all, so a superscript digit ("km²",
+    "10⁶") is the text's own, kept as printed.
 
     >>> _take_marks("Recalling the Charter,1 and the Rules2  of 1955", set(), [0])
     ('Recalling the Charter, and the Rules of 1955', ('1', '2'))
@@ -112,6 +115,8 @@ def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tupl
     marks: list[str] = []
 
     def superscript(match: re.Match[str]) -> str:
+        if keep_superscripts:
+            return match.group(0)
         mark = match.group(1).translate(_SUPER_TO_ASCII)
         marks.append(mark)
         state[0] = max(state[0], int(mark))
@@ -166,6 +171,12 @@ def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tupl
             mark = digits
             if kind == "glued" and has_cjk(before[-1:]) and _CJK_UNIT.match(text, match.end(kind)):
                 return match.group(0)  # "2010 年5 月17 日": a date, its numbers spaced from the units
+            if kind in {"glued", "punct"}:
+                code = _CODE_WORD.search(text[max(0, start - 12) : start])
+                if code and (code.group("part") or int(mark) != state[0] + 1):
+                    # "Rev.1", "Corr.2": a document's part; "P5", "E3", "CO2", "SDG3", "Res1" out
+                    # of the marks' sequence: a name that ends with a number, never a mark
+                    return match.group(0)
             if kind in {"lone", "comma", "afteryear"}:
                 # A number set apart by spaces is text unless everything says otherwise: the
                 # bodies are known, it is the very next mark, and no counting word precedes it.
@@ -214,6 +225,10 @@ def _take_marks(text: str, known: set[str], state: list[int]) -> tuple[str, tupl
     return text, tuple(marks)
 
 
+# What a number runs into as part of a name: a short word of capitals ("P5", "SDG3", "CO2"), a
+# short word ("Res1", "A4"), or a document's part ("Rev.1", "Corr.2", "Add.3", "Amend.1").
+# (Read from the last twelve characters before the number: a longer word is no name.)
+_CODE_WORD = re.compile(r"(?:(?<![^\W\d_])(?:[A-Z]{1,4}|[A-Za-z][a-z]{0,2})|(?P<part>\b(?i:Rev|Corr|Add|Amend|Suppl)\.))\Z")
 # A unit a Chinese number is counted in: a number before it is text, never a footnote mark.
 _CJK_UNIT = re.compile(r"\s*[年月日号条个项次届段名岁种]")
 
@@ -365,12 +380,12 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
     for role, text, match in roles:
         if role == "operative":
             assert match is not None
-            body, marks = _take_marks(text[match.end():], known_marks, state)
+            body, marks = _take_marks(text[match.end():], known_marks, state, not known_marks)
             paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": int(match.group(1)),
                                "text": body, "items": [], "marks": marks})
         elif role == "inserted":
             assert match is not None
-            body, marks = _take_marks(_unbracketed(text, match), known_marks, state)
+            body, marks = _take_marks(_unbracketed(text, match), known_marks, state, not known_marks)
             found = bis_number(text)
             assert found is not None
             paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": None, "text": body,
@@ -378,17 +393,17 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
         elif role == "heading":
             paragraphs.append({"kind": ParagraphKind.HEADING, "number": None, "text": text, "items": [], "marks": ()})
         elif role == "unnumbered":
-            body, marks = _take_marks(text, known_marks, state)
+            body, marks = _take_marks(text, known_marks, state, not known_marks)
             paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": None, "text": body,
                                "items": [], "marks": marks})
         elif role == "item":
             assert match is not None
-            body, marks = _take_marks(text[match.end():], known_marks, state)
+            body, marks = _take_marks(text[match.end():], known_marks, state, not known_marks)
             items = paragraphs[-1]["items"]
             printed, parent = _label(match.group(1), items)
             items.append(Item(printed, body, marks, parent))
         elif role == "continued":
-            body, marks = _take_marks(text, known_marks, state)
+            body, marks = _take_marks(text, known_marks, state, not known_marks)
             last = paragraphs[-1]
             if last["items"]:
                 item = last["items"][-1]
@@ -397,7 +412,7 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
                 last.setdefault("continued", []).append(body)
                 last["marks"] = last["marks"] + marks
         else:
-            body, marks = _take_marks(text, known_marks, state)
+            body, marks = _take_marks(text, known_marks, state, not known_marks)
             paragraphs.append({"kind": ParagraphKind.PREAMBULAR, "number": None, "text": body,
                                "items": [], "marks": marks})
     for paragraph in paragraphs:
@@ -730,6 +745,16 @@ def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: st
                                     "several paragraphs may have run together"),
                                  name=name, id=paragraph.id, length=f"{len(paragraph.body):,}"))
     bodies = {f.mark for f in footnotes}
+    cited = sorted({mark for paragraph in paragraphs for mark in paragraph.all_footnotes()},
+                   key=lambda mark: (len(mark), mark))
+    if len(cited) == 1 and not bodies:
+        found.append(Message(N_("{name}: footnote mark {mark} is cited but no footnote was found: "
+                                "a footnote printed without its rule may have been read as text"),
+                             name=name, mark=cited[0]))
+    elif cited and not bodies:
+        found.append(Message(N_("{name}: footnote marks {marks} are cited but no footnote was found: "
+                                "footnotes printed without their rule may have been read as text"),
+                             name=name, marks=", ".join(cited)))
     if bodies:
         for paragraph in paragraphs:
             for mark in paragraph.all_footnotes():

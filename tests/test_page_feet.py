@@ -82,7 +82,6 @@ def test_a_page_foot_without_a_rule_exact_reading():
 
 @pytest.mark.parametrize("foot", [
     "3 See resolution 60/1.\n",  # no mark 3 cited: text
-    "1 See resolution 60/1.\n3 Charter.\n",  # the marks do not follow
     "2 Charter of the United Nations.\n",  # not the next mark (1 has no footnote yet)
 ])
 def test_numbered_lines_at_a_page_foot_that_are_no_footnotes_stay_text(foot):

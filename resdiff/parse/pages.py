@@ -550,8 +550,14 @@ def _spaced_footnotes(kept: list[Line], footnotes: list[Footnote], start: int) -
 
 def _is_cited(text: str, mark: int) -> bool:
     """Whether ``text`` cites the footnote mark ``mark`` as a mark is printed: run onto a word
-    or a closing punctuation mark ("Outcome2,", "resolution,1", "原则1，")."""
-    return re.search(rf"(?:[^\W\d_]|[,，;；:：.。)）”’\"]){mark}(?!\d)", text) is not None
+    or a closing punctuation mark ("Outcome2,", "resolution,1", "原则1，"); run onto a number
+    as an extraction leaves it ("resolution 77/2285 and": 77/228 and mark 5, "of 19491 and":
+    1949 and mark 1), or set apart by
+    spaces before a word in lower case or by the gap a PDF leaves ("of 31 May 1997 2 and",
+    "1994, 1 the", "1997 2  and")."""
+    return re.search(rf"(?:[^\W\d_]|[,，;；:：.。)）”’\"]){mark}(?!\d)", text) is not None or re.search(
+        rf"(?:(?<=\d/)\d{{2,3}}|(?<![\d/.,])(?:19|20)\d\d){mark}(?=[\s,;:.)”]|$)"
+        rf"|(?<=[\w)”’,;.]) {mark}(?= {{2,}}| [a-z]|$)", text) is not None
 
 
 def _wraps_on(footnotes: list[Footnote], number: str, rest: str) -> bool:

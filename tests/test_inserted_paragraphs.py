@@ -223,7 +223,7 @@ def test_spanish_and_the_language_check_pairs_inserted_paragraphs(tmp_path):
 
 @pytest.mark.parametrize("alternative", [
     "[2. alt Decides other;]", "[OP2 alt] Decides other;", "OP2 alt: Decides other;", "2 alt. Decides other;",
-    "[2 alt. Decides other;]", "2. Alt. Decides other;", "[OP 2 alt] Decides other;",
+    "[2 alt. Decides other;]", "2. Alt. Decides other;", "[OP 2 alt] Decides other;", "OP2 (alt) Decides other;",
 ])
 def test_an_alternative_is_a_paragraph_of_its_own(alternative):
     for separator in ("\n\n", "\n"):  # set apart by blank lines, or one paragraph a line
@@ -276,3 +276,10 @@ def test_a_diff_shows_the_alternative_added_and_word_prints_its_number(tmp_path)
     chinese = parse_text(ZH.format(bis="[2. alt 决定其他；]\n\n"))[0]
     assert [(p.id, p.text) for p in chinese.paragraphs][3] == ("OP2alt", "决定其他；")
     assert _prefix(chinese.paragraphs[3]) == "2 alt. "
+
+
+def test_an_alternative_run_into_the_paragraph_before_is_a_warning():
+    # "OP2 alt:" after OP2's semicolon on the same line: read as part of OP2, and said so
+    document = parse_text(EN.format(bis="").replace("Decides b;", "Decides b; OP2 alt: Decides other;"))[0]
+    assert document.paragraphs[2].text == "Decides b; OP2 alt: Decides other;"
+    assert document.warnings == ("document: a paragraph numbered “OP2 alt” is read as part of OP2: check it by hand",)

@@ -649,7 +649,8 @@ def _annex_gap(name: str, series: str, number: int, last: int) -> Message:
 # of a sentence inside a paragraph's text, it is a paragraph that ran into the one before.
 _GLUED_INSERTED = re.compile(
     r"(?<=[;:.；。：])\s?\[?(?P<number>(?:OP\s?)?\d{1,3}\s?(?:(?:bis|ter|quater|quinquies|sexies|septies|octies|"
-    r"novies|decies)(?![^\W\d_])|之[二三四五六七八九十])\.?|(?<=\[)\d{1,3}\.?\s?alt(?:ernative)?(?![^\W\d_])\.?)",
+    r"novies|decies)(?![^\W\d_])|之[二三四五六七八九十])\.?|(?<=\[)\d{1,3}\.?\s?alt(?:ernative)?(?![^\W\d_])\.?"
+    r"|OP\s?\d{1,3}\.?\s?\(?alt(?:ernative)?(?![^\W\d_])\)?)",
     re.I,
 )
 

@@ -40,11 +40,11 @@ INSERTED_OPENING = re.compile(rf"^\d{{1,3}}\s?(?:{_BIS_ORDINAL})")
 
 
 # A paragraph negotiators offer as an alternative to another: "[2. alt Decides …]", "[OP2 alt]
-# Decides …", "OP2 alt: …", "2 alt. …", a second one "2 alt 2. …". In brackets the number
+# Decides …", "OP2 alt: …", "OP2 (alt) …", "2 alt. …", a second one "2 alt 2. …". In brackets the number
 # needs nothing after "alt"; bare, the number's punctuation follows it, so that "2. Alternative
 # development …" stays operative paragraph 2. Groups: the number it stands for, then the
 # alternative's own number, for each of the three forms.
-_ALT = r"(?i:alt(?:ernative)?)(?![^\W\d_])(?:\s?(\d)(?=\s*[.．:\])–—-]))?"
+_ALT = r"\(?(?i:alt(?:ernative)?)(?![^\W\d_])\)?(?:\s?(\d)(?=\s*[.．:\])–—-]))?"
 ALT_NUMBER = re.compile(
     rf"^(?:\[\s?(?:OP\s?)?(\d{{1,3}})\.?\s?{_ALT}\s*[.．:–—)\]-]?"
     rf"|OP\s?(\d{{1,3}})\.?\s?{_ALT}\s*[.．:–—)-]?"
@@ -59,8 +59,8 @@ def bis_number(text: str) -> tuple[re.Match[str], str] | None:
     >>> [bis_number(t)[1] for t in ("2 bis. Decides", "2bis. Decides", "OP2ter Decides", "2 之二. 决定", "3 Ter. Décide")]
     ['OP2bis', 'OP2bis', 'OP2ter', 'OP2bis', 'OP3ter']
     >>> [bis_number(t)[1] for t in ("[2. alt Decides", "[OP2 alt] Decides", "OP2 alt: Decides", "2 alt. Decides",
-    ...                             "[2 alt 2. Decides", "2. Alt. Decides", "[2. alternative Decides")]
-    ['OP2alt', 'OP2alt', 'OP2alt', 'OP2alt', 'OP2alt2', 'OP2alt', 'OP2alt']
+    ...                             "[2 alt 2. Decides", "2. Alt. Decides", "[2. alternative Decides", "OP2 (alt) Decides")]
+    ['OP2alt', 'OP2alt', 'OP2alt', 'OP2alt', 'OP2alt2', 'OP2alt', 'OP2alt', 'OP2alt']
     >>> bis_number("2 bisected areas."), bis_number("2 bis of the Convention"), bis_number("2. Decides")
     (None, None, None)
     >>> bis_number("2. Alternative development is"), bis_number("2. Alternatively, decides"), bis_number("2 alto")

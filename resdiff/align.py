@@ -29,7 +29,7 @@ from operator import mul, neg
 from . import i18n
 from .errors import ResdiffError
 from .model import MAX_PARAGRAPHS, AlignOptions, Document
-from .text import normalize, words
+from .text import fold, words
 
 # Above this many candidate pairs, only pairs that share some of their rarest words are scored.
 ALL_PAIRS_LIMIT = 250_000
@@ -97,7 +97,7 @@ class _Side:
     """The normalised text and weighted word counts of one version's paragraphs."""
 
     def __init__(self, document: Document) -> None:
-        self.keys = [normalize(p.body) for p in document.paragraphs]
+        self.keys = [fold(p.body) for p in document.paragraphs]
         self.kinds = [p.kind for p in document.paragraphs]
         listed = [words(p.body) for p in document.paragraphs]
         # Plain dicts, counted by the C loop Counter itself uses (without Counter's own checks a

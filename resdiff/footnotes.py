@@ -16,7 +16,7 @@ from collections import Counter
 
 from .inline import diff_texts, kept_share
 from .model import Change, ChangeKind, Document, Footnote, FootnoteChange, MarkChange, Op, Span
-from .text import normalize, tokenize
+from .text import fold, normalize, tokenize
 
 # Two footnotes are one that was reworded when at least this share of their text stays.
 MATCH_SHARE = 0.5
@@ -120,18 +120,18 @@ def _pairs(olds: list[Footnote], news: list[Footnote],
     taken: set[int] = set()
     by_text: dict[str, list[int]] = {}
     for j, footnote in enumerate(news):
-        by_text.setdefault(normalize(footnote.text), []).append(j)
+        by_text.setdefault(fold(footnote.text), []).append(j)
     same: list[tuple[int, int, int]] = []
     for i, footnote in enumerate(olds):
-        for j in by_text.get(normalize(footnote.text), []):
+        for j in by_text.get(fold(footnote.text), []):
             shared = len(places[0][i] & places[1][j]) if places else 0
             same.append((-shared, i, j))
     for _, i, j in sorted(same):
         if i not in pairs and j not in taken:
             pairs[i] = j
             taken.add(j)
-    words_old = {i: set(tokenize(normalize(f.text))) for i, f in enumerate(olds) if i not in pairs}
-    words_new = {j: set(tokenize(normalize(f.text))) for j, f in enumerate(news) if j not in taken}
+    words_old = {i: set(tokenize(fold(f.text))) for i, f in enumerate(olds) if i not in pairs}
+    words_new = {j: set(tokenize(fold(f.text))) for j, f in enumerate(news) if j not in taken}
     scored = []
     for i, a in words_old.items():
         for j, b in words_new.items():

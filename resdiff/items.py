@@ -21,7 +21,7 @@ from collections import Counter
 
 from .inline import _coalesce, diff_texts, kept_share
 from .model import ChangeKind, Item, ItemChange, Op, Paragraph, Span
-from .text import normalize, words
+from .text import fold, normalize, words
 
 # A sub-paragraph is the same one reworded when this share of its words (weighted Dice over
 # both lines) is shared; below it, one is removed and another added.
@@ -87,7 +87,7 @@ def _pairs(olds: list[_Unit], news: list[_Unit]) -> list[tuple[int, int]]:
         for j, b in enumerate(news):
             if (a.item is None) != (b.item is None):
                 continue
-            if normalize(a.line) == normalize(b.line):
+            if fold(a.line) == fold(b.line):
                 similarity = 2.0  # identical lines pair before any merely similar ones
             elif a.item is None:
                 # the paragraphs' own texts: the paragraphs were matched, so their texts are
@@ -194,7 +194,7 @@ def _moved_within(olds: list[_Unit], news: list[_Unit], pairs: list[tuple[int, i
     scored = []
     for i, a in enumerate(left_old):
         for j, b in enumerate(left_new):
-            share = 2.0 if normalize(a.item.text) == normalize(b.item.text) else _dice(a.counts, b.counts)  # type: ignore[union-attr]
+            share = 2.0 if fold(a.item.text) == fold(b.item.text) else _dice(a.counts, b.counts)  # type: ignore[union-attr]
             if share >= MOVE_MATCH:
                 scored.append((-share, i, j))
     moved: dict[int, int] = {}

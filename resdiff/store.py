@@ -30,7 +30,7 @@ from .errors import StoreError
 from .history import Link, session_of
 from .i18n import N_, _, os_reason
 from .model import Document, Footnote, Item, Paragraph, ParagraphKind
-from .text import normalize
+from .text import fold, normalize
 
 __all__ = [
     "SCHEMA_VERSION", "DEFAULT_PATH", "Incoming", "Version", "Added", "Store",
@@ -197,7 +197,7 @@ def shingles(text: str) -> set[int]:
     >>> len(shingles("Decides to remain seized of the matter;"))
     5
     """
-    tokens = _TOKEN.findall(normalize(text).casefold())
+    tokens = _TOKEN.findall(fold(text).casefold())
     if len(tokens) < SHINGLE:
         return {zlib.crc32(" ".join(tokens).encode("utf-8"))} if tokens else set()
     return {zlib.crc32(" ".join(tokens[k:k + SHINGLE]).encode("utf-8")) for k in range(len(tokens) - SHINGLE + 1)}
@@ -210,7 +210,7 @@ def sketch(text: str) -> list[int]:
 
 def index_text(text: str) -> str:
     """A paragraph's text as the trigram index holds it: normalised width and spacing."""
-    return normalize(text)
+    return fold(text)
 
 
 def store_path(store: str | os.PathLike | None = None) -> Path:
@@ -372,13 +372,13 @@ def _report_key(symbol: str | None) -> str | None:
 def _title_key(title: str | None) -> str | None:
     if not title:
         return None
-    key = re.sub(r"[\W_]+", "", normalize(title).casefold())
+    key = re.sub(r"[\W_]+", "", fold(title).casefold())
     return key or None
 
 
 def _title_overlap(a: str | None, b: str | None) -> float:
     """Shared words of two titles over the words of either (0 when one is missing)."""
-    wa, wb = (set(re.findall(r"\w+", normalize(t or "").casefold())) for t in (a, b))
+    wa, wb = (set(re.findall(r"\w+", fold(t or "").casefold())) for t in (a, b))
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 

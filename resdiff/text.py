@@ -27,13 +27,18 @@ _LAYOUT_SPACE = re.compile(rf"(?=\s)(?:(?<![^\W{_CJK}])\s+|\s+(?![^\W{_CJK}]))")
 _SPACES = re.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "「": '"', "」": '"',
                          "‘": "'", "’": "'", "『": '"', "』": '"', "〝": '"', "〞": '"'})
+# Dashes: an en or em dash for a hyphen is a change of character an editor checks, as is a curly
+# quote for a straight one; both are folded only where versions are matched (fold), never where a
+# change is decided (normalize).
+_DASHES = str.maketrans({"—": "-", "–": "-"})
 # Punctuation whose full-width and ASCII forms are one and the same mark to a reader; so are the
-# Arabic comma, semicolon and question mark and the Latin ones that some Arabic transcriptions use.
+# Arabic comma, semicolon and question mark and the Latin ones that some Arabic transcriptions use,
+# and the non-breaking hyphen (a hyphen that only keeps its line together, as a no-break space does).
 _WIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?",
                         "،": ",", "؛": ";", "؟": "?",
-                        "\u3000": " ", "－": "-", "—": "-", "–": "-", "‑": "-"})
-# Both in one pass: no mark is in both tables, and neither turns a mark into one the other folds.
-_QUOTES_AND_WIDTH = {**_QUOTES, **_WIDTH}
+                        "\u3000": " ", "－": "-", "‑": "-"})
+# Quotes and dashes in one pass: no mark is in both tables.
+_TYPOGRAPHY = {**_QUOTES, **_DASHES}
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 # Tokens: a run of Han characters (segmented further by rjieba or jieba), a Latin word or number,
@@ -233,21 +238,37 @@ _ES_LETTERS = re.compile("[áíóúñ¿¡]")
 
 @lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
-    """The form two texts are compared in: width, quotes and spacing folded (a superscript digit
-    left in the text, "km²", reads as its digit: footnote marks were taken out when parsing).
+    """The form in which two texts are the same or not: width (full- and half-width forms) and
+    spacing folded (a superscript digit left in the text, "km²", reads as its digit: footnote marks
+    were taken out when parsing). Quotes and dashes are kept: “…” for "…", ’ for ', — or – for -
+    are a change (``fold`` sets them aside, for matching versions).
 
-    >>> normalize("2010 年，“信息”") == normalize("2010年, \\"信息\\"")
+    >>> normalize("2010 年，“信息”") == normalize("2010年, “信息”")
     True
+    >>> normalize("“信息”") == normalize('"信息"'), normalize("drug-related") == normalize("drug—related")
+    (False, False)
     >>> normalize("The  General\\u00a0Assembly ,")
     'The General Assembly,'
     """
-    text = text.translate(_QUOTES_AND_WIDTH)
+    text = text.translate(_WIDTH)
     text = unicodedata.normalize("NFKC", text)
     # Runs of white space as one space, none at the ends: split() and strip() know the same
     # white space as the pattern \s (Py_UNICODE_ISSPACE), without a pattern scanning every character.
     text = " ".join(text.split())
     text = _LAYOUT_SPACE.sub("", text)
     return text
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """``normalize`` with curly and straight quotes, and hyphens and dashes, made one: the form in
+    which versions are matched (paragraphs aligned, footnotes and sub-paragraphs paired, texts
+    searched in the store), where a change of typography must not hide a paragraph's partner.
+
+    >>> fold("the prisoner’s “Special Committee”") == fold("the prisoner's \\"Special Committee\\"")
+    True
+    """
+    return normalize(text).translate(_TYPOGRAPHY)
 
 
 def _split_basic(text: str) -> list[str]:
@@ -739,7 +760,7 @@ def _words(text: str) -> tuple[str, ...]:
     # The word tokens of tokenize(normalize(text)), casefolded and Arabic-folded: _WORD finds
     # exactly the tokens of _TOKEN that open with a letter, a digit or a Han character (the
     # others are each one character that can open none of them, or white space).
-    normalized = normalize(text)
+    normalized = fold(text)
     folded = map(str.casefold, chain.from_iterable(map(_pieces, _WORD.findall(normalized))))
     if _ARABIC_FOLDED.search(normalized):
         folded = map(str.translate, folded, repeat(_ARABIC_FOLD))

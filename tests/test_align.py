@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from resdiff.compare import compare
+from resdiff.inline import for_display
 
 from helpers import document, rows
 
@@ -98,8 +99,19 @@ def test_unrelated_paragraphs_sharing_boilerplate_are_not_paired():
 
 def test_width_and_spacing_alone_leave_a_chinese_paragraph_unchanged():
     old = document(["回顾其 2009 年 12 月 21 日第 64/187 号决议, 并注意到“信息社会”的发展,"], [])
-    new = document(["回顾其2009年12月21日第64/187号决议，并注意到\"信息社会\"的发展，"], [])
+    new = document(["回顾其2009年12月21日第64/187号决议，并注意到“信息社会”的发展，"], [])
     assert rows(compare(old, new)) == [(("PP1",), ("PP1",), "unchanged", False, False)]
+
+
+def test_a_change_of_quotes_or_dashes_is_a_modification_of_the_same_paragraph():
+    old = document(["回顾其2009年决议，并注意到“信息社会”的发展，"], ["Decides that drug-related offences and the prisoner’s family;"])
+    new = document(["回顾其2009年决议，并注意到\"信息社会\"的发展，"], ["Decides that drug—related offences and the prisoner's family;"])
+    comparison = compare(old, new)
+    assert rows(comparison) == [(("PP1",), ("PP1",), "modified", False, False),
+                                (("OP1",), ("OP1",), "modified", False, False)]
+    assert comparison.differs
+    shown = [(s.op.value, s.text, s.layout) for s in for_display(comparison.changes[1].inline) if s.op.value != "equal"]
+    assert shown == [("delete", "-", False), ("insert", "—", False), ("delete", "’", False), ("insert", "'", False)]
 
 
 def test_chinese_reworded_and_reordered():

@@ -25,17 +25,21 @@ def plain_tokenize(value: str) -> list[str]:
 
 
 def plain_words(value: str) -> tuple[str, ...]:
-    return tuple(t.casefold().translate(text._ARABIC_FOLD) for t in plain_tokenize(text.normalize(value))
+    return tuple(t.casefold().translate(text._ARABIC_FOLD) for t in plain_tokenize(text.fold(value))
                  if t[0].isalnum() or text.has_cjk(t[0]))
 
 
 def plain_normalize(value: str) -> str:
     import unicodedata
 
-    value = value.translate(text._QUOTES).translate(text._WIDTH)
+    value = value.translate(text._WIDTH)
     value = unicodedata.normalize("NFKC", value)
     value = text._SPACES.sub(" ", value).strip()
     return text._LAYOUT_SPACE.sub("", value)
+
+
+def plain_fold(value: str) -> str:
+    return plain_normalize(value).translate(text._QUOTES).translate(text._DASHES)
 
 
 def _real_lines() -> list[str]:
@@ -53,12 +57,27 @@ def test_tokens_words_and_normal_forms_of_every_real_line_are_those_of_the_plain
     assert [text.tokenize(line) for line in lines] == [plain_tokenize(line) for line in lines]
     assert [text.words(line) for line in lines] == [list(plain_words(line)) for line in lines]
     assert [text.normalize(line) for line in lines] == [plain_normalize(line) for line in lines]
+    assert [text.fold(line) for line in lines] == [plain_fold(line) for line in lines]
 
 
 def test_the_two_folding_tables_are_one_pass():
     # No mark is in both, and neither table turns a mark into one the other folds.
-    assert not text._QUOTES.keys() & text._WIDTH.keys()
-    assert not {ord(c) for c in text._QUOTES.values()} & text._WIDTH.keys()
+    assert not text._QUOTES.keys() & text._DASHES.keys()
+    assert not {ord(c) for c in text._QUOTES.values()} & text._DASHES.keys()
+    assert not {ord(c) for c in text._DASHES.values()} & text._QUOTES.keys()
+
+
+def test_quotes_and_dashes_are_a_change_width_and_spacing_are_not():
+    # an editor checks “…” for "…", ’ for ', — or – for -: normalize keeps them apart
+    for a, b in (("“Special Committee”", '"Special Committee"'), ("prisoner’s", "prisoner's"),
+                 ("drug-related", "drug—related"), ("2020-2025", "2020–2025"), ("«texte»", '"texte"'),
+                 ("「信息」", "“信息”")):
+        assert text.normalize(a) != text.normalize(b)
+        assert text.fold(a) == text.fold(b)
+    # full- and half-width forms, white space, a non-breaking hyphen: the same text
+    for a, b in (("决议，并", "决议, 并"), ("（a）", "(a)"), ("A  B", "A\u00a0B"), ("2020－2025", "2020-2025"),
+                 ("non\u2011State", "non-State"), ("＂信息＂", '"信息"')):
+        assert text.normalize(a) == text.normalize(b)
 
 
 _ALPHABET = st.sampled_from(list(
@@ -74,3 +93,4 @@ def test_tokens_words_and_normal_forms_of_any_string_are_those_of_the_plain_loop
     assert "".join(text.tokenize(value)) == value
     assert tuple(text.words(value)) == plain_words(value)
     assert text.normalize(value) == plain_normalize(value)
+    assert text.fold(value) == plain_fold(value)

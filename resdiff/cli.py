@@ -152,6 +152,10 @@ def diff(
                 "Default: from the -o file's ending (.txt .json .html .htm .md .docx), else terminal.")),
     output: Path | None = typer.Option(None, "--output", "-o", help=N_("Write to this file instead of standard output.")),
     only_changes: bool = typer.Option(False, "--only-changes", help=N_("Hide unchanged paragraphs.")),
+    show_furniture: bool = typer.Option(
+        False, "--show-furniture",
+        help=N_("Also list the lines each version left out as page furniture (symbols, job numbers, page numbers, "
+                "running heads); the views count them always, the HTML and JSON list them always.")),
     width: int | None = typer.Option(
         None, "--width", min=20,
         help=N_("Wrap the terminal view at N columns. Default: the terminal's width; no wrapping (one "
@@ -184,7 +188,7 @@ def diff(
     a, b = load_pair(old, new, old_symbol, new_symbol, resolve)
     try:
         status = diff_pair(a, b, chosen, output, only_changes=only_changes, width=width, color=color,
-                           stat=stat, exit_code=exit_code)
+                           stat=stat, exit_code=exit_code, show_furniture=show_furniture)
     except BadArgument as exc:
         raise typer.BadParameter(str(exc), param_hint=exc.hint) from None
     if status:

@@ -283,7 +283,7 @@ def bidi_note(output: Path | None, *documents: Document) -> None:
 
 
 def diff_pair(a: Document, b: Document, format: DiffFormat, output: Path | None, *, only_changes: bool,
-              width: int | None, color: str, stat: bool, exit_code: bool) -> int:
+              width: int | None, color: str, stat: bool, exit_code: bool, show_furniture: bool = False) -> int:
     """Compare two documents and write the view asked for; the exit status (1: they differ and
     ``exit_code`` asks to say so)."""
     from .compare import compare
@@ -297,12 +297,17 @@ def diff_pair(a: Document, b: Document, format: DiffFormat, output: Path | None,
     for note in comparison.notes:
         print(_("resdiff: note: {message}").format(message=tr(note)), file=sys.stderr)
     options = RenderOptions(only_changes=only_changes, width=width,
-                            color={"auto": None, "always": True, "never": False}[color])
+                            color={"auto": None, "always": True, "never": False}[color], furniture=show_furniture)
     if only_changes and format is DiffFormat.DOCX:
         # A tracked-changes document must hold the whole text: accepting every change has to
         # give the new version and rejecting every change the old one.
         raise BadArgument(_("a Word document with tracked changes holds the whole text; "
                             "--only-changes has no docx form"), "--only-changes")
+    if show_furniture and format is DiffFormat.DOCX:
+        # The tracked-changes document holds the resolution's text, and nothing that is not in it.
+        raise BadArgument(_("a Word document with tracked changes holds the resolution's text alone; "
+                            "--show-furniture has no docx form (the HTML and JSON views list the furniture)"),
+                          "--show-furniture")
     differs = 1 if exit_code and comparison.differs else 0
     if stat:
         if format is not DiffFormat.TERMINAL:
@@ -328,7 +333,8 @@ def diff_pair(a: Document, b: Document, format: DiffFormat, output: Path | None,
 # parameter of ``diff`` they set: each takes a value, or is a flag.
 _VALUE_OPTIONS = {"--old": "old_symbol", "--new": "new_symbol", "--format": "format", "-f": "format",
                   "--output": "output", "-o": "output", "--width": "width", "--color": "color"}
-_FLAGS = {"--only-changes": "only_changes", "--exit-code": "exit_code", "--stat": "stat", "--offline": "offline"}
+_FLAGS = {"--only-changes": "only_changes", "--exit-code": "exit_code", "--stat": "stat", "--offline": "offline",
+          "--show-furniture": "show_furniture"}
 
 
 def _quick_arguments(argv: list[str]) -> dict | None:
@@ -372,7 +378,8 @@ def _quick_arguments(argv: list[str]) -> dict | None:
         chosen = choose_format(values.get("format"), values.get("output"))
     except ValueError:
         return None
-    if (values.get("only_changes") and chosen is DiffFormat.DOCX) or (values.get("stat") and chosen is not DiffFormat.TERMINAL):
+    if ((values.get("only_changes") or values.get("show_furniture")) and chosen is DiffFormat.DOCX) or \
+            (values.get("stat") and chosen is not DiffFormat.TERMINAL):
         return None
     from . import i18n
 
@@ -408,5 +415,6 @@ def quick_diff(argv: list[str]) -> int | None:
         a, b = load_pair(arguments["old"], arguments["new"], arguments.get("old_symbol"), arguments.get("new_symbol"))
         return diff_pair(a, b, arguments["format"], output, only_changes=bool(arguments.get("only_changes")),
                          width=arguments.get("width"), color=arguments.get("color", "auto"),
-                         stat=bool(arguments.get("stat")), exit_code=bool(arguments.get("exit_code")))
+                         stat=bool(arguments.get("stat")), exit_code=bool(arguments.get("exit_code")),
+                         show_furniture=bool(arguments.get("show_furniture")))
     return None  # not reached: errors_as_exits exits

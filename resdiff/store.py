@@ -28,7 +28,7 @@ from typing import Literal, overload
 
 from .errors import StoreError
 from .history import Link, session_of
-from .i18n import N_, _, os_reason
+from .i18n import N_, Message, _, os_reason
 from .model import Document, Footnote, Item, Paragraph, ParagraphKind
 from .text import fold, normalize
 
@@ -245,7 +245,25 @@ def _stored(document: Document) -> dict:
                                             ("sponsors", document.sponsors)) if value is not None}
     if header:
         data["header"] = header
+    if document.furniture:
+        # the lines the file left out as page furniture, so that a comparison of stored versions
+        # accounts for them as one of the files does: [line number, text], or [null, text]
+        data["furniture"] = [_furniture_row(line) for line in document.furniture]
     return data
+
+
+def _furniture_row(line: str) -> list:
+    arguments = getattr(line, "arguments", {})
+    if set(arguments) == {"line", "text"}:
+        return [arguments["line"], arguments["text"]]
+    return [None, str(line)]
+
+
+def _furniture_line(row: list) -> str:
+    number, text = row
+    if number is None:
+        return str(text)
+    return Message(N_("line {line}: {text}"), line=int(number), text=str(text))
 
 
 def _canonical(data: dict) -> str:
@@ -309,7 +327,8 @@ def _read_document(row: sqlite3.Row) -> Document:
     return Document(symbol=row["symbol"], title=row["title"], language=row["language"],
                     paragraphs=paragraphs, footnotes=footnotes, source=row["source"], date=row["date"],
                     chapeau=header.get("chapeau"), agenda_item=header.get("agenda_item"),
-                    sponsors=header.get("sponsors"))
+                    sponsors=header.get("sponsors"),
+                    furniture=tuple(_furniture_line(row) for row in data.get("furniture", ())))
 
 
 @dataclass(frozen=True, slots=True)

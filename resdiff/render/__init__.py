@@ -38,6 +38,7 @@ class RenderOptions:
     color: bool | None = None
     author: str = "resdiff"
     date: str | None = None
+    furniture: bool = False  # list the lines each version left out as page furniture
 
 
 _MODULES = {
@@ -338,6 +339,40 @@ def parts_line(comparison) -> str:
     said = [_part(key, counts[key]) for key in ("body", "annex", "headings", "sub-paragraphs", "footnotes",
                                                  "references", "title", "header") if counts[key]]
     return _("Changed: {parts}").format(parts=_(", ").join(said))
+
+
+def furniture_line(comparison, listed: bool = False) -> str:
+    """How many lines each version left out as page furniture (symbol lines, page numbers,
+    running heads, a report's own account), so that a view accounts for every line of both
+    texts: each is compared or counted here. Empty when neither version left any out; ``listed``:
+    the lines themselves follow (``furniture_heading``), else the option that lists them is named.
+
+    >>> from resdiff.model import Comparison, Document
+    >>> old = Document("A/C.2/65/L.22", None, "en", (), furniture=("line 1: 10-12345",))
+    >>> furniture_line(Comparison(old, Document("A/C.2/65/L.56", None, "en", ()), ()))
+    'Left out as page furniture: 1 line of L.22, 0 lines of L.56 (--show-furniture lists them)'
+    """
+    old, new = comparison.old, comparison.new
+    if not old.furniture and not new.furniture:
+        return ""
+    counts = _(", ").join(
+        ngettext("{n} line of {symbol}", "{n} lines of {symbol}", len(d.furniture)).format(
+            n=len(d.furniture), symbol=d.short_symbol) for d in (old, new))
+    if listed:
+        return _("Left out as page furniture: {counts}").format(counts=counts)
+    return _("Left out as page furniture: {counts} (--show-furniture lists them)").format(counts=counts)
+
+
+def furniture_heading(document) -> str:
+    """What heads the list of one version's page furniture.
+
+    >>> from resdiff.model import Document
+    >>> furniture_heading(Document("A/C.2/65/L.22", None, "en", (), furniture=("line 1: 10-12345",)))
+    'Left out as page furniture in L.22 (1 line):'
+    """
+    n = len(document.furniture)
+    return ngettext("Left out as page furniture in {symbol} ({n} line):",
+                    "Left out as page furniture in {symbol} ({n} lines):", n).format(symbol=document.short_symbol, n=n)
 
 
 def _part(key: str, n: int) -> str:

@@ -27,6 +27,8 @@ from . import (
     distinct_sides,
     document_direction,
     form_note,
+    furniture_heading,
+    furniture_line,
     header_name,
     item_notes,
     kind_name,
@@ -181,6 +183,7 @@ body.view-sbs .sbs-head{top:0}.change,.moved-from{scroll-margin-top:2.5rem}
 body.view-sbs .change,body.view-sbs .moved-from{scroll-margin-top:4.5rem}
 body.view-sbs .sbs,body.view-sbs .sbs-head,body.view-sbs .moved-from{gap:0 .6rem}
 body.view-sbs .col.old{padding-inline-end:.6rem}.change{padding:.45rem .6rem}}
+details.furniture{margin:.4rem 0}details.furniture ul{margin:.3rem 0;color:var(--muted);font-size:.9rem;overflow-wrap:anywhere}
 @media print{
 @page{margin:16mm 14mm}
 body{background:#fff;font-size:10.5pt;line-height:1.5}
@@ -283,6 +286,7 @@ _PAGE_WORDS = frozenset((
     N_("Correspondence"),
     N_("Correspondence table"),
     N_("Footnotes"),
+    N_("Page furniture"),
     N_("Inline"),
     N_("Layout"),
     N_("No changes: the two versions read the same."),
@@ -497,6 +501,21 @@ def _footnote_section(comparison: Comparison) -> str:
             f'<p class="fn-counts">{_e(counts)}</p><ol class="footnotes">{"".join(items)}</ol></section>\n')
 
 
+def _furniture_section(comparison: Comparison) -> str:
+    """The lines each version left out as page furniture, folded away under their count: the
+    report accounts for every line of both texts, compared above or listed here."""
+    parts = []
+    for document in (comparison.old, comparison.new):
+        if document.furniture:
+            lines = "".join(f"<li{_lang(document, line)}>{_e(tr(line))}</li>" for line in document.furniture)
+            parts.append(f'<details class="furniture"><summary>{_e(furniture_heading(document))}</summary>'
+                         f"<ul>{lines}</ul></details>")
+    if not parts:
+        return ""
+    return (f'<section id="furniture" aria-labelledby="furniture-title"><h2 id="furniture-title">'
+            f'{_w("Page furniture")}</h2>{"".join(parts)}</section>\n')
+
+
 def _plain(spans) -> str:
     """The text the spans show, marks aside (to read its direction)."""
     return "".join(span.text for span in spans)
@@ -616,6 +635,8 @@ def _summary(comparison: Comparison) -> str:
     return (f'<section class="summary" aria-label="{_w("Summary")}">'
             f'<div class="bar-wrap">{svg}<p class="caption">{caption}</p>'
             + (f'<p class="caption parts">{_e(parts_line(comparison))}{_w(".")}</p>' if parts_line(comparison) else "")
+            + (f'<p class="caption furniture"><a href="#furniture">{_e(furniture_line(comparison, listed=True))}</a>{_w(".")}</p>'
+               if furniture_line(comparison) else "")
             + "</div>"
             f'<ul class="counts">{"".join(items)}</ul></section>')
 
@@ -881,6 +902,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         f'\n<p class="empty-note{none_note}">{_w("No changes: the two versions read the same.")}</p>',
         "</section>\n",
         _footnote_section(comparison),
+        _furniture_section(comparison),
         "</main>\n",
         "<footer>" + _("Made by resdiff. Insertions are <ins>underlined</ins>, deletions <del>struck through</del>; "
                        "width- and spacing-only differences are marked with a dotted line.") + "</footer>\n",

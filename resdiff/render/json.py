@@ -154,6 +154,7 @@ def _side(document: Document) -> dict:
         "paragraphs": len(document.paragraphs),
         # what reading the file left out or could not vouch for, as said on standard error
         "warnings": list(reading_warnings(document)),
+        "furniture": list(document.furniture),
     }
 
 

@@ -16,7 +16,21 @@ from ..i18n import _, tr
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op
 from ..text import has_rtl
-from . import RenderOptions, alike, counted, distinct_sides, form_note, header_name, item_notes, kind_name, parts_line, reading_warnings, warnings_heading
+from . import (
+    RenderOptions,
+    alike,
+    counted,
+    distinct_sides,
+    form_note,
+    furniture_heading,
+    furniture_line,
+    header_name,
+    item_notes,
+    kind_name,
+    parts_line,
+    reading_warnings,
+    warnings_heading,
+)
 
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
 # ASCII punctuation that is Markdown syntax anywhere in a line ('&' starts an entity); a
@@ -224,6 +238,8 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
               "| " + " | ".join(str(summary[key]) for key in SUMMARY_ORDER) + " |", ""]
     if parts_line(comparison):
         lines += [escape_markdown(parts_line(comparison)) + _("."), ""]
+    if furniture_line(comparison, listed=options.furniture):
+        lines += [escape_markdown(furniture_line(comparison, listed=options.furniture)) + _("."), ""]
 
     lines += ["## " + _("Correspondence"), "",
               f"| {isolated(_cell(old.short_symbol))} | {isolated(_cell(new.short_symbol))} | " + _("change") + " |",
@@ -277,4 +293,11 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     if shown == 0:
         lines += [_("No changes: the two versions read the same.") if not comparison.differs
                   else _("The paragraphs and footnotes read the same."), ""]
+    if options.furniture and (old.furniture or new.furniture):
+        lines += ["## " + _("Page furniture"), ""]
+        for document in (old, new):
+            if document.furniture:
+                lines += [escape_markdown(furniture_heading(document)), ""]
+                lines += ["- " + escape_markdown(tr(line)) for line in document.furniture]
+                lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -18,7 +18,20 @@ from ..i18n import _, language_label, ngettext, tr
 from ..inline import for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
 from ..text import has_rtl
-from . import RenderOptions, alike, counted, distinct_sides, form_note, header_label, item_notes, kind_name, paragraph_kind_name, parts_line
+from . import (
+    RenderOptions,
+    alike,
+    counted,
+    distinct_sides,
+    form_note,
+    furniture_heading,
+    furniture_line,
+    header_label,
+    item_notes,
+    kind_name,
+    paragraph_kind_name,
+    parts_line,
+)
 
 _BADGE_STYLE = {
     ChangeKind.UNCHANGED: "dim",
@@ -240,6 +253,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
     parts = parts_line(comparison)
     if parts:
         _print_wrapped(console, Text(parts, style="bold" if color else ""))
+    _furniture_line(console, comparison, options, color)
     shown = 0
     for change in comparison.changes:
         if options.only_changes and change.kind is ChangeKind.UNCHANGED and not change.moved and not change.renumbered:
@@ -257,7 +271,26 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
         console.print()
         _print_wrapped(console, Text(_("No changes: the two versions read the same.") if not comparison.differs
                                      else _("The paragraphs and footnotes read the same.")))
+    _furniture(console, comparison, options)
     return _printed(console)
+
+
+def _furniture_line(console: Console, comparison: Comparison, options: RenderOptions, color: bool) -> None:
+    line = furniture_line(comparison, listed=options.furniture)
+    if line:
+        _print_wrapped(console, Text(line, style="dim" if color else ""))
+
+
+def _furniture(console: Console, comparison: Comparison, options: RenderOptions) -> None:
+    """With --show-furniture: each version's lines left out, one a line, unwrapped."""
+    if not options.furniture:
+        return
+    for document in (comparison.old, comparison.new):
+        if document.furniture:
+            console.print()
+            console.print(Text(furniture_heading(document)), soft_wrap=True)
+            for line in document.furniture:
+                console.print(Text("  " + visible(tr(line))), soft_wrap=True)
 
 
 def _labelled(label: str, inline: tuple[Text, frozenset[int], frozenset[int]],
@@ -414,6 +447,7 @@ def render_stat(comparison: Comparison, options: RenderOptions | None = None, to
     parts = parts_line(comparison)
     if parts:
         _print_wrapped(console, Text(parts, style="bold" if color else ""))
+    _furniture_line(console, comparison, options, color)
     console.print()
     rows = [(old.short_symbol, "", new.short_symbol, _("change"), _("kept"), _("opening words"))]
     styles = []
@@ -444,4 +478,5 @@ def render_stat(comparison: Comparison, options: RenderOptions | None = None, to
             line.append("  " if column != 0 else " ")
         line.append(row[5], style="dim" if color and index else None)
         console.print(line, soft_wrap=True, no_wrap=True, overflow="ellipsis", crop=True)
+    _furniture(console, comparison, options)
     return _printed(console)

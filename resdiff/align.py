@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, _count_elements, defaultdict  # type: ignore[attr-defined]
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from itertools import chain, compress
 from operator import mul, neg
@@ -190,7 +191,7 @@ class _Scorer:
         total = self.old_mass[i] + self.new_mass[j]
         return 2 * self.shared(i, j) / total if total else 0.0
 
-    def candidates(self, k: int, skip_old=(), skip_new=()) -> list[tuple[int, int]]:
+    def candidates(self, k: int, skip_old=(), skip_new=()) -> Collection[tuple[int, int]]:
         """Pairs worth scoring: all of them for short texts, else those sharing rare words,
         found from the paragraphs not in ``skip_old`` and ``skip_new`` (those already paired
         with their identical text look for no partner)."""
@@ -225,18 +226,18 @@ class _Scorer:
         for j, counts in enumerate(new.counts):
             if j not in skip_new:
                 pairs.update((i, j) for i in self._best(keys(counts), old_postings, k))
-        return sorted(pairs)
+        return pairs  # in no order: every use of the candidates is independent of their order
 
     @property
     def every_pair(self) -> bool:
         return self.old.size * self.new.size <= ALL_PAIRS_LIMIT
 
-    def leftover_candidates(self, olds: list[int], news: list[int], k: int) -> list[tuple[int, int]]:
+    def leftover_candidates(self, olds: list[int], news: list[int], k: int) -> set[tuple[int, int]]:
         """More partners for the paragraphs left unmatched (a few in a hundred): found through
         all their words under the frequency limit, not only the rarest, and more of them. A piece
         of a split or a paragraph cut short keeps few of its rare words."""
         if self.every_pair:
-            return []
+            return set()
         pairs: set[tuple[int, int]] = set()
         if olds:
             new_postings = self._postings(self.new)
@@ -248,7 +249,7 @@ class _Scorer:
             for j in news:
                 usable = list(filter(old_postings.__contains__, self.new.counts[j]))
                 pairs.update((i, j) for i in self._best(usable, old_postings, k))
-        return sorted(pairs)
+        return pairs
 
     def _frequencies(self) -> tuple[Counter[str], frozenset[str]]:
         """Each word's document frequency, and the words under the frequency limit."""
@@ -348,11 +349,11 @@ def align(old_doc: Document, new_doc: Document, options: AlignOptions = AlignOpt
         wider = scorer.leftover_candidates(left_old, left_new, LEFTOVER_CANDIDATES)
         # And the paragraphs matched to a left-over paragraph's neighbours: the second piece of
         # a split follows the first, the pieces of a merge stood together.
-        wider += [(i, match_old[i + d]) for i in left_old for d in NEIGHBOURS if i + d in match_old]
-        wider += [(match_new[j + d], j) for j in left_new for d in NEIGHBOURS if j + d in match_new]
+        wider.update((i, match_old[i + d]) for i in left_old for d in NEIGHBOURS if i + d in match_old)
+        wider.update((match_new[j + d], j) for j in left_new for d in NEIGHBOURS if j + d in match_new)
         _best_pairs(scorer, replace(options, threshold=max(options.threshold, WIDER_THRESHOLD)), wider,
                     match_old, match_new, scores)
-        candidates = sorted(set(candidates) | set(wider))
+        candidates = wider.union(candidates)
 
     # 3. Merges and splits: a leftover paragraph contained in a matched one of the other version.
     groups = {i: ([i], [j]) for i, j in match_old.items()}  # keyed by the first old index
@@ -452,9 +453,10 @@ def _cut_pairs(scorer: _Scorer, candidates, left_old: set[int], left_new: set[in
         if len(new.openings[j]) == OPENING_WORDS:
             by_opening[new.openings[j]].append(j)
     alike = {(i, j) for i in left_old for j in by_opening.get(old.openings[i], ())}
+    alike.update(pair for pair in candidates if pair[0] in left_old and pair[1] in left_new)
     found = []
-    for i, j in sorted(alike.union(candidates)):
-        if i not in left_old or j not in left_new or old.kinds[i] is not new.kinds[j]:
+    for i, j in alike:  # in no order: ``found`` is sorted by keys that tell every pair apart
+        if old.kinds[i] is not new.kinds[j]:
             continue
         a, b = old.openings[i], new.openings[j]
         if not a or not b or a[: len(b)] != b[: len(a)]:
@@ -496,10 +498,17 @@ def _absorptions(scorer: _Scorer, options: AlignOptions, candidates, match_old, 
     return sorted(found)
 
 
-def _group_counts(side: _Side, indices) -> Counter[str]:
-    total: Counter[str] = Counter()
-    for index in indices:
-        total.update(side.counts[index])
+def _group_counts(side: _Side, indices) -> dict[str, int]:
+    """The word counts of these paragraphs together, words in the order they first come (as
+    Counter.update adds them); a paragraph's own counts when it is alone."""
+    first, *rest = indices
+    if not rest:
+        return side.counts[first]
+    total = dict(side.counts[first])
+    get = total.get
+    for index in rest:
+        for word, count in side.counts[index].items():
+            total[word] = count + get(word, 0)
     return total
 
 
@@ -547,7 +556,7 @@ def _mark_moves(groups: list[Group], old: _Side, new: _Side) -> list[Group]:
 
     for _, new_pos, value, index in items:
         prev_value, prev_index = query(new_pos)  # strictly smaller new positions
-        total = tuple(a + b for a, b in zip(prev_value, value))
+        total = (prev_value[0] + value[0], prev_value[1] + value[1], prev_value[2] + value[2])
         best_value[index] = total
         best_prev[index] = prev_index
         update(new_pos + 1, (total, index))

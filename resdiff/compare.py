@@ -58,8 +58,11 @@ def _no_cycle_collection() -> Iterator[None]:
 def _compare(old: Document, new: Document, options: AlignOptions) -> Comparison:
     from .footnotes import compare_footnotes, mark_changes
 
-    bodies = [p.body for document in (old, new) for p in document.paragraphs]
-    prefetch(bodies + [normalize(body) for body in bodies])  # the stored segmentations, in one query
+    # The stored segmentations, in one query: of each text once (most paragraphs of a revised
+    # draft stand in both versions, and most normalise to themselves).
+    texts = {p.body for document in (old, new) for p in document.paragraphs}
+    texts.update([normalize(text) for text in texts])
+    prefetch(texts)
     alignment = align(old, new, options)
     with budget() as spent:
         # Pairs are diffed in an order that is the same whichever version is called old, so that

@@ -369,6 +369,38 @@ _RU_ORDINAL = lazy(r"(?<![^\W\d_])(?:(" + _trie(sorted(_RU_TENS)) + r")\s+)?(" +
                    + r")(?:ь(?:его|ему|ей|ем|ею|ья|ье|ью|и|их|им|ими)|ий|ый|ой|ая|ое|ого|ому|ом|ую|ые|ых|ым|ыми)"
                    r"(?![^\W\d_])", re.IGNORECASE)
 _RU_SESSION_AFTER = lazy(r"\s+(?:[^\W\d_]+\s+){0,2}(?:сесси|заседани|совещани)", re.IGNORECASE)
+# Arabic ordinals, masculine and feminine, with the article: "الثانية والستين" (sixty-second),
+# "الحادية عشرة" (eleventh), "الستين" (sixtieth); a small one only after the session or meeting it
+# numbers ("الدورة الثانية").
+_AR_UNITS = {1: ("الأول", "الاول", "الأولى", "الاولى"), 2: ("الثاني", "الثانية"), 3: ("الثالث", "الثالثة"),
+             4: ("الرابع", "الرابعة"), 5: ("الخامس", "الخامسة"), 6: ("السادس", "السادسة"), 7: ("السابع", "السابعة"),
+             8: ("الثامن", "الثامنة"), 9: ("التاسع", "التاسعة"), 10: ("العاشر", "العاشرة")}
+_AR_TENS = {20: "عشر", 30: "ثلاث", 40: "أربع", 50: "خمس", 60: "ست", 70: "سبع", 80: "ثمان", 90: "تسع"}
+
+
+def _arabic_ordinals() -> dict[str, int]:
+    forms: dict[str, int] = {}
+    for n, words in _AR_UNITS.items():
+        for word in words:
+            forms[word] = n
+    for unit in range(1, 10):
+        units = ("الحادي", "الحادية") if unit == 1 else _AR_UNITS[unit]
+        for word in units:
+            forms[f"{word} عشر"] = forms[f"{word} عشرة"] = 10 + unit
+    for tens, stem in _AR_TENS.items():
+        for ending in ("ين", "ون"):
+            forms[f"ال{stem}{ending}"] = tens
+            for unit in range(1, 10):
+                for word in (("الحادي", "الحادية") if unit == 1 else _AR_UNITS[unit]):
+                    forms[f"{word} وال{stem}{ending}"] = tens + unit
+    return forms
+
+
+_AR_ORDINAL_VALUES = _arabic_ordinals()
+_AR_ORDINAL = lazy(r"(?<![^\W\d_])" + _trie(sorted(_ordinal_key(form) for form in _AR_ORDINAL_VALUES))
+                   + r"(?![^\W\d_])")
+_AR_ORDINAL_KEYS = {_ordinal_key(form): value for form, value in _AR_ORDINAL_VALUES.items()}
+_AR_SESSION_BEFORE = lazy(r"(?:دور|جلس|اجتماع)[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s+$")
 _ZH_ORDINAL = lazy(r"第([零〇一二两三四五六七八九十百千]+)(?=(届|屆|次(?:[^\W\d_]{0,4})?(?:会议|會議))?)")
 
 
@@ -379,6 +411,15 @@ def _ordinals(folded: str, language: str, add, free) -> None:
         for match in _ZH_ORDINAL.finditer(folded):
             value = chinese_numeral_value(match.group(1))
             if value and (value > 10 or match.group(2)) and free(match.start(), match.end()):
+                add("number", str(value), match.start(), match.end())
+        return
+    if language == "ar":
+        for match in _AR_ORDINAL.finditer(folded):
+            value = _AR_ORDINAL_KEYS.get(_ordinal_key(match.group()))
+            if value is None or (value <= 10 and not _AR_SESSION_BEFORE.search(folded, max(0, match.start() - 48),
+                                                                                 match.start())):
+                continue
+            if free(match.start(), match.end()):
                 add("number", str(value), match.start(), match.end())
         return
     if language == "ru":

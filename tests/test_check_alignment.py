@@ -139,6 +139,14 @@ def test_russian_ordinals_in_every_case_are_numbers():
     assert values("второй раз, в пятый раз, пятидесяти государств, шестьдесят", "ru") == []
 
 
+def test_arabic_ordinals_are_numbers():
+    assert values("في دورتها الثانية والستين، الدورة الحادية والعشرين، الحادية عشرة، الدورة الستون", "ar") == \
+        [("number", "62", "الثانية والستين"), ("number", "21", "الحادية والعشرين"), ("number", "11", "الحادية عشرة"),
+         ("number", "60", "الستون")]
+    assert values("في الدورة الاستثنائية الطارئة العاشرة", "ar") == [("number", "10", "العاشرة")]
+    assert values("للمرة الثانية", "ar") == []
+
+
 def test_small_ordinals_are_numbers_only_where_they_number_a_session_or_meeting():
     assert values("第二次世界大战，《宪章》第二条", "zh") == []
     assert values("the Second World War, for the first time", "en") == []

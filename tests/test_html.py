@@ -284,3 +284,26 @@ def test_removed_paragraph_break_shows_as_pilcrow():
 
     comparison = Comparison(old=old, new=old, changes=(Change(ChangeKind.MERGED, ("OP1",), ("OP1",), inline=spans),))
     assert '<del> x<span class="pilcrow" aria-label="paragraph break">¶</span></del>' in render(comparison)
+
+
+def test_copied_text_is_the_whole_new_version_with_its_footnotes(tmp_path):
+    """The copy button's text: header parts, title, chapeau, paragraphs with the marks they cite,
+    then the footnotes; so a change of a footnote alone is in what is copied."""
+    import html as html_module
+
+    from resdiff.parse import parse_text
+    from resdiff.render.html import clean_text
+
+    text = ("United Nations A/C.3/80/L.12\nGeneral Assembly Distr.: Limited\n20 October 2025\nThird Committee\n"
+            "Agenda item 71 (c)\nPromotion and protection of human rights\nAlbania and Canada: draft resolution\n"
+            "Situation of human rights in Somewhere\nThe General Assembly,\nGuided by the Charter,1\n"
+            "1. Requests:\n(a) A report;2\n(b) A plan.\n__________\n1 See A/78/511.\n2 A/80/1 and Corr.1.\n")
+    (new,) = parse_text(text, "l12.txt")
+    assert clean_text(new) == (
+        "Agenda item 71 (c) Promotion and protection of human rights\nAlbania and Canada: draft resolution\n"
+        "Situation of human rights in Somewhere\nThe General Assembly,\nGuided by the Charter,¹\n"
+        "1. Requests:\n(a) A report;²\n(b) A plan.\n__________\n1 See A/78/511.\n2 A/80/1 and Corr.1.\n")
+    (old,) = parse_text(text.replace(" and Corr.1", ""), "l12.txt")
+    page = render(compare(old, new))
+    copied = html_module.unescape(re.search(r'id="new-text"[^>]*>(.*?)</textarea>', page, re.S).group(1))
+    assert copied == clean_text(new) and "A/80/1 and Corr.1." in copied

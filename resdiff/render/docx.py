@@ -120,7 +120,7 @@ _CJK_ORDINALS = {"bis": "二", "ter": "三", "quater": "四", "quinquies": "五"
                  "octies": "八", "novies": "九", "decies": "十"}
 
 
-def _line_marks(paragraph: Paragraph) -> list[tuple[str, ...]]:
+def line_marks(paragraph: Paragraph) -> list[tuple[str, ...]]:
     """The footnote marks each printed line of a paragraph ends with."""
     marks = [item.footnotes for item in paragraph.items]
     if paragraph.text or not paragraph.items:
@@ -327,7 +327,7 @@ class _Planner:
         side = "old" if op is Op.DELETE else "new"
         segments: list = []
         lines = body.split("\n")
-        for n, (line, marks) in enumerate(zip(lines, _line_marks(paragraph) + [()] * len(lines))):
+        for n, (line, marks) in enumerate(zip(lines, line_marks(paragraph) + [()] * len(lines))):
             text = (_prefix(paragraph) if n == 0 else "\n") + line
             segments.append(_Text(op, "", text))
             segments.extend(self._refs(marks, op, "", side))
@@ -357,7 +357,7 @@ class _Planner:
             for k, (paragraph, body) in enumerate(zip(paragraphs, bodies)):
                 found.append((at, 0, k, _prefix(paragraph)))
                 lines = body.split("\n")
-                for line, marks in zip(lines, _line_marks(paragraph) + [()] * len(lines)):
+                for line, marks in zip(lines, line_marks(paragraph) + [()] * len(lines)):
                     at += len(line)
                     found.append((at, 1, k, marks))
                     at += 1

@@ -19,7 +19,7 @@ from .. import i18n
 from ..i18n import N_, _, language_label, tr
 from ..inline import Shown, for_display
 from ..model import Change, ChangeKind, Comparison, Document, Op, Span
-from ..text import direction
+from ..text import SUPERSCRIPT_DIGITS, direction
 from . import (
     RenderOptions,
     alike,
@@ -37,7 +37,7 @@ from . import (
     reading_warnings,
     warnings_heading,
 )
-from .docx import chapeau, paragraph_lines
+from .docx import chapeau, line_marks, paragraph_lines
 
 # Order of the counts in the header; the first six are kinds of change, the last two are flags.
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
@@ -751,13 +751,29 @@ def _correspondence(comparison: Comparison) -> str:
 
 
 def clean_text(document: Document) -> str:
-    """A document's text as a delegate would paste it: title, chapeau, then each paragraph as
-    printed ("3. Decides:", "(a) …"), one a line, with no mark of any change."""
-    lines = [document.title] if document.title else []
+    """A document's whole text as a delegate would paste it, with no mark of any change: the
+    agenda item and sponsors line where it prints them, the title, the chapeau, then each paragraph
+    as printed ("3. Decides:", "(a) …"), one a line, each line followed by the footnote marks it
+    cites (superscript digits: resdiff does not know where inside the line a mark stood), then,
+    under a rule, the footnotes ("1 See A/78/511.")."""
+    lines = [part for part in (document.agenda_item, document.sponsors, document.title) if part]
     lines.append(chapeau(document))
     for paragraph in document.paragraphs:
-        lines.extend(paragraph_lines(paragraph))
+        printed = paragraph_lines(paragraph)
+        marked = line_marks(paragraph) + [()] * len(printed)
+        lines.extend(text + "".join(_printed_mark(m) for m in marks) for text, marks in zip(printed, marked))
+    if document.footnotes:
+        lines.append("__________")
+        lines.extend(f"{footnote.mark} {footnote.text}" for footnote in document.footnotes)
     return "\n".join(lines) + "\n"
+
+
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+
+
+def _printed_mark(mark: str) -> str:
+    """A footnote mark as it stands after the text that cites it: "5" → "⁵"; "*" as it is."""
+    return mark.translate(_TO_SUPERSCRIPT) if mark.isdigit() else mark
 
 
 def _column(document: Document, ids: tuple[str, ...], spans: tuple[Span, ...], side: str, empty: str = "",

@@ -58,7 +58,7 @@ def _units(paragraphs: list[Paragraph]) -> list[_Unit]:
     for paragraph in paragraphs:
         if not paragraph.items or paragraph.text:
             units.append(_Unit(paragraph.id, None, paragraph.text))
-        units.extend(_Unit(paragraph.id, item, f"({item.label}) {item.text}") for item in paragraph.items)
+        units.extend(_Unit(paragraph.id, item, f"({item.printed}) {item.text}") for item in paragraph.items)
     return units
 
 

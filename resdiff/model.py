@@ -63,6 +63,24 @@ class Item:
     footnotes: tuple[str, ...] = ()
     parent: str | None = None
 
+    @property
+    def printed(self) -> str:
+        """The label as the text prints it: "b bis" (inserted after (b)) is "b 之二" in Chinese.
+
+        >>> Item("b bis", "A timetable;").printed, Item("b bis", "一份时间表；").printed, Item("c", "x").printed
+        ('b bis', 'b 之二', 'c')
+        """
+        base, _, ordinal = self.label.partition(" ")
+        if ordinal in _CJK_ORDINALS and _HAN.match(self.text):
+            return f"{base} 之{_CJK_ORDINALS[ordinal]}"
+        return self.label
+
+
+# The Chinese ordinal of each Latin one ("之二" for bis), as a Chinese text prints an inserted number.
+_CJK_ORDINALS = {"bis": "二", "ter": "三", "quater": "四", "quinquies": "五", "sexies": "六", "septies": "七",
+                 "octies": "八", "novies": "九", "decies": "十"}
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
@@ -91,7 +109,7 @@ class Paragraph:
         if not self.items:
             return self.text
         lines = [self.text] if self.text else []
-        lines.extend(f"({item.label}) {item.text}" for item in self.items)
+        lines.extend(f"({item.printed}) {item.text}" for item in self.items)
         return "\n".join(lines)
 
     def all_footnotes(self) -> tuple[str, ...]:

@@ -91,3 +91,53 @@ def test_the_pdf_reading_of_the_word_file_keeps_the_inserted_paragraph():
                                ("OP1bis", "Invites States to cooperate;", ()),
                                ("OP2", "Decides to remain seized of the matter.", ())]
     assert [(f.mark, f.text) for f in document.footnotes] == [("1", "See A/60/1.")]
+
+
+# --- "(b bis)": a sub-paragraph inserted after (b) ------------------------------------------------
+
+ITEMS = "The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Requests:\n(a) A report;\n(b) A plan;\n{bis}(c) A budget.\n"
+ITEMS_ZH = "大会，\n\n回顾其第 60/1 号决议，\n\n1. 请：\n(a) 一份报告；\n(b) 一项计划；\n{bis}(c) 一份预算。\n"
+
+
+def test_a_bis_sub_paragraph_is_its_own():
+    document = parse_text(ITEMS.format(bis="(b bis) A timetable;\n(b ter) A list;\n"))[0]
+    assert [(i.label, i.text, i.parent) for i in document.paragraphs[1].items] == [
+        ("a", "A report;", None), ("b", "A plan;", None), ("b bis", "A timetable;", None),
+        ("b ter", "A list;", None), ("c", "A budget.", None)]
+    assert document.warnings == ()
+    zh = parse_text(ITEMS_ZH.format(bis="（b 之二）一份时间表；\n"))[0]
+    assert [(i.label, i.printed) for i in zh.paragraphs[1].items] == [
+        ("a", "a"), ("b", "b"), ("b bis", "b 之二"), ("c", "c")]
+    assert zh.paragraphs[1].body == "请：\n(a) 一份报告；\n(b) 一项计划；\n(b 之二) 一份时间表；\n(c) 一份预算。"
+    assert zh.warnings == ()
+    # nested: "(ii bis)" sits where (ii) does
+    nested = parse_text("The General Assembly,\n\nRecalling x,\n\n1. Requests:\n(a) A report on:\n(i) costs;\n"
+                        "(ii) staff;\n(ii bis) travel;\n(b) A plan.\n")[0]
+    assert [(i.label, i.parent) for i in nested.paragraphs[1].items] == [
+        ("a", None), ("i", "a"), ("ii", "a"), ("ii bis", "a"), ("b", None)]
+
+
+def test_a_diff_shows_the_bis_sub_paragraph_added(tmp_path):
+    for text, bis, alike, body in (
+            (ITEMS, "(b bis) A timetable;\n", "81%",
+             ["Requests:", "(a) A report;", "(b) A plan;", "{+(b bis) A timetable;", "+}(c) A budget."]),
+            (ITEMS_ZH, "（b 之二）一份时间表；\n", "82%",
+             ["请：", "(a) 一份报告；", "(b) 一项计划；", "{+(b 之二) 一份时间表；", "+}(c) 一份预算。"])):
+        (tmp_path / "cb0.txt").write_text(text.format(bis=""), encoding="utf-8")
+        (tmp_path / "cb1.txt").write_text(text.format(bis=bis), encoding="utf-8")
+        result = run_command("diff", str(tmp_path / "cb0.txt"), str(tmp_path / "cb1.txt"), "--only-changes")
+        assert result.stderr == ""
+        assert result.stdout.split("\n")[1:] == [
+            "1 unchanged  1 modified  0 added  0 removed  0 merged  0 split  0 moved  0 renumbered",
+            "Changed: 1 body paragraph, 1 sub-paragraph",
+            "",
+            f"[modified]  cb0.txt OP1 → cb1.txt OP1  ({alike} alike)",
+            "Sub-paragraphs: OP1(b bis) added",
+            *body, ""]
+
+
+def test_a_bis_sub_paragraph_out_of_place_is_a_warning():
+    document = parse_text("The General Assembly,\n\nRecalling x,\n\n1. Requests:\n(a) A report;\n(c bis) A plan;\n")[0]
+    assert [str(w) for w in document.warnings] == [
+        "document: OP1 has sub-paragraph (c bis) after (a), not after (c): a sub-paragraph may be missing or misread"]
+

@@ -20,7 +20,7 @@ from ..lazypattern import lazy
 from ..model import Item, Paragraph, ParagraphKind
 from .classification import _label, _take_marks, unique_id
 from .lines import _join
-from .patterns import _LABEL, _OPERATIVE
+from .patterns import _LABEL, _OPERATIVE, item_label
 
 # "Annex", "Annex II", "ANNEX", "Appendix", "Enclosure", "附件", "附件二".
 ANNEX_LINE = lazy(
@@ -70,7 +70,7 @@ def classify_annex(chunks: list[str], prefix: str, heading_line: str,
                         "items": [], "marks": marks})
         elif label and previous["kind"] is ParagraphKind.ANNEX:
             body, marks = _take_marks(text[label.end():], known_marks, state, not known_marks)
-            printed, parent = _label(label.group(1), previous["items"])
+            printed, parent = _label(item_label(label), previous["items"])
             previous["items"].append(Item(printed, body, marks, parent))
         elif _is_heading(text):
             # a footnote mark may end a heading, run onto its last word: the annex's title "… Trust

@@ -23,6 +23,7 @@ from .patterns import (
     _SUPER_TO_ASCII,
     CHAPEAU_LINE,
     bis_number,
+    item_label,
     opens_operative,
     opens_preambular,
     section_heading,
@@ -400,7 +401,7 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
             assert match is not None
             body, marks = _take_marks(text[match.end():], known_marks, state, not known_marks)
             items = paragraphs[-1]["items"]
-            printed, parent = _label(match.group(1), items)
+            printed, parent = _label(item_label(match), items)
             items.append(Item(printed, body, marks, parent))
         elif role == "continued":
             body, marks = _take_marks(text, known_marks, state, not known_marks)
@@ -479,6 +480,11 @@ def _label(raw: str, items: list[Item]) -> tuple[str, str | None]:
     """
     if not items:
         return raw, None
+    base, _, ordinal = raw.partition(" ")
+    if ordinal:
+        # "(b bis)", inserted after (b): where (b) sits
+        after = next((item for item in reversed(items) if item.label == base), items[-1])
+        return raw, after.parent
     last = items[-1]
     value = _roman(raw)
     continues_numerals = value is not None and _roman(last.label) == value - 1
@@ -498,7 +504,7 @@ def _label(raw: str, items: list[Item]) -> tuple[str, str | None]:
 def _top_letter(items: list[Item]) -> str | None:
     for item in reversed(items):
         if item.parent is None:
-            return item.label
+            return item.label.partition(" ")[0]  # (c) follows (b bis) as it follows (b)
     return None
 
 
@@ -732,7 +738,15 @@ def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: st
     for paragraph in paragraphs:
         top = [item.label for item in paragraph.items if item.parent is None]
         for before, after in zip(top, top[1:]):
-            expected = _label_gap(before, after)
+            base, _, ordinal = after.partition(" ")
+            if ordinal:
+                # "(b bis)" follows (b) (or "(b ter)" "(b bis)"); elsewhere it is out of place
+                if before.partition(" ")[0] != base:
+                    found.append(Message(N_("{name}: {id} has sub-paragraph ({after}) after ({before}), not after "
+                                            "({base}): a sub-paragraph may be missing or misread"),
+                                         name=name, id=paragraph.id, after=after, before=before, base=base))
+                continue
+            expected = _label_gap(before.partition(" ")[0], after)
             if expected is not None:
                 found.append(Message(N_("{name}: {id} has sub-paragraph ({after}) after ({before}): "
                                         "({expected}) may be missing or misread"),

@@ -117,8 +117,22 @@ _TITLE_NUMBER = re.compile(
 # texts use); without the opening bracket only a single letter or a short numeral.
 _LABEL = re.compile(
     r"^(?=[(（]|(?:[a-zа-яё]|[\u0621-\u064a]ـ?)\s?[)）]|[ivx]{1,4}\s?[)）])"
-    r"[(（]?\s*([a-z]{1,3}|[ivxlc]{1,6}|[а-яё]|[\u0621-\u064a]ـ?)\s*[)）]\s*(?=\S)"
+    r"[(（]?\s*([a-z]{1,3}|[ivxlc]{1,6}|[а-яё]|[\u0621-\u064a]ـ?)"
+    rf"(?:\s?({_BIS_ORDINAL}))?\s*[)）]\s*(?=\S)"
 )
+
+
+def item_label(match: re.Match[str]) -> str:
+    """A sub-paragraph's label from a ``_LABEL`` match: "b", or "b bis" for one a draft inserts
+    after (b) ("(b bis)", "(b之二)", "（b 之二）"), the ordinal in Latin as in "OP2bis".
+
+    >>> [item_label(_LABEL.match(t)) for t in ("(b) x", "(b bis) x", "(c Ter) x", "（b 之二）x", "(ii bis) x")]
+    ['b', 'b bis', 'c ter', 'b bis', 'ii bis']
+    >>> _LABEL.match("(bistro) x"), _LABEL.match("(b bisque) x")
+    (None, None)
+    """
+    ordinal = match.group(2)
+    return f"{match.group(1)} {_BIS_ORDINALS[ordinal.lower()]}" if ordinal else match.group(1)
 # A footnote area's separator rule as a text extraction prints it: five underscores or hyphens
 # or more ("__________", "-----", "＿＿＿＿＿"), or three dashes or box rules or more ("———": an
 # em dash is two hyphens wide), perhaps spaced ("_ _ _ _ _").

@@ -234,12 +234,14 @@ def item_notes(change) -> list[str]:
     notes = []
     whole = not change.old or not change.new
     items = change.item_changes
-    if not whole and items and all(i.kind is ChangeKind.REMOVED and not i.moved for i in items):
+    # (every sub-paragraph of the pair, not only the changed ones: one added to a list that was
+    # there is "added")
+    if not whole and items and all(i.kind is ChangeKind.REMOVED and not i.moved for i in change.items):
         # The list was run into the paragraph's text (or the other way round): its text is in
         # the paragraph's word diff, not gone.
         return [_("{items} run into the paragraph's text")
                 .format(items=_(", ").join(i.old for i in items))]
-    if not whole and items and all(i.kind is ChangeKind.ADDED and not i.moved for i in items):
+    if not whole and items and all(i.kind is ChangeKind.ADDED and not i.moved for i in change.items):
         return [_("{items} set out from the paragraph's text")
                 .format(items=_(", ").join(i.new for i in items))]
     for item in change.item_changes:

@@ -87,6 +87,10 @@ def _widen(pipe: int) -> int:
         return 4096  # what any pipe holds
 
 
+class _Unusable(Exception):
+    """An answer of the segmenting helper that cannot be used (the caller segments itself)."""
+
+
 class Helper:
     """A helper process loading segmenter ``name``: ``send`` gives it a batch of runs to
     segment, ``receive`` reads the words of every batch sent, ``cut_many`` does both."""
@@ -150,19 +154,19 @@ class Helper:
         try:
             if not self._ready:
                 if self._receive.readline().rstrip(b"\n").decode("utf-8", "surrogateescape") != self.origin:
-                    raise ValueError("the helper loaded another segmenter")
+                    raise _Unusable  # the helper loaded another segmenter
                 self._ready = True
             readline = self._receive.readline
             for runs in self.pending:
                 lines = [readline() for _ in runs]
                 if lines and not lines[-1].endswith(b"\n"):
-                    raise ValueError("the helper ended")
+                    raise _Unusable  # the helper ended
                 for run, line in zip(runs, b"".join(lines).decode("utf-8").split("\n")):
                     tokens = line.split(" ")
                     if "".join(tokens) != run or not all(tokens):
-                        raise ValueError("an answer that is not its run")
+                        raise _Unusable  # an answer that is not its run
                     words[run] = tokens
-        except (OSError, ValueError):
+        except (OSError, ValueError, _Unusable):
             self.stop()
             return None
         self.pending = []

@@ -283,3 +283,29 @@ def test_an_alternative_run_into_the_paragraph_before_is_a_warning():
     document = parse_text(EN.format(bis="").replace("Decides b;", "Decides b; OP2 alt: Decides other;"))[0]
     assert document.paragraphs[2].text == "Decides b; OP2 alt: Decides other;"
     assert document.warnings == ("document: a paragraph numbered “OP2 alt” is read as part of OP2: check it by hand",)
+
+
+@pytest.mark.parametrize("alternative", ["[PP1 alt] Noting y,", "[PP1 alt Noting y,]", "PP1 alt: Noting y,"])
+def test_a_preambular_alternative_is_a_paragraph_of_its_own_and_the_count_goes_on(alternative):
+    # before: "[PP1 alt] Noting y," was PP2, its label in its text, and the next preambular
+    # paragraph PP3 where the version without the alternative has PP2
+    text = f"The General Assembly,\n\nRecalling x,\n\n{alternative}\n\nWelcoming z,\n\n1. Decides a.\n"
+    document = parse_text(text)[0]
+    assert [(p.id, p.kind.value, p.text) for p in document.paragraphs] == [
+        ("PP1", "preambular", "Recalling x,"), ("PP1alt", "preambular", "Noting y,"),
+        ("PP2", "preambular", "Welcoming z,"), ("OP1", "operative", "Decides a."),
+    ]
+    assert document.warnings == ()
+    assert _prefix(document.paragraphs[1]) == "[PP1 alt] "
+
+
+def test_a_preambular_alternative_diffs_as_added_and_meets_the_schema(tmp_path):
+    old = "The General Assembly,\n\nRecalling x,\n\nWelcoming z,\n\n1. Decides a.\n"
+    new = old.replace("Welcoming z,", "[PP1 alt] Noting y,\n\nWelcoming z,")
+    out = diff(tmp_path, old, new)
+    assert "[added]  b.txt PP1alt\n{+Noting y,+}\n" in out
+    assert "[unchanged]  a.txt PP2 → b.txt PP2\n" in out
+    (tmp_path / "c.txt").write_text(new, encoding="utf-8")
+    result = runner.invoke(app, ["parse", "--format", "json", str(tmp_path / "c.txt")])
+    schema = json.loads((ROOT / "resdiff" / "schemas" / "parse.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(result.stdout), schema)

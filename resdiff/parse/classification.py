@@ -25,6 +25,7 @@ from .patterns import (
     bis_number,
     item_label,
     opens_operative,
+    preambular_alternative,
     opens_preambular,
     section_heading,
 )
@@ -268,6 +269,12 @@ def _roles(chunks: list[str], quoted: bool) -> list[tuple[str, str, re.Match[str
         text = _strip_quotes(chunk) if quoted else chunk.strip()
         if not text:
             continue
+        alternative = preambular_alternative(text)
+        if alternative:
+            # "[PP2 alt] Noting …": offered instead of PP2, a preambular paragraph of its own
+            seen_paragraph = True
+            roles.append(("preambular alternative", text, alternative[0]))
+            continue
         inserted = bis_number(text)
         number = None if inserted else _OPERATIVE.match(text)
         if inserted:
@@ -391,6 +398,13 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
             assert found is not None
             paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": None, "text": body,
                                "items": [], "marks": marks, "id": found[1]})
+        elif role == "preambular alternative":
+            assert match is not None
+            body, marks = _take_marks(_unbracketed(text, match), known_marks, state)
+            found_pp = preambular_alternative(text)
+            assert found_pp is not None
+            paragraphs.append({"kind": ParagraphKind.PREAMBULAR, "number": None, "text": body,
+                               "items": [], "marks": marks, "id": found_pp[1]})
         elif role == "heading":
             paragraphs.append({"kind": ParagraphKind.HEADING, "number": None, "text": text, "items": [], "marks": ()})
         elif role == "unnumbered":
@@ -596,7 +610,9 @@ def _with_ids(raw: list[dict]) -> list[Paragraph]:
     heading = 0
     for entry in raw:
         prefix = "".join(f"{current[level]}." for level in levels if level in current)
-        if entry["kind"] is ParagraphKind.PREAMBULAR:
+        if entry["kind"] is ParagraphKind.PREAMBULAR and "id" in entry:
+            pid = prefix + entry["id"]  # "PP2alt", offered instead of PP2: the count goes on without it
+        elif entry["kind"] is ParagraphKind.PREAMBULAR:
             pps[prefix] = pps.get(prefix, 0) + 1
             pid = f"{prefix}PP{pps[prefix]}"
         elif entry["kind"] is ParagraphKind.HEADING:

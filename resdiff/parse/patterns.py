@@ -51,6 +51,26 @@ ALT_NUMBER = re.compile(
     rf"|(\d{{1,3}})\.?\s?{_ALT}\s*[.．:–—)-])\s*(?=\S)"
 )
 
+# An alternative to a preambular paragraph, labelled by the paragraph it stands for: "[PP2 alt]
+# Noting …", "PP2 alt: …". Group 1 is that paragraph's number.
+PP_ALT = re.compile(rf"^(?:\[\s?PP\s?(\d{{1,3}})\.?\s?{_ALT}\s*[.．:–—)\]-]?|PP\s?(\d{{1,3}})\.?\s?{_ALT}\s*[.．:–—)-])\s*(?=\S)")
+
+
+def preambular_alternative(text: str) -> tuple[re.Match[str], str] | None:
+    """The match of a preambular alternative's label and its id ("PP2alt"), None for any other text.
+
+    >>> [preambular_alternative(t)[1] for t in ("[PP2 alt] Noting z,", "PP2 alt: Noting z,", "[PP 3 alt 2] Noting")]
+    ['PP2alt', 'PP2alt', 'PP3alt2']
+    >>> preambular_alternative("PP2 Noting"), preambular_alternative("[PP2] Noting")
+    (None, None)
+    """
+    match = PP_ALT.match(text)
+    if not match:
+        return None
+    groups = match.groups()
+    number, second = next((groups[k], groups[k + 1]) for k in (0, 2) if groups[k])
+    return match, f"PP{int(number)}alt{second or ''}"
+
 
 def bis_number(text: str) -> tuple[re.Match[str], str] | None:
     """The match of an inserted or alternative paragraph's number and its id ("OP2bis",

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from ..text import has_cjk
 from .lines import _ends_terminal, _join_all, width
-from .patterns import _LABEL, _OPERATIVE, GLUED_PREAMBULAR, bis_number, opens_operative, opens_preambular, section_heading
+from .patterns import (
+    _LABEL,
+    _OPERATIVE,
+    GLUED_PREAMBULAR,
+    bis_number,
+    opens_operative,
+    opens_preambular,
+    preambular_alternative,
+    section_heading,
+)
 from .records import Line
 
 
@@ -60,9 +69,10 @@ def _starts_paragraph(line: str, previous: str, blank: bool, indented: bool, quo
         value = int(number.group(1))
         if value == expected or (value == expected + 1 and _ends_terminal(previous)):
             return True
-    terminal = _ends_terminal(previous)
-    if (terminal or _closes_bracket(previous)) and bis_number(line):
-        return True  # "2 bis. …", a paragraph inserted after OP2; "[2. alt …]" after another in brackets
+    # (a paragraph a draft offers in brackets ends with its punctuation and the bracket: "… c;]")
+    terminal = _ends_terminal(previous) or _closes_bracket(previous)
+    if terminal and (bis_number(line) or preambular_alternative(line)):
+        return True  # "2 bis. …", a paragraph inserted after OP2; "[2. alt …]" one offered instead
     if _LABEL.match(line) and terminal:
         return True
     if not terminal:
@@ -80,7 +90,7 @@ def _starts_paragraph(line: str, previous: str, blank: bool, indented: bool, quo
 
 def _closes_bracket(text: str) -> bool:
     """Whether a paragraph ends as a bracketed one offered as an alternative does ("… other;]")."""
-    return text.rstrip()[-2:] in (".]", ";]", ":]", "。]", "；]")
+    return text.rstrip()[-2:] in (".]", ";]", ":]", ",]", "。]", "；]", "：]", "，]")
 
 
 # An annex's title or heading is at most this long (``annex.HEADING_LENGTH``); a heading on a

@@ -25,8 +25,8 @@ from .patterns import (
     bis_number,
     item_label,
     opens_operative,
-    preambular_alternative,
     opens_preambular,
+    preambular_alternative,
     section_heading,
 )
 

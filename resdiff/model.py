@@ -158,12 +158,23 @@ class Document:
     # The short name the views give this version beside the other, where the two short symbols
     # would read the same (render.distinct_sides); None: the short symbol itself. Not data.
     shown_as: str | None = field(default=None, compare=False, repr=False)
+    # The stored revision this version is, where the store holds several of its symbol (set by
+    # store.resolver): the views name it "A/C.3/78/L.41 rev 2". None for a file. Not data.
+    revision: int | None = field(default=None, compare=False, repr=False)
 
     @property
     def label(self) -> str:
-        """A short name for the document: its symbol, else its file name, else 'document'."""
+        """A short name for the document: its symbol (with the stored revision, where there are
+        several: 'A/C.3/78/L.41 rev 2'), else its file name, else 'document'."""
         if self.symbol:
-            return self.symbol
+            return self.symbol + self._revision_suffix
+        if self.source:
+            return self.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        return "document"
+
+    @property
+    def _revision_suffix(self) -> str:
+        return f" rev {self.revision}" if self.revision is not None else ""
         if self.source:
             return self.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
         return "document"
@@ -174,11 +185,18 @@ class Document:
 
         >>> [Document(s, None, "en", ()).short_symbol for s in ("A/C.2/65/L.22", "A/RES/ES-11/3", "A/C.3/78/L.41/Rev.1")]
         ['L.22', 'ES-11/3', 'L.41/Rev.1']
+        >>> Document("A/C.3/78/L.41", None, "en", (), revision=2).short_symbol
+        'L.41 rev 2'
         """
         if self.shown_as:
             return self.shown_as
         if not self.symbol:
             return self.label
+        return self._short_symbol + self._revision_suffix
+
+    @property
+    def _short_symbol(self) -> str:
+        assert self.symbol
         parts = self.symbol.split("/")
         if "RES" in parts[:-1]:
             return "/".join(parts[parts.index("RES") + 1 :])

@@ -22,7 +22,7 @@ import sqlite3
 import stat
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, overload
 
@@ -1006,7 +1006,14 @@ def resolver(store_path_arg: str | os.PathLike | None,
             found = store.find(arg, language)
             if not found:
                 return None
-            return (store.document(found[-1]),)
+            chosen = found[-1]
+            document = store.document(chosen)
+            # Where the store holds several revisions of the symbol (in the version's language),
+            # the views name the one taken: "L.41 rev 1 → L.41 rev 2".
+            revisions = [v for v in store.find(chosen.symbol, chosen.language) if v.symbol == chosen.symbol]
+            if len(revisions) > 1:
+                document = replace(document, revision=chosen.revision)
+            return (document,)
 
     return resolve
 

@@ -340,3 +340,25 @@ def test_add_stores_a_new_revision_when_only_the_title_header_or_date_changed(tm
     # `diff` counts the title and header a change; a new date alone it shows in the heading
     assert differs.exit_code == (0 if edit[0] == "20 October" else 1)
     assert "(2025-10-20) → A/C.3/80/L.12" in differs.output or edit[0] != "20 October"
+
+
+def test_diff_names_the_stored_revisions_it_compares(tmp_path):
+    path = tmp_path / "store.db"
+    first, second = tmp_path / "h0.txt", tmp_path / "h1.txt"
+    first.write_text(HEADED, encoding="utf-8")
+    second.write_text(HEADED.replace("Decides to act", "Decides firmly to act"), encoding="utf-8")
+    run("add", str(first), str(second), "--store", str(path))
+    stat = run("diff", "L.12@1", "L.12@2", "--store", str(path), "--stat").output.splitlines()
+    assert stat[0] == "A/C.3/80/L.12 rev 1 (2025-10-20) → A/C.3/80/L.12 rev 2 (2025-10-20)"
+    # the symbol alone is the latest revision, and the heading says so
+    latest = run("diff", "L.12", "L.12@2", "--store", str(path), "--stat").output.splitlines()
+    assert latest[0] == "A/C.3/80/L.12 rev 2 (2025-10-20) → A/C.3/80/L.12 rev 2 (2025-10-20)"
+    changes = run("diff", "L.12@1", str(second), "--store", str(path), "--only-changes", "--color", "never").output
+    assert "[modified]  L.12 rev 1 OP1 → L.12 OP1" in changes
+    markdown = run("diff", "L.12@1", "L.12@2", "--store", str(path), "--format", "markdown").output
+    assert markdown.startswith("# A/C.3/80/L.12 rev 1 → A/C.3/80/L.12 rev 2\n")
+    # one stored revision: no revision named
+    single = tmp_path / "single.db"
+    run("add", str(first), "--store", str(single))
+    assert run("diff", "L.12", str(second), "--store", str(single), "--stat").output.splitlines()[0] == \
+        "A/C.3/80/L.12 (2025-10-20) → A/C.3/80/L.12 (2025-10-20)"

@@ -554,7 +554,7 @@ def _doc_card(role: str, document: Document) -> str:
     title = f'<p class="title"{_lang(document, document.title)}>{_e(document.title)}</p>' if document.title else ""
     label, heading = (_("Old version"), _("Old")) if role == "old" else (_("New version"), _("New"))
     return (f'<section class="doc" aria-label="{_e(label)}"><h2>{_e(heading)}</h2>'
-            f'<p class="symbol"{_lang(document, document.symbol or document.label)}>{_e(document.symbol or document.label)}</p>{title}'
+            f'<p class="symbol"{_lang(document, document.label)}>{_e(document.label)}</p>{title}'
             f'<p class="meta">{" · ".join(meta)}</p></section>')
 
 
@@ -853,8 +853,8 @@ def _change(comparison: Comparison, position: int, change: Change, origin_above:
 def _sbs_head(comparison: Comparison) -> str:
     """The heads of the side-by-side columns, mirrored with them."""
     old, new = comparison.old, comparison.new
-    heads = (_("{name} (old)").format(name=_name(old.symbol or old.label)),
-             _("{name} (new)").format(name=_name(new.symbol or new.label)))
+    heads = (_("{name} (old)").format(name=_name(old.label)),
+             _("{name} (new)").format(name=_name(new.label)))
     if not _mirrored(comparison):
         return f'<div class="sbs-head" aria-hidden="true"><div>{heads[0]}</div><div>{heads[1]}</div></div>\n'
     return (f'<div class="sbs-head" aria-hidden="true" dir="rtl"><div>{_ltr(heads[0])}</div>'
@@ -891,8 +891,8 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         f'<body data-only-changes="{only}">\n',
         '<header class="report-head">',
         f'<p class="eyebrow">{_w("Comparison of two versions")}</p>',
-        f'<h1><span{_lang(old, old.symbol or old.label)}>{_name(old.symbol or old.label)}</span> <span class="arrow">→</span> '
-        f'<span{_lang(new, new.symbol or new.label)}>{_name(new.symbol or new.label)}</span></h1>',
+        f'<h1><span{_lang(old, old.label)}>{_name(old.label)}</span> <span class="arrow">→</span> '
+        f'<span{_lang(new, new.label)}>{_name(new.label)}</span></h1>',
         f'<div class="docs">{_doc_card("old", old)}{_doc_card("new", new)}</div>',
         _heading_parts(comparison, options.only_changes),
         _warnings_section(comparison),

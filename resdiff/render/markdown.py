@@ -188,7 +188,7 @@ def _is_changed(change: Change) -> bool:
 
 
 def _document_line(role: str, document: Document) -> str:
-    parts = [f"**{role}** {isolated(escape_markdown(document.symbol or document.label))}"]
+    parts = [f"**{role}** {isolated(escape_markdown(document.label))}"]
     if document.title:
         parts.append(isolated(escape_markdown(document.title)))
     if document.date:
@@ -219,7 +219,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
     options = options or RenderOptions()
     comparison = distinct_sides(comparison)
     old, new = comparison.old, comparison.new
-    lines = [f"# {isolated(escape_markdown(old.symbol or old.label))} → {isolated(escape_markdown(new.symbol or new.label))}", ""]
+    lines = [f"# {isolated(escape_markdown(old.label))} → {isolated(escape_markdown(new.label))}", ""]
     lines += [_document_line(_("Old:"), old), _document_line(_("New:"), new), ""]
 
     if comparison.title_changed:

@@ -6,7 +6,6 @@ superscript digit the text stage reads as a mark. What the page prints around th
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
 from ..errors import InputError
 from ..i18n import _
@@ -30,9 +29,11 @@ def is_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:4096]))
 
 
-class _Text(HTMLParser):
+class _TextHandlers:
+    """What the page's text is made of, for ``HTMLParser`` (``_text_parser``)."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__(convert_charrefs=True)  # type: ignore[call-arg]
         self.out: list[str] = []
         self.hidden = 0
         self.sup = 0
@@ -71,6 +72,21 @@ class _Text(HTMLParser):
         self.out.append(data)
 
 
+def _text_parser() -> _TextHandlers:
+    """A parser of a page's text: ``html.parser`` is imported only when a page is read (most
+    inputs are text, and the parser's module and its entities table cost a run a few
+    milliseconds)."""
+    global _Text
+    if _Text is None:
+        from html.parser import HTMLParser
+
+        _Text = type("_Text", (_TextHandlers, HTMLParser), {"__doc__": _TextHandlers.__doc__})
+    return _Text()
+
+
+_Text: type | None = None
+
+
 def html_text(page: str, path: str | None = None) -> str:
     """The text a browser shows of ``page``, one line per block, white space inside a block folded.
 
@@ -78,9 +94,9 @@ def html_text(page: str, path: str | None = None) -> str:
     ...           "<p>1. <i>Decides</i> to act;<sup>2</sup></p><script>x()</script></body></html>")
     'The General Assembly,\\n\\n1. Decides to act;²\\n'
     """
-    parser = _Text()
-    parser.feed(page)
-    parser.close()
+    parser = _text_parser()
+    parser.feed(page)  # type: ignore[attr-defined]
+    parser.close()  # type: ignore[attr-defined]
     if parser.generator.strip().lower() == "resdiff":
         raise InputError(_("a comparison written by resdiff, not a document: compare the documents it was made "
                            "from"), path=path)

@@ -141,3 +141,41 @@ def test_a_bis_sub_paragraph_out_of_place_is_a_warning():
     assert [str(w) for w in document.warnings] == [
         "document: OP1 has sub-paragraph (c bis) after (a), not after (c): a sub-paragraph may be missing or misread"]
 
+
+
+# --- annexes under other labels ------------------------------------------------------------------
+
+APPENDIX = ("The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Adopts the terms of reference annexed hereto;\n\n"
+            "2. Requests a report.\n\n{label}\n\nTerms of reference of the panel\n\n"
+            "1. The panel shall consist of five experts.\n\n2. The panel shall meet twice a year.\n")
+
+
+@pytest.mark.parametrize("label", ["Appendix", "Annexes", "Attachment", "Enclosure", "ENCLOSURE", "Appendix II",
+                                   "Appendice", "Apéndice", "Anexo", "Приложение", "المرفق", "مرفق", "附录", "附件一"])
+def test_an_annex_under_another_label_is_an_annex(label):
+    document = parse_text(APPENDIX.format(label=label))[0]
+    assert [(p.id, p.text) for p in document.paragraphs] == [
+        ("PP1", "Recalling its resolution 60/1,"), ("OP1", "Adopts the terms of reference annexed hereto;"),
+        ("OP2", "Requests a report."), ("Annex H1", label), ("Annex H2", "Terms of reference of the panel"),
+        ("Annex 1", "The panel shall consist of five experts."), ("Annex 2", "The panel shall meet twice a year.")]
+    assert document.warnings == ()
+
+
+def test_an_appendix_in_chinese():
+    text = ("大会，\n\n回顾其第 60/1 号决议，\n\n1. 通过本决议所附职权范围；\n\n2. 请提交报告。\n\n附录\n\n小组职权范围\n\n"
+            "1. 小组由五名专家组成。\n\n2. 小组每年举行两次会议。\n")
+    document = parse_text(text)[0]
+    assert [p.id for p in document.paragraphs] == ["PP1", "OP1", "OP2", "Annex H1", "Annex H2", "Annex 1", "Annex 2"]
+    assert document.paragraphs[2].text == "请提交报告。"
+    assert document.warnings == ()
+
+
+def test_the_words_in_running_text_stay_text():
+    # a paragraph's line wrapped before the word is no annex
+    text = ("The General Assembly,\n\nRecalling x,\n\n1. Adopts the terms of reference contained in the\n"
+            "Appendix to the report of the panel;\n\n2. Requests a report.\n")
+    document = parse_text(text)[0]
+    assert [(p.id, p.text) for p in document.paragraphs] == [
+        ("PP1", "Recalling x,"),
+        ("OP1", "Adopts the terms of reference contained in the Appendix to the report of the panel;"),
+        ("OP2", "Requests a report.")]

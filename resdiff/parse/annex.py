@@ -20,11 +20,12 @@ from ..lazypattern import lazy
 from ..model import Item, Paragraph, ParagraphKind
 from .classification import _label, _take_marks, unique_id
 from .lines import _join
-from .patterns import _LABEL, _OPERATIVE, item_label
+from .patterns import _LABEL, _OPERATIVE, ANNEX_WORDS, item_label
 
-# "Annex", "Annex II", "ANNEX", "Appendix", "Enclosure", "附件", "附件二".
+# "Annex", "Annex II", "ANNEX", "Appendix", "Enclosure", "附件", "附件二", and the other words of
+# ``ANNEX_WORDS`` ("Annexes", "Attachment", "Apéndice", "Приложение", "المرفق").
 ANNEX_LINE = lazy(
-    r"^\s*(?:Annex|ANNEX|Appendix|APPENDIX|Enclosure|附件|附录)"
+    rf"^\s*(?:Annex|ANNEX|Appendix|APPENDIX|Enclosure|附件|附录|(?i:{ANNEX_WORDS}))"
     r"(?:\s*(?P<label>[IVXLC]{1,6}|\d{1,2}|[一二三四五六七八九十]{1,3}|[A-Z]))?\s*$")
 # The annex's label and its title on one line, as a Markdown extraction flattens them ("Annex
 # 2025 Political Declaration on …"): a heading, short and not ending as a paragraph does.

@@ -174,6 +174,13 @@ _SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _TERMINAL = set(",;:.，；：。!?！？،؛؟")
 
 
+# The words that label an annex, besides "Annex" and "附件": in the six languages, singular and
+# plural ("Annexes"), and the other names an annexed text goes by (appendix, attachment,
+# enclosure).
+ANNEX_WORDS = (r"Annexes|Appendix|Appendices|Attachment|Enclosure|Annexe|Appendice|Pièce jointe|Apéndice|Anexos?"
+               r"|Приложение|Добавление|المرفق|مرفق|附件|附录|附錄")
+
+
 # Where a text ends: its plenary-meeting or adoption line, its annex, a web page's link to the rest
 # of the site (what layout cuts the text at; identity stops a title above a text there).
 _END_OF_TEXT = re.compile(
@@ -186,6 +193,9 @@ _END_OF_TEXT = re.compile(
     # "一九七一年十月二十五日, 第一九七六次全體會議。"
     r"|[〇○零一二三四五六七八九\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月\s*[一二三四五六七八九十\d]{1,3}\s*日\s*[,，]?\s*第\s*[〇○零一二三四五六七八九十百千\d]+\s*次全[体體][会會][议議]"
     r"|Annex(?:\s|$)|附件(?:\s|$)|---\s*$"
+    # the other labels of an annex, alone on their line or with its number ("Appendix", "Annexes",
+    # "Enclosure II", "Apéndice", "Приложение", "المرفق", "附录", "附件一")
+    rf"|(?:{ANNEX_WORDS})(?:\s*(?:[IVXLC]{{1,6}}|\d{{1,2}}|[A-Z]|[一二三四五六七八九十]{{1,3}}))?\s*$"
     # adoption lines of the Councils and the plenary-meeting lines of the Assembly in the other
     # languages: "Adopted by 14 votes …", "第4044次会议一致通过。", "Adoptée à l'unanimité …",
     # "1967.ª sesión plenaria", "Принята единогласно …", "اتخذ بالإجماع …", "تبنى المجلس هذا القرار …"

@@ -372,3 +372,61 @@ def test_every_character_of_a_multi_part_resolution_is_read(layout):
     numbers = sum(1 for p in document.paragraphs if p.number is not None)
     assert _characters(text) - _characters("".join(read)) == Counter({".": numbers})
     assert _characters("".join(read)) - _characters(text) == Counter()
+
+
+PDF_PARTS = """United Nations A/RES/78/100 A–B
+General Assembly Distr.: General
+14 December 2023
+23-24967 (E) 141223
+*2324967*
+Seventy-eighth session
+Agenda item 60
+Resolutions adopted by the General Assembly on 7 December 2023
+[on the report of the Special Political and Decolonization Committee
+(Fourth Committee) (A/78/411)]
+78/100. Questions relating to information
+A
+Information in the service of humanity
+The General Assembly,
+Taking note of the comprehensive and important report of the Committee on
+Information,
+1. Urges all countries, organizations of the United Nations system as a whole
+and all others concerned to cooperate;
+2. Requests the Secretary-General to report to the General Assembly at its
+seventy-ninth session.
+A/RES/78/100 A–B Questions relating to information
+2/3 23-24967
+B
+United Nations global communications policies and activities
+The General Assembly,
+Emphasizing the role of the Department of Global Communications of the
+Secretariat,
+1. Reaffirms the central role of the Committee on Information in United Nations
+public information policies and activities;
+2. Requests the Department to continue its work in all the official languages.
+46th plenary meeting
+7 December 2023
+"""
+
+
+def test_parts_in_a_wrapped_pdf_text_with_a_page_break_between_them():
+    # no blank lines: part B's "1." after its preamble starts a paragraph though the count of
+    # the text had reached 3 (it was read into B.PP1)
+    document = parse_text(PDF_PARTS)[0]
+    assert (document.symbol, document.title) == ("A/RES/78/100", "Questions relating to information")
+    assert [(p.id, p.text) for p in document.paragraphs] == [
+        ("H1", "A Information in the service of humanity"),
+        ("A.PP1", "Taking note of the comprehensive and important report of the Committee on Information,"),
+        ("A.OP1", "Urges all countries, organizations of the United Nations system as a whole and all others "
+                  "concerned to cooperate;"),
+        ("A.OP2", "Requests the Secretary-General to report to the General Assembly at its seventy-ninth session."),
+        ("H2", "B United Nations global communications policies and activities"),
+        ("H3", "The General Assembly,"),
+        ("B.PP1", "Emphasizing the role of the Department of Global Communications of the Secretariat,"),
+        ("B.OP1", "Reaffirms the central role of the Committee on Information in United Nations public information "
+                  "policies and activities;"),
+        ("B.OP2", "Requests the Department to continue its work in all the official languages."),
+    ]
+    assert "line 21: A/RES/78/100 A–B Questions relating to information" in document.furniture
+    assert "line 22: 2/3 23-24967" in document.furniture
+    assert document.warnings == ()

@@ -13,6 +13,7 @@ from .lines import _ends_terminal, _join_all, width
 from .patterns import (
     _LABEL,
     _OPERATIVE,
+    CHAPEAU_LINE,
     GLUED_PREAMBULAR,
     bis_number,
     opens_operative,
@@ -165,18 +166,29 @@ def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str, annex: b
     wrapped_to = _wrap_width(kept) if annex else 0
     heading = False  # the paragraph so far is an annex's heading on a line of its own
     titled = annex  # the paragraph so far is the annex's first, or follows a heading: a title may end
+    part = False  # a section heading or a part's chapeau came since the last numbered paragraph
     for k, (line, blank, indented, _at) in enumerate(kept):
         # Only the end of the paragraph so far matters to the decision, and that is its last line.
         opens_heading = annex and blank and bool(chunks) and _ends_terminal(chunks[-1][-1]) and _heading_line(kept, k)
         title_ends = titled and blank and bool(chunks) and _heading_ends(chunks[-1], line, wrapped_to)
-        if not chunks or heading or opens_heading or title_ends or _starts_paragraph(
+        number = _OPERATIVE.match(line.lstrip("“\""))
+        # a part of a multi-part resolution numbers its paragraphs from 1 again
+        restarts = part and number is not None and int(number.group(1)) == 1 and bool(chunks) \
+            and _ends_terminal(_last_words(chunks[-1]))
+        if not chunks or heading or opens_heading or title_ends or restarts or _starts_paragraph(
                 line, _last_words(chunks[-1]), blank, indented, quoted, block_mode, expected):
             titled = annex and (not chunks or heading or title_ends or opens_heading)
             heading = opens_heading
             chunks.append([line])
-            number = _OPERATIVE.match(line.lstrip("“\""))
+            if restarts:
+                expected = 1
             if number and int(number.group(1)) >= expected:
                 expected = int(number.group(1)) + 1
+            bare = line.strip().lstrip("“\"")
+            if number:
+                part = False
+            elif section_heading(bare) is not None or CHAPEAU_LINE.match(bare):
+                part = True
         elif len(chunks[-1]) == 1 and section_heading(chunks[-1][0]) == "label":
             # a section's label alone on its line and its title below: one heading, the line
             # break read as a space ("一 总则", "II Follow-up")

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from .inline import diff_texts, kept_share, rebuild
 from .model import Document, Span
-from .store import Store, citations, index_text, shingles
+from .store import Store, citations, content_hash, index_text, shingles
 from .text import normalize
 
 __all__ = ["Precedent", "Found", "Search", "find_precedents", "trigrams", "DEFAULT_TOP", "DEFAULT_MIN"]
@@ -177,21 +177,23 @@ def _dice(a: set[str], b: set[str]) -> float:
 
 def find_precedents(store: Store, document: Document, *, top: int = DEFAULT_TOP,
                     min_share: float = DEFAULT_MIN, since: int | None = None,
-                    languages: tuple[str, ...] | None = ()) -> Search:
+                    languages: tuple[str, ...] | None = (), draft_id: int | None = None) -> Search:
     """Each paragraph of ``document`` with its ``top`` closest stored paragraphs of other
-    documents whose share of kept text is at least ``min_share``.
+    documents, and of the earlier revisions of its own symbol, whose share of kept text is at
+    least ``min_share``.
 
     ``languages``: () for the draft's own language, None for every language, else those codes.
     ``since``: only texts of that session or later.
+    ``draft_id``: the stored version the draft is, when it was taken from the store: it and the
+    revisions after it are left out. A draft from a file leaves out the stored versions of its
+    symbol with its very paragraphs and footnotes (itself, stored).
     """
     db = store._db
     if languages == ():
         languages = (document.language,)
-    excluded = set()
-    if document.symbol:
-        excluded = {r[0] for r in db.execute("SELECT id FROM documents WHERE symbol = ?", (document.symbol,))}
+    excluded, own = _own_versions(store, document, draft_id)
     index = _Index(store, languages, since, excluded)
-    family_documents = _family_documents(store, document, languages, since, excluded)
+    family_documents = _family_documents(store, document, languages, since, excluded, own)
     family_paragraphs = set()
     if family_documents:
         family_paragraphs = {r[0] for r in db.execute(
@@ -297,12 +299,28 @@ def _linked(store: Store, documents: set[int]) -> set[int]:
     return found
 
 
-def _family_documents(store: Store, document: Document, languages, since, excluded: set[int]) -> set[int]:
+def _own_versions(store: Store, document: Document, draft_id: int | None) -> tuple[set[int], set[int]]:
+    """The stored versions of the draft's own symbol left out of the search (the draft itself,
+    and, for a draft taken from the store, the revisions after it), and all of them."""
+    if not document.symbol:
+        return set(), set()
+    rows = store._db.execute("SELECT id, revision, content_hash FROM documents WHERE symbol = ?",
+                             (document.symbol,)).fetchall()
+    own = {r[0] for r in rows}
+    if draft_id is not None:
+        at = next((r[1] for r in rows if r[0] == draft_id), None)
+        return {r[0] for r in rows if at is None or r[1] >= at}, own
+    digest = content_hash(document)
+    return {r[0] for r in rows if r[2] == digest}, own
+
+
+def _family_documents(store: Store, document: Document, languages, since, excluded: set[int],
+                      own: set[int] = frozenset()) -> set[int]:  # type: ignore[assignment]
     """Stored documents of the draft's family in other sessions: those it cites, those of its title,
-    and those linked to these or to the draft itself (a version added with ``--follows``, say, that
-    neither names the other nor shares a title)."""
+    the earlier revisions of its own symbol, and those linked to these or to the draft itself (a
+    version added with ``--follows``, say, that neither names the other nor shares a title)."""
     db = store._db
-    wanted: set[int] = set()
+    wanted: set[int] = set(own - excluded)
     cited = citations(document)
     for k in range(0, len(cited), 500):
         chunk = cited[k:k + 500]
@@ -314,8 +332,8 @@ def _family_documents(store: Store, document: Document, languages, since, exclud
         for row in db.execute("SELECT id, title FROM documents WHERE title IS NOT NULL"):
             if _title_key(row[1]) == key:
                 wanted.add(row[0])
-    if wanted or excluded:
-        wanted.update(_linked(store, wanted | excluded))
+    if wanted or excluded or own:
+        wanted.update(_linked(store, wanted | excluded | own))
     wanted -= excluded
     if not wanted:
         return wanted

@@ -662,8 +662,9 @@ def history(
 PRECEDENT_SCHEMA = "resdiff.precedent/1"
 
 
-def _precedent_draft(opened: Store, draft: str) -> Document:
-    """The draft to search for: a file (its last document, for a report), or a stored symbol."""
+def _precedent_draft(opened: Store, draft: str) -> tuple[Document, int | None]:
+    """The draft to search for: a file (its last document, for a report), or a stored symbol;
+    and the stored version it is (None for a file)."""
     if os.path.exists(draft):
         documents = read_documents(draft)
         if not documents:
@@ -674,12 +675,12 @@ def _precedent_draft(opened: Store, draft: str) -> Document:
             note = _("{draft} holds {n} texts; searching for the last, {symbol}").format(
                 draft=draft, n=len(documents), symbol=documents[-1].symbol or _("untitled"))
             print(_("resdiff: note: {message}").format(message=note), file=sys.stderr)
-        return documents[-1]
+        return documents[-1], None
     found = opened.find(draft)
     if not found:
         raise StoreError(_("{draft} is neither a file nor a stored symbol: give a draft file, or a symbol "
                            "'resdiff log' lists").format(draft=repr(draft)))
-    return opened.document(found[-1])
+    return opened.document(found[-1]), found[-1].id
 
 
 def _status(precedents) -> str:
@@ -749,7 +750,9 @@ def _render_precedent(data: dict) -> str:
             lines.append(f"{head}  " + _("no precedent: new language"))
             continue
         for n, p in enumerate(paragraph["precedents"]):
-            where = f"{p['symbol'] if p['revision'] == 1 else _revision(p['symbol'], p['revision'])} {p['id']}"
+            # an earlier revision of the draft's own symbol is named by its revision, rev 1 too
+            revised = p["revision"] != 1 or p["symbol"] == draft["symbol"]
+            where = f"{_revision(p['symbol'], p['revision']) if revised else p['symbol']} {p['id']}"
             when = _(" ({date})").format(date=p["date"]) if p["date"] else ""
             lead = head if n == 0 else indent
             if p["identical"]:
@@ -856,8 +859,9 @@ def precedent(
     from .precedent import find_precedents
 
     with _open_for_reading(store) as opened:
-        document = _precedent_draft(opened, draft)
-        search = find_precedents(opened, document, top=top, min_share=min_share, since=session, languages=languages)
+        document, draft_id = _precedent_draft(opened, draft)
+        search = find_precedents(opened, document, top=top, min_share=min_share, since=session, languages=languages,
+                                 draft_id=draft_id)
         if languages and not search.stored:
             # Nothing to search in: said, not left to a list of "new language" to tell.
             stored = sorted({v.language for v in opened.versions()})

@@ -127,3 +127,27 @@ def test_html_marks_each_paragraph_and_keeps_the_draft_text_whole(store):
         assert shown == paragraph["text"]
     assert "<li>A/RES/ES-11/1 OP1 (2022-03-18): identical</li>" in page
     assert page.count('class="new"') == 10
+
+
+
+def test_earlier_revisions_of_the_drafts_own_symbol_are_precedents(tmp_path):
+    text = (CORPUS / "en" / "A_C.3_78_L.41.en.txt").read_text(encoding="utf-8")
+    first, second = tmp_path / "A_C.3_78_L.41.txt", tmp_path / "r2.txt"
+    first.write_text(text, encoding="utf-8")
+    second.write_text(text.replace("4.5 million", "5 million"), encoding="utf-8")
+    store = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["add", str(first), "--store", store]).exit_code == 0
+    lines = runner.invoke(app, ["precedent", str(second), "--store", store]).output.splitlines()
+    assert lines[0].startswith("Precedents of A/C.3/78/L.41 among 38 stored paragraphs")
+    assert lines[1] == "PP1   identical to A/C.3/78/L.41 rev 1 PP1"
+    assert lines[-1] == "37 identical to a precedent, 1 changed from one, 0 new"
+    # the draft's own stored text is no precedent of itself
+    alone = runner.invoke(app, ["precedent", str(first), "--store", store]).output.splitlines()
+    assert alone[-1] == "0 identical to a precedent, 0 changed from one, 38 new"
+    # a stored revision has the revisions before it, not itself nor those after it
+    assert runner.invoke(app, ["add", str(second), "--store", store]).exit_code == 0
+    assert runner.invoke(app, ["precedent", "L.41@2", "--store", store]).output.splitlines()[-1] == \
+        "37 identical to a precedent, 1 changed from one, 0 new"
+    assert runner.invoke(app, ["precedent", "L.41@1", "--store", store]).output.splitlines()[-1] == \
+        "0 identical to a precedent, 0 changed from one, 38 new"

@@ -46,6 +46,8 @@ class DocxText:
 
     text: str
     tables: int
+    insertions: int = 0  # tracked changes read as accepted: insertions (and moves in)
+    deletions: int = 0  # and deletions (and moves away)
 
 
 def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
@@ -54,14 +56,23 @@ def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
     Raises InputError for a file that is not a readable Word document.
     """
     read = docx_text(data, source)
+    said: list[Message] = []
     if read.tables:
         note = ngettext("{source}: {n} table skipped (resdiff compares paragraphs, not tables)",
                         "{source}: {n} tables skipped (resdiff compares paragraphs, not tables)",
                         read.tables).format(source=source, n=read.tables)
         log.warning("%s", _("resdiff: note: {message}").format(message=note))
-        said = Message(N_("1 table skipped (resdiff compares paragraphs, not tables)") if read.tables == 1 else
-                       N_("{n} tables skipped (resdiff compares paragraphs, not tables)"), n=read.tables)
-        return tuple(replace(d, notes=d.notes + (said,)) for d in parse_text(read.text, source))
+        said.append(Message(N_("1 table skipped (resdiff compares paragraphs, not tables)") if read.tables == 1 else
+                            N_("{n} tables skipped (resdiff compares paragraphs, not tables)"), n=read.tables))
+    if read.insertions or read.deletions:
+        # The sender's proposals still under negotiation are compared as settled text: said.
+        tracked = Message(N_("tracked changes read as accepted (inserted text kept, deleted text left out): "
+                             "{insertions} inserted, {deletions} deleted"),
+                          insertions=read.insertions, deletions=read.deletions)
+        log.warning("%s", _("resdiff: note: {message}").format(message=f"{source}: {tracked}"))
+        said.append(tracked)
+    if said:
+        return tuple(replace(d, notes=d.notes + tuple(said)) for d in parse_text(read.text, source))
     return parse_text(read.text, source)
 
 
@@ -95,7 +106,16 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
         for ref in refs:
             note = footnotes.get(ref, "")
             out.append(f"{str(order[ref]).translate(_TO_SUPERSCRIPT)} {note}".rstrip())
-    return DocxText("\n\n".join(out) + "\n", tables)
+    insertions = deletions = 0
+    for element in body:
+        for change in element.iter(_W + "ins", _W + "moveTo", _W + "del", _W + "moveFrom"):
+            if change.getparent().tag == _W + "rPr":
+                continue  # a paragraph mark inserted or deleted: its text is counted where it stands
+            if change.tag in (_W + "ins", _W + "moveTo"):
+                insertions += 1
+            else:
+                deletions += 1
+    return DocxText("\n\n".join(out) + "\n", tables, insertions, deletions)
 
 
 # --- the package ---------------------------------------------------------------------------------
@@ -247,6 +267,9 @@ def _paragraph_text(paragraph, order: dict[str, int] | None) -> tuple[str, list[
                 pieces.append(" ")
             elif tag == _W + "noBreakHyphen":
                 pieces.append("-")
+            elif tag == _W + "sym":
+                # a character inserted with Insert > Symbol ("≥" in the Symbol font)
+                pieces.append(_symbol(child.get(_W + "font"), child.get(_W + "char")))
             elif tag == _W + "r" and (cited := _superscript_number(child)) is not None:
                 # a footnote mark cited again (the shown result of a NOTEREF field)
                 cited = cited.translate(_TO_SUPERSCRIPT)
@@ -265,6 +288,29 @@ def _paragraph_text(paragraph, order: dict[str, int] | None) -> tuple[str, list[
 
     walk(paragraph)
     return re.sub(r"[ \t]{2,}", " ", "".join(pieces)), refs
+
+
+# The Symbol font's characters (Adobe's Symbol encoding, 0x20-0xFE) as Unicode.
+_SYMBOL_FONT = dict(zip(range(0x20, 0x7F), (
+    " !∀#∃%&∋()∗+,−./0123456789:;<=>?≅ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ[∴]⊥_‾αβχδεφγηιϕκλμνοπθρστυϖωξψζ{|}∼"),
+    strict=True))
+_SYMBOL_FONT.update(zip(range(0xA0, 0xF0), (
+    "€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…⏐⎯↵ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓◊〈®©™∑⎛⎜⎝⎡⎢⎣⎧⎨⎩⎪"), strict=True))
+_SYMBOL_FONT.update(zip(range(0xF1, 0xFF), "〉∫⌠⎮⌡⎞⎟⎠⎤⎥⎦⎫⎬⎭", strict=True))
+
+
+def _symbol(font: str | None, char: str | None) -> str:
+    """The character of a w:sym: a Symbol-font character as Unicode ("F0B3" is "≥"); another
+    font's (Wingdings…) as the code point Word stores, so that it is compared, never dropped."""
+    try:
+        code = int(char or "", 16)
+    except ValueError:
+        return "\ufffd"
+    if (font or "").strip().lower() == "symbol":
+        mapped = _SYMBOL_FONT.get(code - 0xF000 if 0xF000 <= code <= 0xF0FF else code)
+        if mapped is not None:
+            return mapped
+    return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
 
 
 def _superscript_number(run) -> str | None:

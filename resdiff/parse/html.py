@@ -1,6 +1,8 @@
 """Web pages saved as HTML read as the text a browser shows: block elements end lines, scripts,
-styles and the head are not text, and a footnote mark set as ``<sup>1</sup>`` becomes the
-superscript digit the text stage reads as a mark. What the page prints around the resolution
+styles and the head are not text, a numbered list's items open with the numbers a browser
+shows before them, and a footnote mark set as ``<sup>1</sup>`` becomes the superscript digit
+the text stage reads as a mark; a numbered list of the footnotes (``<ol class="footnotes">``,
+or whose items the marks link to) is read under a separator rule, each item "1 text". What the page prints around the resolution
 (menus, licence notes) is then page furniture, as in text pasted from a web page."""
 
 from __future__ import annotations
@@ -29,6 +31,19 @@ def is_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:4096]))
 
 
+# A numbered list of footnotes, as wikis and most sites print them under the text.
+_NOTES_LIST = re.compile(r"foot|endnote|notes|references|fn", re.IGNORECASE)
+_SEPARATOR = "__________"
+
+
+class _List:
+    """An open list: numbered (``ol``) or not, the number of its next item, its numbering type,
+    and whether it holds the page's footnotes."""
+
+    def __init__(self, numbered: bool, start: int, kind: str, notes: bool) -> None:
+        self.numbered, self.next, self.kind, self.notes = numbered, start, kind, notes
+
+
 class _TextHandlers:
     """What the page's text is made of, for ``HTMLParser`` (``_text_parser``)."""
 
@@ -38,16 +53,49 @@ class _TextHandlers:
         self.hidden = 0
         self.sup = 0
         self.generator = ""
+        self.lists: list[_List] = []
+        self.targets: set[str] = set()  # what the marks link to ("#fn1"): the footnotes' ids
+        self.ruled = False  # a footnote list's separator is written
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "meta" and (dict(attrs).get("name") or "").lower() == "generator":
-            self.generator = dict(attrs).get("content") or ""
+        named = dict(attrs)
+        if tag == "meta" and (named.get("name") or "").lower() == "generator":
+            self.generator = named.get("content") or ""
+        if tag == "a" and self.sup and (named.get("href") or "").startswith("#"):
+            self.targets.add((named.get("href") or "")[1:])
+        if tag in ("ol", "ul") and not self.hidden:
+            start = named.get("start") or "1"
+            notes = tag == "ol" and bool(_NOTES_LIST.search(f"{named.get('class') or ''} {named.get('id') or ''}"))
+            self.lists.append(_List(tag == "ol", int(start) if start.strip().lstrip("-").isdigit() else 1,
+                                    (named.get("type") or "1"), notes))
         if tag in _HIDDEN:
             self.hidden += 1
         elif tag in _BLOCKS:
             self.out.append("\n")
+            if tag == "li" and not self.hidden and self.lists and self.lists[-1].numbered:
+                self._number(self.lists[-1], named)
         elif tag == "sup":
             self.sup += 1
+
+    def _number(self, items: _List, named: dict[str, str | None]) -> None:
+        """The number a browser shows before a numbered list's item, written out: "1. ", "(a) " for
+        a list in letters or small roman numerals (as a resolution labels its sub-paragraphs), or
+        the footnote's mark, "1 ", under a separator, where the list holds the page's footnotes."""
+        value = named.get("value") or ""
+        if value.strip().lstrip("-").isdigit():
+            items.next = int(value)
+        number, items.next = items.next, items.next + 1
+        if (named.get("id") or "") in self.targets and named.get("id"):
+            items.notes = True
+        if items.notes and items.kind == "1":
+            if not self.ruled:
+                self.out.append(f"{_SEPARATOR}\n")
+                self.ruled = True
+            self.out.append(f"{number} ")
+        elif items.kind in ("a", "i"):
+            self.out.append(f"({_list_label(number, items.kind)}) ")  # a sub-paragraph's label, "(a)"
+        else:
+            self.out.append(f"{_list_label(number, items.kind)}. ")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -57,6 +105,8 @@ class _TextHandlers:
             self.sup -= 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in ("ol", "ul") and not self.hidden and self.lists:
+            self.lists.pop()
         if tag in _HIDDEN:
             self.hidden = max(0, self.hidden - 1)
         elif tag in _BLOCKS:
@@ -70,6 +120,30 @@ class _TextHandlers:
         if self.sup and data.strip().isdigit():
             data = data.strip().translate(_SUPERSCRIPT)
         self.out.append(data)
+
+
+def _list_label(number: int, kind: str) -> str:
+    """A list item's number as ``<ol type=…>`` shows it.
+
+    >>> [_list_label(n, k) for n, k in [(3, "1"), (2, "a"), (28, "a"), (4, "i"), (9, "I"), (2, "A")]]
+    ['3', 'b', 'ab', 'iv', 'IX', 'B']
+    """
+    if kind in ("a", "A") and number > 0:
+        label = ""
+        while number:
+            number, rest = divmod(number - 1, 26)
+            label = chr(ord("a") + rest) + label
+        return label.upper() if kind == "A" else label
+    if kind in ("i", "I") and 0 < number < 4000:
+        numerals = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                    (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+        label = ""
+        for size, numeral in numerals:
+            while number >= size:
+                label += numeral
+                number -= size
+        return label.upper() if kind == "I" else label
+    return str(number)
 
 
 def _text_parser() -> _TextHandlers:

@@ -4,8 +4,11 @@ after footnote N is a paragraph, not footnote N printed again (in a Word file, a
 
 from __future__ import annotations
 
+import json
+
+import jsonschema
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, ROOT
 from helpers import run_command
 
 from resdiff.parse import parse_file, parse_text, pdf
@@ -179,3 +182,33 @@ def test_the_words_in_running_text_stay_text():
         ("PP1", "Recalling x,"),
         ("OP1", "Adopts the terms of reference contained in the Appendix to the report of the panel;"),
         ("OP2", "Requests a report.")]
+
+
+# --- "2 bis." in an annex -----------------------------------------------------------------------
+
+ANNEX_BIS = ("The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Adopts the principles annexed hereto.\n\n"
+             "Annex\n\nPrinciples\n\n1. States shall respect human rights.\n\n2. States shall cooperate.\n\n"
+             "{bis}3. States shall report.\n")
+
+
+def test_an_inserted_annex_paragraph_is_its_own(tmp_path):
+    document = parse_text(ANNEX_BIS.format(bis="2 bis. States shall share data.\n\n"))[0]
+    assert [(p.id, p.number, p.text) for p in document.paragraphs[2:]] == [
+        ("Annex H1", None, "Annex"), ("Annex H2", None, "Principles"),
+        ("Annex 1", 1, "States shall respect human rights."), ("Annex 2", 2, "States shall cooperate."),
+        ("Annex 2bis", None, "States shall share data."), ("Annex 3", 3, "States shall report.")]
+    assert document.warnings == ()
+    zh = parse_text("大会，\n\n回顾其第 60/1 号决议，\n\n1. 通过所附原则。\n\n附件\n\n原则\n\n1. 各国应尊重人权。\n\n"
+                    "2. 各国应合作。\n\n2 之二. 各国应分享数据。\n\n3. 各国应报告。\n")[0]
+    assert [(p.id, p.text) for p in zh.paragraphs[-2:]] == [("Annex 2bis", "各国应分享数据。"), ("Annex 3", "各国应报告。")]
+    (tmp_path / "ana.txt").write_text(ANNEX_BIS.format(bis=""), encoding="utf-8")
+    (tmp_path / "anb.txt").write_text(ANNEX_BIS.format(bis="2 bis. States shall share data.\n\n"), encoding="utf-8")
+    result = run_command("diff", str(tmp_path / "ana.txt"), str(tmp_path / "anb.txt"), "--only-changes")
+    assert result.stderr == ""
+    assert result.stdout.split("\n")[1:] == [
+        "7 unchanged  0 modified  1 added  0 removed  0 merged  0 split  0 moved  0 renumbered",
+        "Changed: 1 annex paragraph", "", "[added]  anb.txt Annex 2bis", "{+States shall share data.+}", ""]
+    result = run_command("parse", str(tmp_path / "anb.txt"), "--format", "json")
+    assert result.returncode == 0
+    assert '"id": "Annex 2bis"' in result.stdout
+    jsonschema.validate(json.loads(result.stdout), json.loads((ROOT / "resdiff/schemas/parse.schema.json").read_text()))

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from ..lazypattern import lazy
 from ..model import Item, Paragraph, ParagraphKind
-from .classification import _label, _take_marks, unique_id
+from .classification import _label, _take_marks, _unbracketed, unique_id
 from .lines import _join
-from .patterns import _LABEL, _OPERATIVE, ANNEX_WORDS, item_label
+from .patterns import _LABEL, _OPERATIVE, ANNEX_WORDS, bis_number, item_label
 
 # "Annex", "Annex II", "ANNEX", "Appendix", "Enclosure", "附件", "附件二", and the other words of
 # ``ANNEX_WORDS`` ("Annexes", "Attachment", "Apéndice", "Приложение", "المرفق").
@@ -65,7 +65,14 @@ def classify_annex(chunks: list[str], prefix: str, heading_line: str,
         number = _OPERATIVE.match(text)
         label = _LABEL.match(text)
         previous = raw[-1]
-        if number:
+        inserted = None if number else bis_number(text)
+        if inserted:
+            # "2 bis.", "2 之二.", "[2. alt …]": a paragraph inserted after annex paragraph 2 (or
+            # offered instead of it), id "Annex 2bis" as the body's is "OP2bis"
+            body, marks = _take_marks(_unbracketed(text, inserted[0]), known_marks, state, not known_marks)
+            raw.append({"kind": ParagraphKind.ANNEX, "number": None, "text": body, "items": [], "marks": marks,
+                        "id": inserted[1].removeprefix("OP")})
+        elif number:
             body, marks = _take_marks(text[number.end():], known_marks, state, not known_marks)
             raw.append({"kind": ParagraphKind.ANNEX, "number": int(number.group(1)), "text": body,
                         "items": [], "marks": marks})
@@ -153,6 +160,8 @@ def _with_ids(raw: list[dict], prefix: str) -> list[Paragraph]:
         if entry["kind"] is ParagraphKind.HEADING:
             headings += 1
             pid = f"{prefix} H{headings}"
+        elif entry.get("id"):
+            pid = f"{prefix} {entry['id']}"
         elif entry["number"] is None:
             unnumbered += 1
             pid = f"{prefix} ¶{unnumbered}"

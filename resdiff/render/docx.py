@@ -100,13 +100,16 @@ def _prefix(paragraph: Paragraph) -> str:
     ('2 bis. ', '2 之三. ')
     >>> _prefix(Paragraph("OP2alt", ParagraphKind.OPERATIVE, None, "决定")), _prefix(Paragraph("PP2alt", ParagraphKind.PREAMBULAR, None, "Noting"))
     ('2 alt. ', '[PP2 alt] ')
+    >>> _prefix(Paragraph("Annex 2bis", ParagraphKind.ANNEX, None, "States")), _prefix(Paragraph("Annex ¶1", ParagraphKind.ANNEX, None, "x"))
+    ('2 bis. ', '')
     """
     if paragraph.kind in (ParagraphKind.OPERATIVE, ParagraphKind.ANNEX) and paragraph.number is not None:
         return f"{paragraph.number} - " if direction(paragraph.text or paragraph.body) == "rtl" else f"{paragraph.number}. "
     alternative = _PP_ALTERNATIVE.match(paragraph.id) if paragraph.kind is ParagraphKind.PREAMBULAR else None
     if alternative:
         return f"[PP{alternative.group(1)} {alternative.group(2)}] "  # offered instead of PP2: "[PP2 alt] "
-    inserted = INSERTED_ID.match(paragraph.id) if paragraph.kind is ParagraphKind.OPERATIVE else None
+    inserted = (INSERTED_ID.match(paragraph.id) if paragraph.kind is ParagraphKind.OPERATIVE
+                else _ANNEX_INSERTED.search(paragraph.id) if paragraph.kind is ParagraphKind.ANNEX else None)
     if inserted:
         # "OP2bis", a paragraph a draft inserts after OP2: "2 bis. ", or "2 之二. " in Chinese
         number, ordinal = inserted.groups()
@@ -120,6 +123,8 @@ def _prefix(paragraph: Paragraph) -> str:
 
 # The id of a preambular paragraph a draft offers instead of another ("[PP2 alt]" read as PP2alt).
 _PP_ALTERNATIVE = re.compile(r"^(?:[^.\s]+\.)*PP(\d+)(alt\d?)$")
+# An annex paragraph inserted after another ("Annex 2bis", "Annex I 2ter"), as INSERTED_ID in the body.
+_ANNEX_INSERTED = re.compile(r" (\d+)(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|alt\d?)$")
 # The Chinese ordinal of each Latin one of an inserted paragraph's id (model.INSERTED_ID).
 _CJK_ORDINALS = {"bis": "二", "ter": "三", "quater": "四", "quinquies": "五", "sexies": "六", "septies": "七",
                  "octies": "八", "novies": "九", "decies": "十"}

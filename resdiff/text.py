@@ -340,9 +340,9 @@ class _Segmenter:
             keys.append(f"{os.path.realpath(path)}\0{info.st_size}\0{info.st_mtime_ns}")
         if not han:
             return
-        self._inputs = keys
         if self.cache.seen(keys):
-            return
+            return  # (and nothing to note again: the cache is not written)
+        self._inputs = keys
         from importlib.util import find_spec
 
         name = self.cache.engine()

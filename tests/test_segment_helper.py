@@ -108,6 +108,9 @@ def test_started_for_chinese_files_the_cache_has_not_noted(monkeypatch, tmp_path
     segmenter._helper.stop()
     segmenter.cache.save()
     assert not started(english, chinese)
+    again = text._Segmenter()
+    again.start_helper([str(english), str(chinese)])
+    assert again._inputs == []  # known files: nothing to note, the cache is not written
     assert started(chinese, tmp_path / "other.txt") is False  # a missing file is no file to note
     os.utime(chinese, ns=(0, 0))  # changed since: new to the cache
     assert started(english, chinese)

@@ -562,7 +562,7 @@ def _mark_moves(groups: list[Group], old: _Side, new: _Side) -> list[Group]:
         update(new_pos + 1, (total, index))
     stay: set[int] = set()
     if items:
-        end = max(best_value, key=lambda k: best_value[k])
+        end = max(best_value, key=best_value.__getitem__)
         while end != -1:
             stay.add(end)
             end = best_prev[end]

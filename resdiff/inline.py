@@ -406,37 +406,39 @@ CHAFF_RATIO = 4
 
 
 def _cleanup(raw: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Fold short equalities between larger edits into the edits, until none is left."""
-    changed = True
-    while changed:
-        changed = False
-        runs: list[list] = []  # [kind, deleted, inserted] with kind "eq" or "ed"
-        for op, text in raw:
-            if op == 0:
-                runs.append(["eq", text, text])
-            elif runs and runs[-1][0] == "ed":
-                runs[-1][1 if op == -1 else 2] += text
-            else:
-                runs.append(["ed", text if op == -1 else "", text if op == 1 else ""])
-        for k in range(1, len(runs) - 1):
-            left, mid, right = runs[k - 1], runs[k], runs[k + 1]
-            if mid[0] != "eq" or left[0] != "ed" or right[0] != "ed":
-                continue
+    """Fold short equalities between larger edits into the edits, until none is left.
+
+    The first equality that qualifies, from the start, is folded each time; after a fold only
+    the equality just before the grown edit has a new neighbour, so the search goes on from
+    there (those before it had the same neighbours when they did not qualify).
+    """
+    runs: list[list] = []  # [kind, deleted, inserted] with kind "eq" or "ed"
+    for op, text in raw:
+        if op == 0:
+            runs.append(["eq", text, text])
+        elif runs and runs[-1][0] == "ed":
+            runs[-1][1 if op == -1 else 2] += text
+        else:
+            runs.append(["ed", text if op == -1 else "", text if op == 1 else ""])
+    k = 1
+    while k < len(runs) - 1:
+        left, mid, right = runs[k - 1], runs[k], runs[k + 1]
+        if mid[0] == "eq" and left[0] == "ed" and right[0] == "ed":
             size = len(normalize(mid[1]))
             if size * CHAFF_RATIO <= min(len(left[1]) + len(left[2]), len(right[1]) + len(right[2])):
-                merged = ["ed", left[1] + mid[1] + right[1], left[2] + mid[2] + right[2]]
-                runs[k - 1 : k + 2] = [merged]
-                changed = True
-                break
-        raw = []
-        for kind, deleted, inserted in runs:
-            if kind == "eq":
-                raw.append((0, deleted))
-            else:
-                if deleted:
-                    raw.append((-1, deleted))
-                if inserted:
-                    raw.append((1, inserted))
+                runs[k - 1 : k + 2] = [["ed", left[1] + mid[1] + right[1], left[2] + mid[2] + right[2]]]
+                k = max(1, k - 2)
+                continue
+        k += 1
+    raw = []
+    for kind, deleted, inserted in runs:
+        if kind == "eq":
+            raw.append((0, deleted))
+        else:
+            if deleted:
+                raw.append((-1, deleted))
+            if inserted:
+                raw.append((1, inserted))
     return raw
 
 

@@ -33,8 +33,9 @@ def test_deleting_one_of_two_identical_footnotes_names_the_one_deleted(tmp_path)
     new.write_text(_edited(), encoding="utf-8")
     result = run_command("diff", str(L41), str(new), "--only-changes", "--exit-code")
     assert result.returncode == 1, result.stderr
-    assert result.stdout.split("\n")[2:8] == [
+    assert result.stdout.split("\n")[2:9] == [
         "Changed: 7 footnotes, 1 paragraph's footnote references",
+        "Left out as page furniture: 15 lines of L.41 (old), 15 lines of L.41 (new) (--show-furniture lists them)",
         "",
         "Footnotes: 12 unchanged  0 modified  0 added  1 removed  6 renumbered",
         "",

@@ -258,6 +258,7 @@ def test_a_sponsor_added_to_a_broken_sponsors_line_is_a_change(tmp_path):
         "某地人权状况",
         "3 unchanged  0 modified  0 added  0 removed  0 merged  0 split  0 moved  0 renumbered",
         "Changed: 1 part of the header",
+        "Left out as page furniture: 5 lines of L.12 (old), 5 lines of L.12 (new) (--show-furniture lists them)",
         "",
         "The paragraphs and footnotes read the same.",
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import signal
 import sqlite3
 import subprocess
@@ -52,12 +53,33 @@ def one_error_line(done, *fragments):
 # --- bounded reading ---------------------------------------------------------------------------
 
 
-def test_a_fifo_is_refused_at_once_with_its_kind_named(tmp_path):
+def test_a_fifo_nothing_writes_to_is_an_error_after_a_bounded_wait(tmp_path):
+    from resdiff.parse.reading import FIFO_WAIT
+
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    one_error_line(run("diff", fifo, SAMPLE, timeout=20), f"{fifo}: is a pipe (FIFO), not a document")
-    one_error_line(run("add", fifo, "--store", tmp_path / "s.db", timeout=20), "is a pipe (FIFO)")
-    one_error_line(run("history", fifo, timeout=20), "is a pipe (FIFO)")
+    one_error_line(run("diff", fifo, SAMPLE, timeout=FIFO_WAIT + 20),
+                   f"{fifo}: is a pipe (FIFO) that nothing wrote to in {FIFO_WAIT} seconds")
+
+
+def test_process_substitution_is_read_once_like_standard_input(tmp_path):
+    """`resdiff diff <(…) <(…)`: each pipe read once, whatever reads it twice (add), however late
+    its writer starts."""
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    new.write_text(SAMPLE.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    exe = shlex.quote(str(RESDIFF))
+
+    def shell(command: str):
+        return subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=ENV, timeout=120)
+
+    piped = shell(f"{exe} diff <(cat {old}) <(sleep 1; cat {new}) --format json")
+    plain = run("diff", old, new, "--format", "json")
+    assert piped.returncode == plain.returncode == 0, piped.stderr
+    assert json.loads(piped.stdout)["summary"] == json.loads(plain.stdout)["summary"]
+    added = shell(f"{exe} add <(cat {old}) --store {tmp_path / 's.db'}")
+    assert added.returncode == 0 and added.stdout.startswith("added "), added.stderr
+    one_error_line(shell(f"{exe} diff <(true) {old}"), "file is empty")
 
 
 def test_devices_are_refused_with_their_kind_named():

@@ -33,6 +33,11 @@ _BOMS = (
 
 # Standard input is read once and kept: `add -` reads its argument twice (documents, narrative).
 _stdin: list[bytes] = []
+# So is a named pipe (a FIFO: the shell's process substitution `<(pdftotext old.pdf -)` is one):
+# it can be read only once, by path.
+_fifos: dict[str, bytes] = {}
+# How long a named pipe's writer is waited for, in seconds.
+FIFO_WAIT = 5
 
 
 def file_kind(mode: int) -> str | None:
@@ -107,6 +112,8 @@ def read_bytes(path: str) -> bytes:
     kind = file_kind(mode)
     if kind == "a directory":
         raise InputError(_("is a directory, not a document"), path=path)
+    if stat.S_ISFIFO(mode):
+        return _read_fifo(path)
     if kind is not None:
         raise InputError(_("is {kind}, not a document: give a regular file (or - for standard input)").format(
             kind=_(kind)), path=path)
@@ -127,6 +134,47 @@ def read_bytes(path: str) -> bytes:
     if not data.strip():
         raise InputError(_("file is empty"), path=path)
     return data
+
+
+def _read_fifo(path: str) -> bytes:
+    """A pipe's bytes, read once and kept: the shell's ``<(…)``, or a FIFO another program writes.
+    A FIFO by name is waited for FIFO_WAIT seconds at most, so that a pipe nothing will ever write
+    to is an error, not a command that never ends."""
+    import select
+
+    if path not in _fifos:
+        try:
+            # O_NONBLOCK: opening a FIFO for reading does not wait for a writer; poll() does, bounded.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with os.fdopen(fd, "rb") as handle:
+                if not stat.S_ISFIFO(os.fstat(fd).st_mode):
+                    raise InputError(_("is not a regular file, not a document"), path=path)
+                poller = select.poll()
+                poller.register(fd, select.POLLIN | select.POLLHUP)
+                # An anonymous pipe (/dev/fd/63 of `<(…)`) has its writer from the start, however
+                # long that writer takes: waited for as standard input is. A named one may have none.
+                if not _anonymous_pipe(path) and not poller.poll(FIFO_WAIT * 1000):
+                    raise InputError(_("is a pipe (FIFO) that nothing wrote to in {seconds} seconds: write the "
+                                       "document to it, or give a regular file (or - for standard input)").format(
+                        seconds=FIFO_WAIT), path=path)
+                os.set_blocking(fd, True)
+                _fifos[path] = _read_limited(handle, path)
+        except PermissionError:
+            raise InputError(_("permission denied"), path=path) from None
+        except OSError as exc:
+            raise InputError(_("cannot be read ({reason})").format(reason=os_reason(exc)), path=path) from None
+    data = _fifos[path]
+    if not data.strip():
+        raise InputError(_("file is empty"), path=path)
+    return data
+
+
+def _anonymous_pipe(path: str) -> bool:
+    """True for a pipe made by the shell (``/dev/fd/63`` links to ``pipe:[…]``), not a FIFO by name."""
+    try:
+        return os.readlink(path).startswith("pipe:")
+    except (OSError, ValueError):
+        return False
 
 
 def decode(data: bytes, path: str | None = None) -> str:

@@ -72,7 +72,7 @@ def parse_pdf(data: bytes, source: str) -> tuple[Document, ...]:
 
 def pdf_text(data: bytes, source: str | None = None) -> str:
     """The PDF's text as ``parse_text`` reads it: furniture removed, paragraphs one a line."""
-    pages = _read_pages(data, source)
+    pages, rules = _read_pages(data, source)
     if not any(line.text.strip() for page in pages for line in page[1]):
         raise ParseError(
             _("this PDF has no text layer (a scanned image?): resdiff reads text, not pictures. "
@@ -115,6 +115,8 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
             body, notes = kept[:separator], kept[separator + 1 :]
         else:
             first_note = _notes_under_a_drawn_rule(kept, body_size)
+            if first_note == len(kept):
+                first_note = _notes_under_a_drawn_line(kept, rules[number])
             body, notes = kept[:first_note], kept[first_note:]
         previous: _Line | None = None
         for line in body:
@@ -147,8 +149,9 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
 MAX_PAGES = 500
 
 
-def _read_pages(data: bytes, source: str | None) -> list[tuple[float, list[_Line]]]:
-    """Each page's height and lines, text pieces grouped by baseline in pypdf's reading order."""
+def _read_pages(data: bytes, source: str | None) -> tuple[list[tuple[float, list[_Line]]], list[list[float]]]:
+    """Each page's height and lines, text pieces grouped by baseline in pypdf's reading order;
+    and the heights of the thin horizontal rules drawn on each page (``_page_lines``)."""
     try:
         import pypdf
         from pypdf.errors import PyPdfError
@@ -166,9 +169,12 @@ def _read_pages(data: bytes, source: str | None) -> list[tuple[float, list[_Line
                                "{limit:,} pages (split it, or give the text)").format(
                 pages=len(reader.pages), limit=MAX_PAGES), path=source)
         pages = []
+        rules = []
         for page in reader.pages:
             box = page.mediabox
-            pages.append((float(box.height), _page_lines(page, float(box.bottom))))
+            lines, drawn = _page_lines(page, float(box.bottom))
+            pages.append((float(box.height), lines))
+            rules.append(drawn)
     except InputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
@@ -178,11 +184,21 @@ def _read_pages(data: bytes, source: str | None) -> list[tuple[float, list[_Line
               "open it in a PDF reader and save it again").format(error=type(exc).__name__, reason=exc),
             path=source,
         ) from None
-    return pages
+    return pages, rules
 
 
-def _page_lines(page, bottom: float) -> list[_Line]:
+# Path operators that add points, and those that paint the path (n ends it unpainted).
+_PATH_POINTS = {b"m", b"l"}
+_PAINT = {b"f", b"F", b"f*", b"S", b"s", b"B", b"B*", b"b", b"b*"}
+
+
+def _page_lines(page, bottom: float) -> tuple[list[_Line], list[float]]:
+    """A page's lines, and where the thin horizontal rules drawn on it stand (a footnote
+    separator that Word or LibreOffice draws, not types: a stroked line, or a filled rectangle
+    half a point high), as heights in the lines' coordinates."""
     pieces: list[tuple[str, float, float, float]] = []  # text, x, y, size
+    rules: list[float] = []
+    path: list[tuple[float, float]] = []
 
     def visit(text, cm, tm, font, font_size) -> None:
         if not text:
@@ -191,7 +207,23 @@ def _page_lines(page, bottom: float) -> list[_Line]:
         scale = (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5 or 1.0
         pieces.append((text, matrix[4], matrix[5] - bottom, (font_size or 0) * scale))
 
-    page.extract_text(visitor_text=visit)
+    def draw(operator, operands, cm, tm) -> None:
+        try:
+            if operator in _PATH_POINTS and len(operands) == 2:
+                path.append(_point(cm, float(operands[0]), float(operands[1])))
+            elif operator == b"re" and len(operands) == 4:
+                x, y, width, height = (float(value) for value in operands)
+                path.extend((_point(cm, x, y), _point(cm, x + width, y + height)))
+            elif operator in _PAINT or operator == b"n":
+                if operator != b"n" and path:
+                    xs, ys = [x for x, _ in path], [y for _, y in path]
+                    if max(ys) - min(ys) <= 2.0 and max(xs) - min(xs) >= 30.0:
+                        rules.append((max(ys) + min(ys)) / 2 - bottom)
+                path.clear()
+        except (TypeError, ValueError):
+            path.clear()
+
+    page.extract_text(visitor_text=visit, visitor_operand_before=draw)
     lines: list[_Line] = []
     current: _Line | None = None
     for text, x, y, size in pieces:
@@ -217,7 +249,11 @@ def _page_lines(page, bottom: float) -> list[_Line]:
                 current.parts = [current.text.strip().translate(_TO_SUPERSCRIPT)]
                 current.y, current.size = y, size
             current.parts.append(segment)
-    return lines
+    return lines, rules
+
+
+def _point(cm, x: float, y: float) -> tuple[float, float]:
+    return x * cm[0] + y * cm[2] + cm[4], x * cm[1] + y * cm[3] + cm[5]
 
 
 def _is_mark(segment: str, size: float, y: float, line: _Line) -> bool:
@@ -275,6 +311,21 @@ def _notes_under_a_drawn_rule(lines: list[_Line], body_size: float) -> int:
         if re.match(rf"^[{SUPERSCRIPT_DIGITS}]|^\d{{1,3}}(?!\d)", line.text.strip()):
             start = index
     return len(lines) if start is None else start
+
+
+def _notes_under_a_drawn_line(lines: list[_Line], rules: list[float]) -> int:
+    """Where a page's footnotes begin under a separator drawn as a line (a PDF saved from Word:
+    the footnotes in the text's own size): the first line below the lowest drawn rule that has
+    text above it, when that line opens with a mark; ``len(lines)`` when there is none."""
+    for rule in sorted(rules):
+        below = [index for index, line in enumerate(lines) if line.text.strip() and line.y < rule]
+        above = [line for line in lines if line.text.strip() and line.y > rule]
+        if not below or not above or below != list(range(below[0], below[0] + len(below))):
+            continue
+        first = lines[below[0]].text.strip()
+        if re.match(rf"^[{SUPERSCRIPT_DIGITS}]|^\d{{1,3}}(?!\d)", first) and not _NUMBERED.match(first):
+            return below[0]
+    return len(lines)
 
 
 def _starts_paragraph(line: _Line, text: str, margin: float) -> bool:

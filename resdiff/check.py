@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from .i18n import N_, Message
 from .lazypattern import lazy
@@ -348,11 +349,15 @@ def _trie(forms: list[str]) -> str:
     return f"(?:{body})?" if ends else body
 
 
+def _ordinal_pattern(values: dict[str, int]) -> str:
+    """The pattern of a language's ordinals (written when first used: the trie takes a while)."""
+    return r"(?<![^\W\d_])" + _trie(sorted(values)) + r"(?![^\W\d_])"
+
+
 _ORDINAL_VALUES = _ordinal_table()
 # One pattern a language; longest forms first, since the trie tries a longer one before it stops.
 _ORDINALS: dict[str, re.Pattern[str]] = {
-    language: lazy(r"(?<![^\W\d_])" + _trie(sorted(values)) + r"(?![^\W\d_])", re.IGNORECASE)
-    for language, values in _ORDINAL_VALUES.items()}
+    language: lazy(partial(_ordinal_pattern, values), re.IGNORECASE) for language, values in _ORDINAL_VALUES.items()}
 _SESSION_AFTER = {"en": lazy(r"\s+(?:[^\W\d_]+\s+){0,3}(?:session|meeting)s?(?![^\W\d_])", re.IGNORECASE),
                   "fr": lazy(r"\s+(?:session|séance|réunion)s?(?![^\W\d_])", re.IGNORECASE),
                   "es": lazy(r"\s+(?:período|periodo|sesión|reunión)(?![^\W\d_])", re.IGNORECASE)}
@@ -365,7 +370,7 @@ _RU_STEMS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "
              "восьмидесят": 80, "девяност": 90}
 _RU_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70,
             "восемьдесят": 80, "девяносто": 90}
-_RU_ORDINAL = lazy(r"(?<![^\W\d_])(?:(" + _trie(sorted(_RU_TENS)) + r")\s+)?(" + _trie(sorted(_RU_STEMS))
+_RU_ORDINAL = lazy(lambda: r"(?<![^\W\d_])(?:(" + _trie(sorted(_RU_TENS)) + r")\s+)?(" + _trie(sorted(_RU_STEMS))
                    + r")(?:ь(?:его|ему|ей|ем|ею|ья|ье|ью|и|их|им|ими)|ий|ый|ой|ая|ое|ого|ому|ом|ую|ые|ых|ым|ыми)"
                    r"(?![^\W\d_])", re.IGNORECASE)
 _RU_SESSION_AFTER = lazy(r"\s+(?:[^\W\d_]+\s+){0,2}(?:сесси|заседани|совещани)", re.IGNORECASE)
@@ -397,7 +402,7 @@ def _arabic_ordinals() -> dict[str, int]:
 
 
 _AR_ORDINAL_VALUES = _arabic_ordinals()
-_AR_ORDINAL = lazy(r"(?<![^\W\d_])" + _trie(sorted(_ordinal_key(form) for form in _AR_ORDINAL_VALUES))
+_AR_ORDINAL = lazy(lambda: r"(?<![^\W\d_])" + _trie(sorted(_ordinal_key(form) for form in _AR_ORDINAL_VALUES))
                    + r"(?![^\W\d_])")
 _AR_ORDINAL_KEYS = {_ordinal_key(form): value for form, value in _AR_ORDINAL_VALUES.items()}
 _AR_SESSION_BEFORE = lazy(r"(?:دور|جلس|اجتماع)[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s+$")

@@ -212,3 +212,38 @@ def test_an_inserted_annex_paragraph_is_its_own(tmp_path):
     assert result.returncode == 0
     assert '"id": "Annex 2bis"' in result.stdout
     jsonschema.validate(json.loads(result.stdout), json.loads((ROOT / "resdiff/schemas/parse.schema.json").read_text()))
+
+
+# --- two drafts in one file, each with its masthead ----------------------------------------------
+
+L12 = ("United Nations A/C.3/80/L.12\nGeneral Assembly Distr.: Limited\n20 October 2025\nThird Committee\n"
+       "Agenda item 71 (c)\nAlbania and Canada: draft resolution\nSituation of human rights in Somewhere\n"
+       "The General Assembly,\nGuided by the Charter,\n1. Decides to act;\n2. Requests a report.\n")
+L12_ZH = ("联合国 A/C.3/80/L.12\n大会 Distr.: Limited\n2025 年 10 月 20 日\n第三委员会\n议程项目 71(c)\n"
+          "阿尔巴尼亚和加拿大：决议草案\n某地人权状况\n大会，\n遵循《联合国宪章》，\n1. 决定采取行动；\n2. 请提交报告。\n")
+
+
+def test_a_second_draft_with_its_own_masthead_is_named_by_it(tmp_path):
+    rev1 = L12.replace("A/C.3/80/L.12", "A/C.3/80/L.12/Rev.1").replace("20 October", "27 October").replace(
+        "Decides to act", "Decides firmly to act")
+    both = parse_text(L12 + rev1)
+    assert [(d.symbol, d.date, d.paragraphs[1].text) for d in both] == [
+        ("A/C.3/80/L.12", "2025-10-20", "Decides to act;"), ("A/C.3/80/L.12/Rev.1", "2025-10-27", "Decides firmly to act;")]
+    assert [d.furniture for d in both] == [
+        ("line 1: United Nations A/C.3/80/L.12", "line 2: General Assembly Distr.: Limited", "line 3: 20 October 2025",
+         "line 4: Third Committee"),
+        ("line 12: United Nations A/C.3/80/L.12/Rev.1", "line 13: General Assembly Distr.: Limited",
+         "line 14: 27 October 2025", "line 15: Third Committee")]
+    zh = parse_text(L12_ZH + L12_ZH.replace("A/C.3/80/L.12", "A/C.3/80/L.12/Rev.1"))
+    assert [d.symbol for d in zh] == ["A/C.3/80/L.12", "A/C.3/80/L.12/Rev.1"]
+    (tmp_path / "both.txt").write_text(L12 + rev1, encoding="utf-8")
+    result = run_command("diff", str(tmp_path / "both.txt"), "--old", "L.12", "--new", "Rev.1", "--only-changes")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[0] == "A/C.3/80/L.12 (2025-10-20) → A/C.3/80/L.12/Rev.1 (2025-10-27)"
+    assert "[modified]  L.12 OP1 → L.12/Rev.1 OP1  (75% alike)\nDecides {+firmly +}to act;" in result.stdout
+
+
+def test_a_second_text_without_a_masthead_keeps_the_files_symbol():
+    # two texts under one masthead (the second with no masthead of its own) both bear its symbol
+    text = L12 + "\nThe General Assembly,\nNoting x,\n1. Decides to act;\n2. Requests a report.\n"
+    assert [d.symbol for d in parse_text(text)] == ["A/C.3/80/L.12", "A/C.3/80/L.12"]

@@ -22,6 +22,7 @@ from .patterns import (
     _SEPARATOR,
     _SYMBOL,
     _TITLE_NUMBER,
+    MASTHEAD_LINES,
     NAVIGATION,
     ORGAN_NAME,
     RESOLUTION_PREFIX,
@@ -95,7 +96,11 @@ def identify(lines: list[str], span: Span, prev_end: int, meta: dict[str, str], 
         if printed and named and _letters(printed) != _letters(named):
             return Identity(symbol or (symbol_from_filename(source) if source else None), title, date, named)
     else:
-        symbol = meta.get("symbol") or _header_symbol(lines, block)
+        # A document after another in the file with a masthead of its own (a draft and then its
+        # revision, saved one after the other) is named by that masthead, not by the file's first.
+        own = prev_end > 0 and _has_masthead(lines[prev_end : max(block.start, 0)])
+        head_from = prev_end if own else 0
+        symbol = (None if own else meta.get("symbol")) or _header_symbol(lines, block, head_from)
         adopted = _resolution_number(lines[max(0, block.start - 8) : max(block.start, 0)])
         if not adopted:
             cited = next((m for m in map(_LIBRARY_CITATION.match,
@@ -109,7 +114,7 @@ def identify(lines: list[str], span: Span, prev_end: int, meta: dict[str, str], 
         if symbol is None and organ in RESOLUTION_PREFIX:
             symbol = _numbered_resolution(lines[max(0, block.start - 12) : max(block.start, 0)], RESOLUTION_PREFIX[organ])
         title = _line_title(lines, block) or meta.get("title")
-        date = meta.get("date") or _header_date(lines[: max(block.start, 0)])
+        date = (None if own else meta.get("date")) or _header_date(lines[head_from : max(block.start, 0)])
     if not symbol and source:
         symbol = symbol_from_filename(source)
     return Identity(symbol, title, date)
@@ -390,12 +395,34 @@ _RUNNING_SYMBOL = re.compile(r"[A-Z]{1,2}/[A-Za-z0-9./\-]*[A-Za-z0-9](?:\s*\((?:
                              r"(?:\s+(?:Page|Página|第)\s*\d{1,3}\s*页?|\s+\d{1,3}(?:/\d{1,3})?)?")
 
 
-def _header_symbol(lines, block) -> str | None:
+def _has_masthead(lines: list[str]) -> bool:
+    """Whether the lines hold a document's masthead: the organization's or organ's name with a
+    symbol after it ("United Nations A/C.3/80/L.12/Rev.1", "联合国 A/C.3/80/L.12"), or the
+    distribution line ("General Assembly Distr.: Limited").
+
+    >>> _has_masthead(["United Nations A/C.3/80/L.12/Rev.1", "General Assembly Distr.: Limited"])
+    True
+    >>> _has_masthead(["1 A/RES/60/1.", "77th plenary meeting"])
+    False
+    """
+    for line in lines:
+        stripped = line.strip()
+        if _DISTR_IN.search(stripped) and len(stripped) <= 80:
+            return True
+        if any(stripped.startswith(name) for name in MASTHEAD_LINES) and _SYMBOL.search(stripped) and len(stripped) <= 80:
+            return True
+    return False
+
+
+_DISTR_IN = re.compile(r"\bDistr\s*[.:：]|分发\s*[:：]")
+
+
+def _header_symbol(lines, block, begin: int = 0) -> str | None:
     counts: dict[str, int] = {}
     order: list[str] = []
     masthead = 0  # the first page's top lines: "United Nations   A/RES/ES-11/1"
     letter = ""  # a symbol's first letter, set larger, that an extraction put on a line of its own
-    head = lines[: max(block.start, 0) + 1]
+    head = lines[begin : max(block.start, 0) + 1]
     notes = False  # below a footnote rule inside the text
     for index, line in enumerate(head + lines[block.start + 1 : block.end]):
         stripped = line.strip()

@@ -15,8 +15,9 @@ thousands and decimal separators by the language's custom, and a session's Roman
 words in the other ("12 hours", "douze heures") is no disagreement, and neither is a footnote
 mark that a PDF extraction glued to a word ("Declaration8"): each is a note on the pair.
 
-The module also says when a ``diff`` makes little sense (``diff_warnings``): two versions in
-different languages, or two documents that share little text.
+When a ``diff`` makes little sense (``diff_warnings``: two versions in different languages, or
+two documents that share little text) is told by ``resdiff.doubts``, which ``diff`` imports
+without this module; its names are this module's too.
 """
 
 from __future__ import annotations
@@ -28,26 +29,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
+from .doubts import diff_warnings, language_name
 from .i18n import N_, Message
 from .lazypattern import lazy
-from .model import ChangeKind, Comparison, Document, Op, Paragraph, ParagraphKind
+from .model import Document, Paragraph, ParagraphKind
 from .parse.patterns import operative_verbs
-
-# TRANSLATORS: a language version ("in English, not in Chinese"): 英文本, 中文本.
-LANGUAGE_NAMES = {"zh": N_("Chinese"), "en": N_("English"), "fr": N_("French"), "es": N_("Spanish"),
-                  "ru": N_("Russian"), "ar": N_("Arabic")}
 
 # A paragraph's kind as the messages name it.
 _KIND_NAMES = {"preambular": N_("preambular"), "operative": N_("operative"), "annex": N_("annex"),
                "heading": N_("heading")}
-
-
-def language_name(code: str) -> str:
-    """The English name of a UN language code ('zh' -> 'Chinese'), else the code itself (a
-    ``Message``, shown in the interface language)."""
-    if code in LANGUAGE_NAMES:
-        return Message(LANGUAGE_NAMES[code])
-    return code or Message(N_("an unknown language"))
 
 
 # --- what a text cites ---------------------------------------------------------------------------
@@ -1173,44 +1163,6 @@ def check(a: Document, b: Document) -> CheckResult:
 
 def _no_counterpart(pid: str, name: str, other: str) -> Message:
     return Message(N_("{id} of {name} has no counterpart in {other}"), id=pid, name=name, other=other)
-
-
-# --- diff's warnings for comparisons that make little sense -----------------------------------------
-
-# Below this share of shared text, two documents are taken for unrelated ones.
-UNRELATED_SHARE = 0.10
-
-
-def shared_share(comparison: Comparison) -> float:
-    """The share of the two documents' text that their paragraphs have in common: characters in
-    equal spans (counted on both sides) over all characters of both documents."""
-    equal = 0
-    for change in comparison.changes:
-        if change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
-            continue
-        equal += sum(len(span.text.strip()) for span in change.inline if span.op is Op.EQUAL)
-    total = sum(len(p.body.strip()) for p in comparison.old.paragraphs) + \
-        sum(len(p.body.strip()) for p in comparison.new.paragraphs)
-    return 2 * equal / total if total else 1.0
-
-
-def diff_warnings(comparison: Comparison) -> list[str]:
-    """What makes a ``diff`` of these two documents doubtful, one line each: versions in two
-    languages (``check`` is the command for them), or documents that share little text."""
-    old, new = comparison.old, comparison.new
-    if old.language and new.language and old.language != new.language:
-        return [Message(N_("{old} is in {language_old} and {new} in {language_new}: diff compares versions in one "
-                           "language; to see whether two language versions agree, run 'resdiff check' on them"),
-                        old=old.label, language_old=language_name(old.language), new=new.label,
-                        language_new=language_name(new.language))]
-    if not old.paragraphs or not new.paragraphs:
-        return []
-    share = shared_share(comparison)
-    if share < UNRELATED_SHARE:
-        return [Message(N_("{old} and {new} share little text ({share}): they may be different "
-                           "documents rather than two versions of one"),
-                        old=old.label, new=new.label, share=f"{share:.0%}")]
-    return []
 
 
 __all__ = ["Cited", "CheckResult", "FootnotePair", "Issue", "Pair", "check", "cited", "diff_warnings",

@@ -290,7 +290,7 @@ def diff_pair(a: Document, b: Document, format: DiffFormat, output: Path | None,
     from .render import DiffFormat, RenderOptions, renderer
 
     comparison = compare(a, b)
-    from .check import diff_warnings
+    from .doubts import diff_warnings
 
     for warning in diff_warnings(comparison):
         print(_("resdiff: warning: {message}").format(message=tr(warning)), file=sys.stderr)

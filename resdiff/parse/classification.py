@@ -175,9 +175,10 @@ def _take_marks(text: str, known: set[str], state: list[int],
                 return match.group(0)  # "2010 年5 月17 日": a date, its numbers spaced from the units
             if kind in {"glued", "punct"}:
                 code = _CODE_WORD.search(text[max(0, start - 12) : start])
-                if code and (code.group("part") or int(mark) != state[0] + 1):
-                    # "Rev.1", "Corr.2": a document's part; "P5", "E3", "CO2", "SDG3", "Res1" out
-                    # of the marks' sequence: a name that ends with a number, never a mark
+                if code and (code.group("part") or code.group("caps") or int(mark) != state[0] + 1):
+                    # "Rev.1", "Corr.2": a document's part; "P5", "E3", "G7", "CO2", "SDG3": a name
+                    # of capitals and a number; "UNEP3", "Res1" out of the marks' sequence: the
+                    # name's number, never a mark ("Life at Sea86", in sequence, is a mark)
                     return match.group(0)
             if kind in {"lone", "comma", "afteryear"}:
                 # A number set apart by spaces is text unless everything says otherwise: the
@@ -227,10 +228,11 @@ def _take_marks(text: str, known: set[str], state: list[int],
     return text, tuple(marks)
 
 
-# What a number runs into as part of a name: a short word of capitals ("P5", "SDG3", "CO2"), a
-# short word ("Res1", "A4"), or a document's part ("Rev.1", "Corr.2", "Add.3", "Amend.1").
+# What a number runs into as part of a name: a word of one to three capitals ("P5", "SDG3",
+# "CO2"), a short word ("UNEP3", "Res1", "Sea86"), or a document's part ("Rev.1", "Corr.2").
 # (Read from the last twelve characters before the number: a longer word is no name.)
-_CODE_WORD = re.compile(r"(?:(?<![^\W\d_])(?:[A-Z]{1,4}|[A-Za-z][a-z]{0,2})|(?P<part>\b(?i:Rev|Corr|Add|Amend|Suppl)\.))\Z")
+_CODE_WORD = re.compile(r"(?:(?<![^\W\d_])(?:(?P<caps>[A-Z]{1,3})|[A-Z]{4}|[A-Za-z][a-z]{0,2})"
+                        r"|(?P<part>\b(?i:Rev|Corr|Add|Amend|Suppl)\.))\Z")
 # A unit a Chinese number is counted in: a number before it is text, never a footnote mark.
 _CJK_UNIT = re.compile(r"\s*[年月日号条个项次届段名岁种]")
 

@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 
 from .doubts import diff_warnings, language_name
 from .i18n import N_, Message
@@ -307,8 +307,10 @@ def _ordinal_key(text: str) -> str:
     return re.sub(r"[-\u2010\u2011\s]+", "-", text.lower())
 
 
+@cache
 def _ordinal_table() -> dict[str, dict[str, int]]:
-    """Every written form of the ordinals 1 to 99 in English, French and Spanish, by its key."""
+    """Every written form of the ordinals 1 to 99 in English, French and Spanish, by its key
+    (made when first read: a diff never reads it)."""
     table: dict[str, dict[str, int]] = {"en": {}, "fr": {}, "es": {}}
     for n in range(1, 100):
         tens, unit = divmod(n, 10)
@@ -339,15 +341,14 @@ def _trie(forms: list[str]) -> str:
     return f"(?:{body})?" if ends else body
 
 
-def _ordinal_pattern(values: dict[str, int]) -> str:
+def _ordinal_pattern(language: str) -> str:
     """The pattern of a language's ordinals (written when first used: the trie takes a while)."""
-    return r"(?<![^\W\d_])" + _trie(sorted(values)) + r"(?![^\W\d_])"
+    return r"(?<![^\W\d_])" + _trie(sorted(_ordinal_table()[language])) + r"(?![^\W\d_])"
 
 
-_ORDINAL_VALUES = _ordinal_table()
 # One pattern a language; longest forms first, since the trie tries a longer one before it stops.
 _ORDINALS: dict[str, re.Pattern[str]] = {
-    language: lazy(partial(_ordinal_pattern, values), re.IGNORECASE) for language, values in _ORDINAL_VALUES.items()}
+    language: lazy(partial(_ordinal_pattern, language), re.IGNORECASE) for language in ("en", "fr", "es")}
 _SESSION_AFTER = {"en": lazy(r"\s+(?:[^\W\d_]+\s+){0,3}(?:session|meeting)s?(?![^\W\d_])", re.IGNORECASE),
                   "fr": lazy(r"\s+(?:session|séance|réunion)s?(?![^\W\d_])", re.IGNORECASE),
                   "es": lazy(r"\s+(?:período|periodo|sesión|reunión)(?![^\W\d_])", re.IGNORECASE)}
@@ -373,6 +374,7 @@ _AR_UNITS = {1: ("الأول", "الاول", "الأولى", "الاولى"), 2:
 _AR_TENS = {20: "عشر", 30: "ثلاث", 40: "أربع", 50: "خمس", 60: "ست", 70: "سبع", 80: "ثمان", 90: "تسع"}
 
 
+@cache
 def _arabic_ordinals() -> dict[str, int]:
     forms: dict[str, int] = {}
     for n, words in _AR_UNITS.items():
@@ -391,16 +393,20 @@ def _arabic_ordinals() -> dict[str, int]:
     return forms
 
 
-_AR_ORDINAL_VALUES = _arabic_ordinals()
-_AR_ORDINAL = lazy(lambda: r"(?<![^\W\d_])" + _trie(sorted(_ordinal_key(form) for form in _AR_ORDINAL_VALUES))
+@cache
+def _arabic_ordinal_keys() -> dict[str, int]:
+    """The Arabic ordinals by their keys (made when first read)."""
+    return {_ordinal_key(form): value for form, value in _arabic_ordinals().items()}
+
+
+_AR_ORDINAL = lazy(lambda: r"(?<![^\W\d_])" + _trie(sorted(_ordinal_key(form) for form in _arabic_ordinals()))
                    + r"(?![^\W\d_])")
-_AR_ORDINAL_KEYS = {_ordinal_key(form): value for form, value in _AR_ORDINAL_VALUES.items()}
 _AR_SESSION_BEFORE = lazy(r"(?:دور|جلس|اجتماع)[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s+$")
 _ZH_ORDINAL = lazy(r"第([零〇一二两三四五六七八九十百千]+)(?=(届|屆|次(?:[^\W\d_]{0,4})?(?:会议|會議))?)")
 
 
 def _ordinals(folded: str, language: str, add, free) -> None:
-    """Ordinals written out in words (see _ORDINAL_VALUES), each cited as the number it says; a
+    """Ordinals written out in words (see _ordinal_table), each cited as the number it says; a
     small one (up to tenth) only before a session or a meeting."""
     if language == "zh":
         for match in _ZH_ORDINAL.finditer(folded):
@@ -410,7 +416,7 @@ def _ordinals(folded: str, language: str, add, free) -> None:
         return
     if language == "ar":
         for match in _AR_ORDINAL.finditer(folded):
-            value = _AR_ORDINAL_KEYS.get(_ordinal_key(match.group()))
+            value = _arabic_ordinal_keys().get(_ordinal_key(match.group()))
             if value is None or (value <= 10 and not _AR_SESSION_BEFORE.search(folded, max(0, match.start() - 48),
                                                                                  match.start())):
                 continue
@@ -431,7 +437,7 @@ def _ordinals(folded: str, language: str, add, free) -> None:
     pattern = _ORDINALS.get(language)
     if pattern is None:
         return
-    values = _ORDINAL_VALUES[language]
+    values = _ordinal_table()[language]
     for match in pattern.finditer(folded):
         value = values.get(_ordinal_key(match.group()))
         if value is None or (value <= 10 and not _SESSION_AFTER[language].match(folded, match.end())):

@@ -46,6 +46,11 @@ def test_an_inserted_paragraph_after_its_footnote_is_no_footnote_in_word(tmp_pat
     stat = run_command("diff", str(source), str(tmp_path / "fb3.docx"), "--stat", "--exit-code")
     assert stat.returncode == 0, stat.stdout + stat.stderr
     assert stat.stderr == ""
+    # the Word report of the paragraph's insertion (a tracked insertion), read back
+    before = tmp_path / "fb0.txt"
+    before.write_text("\n\n".join(chunk for chunk in text.split("\n\n") if not chunk.startswith("1 ")), encoding="utf-8")
+    assert run_command("diff", str(before), str(source), "-o", str(tmp_path / "tracked.docx")).returncode == 0
+    assert _rows(parse_file(str(tmp_path / "tracked.docx"))[0]) == rows
 
 
 def test_bis_lines_under_footnotes_in_the_text_forms():

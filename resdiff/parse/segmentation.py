@@ -86,12 +86,15 @@ def _starts_paragraph(line: str, previous: str, blank: bool, indented: bool, quo
         return True
     if indented and line[:1].isupper() and not has_cjk(line[:1]):
         return True
-    return opens_preambular(line) or opens_operative(line)
+    # (a paragraph not yet agreed, in square brackets: "[Noting …,]", "[注意到…，]")
+    opened = line[1:].lstrip() if line[:1] in "[［" else line
+    return opens_preambular(opened) or opens_operative(opened)
 
 
 def _closes_bracket(text: str) -> bool:
     """Whether a paragraph ends as a bracketed one offered as an alternative does ("… other;]")."""
-    return text.rstrip()[-2:] in (".]", ";]", ":]", ",]", "。]", "；]", "：]", "，]")
+    text = text.rstrip()
+    return len(text) >= 2 and text[-1] in "]］" and text[-2] in ".;:,。；：，"
 
 
 # An annex's title or heading is at most this long (``annex.HEADING_LENGTH``); a heading on a

@@ -50,12 +50,15 @@ from .lines import _ends_terminal, _join, _join_all, ended_short, page_width, ru
 from .pages import _is_furniture, _titles, _unique_footnotes, lay_out, repeated_otherwise
 from .patterns import (
     _ARTICLE,
+    _LABEL,
     _OPERATIVE,
     _SEPARATOR,
     _SUPER_TO_ASCII,
     _SYMBOL,
     _TERMINAL,
     _TITLE_NUMBER,
+    ALT_NUMBER,
+    BIS_NUMBER,
     DRAFT_LABEL,
     INSERTED_OPENING,
     ORGAN_NAME,
@@ -168,8 +171,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     front = _front_matter_lines(text.split("\n"), lines)
     # A web page's list bullets ("- 1. 决定…") are its layout, as a PDF's indents are.
     # (a bullet is looked for only on a line whose first visible character can be one)
-    lines = [_draft_label(WEB_BULLET.sub(r"\1", line) if line.lstrip()[:1] in _BULLETS and not _DASHED_PAGE.match(line)
-                          else line) for line in lines]
+    lines = [_bracketed_number(_draft_label(WEB_BULLET.sub(r"\1", line) if line.lstrip()[:1] in _BULLETS
+                                            and not _DASHED_PAGE.match(line) else line)) for line in lines]
     drafted = next((k for k, line in enumerate(lines) if line.startswith(_PP1)), None)
     count = len(lines)
     lines = _run_on_layout([line.replace(_PP1, "", 1) for line in lines])
@@ -522,6 +525,34 @@ def _draft_label(line: str) -> str:
     if match.group(2) == "OP":
         return f"{match.group(1)}{match.group(3)}. {rest}"
     return match.group(1) + (_PP1 if match.group(3) == "1" else "") + rest
+
+
+# A paragraph or sub-paragraph a negotiating draft prints in square brackets, its number or label
+# inside them ("[2. Requests a report;]", "[(b) A plan;]", "［2. 请提交报告；］"): not yet agreed.
+_BRACKETED_NUMBER = re.compile(r"^(\s*)([\[［])\s?(?=\d{1,3}\s?[.．]|\d{1,3}\s?(?:bis|ter|quater)\b|[(（])")
+
+
+def _bracketed_number(line: str) -> str:
+    """A line opening a paragraph in square brackets read with its number (or sub-paragraph label)
+    first, the bracket after it: "[2. Requests a report;]" as "2. [Requests a report;]", so that
+    it is operative paragraph 2 whose text keeps both brackets (taking one off when the paragraph
+    is agreed is a change). An alternative ("[2. alt …]", "[PP2 alt] …") keeps its form.
+
+    >>> _bracketed_number("[2. Requests a report;]"), _bracketed_number("[(b) A plan;]")
+    ('2. [Requests a report;]', '(b) [A plan;]')
+    >>> _bracketed_number("［2．请提交报告；］"), _bracketed_number("[2 bis. Invites;]")
+    ('2．［请提交报告；］', '2 bis. [Invites;]')
+    >>> _bracketed_number("[2. alt Requests;]"), _bracketed_number("[2020. A year]"), _bracketed_number("[(A/78/L.1)]")
+    ('[2. alt Requests;]', '[2020. A year]', '[(A/78/L.1)]')
+    """
+    match = _BRACKETED_NUMBER.match(line)
+    if not match or ALT_NUMBER.match(line[match.end(1):]):
+        return line
+    rest = line[match.end():]
+    number = _OPERATIVE.match(rest) or BIS_NUMBER.match(rest) or _LABEL.match(rest)
+    if not number or (number.re is _OPERATIVE and len(number.group(1)) > 3):
+        return line
+    return f"{match.group(1)}{number.group(0)}{match.group(2)}{rest[number.end():]}"
 
 
 def _masthead_symbols(lines: list[str], meta: dict[str, str]) -> frozenset[str]:

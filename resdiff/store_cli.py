@@ -337,7 +337,10 @@ def _log_data(opened: Store, families: list[list[Version]]) -> dict:
         for version in family:
             document = opened.document(version)
             previous = previous_in.get(version.language)
-            summary = compare(previous, document).summary() if previous is not None else None
+            comparison = compare(previous, document) if previous is not None else None
+            summary = comparison.summary() if comparison is not None else None
+            # what changed beside the paragraphs: a revision may be its title or sponsors alone
+            heading = _heading_changes(comparison) if comparison is not None else []
             pp, op = version.counts
             versions.append({
                 "family": number,
@@ -349,7 +352,9 @@ def _log_data(opened: Store, families: list[list[Version]]) -> dict:
                 "source": version.source,
                 "counts": {"preambular": pp, "operative": op},
                 "changes": summary,
-                "summary": _store().change_summary(summary) if summary else None,
+                "summary": (_store().change_summary(summary) + (" · changed: " + ", ".join(heading) if heading else ""))
+                if summary else None,
+                "header_changed": heading,
                 "record": record.as_json() if (record := opened.record(version.symbol)) else None,
             })
             previous_in[version.language] = document
@@ -381,11 +386,28 @@ def _render_log(data: dict) -> str:
             lines.append(row["title"] or _("(untitled)"))
         counts = f"{row['counts']['preambular']} PP {row['counts']['operative']} OP"
         summary = _change_summary(row["changes"]) if row["changes"] else _("first version")
+        if row.get("header_changed"):
+            summary += " · " + _("changed: {parts}").format(
+                parts=_(", ").join(_(_HEADING_PARTS[part]) for part in row["header_changed"]))
         lines.append(f"  {row['date'] or '----------':10}  {_pad(_label(row), width)}  {counts:>12}  {summary}")
         known = _known(row.get("record"))
         if known:
             lines.append(f"  {'':10}  {known}")
     return "\n".join(lines) + "\n"
+
+
+# The parts of a version beside its paragraphs that log names when they changed, as diff counts them.
+_HEADING_PARTS = {"title": N_("title"), "agenda item": N_("agenda item"), "sponsors": N_("sponsors"),
+                  "chapeau": N_("chapeau")}
+
+
+def _heading_changes(comparison) -> list[str]:
+    """The title and header parts whose wording changed ('title', 'sponsors'), in printed order;
+    like a header part, the title only where both versions print one (one read without its title
+    is no retitling)."""
+    both = bool(comparison.old.title and comparison.new.title)
+    parts = ["title"] if both and comparison.title_changed else []
+    return parts + [part.part for part in comparison.header_changed]
 
 
 def _change_summary(summary: dict[str, int]) -> str:

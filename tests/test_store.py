@@ -362,3 +362,19 @@ def test_diff_names_the_stored_revisions_it_compares(tmp_path):
     run("add", str(first), "--store", str(single))
     assert run("diff", "L.12", str(second), "--store", str(single), "--stat").output.splitlines()[0] == \
         "A/C.3/80/L.12 (2025-10-20) → A/C.3/80/L.12 (2025-10-20)"
+
+
+def test_log_names_a_revision_whose_title_or_sponsors_alone_changed(tmp_path):
+    path = tmp_path / "store.db"
+    first, second = tmp_path / "h0.txt", tmp_path / "h1.txt"
+    first.write_text(HEADED, encoding="utf-8")
+    second.write_text(HEADED.replace("Andorra and", "Andorra, Chile and").replace("in Somewhere", "in Elsewhere"),
+                      encoding="utf-8")
+    run("add", str(first), str(second), "--store", str(path))
+    assert run("log", "--store", str(path)).output.splitlines()[1:] == [
+        "  2025-10-20  A/C.3/80/L.12           1 PP 2 OP  first version",
+        "  2025-10-20  A/C.3/80/L.12 rev 2     1 PP 2 OP  +0 −0 ~0 · changed: title, sponsors"]
+    data = json.loads(run("log", "--store", str(path), "--format", "json").output)
+    jsonschema.validate(data, json.loads((SCHEMAS / "log.schema.json").read_text(encoding="utf-8")))
+    assert [v["header_changed"] for v in data["versions"]] == [[], ["title", "sponsors"]]
+    assert data["versions"][1]["summary"] == "+0 −0 ~0 · changed: title, sponsors"

@@ -29,7 +29,8 @@ def test_a_footnote_list_is_read_under_a_separator():
     assert [(p.id, p.footnotes) for p in document.paragraphs] == [("PP1", ("1",)), ("PP2", ("2",)), ("OP1", ()),
                                                                   ("OP2", ())]
     assert [(f.mark, f.text) for f in document.footnotes] == [("1", "See A/78/PV.1."), ("2", "A/80/123.")]
-    assert document.symbol is None  # never from a footnote
+    # from the heading "Resolution 80/99. …", never from a footnote ("A/80/123.")
+    assert (document.symbol, document.title) == ("A/RES/80/99", "Protection of journalists")
 
 
 def test_a_changed_footnote_in_the_list_is_a_change(tmp_path):

@@ -160,9 +160,13 @@ def _resolution_number(lines: list[str]) -> str | None:
 
     >>> _resolution_number(["2758 (XXVI). Restoration of the lawful rights"]), _resolution_number(["68/262. Territorial"])
     ('A/RES/2758 (XXVI)', 'A/RES/68/262')
+    >>> _resolution_number(["Resolution 80/99. Protection of journalists"])  # as a web page heads it
+    'A/RES/80/99'
+
     """
     for line in lines:
-        match = re.match(r"^\s*((?:ES-\d+|S-\d+|\d+)/\d+)\s*\.\s+\S", line)
+        match = re.match(r"^\s*(?:(?:Resolution|Résolution|Resolución|Резолюция)\s+)?((?:ES-\d+|S-\d+|\d+)/\d+)\s*\.\s+\S",
+                         line)
         if match:
             return "A/RES/" + match.group(1)
         match = re.match(r"^\s*(?:(?:Resolution|Résolution|Resolución|Резолюция)\s+)?(\d{1,4})\s*((?:[A-Z]\s*)?)"

@@ -357,6 +357,9 @@ def test_diff_names_the_stored_revisions_it_compares(tmp_path):
     assert "[modified]  L.12 rev 1 OP1 → L.12 OP1" in changes
     markdown = run("diff", "L.12@1", "L.12@2", "--store", str(path), "--format", "markdown").output
     assert markdown.startswith("# A/C.3/80/L.12 rev 1 → A/C.3/80/L.12 rev 2\n")
+    data = json.loads(run("diff", "L.12@1", str(second), "--store", str(path), "--format", "json").output)
+    jsonschema.validate(data, json.loads((SCHEMAS / "diff.schema.json").read_text(encoding="utf-8")))
+    assert (data["old"]["symbol"], data["old"]["revision"], "revision" in data["new"]) == ("A/C.3/80/L.12", 1, False)
     # one stored revision: no revision named
     single = tmp_path / "single.db"
     run("add", str(first), "--store", str(single))

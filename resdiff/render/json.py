@@ -155,6 +155,8 @@ def _side(document: Document) -> dict:
         # what reading the file left out or could not vouch for, as said on standard error
         "warnings": list(reading_warnings(document)),
         "furniture": list(document.furniture),
+        # the stored revision, where the store holds several of the symbol; absent otherwise
+        **({"revision": document.revision} if document.revision is not None else {}),
     }
 
 

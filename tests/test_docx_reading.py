@@ -61,7 +61,8 @@ def test_pending_tracked_changes_are_counted_in_a_note(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         (document,) = parse_docx(path.read_bytes(), "tc.docx")
     assert document.paragraphs[1].text == "Decides not to act;"
-    note = ("tracked changes read as accepted (inserted text kept, deleted text left out): 1 inserted, 0 deleted")
+    note = ("tracked changes read as accepted (inserted text kept, deleted text left out): 1 inserted, 0 deleted, "
+            "by resdiff")
     assert [str(n) for n in document.notes] == [note]
     assert caplog.messages == [f"resdiff: note: tc.docx: {note}"]
 
@@ -71,7 +72,8 @@ def test_insertions_and_deletions_are_both_counted(tmp_path):
     (document,) = parse_docx(path.read_bytes(), "tc.docx")
     assert document.paragraphs[1].text == "Resolves firmly to act;"
     assert [str(n) for n in document.notes] == [
-        "tracked changes read as accepted (inserted text kept, deleted text left out): 1 inserted, 1 deleted"]
+        "tracked changes read as accepted (inserted text kept, deleted text left out): 1 inserted, 1 deleted, "
+        "by resdiff"]
 
 
 def test_a_word_file_without_tracked_changes_has_no_note(tmp_path):

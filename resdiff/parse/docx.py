@@ -48,6 +48,7 @@ class DocxText:
     tables: int
     insertions: int = 0  # tracked changes read as accepted: insertions (and moves in)
     deletions: int = 0  # and deletions (and moves away)
+    authors: tuple[str, ...] = ()  # who made them, in order of first change
 
 
 def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
@@ -67,8 +68,9 @@ def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
     if read.insertions or read.deletions:
         # The sender's proposals still under negotiation are compared as settled text: said.
         tracked = Message(N_("tracked changes read as accepted (inserted text kept, deleted text left out): "
-                             "{insertions} inserted, {deletions} deleted"),
-                          insertions=read.insertions, deletions=read.deletions)
+                             "{insertions} inserted, {deletions} deleted, by {authors}"),
+                          insertions=read.insertions, deletions=read.deletions,
+                          authors=", ".join(read.authors) or "?")
         log.warning("%s", _("resdiff: note: {message}").format(message=f"{source}: {tracked}"))
         said.append(tracked)
     if said:
@@ -107,6 +109,7 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
             note = footnotes.get(ref, "")
             out.append(f"{str(order[ref]).translate(_TO_SUPERSCRIPT)} {note}".rstrip())
     insertions = deletions = 0
+    authors: dict[str, None] = {}
     for element in body:
         for change in element.iter(_W + "ins", _W + "moveTo", _W + "del", _W + "moveFrom"):
             if change.getparent().tag == _W + "rPr":
@@ -115,7 +118,8 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
                 insertions += 1
             else:
                 deletions += 1
-    return DocxText("\n\n".join(out) + "\n", tables, insertions, deletions)
+            authors.setdefault((change.get(_W + "author") or "").strip() or "?", None)
+    return DocxText("\n\n".join(out) + "\n", tables, insertions, deletions, tuple(authors))
 
 
 # --- the package ---------------------------------------------------------------------------------

@@ -787,9 +787,13 @@ class Store:
         key, _at, revision = wanted.strip().partition("@")
         key = re.sub(r"\s+", "", key).upper()
         symbols = list(dict.fromkeys(v.symbol for v in versions))
-        exact = [s for s in symbols if s.upper() == key]
-        matches = exact or [s for s in symbols if s.upper().endswith("/" + key)] or \
-            [s for s in symbols if s.upper().endswith(key)]
+        # (compared without spaces, as the key is: "A/RES/79/247 B" is found by "247 B" and "247B";
+        # "79/247" names the parts A and B of a resolution adopted in parts, and so several symbols)
+        squeezed = {s: re.sub(r"\s+", "", s).upper() for s in symbols}
+        exact = [s for s in symbols if squeezed[s] == key]
+        matches = exact or [s for s in symbols if squeezed[s].endswith("/" + key)] or \
+            [s for s in symbols if squeezed[s].endswith(key)] or \
+            [s for s in symbols if re.sub(r"\s+", "", re.sub(r"\s[A-H](?:-[A-H])?$", "", s)).upper().endswith(("/" + key, key))]
         if len(matches) > 1:
             raise StoreError(_("{wanted} names several stored symbols ({symbols}): give more of the symbol").format(
                 wanted=repr(wanted), symbols=", ".join(sorted(matches))))

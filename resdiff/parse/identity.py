@@ -163,12 +163,16 @@ def _resolution_number(lines: list[str]) -> str | None:
     >>> _resolution_number(["Resolution 80/99. Protection of journalists"])  # as a web page heads it
     'A/RES/80/99'
 
+    A resolution adopted in parts keeps its part letter ("79/247 A."), or letters ("79/247 A–B.").
+
+    >>> _resolution_number(["79/247 B. Budget appropriations"]), _resolution_number(["79/247 A–B. Questions"])
+    ('A/RES/79/247 B', 'A/RES/79/247 A-B')
     """
     for line in lines:
-        match = re.match(r"^\s*(?:(?:Resolution|Résolution|Resolución|Резолюция)\s+)?((?:ES-\d+|S-\d+|\d+)/\d+)\s*\.\s+\S",
-                         line)
+        match = re.match(r"^\s*(?:(?:Resolution|Résolution|Resolución|Резолюция)\s+)?((?:ES-\d+|S-\d+|\d+)/\d+)"
+                         r"(?:\s?([A-H](?:\s?[-–‑]\s?[A-H])?))?\s*\.\s+\S", line)
         if match:
-            return "A/RES/" + match.group(1)
+            return "A/RES/" + match.group(1) + _part(match.group(2))
         match = re.match(r"^\s*(?:(?:Resolution|Résolution|Resolución|Резолюция)\s+)?(\d{1,4})\s*((?:[A-Z]\s*)?)"
                          r"\(([IVXL]+|E?S-[IVX]+)\)\s*(?:[A-Z]\s*)?\.\s+\S", line)
         if match:
@@ -474,12 +478,29 @@ def _header_symbol(lines, block, begin: int = 0) -> str | None:
     return max(order, key=lambda s: (counts[s], -order.index(s)))
 
 
+# The part letter (or letters) a resolution adopted in parts prints after its symbol, last on
+# the masthead's line or before the next column: "A/RES/79/247 A", "A/RES/79/247 A-B".
+_PART_AFTER = re.compile(r"\s([A-H](?:\s?[-–‑]\s?[A-H])?)(?=\s*$|\s{2,})")
+
+
+def _part(letters: str | None) -> str:
+    """The part letters as a symbol carries them: " A", " A-B" (a hyphen, however printed)."""
+    return " " + re.sub(r"\s?[-–‑]\s?", "-", letters) if letters else ""
+
+
 def _with_year(symbol: str, line: str, end: int) -> str:
-    """A resolution's symbol with the year or session the UN prints after its number.
+    """A resolution's symbol with the year or session the UN prints after its number, or the
+    part letter of one adopted in parts (parts A and B are two resolutions, stored apart).
 
     >>> _with_year("S/RES/338", "S/RES/338 (1973)", 9), _with_year("A/RES/68/262", "A/RES/68/262 (2014)", 12)
     ('S/RES/338 (1973)', 'A/RES/68/262')
+    >>> [_with_year("A/RES/79/247", line, 27) for line in ("United Nations A/RES/79/247 A", "United Nations A/RES/79/247 B  Distr.: General",
+    ...                                                  "United Nations A/RES/79/247 A–B", "United Nations A/RES/79/247 A Decides")]
+    ['A/RES/79/247 A', 'A/RES/79/247 B', 'A/RES/79/247 A-B', 'A/RES/79/247']
     """
+    part = _PART_AFTER.match(line, end)
+    if part and "/RES/" in symbol:
+        return symbol + _part(part.group(1))
     year = _YEAR_AFTER.match(line, end)
     if year and re.fullmatch(r"[ASE]/RES/\d{1,4}", symbol):
         return f"{symbol} ({year.group(1)})"

@@ -124,7 +124,7 @@ _DISTR = re.compile(r"^(?:Distr\.|Original:|Distr\s*[.:：]|分发|Limited$|Gene
 # Assembly's number and session, as the title line or a web page prints it: "2758 (XXVI). ",
 # "377 A (V). ", "Résolution 2758 (XXVI). ".
 _TITLE_NUMBER = re.compile(
-    r"^(?:(?:(?:Resolution|Résolution|Resolución|Резолюция)\s+)?(?:[A-Z]{0,3}-?\d+/\d+\s*[A-Z]?\s*\.|\d+/\d+\s*\.)"
+    r"^(?:(?:(?:Resolution|Résolution|Resolución|Резолюция)\s+)?(?:[A-Z]{0,3}-?\d+/\d+\s*(?:[A-Z]\s?[-–‑]\s?)?[A-Z]?\s*\.|\d+/\d+\s*\.)"
     r"|(?:(?:Resolution|Résolution|Resolución|Резолюция)\s+)?\d{1,4}\s*(?:[A-Z]\s*)?\((?:[IVXL]+|E?S-[IVX]+)\)\s*(?:[A-Z]\s*)?\."
     # the same in the Chinese numerals of the early Chinese volumes: "二七五八 (二十六). "
     r"|[〇○零一二三四五六七八九]{1,4}\s*[(（][一二三四五六七八九十]+[)）]\s*[.．、])\s*")

@@ -39,6 +39,31 @@ _WIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": "
                         "\u3000": " ", "－": "-", "‑": "-"})
 # Quotes and dashes in one pass: no mark is in both tables.
 _TYPOGRAPHY = {**_QUOTES, **_DASHES}
+
+
+def _replacer(table: dict[int, str]) -> Callable[[str], str]:
+    """``str.translate(table)`` for a table of single characters each put for one other that
+    is no key of it, as one ``str.replace`` a character: the same text, in a tenth of the time
+    for text beyond Latin-1 (Chinese), which ``translate`` looks up in the table character by
+    character. Any other table is left to ``translate``.
+
+    >>> _replacer(_WIDTH)("决定，（a）") == "决定，（a）".translate(_WIDTH)
+    True
+    """
+    pairs = tuple((chr(key), value) for key, value in table.items())
+    if not all(isinstance(value, str) and len(value) == 1 and ord(value) not in table for _, value in pairs):
+        return lambda text: text.translate(table)
+
+    def replace(text: str) -> str:
+        for old, new in pairs:
+            text = text.replace(old, new)  # the same string, not a copy, when ``old`` is not in it
+        return text
+
+    return replace
+
+
+_fold_width = _replacer(_WIDTH)
+_fold_typography = _replacer(_TYPOGRAPHY)
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 # Tokens: a run of Han characters (segmented further by rjieba or jieba), a Latin word or number,
@@ -250,7 +275,7 @@ def normalize(text: str) -> str:
     >>> normalize("The  General\\u00a0Assembly ,")
     'The General Assembly,'
     """
-    text = text.translate(_WIDTH)
+    text = _fold_width(text)  # text.translate(_WIDTH)
     text = unicodedata.normalize("NFKC", text)
     # Runs of white space as one space, none at the ends: split() and strip() know the same
     # white space as the pattern \s (Py_UNICODE_ISSPACE), without a pattern scanning every character.
@@ -268,7 +293,7 @@ def fold(text: str) -> str:
     >>> fold("the prisoner’s “Special Committee”") == fold("the prisoner's \\"Special Committee\\"")
     True
     """
-    return normalize(text).translate(_TYPOGRAPHY)
+    return _fold_typography(normalize(text))  # normalize(text).translate(_TYPOGRAPHY)
 
 
 def _split_basic(text: str) -> list[str]:

@@ -229,6 +229,11 @@ def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str
         if resolve is not None and arg != "-" and not os.path.exists(arg):
             found = resolve(arg)
             if found is not None:
+                if "@" not in arg and found and found[-1].revision is not None:
+                    # the symbol alone is the latest of several stored revisions: said, not silent
+                    print(_("resdiff: note: {message}").format(message=_(
+                        "{arg} is {label}, the latest stored revision ({arg}@1 names the first)").format(
+                            arg=arg, label=found[-1].label)), file=sys.stderr)
                 return found
             where = getattr(resolve, "where", None)
             if where is not None:

@@ -350,9 +350,11 @@ def test_diff_names_the_stored_revisions_it_compares(tmp_path):
     run("add", str(first), str(second), "--store", str(path))
     stat = run("diff", "L.12@1", "L.12@2", "--store", str(path), "--stat").output.splitlines()
     assert stat[0] == "A/C.3/80/L.12 rev 1 (2025-10-20) → A/C.3/80/L.12 rev 2 (2025-10-20)"
-    # the symbol alone is the latest revision, and the heading says so
-    latest = run("diff", "L.12", "L.12@2", "--store", str(path), "--stat").output.splitlines()
-    assert latest[0] == "A/C.3/80/L.12 rev 2 (2025-10-20) → A/C.3/80/L.12 rev 2 (2025-10-20)"
+    # the symbol alone is the latest revision: the heading and a note say so
+    latest = run("diff", "L.12", "L.12@2", "--store", str(path), "--stat")
+    assert latest.output.splitlines()[0] == "A/C.3/80/L.12 rev 2 (2025-10-20) → A/C.3/80/L.12 rev 2 (2025-10-20)"
+    assert latest.stderr == ("resdiff: note: L.12 is A/C.3/80/L.12 rev 2, the latest stored revision "
+                             "(L.12@1 names the first)\n")
     changes = run("diff", "L.12@1", str(second), "--store", str(path), "--only-changes", "--color", "never").output
     assert "[modified]  L.12 rev 1 OP1 → L.12 OP1" in changes
     markdown = run("diff", "L.12@1", "L.12@2", "--store", str(path), "--format", "markdown").output

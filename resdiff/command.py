@@ -412,14 +412,27 @@ def quick_diff(argv: list[str]) -> int | None:
 
         output = Path(arguments["output"])
     open_stdout()
-    with errors_as_exits():
-        check_output(output, (arguments["old"], arguments["new"]))
-        from .text import start_segmenter
+    # The cyclic garbage collector paused for the whole command, as compare() pauses it for the
+    # comparison: reading two long drafts and writing their comparison build hundreds of
+    # thousands of objects (lines, words, spans), none in a cycle, and each collection of the
+    # older generations walks them all again; reference counting frees them as ever.
+    import gc
 
-        start_segmenter([arguments["old"]] + ([arguments["new"]] if arguments["new"] else []))
-        a, b = load_pair(arguments["old"], arguments["new"], arguments.get("old_symbol"), arguments.get("new_symbol"))
-        return diff_pair(a, b, arguments["format"], output, only_changes=bool(arguments.get("only_changes")),
-                         width=arguments.get("width"), color=arguments.get("color", "auto"),
-                         stat=bool(arguments.get("stat")), exit_code=bool(arguments.get("exit_code")),
-                         show_furniture=bool(arguments.get("show_furniture")))
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with errors_as_exits():
+            check_output(output, (arguments["old"], arguments["new"]))
+            from .text import start_segmenter
+
+            start_segmenter([arguments["old"]] + ([arguments["new"]] if arguments["new"] else []))
+            a, b = load_pair(arguments["old"], arguments["new"], arguments.get("old_symbol"),
+                             arguments.get("new_symbol"))
+            return diff_pair(a, b, arguments["format"], output, only_changes=bool(arguments.get("only_changes")),
+                             width=arguments.get("width"), color=arguments.get("color", "auto"),
+                             stat=bool(arguments.get("stat")), exit_code=bool(arguments.get("exit_code")),
+                             show_furniture=bool(arguments.get("show_furniture")))
+    finally:
+        if collecting:
+            gc.enable()
     return None  # not reached: errors_as_exits exits

@@ -507,8 +507,9 @@ def _unruled_footnotes(kept: list[Line], footnotes: list[Footnote],
 # resolution 60/1.", "2 A/79/64-E/2024/12.", "3 《大会正式记录…》"), and how it opens: it cites.
 _SPACED_NOTE = re.compile(r"^(\d{1,3})\s+(?=\S)")
 _CITES = re.compile(r"(?:See|Ibid\.?|Official Records|United Nations|Resolution|General Assembly|Voir|Véase|"
+                    r"Report|International|Intergovernmental|Decision|Declaration|Convention|Agreement|From|"
                     r"Documents officiels|Documentos Oficiales|Там же|См\.|见|見|同上|联合国|聯合國|大会|大會|《|"
-                    r"[A-Z]{1,2}/[A-Z0-9])")
+                    r"[A-Z]{1,6}(?:\([A-Z]+\))?/[A-Z0-9])")
 _DATED = re.compile(r"^\d{1,2}\.?\s+[^\W\d_]+\.?\s+(?:de\s+)?(?:1[89]|20)\d\d\b")
 
 
@@ -528,7 +529,7 @@ def _spaced_footnotes(kept: list[Line], footnotes: list[Footnote], start: int) -
         if not match or int(match.group(1)) != expected or _DATED.match(kept[begin].text) \
                 or not _CITES.match(kept[begin].text[match.end():]) or _OPERATIVE.match(kept[begin].text):
             continue
-        cited = " ".join(line.text for line in kept[:begin])
+        cited = "\n".join(line.text for line in kept[:begin])
         notes: list[list[str]] = []
         value = expected
         for line in kept[begin:]:
@@ -552,12 +553,11 @@ def _is_cited(text: str, mark: int) -> bool:
     """Whether ``text`` cites the footnote mark ``mark`` as a mark is printed: run onto a word
     or a closing punctuation mark ("Outcome2,", "resolution,1", "原则1，"); run onto a number
     as an extraction leaves it ("resolution 77/2285 and": 77/228 and mark 5, "of 19491 and":
-    1949 and mark 1), or set apart by
-    spaces before a word in lower case or by the gap a PDF leaves ("of 31 May 1997 2 and",
-    "1994, 1 the", "1997 2  and")."""
+    1949 and mark 1), or set apart by spaces before a word in lower case, the line's end or a
+    name after a comma, or by the gap a PDF leaves ("of 31 May 1997 2 and", "1994, 1 the", "Agenda 21, 6", "1997 2  and")."""
     return re.search(rf"(?:[^\W\d_]|[,，;；:：.。)）”’\"]){mark}(?!\d)", text) is not None or re.search(
         rf"(?:(?<=\d/)\d{{2,3}}|(?<![\d/.,])(?:19|20)\d\d){mark}(?=[\s,;:.)”]|$)"
-        rf"|(?<=[\w)”’,;.]) {mark}(?= {{2,}}| [a-z]|$)", text) is not None
+        rf"|(?<=[\w)”’,;.]) {mark}(?= {{2,}}| [a-z]|[ \t]*$)|(?<=[,;]) {mark}(?= [A-Z])", text, re.M) is not None
 
 
 def _wraps_on(footnotes: list[Footnote], number: str, rest: str) -> bool:

@@ -945,12 +945,14 @@ def _version(row: sqlite3.Row) -> Version:
 def _read_version(row: sqlite3.Row) -> Version:
     content = json.loads(row["content"])
     pp = sum(1 for p in content["paragraphs"] if p["kind"] == ParagraphKind.PREAMBULAR.value)
+    # (a part's or annex's headings and an annex's paragraphs are neither)
+    op = sum(1 for p in content["paragraphs"] if p["kind"] == ParagraphKind.OPERATIVE.value)
     edition = row["edition"] if "edition" in row.keys() else None
     return Version(id=row["id"], symbol=row["symbol"], revision=edition or row["revision"], title=row["title"],
                    language=row["language"], date=row["date"], source=row["source"],
                    content_hash=row["content_hash"], session=row["session"],
                    agenda_item=row["agenda_item"], report=row["report"],
-                   counts=(pp, len(content["paragraphs"]) - pp))
+                   counts=(pp, op))
 
 
 def _sort_key(version: Version) -> tuple:

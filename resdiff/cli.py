@@ -185,10 +185,10 @@ def diff(
     from .fetch_cli import check_language, fetching_resolver, offline_from_environment
 
     resolve = fetching_resolver(store, check_language(lang), offline or offline_from_environment())
-    a, b = load_pair(old, new, old_symbol, new_symbol, resolve)
+    a, b, said = load_pair(old, new, old_symbol, new_symbol, resolve)
     try:
         status = diff_pair(a, b, chosen, output, only_changes=only_changes, width=width, color=color,
-                           stat=stat, exit_code=exit_code, show_furniture=show_furniture)
+                           stat=stat, exit_code=exit_code, show_furniture=show_furniture, warnings=said)
     except BadArgument as exc:
         raise typer.BadParameter(str(exc), param_hint=exc.hint) from None
     if status:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from .errors import ResdiffError, SelectionError
-from .i18n import _, ngettext, os_reason, tr
+from .i18n import N_, Message, _, ngettext, os_reason, tr
 
 # typing and pathlib are imported by type checkers only: the command starts without them
 TYPE_CHECKING = False
@@ -220,8 +220,9 @@ class BadArgument(Exception):
 
 
 def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str | None,
-              resolve=None) -> tuple[Document, Document]:
-    """The two documents to compare, from one file holding several drafts or from two files.
+              resolve=None) -> tuple[Document, Document, tuple[str, ...]]:
+    """The two documents to compare, from one file holding several drafts or from two files, and
+    the warnings said about the choice (other documents both files hold that differ).
 
     ``resolve`` turns an argument that is not a file into documents (the version store).
     """
@@ -252,18 +253,18 @@ def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str
                     _("{file} holds one document ({label}); give a second file to compare it with").format(
                         file=old, label=first[0].label))
             a, b = first[0], first[-1]
-        return a, b
+        return a, b, ()
     second = documents(new)
     a = select(first, old_symbol, old) if old_symbol else first[0] if len(first) == 1 else first[-1]
     b = select(second, new_symbol, new) if new_symbol else second[-1]
+    said: list[str] = []
     if not old_symbol and not new_symbol:
         for label in _also_differ(first, second, a, b):
-            print(_("resdiff: warning: {message}").format(message=_(
-                "both files also hold {label}, which differs between them; only {compared} is compared here "
-                "(give --old {label} --new {label} to compare it)").format(
-                    label=label, compared=a.label if a.label == b.label else f"{a.label} → {b.label}")),
-                file=sys.stderr)
-    return a, b
+            said.append(Message(N_("both files also hold {label}, which differs between them; only {compared} is "
+                                   "compared here (give --old {label} --new {label} to compare it)"),
+                                label=label, compared=a.label if a.label == b.label else f"{a.label} → {b.label}"))
+            print(_("resdiff: warning: {message}").format(message=tr(said[-1])), file=sys.stderr)
+    return a, b, tuple(said)
 
 
 def _also_differ(first: tuple[Document, ...], second: tuple[Document, ...], a: Document, b: Document) -> list[str]:
@@ -288,17 +289,24 @@ def bidi_note(output: Path | None, *documents: Document) -> None:
 
 
 def diff_pair(a: Document, b: Document, format: DiffFormat, output: Path | None, *, only_changes: bool,
-              width: int | None, color: str, stat: bool, exit_code: bool, show_furniture: bool = False) -> int:
+              width: int | None, color: str, stat: bool, exit_code: bool, show_furniture: bool = False,
+              warnings: tuple[str, ...] = ()) -> int:
     """Compare two documents and write the view asked for; the exit status (1: they differ and
-    ``exit_code`` asks to say so)."""
+    ``exit_code`` asks to say so). ``warnings``: what was said about the choice of the two (said
+    already); the reports list them with the comparison's own doubts."""
     from .compare import compare
     from .render import DiffFormat, RenderOptions, renderer
 
     comparison = compare(a, b)
     from .doubts import diff_warnings
 
-    for warning in diff_warnings(comparison):
+    doubts = diff_warnings(comparison)
+    for warning in doubts:
         print(_("resdiff: warning: {message}").format(message=tr(warning)), file=sys.stderr)
+    if warnings or doubts:
+        from dataclasses import replace
+
+        comparison = replace(comparison, warnings=tuple(warnings) + tuple(doubts))
     for note in comparison.notes:
         print(_("resdiff: note: {message}").format(message=tr(note)), file=sys.stderr)
     options = RenderOptions(only_changes=only_changes, width=width,
@@ -426,12 +434,12 @@ def quick_diff(argv: list[str]) -> int | None:
             from .text import start_segmenter
 
             start_segmenter([arguments["old"]] + ([arguments["new"]] if arguments["new"] else []))
-            a, b = load_pair(arguments["old"], arguments["new"], arguments.get("old_symbol"),
-                             arguments.get("new_symbol"))
+            a, b, said = load_pair(arguments["old"], arguments["new"], arguments.get("old_symbol"),
+                                   arguments.get("new_symbol"))
             return diff_pair(a, b, arguments["format"], output, only_changes=bool(arguments.get("only_changes")),
                              width=arguments.get("width"), color=arguments.get("color", "auto"),
                              stat=bool(arguments.get("stat")), exit_code=bool(arguments.get("exit_code")),
-                             show_furniture=bool(arguments.get("show_furniture")))
+                             show_furniture=bool(arguments.get("show_furniture")), warnings=said)
     finally:
         if collecting:
             gc.enable()

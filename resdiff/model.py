@@ -354,6 +354,10 @@ class Comparison:
     notes: tuple[str, ...] = ()
     # The agenda item, sponsors line and chapeau, in that order, where either version prints them.
     header: tuple[HeaderChange, ...] = ()
+    # What makes the comparison doubtful, said on standard error and listed by the reports
+    # (Message values): versions in two languages, documents that share little text, other
+    # documents both files hold that differ.
+    warnings: tuple[str, ...] = ()
 
     @property
     def header_changed(self) -> tuple[HeaderChange, ...]:

@@ -287,6 +287,7 @@ _PAGE_WORDS = frozenset((
     N_("Correspondence table"),
     N_("Footnotes"),
     N_("Page furniture"),
+    N_("Comparing the two versions"),
     N_("Inline"),
     N_("Layout"),
     N_("No changes: the two versions read the same."),
@@ -585,6 +586,9 @@ def _warnings_section(comparison: Comparison) -> str:
     said on standard error while reading), near the top of the page: a delegate forwarding the
     report is told which parts were not compared. Empty when both readings were in order."""
     parts = []
+    if comparison.warnings:
+        items = "".join(f"<li>{_e(tr(w))}</li>" for w in comparison.warnings)
+        parts.append(f"<h3>{_w('Comparing the two versions')}</h3><ul>{items}</ul>")
     for role, document in (("old", comparison.old), ("new", comparison.new)):
         said = reading_warnings(document)
         if said:

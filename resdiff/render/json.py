@@ -238,6 +238,9 @@ def comparison_dict(comparison: Comparison, only_changes: bool = False) -> dict:
     }
     if only_changes:
         data["only_changes"] = True
+    if comparison.warnings:
+        # what makes the comparison doubtful, as said on standard error; absent otherwise
+        data["warnings"] = list(comparison.warnings)
     if comparison.notes:
         # what was done coarsely to stay within resdiff's bounds; absent otherwise
         data["notes"] = list(comparison.notes)

@@ -202,6 +202,9 @@ def _warnings_lines(comparison: Comparison) -> list[str]:
     """What reading each version's file left out or could not vouch for, as said on standard
     error while reading; nothing when both readings were in order."""
     lines: list[str] = []
+    if comparison.warnings:
+        lines += ["**" + escape_markdown(_("Comparing the two versions")) + "**", ""]
+        lines += [f"- {escape_markdown(tr(w))}" for w in comparison.warnings] + [""]
     for role, document in (("old", comparison.old), ("new", comparison.new)):
         said = reading_warnings(document)
         if said:

@@ -181,6 +181,17 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
                               or _SUPER_FOOTNOTE.match(following)):
                 in_footnotes = True
             continue
+        if not quoted and line.isdigit() and not in_footnotes and kept:
+            block = _marks_block(body, position, titles, kept[page_start:], footnotes)
+            if block is not None:
+                # the marks of a page's footnotes in a column of their own, with no rule above
+                # them (the PDF drew it): "1" "2" then "A/49/765, annex I." … before the page's foot
+                found, skip_to = block
+                footnotes.extend(found)
+                furniture.extend((k, body[k].strip()) for k in range(position, skip_to)
+                                 if _PRINT_MARKS.match(body[k].strip()))
+                blank = True
+                continue
         if not quoted and _NUMBER_ALONE.match(line) and alone is None:
             alone = Line(line, blank, _indent(raw) > margin, position)
             blank = False
@@ -628,6 +639,29 @@ def _split_footnote_block(body: list[str], begin: int, titles: list[str],
     else:
         ordered = sorted((mark for mark, _ in marks), key=int)
     return [Footnote(mark, text) for mark, text in zip(ordered, bodies)], end
+
+
+def _marks_block(body: list[str], begin: int, titles: list[str], page: list[Line],
+                 footnotes: list[Footnote]) -> tuple[list[Footnote], int] | None:
+    """A page's footnotes with their marks on lines of their own and no rule above them,
+    from ``body[begin]``, a mark alone on its line: read as under a rule (``_split_footnote_block``)
+    when the marks are the next ones, one after the other, the page's text (``page``) cites each,
+    and the block ends at the page's furniture. None otherwise."""
+    expected = max((int(f.mark) for f in footnotes if f.mark.isdigit()), default=0) + 1
+    if int(body[begin].strip()) != expected:
+        return None
+    block = _split_footnote_block(body, begin, titles)
+    if block is None:
+        return None
+    found, end = block
+    following = next((body[k].strip() for k in range(end, min(len(body), end + 4)) if body[k].strip()), None)
+    if following is None or not (_is_furniture(following, titles) or _PRINT_MARKS.match(following)):
+        return None
+    text = "\n".join(line.text for line in page)
+    if [f.mark for f in found] != [str(expected + k) for k in range(len(found))] \
+            or not all(_is_cited(text, int(f.mark)) for f in found):
+        return None
+    return found, end
 
 
 def _unique_footnotes(footnotes: list[Footnote]) -> list[Footnote]:

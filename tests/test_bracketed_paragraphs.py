@@ -60,7 +60,7 @@ def test_bracketed_preambular_paragraph_and_sub_paragraph(separator):
 def test_a_bracketed_inserted_paragraph_and_alternatives_keep_their_forms():
     assert rows(EN.format(op2="2. Requests a report;\n\n[2 bis. Invites States;]\n\n[2. alt Requests a study;]"))[2:] == [
         ("OP2", "Requests a report;", []), ("OP2bis", "[Invites States;]", []),
-        ("OP2alt", "Requests a study;", []), ("OP3", "Decides to remain seized of the matter.", []),
+        ("OP2alt", "[Requests a study;]", []), ("OP3", "Decides to remain seized of the matter.", []),
     ]
 
 
@@ -77,3 +77,24 @@ def test_agreeing_the_paragraph_shows_its_brackets_removed(tmp_path):
         "[modified]  a.txt OP2 → b.txt OP2  (94% alike)\n"
         "[-[-]Requests a report;[-]-]\n"
     )
+
+
+@pytest.mark.parametrize("old, new, shown", [
+    ("[2 alt. Requests an oral report;]", "2 alt. Requests an oral report;", "[-[-]Requests an oral report;[-]-]"),
+    ("2 alt. Requests an oral report;", "[2. alt Requests an oral report;]", "{+[+}Requests an oral report;{+]+}"),
+])
+def test_agreeing_an_alternative_shows_its_brackets_removed(tmp_path, old, new, shown):
+    # before: the brackets went with the label "2 alt.", and taking them off was "No changes"
+    (tmp_path / "a.txt").write_text(EN.format(op2="2. Requests a report;\n\n" + old), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(EN.format(op2="2. Requests a report;\n\n" + new), encoding="utf-8")
+    result = runner.invoke(app, ["--ui-lang", "en", "diff", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+                                 "--only-changes", "--exit-code", "--width", "100"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.replace(str(tmp_path) + "/", "").split("\n")[3:5] == [
+        "[modified]  a.txt OP2alt → b.txt OP2alt  (96% alike)", shown]
+
+
+def test_word_prints_a_bracketed_alternative_with_its_brackets():
+    from resdiff.render.docx import _prefix
+    paragraph = parse_text(ZH.format(op2="2. 请提交报告；\n\n[2 alt. 请提交口头报告；]"))[0].paragraphs[3]
+    assert (paragraph.id, _prefix(paragraph) + paragraph.text) == ("OP2alt", "2 alt. [请提交口头报告；]")

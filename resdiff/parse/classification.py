@@ -440,18 +440,20 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
 
 
 def _unbracketed(text: str, number: re.Match[str]) -> str:
-    """The text of an inserted or alternative paragraph after its number; for one printed in
-    brackets ("[2. alt Decides c;]"), the bracket that closes it taken off too, as the one that
-    opens it is with the number: both say it is an alternative, as its id does ("OP2alt").
+    """The text of an inserted or alternative paragraph after its number; one printed in brackets
+    whole, its number inside them ("[2. alt Decides c;]"), keeps them: the brackets say it is not
+    agreed, and taking them off (or putting them on) is a change negotiators compare. A label
+    bracketed alone ("[OP2 alt] Decides c;") is the label's form, as "OP2 alt:" is.
 
     >>> from resdiff.parse.patterns import ALT_NUMBER
-    >>> [_unbracketed(t, ALT_NUMBER.match(t)) for t in ("[2. alt Decides c;]", "[2. alt Decides [d];", "2 alt. Decides c;]")]
-    ['Decides c;', 'Decides [d];', 'Decides c;]']
+    >>> [_unbracketed(t, ALT_NUMBER.match(t)) for t in ("[2. alt Decides c;]", "[2. alt Decides [d];", "2 alt. Decides c;]",
+    ...                                                  "[OP2 alt] Decides c;")]
+    ['[Decides c;]', 'Decides [d];', 'Decides c;]', 'Decides c;']
     """
     body = text[number.end():]
     if text.startswith("[") and "]" not in number.group(0) and body.rstrip().endswith("]") \
             and body.count("]") > body.count("["):
-        return body.rstrip()[:-1].rstrip()
+        return "[" + body
     return body
 
 

@@ -413,7 +413,7 @@ def test_parts_in_a_wrapped_pdf_text_with_a_page_break_between_them():
     # no blank lines: part B's "1." after its preamble starts a paragraph though the count of
     # the text had reached 3 (it was read into B.PP1)
     document = parse_text(PDF_PARTS)[0]
-    assert (document.symbol, document.title) == ("A/RES/78/100", "Questions relating to information")
+    assert (document.symbol, document.title) == ("A/RES/78/100 A-B", "Questions relating to information")
     assert [(p.id, p.text) for p in document.paragraphs] == [
         ("H1", "A Information in the service of humanity"),
         ("A.PP1", "Taking note of the comprehensive and important report of the Committee on Information,"),

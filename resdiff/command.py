@@ -338,6 +338,15 @@ def diff_pair(a: Document, b: Document, format: DiffFormat, output: Path | None,
         if format is DiffFormat.DOCX and output is None and sys.stdout.isatty():
             raise ResdiffError(_("a Word document is binary: give -o FILE.docx"))
         text = renderer(format)(comparison, options)
+        if format is DiffFormat.DOCX:
+            from .render.docx import uncited_footnotes
+
+            for mark, labels in uncited_footnotes(comparison):
+                # Word holds a footnote only where a mark cites it: none is invented
+                print(_("resdiff: note: {message}").format(message=_(
+                    "footnote {mark} of {labels} is cited by no paragraph: the Word file leaves it out "
+                    "rather than give it a mark the text does not have").format(mark=mark, labels=", ".join(labels))),
+                      file=sys.stderr)
     write_output(text, output)
     return differs
 

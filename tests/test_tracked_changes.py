@@ -125,7 +125,8 @@ def _resolve_notes(data: bytes, accept: bool) -> list[str]:
 
 
 def _cited(document) -> list[str]:
-    """Footnote bodies in the order of their first citation, then those never cited."""
+    """Footnote bodies in the order of their first citation; one never cited has no place in
+    Word (a footnote stands at its mark) and is left out, the command saying so."""
     bodies = {}
     for footnote in document.footnotes:  # a mark printed twice: its first body, as compared
         bodies.setdefault(footnote.mark, footnote.text)
@@ -134,7 +135,6 @@ def _cited(document) -> list[str]:
         for mark in p.all_footnotes():
             if mark in bodies and mark not in order:
                 order.append(mark)
-    order += [f.mark for f in document.footnotes if f.mark not in order]
     return [bodies[m] for m in order]
 
 
@@ -148,7 +148,6 @@ def _rejected_notes(comparison) -> list[str]:
         for mark in p.all_footnotes():
             if mark in changed and mark not in order:
                 order.append(mark)
-    order += [f.mark for f in old.footnotes if f.mark not in order]
     return [changed[m] for m in order]
 
 

@@ -44,7 +44,7 @@ from ..model import INSERTED_ID, Change, Comparison, Document, Op, Paragraph, Pa
 from ..text import direction, has_cjk, has_rtl, rtl_flags
 from . import RenderOptions, document_direction
 
-__all__ = ["render", "paragraph_lines", "chapeau"]
+__all__ = ["render", "paragraph_lines", "chapeau", "uncited_footnotes"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Revisions need a date; without one from the documents, this fixed one keeps output stable.
@@ -1086,19 +1086,9 @@ def _visible(ref: _Ref) -> tuple[bool, bool]:
 
 def _footnote_plan(comparison: Comparison, slots: list[_Slot]) -> list[_Ref]:
     """Which references are real footnotes (the rest cite one again), numbered in reading
-    order; footnotes no paragraph cites are referenced at the document's end."""
-    refs = [s for slot in slots for s in slot.segments if isinstance(s, _Ref)]
-    for index, change in enumerate(comparison.footnotes):
-        shown = [_visible(r) for r in refs if r.note == index]
-        accept = change.new is not None and not any(a for a, _ in shown)
-        reject = change.old is not None and not any(b for _, b in shown)
-        if accept or reject:
-            op = Op.EQUAL if accept and reject else Op.INSERT if accept else Op.DELETE
-            mark = change.new if op is not Op.DELETE else change.old
-            ref = _Ref(op, "", index, mark or "")
-            if slots:
-                slots[-1].segments.append(ref)
-            refs.append(ref)
+    order. A footnote no paragraph cites has no reference, so no place in Word, which holds a
+    footnote only at a mark: it is left out rather than given a mark neither version has
+    (``uncited_footnotes`` names it, and the command says so)."""
     for slot in slots:
         slot.segments[:] = [s for s in slot.segments if not isinstance(s, _Ref) or any(_visible(s))]
     refs = [s for slot in slots for s in slot.segments if isinstance(s, _Ref)]
@@ -1143,6 +1133,28 @@ def _footnote_plan(comparison: Comparison, slots: list[_Slot]) -> list[_Ref]:
             side = 0 if _visible(ref)[0] else 1
             ref.real, ref.target = False, real[(ref.note, side)].target
     return [r for r in refs if r.real]
+
+
+def uncited_footnotes(comparison: Comparison) -> list[tuple[str, tuple[str, ...]]]:
+    """The footnotes the Word output leaves out, since no paragraph of their version cites them:
+    each mark with the labels of the versions where it is uncited.
+
+    >>> from resdiff.parse import parse_text
+    >>> from resdiff.compare import compare
+    >>> text = "The General Assembly,\\n\\nRecalling x,1\\n\\n1. Decides.\\n\\n__________\\n1 See a.\\n2 See b.\\n"
+    >>> uncited_footnotes(compare(parse_text(text, "a.txt")[0], parse_text(text.replace("x,1", "x,"), "b.txt")[0]))
+    [('1', ('b.txt',)), ('2', ('a.txt', 'b.txt'))]
+    """
+    found: dict[str, list[str]] = {}
+    for document in (comparison.old, comparison.new):
+        cited = {m for p in document.paragraphs for m in p.all_footnotes()}
+        for footnote in document.footnotes:
+            if footnote.mark not in cited:
+                labels = found.setdefault(footnote.mark, [])
+                if document.label not in labels:
+                    labels.append(document.label)
+    return sorted(((mark, tuple(labels)) for mark, labels in found.items()),
+                  key=lambda item: (not item[0].isdigit(), int(item[0]) if item[0].isdigit() else 0, item[0]))
 
 
 def _footnotes_xml(writer: _Writer, comparison: Comparison, real: list[_Ref]) -> str:

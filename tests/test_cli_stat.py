@@ -49,13 +49,14 @@ def test_stat_from_the_command_line_and_only_changes(sample_comparison):
     assert result.returncode == 0, result.stderr
     changed = sum(1 for c in sample_comparison.changes
                   if c.kind.value != "unchanged" or c.moved or c.renumbered)
-    # header, title, summary, the line of parts changed (the sample's footnotes), the lines left
-    # out, blank, table head
+    # header, title, summary, the line of parts changed (the sample's footnotes), the width-only
+    # paragraphs, the lines left out, blank, table head
     assert result.stdout.splitlines()[3] == ("Changed: 49 body paragraphs, 3 sub-paragraphs, 11 footnotes, "
                                              "14 paragraphs' footnote references")
-    assert result.stdout.splitlines()[4] == ("Left out as page furniture: 15 lines of L.22, 8 lines of L.56 "
+    assert result.stdout.splitlines()[4] == "Width or spacing only: 2 paragraphs"
+    assert result.stdout.splitlines()[5] == ("Left out as page furniture: 15 lines of L.22, 8 lines of L.56 "
                                              "(--show-furniture lists them)")
-    assert len(result.stdout.splitlines()) == 3 + 1 + 1 + 1 + 1 + changed
+    assert len(result.stdout.splitlines()) == 3 + 1 + 1 + 1 + 1 + 1 + changed
     refused = run("diff", str(SAMPLE), "--stat", "--format", "json")
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1 and "--stat" in refused.stderr
 

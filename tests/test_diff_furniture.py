@@ -30,13 +30,14 @@ def test_terminal_counts_the_lines_left_out_and_lists_them_when_asked():
     assert (len(first), len(last)) == (15, 8)
     counted = runner.invoke(app, ["diff", str(SAMPLE), "--only-changes"])
     assert counted.exit_code == 0, counted.output
-    assert counted.stdout.splitlines()[4] == ("Left out as page furniture: 15 lines of L.22, 8 lines of L.56 "
+    assert counted.stdout.splitlines()[4] == "Width or spacing only: 2 paragraphs"  # L.22 PP2, PP5: a comma
+    assert counted.stdout.splitlines()[5] == ("Left out as page furniture: 15 lines of L.22, 8 lines of L.56 "
                                               "(--show-furniture lists them)")
     assert "line 5: 第六十五届会议" not in counted.stdout
     listed = runner.invoke(app, ["diff", str(SAMPLE), "--only-changes", "--show-furniture"])
     assert listed.exit_code == 0, listed.output
     lines = listed.stdout.splitlines()
-    assert lines[4] == "Left out as page furniture: 15 lines of L.22, 8 lines of L.56"
+    assert lines[5] == "Left out as page furniture: 15 lines of L.22, 8 lines of L.56"
     at = lines.index("Left out as page furniture in L.22 (15 lines):")
     assert lines[at + 1:at + 16] == ["  " + line for line in first]
     assert lines[at + 16:] == ["", "Left out as page furniture in L.56 (8 lines):"] + ["  " + line for line in last]
@@ -49,7 +50,7 @@ def test_chinese_interface_names_the_lines_its_way():
     listed = runner.invoke(app, ["--ui-lang", "zh", "diff", str(SAMPLE), "--only-changes", "--show-furniture"])
     assert listed.exit_code == 0, listed.output
     lines = listed.stdout.splitlines()
-    assert lines[4] == "作为版面元素略去：L.22 15 行、L.56 8 行"
+    assert lines[4:6] == ["仅宽度或空格不同：2 段", "作为版面元素略去：L.22 15 行、L.56 8 行"]
     at = lines.index("L.56 作为版面元素略去的行（8 行）：")
     assert lines[at + 1] == "  第 145 行：6. 在 11 月 24 日第 31 次会议上，委员会面前有委员会副主席让·克洛迪·皮埃尔(海地)" \
                             "根据就决议草案 A/C. 2/65/L. 22 进行的非正式协商提出的题为“信息和通信技术促进发展”的决议草案" \

@@ -343,6 +343,45 @@ def parts_line(comparison) -> str:
     return _("Changed: {parts}").format(parts=_(", ").join(said))
 
 
+def layout_counts(comparison) -> tuple[int, int]:
+    """How many paragraphs (changes) and footnotes are unchanged in wording but differ in width
+    or spacing (a half-width "," in Chinese text, "（" for "(", a space dropped)."""
+    paragraphs = sum(1 for change in comparison.changes if form_note(change))
+    footnotes = sum(1 for change in comparison.footnotes if form_note(change))
+    return paragraphs, footnotes
+
+
+def layout_line(comparison) -> str:
+    """What differs in width or spacing alone, counted, so that no view says two versions read
+    the same where a character differs; empty when nothing does.
+
+    >>> from resdiff.model import Change, ChangeKind, Comparison, Document, Op, Span
+    >>> spans = (Span(Op.EQUAL, "决定采取行动"), Span(Op.DELETE, "；"), Span(Op.INSERT, ";"))
+    >>> doc = Document("A/C.2/65/L.22", None, "zh", ())
+    >>> layout_line(Comparison(doc, doc, (Change(ChangeKind.UNCHANGED, ("OP1",), ("OP1",), inline=spans),)))
+    'Width or spacing only: 1 paragraph'
+    """
+    paragraphs, footnotes = layout_counts(comparison)
+    said = []
+    if paragraphs:
+        said.append(ngettext("{n} paragraph", "{n} paragraphs", paragraphs).format(n=paragraphs))
+    if footnotes:
+        said.append(ngettext("{n} footnote", "{n} footnotes", footnotes).format(n=footnotes))
+    if not said:
+        return ""
+    return _("Width or spacing only: {parts}").format(parts=_(", ").join(said))
+
+
+def no_changes_line(comparison) -> str:
+    """What a view says when it shows no change: that the versions read the same only where no
+    character differs; where widths or spacing do, that the wording is the same."""
+    if comparison.differs:
+        return _("The paragraphs and footnotes read the same.")
+    if any(layout_counts(comparison)):
+        return _("No changes in wording: the versions differ in width or spacing only (shown without --only-changes).")
+    return _("No changes: the two versions read the same.")
+
+
 def furniture_line(comparison, listed: bool = False) -> str:
     """How many lines each version left out as page furniture (symbol lines, page numbers,
     running heads, a report's own account), so that a view accounts for every line of both

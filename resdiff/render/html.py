@@ -32,6 +32,8 @@ from . import (
     header_name,
     item_notes,
     kind_name,
+    layout_line,
+    no_changes_line,
     opening_words,
     parts_line,
     reading_warnings,
@@ -639,6 +641,7 @@ def _summary(comparison: Comparison) -> str:
     return (f'<section class="summary" aria-label="{_w("Summary")}">'
             f'<div class="bar-wrap">{svg}<p class="caption">{caption}</p>'
             + (f'<p class="caption parts">{_e(parts_line(comparison))}{_w(".")}</p>' if parts_line(comparison) else "")
+            + (f'<p class="caption layout">{_e(layout_line(comparison))}{_w(".")}</p>' if layout_line(comparison) else "")
             + (f'<p class="caption furniture"><a href="#furniture">{_e(furniture_line(comparison, listed=True))}</a>{_w(".")}</p>'
                if furniture_line(comparison) else "")
             + "</div>"
@@ -919,7 +922,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
             new=new.short_symbol, old=old.short_symbol)) + "</h2>",
         _sbs_head(comparison),
         "\n".join(body),
-        f'\n<p class="empty-note{none_note}">{_w("No changes: the two versions read the same.")}</p>',
+        f'\n<p class="empty-note{none_note}">{_e(no_changes_line(comparison)) if none_note else _w("No changes: the two versions read the same.")}</p>',
         "</section>\n",
         _footnote_section(comparison),
         _furniture_section(comparison),

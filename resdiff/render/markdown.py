@@ -27,6 +27,8 @@ from . import (
     header_name,
     item_notes,
     kind_name,
+    layout_line,
+    no_changes_line,
     parts_line,
     reading_warnings,
     warnings_heading,
@@ -241,6 +243,8 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
               "| " + " | ".join(str(summary[key]) for key in SUMMARY_ORDER) + " |", ""]
     if parts_line(comparison):
         lines += [escape_markdown(parts_line(comparison)) + _("."), ""]
+    if layout_line(comparison):
+        lines += [escape_markdown(layout_line(comparison)) + _("."), ""]
     if furniture_line(comparison, listed=options.furniture):
         lines += [escape_markdown(furniture_line(comparison, listed=options.furniture)) + _("."), ""]
 
@@ -294,8 +298,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
             lines.append("")
         shown += len(footnotes) + len(comparison.marks)
     if shown == 0:
-        lines += [_("No changes: the two versions read the same.") if not comparison.differs
-                  else _("The paragraphs and footnotes read the same."), ""]
+        lines += [no_changes_line(comparison), ""]
     if options.furniture and (old.furniture or new.furniture):
         lines += ["## " + _("Page furniture"), ""]
         for document in (old, new):

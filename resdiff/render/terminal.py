@@ -29,6 +29,8 @@ from . import (
     header_label,
     item_notes,
     kind_name,
+    layout_line,
+    no_changes_line,
     paragraph_kind_name,
     parts_line,
 )
@@ -269,13 +271,15 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
     shown += _footnotes(console, comparison, options, color)
     if shown == 0:
         console.print()
-        _print_wrapped(console, Text(_("No changes: the two versions read the same.") if not comparison.differs
-                                     else _("The paragraphs and footnotes read the same.")))
+        _print_wrapped(console, Text(no_changes_line(comparison)))
     _furniture(console, comparison, options)
     return _printed(console)
 
 
 def _furniture_line(console: Console, comparison: Comparison, options: RenderOptions, color: bool) -> None:
+    layout = layout_line(comparison)
+    if layout:
+        _print_wrapped(console, Text(layout, style="dim" if color else ""))
     line = furniture_line(comparison, listed=options.furniture)
     if line:
         _print_wrapped(console, Text(line, style="dim" if color else ""))

@@ -173,6 +173,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     # (a bullet is looked for only on a line whose first visible character can be one)
     lines = [_bracketed_number(_draft_label(WEB_BULLET.sub(r"\1", line) if line.lstrip()[:1] in _BULLETS
                                             and not _DASHED_PAGE.match(line) else line)) for line in lines]
+    lines = _unstopped_numbers(lines)
     drafted = next((k for k, line in enumerate(lines) if line.startswith(_PP1)), None)
     count = len(lines)
     lines = _run_on_layout([line.replace(_PP1, "", 1) for line in lines])
@@ -553,6 +554,39 @@ def _bracketed_number(line: str) -> str:
     if not number or (number.re is _OPERATIVE and len(number.group(1)) > 3):
         return line
     return f"{match.group(1)}{number.group(0)}{match.group(2)}{rest[number.end():]}"
+
+
+# An operative number typed without its full stop, as a Word list pasted as text or a web copy
+# gives it: "1 Decides …", "1\tDecides …", "1 决定…". Group 2 is the number.
+_UNSTOPPED_NUMBER = re.compile(r"^(\s*)(\d{1,3})[ \t\u3000]+(?=\S)")
+
+
+def _unstopped_numbers(lines: list[str]) -> list[str]:
+    """The lines with each operative number typed without its full stop given one, where an
+    operative verb follows and the number is the next one (1 after the preamble or where a part
+    starts again, else the last operative number + 1): "1 Decides to continue;" is operative
+    paragraph 1, never footnote 1's body even where a mark 1 is cited, and "1 See resolution
+    60/1." (no verb) stays the footnote.
+
+    >>> _unstopped_numbers(["Recalling x,1", "1 Decides to continue;", "2\tRequests a report.", "1 See A/60/1."])
+    ['Recalling x,1', '1. Decides to continue;', '2. Requests a report.', '1 See A/60/1.']
+    >>> _unstopped_numbers(["1. Decides a;", "2 决定继续；", "4 Requests b.", "2 December 2023"])
+    ['1. Decides a;', '2. 决定继续；', '4 Requests b.', '2 December 2023']
+    """
+    last = 0
+    out = []
+    for line in lines:
+        typed = _OPERATIVE.match(line.lstrip())
+        if typed and len(typed.group(1)) <= 3:
+            last = int(typed.group(1))
+        else:
+            match = _UNSTOPPED_NUMBER.match(line)
+            rest = line[match.end():] if match else ""
+            if match and int(match.group(2)) in (1, last + 1) and opens_operative(rest) and not rest.startswith(("请参", "请见")):
+                last = int(match.group(2))
+                line = f"{match.group(1)}{match.group(2)}. {rest}"
+        out.append(line)
+    return out
 
 
 def _masthead_symbols(lines: list[str], meta: dict[str, str]) -> frozenset[str]:

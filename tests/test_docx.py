@@ -203,3 +203,56 @@ def test_cli_parse_and_diff_read_docx_like_text(tmp_path):
     summary = json.loads(same.stdout)["summary"]
     assert summary["modified"] == summary["added"] == summary["removed"] == 0
     assert summary["unchanged"] == len(text_doc.paragraphs)
+
+
+# --- every word of a Word file is compared or listed -------------------------------------------
+
+ENDNOTES_XML = f"""<w:endnotes xmlns:w="{W}">
+<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>
+<w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:endnote>
+<w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> See resolution 60/1.</w:t></w:r></w:p></w:endnote>
+</w:endnotes>"""
+
+
+def _with_endnotes(document) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    part = Part(PackURI("/word/endnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+                ENDNOTES_XML.encode(), document.part.package)
+    document.part.relate_to(part, RT.ENDNOTES)
+
+
+def _template() -> bytes:
+    """A draft from a template: a paragraph inside a content control, an endnote, a table."""
+    d = docx.Document()
+    d.add_paragraph("The General Assembly,")
+    d.add_paragraph("Recalling the Charter,")
+    d.element.body.insert(len(d.element.body) - 1, parse_xml(
+        f'<w:sdt xmlns:w="{W}"><w:sdtContent><w:p><w:r><w:t>Welcoming the report,</w:t></w:r>'
+        f'<w:r><w:endnoteReference w:id="1"/></w:r></w:p></w:sdtContent></w:sdt>'))
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "In favour"
+    table.cell(0, 1).text = "100"
+    table.cell(1, 1).text = "Against: 5"
+    d.add_paragraph("Decides to act.", style="List Number")
+    _with_endnotes(d)
+    return _save(d)
+
+
+def test_a_paragraph_in_a_content_control_and_an_endnote_are_read(caplog):
+    (document,) = parse_docx(_template(), "template.docx")
+    assert [(p.id, p.text, p.footnotes) for p in document.paragraphs] == [
+        ("PP1", "Recalling the Charter,", ()), ("PP2", "Welcoming the report,", ("1",)),
+        ("OP1", "Decides to act.", ())]
+    assert [(f.mark, f.text) for f in document.footnotes] == [("1", "See resolution 60/1.")]
+
+
+def test_a_tables_rows_are_listed_with_the_furniture(caplog):
+    (document,) = parse_docx(_template(), "template.docx")
+    assert [str(f) for f in document.furniture] == ["table 1, row 1: In favour | 100", "table 1, row 2: Against: 5"]
+    assert "1 table skipped" in caplog.text
+    read = docx_text(_template())
+    assert (read.tables, read.rows) == (1, ((1, 1, "In favour | 100"), (1, 2, "Against: 5")))

@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,9 @@ from resdiff.cli import app
 from resdiff.errors import InputError, ParseError
 from resdiff.parse import parse_bytes, parse_file
 from resdiff.parse.pdf import parse_pdf, pdf_text
-from resdiff.text import normalize
+from resdiff.text import SUPERSCRIPT_DIGITS, normalize
 
-from conftest import CORPUS
+from conftest import CORPUS, FIXTURES
 
 PDFS = sorted((CORPUS / "pdf").glob("*.pdf"))
 
@@ -55,6 +56,30 @@ def test_pdf_text_has_no_page_furniture(pdf):
         assert not re.search(r"\b\d/\d\b", body), body  # page numbers "2/4"
         assert document.symbol not in body, body  # running headers
         assert "Please recycle" not in body
+
+
+def test_the_lines_a_pdfs_reading_leaves_out_are_listed_by_page():
+    document = parse_file(str(CORPUS / "pdf" / "A_RES_ES-11_1-EN.pdf"))[0]
+    assert [str(f) for f in document.furniture if f.startswith("page ")] == [
+        "page 1: 22-04067 (E) 210322", "page 1: *2204067*",
+        "page 2: A/RES/ES-11/1 Aggression against Ukraine", "page 2: 22-04067 2/4",
+        "page 3: Aggression against Ukraine A/RES/ES-11/1", "page 3: 3/4 22-04067", "page 3: __________________",
+        "page 4: A/RES/ES-11/1 Aggression against Ukraine", "page 4: 22-04067 4/4"]
+
+
+@pytest.mark.parametrize("pdf", PDFS + sorted(FIXTURES.glob("**/*.pdf")), ids=lambda p: p.name)
+def test_every_character_of_a_pdfs_text_layer_is_compared_or_listed(pdf):
+    from resdiff.parse.pdf import _read_pages
+
+    from test_extracted_layouts import accounted
+
+    data = pdf.read_bytes()
+    printed = Counter(ch for _, lines in _read_pages(data, pdf.name)[0] for line in lines for ch in line.text
+                      if not ch.isspace())
+    lost = printed - accounted(parse_pdf(data, pdf.name))
+    # by design: an operative number's full stop, a sub-paragraph label's brackets, a superscript
+    # mark read as the mark's digits
+    assert set(lost) <= set(".()" + SUPERSCRIPT_DIGITS), (pdf.name, lost)
 
 
 def test_footnotes_are_taken_out_of_the_text_and_attached():

@@ -13,7 +13,10 @@ The document is turned into the plain text ``parse_text`` reads, faithfully:
   text dropped, a paragraph whose mark is deleted run on into the next), which is the text the
   sender sees with markup hidden; a superscript number alone in its run (a footnote cited again
   through a NOTEREF field) is a footnote mark;
-- tables skipped: resolutions carry no operative text in tables; their number is logged.
+- endnotes read as footnotes are, numbered on in the same order of reference;
+- content controls (``w:sdt``) and custom XML around paragraphs read through;
+- tables skipped: resolutions carry no operative text in tables; their number is logged and
+  their rows listed with the page furniture, so that no word of them goes unseen.
 """
 
 from __future__ import annotations
@@ -42,13 +45,15 @@ _SKIPPED = {_W + "del", _W + "moveFrom", _W + "delText", _W + "instrText", _W + 
 
 @dataclass(frozen=True, slots=True)
 class DocxText:
-    """A Word document as text ``parse_text`` reads, and what was left out of it."""
+    """A Word document as text ``parse_text`` reads, and what was left out of it: how many
+    tables, and their rows (table number, row number, the cells' text)."""
 
     text: str
     tables: int
     insertions: int = 0  # tracked changes read as accepted: insertions (and moves in)
     deletions: int = 0  # and deletions (and moves away)
     authors: tuple[str, ...] = ()  # who made them, in order of first change
+    rows: tuple[tuple[int, int, str], ...] = ()
 
 
 def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
@@ -73,9 +78,15 @@ def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
                           authors=", ".join(read.authors) or "?")
         log.warning("%s", _("resdiff: note: {message}").format(message=f"{source}: {tracked}"))
         said.append(tracked)
+    documents = parse_text(read.text, source)
     if said:
-        return tuple(replace(d, notes=d.notes + tuple(said)) for d in parse_text(read.text, source))
-    return parse_text(read.text, source)
+        documents = tuple(replace(d, notes=d.notes + tuple(said)) for d in documents)
+    if not read.rows:
+        return documents
+    # the rows of the tables skipped, listed with the furniture
+    listed = tuple(Message(N_("table {table}, row {row}: {text}"), table=table, row=row, text=text)
+                   for table, row, text in read.rows)
+    return (replace(documents[0], furniture=documents[0].furniture + listed),) + documents[1:]
 
 
 def docx_text(data: bytes, source: str | None = None) -> DocxText:
@@ -84,13 +95,15 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
     numbers = _Numbering(numbering)
     out: list[str] = []
     tables = 0
+    rows: list[tuple[int, int, str]] = []
     order: dict[str, int] = {}  # footnote id -> its number, in order of reference
     # a paragraph whose mark is deleted runs on into the next
     joined = ""
     joined_refs: list[str] = []
-    for element in body:
+    for element in _blocks(body):
         if element.tag == _W + "tbl":
             tables += 1
+            rows += [(tables, k, text) for k, text in _table_rows(element)]
             continue
         if element.tag != _W + "p":
             continue
@@ -119,7 +132,38 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
             else:
                 deletions += 1
             authors.setdefault((change.get(_W + "author") or "").strip() or "?", None)
-    return DocxText("\n\n".join(out) + "\n", tables, insertions, deletions, tuple(authors))
+    return DocxText("\n\n".join(out) + "\n", tables, insertions, deletions, tuple(authors), tuple(rows))
+
+
+def _blocks(elements):
+    """The body's paragraphs and tables, read through the content controls (``w:sdt``) and
+    custom XML that wrap them (a template's fields): their words are the document's."""
+    for element in elements:
+        if element.tag == _W + "sdt":
+            content = element.find(_W + "sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+        elif element.tag == _W + "customXml":
+            yield from _blocks(element)
+        else:
+            yield element
+
+
+def _table_rows(table) -> list[tuple[int, str]]:
+    """A table's rows with text in them, numbered from 1: the cells' paragraphs, " | " between
+    cells (a table inside a cell is read into its cell)."""
+    found = []
+    for number, row in enumerate(table.iter(_W + "tr"), 1):
+        if row.getparent() is not table:
+            continue
+        cells = []
+        for cell in row.findall(_W + "tc"):
+            words = [_paragraph_text(p, None)[0].strip() for p in cell.iter(_W + "p")]
+            cells.append(" ".join(w for w in words if w))
+        text = " | ".join(cells).strip(" |")
+        if text:
+            found.append((number, text))
+    return found
 
 
 # --- the package ---------------------------------------------------------------------------------
@@ -153,7 +197,9 @@ def _open(data: bytes, source: str | None):
             if rel.reltype.endswith("/numbering"):
                 numbering = etree.fromstring(rel.target_part.blob)
             elif rel.reltype.endswith("/footnotes"):
-                footnotes = _footnote_texts(etree.fromstring(rel.target_part.blob))
+                footnotes.update(_footnote_texts(etree.fromstring(rel.target_part.blob)))
+            elif rel.reltype.endswith("/endnotes"):
+                footnotes.update(_footnote_texts(etree.fromstring(rel.target_part.blob), "endnote"))
     except InputError:
         raise
     except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError,
@@ -232,9 +278,10 @@ def _style_numbering(styles) -> dict[str, tuple[str | None, str | None]]:
     return resolved
 
 
-def _footnote_texts(root) -> dict[str, str]:
+def _footnote_texts(root, kind: str = "footnote") -> dict[str, str]:
+    """Each footnote's (endnote's) text by its id (an endnote's id marked "e")."""
     texts = {}
-    for note in root.iter(_W + "footnote"):
+    for note in root.iter(_W + kind):
         if note.get(_W + "type") in {"separator", "continuationSeparator", "continuationNotice"}:
             continue
         parts = []
@@ -242,7 +289,7 @@ def _footnote_texts(root) -> dict[str, str]:
             text, _ = _paragraph_text(paragraph, None)
             if text.strip():
                 parts.append(text.strip())
-        texts[note.get(_W + "id")] = " ".join(parts)
+        texts[("e" if kind == "endnote" else "") + (note.get(_W + "id") or "")] = " ".join(parts)
     return texts
 
 
@@ -278,8 +325,8 @@ def _paragraph_text(paragraph, order: dict[str, int] | None) -> tuple[str, list[
                 # a footnote mark cited again (the shown result of a NOTEREF field)
                 cited = cited.translate(_TO_SUPERSCRIPT)
                 pieces.append(" " + cited if pieces and pieces[-1][-1:] in SUPERSCRIPT_DIGITS else cited)
-            elif tag == _W + "footnoteReference" and order is not None:
-                ref = child.get(_W + "id")
+            elif tag in (_W + "footnoteReference", _W + "endnoteReference") and order is not None:
+                ref = ("e" if tag == _W + "endnoteReference" else "") + (child.get(_W + "id") or "")
                 if ref not in order:
                     order[ref] = len(order) + 1
                 refs.append(ref)

@@ -21,10 +21,10 @@ import io
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import InputError, ParseError
-from ..i18n import _
+from ..i18n import N_, Message, _
 from ..model import Document
 from ..text import SUPERSCRIPT_DIGITS, has_cjk
 from .lines import wrapped_number
@@ -65,13 +65,25 @@ def parse_pdf(data: bytes, source: str) -> tuple[Document, ...]:
     """Every resolution document in a PDF's text layer.
 
     Raises InputError for a file that is not a readable PDF, ParseError for one without text
-    (a scan) or without a resolution.
+    (a scan) or without a resolution. The lines the reading left out (running heads, page
+    numbers, job numbers, the footnote rule) are listed with the first document's furniture, by
+    page, as the text parser lists the furniture it finds.
     """
-    return parse_text(pdf_text(data, source), source)
+    text, dropped = _pdf_text(data, source)
+    documents = parse_text(text, source)
+    if not dropped:
+        return documents
+    listed = tuple(Message(N_("page {page}: {text}"), page=page, text=line) for page, line in dropped)
+    return (replace(documents[0], furniture=documents[0].furniture + listed),) + documents[1:]
 
 
 def pdf_text(data: bytes, source: str | None = None) -> str:
     """The PDF's text as ``parse_text`` reads it: furniture removed, paragraphs one a line."""
+    return _pdf_text(data, source)[0]
+
+
+def _pdf_text(data: bytes, source: str | None) -> tuple[str, list[tuple[int, str]]]:
+    """``pdf_text``, and the lines left out of it: (page, text)."""
     pages, rules = _read_pages(data, source)
     if not any(line.text.strip() for page in pages for line in page[1]):
         raise ParseError(
@@ -108,10 +120,14 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
             out.extend(footnotes)
             footnotes.clear()
 
+    dropped: list[tuple[int, str]] = []
     for number, (height, lines) in enumerate(pages):
         kept = [line for line in lines if not _is_furniture(line, number, height)]
+        dropped += [(number + 1, re.sub(r"\s+", " ", line.text).strip()) for line in lines
+                    if line.text.strip() and _is_furniture(line, number, height)]
         separator = next((i for i, line in enumerate(kept) if _SEPARATOR.match(line.text.strip())), None)
         if separator is not None:
+            dropped.append((number + 1, kept[separator].text.strip()))
             body, notes = kept[:separator], kept[separator + 1 :]
         else:
             first_note = _notes_under_a_drawn_rule(kept, body_size)
@@ -138,10 +154,11 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
                     footnotes.clear()
             paragraph.append(text)
             previous = line
-        page_notes = _footnotes(notes)
+        page_notes, unplaced = _footnotes(notes)
         footnotes.extend(page_notes)
+        dropped += [(number + 1, text) for text in unplaced]
     flush()
-    return "\n\n".join(out) + "\n"
+    return "\n\n".join(out) + "\n", sorted(dropped, key=lambda entry: entry[0])
 
 
 # The longest resolutions and committee reports run to a few hundred pages; reading a page costs
@@ -333,9 +350,11 @@ def _starts_paragraph(line: _Line, text: str, margin: float) -> bool:
     return line.x > margin + 6 or line.lead_space or bool(_NUMBERED.match(text) or INSERTED_OPENING.match(text))
 
 
-def _footnotes(lines: list[_Line]) -> list[str]:
-    """Footnote bodies below a page's separator, one "¹ text" line each."""
+def _footnotes(lines: list[_Line]) -> tuple[list[str], list[str]]:
+    """Footnote bodies below a page's separator, one "¹ text" line each; and the lines there
+    before the first mark, which no footnote holds."""
     notes: list[str] = []
+    unplaced: list[str] = []
     for line in lines:
         text = line.text.strip()
         if not text:
@@ -346,7 +365,9 @@ def _footnotes(lines: list[_Line]) -> list[str]:
             notes.append(f"{mark} {match.group(2)}")
         elif notes:
             notes[-1] = _join_lines([notes[-1], text])
-    return notes
+        else:
+            unplaced.append(re.sub(r"\s+", " ", text))
+    return notes, unplaced
 
 
 def _join_lines(lines: list[str]) -> str:

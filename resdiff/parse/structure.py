@@ -221,6 +221,8 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     report = _is_report(lines, blocks)
     report_agenda = _report_agenda(lines, blocks[0].start) if report else None
     listed_until = 0  # the last line (1-based) the text before listed as its furniture
+    read_until = 0  # where the last text read into a document ends (a block read into none, as a
+    # masthead's "大会" taken for a chapeau, leaves its lines to the next text's masthead)
     for index, block in enumerate(blocks):
         previous_listed, listed_until = listed_until, 0
         # A draft quoted in a report quotes its annex too, each line opening with a quotation
@@ -265,7 +267,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                             blocks[index - 1].end if index else 0, meta, report, source,
                             organ_of(lines[block.start]) if block.start >= 0 else None)
         symbol, title, date = identity.symbol, identity.title, identity.date
-        begin = max(blocks[index - 1].end, previous_listed) if index else 0
+        begin = max(read_until, previous_listed) if index else 0
         is_chapeau = 0 <= block.start < len(lines) and bool(_CHAPEAU.match(lines[block.start])
                                                                   or block.start in unknown_chapeaus)
         if report:
@@ -300,6 +302,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
             # its lines are listed with the furniture, never dropped unseen.
             dropped = front + dropped
         language = detect_language("\n".join([header.chapeau or ""] + [p.body for p in paragraphs]))
+        read_until = block.end
         documents.append(
             Document(
                 symbol=symbol,

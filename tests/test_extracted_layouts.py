@@ -3,7 +3,8 @@ made: every character is compared (a paragraph, the title, a footnote), listed a
 or named in a warning, and the paragraphs and footnotes are the ones generated.
 
 The layouts: English or Chinese; lines wrapped to a page's width (Chinese ones anywhere, even in
-a number); operative numbers alone on their line or not; blank lines between paragraphs or not;
+a number); operative numbers and sub-paragraph labels alone on their line or not; blank lines
+between paragraphs or not; marks as digits or raised ("¹");
 indents of spaces, a tab or full-width spaces; footnote marks run onto a word or after the last
 punctuation; page breaks anywhere a page can break, each with the footnotes cited on the page
 (under a rule of any kind, or under a drawn rule that left no text), the page's foot (page number
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 
 from resdiff.errors import ParseError
 from resdiff.parse import parse_file, parse_text
+from resdiff.text import SUPERSCRIPT_DIGITS
 
 from conftest import CORPUS, FIXTURES
 
@@ -55,6 +57,7 @@ RULES = ["__________________", "_____", "———", "-----", "＿＿＿＿＿�
 SYMBOL = "A/RES/79/201"
 TITLES = {True: "信息和通信技术促进可持续发展",
           False: "Information and communications technologies for sustainable development"}
+_RAISED = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 FURNITURE = re.compile(rf"24-12345|(?<!\d)\d/4(?!\d)|{SYMBOL}|___|———|---|＿＿")
 
 
@@ -86,21 +89,29 @@ def make(seed: int) -> tuple[str, dict]:
     notes = ZH_NOTES if chinese else EN_NOTES
     width = r.choice([40, 60, 80, 90])
     marks: list[int] = []
+    superscript = r.random() < 0.3  # marks printed raised ("¹"), in the text and the footnote area
     paragraphs = []
     for number, text in [(None, p) for p in preambular] + [(k + 1, p) for k, p in enumerate(operative)]:
         if r.random() < 0.35 and len(marks) < len(notes):
             marks.append(len(marks) + 1)
             # (a Chinese text prints its marks after the punctuation)
-            mark = str(marks[-1])
+            mark = str(marks[-1]).translate(_RAISED if superscript else {})
             text = text[:-1] + mark + text[-1] if r.random() < 0.5 and not chinese else text + mark
             paragraphs.append((number, text, marks[-1]))
         else:
             paragraphs.append((number, text, None))
-    number_alone, blank_between = r.random() < 0.4, r.random() < 0.6
+    if r.random() < 0.5:
+        # an operative paragraph with lettered sub-paragraphs
+        k = r.randrange(len(paragraphs))
+        if paragraphs[k][0] is not None and paragraphs[k][2] is None:
+            items = ["(a) 加强合作；", "(b) 提供援助；"] if chinese else ["(a) To strengthen cooperation;",
+                                                                      "(b) To provide assistance;"]
+            paragraphs[k] = (paragraphs[k][0], paragraphs[k][1][:-1] + ("：" if chinese else ":"), None, items)
+    number_alone, blank_between, label_alone = r.random() < 0.4, r.random() < 0.6, r.random() < 0.3
     indent = r.choice(["", "", "    ", "\t", "\u3000\u3000"])
     body: list[str] = []
     cited_at: dict[int, int] = {}  # mark: the body line it is printed on (its paragraph's last)
-    for number, text, mark in paragraphs:
+    for number, text, mark, *items in paragraphs:
         if number is not None and number_alone:
             body.append(f"{indent}{number}.")
             lines = _wrap(text, width, chinese)
@@ -110,6 +121,8 @@ def make(seed: int) -> tuple[str, dict]:
             lines = _wrap(text, width, chinese)
         lines[0] = indent + lines[0]
         body += lines
+        for item in items[0] if items else []:
+            body += [indent + item[:3]] + _wrap(item[4:], width, chinese) if label_alone else _wrap(item, width, chinese)
         if mark is not None:
             cited_at[mark] = len(body) - 1
         if blank_between:
@@ -118,7 +131,7 @@ def make(seed: int) -> tuple[str, dict]:
     out = [SYMBOL, "", TITLES[chinese], "", "大会，" if chinese else "The General Assembly,", ""]
     # (a page never breaks between a number alone and its text, nor before a mark wrapped alone
     # onto a line: they stand on one baseline)
-    breaks = [k for k in range(1, len(body)) if not re.match(r"^\s*\d+\.$", body[k - 1])
+    breaks = [k for k in range(1, len(body)) if not re.match(r"^\s*(?:\d+\.|\([a-z]\))$", body[k - 1])
               and not re.match(r"^\d+$", body[k])]
     pending, start, page = list(marks), 0, 1
     for cut in sorted(r.sample(breaks, k=min(len(breaks), r.randint(0, 2)))) + [len(body)]:
@@ -127,7 +140,7 @@ def make(seed: int) -> tuple[str, dict]:
         if here and ruled:
             out.append(r.choice(RULES))
         for m in here:
-            out += _wrap(f"{m} {notes[m - 1]}", width, chinese)
+            out += _wrap(f"{str(m).translate(_RAISED if superscript else {})} {notes[m - 1]}", width, chinese)
             pending.remove(m)
         if cut < len(body):
             foot = r.choice([[f"{page}/4", "24-12345"], [f"24-12345 {page}/4"], [str(page)], [f"- {page} -"]])
@@ -164,7 +177,11 @@ def problems(seed: int) -> list[str]:
     documents = parse_text(text, "extracted.txt")
     found = []
     lost = Counter(ch for ch in text if not ch.isspace()) - accounted(documents)
-    lost["."] -= made["operative"]  # (the operative numbers' full stops)
+    # by design: the operative numbers' full stops, the labels' brackets, raised marks read as digits
+    lost["."] -= made["operative"]
+    lost["("] -= text.count("(a)") + text.count("(b)")
+    lost[")"] -= text.count("(a)") + text.count("(b)")
+    lost.update({ch: -lost[ch] for ch in SUPERSCRIPT_DIGITS})
     if +lost:
         found.append(f"lost {dict(+lost)}")
     ids = [p.id for d in documents for p in d.paragraphs]
@@ -189,7 +206,8 @@ def test_the_generator_makes_every_layout():
     made = [make(seed) for seed in range(200)]
     texts = [text for text, _ in made]
     assert sum(info["chinese"] for _, info in made) > 60 and sum(not info["ruled"] for _, info in made) > 15
-    for shape in ("\f", "\r\n", "\u00a0", "\u3000", "\t", "- 2 -", "24-12345", "———", "___\n", f"{SYMBOL}\n"):
+    for shape in ("\f", "\r\n", "\u00a0", "\u3000", "\t", "- 2 -", "24-12345", "———", "___\n", f"{SYMBOL}\n", "¹ ",
+                  "(a) ", "(b)\n"):
         assert any(shape in text for text in texts), shape
     assert any(re.search(r"^\s*\d\.$", text, re.M) for text in texts)  # numbers alone
 
@@ -208,7 +226,7 @@ def _read(text: str):
 
 
 def test_a_line_wrapped_onto_the_assemblys_name_is_no_second_chapeau():
-    for wrapped in ("the General Assembly;", "General Assembly;"):
+    for wrapped in ("the General Assembly;", "General Assembly;", "General Assembly:"):
         text = ("The General Assembly,\n\nRecalling x,\n\n1. Takes note of the report;\n\n2. Calls upon all Member "
                 f"States to implement the resolutions of\n{wrapped}\n\n3. Decides to remain seized of the matter.\n")
         documents, _, _ = _read(text)
@@ -295,3 +313,19 @@ def test_no_character_of_a_real_extraction_is_lost_but_by_design(path):
     # by design: an operative number's full stop, the brackets of a label or of a bracketed
     # mark, the quotation marks of a quoted draft, a web list's bullets
     assert set(lost) <= set(".()[]“”\"-•*·"), (path.name, lost)
+
+
+def test_a_raised_footnote_wraps_on_and_a_page_number_under_it_is_the_pages():
+    text = ("大会，\n\n欢迎秘书长的报告，²\n———\n² 《大会正式记录，第七十九届会议，补编第\n49号》(A/79/49)，第一卷。\n"
+            "24-12345 1/4\n\n铭记《世界人权宣言》，\n\n1. 注意到秘书长的报告。\n")
+    documents, footnotes, furniture = _read(text)
+    assert documents[0][1] == [("PP1", "欢迎秘书长的报告，"), ("PP2", "铭记《世界人权宣言》，"), ("OP1", "注意到秘书长的报告。")]
+    assert footnotes == [("2", "《大会正式记录，第七十九届会议，补编第49号》(A/79/49)，第一卷。")]
+    assert furniture == ["line 4: ———", "line 7: 24-12345 1/4"]
+    # a page number alone under it, the next page's text after it
+    text = ("The General Assembly,\n\n1. Encourages the commissions;¹\n\n2. Requests the Secretary-General to\n"
+            "———\n¹ See resolution 60/1.\n2\nsubmit a report;\n\n3. Decides z.\n")
+    documents, footnotes, furniture = _read(text)
+    assert documents[0][1][1] == ("OP2", "Requests the Secretary-General to submit a report;")
+    assert footnotes == [("1", "See resolution 60/1.")]
+    assert furniture == ["line 6: ———", "line 8: 2"]

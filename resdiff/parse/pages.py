@@ -249,7 +249,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
         if sup and not quoted or (sup and not line.startswith("“")):
             footnotes.append(Footnote(sup.group(1).translate(_SUPER_TO_ASCII), sup.group(2).strip()))
             in_footnotes = True
-            blank = True
+            blank = False  # the body may wrap onto the next line ("…补编第" / "49号》…，第一卷。")
             continue
         if in_footnotes and NAVIGATION.search(line) and line[-1:] not in _TERMINAL:
             # a web page's links under the rule that ends its text ("Home || Treaties || …")
@@ -624,7 +624,7 @@ def _split_footnote_block(body: list[str], begin: int, titles: list[str],
         end += 1
     if not marks:
         return None
-    if bodies and (all(_PLAIN_FOOTNOTE.match(text) for text in bodies) or _PLAIN_FOOTNOTE.match(bodies[0]) and marks[0][1]):
+    if bodies and (all(_opens_with_mark(text) for text in bodies) or _opens_with_mark(bodies[0]) and marks[0][1]):
         # the bodies open with their own marks ("1 See …"): a number alone after them is the
         # page's number, no mark; the line-by-line reading applies
         return None
@@ -662,6 +662,11 @@ def _marks_block(body: list[str], begin: int, titles: list[str], page: list[Line
             or not all(_is_cited(text, int(f.mark)) for f in found):
         return None
     return found, end
+
+
+def _opens_with_mark(text: str) -> bool:
+    """Whether a footnote area's line opens with its own mark ("1 See …", "¹ See …")."""
+    return bool(_PLAIN_FOOTNOTE.match(text) or _SUPER_FOOTNOTE.match(text))
 
 
 def _unique_footnotes(footnotes: list[Footnote]) -> list[Footnote]:

@@ -493,7 +493,7 @@ def _wrapped_words(lines: list[str], index: int) -> bool:
     """
     line = lines[index].strip()
     above = lines[index - 1].strip() if index else ""
-    if above and not _ends_terminal(above) and (line[:1].islower() or line[-1:] in ".;。；" and not re.match(_ARTICLE, line)):
+    if above and not _ends_terminal(above) and (line[:1].islower() or line[-1:] in ".;:。；：" and not re.match(_ARTICLE, line)):
         # "… the relevant resolutions of" over "the General Assembly;" or "General Assembly;": a
         # paragraph's words wrapped there (a chapeau opens with a capital, the article before its
         # organ, and ends with its comma)

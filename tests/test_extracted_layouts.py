@@ -329,3 +329,11 @@ def test_a_raised_footnote_wraps_on_and_a_page_number_under_it_is_the_pages():
     assert documents[0][1][1] == ("OP2", "Requests the Secretary-General to submit a report;")
     assert footnotes == [("1", "See resolution 60/1.")]
     assert furniture == ["line 6: ———", "line 8: 2"]
+
+
+def test_a_raised_mark_alone_on_its_line_is_no_crash():
+    # "¹".isdigit() is true: the column of marks on lines of their own read "¹" as a number
+    text = "The General Assembly,\n\nRecalling x,¹\n\n1. Decides y;\n¹\nSee A/1.\n24-12345 1/4\n2. Decides z.\n"
+    documents = parse_text(text, "x")
+    assert [p.id for p in documents[0].paragraphs] == ["PP1", "OP1", "OP2"]
+    assert Counter(ch for ch in text if not ch.isspace()) - accounted(documents) <= Counter({".": 2, "¹": 2})

@@ -648,7 +648,7 @@ def _marks_block(body: list[str], begin: int, titles: list[str], page: list[Line
     when the marks are the next ones, one after the other, the page's text (``page``) cites each,
     and the block ends at the page's furniture. None otherwise."""
     expected = max((int(f.mark) for f in footnotes if f.mark.isdigit()), default=0) + 1
-    if int(body[begin].strip()) != expected:
+    if int(body[begin].strip().translate(_SUPER_TO_ASCII)) != expected:  # ("¹" is a digit too)
         return None
     block = _split_footnote_block(body, begin, titles)
     if block is None:

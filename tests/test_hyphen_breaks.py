@@ -26,6 +26,9 @@ OMNIBUS = ROOT / "tests" / "fixtures" / "omnibus" / "A_RES_79_144.en.txt"
     ("the decade 2021-", "2030", "the decade 2021-2030"),
     ("the non‑", "governmental", "the non‑governmental"),
     ("the State -", "and", "the State - and"),  # a dash after a space
+    ("age-", "and gender-sensitive", "age- and gender-sensitive"),  # a hyphen left hanging before "and"
+    ("confidence-", "or security-building", "confidence- or security-building"),
+    ("hand-", "andante", "hand-andante"),
     ("Member States-", "(a)", "Member States- (a)"),
     ("Decides to act", "now", "Decides to act now"),
 ])

@@ -16,7 +16,7 @@ def _join(left: str, right: str) -> str:
         return left + right
     if wrapped_number(left, right):
         return left + right
-    if _HYPHEN_BREAK.search(left[-2:]) and right[:1].isalnum():
+    if _HYPHEN_BREAK.search(left[-2:]) and right[:1].isalnum() and not _SUSPENDED.match(right):
         return left + right  # "Secretary-" / "General": a hyphenated word broken at its hyphen
     return left + " " + right
 
@@ -27,6 +27,9 @@ def _join(left: str, right: str) -> str:
 # corpus texts, 27 of them, is in a word printed with its hyphen elsewhere), so the line after
 # goes on with the word, hyphen kept, without a space. A hyphen after a space is a dash (" -").
 _HYPHEN_BREAK = re.compile(r"[^\W_][-‐‑]$")
+# ... except a hyphen left hanging before "and" / "or" ("age- and gender-sensitive", "confidence-
+# and security-building"), printed so in the corpus texts: the space after it is the text's.
+_SUSPENDED = re.compile(r"(?:and|or|et|ou|y|o|и|или)(?!\w)")
 
 
 def wrapped_number(left: str, right: str) -> bool:

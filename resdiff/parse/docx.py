@@ -287,6 +287,7 @@ def _footnote_texts(root, kind: str = "footnote") -> dict[str, str]:
         parts = []
         for paragraph in note.iter(_W + "p"):
             text, _ = _paragraph_text(paragraph, None)
+            text = " ".join(text.split("\n"))  # a footnote is one line of its own
             if text.strip():
                 parts.append(text.strip())
         texts[("e" if kind == "endnote" else "") + (note.get(_W + "id") or "")] = " ".join(parts)
@@ -314,8 +315,12 @@ def _paragraph_text(paragraph, order: dict[str, int] | None) -> tuple[str, list[
                 continue
             if tag == _W + "t":
                 pieces.append(child.text or "")
-            elif tag in (_W + "tab", _W + "br", _W + "cr"):
+            elif tag == _W + "tab":
                 pieces.append(" ")
+            elif tag in (_W + "br", _W + "cr"):
+                # a manual line break (Shift+Enter, as a text pasted into Word gets one a line): a
+                # line break, as the same text in a plain file has, read by the same rules
+                pieces.append("\n")
             elif tag == _W + "noBreakHyphen":
                 pieces.append("-")
             elif tag == _W + "sym":
@@ -338,7 +343,7 @@ def _paragraph_text(paragraph, order: dict[str, int] | None) -> tuple[str, list[
                 walk(child)
 
     walk(paragraph)
-    return re.sub(r"[ \t]{2,}", " ", "".join(pieces)), refs
+    return re.sub(r" +\n", "\n", re.sub(r"[ \t]{2,}", " ", "".join(pieces))), refs
 
 
 # The Symbol font's characters (Adobe's Symbol encoding, 0x20-0xFE) as Unicode.

@@ -177,6 +177,14 @@ def _anonymous_pipe(path: str) -> bool:
         return False
 
 
+# Line breaks as other writers make them, read as the line breaks they are: a carriage return
+# alone, a vertical tab (Word's manual line break in text it pastes or saves as plain text), next
+# line (U+0085, NEL), the line and paragraph separators (U+2028, U+2029). A form feed stays: it
+# is a page's end, which the page reading knows.
+# (str.replace, which is fast on a long Chinese text where str.translate is not)
+_LINE_BREAKS = ("\r", "\x0b", "\x85", "\u2028", "\u2029")
+
+
 def decode(data: bytes, path: str | None = None) -> str:
     """The text of ``data`` (see :func:`decode_report`), without the warnings."""
     return decode_report(data, path)[0]
@@ -186,10 +194,10 @@ def decode_report(data: bytes, path: str | None = None) -> tuple[str, tuple[str,
     """Text from bytes in UTF-8 (BOM or not), UTF-16/32 with BOM, GB18030/GBK, Big5, the Cyrillic and
     Arabic legacy encodings, or cp1252.
 
-    Line ends become ``\\n``; a byte-order mark is dropped.
+    Line ends become ``\\n`` (a vertical tab, NEL, U+2028 and U+2029 too); a byte-order mark is dropped.
 
-    >>> decode("大会，\\r\\n".encode("gb18030"))
-    '大会，\\n'
+    >>> decode("大会，\\r\\n".encode("gb18030")), decode("a\\x0bb\\u2028c\\u2029d\\x85e".encode()), decode(b"a\\rb")
+    ('大会，\\n', 'a\\nb\\nc\\nd\\ne', 'a\\nb')
     """
     text = None
     warnings: tuple[str, ...] = ()
@@ -206,7 +214,10 @@ def decode_report(data: bytes, path: str | None = None) -> tuple[str, tuple[str,
             text, warnings = mostly
         else:
             text = _decode_without_bom(data, path)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n")
+    for line_break in _LINE_BREAKS:
+        if line_break in text:
+            text = text.replace(line_break, "\n")
     _refuse_binary(text, path)
     return text, warnings
 

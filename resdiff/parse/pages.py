@@ -220,7 +220,8 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             # the paragraph wrapped onto a line of their own, not the masthead
             kept.append(Line(line, False, False, position))
             continue
-        if _is_furniture(line, titles, after_furniture) or heads.is_head(position, kept):
+        if (_is_furniture(line, titles, after_furniture) or heads.is_head(position, kept)) \
+                and not _title_words_in_sentence(body, position, kept, blank or after_furniture or in_footnotes, heads):
             in_footnotes = False
             after_furniture = True
             furniture.append((position, line))
@@ -314,6 +315,23 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
     return layout
 
 
+def _title_words_in_sentence(body: list[str], position: int, kept: list[Line], apart: bool, heads: _Heads) -> bool:
+    """Whether a line that reads as the title (and as nothing else of a page's furniture) is a
+    paragraph's own words wrapped onto a line of their own: "…the sub-item entitled" /
+    "Situation of human rights in Somewhere" / "under the item entitled …". A running head
+    stands where a page begins, after a page's foot, a page break or a blank line; a line right
+    under unfinished text, the line after it going on with the sentence (no capital, number or
+    label opens it), with no page furniture near, is text.
+    """
+    line = body[position].strip()
+    if apart or not kept or _is_furniture(line, []) or "\f" in body[position] or "\f" in body[position - 1]:
+        return False
+    following = _following(body, position)
+    if following is None or following[:1].isupper() or heads.beside_furniture(position):
+        return False
+    return runs_on(kept[-1].text, following)
+
+
 # Text and then a page's foot (a job number and more furniture) on one line.
 _TEXT_AND_FOOT = re.compile(rf"(?:^|\s)(?P<foot>(?:{_FURNITURE_TOKEN}\s*){{2,}})$")
 
@@ -392,21 +410,21 @@ class _Heads:
         if not line or line[-1:] in _TERMINAL - {":"} or _SEPARATOR.match(line):
             return False
         text = self._text_beside_symbol(line)
-        if text is not None and _size(_key(text)) >= 8 and self._beside_furniture(position):
+        if text is not None and _size(_key(text)) >= 8 and self.beside_furniture(position):
             return True
         key = _key(line if text is None else text)
         if _size(key) < 8:
             return False
         if text is not None and key in self.said:
             return True
-        if not kept or _ends_terminal(kept[-1].text) or not (self._alone(position) or self._beside_furniture(position)):
+        if not kept or _ends_terminal(kept[-1].text) or not (self._alone(position) or self.beside_furniture(position)):
             return False
         if key in self.said:
             return True
         # (a line holding a whole title and more is text citing it: "entitled “…”, and")
         return _size(key) >= 12 and any(_similar(key, title) and title not in key for title in self.titles)
 
-    def _beside_furniture(self, position: int) -> bool:
+    def beside_furniture(self, position: int) -> bool:
         for step in (1, -1):
             k = position + step
             while 0 <= k < len(self.body) and abs(k - position) <= 3 and not self.body[k].strip():

@@ -150,3 +150,9 @@ def test_marks_cited_without_any_footnote_are_a_warning():
     (document,) = parse_text("The General Assembly,\n\nRecalling the Charter,1\n\n1. Decides to act.\n")
     assert document.warnings == ("document: footnote mark 1 is cited but no footnote was found: a footnote "
                                  "printed without its rule may have been read as text",)
+
+
+@pytest.mark.parametrize("line", ["¹", "²³", "1" * 5000])
+def test_a_line_of_digits_that_is_no_mark_column_is_read_as_before(line):
+    (document,) = parse_text(f"The General Assembly,\n\nRecalling its resolution 60/1,\n\n{line}\n\n1. Decides to act.\n")
+    assert document.paragraphs[-1].text == "Decides to act."

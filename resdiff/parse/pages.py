@@ -181,7 +181,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
                               or _SUPER_FOOTNOTE.match(following)):
                 in_footnotes = True
             continue
-        if not quoted and line.isdigit() and not in_footnotes and kept:
+        if not quoted and len(line) <= 3 and line.isascii() and line.isdigit() and not in_footnotes and kept:
             block = _marks_block(body, position, titles, kept[page_start:], footnotes)
             if block is not None:
                 # the marks of a page's footnotes in a column of their own, with no rule above

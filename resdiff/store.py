@@ -359,7 +359,7 @@ class Version:
     session: str | None
     agenda_item: str | None
     report: str | None
-    counts: tuple[int, int]
+    counts: tuple[int, int, int]  # preambular, operative, annex paragraphs (as parse counts them)
 
     @property
     def label(self) -> str:
@@ -947,12 +947,13 @@ def _read_version(row: sqlite3.Row) -> Version:
     pp = sum(1 for p in content["paragraphs"] if p["kind"] == ParagraphKind.PREAMBULAR.value)
     # (a part's or annex's headings and an annex's paragraphs are neither)
     op = sum(1 for p in content["paragraphs"] if p["kind"] == ParagraphKind.OPERATIVE.value)
+    annex = sum(1 for p in content["paragraphs"] if p["kind"] == ParagraphKind.ANNEX.value)
     edition = row["edition"] if "edition" in row.keys() else None
     return Version(id=row["id"], symbol=row["symbol"], revision=edition or row["revision"], title=row["title"],
                    language=row["language"], date=row["date"], source=row["source"],
                    content_hash=row["content_hash"], session=row["session"],
                    agenda_item=row["agenda_item"], report=row["report"],
-                   counts=(pp, op))
+                   counts=(pp, op, annex))
 
 
 def _sort_key(version: Version) -> tuple:

@@ -130,10 +130,17 @@ def incoming_from(documents: tuple[Document, ...], text: str, source: str,
 def added_line(result) -> str:
     """One line for what ``add`` (or ``fetch``) did with a document."""
     version = result.version
-    pp, op = version.counts
+    pp, op, annex = version.counts
+    # (an annex's paragraphs counted apart, as parse counts them: they are no operative paragraphs)
     if result.status == "added":
+        if annex:
+            return _("added {symbol} ({pp} PP, {op} OP, {annex} annex)").format(
+                symbol=version.symbol, pp=pp, op=op, annex=annex)
         return _("added {symbol} ({pp} PP, {op} OP)").format(symbol=version.symbol, pp=pp, op=op)
     if result.status == "revised":
+        if annex:
+            return _("revised {symbol} (revision {revision}, {pp} PP, {op} OP, {annex} annex)").format(
+                symbol=version.symbol, revision=version.revision, pp=pp, op=op, annex=annex)
         return _("revised {symbol} (revision {revision}, {pp} PP, {op} OP)").format(
             symbol=version.symbol, revision=version.revision, pp=pp, op=op)
     return _("unchanged {symbol} (already stored as revision {revision})").format(
@@ -341,7 +348,7 @@ def _log_data(opened: Store, families: list[list[Version]]) -> dict:
             summary = comparison.summary() if comparison is not None else None
             # what changed beside the paragraphs: a revision may be its title or sponsors alone
             heading = _heading_changes(comparison) if comparison is not None else []
-            pp, op = version.counts
+            pp, op, annex = version.counts
             versions.append({
                 "family": number,
                 "symbol": version.symbol,
@@ -350,7 +357,7 @@ def _log_data(opened: Store, families: list[list[Version]]) -> dict:
                 "title": version.title,
                 "language": version.language,
                 "source": version.source,
-                "counts": {"preambular": pp, "operative": op},
+                "counts": {"preambular": pp, "operative": op, "annex": annex},
                 "changes": summary,
                 "summary": (_store().change_summary(summary) + (" · changed: " + ", ".join(heading) if heading else ""))
                 if summary else None,
@@ -365,6 +372,12 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cell_len(text))
 
 
+def _counts(counts: dict) -> str:
+    """A version's paragraphs as log prints them: "2 PP 7 OP", "0 PP 1 OP 31 annex"."""
+    text = f"{counts['preambular']} PP {counts['operative']} OP"
+    return text + (" " + _("{n} annex").format(n=counts["annex"]) if counts.get("annex") else "")
+
+
 def _render_log(data: dict) -> str:
     lines: list[str] = []
     family = None
@@ -376,6 +389,7 @@ def _render_log(data: dict) -> str:
     # (its code in English, "[zh]"; its name in Chinese, "[中文]")
     width = max((cell_len(_label(r) + (f" [{language_label(r['language'])}]" if len(languages[r["family"]]) > 1
                                        else "")) for r in rows), default=0)
+    counted = max([12] + [cell_len(_counts(r["counts"])) for r in rows])
     for row in rows:
         if len(languages[row["family"]]) > 1:
             row = row | {"symbol": f"{row['symbol']} [{language_label(row['language'])}]"}
@@ -384,12 +398,12 @@ def _render_log(data: dict) -> str:
             if lines:
                 lines.append("")
             lines.append(row["title"] or _("(untitled)"))
-        counts = f"{row['counts']['preambular']} PP {row['counts']['operative']} OP"
+        counts = _counts(row["counts"])
         summary = _change_summary(row["changes"]) if row["changes"] else _("first version")
         if row.get("header_changed"):
             summary += " · " + _("changed: {parts}").format(
                 parts=_(", ").join(_(_HEADING_PARTS[part]) for part in row["header_changed"]))
-        lines.append(f"  {row['date'] or '----------':10}  {_pad(_label(row), width)}  {counts:>12}  {summary}")
+        lines.append(f"  {row['date'] or '----------':10}  {_pad(_label(row), width)}  {' ' * (counted - cell_len(counts))}{counts}  {summary}")
         known = _known(row.get("record"))
         if known:
             lines.append(f"  {'':10}  {known}")

@@ -46,7 +46,7 @@ from .patterns import (
 from .records import Block, Layout, Line
 
 # PDF extractions lay them out): the two lines are one.
-_NUMBER_ALONE = re.compile(r"^(?:\d{1,5}\s?[.．]|[(（]\s*(?:[a-z]{1,3}|[ivxlc]{1,6})\s*[)）])$")
+_NUMBER_ALONE = re.compile(r"^(?:\d{1,5}\s?[.．、]|[(（]\s*(?:[a-z]{1,3}|[ivxlc]{1,6})\s*[)）])$")
 # A footnote mark alone on its line: extractions that keep the footnote area's two columns apart
 # put the marks on lines of their own, before, between or after the bodies.
 # What the printer puts at a page's foot: job number, barcode, print date code, recycling note.

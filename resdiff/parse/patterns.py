@@ -16,10 +16,11 @@ _SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/])([A-Z]{1,2}(?:\s?/\s?(?:[A-Z][A-Za-z]{0,3}\.\s?\d+|[A-Z0-9][A-Z0-9\-]*)){2,6})"
     r"(?![A-Za-z0-9])"
 )
-# "1." as printed; "1-" / "1 –" as Arabic texts and some web pages number them ("1- يدعو"), in
+# "1." as printed; "1、" as Chinese web and news copies number them (the enumeration comma);
+# "1-" / "1 –" as Arabic texts and some web pages number them ("1- يدعو"), in
 # any digits Python reads as decimal (Arabic-Indic "١-" too). Up to five digits: a document may
 # hold up to model.MAX_PARAGRAPHS (20,000) paragraphs, and "10000." must not run into "9999.".
-_OPERATIVE = re.compile(r"^(\d{1,5})\s?(?:[.．]|[-–](?=\s|[\u0600-\u06ff]))\s*(?=\S)")
+_OPERATIVE = re.compile(r"^(\d{1,5})\s?(?:[.．、]|[-–](?=\s|[\u0600-\u06ff]))\s*(?=\S)")
 # A paragraph negotiators insert after another without renumbering the rest: "2 bis.", "2bis.",
 # "2 ter.", "OP2bis", "2 之二." (after paragraph 2, before 3). Group 1 is the number it follows,
 # group 2 its Latin ordinal or Chinese 之二/之三…; without the "OP" label the ordinal is followed by

@@ -44,7 +44,7 @@ from ..model import INSERTED_ID, Change, Comparison, Document, Op, Paragraph, Pa
 from ..text import direction, has_cjk, has_rtl, rtl_flags
 from . import RenderOptions, document_direction
 
-__all__ = ["render", "paragraph_lines", "chapeau", "uncited_footnotes"]
+__all__ = ["render", "paragraph_lines", "chapeau", "uncited_footnotes", "part_cuts"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Revisions need a date; without one from the documents, this fixed one keeps output stable.
@@ -133,6 +133,8 @@ _CJK_ORDINALS = {"bis": "二", "ter": "三", "quater": "四", "quinquies": "五"
 def line_marks(paragraph: Paragraph) -> list[tuple[str, ...]]:
     """The footnote marks each printed line of a paragraph ends with."""
     marks = [item.footnotes for item in paragraph.items]
+    if paragraph.kind is ParagraphKind.HEADING and "\n" in paragraph.text:
+        return [()] * paragraph.text.count("\n") + [paragraph.footnotes]  # a part's label, then its title
     if paragraph.text or not paragraph.items:
         return [paragraph.footnotes] + marks
     return [paragraph.footnotes + marks[0]] + marks[1:]
@@ -1221,6 +1223,102 @@ class _Deflated:
             yield rest
 
 
+# A part's heading as the model holds it: its label, a space, its title ("A Information in the
+# service of humanity"); the resolution prints the label and the title on lines of their own.
+_PART_HEADING = re.compile(r"^([A-H]|[IVX]{1,5}) (?=\S)")
+
+
+def part_cuts(document: Document) -> dict[str, int]:
+    """Where the label of each part's heading ends (the space before its title), by paragraph
+    id: a heading "B …" that the paragraphs of part B ("B.PP1") follow."""
+    cuts: dict[str, int] = {}
+    paragraphs = document.paragraphs
+    for k, paragraph in enumerate(paragraphs):
+        found = _PART_HEADING.match(paragraph.text) if paragraph.kind is ParagraphKind.HEADING else None
+        if found is None or paragraph.items or "\n" in paragraph.text:
+            continue
+        after = next((p for p in paragraphs[k + 1:] if p.kind is not ParagraphKind.HEADING), None)
+        if after is not None and after.id.startswith(found.group(1) + "."):
+            cuts[paragraph.id] = found.end() - 1
+    return cuts
+
+
+def _cut_spans(spans: tuple[Span, ...], old_cuts: set[int], new_cuts: set[int]) -> tuple[Span, ...]:
+    """The spans with the space at each cut (a position in the old text, in the new) made a
+    line break, on that side alone where only one side has a cut there."""
+    out: list[Span] = []
+    po = pn = 0
+    for span in spans:
+        text, start = span.text, 0
+        for k, char in enumerate(span.text):
+            o = po + k if span.op is not Op.INSERT else None
+            n = pn + k if span.op is not Op.DELETE else None
+            at_old, at_new = o in old_cuts, n in new_cuts
+            if char != " " or not (at_old or at_new):
+                continue
+            if start < k:
+                out.append(Span(span.op, text[start:k]))
+            start = k + 1
+            if span.op is not Op.EQUAL or (at_old and at_new):
+                out.append(Span(span.op, "\n"))
+            else:
+                out.extend([Span(Op.DELETE, "\n" if at_old else " "), Span(Op.INSERT, "\n" if at_new else " ")])
+        if start < len(text):
+            out.append(Span(span.op, text[start:]))
+        if span.op is not Op.INSERT:
+            po += len(text)
+        if span.op is not Op.DELETE:
+            pn += len(text)
+    return tuple(out)
+
+
+def _parts_apart(comparison: Comparison) -> Comparison:
+    """The comparison with each part's label and title on lines of their own, as printed."""
+    old_cuts, new_cuts = part_cuts(comparison.old), part_cuts(comparison.new)
+    if not old_cuts and not new_cuts:
+        return comparison
+
+    def split(document: Document, cuts: dict[str, int]) -> Document:
+        return replace(document, paragraphs=tuple(
+            replace(p, text=p.text[:cuts[p.id]] + "\n" + p.text[cuts[p.id] + 1:]) if p.id in cuts else p
+            for p in document.paragraphs))
+
+    def positions(document: Document, ids: tuple[str, ...], cuts: dict[str, int]) -> set[int]:
+        found, at = set(), 0
+        for pid in ids:
+            if pid in cuts:
+                found.add(at + cuts[pid])
+            at += len(document.paragraph(pid).body) + 1
+        return found
+
+    changes = tuple(
+        replace(c, inline=_cut_spans(c.inline, positions(comparison.old, c.old, old_cuts),
+                                     positions(comparison.new, c.new, new_cuts)))
+        if any(p in old_cuts for p in c.old) or any(p in new_cuts for p in c.new) else c
+        for c in comparison.changes)
+    return replace(comparison, old=split(comparison.old, old_cuts), new=split(comparison.new, new_cuts),
+                   changes=changes)
+
+
+def _first_part(comparison: Comparison) -> tuple[Comparison, list[tuple[Span, ...]]]:
+    """Part A's label and title, the lines the resolution prints above its chapeau, where both
+    versions open with them (one heading matched with the other, citing no footnote); and the
+    comparison without them. No lines where either version opens otherwise."""
+    old, new = comparison.old, comparison.new
+    if not old.paragraphs or not new.paragraphs:
+        return comparison, []
+    first_old, first_new = old.paragraphs[0], new.paragraphs[0]
+    change = next((c for c in comparison.changes if c.old == (first_old.id,) and c.new == (first_new.id,)), None)
+    if (change is None or change.moved or first_old.footnotes or first_new.footnotes
+            or first_old.id not in part_cuts(old) or first_new.id not in part_cuts(new)):
+        return comparison, []
+    lines = [_line_spans(a, b) for a, b in zip(first_old.text.split(" ", 1), first_new.text.split(" ", 1))]
+    rest = replace(comparison, old=replace(old, paragraphs=old.paragraphs[1:]),
+                   new=replace(new, paragraphs=new.paragraphs[1:]),
+                   changes=tuple(c for c in comparison.changes if c is not change))
+    return rest, lines
+
+
 def _build(comparison: Comparison, options: RenderOptions) -> tuple[_Deflated, str | None]:
     """The body content of ``word/document.xml``, kept deflated as it is written, and the
     ``word/footnotes.xml`` part (None when neither version has footnotes)."""
@@ -1241,6 +1339,12 @@ def _build(comparison: Comparison, options: RenderOptions) -> tuple[_Deflated, s
     if old.title or new.title:
         title = comparison.title or _line_spans(old.title or "", new.title or "")
         parts.write(_tracked_line(writer, title, header, True))
+    # Part A's label and title stand above the chapeau, as the resolution prints them; the
+    # later parts' label and title on lines of their own too.
+    comparison, first_part = _first_part(comparison)
+    for line in first_part:
+        parts.write(_tracked_line(writer, line, '<w:spacing w:after="120"/><w:jc w:val="center"/>', True))
+    comparison = _parts_apart(comparison)
     slots, opening = _kept_marks_after_references(_Planner(comparison).slots())
     slots = _move_marks_after_revisions(slots)
     parts.write(_tracked_line(writer, _line_spans(chapeau(old), chapeau(new)),

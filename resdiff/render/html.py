@@ -39,7 +39,7 @@ from . import (
     reading_warnings,
     warnings_heading,
 )
-from .docx import chapeau, line_marks, paragraph_lines
+from .docx import chapeau, line_marks, paragraph_lines, part_cuts
 
 # Order of the counts in the header; the first six are kinds of change, the last two are flags.
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
@@ -764,8 +764,18 @@ def clean_text(document: Document) -> str:
     cites (superscript digits: resdiff does not know where inside the line a mark stood), then,
     under a rule, the footnotes ("1 See A/78/511.")."""
     lines = [part for part in (document.agenda_item, document.sponsors, document.title) if part]
+    # a resolution in parts: part A's label and title above the chapeau, each part's label and
+    # title on lines of their own, as printed
+    cuts = part_cuts(document)
+    paragraphs = list(document.paragraphs)
+    if paragraphs and paragraphs[0].id in cuts and not paragraphs[0].footnotes:
+        first = paragraphs.pop(0)
+        lines.extend(first.text.split(" ", 1))
     lines.append(chapeau(document))
-    for paragraph in document.paragraphs:
+    for paragraph in paragraphs:
+        if paragraph.id in cuts:
+            paragraph = replace(paragraph, text=paragraph.text[:cuts[paragraph.id]] + "\n"
+                                + paragraph.text[cuts[paragraph.id] + 1:])
         printed = paragraph_lines(paragraph)
         marked = line_marks(paragraph) + [()] * len(printed)
         lines.extend(text + "".join(_printed_mark(m) for m in marks) for text, marks in zip(printed, marked))

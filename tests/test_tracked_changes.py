@@ -21,7 +21,7 @@ from resdiff.compare import compare
 from resdiff.model import ParagraphKind
 from resdiff.parse import parse_file
 from resdiff.render import RenderOptions
-from resdiff.render.docx import render
+from resdiff.render.docx import part_cuts, render
 from resdiff.text import normalize
 
 from conftest import CORPUS, SAMPLE
@@ -42,11 +42,20 @@ def _printed(document, bodies: dict[str, str] | None = None, head: list[str] | N
 
     lines = head if head is not None else [line for line in (document.symbol, document.agenda_item, document.sponsors,
                                                              document.title) if line] + [chapeau(document)]
-    for p in document.paragraphs:
+    # a resolution in parts: part A's label and title above the chapeau, each part's label and
+    # title on lines of their own
+    cuts = part_cuts(document)
+    paragraphs = list(document.paragraphs)
+    if paragraphs and paragraphs[0].id in cuts and not paragraphs[0].footnotes:
+        lines[-1:-1] = paragraphs.pop(0).body.split(" ", 1)
+    for p in paragraphs:
         number = ""
         if p.kind in (ParagraphKind.OPERATIVE, ParagraphKind.ANNEX) and p.number is not None:
             number = f"{p.number} - " if _rtl(p.text or p.body) else f"{p.number}. "
-        first, *rest = (bodies[p.id] if bodies else p.body).split("\n")
+        body = bodies[p.id] if bodies else p.body
+        if p.id in cuts and body == p.body:
+            body = body[:cuts[p.id]] + "\n" + body[cuts[p.id] + 1:]
+        first, *rest = body.split("\n")
         lines.append(number + first)
         lines.extend(rest)
     return [line for line in lines if line.strip()]

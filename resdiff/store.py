@@ -653,6 +653,9 @@ class Store:
 
     def _add_one(self, item: Incoming, file_id: int | None = None) -> Added:
         document = item.document
+        if not document.symbol and not document.title:
+            raise StoreError(_("{source}: no symbol found (and no title); name the file after its symbol "
+                               "(A_C.2_65_L.22.txt)").format(source=document.source or _("a document")))
         if not document.symbol:
             raise StoreError(_("{source}: no symbol found for a document titled {title}; name the file after "
                                "its symbol (A_C.2_65_L.22.txt)").format(

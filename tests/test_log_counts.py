@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 
 from typer.testing import CliRunner
 
@@ -51,3 +53,16 @@ def test_a_text_without_annex_keeps_its_line(tmp_path):
     assert run("add", str(text), "--store", store) == (0, "added A/C.3/78/L.41 (3 PP, 35 OP)\n")
     status, out = run("log", "--store", store, "--format", "json")
     assert json.loads(out)["versions"][0]["counts"] == {"preambular": 3, "operative": 35, "annex": 0}
+
+
+def test_add_of_a_text_without_symbol_nor_title_says_so(tmp_path):
+    # before: "… no symbol found for a document titled None; …"
+    (tmp_path / "x.txt").write_text("The General Assembly,\n\nRecalling x,\n\n1. Decides to act.\n", encoding="utf-8")
+    for lang, message in (
+        ("en", "resdiff: error: x.txt: no symbol found (and no title); name the file after its symbol "
+               "(A_C.2_65_L.22.txt)\n"),
+        ("zh", "resdiff：错误：x.txt：未找到文号（也没有标题）；请以文号命名该文件（A_C.2_65_L.22.txt）\n"),
+    ):
+        result = subprocess.run([sys.executable, "-m", "resdiff", "--ui-lang", lang, "add", "x.txt", "--store", "s.db"],
+                                capture_output=True, text=True, cwd=tmp_path, timeout=120)
+        assert (result.returncode, result.stderr) == (2, message)

@@ -32,6 +32,10 @@ TEXTS = {
     "A/RES/68/262 (zh excerpt)": CORPUS / "zh" / "A_RES_68_262.zh-Hans.excerpt_start.txt",
 }
 TEXTS.update({f"{p.name}": p for p in sorted((FIXTURES / "languages").glob("*.txt"))[:8]})
+# made by hand in the shapes extractions print: rules of every kind (a footnote area's, a lone
+# short one between paragraphs, one under the adoption line), page feet, a Markdown footnote
+# with a web page's text at the margin right under it
+TEXTS.update({f"{p.name}": p for p in sorted((FIXTURES / "layouts").glob("*.*"))})
 
 # Invisible format characters a copy from a web page or a word processor leaves in a text.
 INVISIBLE = ["\u200b", "\ufeff", "\u2060", "\u00ad", "\u200e", "\u200f", "\u200c", "\u200d"]

@@ -256,3 +256,16 @@ def test_a_tables_rows_are_listed_with_the_furniture(caplog):
     assert "1 table skipped" in caplog.text
     read = docx_text(_template())
     assert (read.tables, read.rows) == (1, ((1, 1, "In favour | 100"), (1, 2, "Against: 5")))
+
+
+def test_a_word_files_page_headers_and_footers_are_listed_with_the_furniture():
+    d = docx.Document()
+    for text in ("The General Assembly,", "Recalling the Charter,"):
+        d.add_paragraph(text)
+    d.add_paragraph("Decides to act.", style="List Number")
+    section = d.sections[0]
+    section.header.paragraphs[0].text = "A/C.2/99/L.7"
+    section.footer.paragraphs[0].text = "24-12345 (E)"
+    (document,) = parse_docx(_save(d), "headed.docx")
+    assert [str(f) for f in document.furniture] == ["page header: A/C.2/99/L.7", "page footer: 24-12345 (E)"]
+    assert [p.id for p in document.paragraphs] == ["PP1", "OP1"]

@@ -232,7 +232,8 @@ def test_a_mark_only_the_other_language_vouches_for_is_still_a_note_of_check(tmp
 
 TOKEN = "Zyxwv"
 PLACED_TEXTS = [CORPUS / "en" / "A_RES_ES-11_1.en.txt", CORPUS / "en" / "A_RES_80_1.md",
-                FIXTURES / "annex" / "A_RES_80_3.md", L41, SAMPLE, REPORT_EN]
+                FIXTURES / "annex" / "A_RES_80_3.md", L41, SAMPLE, REPORT_EN,
+                FIXTURES / "layouts" / "ruled_page_feet.en.txt"]
 
 
 def _accounted(documents) -> str:

@@ -16,7 +16,8 @@ The document is turned into the plain text ``parse_text`` reads, faithfully:
 - endnotes read as footnotes are, numbered on in the same order of reference;
 - content controls (``w:sdt``) and custom XML around paragraphs read through;
 - tables skipped: resolutions carry no operative text in tables; their number is logged and
-  their rows listed with the page furniture, so that no word of them goes unseen.
+  their rows listed with the page furniture, so that no word of them goes unseen;
+- page headers and footers (the symbol, the job number) are page furniture: listed.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class DocxText:
     deletions: int = 0  # and deletions (and moves away)
     authors: tuple[str, ...] = ()  # who made them, in order of first change
     rows: tuple[tuple[int, int, str], ...] = ()
+    margins: tuple[tuple[str, str], ...] = ()  # ("header" or "footer", a line of it)
 
 
 def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
@@ -81,17 +83,19 @@ def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
     documents = parse_text(read.text, source)
     if said:
         documents = tuple(replace(d, notes=d.notes + tuple(said)) for d in documents)
-    if not read.rows:
+    if not read.rows and not read.margins:
         return documents
-    # the rows of the tables skipped, listed with the furniture
-    listed = tuple(Message(N_("table {table}, row {row}: {text}"), table=table, row=row, text=text)
-                   for table, row, text in read.rows)
+    # the page headers and footers and the rows of the tables skipped, listed with the furniture
+    listed = tuple(Message(N_("page header: {text}") if kind == "header" else N_("page footer: {text}"), text=text)
+                   for kind, text in read.margins)
+    listed += tuple(Message(N_("table {table}, row {row}: {text}"), table=table, row=row, text=text)
+                    for table, row, text in read.rows)
     return (replace(documents[0], furniture=documents[0].furniture + listed),) + documents[1:]
 
 
 def docx_text(data: bytes, source: str | None = None) -> DocxText:
     """The Word document's text: paragraphs, list numbers, footnote marks and bodies."""
-    body, numbering, footnotes = _open(data, source)
+    body, numbering, footnotes, margins = _open(data, source)
     numbers = _Numbering(numbering)
     out: list[str] = []
     tables = 0
@@ -132,7 +136,7 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
             else:
                 deletions += 1
             authors.setdefault((change.get(_W + "author") or "").strip() or "?", None)
-    return DocxText("\n\n".join(out) + "\n", tables, insertions, deletions, tuple(authors), tuple(rows))
+    return DocxText("\n\n".join(out) + "\n", tables, insertions, deletions, tuple(authors), tuple(rows), tuple(margins))
 
 
 def _blocks(elements):
@@ -170,7 +174,8 @@ def _table_rows(table) -> list[tuple[int, str]]:
 
 
 def _open(data: bytes, source: str | None):
-    """The body element, numbering.xml root (or None) and footnote texts by id."""
+    """The body element, numbering.xml root (or None), footnote texts by id, and the lines of
+    the page headers and footers."""
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
@@ -191,13 +196,21 @@ def _open(data: bytes, source: str | None):
         style_numbers = _style_numbering(document.styles.element)
         numbering = None
         footnotes: dict[str, str] = {}
-        for rel in document.part.rels.values():
+        margins: list[tuple[str, str]] = []  # the page headers' and footers' lines, each once
+        for rel in sorted(document.part.rels.values(),
+                          key=lambda rel: (not rel.reltype.endswith("/header"), str(getattr(rel, "target_ref", "")))):
             if rel.is_external:
                 continue
             if rel.reltype.endswith("/numbering"):
                 numbering = etree.fromstring(rel.target_part.blob)
             elif rel.reltype.endswith("/footnotes"):
                 footnotes.update(_footnote_texts(etree.fromstring(rel.target_part.blob)))
+            elif rel.reltype.endswith(("/header", "/footer")):
+                kind = rel.reltype.rsplit("/", 1)[1]
+                for paragraph in etree.fromstring(rel.target_part.blob).iter(_W + "p"):
+                    line = _paragraph_text(paragraph, None)[0].strip()
+                    if line and (kind, line) not in margins:
+                        margins.append((kind, line))
             elif rel.reltype.endswith("/endnotes"):
                 footnotes.update(_footnote_texts(etree.fromstring(rel.target_part.blob), "endnote"))
     except InputError:
@@ -211,7 +224,7 @@ def _open(data: bytes, source: str | None):
                 error=type(exc).__name__, reason=exc),
             path=source,
         ) from None
-    return body, (numbering, style_numbers), footnotes
+    return body, (numbering, style_numbers), footnotes, margins
 
 
 # A Word file of the 20 MB input limit holds far less than this once inflated (text compresses

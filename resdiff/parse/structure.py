@@ -794,7 +794,9 @@ def _wrapped_trailing(chunks: list[str], cut: int, lines: list[Line]) -> tuple[l
     last = _lines_of(chunks[cut - 1 : cut], pool)
     if len(last) < 2 or sum(len("".join(line.text.split())) for line in last) != len("".join(chunks[cut - 1].split())):
         return chunks, cut
-    wrapped_to = _wrap_width(lines)
+    # (the width the text's own lines are wrapped to: page text run onto the paragraph, "© United
+    # Nations" over "This page was last edited …", wraps to a width of its own)
+    wrapped_to = _wrap_width(pool[: len(pool) - len(last)])
     for j in range(1, len(last)):
         if not ended_short(last[j - 1].text, last[j].text, wrapped_to):
             continue  # the line broke for want of room (or ends otherwise): its paragraph may go on

@@ -30,6 +30,7 @@ from .patterns import (
     opens_operative,
     opens_preambular,
 )
+from .lines import _ends_terminal
 from .records import Block
 
 # Words of a chapeau may be set apart by several spaces (some extractions space out every word).
@@ -433,8 +434,47 @@ def _is_report_paragraph(line: str) -> bool:
 def _end_of_text(lines: list[str], begin: int, limit: int) -> int:
     for i in range(begin, limit):
         if _END_OF_TEXT.match(lines[i].strip()):
-            return i
+            return _date_above(lines, begin, i)
     return limit
+
+
+# A date alone on its line, as the adoption block prints it above or below the plenary-meeting
+# line: "18 December 2023", "18 décembre 2023", "2023 年 12 月 18 日", "2023年12月18日".
+_ZH_DATE_LINE = re.compile(r"^[〇○零一二三四五六七八九\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月"
+                           r"\s*[一二三四五六七八九十\d]{1,3}\s*日[。.]?$")
+
+
+def _is_date_line(line: str) -> bool:
+    return bool(_ZH_DATE_LINE.match(line) or _DATE_LINE.match(line) and re.fullmatch(
+        r"\d{1,2}\.?\s+[^\W\d_]+\.?\s+(?:de\s+)?\d{4}(?:\s*(?:г\.|года))?[.]?", line))
+
+
+def ends_text_at(lines: list[str], k: int) -> bool:
+    """Whether the line at ``k`` is where a text ends (``_END_OF_TEXT``): its plenary-meeting or
+    adoption line, or the date printed on its own line right above that."""
+    line = lines[k].strip()
+    if _END_OF_TEXT.match(line):
+        return True
+    if not _is_date_line(line):
+        return False
+    following = next((other.strip() for other in lines[k + 1 : k + 4] if other.strip()), "")
+    return bool(following) and bool(_END_OF_TEXT.match(following)) and not _is_date_line(following)
+
+
+def _date_above(lines: list[str], begin: int, end: int) -> int:
+    """Where the text ends when its plenary-meeting line is at ``end``: at the date printed on a
+    line of its own right above it ("2023 年 12 月 18 日" / "第 77 次全体会议", "18 December 2023" /
+    "77th plenary meeting"), which is the adoption block's, not the last paragraph's words, when the
+    line above the date ends the paragraph ("…继续工作。")."""
+    k = end - 1
+    while k >= begin and not lines[k].strip():
+        k -= 1
+    if k <= begin or not _is_date_line(lines[k].strip()):
+        return end
+    above = k - 1
+    while above >= begin and not lines[above].strip():
+        above -= 1
+    return k if above >= begin and _ends_terminal(lines[above].strip()) else end
 
 
 def _before_next_header(lines: list[str], begin: int, limit: int) -> int:

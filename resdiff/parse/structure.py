@@ -44,6 +44,7 @@ from .layout import (
     _run_on_layout,
     _run_together_layout,
     _trailing_footnotes,
+    ends_text_at,
     footnote_area_start,
 )
 from .lines import _ends_terminal, _join, _join_all, ended_short, page_width, runs_on, width  # noqa: F401  (tests read _join, _join_all here)
@@ -630,7 +631,7 @@ def _outside(lines: list[str], blocks, index: int) -> list[tuple[int, str]]:
     block = blocks[index]
     found: list[tuple[int, str]] = []
     following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
-    if block.end < following and _END_OF_TEXT.match(lines[block.end].strip()) \
+    if block.end < following and ends_text_at(lines, block.end) \
             and not annex_starts(lines, block.end, following):
         end = following
         if index + 1 < len(blocks):

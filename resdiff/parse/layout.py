@@ -15,6 +15,7 @@ import re
 from ..lazypattern import lazy
 from ..model import Footnote
 from ..text import has_cjk
+from .lines import _ends_terminal
 from .patterns import (
     _BARE_CHAPEAUS,
     _CHAPEAUS,
@@ -30,7 +31,6 @@ from .patterns import (
     opens_operative,
     opens_preambular,
 )
-from .lines import _ends_terminal
 from .records import Block
 
 # Words of a chapeau may be set apart by several spaces (some extractions space out every word).

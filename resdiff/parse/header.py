@@ -118,17 +118,33 @@ def _broken_before(lines: list[str], k: int, floor: int) -> int | None:
     0
     >>> _broken_before(["Human rights questions", "draft resolution"], 1, 0) is None
     True
+
+    The list may break inside the draft words too ("…and Canada: revised draft" / "resolution",
+    "…和加拿大：订正" / "决议草案"): the line is then their tail, the line before holding the colon.
+
+    >>> _broken_before(["Albania and Canada: revised draft", "resolution"], 1, 0)
+    0
+    >>> _broken_before(["阿尔巴尼亚和加拿大：订正", "决议草案"], 1, 0)
+    0
+    >>> _broken_before(["Albania: draft resolution", "decision"], 1, 0) is None, _broken_before(["a: draft", "resolution b"], 1, 0)
+    (True, None)
     """
-    if not _DRAFT_ALONE.match(lines[k].strip()):
+    line = lines[k].strip()
+    alone = _DRAFT_ALONE.match(line)
+    if not alone and not (0 < len(line) <= 40 and ":" not in line and "：" not in line):
         return None
     before = k - 1
     if before >= floor and not lines[before].strip():
         before -= 1
     if before < floor:
         return None
-    line = lines[before].strip()
-    if len(line) < 2000 and _ENDS_WITH_COLON.search(line):
+    previous = lines[before].strip()
+    if len(previous) >= 2000:
+        return None
+    if alone and _ENDS_WITH_COLON.search(previous):
         return before
+    if not _SPONSORS_END.search(previous) and _SPONSORS_END.search(_joined([previous, line])):
+        return before  # broken inside the draft words: "…: revised draft" / "resolution"
     return None
 
 

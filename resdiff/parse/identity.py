@@ -378,13 +378,27 @@ _DRAFT_HEADING = re.compile(
 )
 
 
+# A sponsors line broken inside its draft words ("…, Chile and Canada: revised draft" /
+# "resolution", "…和加拿大：订正" / "决议草案"), either piece: no part of the title below it.
+_BROKEN_DRAFT_WORDS = re.compile(r"[:：]\s*\**\s*(?:revised(?:\s+draft)?|draft|订正|訂正)\s*$"
+                                 r"|^\**\s*(?:(?:revised\s+)?(?:draft\s+)?(?:resolution|decision)|(?:决议|決議|决定|決定)?草案)"
+                                 r"\s*\**$", re.IGNORECASE)
+
+
 def _is_header_line(line: str) -> bool:
+    """
+    >>> [_is_header_line(t) for t in ("Albania and Canada: revised draft", "resolution", "阿尔巴尼亚和加拿大：订正")]
+    [True, True, True]
+    >>> _is_header_line("Situation of human rights in Somewhere"), _is_header_line("Draft resolutions on oceans")
+    (False, False)
+    """
     if _TITLE_NUMBER.match(line) and not _OPERATIVE.match(line):
         return False  # a numbered title, even one a page ends with a full stop
     return bool(
         _DRAFT_HEADING.match(line)
         or _JOB_NUMBER.match(line) or _BARCODE.match(line) or _DISTR.match(line)
         or line.startswith("[") or line.endswith(("draft resolution", "决议草案", "決議草案"))
+        or bool(_BROKEN_DRAFT_WORDS.search(line))
         or re.search(r"Resolution adopted by|通过的决议|大会决议|session$|届会议$|Agenda item|议程项目", line)
         or _OPERATIVE.match(line) or line[-1] in "。;；"
         # a web page's prose before the text ("… la resolución 2758 estipula:"), not a title

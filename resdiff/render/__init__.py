@@ -226,6 +226,8 @@ def item_notes(change) -> list[str]:
     >>> item_notes(Change(K.MODIFIED, ("OP5",), ("OP5",), items=(I(K.UNCHANGED, "OP5(b)", "OP5(a)", relettered=True),
     ...     I(K.UNCHANGED, "OP5(a)", "OP5(b)", relettered=True, moved=True))))
     ['OP5(b) → OP5(a) relettered', 'OP5(a) → OP5(b) moved and relettered']
+    >>> item_notes(Change(K.MODIFIED, ("OP2",), ("OP1",), items=(I(K.MODIFIED, "OP2(b)", "OP1(b)"),)))
+    ['OP2(b) → OP1(b) modified']
     >>> item_notes(Change(K.MODIFIED, ("OP19",), ("OP19",), items=(I(K.REMOVED, "OP19(a)", None), I(K.REMOVED, "OP19(b)", None))))
     ["OP19(a), OP19(b) run into the paragraph's text"]
     """
@@ -268,6 +270,9 @@ def item_notes(change) -> list[str]:
                 notes.append(_("{old} → {new} relettered and modified").format(old=item.old, new=item.new))
             else:
                 notes.append(_("{old} → {new} relettered").format(old=item.old, new=item.new))
+        elif item.old != item.new:
+            # its paragraph renumbered: old → new, as every other phrase names it
+            notes.append(_("{old} → {new} modified").format(old=item.old, new=item.new))
         else:
             notes.append(_("{item} modified").format(item=item.new))
     return notes

@@ -35,7 +35,9 @@ def _case(name: str):
 def test_the_doha_declaration_is_read_as_the_annex_of_a_res_80_5():
     old, _ = _case("en_annex")
     assert old.counts() == (0, 1)
-    assert old.annex_counts() == (147, 4)
+    # (148: "… 2015– 2030;15" then "Ensuring that education …" are mark 15 and the third sub-item of
+    # Annex 37, read since a year glued to a mark is four digits; 147 had run that sub-item into ¶71)
+    assert old.annex_counts() == (148, 4)
     annex = [p for p in old.paragraphs if p.kind is ParagraphKind.ANNEX and p.number is not None]
     assert [p.number for p in annex] == list(range(1, 45))
     assert [p.id for p in annex][:3] == ["Annex 1", "Annex 2", "Annex 3"]

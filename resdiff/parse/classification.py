@@ -157,7 +157,8 @@ def _take_marks(text: str, known: set[str], state: list[int],
             head = 4 if kind == "year" else 1
             for size in (1, 2):
                 mark, keep = digits[-size:], digits[:-size]
-                if len(keep) >= head and (kind == "year" or len(keep) <= 3) and acceptable(mark, False):
+                # (a year is four digits: "203412" after "2024–" is 2034 and mark 12, never 20341 and 2)
+                if (len(keep) == 4 if kind == "year" else head <= len(keep) <= 3) and acceptable(mark, False):
                     break
             else:
                 return match.group(0)

@@ -221,12 +221,22 @@ def main(argv: list[str] | None = None) -> None:
         message = cli_locale.message(english).rstrip(".")
         if english.startswith("No such option") and argv_has_dash_name(argv, english):
             message += _(" (a file whose name starts with '-': put -- before it, as in 'resdiff diff -- -old.txt new.txt')")
-        command = getattr(getattr(exc, "ctx", None), "command_path", "resdiff")
+        command = getattr(getattr(exc, "ctx", None), "command_path", None) or _command_path(argv)
         message = _("{message} (see '{command} --help')").format(message=message, command=command)
         print(_("resdiff: error: {message}").format(message=message), file=sys.stderr)
         sys.exit(2)
     if isinstance(status, int) and status:
         sys.exit(status)
+
+
+def _command_path(argv: list[str]) -> str:
+    """The command a usage error without its context is about ("resdiff diff" for an option
+    given no value), from the first argument that names one; "resdiff" when none does."""
+    import typer
+
+    commands = getattr(typer.main.get_command(app), "commands", {})
+    name = next((a for a in argv if a in commands), None)
+    return f"resdiff {name}" if name else "resdiff"
 
 
 def argv_has_dash_name(argv: list[str] | None, message: str) -> bool:

@@ -687,6 +687,21 @@ def history(
     _format_option(format)
     text = _read_text(file)
     proceedings = _history().proceedings(text)
+    if not proceedings.events and proceedings.symbol is None:
+        # not a committee report: a resolution or a draft is said so; any other text is an error
+        import sys
+
+        from .errors import ParseError
+        from .parse import parse_text
+
+        try:
+            documents = parse_text(text, file)
+        except ParseError:
+            raise StoreError(_("{file}: no committee report found in it (no report symbol, and no introduction, "
+                               "revision, statement, adoption or withdrawal)").format(file=file)) from None
+        note = _("{file} reads as a resolution text ({symbol}), not a committee report: it records no proceedings").format(
+            file=file, symbol=documents[-1].symbol or _("untitled"))
+        print(_("resdiff: note: {message}").format(message=note), file=sys.stderr)
     data = _history_data(file, proceedings, _records(store, [e.symbol for e in proceedings.events if e.symbol]))
     write_output(dumps(data) if format == "json" else _render_history(data), None)
 

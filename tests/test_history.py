@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import jsonschema
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -102,7 +103,7 @@ def test_history_text_output_and_a_file_without_proceedings():
     assert lines[0] == "Proceedings, agenda item 17"
     assert lines[1].split()[:5] == ["2010-11-04", "meeting", "27", "introduced", "A/C.2/65/L.22"]
     plain = CliRunner().invoke(app_(), ["history", str(FIXTURES / "corpus" / "en" / "A_RES_80_2.md"), "--format", "json"])
-    assert json.loads(plain.output)["events"] == []
+    assert json.loads(plain.stdout)["events"] == []  # (the note that it is no report: on standard error)
 
 
 # The rule for an adoption's manner as one pattern, which scanned 300 characters from every
@@ -127,3 +128,33 @@ def test_the_manner_of_adoption_is_found_as_the_former_pattern_found_it(body):
         found.append((reports._zh_manner(body, previous, match.start()), match.group(1), match.group(2)))
         previous = match.end()
     assert found == [(m.group(1), m.group(2), m.group(3)) for m in former.finditer(body)]
+
+
+def test_history_names_no_report_by_a_symbol_a_footnote_cites(tmp_path):
+    """A draft cites the report A/78/53 in footnote 3 ("(A/78/53), chap. III."): no report's symbol."""
+    from resdiff.cli import main
+
+    from conftest import CORPUS
+
+    draft = CORPUS / "en" / "A_C.3_78_L.41.en.txt"
+    result = CliRunner().invoke(app_(), ["history", str(draft)])
+    assert result.exit_code == 0
+    assert result.stdout == "Proceedings\n  (no introduction, revision, statement, adoption or withdrawal found)\n"
+    assert result.stderr == (f"resdiff: note: {draft} reads as a resolution text (A/C.3/78/L.41), not a committee "
+                             "report: it records no proceedings\n")
+    hello = tmp_path / "hello.txt"
+    hello.write_text("Hello world\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["history", str(hello)])
+    assert exit_.value.code == 2
+
+
+def test_an_option_without_its_value_points_to_its_command_help(capsys):
+    from resdiff.cli import main
+
+    for argv, command in ((["diff", "a.txt", "b.txt", "--old"], "diff"), (["history", "x.txt", "--format"], "history")):
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        assert exit_.value.code == 2
+        assert capsys.readouterr().err == (f"resdiff: error: Option '{argv[-1]}' requires an argument "
+                                           f"(see 'resdiff {command} --help')\n")

@@ -20,6 +20,7 @@ from enum import Enum
 
 from ..lazypattern import lazy
 from .identity import normalize_symbol
+from .patterns import _SEPARATOR
 
 __all__ = [
     "EventKind", "Speaker", "Event", "Proceedings", "Link",
@@ -123,13 +124,22 @@ def session_of(symbol: str) -> str | None:
 
 
 def report_symbol(text: str) -> str | None:
-    """The report's own symbol from its first lines (A/65/433), if printed there."""
+    """The report's own symbol from its first lines (A/65/433), if printed there: as the masthead
+    prints it, not cited in brackets or in a footnote.
+
+    >>> report_symbol("United Nations A/65/433\\nGeneral Assembly Distr.: General")
+    'A/65/433'
+    >>> report_symbol("The General Assembly,\\nGuided by the Charter,1\\n__________\\n1 See A/78/53, chap. III.")
+    >>> report_symbol("Recalling x,\\n(A/78/53), chap. III.")
+    """
+    notes = False
     for line in text.split("\n")[:20]:
         stripped = " ".join(line.split())
-        if len(stripped) > 60:
+        notes = notes or bool(_SEPARATOR.match(stripped))  # below a footnote rule: footnotes
+        if notes or len(stripped) > 60:
             continue  # a sentence citing other documents, not the symbol in the header
         match = _REPORT_SYMBOL.search(stripped)
-        if match:
+        if match and stripped[: match.start()].count("(") <= stripped[: match.start()].count(")"):
             return normalize_symbol(match.group(0))
     return None
 

@@ -18,7 +18,7 @@ from ..i18n import N_, Message
 from ..model import Footnote
 from ..text import SUPERSCRIPT_DIGITS
 from .identity import _line_title
-from .lines import _ends_terminal, _join, ended_short, page_width, runs_on
+from .lines import _ends_terminal, _join, ended_short, page_width, runs_on, width
 from .patterns import (
     _BARCODE,
     _DISTR,
@@ -152,6 +152,9 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
     # A text with a blank line after every line (copied from a PDF viewer or a web page): one
     # blank line there says nothing, and a footnote's wrapped line is still the footnote's.
     double = _double_spaced(body)
+    # (and, its lines no wider than a page's, wrapped: not one paragraph a line, as a Markdown
+    # extraction prints it, where a line alone between blank lines is a page's running head)
+    wrapped_double = double and max((width(raw) for raw in body), default=0) <= _PAGE_COLUMNS
     for position, raw in enumerate(body):
         if position < skip_to:
             continue
@@ -221,7 +224,9 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             kept.append(Line(line, False, False, position))
             continue
         if (_is_furniture(line, titles, after_furniture) or heads.is_head(position, kept)) \
-                and not _title_words_in_sentence(body, position, kept, blank or after_furniture or in_footnotes, heads):
+                and not _title_words_in_sentence(body, position, kept, after_furniture or in_footnotes or (
+                    blank and not (wrapped_double and position >= 2 and body[position - 2].strip())), heads,
+                    wrapped_double):
             in_footnotes = False
             after_furniture = True
             furniture.append((position, line))
@@ -315,18 +320,26 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
     return layout
 
 
-def _title_words_in_sentence(body: list[str], position: int, kept: list[Line], apart: bool, heads: _Heads) -> bool:
+# The widest a line of a page is, in columns (a Chinese character takes two).
+_PAGE_COLUMNS = 130
+
+
+def _title_words_in_sentence(body: list[str], position: int, kept: list[Line], apart: bool, heads: _Heads,
+                             double: bool = False) -> bool:
     """Whether a line that reads as the title (and as nothing else of a page's furniture) is a
     paragraph's own words wrapped onto a line of their own: "…the sub-item entitled" /
     "Situation of human rights in Somewhere" / "under the item entitled …". A running head
     stands where a page begins, after a page's foot, a page break or a blank line; a line right
     under unfinished text, the line after it going on with the sentence (no capital, number or
-    label opens it), with no page furniture near, is text.
+    label opens it), with no page furniture near, is text. In a wrapped text with a blank line
+    after every line (``double``), that one blank line sets nothing apart.
     """
     line = body[position].strip()
     if apart or not kept or _is_furniture(line, []) or "\f" in body[position] or "\f" in body[position - 1]:
         return False
     following = _following(body, position)
+    if following is None and double and position + 2 < len(body) and "\f" not in body[position + 1]:
+        following = _following(body, position + 1)
     if following is None or following[:1].isupper() or heads.beside_furniture(position):
         return False
     return runs_on(kept[-1].text, following)

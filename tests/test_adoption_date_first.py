@@ -64,3 +64,10 @@ def test_a_date_that_ends_the_last_paragraphs_sentence_stays_its_text():
     text = EN.replace("Requests a report.", "Decides to convene the meeting on\n15 May 2025.") + "77th plenary meeting\n"
     assert _read(text) == (("OP2", "Decides to convene the meeting on 15 May 2025."),
                            ["line 10: 77th plenary meeting"], [])
+
+
+def test_a_text_on_one_line_ends_at_its_date_and_meeting_line_in_either_order():
+    one_line = ("The General Assembly, Recalling its resolutions, Noting the report, 1. Decides to act; "
+                "2. Requests a report. {block}\n")
+    for block in ("18 December 2023 77th plenary meeting", "77th plenary meeting 18 December 2023"):
+        assert _read(one_line.format(block=block)) == (("OP2", "Requests a report."), [f"line 6: {block}"], [])

@@ -238,6 +238,12 @@ def _paragraph_pieces(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in zip(starts, starts[1:]) if text[a:b].strip()]
 
 
+# The adoption date printed before the plenary-meeting line: "18 December 2023 77th plenary
+# meeting", "2023 年 12 月 18 日 第 77 次全体会议".
+_DATE_FIRST = re.compile(r"(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[〇○零一二三四五六七八九\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月"
+                         r"\s*[一二三四五六七八九十\d]{1,3}\s*日)[,，]?\s+")
+
+
 def _adoption_apart(piece: str) -> list[str]:
     """The last paragraph of a text on one line, its adoption line after it set apart, and what
     the page prints after that (another text, a note) on a line of its own.
@@ -247,7 +253,7 @@ def _adoption_apart(piece: str) -> list[str]:
     """
     for found in re.finditer(r"(?<=[.。;；])\s+(?=\S)", piece):
         rest = piece[found.end():]
-        if _END_OF_TEXT.match(rest):
+        if _adoption_line(rest):
             end = re.search(r"[.。](?=\s|$)", rest)
             tail = [rest[: end.end()].strip(), rest[end.end():].strip()] if end else [rest.strip()]
             return [piece[: found.start()].strip()] + [t for t in tail if t]
@@ -433,9 +439,16 @@ def _is_report_paragraph(line: str) -> bool:
 
 def _end_of_text(lines: list[str], begin: int, limit: int) -> int:
     for i in range(begin, limit):
-        if _END_OF_TEXT.match(lines[i].strip()):
+        if _adoption_line(lines[i].strip()):
             return _date_above(lines, begin, i)
     return limit
+
+
+def _adoption_line(line: str) -> bool:
+    """Whether a text ends at ``line`` (``_END_OF_TEXT``), its adoption date perhaps before the
+    plenary-meeting line on the same line ("18 December 2023 77th plenary meeting")."""
+    date = _DATE_FIRST.match(line)
+    return bool(_END_OF_TEXT.match(line) or date and _END_OF_TEXT.match(line[date.end():]))
 
 
 # A date alone on its line, as the adoption block prints it above or below the plenary-meeting
@@ -453,7 +466,7 @@ def ends_text_at(lines: list[str], k: int) -> bool:
     """Whether the line at ``k`` is where a text ends (``_END_OF_TEXT``): its plenary-meeting or
     adoption line, or the date printed on its own line right above that."""
     line = lines[k].strip()
-    if _END_OF_TEXT.match(line):
+    if _adoption_line(line):
         return True
     if not _is_date_line(line):
         return False

@@ -121,7 +121,12 @@ def test_raw_pymupdf_texts_pin_their_counts():
     for text in PYMUPDF:
         document = parse_file(str(text))[-1]
         counts[text.stem] = (*document.counts(), len(document.footnotes), document.warnings)
-    assert counts == {"A_RES_80_10": (11, 3, 13, ()), "A_RES_80_7": (4, 5, 3, ())}
+    # footnotes whose marks the texts lack (the Markdown copies lack them too): said
+    assert counts == {
+        "A_RES_80_10": (11, 3, 13, ("A/RES/80/10: footnotes 8, 9 are cited by no paragraph: their marks may be "
+                                    "missing or misread",)),
+        "A_RES_80_7": (4, 5, 3, ("A/RES/80/7: footnote 3 is cited by no paragraph: its mark may be missing or "
+                                 "misread",))}
 
 
 @pytest.mark.parametrize("source", ["pdf"] + [f"{tool}.txt" for tool in TOOLS])

@@ -758,6 +758,13 @@ def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: st
         previous[series] = paragraph.number
     for paragraph in paragraphs:
         top = [item.label for item in paragraph.items if item.parent is None]
+        missing = _labels_before(top[0].partition(" ")[0]) if top else []
+        if missing:
+            # the list's first labels lost (read into the paragraph's text) or misread
+            found.append(Message(N_("{name}: {id}'s sub-paragraphs start at ({first}): {missing} may be missing "
+                                    "or misread"), name=name, id=paragraph.id, first=top[0],
+                                 missing=(", ".join(f"({label})" for label in missing) if len(missing) <= 3
+                                          else f"({missing[0]})–({missing[-1]})")))
         for before, after in zip(top, top[1:]):
             base, _, ordinal = after.partition(" ")
             if ordinal:
@@ -791,6 +798,15 @@ def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: st
         found.append(Message(N_("{name}: footnote marks {marks} are cited but no footnote was found: "
                                 "footnotes printed without their rule may have been read as text"),
                              name=name, marks=", ".join(cited)))
+    if bodies and cited:
+        # a footnote no paragraph cites: its mark lost in editing or misread as text
+        uncited = sorted((m for m in bodies - set(cited) if m.isdigit()), key=lambda mark: (len(mark), mark))
+        if len(uncited) == 1:
+            found.append(Message(N_("{name}: footnote {mark} is cited by no paragraph: its mark may be missing "
+                                    "or misread"), name=name, mark=uncited[0]))
+        elif uncited:
+            found.append(Message(N_("{name}: footnotes {marks} are cited by no paragraph: their marks may be "
+                                    "missing or misread"), name=name, marks=", ".join(uncited)))
     if bodies:
         for paragraph in paragraphs:
             for mark in paragraph.all_footnotes():
@@ -808,6 +824,21 @@ def _to_roman(value: int) -> str:
             out += numeral
             value -= size
     return out
+
+
+def _labels_before(first: str) -> list[str]:
+    """The labels a list of sub-paragraphs lacks before its first one: none where it starts at
+    (a) or (i).
+
+    >>> _labels_before("a"), _labels_before("i"), _labels_before("c"), _labels_before("iii"), _labels_before("A")
+    ([], [], ['a', 'b'], ['i', 'ii'], [])
+    """
+    number = _roman(first)
+    if number is not None and len(first) > 1:
+        return [_to_roman(n) for n in range(1, number)]
+    if len(first) == 1 and "a" <= first <= "z" and first != "i":
+        return [chr(c) for c in range(ord("a"), ord(first))]
+    return []
 
 
 def _label_gap(before: str, after: str) -> str | None:

@@ -186,11 +186,11 @@ REFUSED = [
      "Missing argument 'old' (see 'resdiff diff --help')",
      "缺少参数 'old'（参见 'resdiff diff --help'）"),
     (["diff", SAMPLE_ARG, "--width"],
-     "Option '--width' requires an argument (see 'resdiff --help')",
-     "选项 '--width' 需要一个值（参见 'resdiff --help'）"),
+     "Option '--width' requires an argument (see 'resdiff diff --help')",
+     "选项 '--width' 需要一个值（参见 'resdiff diff --help'）"),
     (["diff", SAMPLE_ARG, "--only-changes=yes"],
-     "Option '--only-changes' does not take a value (see 'resdiff --help')",
-     "选项 '--only-changes' 不接受值（参见 'resdiff --help'）"),
+     "Option '--only-changes' does not take a value (see 'resdiff diff --help')",
+     "选项 '--only-changes' 不接受值（参见 'resdiff diff --help'）"),
 ]
 
 

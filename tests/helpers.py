@@ -13,6 +13,17 @@ from resdiff.model import Document, Paragraph, ParagraphKind
 SMALL = Path(__file__).resolve().parent / "fixtures" / "small" / "documents.py"
 ROOT = Path(__file__).resolve().parent.parent
 
+# A resolution in two parts, each with its label, title and chapeau, as the Assembly prints one.
+TWO_PARTS = (
+    "78/999. Questions relating to information\n\nA\nInformation in the service of humanity\n\n"
+    "The General Assembly,\n\nTaking note of the report of the Committee,\n\n"
+    "1. Urges all countries to cooperate;\n\n2. Requests a report.\n\n"
+    "B\nUnited Nations public information policies and activities\n\nThe General Assembly,\n\n"
+    "Emphasizing the role of the Department of Global Communications,\n\n"
+    "1. Reaffirms the central role of the Committee on Information;\n\n"
+    "2. Requests the Department to continue its work.\n"
+)
+
 
 def run_command(*args: str) -> subprocess.CompletedProcess:
     """``python -m resdiff ARGS`` from the repository's folder, in an environment without the

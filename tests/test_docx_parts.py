@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import TWO_PARTS
 from test_tracked_changes import _document_xml, _resolve
 from typer.testing import CliRunner
 
@@ -14,15 +15,7 @@ from resdiff.compare import compare
 from resdiff.parse import parse_file
 from resdiff.render.html import clean_text
 
-OLD = (
-    "78/999. Questions relating to information\n\nA\nInformation in the service of humanity\n\n"
-    "The General Assembly,\n\nTaking note of the report of the Committee,\n\n"
-    "1. Urges all countries to cooperate;\n\n2. Requests a report.\n\n"
-    "B\nUnited Nations public information policies and activities\n\nThe General Assembly,\n\n"
-    "Emphasizing the role of the Department of Global Communications,\n\n"
-    "1. Reaffirms the central role of the Committee on Information;\n\n"
-    "2. Requests the Department to continue its work.\n"
-)
+OLD = TWO_PARTS
 NEW = (OLD.replace("Information in the service", "Information at the service")
        .replace("public information policies", "public information policy")
        .replace("2. Requests a report.", "2. Requests a written report."))

@@ -19,14 +19,14 @@ import re
 from collections import Counter
 
 import pytest
+from conftest import CORPUS, FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_conservation import accounted
 
 from resdiff.errors import ParseError
 from resdiff.parse import parse_file, parse_text
 from resdiff.text import SUPERSCRIPT_DIGITS
-
-from conftest import CORPUS, FIXTURES
 
 EN_PP = ["Recalling its resolution 60/1 of 16 September 2005 on the World Summit Outcome,",
          "Reaffirming the purposes and principles of the Charter of the United Nations,",
@@ -158,18 +158,6 @@ def make(seed: int) -> tuple[str, dict]:
             text = text[:k] + r.choice(["\u00a0", "\u3000", "\t"]) + text[k + 1:]
     return text, {"chinese": chinese, "preambular": len(preambular), "operative": len(operative), "marks": marks,
                   "ruled": ruled}
-
-
-def accounted(documents) -> Counter[str]:
-    parts: list[str] = []
-    for d in documents:
-        parts += [d.symbol or "", d.title or "", d.chapeau or "", d.agenda_item or "", d.sponsors or ""]
-        for p in d.paragraphs:
-            parts += [str(p.number or ""), p.text, *p.footnotes]
-            parts += [f"{item.label}{item.text}{''.join(item.footnotes)}" for item in p.items]
-        parts += [f"{f.mark}{f.text}" for f in d.footnotes]
-        parts += [str(x) for x in d.furniture] + [str(x) for x in d.warnings]
-    return Counter(ch for ch in "".join(parts) if not ch.isspace())
 
 
 def problems(seed: int) -> list[str]:

@@ -11,6 +11,7 @@ import json
 import jsonschema
 import pytest
 from conftest import CORPUS, ROOT
+from helpers import TWO_PARTS
 from typer.testing import CliRunner
 
 from resdiff.cli import app
@@ -18,15 +19,7 @@ from resdiff.cli import app
 SCHEMAS = ROOT / "resdiff" / "schemas"
 EN = CORPUS / "en"
 ANNEXED = EN / "A_RES_80_9.md"  # 1 operative paragraph, an annex of 31 paragraphs with its title
-PARTS = (
-    "78/999. Questions relating to information\n\nA\nInformation in the service of humanity\n\n"
-    "The General Assembly,\n\nTaking note of the report of the Committee,\n\n"
-    "1. Urges all countries to cooperate;\n\n2. Requests a report.\n\n"
-    "B\nUnited Nations public information policies and activities\n\nThe General Assembly,\n\n"
-    "Emphasizing the role of the Department of Global Communications,\n\n"
-    "1. Reaffirms the central role of the Committee on Information;\n\n"
-    "2. Requests the Department to continue its work.\n"
-)
+PARTS = TWO_PARTS
 
 
 def schema(name: str) -> dict:

@@ -86,7 +86,7 @@ demo: runtime
 	$(BIN)/resdiff diff $(SAMPLE)
 	@echo
 	@echo "── summary (the whole comparison is above) ──"
-	@$(BIN)/resdiff diff $(SAMPLE) --stat | head -4
+	@$(BIN)/resdiff diff $(SAMPLE) --stat | sed "/^$$/Q"
 	@echo
 	@echo "Next: $(BIN)/resdiff diff $(SAMPLE) --format html -o sample.html   (a report to open in a browser)"
 	@echo "      $(BIN)/resdiff --help; . .venv/bin/activate puts resdiff on your PATH"

@@ -247,23 +247,28 @@ def _stored(document: Document) -> dict:
         data["header"] = header
     if document.furniture:
         # the lines the file left out as page furniture, so that a comparison of stored versions
-        # accounts for them as one of the files does: [line number, text], or [null, text]
+        # accounts for them as one of the files does
         data["furniture"] = [_furniture_row(line) for line in document.furniture]
     return data
 
 
-def _furniture_row(line: str) -> list:
-    arguments = getattr(line, "arguments", {})
-    if set(arguments) == {"line", "text"}:
-        return [arguments["line"], arguments["text"]]
-    return [None, str(line)]
+def _furniture_row(line: str) -> dict | str:
+    """A furniture line as stored: a message's template and arguments ("line {line}: {text}",
+    "page {page}: {text}", "table {table}, row {row}: {text}"), so that it reads back in the
+    interface's language; plain text as it is."""
+    arguments = getattr(line, "arguments", None)
+    if arguments is not None and all(isinstance(v, (str, int)) for v in arguments.values()):
+        return {"template": line.template, "arguments": dict(arguments)}  # type: ignore[attr-defined]
+    return str(line)
 
 
-def _furniture_line(row: list) -> str:
-    number, text = row
-    if number is None:
-        return str(text)
-    return Message(N_("line {line}: {text}"), line=int(number), text=str(text))
+def _furniture_line(row: dict | list | str) -> str:
+    if isinstance(row, dict):
+        return Message(str(row["template"]), **row["arguments"])
+    if isinstance(row, list):  # [line number, text], as the first stores of furniture kept it
+        number, text = row
+        return str(text) if number is None else Message(N_("line {line}: {text}"), line=int(number), text=str(text))
+    return str(row)
 
 
 def _canonical(data: dict) -> str:

@@ -103,3 +103,4 @@ def test_stored_versions_keep_what_their_files_left_out(tmp_path):
     shown = runner.invoke(app, ["--ui-lang", "zh", "diff", "A/RES/68/262", "A/RES/68/262", "--store", str(store),
                                 "--offline", "--show-furniture"]).stdout
     assert "第 " in shown and "行：" in shown  # read back as lines the interface names
+    assert "  第 2 页：2/2" in shown.splitlines()  # a PDF's page furniture too, not its English

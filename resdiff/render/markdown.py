@@ -243,10 +243,9 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
               "| " + " | ".join(str(summary[key]) for key in SUMMARY_ORDER) + " |", ""]
     if parts_line(comparison):
         lines += [escape_markdown(parts_line(comparison)) + _("."), ""]
-    if layout_line(comparison):
-        lines += [escape_markdown(layout_line(comparison)) + _("."), ""]
-    if furniture_line(comparison, listed=options.furniture):
-        lines += [escape_markdown(furniture_line(comparison, listed=options.furniture)) + _("."), ""]
+    for counted_line in (layout_line(comparison), furniture_line(comparison, listed=options.furniture)):
+        if counted_line:
+            lines += [escape_markdown(counted_line) + _("."), ""]
 
     lines += ["## " + _("Correspondence"), "",
               f"| {isolated(_cell(old.short_symbol))} | {isolated(_cell(new.short_symbol))} | " + _("change") + " |",

@@ -255,7 +255,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
     parts = parts_line(comparison)
     if parts:
         _print_wrapped(console, Text(parts, style="bold" if color else ""))
-    _furniture_line(console, comparison, options, color)
+    _count_lines(console, comparison, options, color)
     shown = 0
     for change in comparison.changes:
         if options.only_changes and change.kind is ChangeKind.UNCHANGED and not change.moved and not change.renumbered:
@@ -276,7 +276,9 @@ def render(comparison: Comparison, options: RenderOptions | None = None, to_term
     return _printed(console)
 
 
-def _furniture_line(console: Console, comparison: Comparison, options: RenderOptions, color: bool) -> None:
+def _count_lines(console: Console, comparison: Comparison, options: RenderOptions, color: bool) -> None:
+    """Under the summary: how many paragraphs differ in width or spacing only, and how many lines
+    each version left out as page furniture."""
     layout = layout_line(comparison)
     if layout:
         _print_wrapped(console, Text(layout, style="dim" if color else ""))
@@ -451,7 +453,7 @@ def render_stat(comparison: Comparison, options: RenderOptions | None = None, to
     parts = parts_line(comparison)
     if parts:
         _print_wrapped(console, Text(parts, style="bold" if color else ""))
-    _furniture_line(console, comparison, options, color)
+    _count_lines(console, comparison, options, color)
     console.print()
     rows = [(old.short_symbol, "", new.short_symbol, _("change"), _("kept"), _("opening words"))]
     styles = []

@@ -688,9 +688,7 @@ def history(
     text = _read_text(file)
     proceedings = _history().proceedings(text)
     if not proceedings.events and proceedings.symbol is None:
-        # not a committee report: a resolution or a draft is said so; any other text is an error
-        import sys
-
+        # not a committee report: an error, naming a resolution or draft given instead
         from .errors import ParseError
         from .parse import parse_text
 
@@ -699,9 +697,9 @@ def history(
         except ParseError:
             raise StoreError(_("{file}: no committee report found in it (no report symbol, and no introduction, "
                                "revision, statement, adoption or withdrawal)").format(file=file)) from None
-        note = _("{file} reads as a resolution text ({symbol}), not a committee report: it records no proceedings").format(
-            file=file, symbol=documents[-1].symbol or _("untitled"))
-        print(_("resdiff: note: {message}").format(message=note), file=sys.stderr)
+        raise StoreError(_("{file} reads as a resolution text ({symbol}), not a committee report: history needs a "
+                           "committee report quoting drafts, with the narrative of their introduction, revision and "
+                           "adoption").format(file=file, symbol=documents[-1].symbol or _("untitled")))
     data = _history_data(file, proceedings, _records(store, [e.symbol for e in proceedings.events if e.symbol]))
     write_output(dumps(data) if format == "json" else _render_history(data), None)
 

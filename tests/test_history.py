@@ -103,7 +103,7 @@ def test_history_text_output_and_a_file_without_proceedings():
     assert lines[0] == "Proceedings, agenda item 17"
     assert lines[1].split()[:5] == ["2010-11-04", "meeting", "27", "introduced", "A/C.2/65/L.22"]
     plain = CliRunner().invoke(app_(), ["history", str(FIXTURES / "corpus" / "en" / "A_RES_80_2.md"), "--format", "json"])
-    assert json.loads(plain.stdout)["events"] == []  # (the note that it is no report: on standard error)
+    assert plain.exit_code == 1 and plain.stdout == ""  # a resolution is no committee report: an error, below
 
 
 # The rule for an adoption's manner as one pattern, which scanned 300 characters from every
@@ -130,18 +130,27 @@ def test_the_manner_of_adoption_is_found_as_the_former_pattern_found_it(body):
     assert found == [(m.group(1), m.group(2), m.group(3)) for m in former.finditer(body)]
 
 
-def test_history_names_no_report_by_a_symbol_a_footnote_cites(tmp_path):
-    """A draft cites the report A/78/53 in footnote 3 ("(A/78/53), chap. III."): no report's symbol."""
+def test_history_names_no_report_by_a_symbol_a_footnote_cites(tmp_path, capsys):
+    """A draft cites the report A/78/53 in footnote 3 ("(A/78/53), chap. III."): no report's symbol; a
+    resolution text is no committee report, one error line and exit status 2, as any other text."""
     from resdiff.cli import main
 
     from conftest import CORPUS
 
     draft = CORPUS / "en" / "A_C.3_78_L.41.en.txt"
-    result = CliRunner().invoke(app_(), ["history", str(draft)])
-    assert result.exit_code == 0
-    assert result.stdout == "Proceedings\n  (no introduction, revision, statement, adoption or withdrawal found)\n"
-    assert result.stderr == (f"resdiff: note: {draft} reads as a resolution text (A/C.3/78/L.41), not a committee "
-                             "report: it records no proceedings\n")
+    for argv in (["history", str(draft)], ["history", str(draft), "--format", "json"]):
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        assert exit_.value.code == 2
+        assert capsys.readouterr() == ("", f"resdiff: error: {draft} reads as a resolution text (A/C.3/78/L.41), not "
+                                           "a committee report: history needs a committee report quoting drafts, with "
+                                           "the narrative of their introduction, revision and adoption\n")
+    zh = CORPUS / "zh" / "A_RES_68_262.zh-Hans.excerpt_start.txt"
+    with pytest.raises(SystemExit) as exit_:
+        main(["history", str(zh), "--ui-lang", "zh"])
+    assert exit_.value.code == 2
+    assert capsys.readouterr() == ("", f"resdiff：错误：{zh} 读作决议文本（A/RES/68/262），不是委员会报告：history "
+                                       "需要引述决议草案的委员会报告，其中叙述草案的介绍、订正和通过经过\n")
     hello = tmp_path / "hello.txt"
     hello.write_text("Hello world\n", encoding="utf-8")
     with pytest.raises(SystemExit) as exit_:

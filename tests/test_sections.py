@@ -133,6 +133,50 @@ def test_a_changed_annex_title_shows_as_a_changed_heading(tmp_path):
     assert "Annex ¶1" not in out  # the paragraph under it is unchanged
 
 
+
+# wrapped text without blank lines (pdftotext's default output, a copy from a PDF viewer)
+WRAPPED = ("The General Assembly,\nRecalling its resolution 60/1,\n"
+           "1. Adopts the Declaration annexed to the present resolution.\nAnnex\n"
+           "Declaration on the rights of peasants\nThe States Members of the United Nations, assembled on this day,\n"
+           "reaffirm their commitment to the rights of peasants,\nand therefore:\n"
+           "1. Commit to scale up efforts;\n2. Commit to cooperate.\n")
+WRAPPED_ZH = ("大会，\n回顾其第 60/1 号决议，\n1. 通过本决议所附《宣言》。\n附件\n农民权利宣言\n"
+              "联合国会员国今天在此集会，重申其对农民权利的承诺，并为此目的在各方面作\n出以下承诺：\n"
+              "1. 承诺加大努力；\n2. 承诺开展合作。\n")
+
+
+def test_an_annex_title_in_wrapped_text_without_blank_lines_is_a_heading():
+    # Before: "Annex ¶1  Declaration on the rights of peasants The States Members of the United …"
+    # (with blank lines between the lines, the same reading as below)
+    for text in (WRAPPED, WRAPPED.replace("\n", "\n\n")):
+        assert readings(parse_text(text)[0], 2) == [
+            ("Annex H1", "heading", None, "Annex", ()),
+            ("Annex H2", "heading", None, "Declaration on the rights of peasants", ()),
+            ("Annex ¶1", "annex", None, "The States Members of the United Nations, assembled on this day, reaffirm "
+                                        "their commitment to the rights of peasants, and therefore:", ()),
+            ("Annex 1", "annex", 1, "Commit to scale up efforts;", ()),
+            ("Annex 2", "annex", 2, "Commit to cooperate.", ()),
+        ]
+    assert readings(parse_text(WRAPPED_ZH)[0], 2) == [
+        ("Annex H1", "heading", None, "附件", ()),
+        ("Annex H2", "heading", None, "农民权利宣言", ()),
+        ("Annex ¶1", "annex", None, "联合国会员国今天在此集会，重申其对农民权利的承诺，并为此目的在各方面作出以下承诺：", ()),
+        ("Annex 1", "annex", 1, "承诺加大努力；", ()),
+        ("Annex 2", "annex", 2, "承诺开展合作。", ()),
+    ]
+    # a title wrapped onto two lines, and a first paragraph whose first line breaks for want of room
+    two = WRAPPED.replace("Declaration on the rights of peasants\n", "Declaration on the rights of peasants and other\n"
+                          "people working in rural areas\n").replace(
+        "assembled on this day,\nreaffirm", "assembled on this day, in the city\nof New York, reaffirm")
+    assert readings(parse_text(two)[0], 3)[:2] == [
+        ("Annex H2", "heading", None, "Declaration on the rights of peasants and other people working in rural areas",
+         ()),
+        ("Annex ¶1", "annex", None, "The States Members of the United Nations, assembled on this day, in the city of "
+                                    "New York, reaffirm their commitment to the rights of peasants, and therefore:", ()),
+    ]
+    assert parse_text(WRAPPED)[0].warnings == parse_text(WRAPPED_ZH)[0].warnings == ()
+
+
 # --- multi-part resolutions ("A", "B", each with its title; each part numbered from 1) -------------
 # Laid out as the General Assembly prints them (A/RES/50/31, "Questions relating to information":
 # the resolution's title, then "A", the part's title, "The General Assembly," and the part's

@@ -137,13 +137,21 @@ def _heading_ends(chunk: list[str], line: str, wrapped_to: int) -> bool:
     return width(chunk[-1]) + 1 + width(word) <= wrapped_to
 
 
-def _wrap_width(kept: list[Line]) -> int:
+def _wrap_width(kept: list[Line]) -> tuple[tuple[int, int], tuple[int, int]]:
     """The width a text's lines are wrapped to: that of its widest line broken mid-sentence, the
     sentence going on on the next line with no blank line between (``lines.page_width``, where a
-    title above a blank line is no wrapped line)."""
-    widths = [width(line.text) for line, after in zip(kept, kept[1:])
-              if not after.blank_before and not _ends_terminal(line.text)]
-    return max(widths, default=1_000_000)
+    title above a blank line is no wrapped line). The widest two such lines, (width, index): in a
+    text without blank lines a title is such a line too, and the text's width is read without it
+    (``_width_without``)."""
+    widths = sorted(((width(line.text), k) for k, (line, after) in enumerate(zip(kept, kept[1:]))
+                     if not after.blank_before and not _ends_terminal(line.text)), reverse=True)
+    unwrapped = (1_000_000, -1)
+    return (widths + [unwrapped, unwrapped])[0], (widths[1:] + [unwrapped])[0]
+
+
+def _width_without(widest: tuple[tuple[int, int], tuple[int, int]], k: int) -> int:
+    """The text's wrap width (``_wrap_width``) read without its line ``k``."""
+    return widest[1][0] if widest[0][1] == k else widest[0][0]
 
 
 def _heading_line(kept: list[Line], k: int) -> bool:
@@ -166,14 +174,17 @@ def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str, annex: b
     # line by line would copy a long paragraph again for every line it has.
     chunks: list[list[str]] = []
     expected = 1
-    wrapped_to = _wrap_width(kept) if annex else 0
+    widest = _wrap_width(kept) if annex else ((0, -1), (0, -1))
     heading = False  # the paragraph so far is an annex's heading on a line of its own
     titled = annex  # the paragraph so far is the annex's first, or follows a heading: a title may end
     part = False  # a section heading or a part's chapeau came since the last numbered paragraph
     for k, (line, blank, indented, _at) in enumerate(kept):
         # Only the end of the paragraph so far matters to the decision, and that is its last line.
         opens_heading = annex and blank and bool(chunks) and _ends_terminal(chunks[-1][-1]) and _heading_line(kept, k)
-        title_ends = titled and blank and bool(chunks) and _heading_ends(chunks[-1], line, wrapped_to)
+        # (in a text wrapped without blank lines, pdftotext's or a PDF viewer's, a title ends at a
+        # line ended short too: "Declaration on the rights of peasants" / "The States Members …")
+        title_ends = titled and (blank or not block_mode) and bool(chunks) \
+            and _heading_ends(chunks[-1], line, _width_without(widest, k - 1))
         number = _OPERATIVE.match(line.lstrip("“\""))
         # a part of a multi-part resolution numbers its paragraphs from 1 again
         restarts = part and number is not None and int(number.group(1)) == 1 and bool(chunks) \

@@ -54,6 +54,44 @@ def test_chinese_pdf_reads_like_the_text_it_was_typeset_from(sample_documents, d
     assert document.warnings == ()
 
 
+@pytest.mark.parametrize("draft, date", [("A_C.2_65_L.22", "2010 年 11 月 4 日"), ("A_C.2_65_L.56", "2010 年 11 月 24 日")])
+def test_the_agenda_item_of_a_chinese_pdf_masthead_read_as_one_line(draft, date):
+    # The PDF's masthead lines sit closer than a paragraph break: read as one line, "…第六十五届会议"
+    # and "议程项目 17" with no space between. Before, the agenda item went to the furniture with
+    # the rest, and the PDF against its own extraction showed "Only in …: {+议程项目 17+}".
+    from resdiff.compare import compare
+
+    pdf = parse_file(str(EXTRACTIONS / f"{draft}-ZH.pdf"))[0]
+    assert pdf.agenda_item == "议程项目 17"
+    assert [str(line) for line in pdf.furniture[:2]] == [
+        f"line 1: {draft.replace('_', '/')}联合国 {draft.replace('_', '/')}",
+        f"line 3: 大会Distr.: Limited {date}第六十五届会议"]
+    text = parse_file(str(EXTRACTIONS / f"{draft}-ZH.pdftotext.txt"))[0]
+    assert text.agenda_item == "议程项目 17"
+    assert [(h.part, h.kind.value) for h in compare(pdf, text).header] == [("agenda item", "unchanged"), ("chapeau", "unchanged")]
+
+
+@pytest.mark.parametrize("masthead, agenda, left", [
+    ("大会Distr.: Limited 2010 年 11 月 24 日第六十五届会议议程项目 17", "议程项目 17",
+     "大会Distr.: Limited 2010 年 11 月 24 日第六十五届会议"),
+    ("大會Distr.: Limited 2010 年 11 月 24 日第六十五屆會議議程項目 17", "議程項目 17",
+     "大會Distr.: Limited 2010 年 11 月 24 日第六十五屆會議"),
+    ("General Assembly Distr.: Limited 24 November 2010 Sixty-fifth session Agenda item 17", "Agenda item 17",
+     "General Assembly Distr.: Limited 24 November 2010 Sixty-fifth session"),
+], ids=["zh", "zh-hant", "en"])
+def test_an_agenda_item_run_onto_the_masthead_line_is_read(masthead, agenda, left):
+    from resdiff.parse import parse_text
+
+    chinese = not masthead.startswith("General")
+    body = ("信息和通信技术促进发展\n\n大会，\n\n回顾其决议，\n\n1. 决定继续审议该问题。\n" if chinese else
+            "Information technologies\n\nThe General Assembly,\n\nRecalling its resolutions,\n\n"
+            "1. Decides to remain seized of the matter.\n")
+    document = parse_text(f"United Nations A/C.2/65/L.56\n\n{masthead}\n\n{body}")[0]
+    assert (document.agenda_item, document.date) == (agenda, "2010-11-24")
+    assert [str(line) for line in document.furniture] == ["line 1: United Nations A/C.2/65/L.56", f"line 3: {left}"]
+    assert document.warnings == ()
+
+
 def test_every_pdf_has_all_its_extractions():
     names = {p.name for p in EXTRACTIONS.glob("*.txt")}
     assert names == {f"{pdf.stem}.{tool}.txt" for pdf in PDFS for tool in TOOLS}

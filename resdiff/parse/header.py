@@ -19,10 +19,13 @@ from dataclasses import dataclass
 from ..text import has_cjk
 
 # "Agenda item 119 (b)", "Agenda items 17 and 18", "议程项目 17", "Point 119 b) de l'ordre du jour",
-# "Tema 119 b) del programa", "Пункт 119 b) повестки дня", "البند 119 (ب) من جدول الأعمال".
+# "Tema 119 b) del programa", "Пункт 119 b) повестки дня", "البند 119 (ب) من جدول الأعمال"; the
+# Chinese item right after the session, as a PDF's masthead runs them into one line
+# ("…第六十五届会议议程项目 17").
 _AGENDA = re.compile(
-    r"(?:^|(?<=\s))(?:Agenda items?\s+\d|议程项目\s*\d|議程項目\s*\d|Points?\s+\d[^\n]{0,40}\bde l['’]ordre du jour"
-    r"|Temas?\s+\d[^\n]{0,40}\bdel programa|Пункты?\s+\d[^\n]{0,40}\bповестки дня|البند(?:ان)?\s+\d)"
+    r"(?:(?:^|(?<=\s)|(?<=届会议)|(?<=屆會議))(?:议程项目|議程項目)\s*\d"
+    r"|(?:^|(?<=\s))(?:Agenda items?\s+\d|Points?\s+\d[^\n]{0,40}\bde l['’]ordre du jour"
+    r"|Temas?\s+\d[^\n]{0,40}\bdel programa|Пункты?\s+\d[^\n]{0,40}\bповестки дня|البند(?:ان)?\s+\d))"
 )
 # The line that ends a sponsors list: "South Africa:* draft resolution", "…: revised draft
 # resolution", "南非：决议草案", "Afrique du Sud : projet de résolution", and the forms naming who

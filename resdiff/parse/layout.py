@@ -244,6 +244,55 @@ _DATE_FIRST = re.compile(r"(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[〇○零一二三�
                          r"\s*[一二三四五六七八九十\d]{1,3}\s*日)[,，]?\s+")
 
 
+# An adoption line glued onto the last paragraph's own line, as some web copies print it ("2.
+# Requests a report. 77th plenary meeting 18 December 2023", "…报告。2023 年 12 月 18 日第 77 次全体
+#会议"): the Assembly's plenary-meeting line in the six languages, its date before or after it,
+# and the Councils' adoption lines that name their meeting ("第3990次会议一致通过。", "Adopted
+# by the Security Council at its 8401st meeting, on 15 November 2018"). The whole rest of the
+# line must be that line: a sentence that merely names a meeting goes on otherwise.
+_MEETING = (r"(?:\d+(?:st|nd|rd|th)\s+plenary\s+meeting|第\s*[〇○零一二三四五六七八九十百千\d]+\s*次全[体體][会會][议議]"
+            r"|\d+\s*(?:e|ème)\s+séance(?:\s+plénière)?|\d+\.?\s*(?:ª|a\.)\s+sesión(?:\s+plenaria)?"
+            r"|\d+-(?:е|м)\s+(?:пленарн\w+\s+)?заседани\w*|الجلسة\s+العامة\s+\d+)")
+_ANY_DATE = (r"(?:\d{1,2}(?:er)?\.?\s+(?:de\s+)?[^\W\d_]+(?:[ /][^\W\d_]+){0,2}\s+(?:de\s+)?\d{4}(?:\s*(?:года|г\.))?"
+             r"|[〇○零一二三四五六七八九\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月\s*[一二三四五六七八九十\d]{1,3}\s*日)")
+_COUNCIL_ADOPTION = (r"(?:Adopted\s+(?:by|with|unanimously|without|at|on)\b[^.。]{0,120}\bmeeting\b[^.。]{0,60}"
+                     r"|Adopt[ée]e?\s+(?:à|par|sans)\b[^.]{0,120}\bséance\b[^.]{0,60}"
+                     r"|Aprobad[ao]\s+(?:por|en|sin)\b[^.]{0,120}\bsesión\b[^.]{0,60}"
+                     r"|Принят[аоы]?\s[^.]{0,120}заседани[^.]{0,60}"
+                     r"|(?:اتخذ|اُتخذ|اعتمد)(?:ت|ه)?\s[^.]{0,120}الجلسة[^.]{0,60}"
+                     r"|第\s*\d+\s*次[会會][议議][^。]{0,20}通[过過])")
+_GLUED_ADOPTION = lazy(
+    rf"(?<=[.。．])(?P<mark>[”’\"»)]*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]{{1,3}}|\d{{1,3}}(?=\s)|\[\^?\d{{1,3}}\])?)\s*"
+    rf"(?P<adoption>(?:(?:{_ANY_DATE}[,，]?\s*)?{_MEETING}(?:[,，]?\s*{_ANY_DATE})?|{_COUNCIL_ADOPTION})\s*[.。]?)\s*$")
+# the words one of those lines holds: only a line with one of them is searched
+_MEETING_WORD = lazy(r"plenary|meeting|全[体體]|[会會][议議]|séance|sesión|заседани|الجلسة")
+
+
+def glued_adoption(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines with an adoption line glued onto the end of a paragraph's line (``_GLUED_ADOPTION``)
+    set on a line of its own after it, where the text then ends; and for each line the index of
+    the line it was read from (the lines' numbers in what resdiff lists stay the file's).
+
+    >>> glued_adoption(["2. Requests a report. 77th plenary meeting 18 December 2023", "1 See A/1."])
+    (['2. Requests a report.', '77th plenary meeting 18 December 2023', '1 See A/1.'], [0, 0, 1])
+    >>> glued_adoption(["2. 请提交报告。2023 年 12 月 18 日第 77 次全体会议"])[0]
+    ['2. 请提交报告。', '2023 年 12 月 18 日第 77 次全体会议']
+    >>> glued_adoption(["2. Recalls its decision taken at the 77th plenary meeting on 1 May 2023."])[0]
+    ['2. Recalls its decision taken at the 77th plenary meeting on 1 May 2023.']
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    for k, line in enumerate(lines):
+        found = _GLUED_ADOPTION.search(line) if _MEETING_WORD.search(line) else None
+        if found and line[: found.start()].strip() and not _adoption_line(line.strip()):
+            out += [line[: found.end("mark")].rstrip(), found.group("adoption").strip()]
+            origin += [k, k]
+        else:
+            out.append(line)
+            origin.append(k)
+    return out, origin
+
+
 def _adoption_apart(piece: str) -> list[str]:
     """The last paragraph of a text on one line, its adoption line after it set apart, and what
     the page prints after that (another text, a note) on a line of its own.

@@ -46,6 +46,7 @@ from .layout import (
     _trailing_footnotes,
     ends_text_at,
     footnote_area_start,
+    glued_adoption,
 )
 from .lines import _ends_terminal, _join, _join_all, ended_short, page_width, runs_on, width  # noqa: F401  (tests read _join, _join_all here)
 from .pages import _is_furniture, _titles, _unique_footnotes, lay_out, repeated_otherwise
@@ -180,6 +181,9 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     lines = _run_on_layout([line.replace(_PP1, "", 1) for line in lines])
     if len(lines) != count:
         drafted = None
+    lines, origin = glued_adoption(lines)
+    if drafted is not None:
+        drafted = origin.index(drafted)
     chapeaus = [i for i, line in enumerate(lines) if _CHAPEAU.match(line) and not _wrapped_words(lines, i)]
     if not chapeaus and drafted is not None:
         chapeaus = [drafted - 1]  # a draft without its chapeau, its paragraphs labelled "PP1" …
@@ -334,10 +338,29 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         raise ParseError(_("no resolution paragraphs found after the chapeau"), path=source)
     if report and any(d.date is None for d in documents):
         documents = _dates_from_account(text, documents)
+    if len(origin) != len(set(origin)):
+        documents = [_numbered_as_read(document, origin) for document in documents]
     if invisible:
         # said once, with the first document, as the reading's own warnings are
         documents[0] = replace(documents[0], warnings=invisible + documents[0].warnings)
     return tuple(documents)
+
+
+def _numbered_as_read(document: Document, origin: list[int]) -> Document:
+    """The document with the line numbers its furniture and warnings name (``line {line}``) made
+    the file's again, where lines were set apart (``glued_adoption``): ``origin`` holds, for each
+    line read, the index of the file's line it came from."""
+
+    def renumbered(message: str) -> str:
+        if not isinstance(message, Message):
+            return message
+        line = message.arguments.get("line")
+        if not isinstance(line, int) or not 1 <= line <= len(origin):
+            return message
+        return Message(message.template, **{**message.arguments, "line": origin[line - 1] + 1})
+
+    return replace(document, furniture=tuple(renumbered(m) for m in document.furniture),
+                   warnings=tuple(renumbered(m) for m in document.warnings))
 
 
 def _trailing_area(lines: list[str], end: int, following: int, body: str) -> list[tuple[int | None, str]]:

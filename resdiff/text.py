@@ -80,6 +80,15 @@ def has_cjk(text: str) -> bool:
     return _CJK_CHAR.search(text) is not None
 
 
+def han_count(text: str) -> int:
+    """How many Han characters the text holds, counted a run at a time (not a search a character).
+
+    >>> han_count("2007 年 12 月 1 日第 62/182 号"), han_count("General Assembly")
+    (5, 0)
+    """
+    return sum(map(len, _HAN_RUN.findall(text)))
+
+
 def detect_language(text: str) -> str:
     """A UN language code guessed from the text: by script for Chinese, Arabic and Russian;
     for English, French and Spanish by the words resolutions are made of (the organs' names

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import has_cjk
+from ..text import han_count, has_cjk
 from .patterns import _LABEL, _OPERATIVE, _SUPER_MARK, _TERMINAL, opens_operative, opens_preambular
 
 
@@ -141,7 +141,8 @@ def page_width(lines: list[str]) -> int:
 
 def width(text: str) -> int:
     """A line's width in columns: a Chinese character takes two."""
-    return len(text.strip()) + sum(1 for ch in text.strip() if has_cjk(ch))
+    text = text.strip()
+    return len(text) + han_count(text)
 
 
 def ended_short(before: str, after: str, page_width: int) -> bool:

@@ -154,7 +154,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
     double = _double_spaced(body)
     # (and, its lines no wider than a page's, wrapped: not one paragraph a line, as a Markdown
     # extraction prints it, where a line alone between blank lines is a page's running head)
-    wrapped_double = double and max((width(raw) for raw in body), default=0) <= _PAGE_COLUMNS
+    wrapped_double = double and all(width(raw) <= _PAGE_COLUMNS for raw in body)
     for position, raw in enumerate(body):
         if position < skip_to:
             continue

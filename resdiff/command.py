@@ -342,11 +342,11 @@ def diff_pair(a: Document, b: Document, format: DiffFormat, output: Path | None,
             from .render.docx import uncited_footnotes
 
             for mark, labels in uncited_footnotes(comparison):
-                # Word holds a footnote only where a mark cites it: none is invented
+                # Word holds a footnote where a mark cites it: none is invented, the footnote listed
                 print(_("resdiff: note: {message}").format(message=_(
-                    "footnote {mark} of {labels} is cited by no paragraph: the Word file leaves it out "
-                    "rather than give it a mark the text does not have").format(mark=mark, labels=", ".join(labels))),
-                      file=sys.stderr)
+                    "footnote {mark} of {labels} is cited by no paragraph: the Word file lists it after the text, "
+                    "under a heading of its own, rather than give it a mark the text does not have").format(
+                        mark=mark, labels=", ".join(labels))), file=sys.stderr)
     write_output(text, output)
     return differs
 

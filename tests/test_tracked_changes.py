@@ -72,6 +72,26 @@ def _rejected(comparison) -> list[str]:
     return _printed(old, None, head)
 
 
+UNCITED_HEADING = "Footnotes that no paragraph cites (numbered as in the text, which has no mark for them)"
+
+
+def _uncited(comparison, new: bool) -> list[str]:
+    """The footnotes no paragraph of one version cites, as the Word file lists them after the
+    text once every revision is accepted (``new``) or rejected: a heading, then "13 text"
+    lines, numbered as in that version."""
+    from resdiff.inline import rebuild
+
+    document = comparison.new if new else comparison.old
+    cited = {m for p in document.paragraphs for m in p.all_footnotes()}
+    lines, seen = [], set()
+    for change in comparison.footnotes:
+        mark = change.new if new else change.old
+        if mark is not None and mark not in cited and mark not in seen:
+            seen.add(mark)
+            lines.append(f"{mark} {rebuild(change.inline)[1 if new else 0]}")
+    return [UNCITED_HEADING] + lines if lines else []
+
+
 _GONE = {True: (f"{W}del", f"{W}moveFrom"), False: (f"{W}ins", f"{W}moveTo")}
 
 
@@ -82,7 +102,8 @@ def _gone(node, accept: bool) -> bool:
 def _resolve_paragraphs(paragraphs, accept: bool) -> list[tuple[str, list[str]]]:
     """(text, footnote ids referenced) of each paragraph once every revision is accepted or
     rejected, as Word does it: revised text kept or dropped, a dropped paragraph mark joining
-    the paragraph to the next; a field's shown result (a NOTEREF) is not text."""
+    the paragraph to the next; a field's shown result (a NOTEREF) is not text, nor a footnote's
+    mark written out after its reference (superscript digits: a custom mark)."""
     out = []
     text, refs = "", []
     in_field = False
@@ -96,6 +117,8 @@ def _resolve_paragraphs(paragraphs, accept: bool) -> list[tuple[str, list[str]]]
                 continue
             if in_field:
                 continue  # a field's instruction or shown result
+            if node.tag != f"{W}footnoteReference" and _custom_mark(node):
+                continue
             if node.tag == f"{W}footnoteReference":
                 refs.append(node.get(f"{W}id"))
             else:
@@ -108,6 +131,13 @@ def _resolve_paragraphs(paragraphs, accept: bool) -> list[tuple[str, list[str]]]
     if text or refs:
         out.append((text, refs))
     return out
+
+
+def _custom_mark(node) -> bool:
+    """Whether a text node is a footnote's mark written out: digits alone in a superscript run."""
+    run = node.getparent()
+    align = run.find(f"{W}rPr/{W}vertAlign")
+    return align is not None and align.get(f"{W}val") == "superscript" and (node.text or "").isdigit()
 
 
 def _resolve(xml: bytes, accept: bool) -> list[str]:
@@ -193,8 +223,8 @@ def _assert_accept_reject(comparison, data: bytes, libreoffice: bool = False) ->
     xml = _document_xml(data)
     if libreoffice:
         _assert_libreoffice_reads_it(xml)
-    assert _resolve(xml, accept=True) == _printed(comparison.new)
-    assert _resolve(xml, accept=False) == _rejected(comparison)
+    assert _resolve(xml, accept=True) == _printed(comparison.new) + _uncited(comparison, new=True)
+    assert _resolve(xml, accept=False) == _rejected(comparison) + _uncited(comparison, new=False)
     assert _resolve_notes(data, accept=True) == [t.strip() for t in _cited(comparison.new)]
     assert _resolve_notes(data, accept=False) == [t.strip() for t in _rejected_notes(comparison)]
 
@@ -603,8 +633,8 @@ def test_libreoffice_accepting_all_gives_the_new_text_and_rejecting_all_the_old(
     for (name, comparison), office in zip(cases.items(), results):
         accepted = [p for p in office["accept"]["paragraphs"] if p.strip()]
         rejected = [p for p in office["reject"]["paragraphs"] if p.strip()]
-        assert accepted == _printed(comparison.new), name
-        assert rejected == _rejected(comparison), name
+        assert accepted == _printed(comparison.new) + _uncited(comparison, new=True), name
+        assert rejected == _rejected(comparison) + _uncited(comparison, new=False), name
         assert [n.strip() for n in office["accept"]["footnotes"]] == [t.strip() for t in _cited(comparison.new)], name
         assert [n.strip() for n in office["reject"]["footnotes"]] == [t.strip() for t in _rejected_notes(comparison)], name
         # No empty paragraph either, but one for each paragraph mark LibreOffice loses: that of

@@ -14,6 +14,12 @@ The document is turned into the plain text ``parse_text`` reads, faithfully:
   sender sees with markup hidden; a superscript number alone in its run (a footnote cited again
   through a NOTEREF field) is a footnote mark;
 - endnotes read as footnotes are, numbered on in the same order of reference;
+- footnote numbers start where the section says (``w:numStart``); a reference whose mark is
+  written out after it (``w:customMarkFollows``, digits) has that mark and is not counted, as
+  Word numbers them;
+- the footnotes no paragraph cites, which resdiff's own Word output lists after the text under a
+  heading with the bookmark ``UNCITED_BOOKMARK``, read as footnotes ("¹³ text" lines), the
+  heading listed with the page furniture;
 - content controls (``w:sdt``) and custom XML around paragraphs read through;
 - tables skipped: resolutions carry no operative text in tables; their number is logged and
   their rows listed with the page furniture, so that no word of them goes unseen;
@@ -33,7 +39,7 @@ from ..model import Document
 from ..text import SUPERSCRIPT_DIGITS
 from .structure import parse_text
 
-__all__ = ["parse_docx", "docx_text"]
+__all__ = ["parse_docx", "docx_text", "UNCITED_BOOKMARK"]
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +48,10 @@ _W = f"{{{W}}}"
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 # Runs inside these are not in the document as it now reads (rejected text, moved-away text).
 _SKIPPED = {_W + "del", _W + "moveFrom", _W + "delText", _W + "instrText", _W + "fldSimple_skip"}
+# The hidden bookmark on the heading above the footnotes no paragraph cites, as resdiff's Word
+# output lists them after the text (resdiff/render/docx.py).
+UNCITED_BOOKMARK = "_ResdiffUncitedFootnotes"
+_LISTED_FOOTNOTE = re.compile(r"(\d{1,4}) (.*)", re.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +66,7 @@ class DocxText:
     authors: tuple[str, ...] = ()  # who made them, in order of first change
     rows: tuple[tuple[int, int, str], ...] = ()
     margins: tuple[tuple[str, str], ...] = ()  # ("header" or "footer", a line of it)
+    uncited_heading: str = ""  # resdiff's heading above the footnotes no paragraph cites
 
 
 def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
@@ -83,13 +94,15 @@ def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
     documents = parse_text(read.text, source)
     if said:
         documents = tuple(replace(d, notes=d.notes + tuple(said)) for d in documents)
-    if not read.rows and not read.margins:
+    if not read.rows and not read.margins and not read.uncited_heading:
         return documents
     # the page headers and footers and the rows of the tables skipped, listed with the furniture
     listed = tuple(Message(N_("page header: {text}") if kind == "header" else N_("page footer: {text}"), text=text)
                    for kind, text in read.margins)
     listed += tuple(Message(N_("table {table}, row {row}: {text}"), table=table, row=row, text=text)
                     for table, row, text in read.rows)
+    if read.uncited_heading:
+        listed += (Message(N_("heading above the footnotes no paragraph cites: {text}"), text=read.uncited_heading),)
     return (replace(documents[0], furniture=documents[0].furniture + listed),) + documents[1:]
 
 
@@ -100,7 +113,9 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
     out: list[str] = []
     tables = 0
     rows: list[tuple[int, int, str]] = []
-    order: dict[str, int] = {}  # footnote id -> its number, in order of reference
+    order = _Marks(_first_number(body))
+    listing = False  # in the footnotes no paragraph cites, listed after the text
+    heading = ""
     # a paragraph whose mark is deleted runs on into the next
     joined = ""
     joined_refs: list[str] = []
@@ -112,6 +127,9 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
         if element.tag != _W + "p":
             continue
         text, refs = _paragraph_text(element, order)
+        if element.find(f"{_W}bookmarkStart[@{_W}name='{UNCITED_BOOKMARK}']") is not None:
+            listing, heading = True, heading or " ".join(text.split())
+            continue
         mark = element.find(f"{_W}pPr/{_W}rPr")
         if mark is not None and (mark.find(_W + "del") is not None or mark.find(_W + "moveFrom") is not None):
             joined, joined_refs = joined + text, joined_refs + refs
@@ -121,10 +139,12 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
         if not text.strip() and not refs:
             continue
         line = f"{label} {text.strip()}" if label else text.strip()
+        if listing and (listed := _LISTED_FOOTNOTE.fullmatch(line)):
+            line = f"{listed.group(1).translate(_TO_SUPERSCRIPT)} {listed.group(2)}"
         out.append(line)
         for ref in refs:
             note = footnotes.get(ref, "")
-            out.append(f"{str(order[ref]).translate(_TO_SUPERSCRIPT)} {note}".rstrip())
+            out.append(f"{order.of[ref].translate(_TO_SUPERSCRIPT)} {note}".rstrip())
     insertions = deletions = 0
     authors: dict[str, None] = {}
     for element in body:
@@ -136,7 +156,31 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
             else:
                 deletions += 1
             authors.setdefault((change.get(_W + "author") or "").strip() or "?", None)
-    return DocxText("\n\n".join(out) + "\n", tables, insertions, deletions, tuple(authors), tuple(rows), tuple(margins))
+    return DocxText("\n\n".join(out) + "\n", tables, insertions, deletions, tuple(authors), tuple(rows), tuple(margins),
+                    heading)
+
+
+class _Marks:
+    """Footnote marks by reference id: Word's numbers, counted on from ``next`` in order of
+    first reference, or the mark written out after a reference (``w:customMarkFollows``)."""
+
+    def __init__(self, start: int) -> None:
+        self.next = start
+        self.of: dict[str, str] = {}
+
+    def number(self, ref: str) -> str:
+        if ref not in self.of:
+            self.of[ref] = str(self.next)
+            self.next += 1
+        return self.of[ref]
+
+
+def _first_number(body) -> int:
+    """The number the document's footnotes start from (its last section's ``w:numStart``)."""
+    section = next((e for e in reversed(body) if e.tag == _W + "sectPr"), None)
+    start = section.find(f"{_W}footnotePr/{_W}numStart") if section is not None else None
+    value = start.get(_W + "val") if start is not None else None
+    return int(value) if value is not None and value.isdigit() and 0 < int(value) < 10_000 else 1
 
 
 def _blocks(elements):
@@ -297,7 +341,7 @@ def _footnote_texts(root, kind: str = "footnote") -> dict[str, str]:
     for note in root.iter(_W + kind):
         if note.get(_W + "type") in {"separator", "continuationSeparator", "continuationNotice"}:
             continue
-        parts = []
+        parts: list[str] = []
         for paragraph in note.iter(_W + "p"):
             text, _ = _paragraph_text(paragraph, None)
             text = " ".join(text.split("\n"))  # a footnote is one line of its own
@@ -310,7 +354,7 @@ def _footnote_texts(root, kind: str = "footnote") -> dict[str, str]:
 # --- paragraphs ----------------------------------------------------------------------------------
 
 
-def _paragraph_text(paragraph, order: dict[str, int] | None) -> tuple[str, list[str]]:
+def _paragraph_text(paragraph, order: _Marks | None) -> tuple[str, list[str]]:
     """A paragraph's text as it reads, and the ids of the footnotes it refers to, in order.
 
     ``order`` numbers footnotes on first reference; None inside a footnote, whose own mark
@@ -318,6 +362,19 @@ def _paragraph_text(paragraph, order: dict[str, int] | None) -> tuple[str, list[
     """
     pieces: list[str] = []
     refs: list[str] = []
+    pending: list[tuple[str, int]] = []  # a reference whose mark is written out after it, awaited
+
+    def mark_piece(mark: str, at: int) -> str:
+        # two references side by side ("²³"): 2 and 3, not 23
+        return " " + mark if at and pieces[at - 1][-1:] in SUPERSCRIPT_DIGITS else mark
+
+    def settle(written: str | None) -> None:
+        """The awaited reference's mark: the digits written after it, else Word's number."""
+        ref, at = pending.pop()
+        assert order is not None
+        if written is not None and ref not in order.of:
+            order.of[ref] = written
+        pieces[at] = mark_piece(order.number(ref).translate(_TO_SUPERSCRIPT), at)
 
     def walk(element) -> None:
         for child in element:
@@ -327,6 +384,11 @@ def _paragraph_text(paragraph, order: dict[str, int] | None) -> tuple[str, list[
             if tag == _W + "pPr" or tag == _W + "rPr":
                 continue
             if tag == _W + "t":
+                if pending and (child.text or "").isdigit():
+                    settle(child.text)  # a custom mark in the reference's own run, as Word writes it
+                    continue
+                if pending and child.text:
+                    settle(None)
                 pieces.append(child.text or "")
             elif tag == _W + "tab":
                 pieces.append(" ")
@@ -340,22 +402,28 @@ def _paragraph_text(paragraph, order: dict[str, int] | None) -> tuple[str, list[
                 # a character inserted with Insert > Symbol ("≥" in the Symbol font)
                 pieces.append(_symbol(child.get(_W + "font"), child.get(_W + "char")))
             elif tag == _W + "r" and (cited := _superscript_number(child)) is not None:
+                if pending:
+                    settle(cited)  # the mark written out after its reference
+                    continue
                 # a footnote mark cited again (the shown result of a NOTEREF field)
                 cited = cited.translate(_TO_SUPERSCRIPT)
                 pieces.append(" " + cited if pieces and pieces[-1][-1:] in SUPERSCRIPT_DIGITS else cited)
             elif tag in (_W + "footnoteReference", _W + "endnoteReference") and order is not None:
                 ref = ("e" if tag == _W + "endnoteReference" else "") + (child.get(_W + "id") or "")
-                if ref not in order:
-                    order[ref] = len(order) + 1
                 refs.append(ref)
-                mark = str(order[ref]).translate(_TO_SUPERSCRIPT)
-                if pieces and pieces[-1][-1:] in SUPERSCRIPT_DIGITS:
-                    mark = " " + mark  # two references side by side ("²³"): 2 and 3, not 23
-                pieces.append(mark)
+                if pending:
+                    settle(None)
+                if child.get(_W + "customMarkFollows") in ("1", "true", "on") and ref not in order.of:
+                    pending.append((ref, len(pieces)))
+                    pieces.append("")
+                    continue
+                pieces.append(mark_piece(order.number(ref).translate(_TO_SUPERSCRIPT), len(pieces)))
             else:
                 walk(child)
 
     walk(paragraph)
+    if pending:
+        settle(None)
     return re.sub(r" +\n", "\n", re.sub(r"[ \t]{2,}", " ", "".join(pieces))), refs
 
 

@@ -17,7 +17,11 @@ The document is the new version; every difference from the old one is a revision
 - footnotes are Word footnotes, one per footnote, referenced where the paragraph (or
   sub-paragraph) that cites them ends; an added footnote's reference is inserted, a removed one's
   deleted, a reworded footnote revised word by word inside it; a footnote cited again is a
-  ``NOTEREF`` cross-reference to the first citation, as Word makes it.
+  ``NOTEREF`` cross-reference to the first citation, as Word makes it;
+- a footnote no paragraph cites (so no place among Word's footnotes, which stand at their marks)
+  is listed after the text under a heading of its own, numbered as in the text, revised like a
+  paragraph; no mark is invented for it, and the footnotes after it keep their numbers (written
+  out after their references, as Word writes a custom mark, where Word would count otherwise).
 
 Accepting every revision gives the new version's text exactly; rejecting every one gives the
 old version's exactly.
@@ -193,6 +197,10 @@ class _Ref:
     mark: str  # the mark as printed on its side
     real: bool = True
     target: int = 0  # footnote id (real) or bookmark number (a NOTEREF)
+    # the marks Word shows for a real reference (old, new; None on a side where it is not) when
+    # its own numbering would show others (a footnote before it cited by no paragraph): written
+    # out after the reference, as Word writes a custom mark
+    custom: tuple[str | None, str | None] | None = None
 
 
 @dataclass(slots=True)
@@ -962,9 +970,21 @@ class _Writer:
         if ref.real:
             props = f"<w:rPr>{superscript}{self.run_props}</w:rPr>"
             run = f'<w:r>{props}<w:footnoteReference w:id="{ref.target}"/></w:r>'
+            deleted, marks = run, ""
+            if ref.custom is not None:
+                # the mark written out in the reference's own run, as Word writes a custom mark
+                old, new = ref.custom
+                mark = escape(new if new is not None and (old is None or old == new) else old or "")
+                run = (f'<w:r>{props}<w:footnoteReference w:customMarkFollows="1" w:id="{ref.target}"/>'
+                       f'<w:t xml:space="preserve">{mark}</w:t></w:r>')
+                deleted = run.replace("<w:t ", "<w:delText ").replace("</w:t>", "</w:delText>")
+                if old is not None and new is not None and old != new:
+                    # both versions show it, with other marks: the old run kept, the new inserted
+                    run = deleted = run.replace(f">{mark}</w:t>", "></w:t>")
+                    marks = self.custom_mark(ref.custom)
             bookmark = self.new_id()
             return (f'<w:bookmarkStart w:id="{bookmark}" w:name="_RefFn{ref.target}"/>'
-                    f"{self._wrap(run, run, ref.op, ref.ctx)}<w:bookmarkEnd w:id=\"{bookmark}\"/>")
+                    f"{self._wrap(run, deleted, ref.op, ref.ctx)}{marks}<w:bookmarkEnd w:id=\"{bookmark}\"/>")
         # A footnote cited again: Word's cross-reference to the first citation's number, a
         # field whose shown result is the mark.
         def field(inner: str, deleted: str) -> str:
@@ -979,6 +999,31 @@ class _Writer:
                 + field('<w:fldChar w:fldCharType="separate"/>', '<w:fldChar w:fldCharType="separate"/>')
                 + field(f'<w:t xml:space="preserve">{mark}</w:t>', f'<w:delText xml:space="preserve">{mark}</w:delText>')
                 + field('<w:fldChar w:fldCharType="end"/>', '<w:fldChar w:fldCharType="end"/>'))
+
+    def custom_mark(self, marks: tuple[str | None, str | None]) -> str:
+        """The marks, old deleted and new inserted, written out after a reference both
+        versions show with other marks."""
+        old, new = marks
+        superscript = '<w:vertAlign w:val="superscript"/>'
+        return self.run(old or "", Op.DELETE, "", extra=superscript) + self.run(new or "", Op.INSERT, "", extra=superscript)
+
+    def listing(self, heading: Op, lines: list[tuple[Op, list[tuple[str, Op]]]]) -> list[str]:
+        """The footnotes no paragraph cites, after the text under a heading of their own (with
+        a hidden bookmark by which resdiff knows them when it reads the file back)."""
+        from ..parse.docx import UNCITED_BOOKMARK
+
+        bookmark = self.new_id()
+        title = _("Footnotes that no paragraph cites (numbered as in the text, which has no mark for them)")
+        runs, rtl = self.line([(title, heading, "")], bold=True)
+        runs = (f'<w:bookmarkStart w:id="{bookmark}" w:name="{UNCITED_BOOKMARK}"/>{runs}'
+                f'<w:bookmarkEnd w:id="{bookmark}"/>')
+        out = [self.paragraph(runs, (heading, "") if lines else (Op.EQUAL, ""),
+                              '<w:spacing w:before="240" w:after="120"/>', rtl)]
+        for n, (mark, pieces) in enumerate(lines):
+            runs, rtl = self.line([(text, op, "") for text, op in pieces])
+            out.append(self.paragraph(runs, (Op.EQUAL, "") if n == len(lines) - 1 else (mark, ""),
+                                      '<w:spacing w:after="60"/><w:jc w:val="both"/>', rtl))
+        return out
 
     def range_mark(self, item: _Range) -> str:
         key = (item.kind, item.name)
@@ -1029,6 +1074,7 @@ class _Writer:
 
     def footnote(self, number: int, items: list) -> str:
         runs, rtl = self.line(items)
+        # (a footnote whose reference has its mark written out shows that mark here too)
         reference = ('<w:r><w:rPr><w:vertAlign w:val="superscript"/>'
                      f'{self.run_props}</w:rPr><w:footnoteRef/></w:r>')
         return (f'<w:footnote w:id="{number}"><w:p><w:pPr>{"<w:bidi/>" if rtl else ""}<w:spacing w:after="0"/>'
@@ -1086,11 +1132,12 @@ def _visible(ref: _Ref) -> tuple[bool, bool]:
     return ref.op is not Op.DELETE and ref.ctx != "from", ref.op is not Op.INSERT and ref.ctx != "to"
 
 
-def _footnote_plan(comparison: Comparison, slots: list[_Slot]) -> list[_Ref]:
+def _footnote_plan(comparison: Comparison, slots: list[_Slot], start: int = 1) -> list[_Ref]:
     """Which references are real footnotes (the rest cite one again), numbered in reading
-    order. A footnote no paragraph cites has no reference, so no place in Word, which holds a
-    footnote only at a mark: it is left out rather than given a mark neither version has
-    (``uncited_footnotes`` names it, and the command says so)."""
+    order. A footnote no paragraph cites has no reference, so no place among Word's footnotes,
+    which stand at their marks: it is listed after the text (``_uncited_lines``) rather than
+    given a mark neither version has, and the references after it keep their numbers as custom
+    marks (``_custom_marks``)."""
     for slot in slots:
         slot.segments[:] = [s for s in slot.segments if not isinstance(s, _Ref) or any(_visible(s))]
     refs = [s for slot in slots for s in slot.segments if isinstance(s, _Ref)]
@@ -1134,12 +1181,64 @@ def _footnote_plan(comparison: Comparison, slots: list[_Slot]) -> list[_Ref]:
             # cited again: a cross-reference to the real reference seen on the same side
             side = 0 if _visible(ref)[0] else 1
             ref.real, ref.target = False, real[(ref.note, side)].target
-    return [r for r in refs if r.real]
+    kept = [r for r in refs if r.real]
+    _custom_marks(comparison, kept, start)
+    return kept
+
+
+def _custom_marks(comparison: Comparison, real: list[_Ref], start: int) -> None:
+    """Word numbers its footnotes on from ``start`` in reading order, once every revision is
+    accepted and once every one rejected; a reference whose number so counted is not its mark
+    in that version (a footnote before it cited by no paragraph, so no Word footnote) gets its
+    marks written out (``custom``), which Word leaves out of its count."""
+    counted = [start, start]  # the next number Word gives on rejecting (old), on accepting (new)
+    for ref in real:
+        change = comparison.footnotes[ref.note]
+        accept, reject = _visible(ref)
+        wanted = (change.old if reject else None, change.new if accept else None)
+        if all(mark is None or mark == str(counted[side]) for side, mark in enumerate(wanted)):
+            for side, mark in enumerate(wanted):
+                counted[side] += mark is not None
+        else:
+            ref.custom = wanted
+
+
+def _uncited_lines(comparison: Comparison) -> tuple[Op, list[tuple[Op, list[tuple[str, Op]]]]]:
+    """The footnotes no paragraph of their version cites, as the lines listed after the text:
+    each (the op of its paragraph mark, its pieces), numbered as in the text, revised word by
+    word where both versions hold it uncited, inserted or deleted whole where one does; and
+    the op of their heading (kept, or inserted or deleted where only one version has such
+    footnotes). No lines where every footnote is cited."""
+    uncited = []
+    for document in (comparison.old, comparison.new):
+        cited = {m for p in document.paragraphs for m in p.all_footnotes()}
+        uncited.append({f.mark for f in document.footnotes} - cited)
+    lines: list[tuple[Op, list[tuple[str, Op]]]] = []
+    seen: tuple[set, set] = (set(), set())
+    for change in comparison.footnotes:
+        old = change.old if change.old in uncited[0] and change.old not in seen[0] else None
+        new = change.new if change.new in uncited[1] and change.new not in seen[1] else None
+        if old is not None:
+            seen[0].add(old)
+        if new is not None:
+            seen[1].add(new)
+        before, after = rebuild(change.inline)
+        if old is not None and new is not None:
+            number = [(f"{new} ", Op.EQUAL)] if old == new else [(f"{old} ", Op.DELETE), (f"{new} ", Op.INSERT)]
+            lines.append((Op.EQUAL, number + [(s.text, s.op) for s in change.inline]))
+        elif old is not None:
+            lines.append((Op.DELETE, [(f"{old} {before}", Op.DELETE)]))
+        elif new is not None:
+            lines.append((Op.INSERT, [(f"{new} {after}", Op.INSERT)]))
+    heading = Op.EQUAL if uncited[0] and uncited[1] else Op.DELETE if uncited[0] else Op.INSERT
+    return heading, lines
+
+
 
 
 def uncited_footnotes(comparison: Comparison) -> list[tuple[str, tuple[str, ...]]]:
-    """The footnotes the Word output leaves out, since no paragraph of their version cites them:
-    each mark with the labels of the versions where it is uncited.
+    """The footnotes the Word output lists after the text, since no paragraph of their version
+    cites them: each mark with the labels of the versions where it is uncited.
 
     >>> from resdiff.parse import parse_text
     >>> from resdiff.compare import compare
@@ -1349,9 +1448,12 @@ def _build(comparison: Comparison, options: RenderOptions) -> tuple[_Deflated, s
     slots = _move_marks_after_revisions(slots)
     parts.write(_tracked_line(writer, _line_spans(chapeau(old), chapeau(new)),
                                '<w:spacing w:after="120"/><w:ind w:firstLine="567"/>', False, opening))
-    real = _footnote_plan(comparison, slots)
+    real = _footnote_plan(comparison, slots, _first_mark(comparison.new))
     for n, slot in enumerate(slots):
         parts.write("".join(writer.slot(slot, last=n == len(slots) - 1)))
+    heading, uncited = _uncited_lines(comparison)
+    if uncited:
+        parts.write("".join(writer.listing(heading, uncited)))
     notes = _footnotes_xml(writer, comparison, real) if real else None
     return parts, notes
 

@@ -76,3 +76,38 @@ def test_parse_prints_them_as_operative(tmp_path):
         "OP2  operative   Requests a report.                   \n"
         "  [1] See resolution 60/1.\n"
     )
+
+
+WARNED = ("{name}: line {line}: “{text}” looks like operative paragraph {number} but follows {previous}: read as "
+          "text, not as a paragraph (a number without its full stop is read only in sequence)")
+
+
+@pytest.mark.parametrize("blank", ["\n", ""])
+def test_a_number_out_of_sequence_after_a_paragraphs_end_is_warned(blank):
+    # Before: "5 Decides …" read into OP2 as its words, no warning
+    english = parse_text(f"The General Assembly,\n{blank}Recalling its resolution 60/1,\n{blank}1 Decides to continue;\n"
+                         f"{blank}2 Requests a report;\n{blank}5 Decides to remain seized of the matter.\n")[0]
+    line = 9 if blank else 5
+    assert [(p.id, p.text) for p in english.paragraphs][-1] == (
+        "OP2", "Requests a report; 5 Decides to remain seized of the matter.")
+    assert [str(w) for w in english.warnings] == [WARNED.format(
+        name="document", line=line, text="5 Decides to remain seized of the matter…", number=5, previous="OP2")]
+    chinese = parse_text(f"大会，\n{blank}回顾其第 60/1 号决议，\n{blank}1 决定继续审议该问题；\n{blank}2 请秘书长提交报告；\n"
+                         f"{blank}5 决定继续处理此案。\n")[0]
+    assert [(p.id, p.text) for p in chinese.paragraphs][-1] == ("OP2", "请秘书长提交报告；5 决定继续处理此案。")
+    assert [str(w) for w in chinese.warnings] == [WARNED.format(
+        name="document", line=line, text="5 决定继续处理此案。", number=5, previous="OP2")]
+
+
+def test_a_number_out_of_sequence_right_after_the_preamble_is_warned(tmp_path):
+    (tmp_path / "p.txt").write_text("大会，\n\n回顾其第 60/1 号决议，\n\n3 决定继续审议该问题；\n\n4. 请秘书长提交报告。\n",
+                                    encoding="utf-8")
+    result = runner.invoke(app, ["--ui-lang", "zh", "parse", str(tmp_path / "p.txt")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.replace(str(tmp_path) + "/", "") == (
+        "resdiff：警告：p.txt：文档：执行部分第 4 段之前没有段落（位于开头）：可能缺少段落或误读\n"
+        "resdiff：警告：p.txt：文档：第 5 行：“3 决定继续审议该问题；”看似执行部分第 3 段，但位于序言之后：作为文字读取，"
+        "不作为单独段落（不带句点的编号只在顺序相接时读作段号）\n")
+    result = runner.invoke(app, ["--ui-lang", "en", "parse", str(tmp_path / "p.txt")])
+    assert result.stderr.replace(str(tmp_path) + "/", "").split("\n")[1] == "resdiff: warning: p.txt: " + WARNED.format(
+        name="document", line=5, text="3 决定继续审议该问题；", number=3, previous="the preamble")

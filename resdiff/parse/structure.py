@@ -330,6 +330,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
                                + [Message(N_("{name}: line {line}: {problem}"), name=symbol or Message(N_("document")),
                                           line=k, problem=text) for k, text in problems]
                                + _numbered_furniture([] if report else dropped, symbol)
+                               + _unstopped_out_of_sequence(lines, block.start, block.end, footnotes, symbol)
                                + _trailing_warning(symbol, [(numbers[k] or block.end + 1, text) for k, text in trailing])),
                 furniture=tuple(Message(N_("line {line}: {text}"), line=k, text=text) for k, text in dropped),
             )
@@ -614,6 +615,40 @@ def _unstopped_numbers(lines: list[str]) -> list[str]:
                 line = f"{match.group(1)}{match.group(2)}. {rest}"
         out.append(line)
     return out
+
+
+def _unstopped_out_of_sequence(lines: list[str], start: int, end: int, footnotes: list[Footnote],
+                               symbol: str | None) -> list[str]:
+    """A warning for each line of a text (``lines[start:end]``) that opens with a number typed
+    without its full stop and an operative verb, left as text because the number is not the next
+    one (``_unstopped_numbers``): "5 Decides …" after OP2 may be operative paragraph 5 whose full
+    stop was lost, or a number of the paragraph's own words, and only the reader can tell. (A line
+    right after one that does not end a paragraph goes on with it and is not said.)"""
+    said: list[str] = []
+    last = 0
+    bodies = {(f.mark, f.text[:40]) for f in footnotes}
+    for k in range(max(start + 1, 0), end):
+        line = lines[k]
+        typed = _OPERATIVE.match(line.lstrip())
+        if typed and len(typed.group(1)) <= 3:
+            last = int(typed.group(1))
+            continue
+        match = _UNSTOPPED_NUMBER.match(line)
+        rest = line[match.end():].strip() if match else ""
+        if not match or not opens_operative(rest) or rest.startswith(("请参", "请见")) \
+                or (match.group(2), rest[:40]) in bodies:
+            continue
+        before = next((lines[j].strip() for j in range(k - 1, start, -1) if lines[j].strip()), "")
+        if before and lines[k - 1].strip() and not _ends_terminal(before):
+            continue  # a line of a paragraph that has not ended: "… to act on" / "5 Requests made in 2020 …"
+        text = line.strip()
+        said.append(Message(
+            N_("{name}: line {line}: “{text}” looks like operative paragraph {number} but follows {previous}: "
+               "read as text, not as a paragraph (a number without its full stop is read only in sequence)"),
+            name=symbol or Message(N_("document")), line=k + 1,
+            text=text if len(text) <= 40 else text[:40].rstrip() + "…", number=int(match.group(2)),
+            previous=f"OP{last}" if last else Message(N_("the preamble"))))
+    return said
 
 
 def _masthead_symbols(lines: list[str], meta: dict[str, str]) -> frozenset[str]:

@@ -161,3 +161,76 @@ def ended_short(before: str, after: str, page_width: int) -> bool:
         return False  # a number, a bracket or a small Latin letter goes on after an abbreviation ("No.")
     word = after[:1] if has_cjk(after[:1]) else after.split()[0]
     return width(before) + 1 + width(word) <= page_width
+
+
+# The widest a wrapped line of a page is, in columns (a Chinese character takes two): a line wider
+# is a paragraph printed on one line (a web page, a Word file), not a line of a page.
+PAGE_COLUMNS = 130
+
+
+def single_spaced(lines: list[str]) -> tuple[list[str], list[int] | None]:
+    """A text with a blank line after every line (a double-spaced copy: a PDF viewer's or a web
+    page's text pasted, a file run through ``sed 's/$/\\n/'``) as it was before: each run of
+    ``n`` blank lines after a line of text made ``n // 2``, so that lines right under each other
+    join as wrapped lines and the blank lines that set paragraphs apart stay; with, for each line
+    kept, the line (1-based) of the given text it is. ``lines`` and None for a text that is not so.
+
+    A text is taken for double-spaced when no line of text follows another right under it (but
+    one in twenty) and either
+    - every run of blank lines is odd, three or more in some (the blank line after every line of
+      a text that had blank lines of its own: undoing it gives that text back as it was), and,
+      where most runs are one blank line, the lines before those that end mid-sentence are
+      broken for want of room (a quarter of them or more as wide as most lines, all no wider
+      than a page's but one in twenty; a heading or a title ends without punctuation too, a
+      text of one paragraph a line with a blank line after each and three before a heading
+      keeps its blank lines); or
+    - most runs are one blank line, and a third or more of the lines before those end
+      mid-sentence, broken for want of room.
+
+    >>> text = ["Recalling its resolutions on the", "", "region,", "", "", "", "1. Decides to act.", "", "", ""] * 4
+    >>> single_spaced(text)[0][:5], single_spaced(text)[1][:5]
+    (['Recalling its resolutions on the', 'region,', '', '1. Decides to act.', ''], [1, 3, 4, 7, 8])
+    >>> single_spaced(["The General Assembly,", "", "Recalling x,", "", "1. Decides y;", ""] * 4)[1] is None
+    True
+    """
+    runs: list[int] = []  # blank lines after each line of text but the last
+    before: list[str] = []  # the lines followed by one blank line
+    run, previous = -1, ""
+    for raw in lines:
+        if raw.strip() or "\f" in raw:  # (a form feed alone on its line is a page break, kept)
+            if run >= 0:
+                runs.append(run)
+                if run == 1:
+                    before.append(previous)
+            run, previous = 0, raw
+        elif run >= 0:
+            run += 1
+    if len(runs) < 8 or runs.count(0) > 0.05 * len(runs):
+        return lines, None
+    ones = runs.count(1)
+    # the widths of those broken mid-sentence
+    broken = [width(raw) for raw in before if not _ends_terminal(raw.strip())]
+    widths = sorted(width(raw) for raw in lines if raw.strip())
+    paged = widths[int(0.95 * (len(widths) - 1))] <= PAGE_COLUMNS
+    # (a page's furniture is short and ends mid-sentence too: a quarter of those lines will do)
+    measure = widths[int(0.9 * (len(widths) - 1))]
+    full = paged and sum(1 for w in broken if w >= 0.75 * measure) >= max(2, len(broken) / 4)
+    undone = runs.count(0) == 0 and all(n % 2 for n in runs) and any(n >= 3 for n in runs) and (ones <= len(runs) / 2
+                                                                                                or full)
+    wrapped = ones > len(runs) / 2 and full and len(broken) >= ones / 3
+    if not (undone or wrapped):
+        return lines, None
+    kept: list[str] = []
+    origin: list[int] = []
+    blank: list[int] = []  # the blank lines since the last line of text, by index
+    for k, raw in enumerate(lines):
+        if raw.strip() or "\f" in raw:
+            keep = blank[: len(blank) // 2] if kept else blank  # (blank lines opening the text stay)
+            kept += [lines[b] for b in keep] + [raw]
+            origin += [b + 1 for b in keep] + [k + 1]
+            blank = []
+        else:
+            blank.append(k)
+    kept += [lines[b] for b in blank]  # (those closing it too)
+    origin += [b + 1 for b in blank]
+    return kept, origin

@@ -18,7 +18,7 @@ from ..i18n import N_, Message
 from ..model import Footnote
 from ..text import SUPERSCRIPT_DIGITS
 from .identity import _line_title
-from .lines import _ends_terminal, _join, ended_short, page_width, runs_on, width
+from .lines import PAGE_COLUMNS, _ends_terminal, _join, ended_short, page_width, runs_on, width
 from .patterns import (
     _BARCODE,
     _DISTR,
@@ -154,7 +154,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
     double = _double_spaced(body)
     # (and, its lines no wider than a page's, wrapped: not one paragraph a line, as a Markdown
     # extraction prints it, where a line alone between blank lines is a page's running head)
-    wrapped_double = double and all(width(raw) <= _PAGE_COLUMNS for raw in body)
+    wrapped_double = double and all(width(raw) <= PAGE_COLUMNS for raw in body)
     for position, raw in enumerate(body):
         if position < skip_to:
             continue
@@ -319,9 +319,6 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
         layout.problems[:] = sorted((numbers[k], text) for k, text in layout.problems)
     return layout
 
-
-# The widest a line of a page is, in columns (a Chinese character takes two).
-_PAGE_COLUMNS = 130
 
 
 def _title_words_in_sentence(body: list[str], position: int, kept: list[Line], apart: bool, heads: _Heads,

@@ -48,7 +48,7 @@ from .layout import (
     footnote_area_start,
     glued_adoption,
 )
-from .lines import _ends_terminal, _join, _join_all, ended_short, page_width, runs_on, width  # noqa: F401  (tests read _join, _join_all here)
+from .lines import _ends_terminal, _join, _join_all, ended_short, page_width, runs_on, single_spaced, width  # noqa: F401  (tests read _join, _join_all here)
 from .pages import _is_furniture, _titles, _unique_footnotes, lay_out, repeated_otherwise
 from .patterns import (
     _ARTICLE,
@@ -169,6 +169,36 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     Raises ParseError when there is none.
     """
     text, invisible = take_out_invisible(text)
+    # a double-spaced copy is read as the text it was copied from, its lines named as in the copy
+    single, origin = single_spaced(text.split("\n"))
+    documents = _read_text("\n".join(single), source) if origin else _read_text(text, source)
+    if origin:
+        documents = [_renumbered(document, origin) for document in documents]
+    if invisible:
+        # said once, with the first document, as the reading's own warnings are
+        documents[0] = replace(documents[0], warnings=invisible + documents[0].warnings)
+    return tuple(documents)
+
+
+def _renumbered(document: Document, origin: list[int]) -> Document:
+    """A document read from a text made single-spaced, its furniture and warnings naming the
+    lines of the text as given (``origin``: the given line of each line read, 1-based)."""
+
+    def lines_of(value, numbers: bool = False):
+        if isinstance(value, Message):
+            return Message(value.template, **{key: lines_of(argument, numbers or key in ("line", "lines"))
+                                              for key, argument in value.arguments.items()})
+        if numbers and isinstance(value, int) and 0 < value <= len(origin):
+            return origin[value - 1]
+        if numbers and isinstance(value, str) and value.isdigit() and 0 < int(value) <= len(origin):
+            return str(origin[int(value) - 1])
+        return value
+
+    return replace(document, furniture=tuple(lines_of(f) for f in document.furniture),
+                   warnings=tuple(lines_of(w) for w in document.warnings))
+
+
+def _read_text(text: str, source: str | None) -> list[Document]:
     meta, lines, md_footnotes = _front_matter(_ODD_SPACES.sub(" ", text).split("\n"))
     front = _front_matter_lines(text.split("\n"), lines)
     # A web page's list bullets ("- 1. 决定…") are its layout, as a PDF's indents are.
@@ -341,10 +371,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
         documents = _dates_from_account(text, documents)
     if len(origin) != len(set(origin)):
         documents = [_numbered_as_read(document, origin) for document in documents]
-    if invisible:
-        # said once, with the first document, as the reading's own warnings are
-        documents[0] = replace(documents[0], warnings=invisible + documents[0].warnings)
-    return tuple(documents)
+    return documents
 
 
 def _numbered_as_read(document: Document, origin: list[int]) -> Document:

@@ -1,0 +1,125 @@
+"""A double-spaced copy of a text (a blank line after every line: a PDF viewer's or a web page's
+text pasted, a file run through ``sed 's/$/\\n/'``) reads as the text it was copied from: the
+same paragraphs (ids and text), footnotes, title and header, and the same page furniture, listed
+by the lines of the copy. Every extraction of the fixture PDFs, in every language present, and
+every generated layout is read so, double-spaced with its own blank lines kept (tripled) and as
+a copy that lost them (one blank line after every line, none more).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import CORPUS, FIXTURES, ROOT, SAMPLE
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_extracted_layouts import make
+
+from resdiff.i18n import Message
+from resdiff.parse import parse_file, parse_text
+from resdiff.parse.lines import single_spaced
+from resdiff.parse.reading import decode
+
+EXTRACTIONS = sorted((FIXTURES / "extractions").glob("*.txt"))
+
+
+def _double(text: str) -> str:
+    """``sed 's/$/\\n/'``: a blank line after every line."""
+    return text.replace("\n", "\n\n")
+
+
+def _without_blank_lines(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if line.strip() or "\f" in line) + "\n"
+
+
+def _reading(documents, line=lambda k: k):
+    """What a reading holds, the line numbers it names made ``line(k)``."""
+
+    def renumbered(message: str) -> str:
+        return re.sub(r"(?<=\bline )\d+", lambda m: str(line(int(m.group()))), message)
+
+    return [(d.symbol, d.title, d.date, d.chapeau, d.agenda_item, d.sponsors,
+             [(p.id, p.kind, p.body, p.footnotes) for p in d.paragraphs],
+             [(f.mark, f.text) for f in d.footnotes],
+             [renumbered(f) for f in d.furniture], [renumbered(w) for w in d.warnings]) for d in documents]
+
+
+def _same_reading(single: str, double: str) -> None:
+    """``double`` (``single`` with a blank line after every line) reads as ``single`` does, its
+    lines named as the copy numbers them (line k of ``single`` is line 2k - 1 of ``double``)."""
+    assert _reading(parse_text(double, "x")) == _reading(parse_text(single, "x"), lambda k: 2 * k - 1)
+
+
+@pytest.mark.parametrize("path", EXTRACTIONS, ids=lambda p: p.name)
+def test_a_double_spaced_extraction_reads_as_the_extraction(path):
+    text = path.read_text(encoding="utf-8")
+    _same_reading(text, _double(text))
+
+
+@pytest.mark.parametrize("path", EXTRACTIONS, ids=lambda p: p.name)
+def test_a_double_spaced_copy_without_the_extractions_blank_lines_reads_as_it(path):
+    # (a PDF viewer's copy: a blank line after every line, paragraphs set apart by no more)
+    text = _without_blank_lines(path.read_text(encoding="utf-8"))
+    _same_reading(text, _double(text))
+
+
+def test_the_furniture_of_a_double_spaced_copy_names_the_copys_lines():
+    path = FIXTURES / "extractions" / "A_RES_ES-11_4-EN.pypdf.txt"
+    copy = _double(path.read_text(encoding="utf-8")).split("\n")
+    furniture = parse_text("\n".join(copy), "x")[0].furniture
+    assert len(furniture) == 19
+    for entry in furniture:
+        assert isinstance(entry, Message) and copy[entry.arguments["line"] - 1].strip() == entry.arguments["text"]
+
+
+def test_a_double_spaced_chinese_draft_keeps_its_preambular_paragraphs_whole(tmp_path):
+    # a full-measure line ending with "，" goes on: no paragraph split there (L.56 read 29
+    # preambular paragraphs double-spaced, PP4 the second half of PP3)
+    path = FIXTURES / "extractions" / "A_C.2_65_L.56-ZH.pdftotext.txt"
+    copy = tmp_path / "dblzh.txt"
+    copy.write_bytes(_double(path.read_text(encoding="utf-8")).replace("\n", "\r\n").encode("utf-8"))
+    document, = parse_file(str(copy))
+    preambular = [p for p in document.paragraphs if p.id.startswith("PP")]
+    assert len(preambular) == 25 and len(document.paragraphs) == 49
+    assert "联合国相关文件，包括" in preambular[2].text
+    assert not preambular[3].text.startswith("包括")
+
+
+@pytest.mark.parametrize("name", ["A_RES_ES-11_4-EN.pypdf.txt", "A_RES_ES-11_4-EN.pymupdf.txt"])
+def test_a_double_spaced_running_head_is_no_part_of_a_paragraph_nor_the_title(name):
+    text = _double((FIXTURES / "extractions" / name).read_text(encoding="utf-8"))
+    document, = parse_text(text, "x")
+    assert document.title == ("Territorial integrity of Ukraine: defending the principles of the Charter of the "
+                              "United Nations")
+    assert document.agenda_item.startswith("Agenda item 5 Letter dated 28 February 2014")
+    assert not any("Territorial integrity of Ukraine:" in p.text for p in document.paragraphs)
+
+
+@pytest.mark.parametrize("name", ["A_RES_ES-11_3-EN.pypdf.txt", "A_RES_ES-11_3-EN.pymupdf.txt"])
+def test_a_double_spaced_running_head_is_not_run_onto_the_last_paragraph(name):
+    text = _double((FIXTURES / "extractions" / name).read_text(encoding="utf-8"))
+    document, = parse_text(text, "x")
+    assert document.title == "Suspension of the rights of membership of the Russian Federation in the Human Rights " \
+                             "Council"
+    assert document.paragraphs[-2].text == "Also decides to review the matter, as appropriate;"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32))
+def test_every_generated_layout_reads_alike_double_spaced(seed):
+    text, _ = make(seed)
+    _same_reading(text, _double(text))
+
+
+def test_a_text_set_apart_by_blank_lines_is_read_as_given():
+    # one paragraph a line with a blank line after each (a web page, a typed text), three before
+    # a heading: its blank lines set its paragraphs apart and stay
+    given = [*sorted(CORPUS.glob("*/*.txt")), *sorted(CORPUS.glob("*/*.md")), *sorted(FIXTURES.glob("*/*.txt")), *sorted(FIXTURES.glob("*/*/*.txt")),
+             *sorted(FIXTURES.glob("*/*.md")), SAMPLE, *sorted((ROOT / "tests" / "cases").glob("*/*.txt"))]
+    assert len(given) > 150
+    taken = [p.name for p in given if single_spaced(decode(p.read_bytes(), p.name).split("\n"))[1]]
+    assert taken == []
+    typed = ["The General Assembly,", "", "Recalling its resolution 60/1,", "", "", "",
+             "Annex", "", "Declaration", "", "1. Decides to act;", ""] * 3
+    assert single_spaced(typed)[1] is None

@@ -119,11 +119,14 @@ def _is_furniture(line: str, titles: list[str], after_furniture: bool = False) -
     return False
 
 
-def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset[str] = frozenset()) -> Layout:
+def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset[str] = frozenset(),
+            floor: int = 0) -> Layout:
     """A document body's lines of text and its footnotes, furniture dropped.
 
     ``titles`` are the keys of what the document may be titled (``_titles``): running heads
     repeat one of them. ``symbols`` are those the masthead prints: a running head carries one.
+    ``floor``: the last footnote mark of the text before (an annex's footnotes number on from
+    its resolution's), so that a page's footnotes printed without their rule open with the next.
     """
     body, numbers, text_before = _feet_apart(body, quoted)
     heads = _Heads(body, titles, symbols)
@@ -185,7 +188,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
                 in_footnotes = True
             continue
         if not quoted and len(line) <= 3 and line.isascii() and line.isdigit() and not in_footnotes and kept:
-            block = _marks_block(body, position, titles, kept[page_start:], footnotes)
+            block = _marks_block(body, position, titles, kept[page_start:], footnotes, floor)
             if block is not None:
                 # the marks of a page's footnotes in a column of their own, with no rule above
                 # them (the PDF drew it): "1" "2" then "A/49/765, annex I." … before the page's foot
@@ -210,7 +213,8 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             continue
         if (line.isdigit() and len(line) <= 2 and kept and not after_furniture and not in_footnotes
                 and _ends_terminal(kept[-1].text) and not _PLAIN_FOOTNOTE.match(kept[-1].text)
-                and _next_is_text(body, position + 1, titles) and not _spaced_footnotes(list(kept), footnotes, page_start)):
+                and _next_is_text(body, position + 1, titles)
+                and not _spaced_footnotes(list(kept), footnotes, page_start, floor)):
             # (under a page's footnotes, "1 See …" then "1", it is the page's number)
             # A footnote mark that an extraction set on a line of its own after the paragraph
             # carrying it ("…信息社会，" then "1"), with text, not furniture, around it.
@@ -230,8 +234,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             in_footnotes = False
             after_furniture = True
             furniture.append((position, line))
-            footnotes.extend(_unruled_footnotes(kept, footnotes, page_start)
-                             or ([] if quoted else _spaced_footnotes(kept, footnotes, page_start)))
+            footnotes.extend(_page_notes(kept, footnotes, page_start, floor, not quoted, problems))
             page_start = len(kept)
             continue
         glued = _FOOT_AND_TEXT.match(line)
@@ -243,7 +246,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             in_footnotes = False
             after_furniture = True
             furniture.append((position, foot))
-            footnotes.extend(_unruled_footnotes(kept, footnotes, page_start))
+            footnotes.extend(_page_notes(kept, footnotes, page_start, floor, False))
             page_start = len(kept)
             problems.append((position, Message(N_("the page furniture “{furniture}” has text after it, “{text}”, "
                                                   "read as the text's"), furniture=foot, text=text)))
@@ -313,7 +316,8 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
         blank = False
     if alone is not None:
         kept.append(alone)
-    footnotes.extend(_unruled_footnotes(kept, footnotes, page_start))
+    # (the last page's footnotes, with no furniture under them: the text ends there)
+    footnotes.extend(_page_notes(kept, footnotes, page_start, floor, not quoted, problems, footed=False))
     if text_before:  # back to the body's own line numbers
         layout.furniture[:] = [(numbers[k], text) for k, text in layout.furniture]
         layout.problems[:] = sorted((numbers[k], text) for k, text in layout.problems)
@@ -505,8 +509,31 @@ def _next_is_text(body: list[str], begin: int, titles: list[str]) -> bool:
 _GLUED_NOTE = re.compile(rf"^(\d{{1,3}})(?=[^\W\d_]|[《“(（])|^([{SUPERSCRIPT_DIGITS}]{{1,3}})\s*(?=\S)")
 
 
+def _page_notes(kept: list[Line], footnotes: list[Footnote], start: int, floor: int, spaced: bool,
+                problems: list[tuple[int, str]] | None = None, footed: bool = True) -> list[Footnote]:
+    """The footnotes printed without their rule at the foot of the page whose text is
+    ``kept[start:]`` (``_unruled_footnotes``, and ``_spaced_footnotes`` when ``spaced``), taken
+    out of ``kept``. An annex's first footnotes number on from its resolution's (``floor``) or,
+    failing that, from 1. What reads nearly as such footnotes but was left as text is said in
+    ``problems`` (once a line)."""
+    lows = (floor, 0) if floor and not footnotes else (floor,)
+    for low in lows:
+        doubts: list[tuple[int, Message]] = []
+        found = _unruled_footnotes(kept, footnotes, start, low) \
+            or (_spaced_footnotes(kept, footnotes, start, low, doubts, footed) if spaced else [])
+        if problems is not None and low == lows[-1]:
+            problems.extend(doubt for doubt in doubts if doubt not in problems)
+        if found:
+            return found
+    return []
+
+
+def _shortened(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
 def _unruled_footnotes(kept: list[Line], footnotes: list[Footnote],
-                       start: int) -> list[Footnote]:
+                       start: int, floor: int = 0) -> list[Footnote]:
     """Footnotes at the foot of a page whose separator was a drawn rule, not text.
 
     Such a page's text ends with the footnote bodies, each opening with its mark run into the
@@ -515,7 +542,7 @@ def _unruled_footnotes(kept: list[Line], footnotes: list[Footnote],
     taken out of ``kept`` and returned as footnotes; nothing is taken when the lines do not
     read so.
     """
-    expected = max((int(f.mark) for f in footnotes), default=0) + 1
+    expected = max([floor, *(int(f.mark) for f in footnotes)]) + 1
     for begin in range(start, len(kept)):
         match = _GLUED_NOTE.match(kept[begin].text)
         if not match or INSERTED_OPENING.match(kept[begin].text) or _mark_value(match) != expected or begin == start:
@@ -549,43 +576,80 @@ _CITES = re.compile(r"(?:See|Ibid\.?|Official Records|United Nations|Resolution|
                     r"Report|International|Intergovernmental|Decision|Declaration|Convention|Agreement|From|"
                     r"Documents officiels|Documentos Oficiales|Там же|См\.|见|見|同上|联合国|聯合國|大会|大會|《|"
                     r"[A-Z]{1,6}(?:\([A-Z]+\))?/[A-Z0-9])")
-_DATED = re.compile(r"^\d{1,2}\.?\s+[^\W\d_]+\.?\s+(?:de\s+)?(?:1[89]|20)\d\d\b")
+# A date opening a line ("2 March 2022 …"); a word that cites is no month ("22 See 2012 Guidelines …").
+_DATED = re.compile(r"^\d{1,2}\.?\s+(?!See\b|Voir\b|Véase\b|Ibid\b)[^\W\d_]+\.?\s+(?:de\s+)?(?:1[89]|20)\d\d\b")
 
 
-def _spaced_footnotes(kept: list[Line], footnotes: list[Footnote], start: int) -> list[Footnote]:
+def _spaced_footnotes(kept: list[Line], footnotes: list[Footnote], start: int, floor: int = 0,
+                      doubts: list[tuple[int, Message]] | None = None, footed: bool = True) -> list[Footnote]:
     """Footnotes at the foot of a page under a drawn rule (no rule in the text), each opening
     with its mark and a space ("1 See resolution 60/1."), right above the page's furniture.
 
     The page's text ends with a run of lines whose first opens with the next mark after those
-    already read and cites (``_CITES``), each later mark one more than the last; every mark is
-    one the text before cites (run onto a word or a punctuation mark: "…Outcome2,"); a line
-    opening otherwise goes on with the footnote above it. The run is taken out of ``kept`` and
-    returned; nothing is taken when the lines do not read so (a date: "2 March 2022 …").
+    already read (or after ``floor``, the last mark of the text before) and cites (``_CITES``),
+    or opens with a capital under a page that cites its mark ("169 This replaces …"); each later
+    mark is one more than the last; every mark is one the text before cites (run onto a word or
+    a punctuation mark: "…Outcome2,"); a line opening otherwise goes on with the footnote above
+    it. The run is taken out of ``kept`` and returned; nothing is taken when the lines do not
+    read so (a date: "2 March 2022 …").
+    ``footed``: the page's furniture follows the run; without (the text's last page, where what
+    follows may be no footnote), a line set apart by a blank line goes on with no footnote.
+    What could be read either way is added to ``doubts`` (where, and what was made of it), when
+    given: a first line that cites as a footnote does, the lines under it reading as its footnote
+    to the page's foot, whose mark the text above does not cite (left as text); a line in the run
+    that opens with the next mark, which the text above does not cite (read with the footnote
+    above it).
     """
-    expected = max((int(f.mark) for f in footnotes if f.mark.isdigit()), default=0) + 1
+    expected = max([floor, *(int(f.mark) for f in footnotes if f.mark.isdigit())]) + 1
     for begin in range(start + 1, len(kept)):
         match = _SPACED_NOTE.match(kept[begin].text)
         if not match or int(match.group(1)) != expected or _DATED.match(kept[begin].text) \
-                or not _CITES.match(kept[begin].text[match.end():]) or _OPERATIVE.match(kept[begin].text):
+                or _OPERATIVE.match(kept[begin].text):
+            continue
+        rest = kept[begin].text[match.end():]
+        if not _CITES.match(rest) and not (rest[:1].isupper() and _is_cited(
+                "\n".join(line.text for line in kept[start:begin]), expected)):
+            # (a footnote that cites nothing, "169 This replaces …", is one when the page above
+            # it cites its mark)
             continue
         cited = "\n".join(line.text for line in kept[:begin])
         notes: list[list[str]] = []
         value = expected
+        joined: list[tuple[int, Message]] = []
         for line in kept[begin:]:
             match = _SPACED_NOTE.match(line.text)
             if match and int(match.group(1)) == value and _is_cited(cited, value) and not _DATED.match(line.text):
                 notes.append([str(value), line.text[match.end():].strip()])
                 value += 1
-            elif notes and notes[0] and not _OPERATIVE.match(line.text) and not _LABEL.match(line.text):
+            elif notes and notes[0] and not _OPERATIVE.match(line.text) and not _LABEL.match(line.text) \
+                    and not (line.blank_before and not footed):
+                if match and int(match.group(1)) == value and not _DATED.match(line.text) and line.at >= 0:
+                    joined.append((line.at, Message(
+                        N_("“{text}” opens with the next footnote's mark, {mark}, but the text above cites no "
+                           "such mark: read as the end of footnote {previous}"),
+                        text=_shortened(line.text), mark=value, previous=notes[-1][0])))
                 notes[-1][1] = _join(notes[-1][1], line.text)
             else:
                 break
         else:
             if notes:
                 del kept[begin:]
+                if doubts is not None:
+                    doubts.extend(joined)
                 return [Footnote(mark, text) for mark, text in notes]
+        if doubts is not None and not notes and _CITES.match(rest) and len(kept) - begin <= _FOOT_LINES \
+                and kept[begin].at >= 0 and not any(_OPERATIVE.match(line.text) or _LABEL.match(line.text)
+                                                   for line in kept[begin + 1:]):
+            doubts.append((kept[begin].at, Message(
+                N_("“{text}”, at a page's foot, opens with the next footnote's mark, {mark}, but the text above "
+                   "cites no such mark: read as text, not as a footnote printed without its rule"),
+                text=_shortened(kept[begin].text), mark=expected)))
         return []
     return []
+
+
+# The most lines a page's footnotes, read without their rule, are taken to fill.
+_FOOT_LINES = 12
 
 
 def _is_cited(text: str, mark: int) -> bool:
@@ -593,10 +657,13 @@ def _is_cited(text: str, mark: int) -> bool:
     or a closing punctuation mark ("Outcome2,", "resolution,1", "原则1，"); run onto a number
     as an extraction leaves it ("resolution 77/2285 and": 77/228 and mark 5, "of 19491 and":
     1949 and mark 1), or set apart by spaces before a word in lower case, the line's end or a
-    name after a comma, or by the gap a PDF leaves ("of 31 May 1997 2 and", "1994, 1 the", "Agenda 21, 6", "1997 2  and")."""
+    name after a comma, or by the gap a PDF leaves ("of 31 May 1997 2 and", "1994, 1 the", "Agenda 21, 6", "1997 2  and"),
+    or at a line's start, the gap after it, under a line that ends mid-sentence ("…5 November
+    2014," then "162  following the …")."""
     return re.search(rf"(?:[^\W\d_]|[,，;；:：.。)）”’\"]){mark}(?!\d)", text) is not None or re.search(
         rf"(?:(?<=\d/)\d{{2,3}}|(?<![\d/.,])(?:19|20)\d\d){mark}(?=[\s,;:.)”]|$)"
-        rf"|(?<=[\w)”’,;.]) {mark}(?= {{2,}}| [a-z]|[ \t]*$)|(?<=[,;]) {mark}(?= [A-Z])", text, re.M) is not None
+        rf"|(?<=[\w)”’,;.]) {mark}(?= {{2,}}| [a-z]|[ \t]*$)|(?<=[,;]) {mark}(?= [A-Z])"
+        rf"|(?<=[\w)”’,;.]\n){mark}(?= {{2,}}\S| [a-z])", text, re.M) is not None
 
 
 def _wraps_on(footnotes: list[Footnote], number: str, rest: str) -> bool:
@@ -670,12 +737,12 @@ def _split_footnote_block(body: list[str], begin: int, titles: list[str],
 
 
 def _marks_block(body: list[str], begin: int, titles: list[str], page: list[Line],
-                 footnotes: list[Footnote]) -> tuple[list[Footnote], int] | None:
+                 footnotes: list[Footnote], floor: int = 0) -> tuple[list[Footnote], int] | None:
     """A page's footnotes with their marks on lines of their own and no rule above them,
     from ``body[begin]``, a mark alone on its line: read as under a rule (``_split_footnote_block``)
     when the marks are the next ones, one after the other, the page's text (``page``) cites each,
     and the block ends at the page's furniture. None otherwise."""
-    expected = max((int(f.mark) for f in footnotes if f.mark.isdigit()), default=0) + 1
+    expected = max([floor, *(int(f.mark) for f in footnotes if f.mark.isdigit())]) + 1
     if int(body[begin].strip().translate(_SUPER_TO_ASCII)) != expected:  # ("¹" is a digit too)
         return None
     block = _split_footnote_block(body, begin, titles)

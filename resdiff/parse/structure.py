@@ -946,7 +946,8 @@ def _annexes(lines: list[str], begin: int, end: int, meta: dict[str, str], block
                 and not _is_furniture(region[first].strip(), []):
             own_title = region[first].strip()
             region = region[:first] + [""] + region[first + 1 :]
-        layout = lay_out(region, False, titles, _masthead_symbols(lines, meta))
+        layout = lay_out(region, False, titles, _masthead_symbols(lines, meta),
+                         max([0, *(int(f.mark) for f in footnotes if f.mark.isdigit())]))
         prefix = "Annex" if len(starts) == 1 else f"Annex {label or _ordinal(number + 1)}"
         chunks = ([own_title] if own_title else []) + _join_lines(layout.lines, False, _block_mode(region), annex=True)
         found = {f.mark for f in layout.footnotes} | marks

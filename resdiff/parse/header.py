@@ -17,28 +17,17 @@ import re
 from dataclasses import dataclass
 
 from ..text import has_cjk
+from .patterns import AGENDA, DRAFT_WORDS
 
-# "Agenda item 119 (b)", "Agenda items 17 and 18", "议程项目 17", "Point 119 b) de l'ordre du jour",
-# "Tema 119 b) del programa", "Пункт 119 b) повестки дня", "البند 119 (ب) من جدول الأعمال"; the
-# Chinese item right after the session, as a PDF's masthead runs them into one line
-# ("…第六十五届会议议程项目 17").
-_AGENDA = re.compile(
-    r"(?:(?:^|(?<=\s)|(?<=届会议)|(?<=屆會議))(?:议程项目|議程項目)\s*\d"
-    r"|(?:^|(?<=\s))(?:Agenda items?\s+\d|Points?\s+\d[^\n]{0,40}\bde l['’]ordre du jour"
-    r"|Temas?\s+\d[^\n]{0,40}\bdel programa|Пункты?\s+\d[^\n]{0,40}\bповестки дня|البند(?:ان)?\s+\d))"
-)
 # The line that ends a sponsors list: "South Africa:* draft resolution", "…: revised draft
 # resolution", "南非：决议草案", "Afrique du Sud : projet de résolution", and the forms naming who
 # submitted it ("Draft resolution submitted by the Chair …").
-_DRAFT_WORDS = (r"(?:revised\s+)?draft\s+(?:resolution|decision)|(?:订正|訂正)?(?:决议|決議|决定|決定)草案"
-                r"|projet\s+de\s+(?:résolution|décision)(?:\s+révisé)?|proyecto\s+de\s+(?:resolución|decisión)"
-                r"(?:\s+revisado)?|(?:пересмотренный\s+)?проект\s+(?:резолюции|решения)|مشروع\s+(?:قرار|مقرر)(?:\s+منقح)?")
-_SPONSORS_END = re.compile(rf"[:：]\s*\**\s*(?:{_DRAFT_WORDS})\s*\**\s*$", re.I)
+_SPONSORS_END = re.compile(rf"[:：]\s*\**\s*(?:{DRAFT_WORDS})\s*\**\s*$", re.I)
 _SUBMITTED = re.compile(r"^(?:(?:Revised\s+)?draft\s+(?:resolution|decision)\s+submitted\s+by\b|\S.{0,80}提交的(?:决议|决定)草案$)",
                         re.I)
 # The draft words alone on a line, the sponsors list having broken before them ("…and Canada:" /
 # "draft resolution", "…和加拿大：" / "决议草案"), as a full line of a PDF breaks it.
-_DRAFT_ALONE = re.compile(rf"^\**\s*(?:{_DRAFT_WORDS})\s*\**$", re.I)
+_DRAFT_ALONE = re.compile(rf"^\**\s*(?:{DRAFT_WORDS})\s*\**$", re.I)
 _ENDS_WITH_COLON = re.compile(r"[:：]\s*\**\s*$")
 # A line a sponsors list goes on after: it ends in a comma or a conjunction.
 _CONTINUED = re.compile(r"(?:[,，、،]|\band|\bet|\by|\bи|\bو|和|及)\s*$")
@@ -74,7 +63,7 @@ def read_header(lines: list[str], begin: int, chapeau_at: int, chapeau: bool) ->
     if said:
         used.add(chapeau_at)
     region = range(max(begin, chapeau_at - 60, 0), max(chapeau_at, 0))
-    agenda_at = next((k for k in reversed(region) if _AGENDA.search(lines[k].strip()[:300])), None)
+    agenda_at = next((k for k in reversed(region) if AGENDA.search(lines[k].strip()[:300])), None)
     sponsors_end = next((k for k in reversed(region) if (_is_sponsors_end(lines[k].strip())
                                                          or _broken_before(lines, k, region.start) is not None)
                          and (agenda_at is None or k > agenda_at)), None)
@@ -97,7 +86,7 @@ def read_header(lines: list[str], begin: int, chapeau_at: int, chapeau: bool) ->
         # first blank line when there is none (the title follows it).
         stop = sponsors_start if sponsors_start is not None else _blank_after(lines, agenda_at, chapeau_at)
         first = lines[agenda_at].strip()
-        match = _AGENDA.search(first[:300])
+        match = AGENDA.search(first[:300])
         assert match is not None
         if match.start():
             leftover.append((agenda_at, first[: match.start()].strip()))

@@ -22,6 +22,8 @@ from .patterns import (
     _SEPARATOR,
     _SYMBOL,
     _TITLE_NUMBER,
+    AGENDA,
+    DRAFT_WORDS,
     MASTHEAD_LINES,
     NAVIGATION,
     ORGAN_NAME,
@@ -29,10 +31,32 @@ from .patterns import (
     glued_symbol,
 )
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
-_EN_DATE = re.compile(r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b")
+# The months as mastheads print them in the languages that spell them out: English, French,
+# Spanish, Russian (genitive: "20 октября 2025 года") and Arabic (the Syriac name and the
+# Latin one: "20 تشرين الأول/أكتوبر 2025"); Chinese writes numbers ("2025年10月20日").
+_MONTH_NAMES = (
+    ("january", "janvier", "enero", "января", "كانون الثاني/يناير"),
+    ("february", "février", "febrero", "февраля", "شباط/فبراير"),
+    ("march", "mars", "marzo", "марта", "آذار/مارس"),
+    ("april", "avril", "abril", "апреля", "نيسان/أبريل"),
+    ("may", "mai", "mayo", "мая", "أيار/مايو"),
+    ("june", "juin", "junio", "июня", "حزيران/يونيه"),
+    ("july", "juillet", "julio", "июля", "تموز/يوليه"),
+    ("august", "août", "agosto", "августа", "آب/أغسطس"),
+    ("september", "septembre", "septiembre", "сентября", "أيلول/سبتمبر"),
+    ("october", "octobre", "octubre", "октября", "تشرين الأول/أكتوبر"),
+    ("november", "novembre", "noviembre", "ноября", "تشرين الثاني/نوفمبر"),
+    ("december", "décembre", "diciembre", "декабря", "كانون الأول/ديسمبر"),
+)
+_MONTHS = {name.casefold(): i for i, names in enumerate(_MONTH_NAMES, 1) for name in names}
+_MONTHS["setiembre"] = 9
+# "20 October 2025", "20 octobre 2025", "1er juin 1970", "20 de octubre de 2025", "20 октября
+# 2025 года", "20 تشرين الأول/أكتوبر 2025" (the Arabic month's two names perhaps spaced around
+# the slash, its digits perhaps Arabic-Indic).
+_EN_DATE = re.compile(
+    r"(?<![\w/])([0-9\u0660-\u0669]{1,2})(?:er)? (?:de )?("
+    + "|".join(re.escape(name).replace("/", r"\s?/\s?").replace(r"\ ", r"\s+") for name in sorted(_MONTHS, key=len, reverse=True))
+    + r")(?: de)? ([0-9\u0660-\u0669]{4})(?!\w)", re.IGNORECASE)
 _ZH_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -379,10 +403,18 @@ _DRAFT_HEADING = re.compile(
 
 
 # A sponsors line broken inside its draft words ("…, Chile and Canada: revised draft" /
-# "resolution", "…和加拿大：订正" / "决议草案"), either piece: no part of the title below it.
-_BROKEN_DRAFT_WORDS = re.compile(r"[:：]\s*\**\s*(?:revised(?:\s+draft)?|draft|订正|訂正)\s*$"
-                                 r"|^\**\s*(?:(?:revised\s+)?(?:draft\s+)?(?:resolution|decision)|(?:决议|決議|决定|決定)?草案)"
+# "resolution", "…和加拿大：订正" / "决议草案", "… : projet de" / "résolution", "…: مشروع" /
+# "قرار"), either piece: no part of the title below it.
+_BROKEN_DRAFT_WORDS = re.compile(r"[:：]\s*\**\s*(?:revised(?:\s+draft)?|draft|订正|訂正|projet(?:\s+de)?|proyecto(?:\s+de)?"
+                                 r"|(?:пересмотренный\s+)?проект|مشروع)\s*$"
+                                 r"|^\**\s*(?:(?:revised\s+)?(?:draft\s+)?(?:resolution|decision)|(?:决议|決議|决定|決定)?草案"
+                                 r"|(?:de\s+)?(?:résolution|décision)(?:\s+révisé)?|(?:de\s+)?(?:resolución|decisión)(?:\s+revisado)?"
+                                 r"|резолюции|решения|(?:قرار|مقرر)(?:\s+منقح)?)"
                                  r"\s*\**$", re.IGNORECASE)
+# A sponsors line, ending in the draft words in any of the six languages ("…: draft resolution",
+# "… : projet de résolution", "…: proyecto de resolución", "…: проект резолюции", "…: مشروع قرار",
+# "…：决议草案").
+_ENDS_WITH_DRAFT_WORDS = re.compile(rf"(?:{DRAFT_WORDS})\s*\**$", re.IGNORECASE)
 
 
 def _is_header_line(line: str) -> bool:
@@ -397,9 +429,10 @@ def _is_header_line(line: str) -> bool:
     return bool(
         _DRAFT_HEADING.match(line)
         or _JOB_NUMBER.match(line) or _BARCODE.match(line) or _DISTR.match(line)
-        or line.startswith("[") or line.endswith(("draft resolution", "决议草案", "決議草案"))
+        or line.startswith("[") or bool(_ENDS_WITH_DRAFT_WORDS.search(line))
         or bool(_BROKEN_DRAFT_WORDS.search(line))
         or re.search(r"Resolution adopted by|通过的决议|大会决议|session$|届会议$|Agenda item|议程项目", line)
+        or bool(AGENDA.search(line[:300]))
         or _OPERATIVE.match(line) or line[-1] in "。;；"
         # a web page's prose before the text ("… la resolución 2758 estipula:"), not a title
         or bool(re.fullmatch(r"[A-Z]{1,2}/\S+(?:\s*\((?:19|20)\d\d|[IVXL]+\))?\*?", line))  # the symbol alone
@@ -525,7 +558,8 @@ def _header_date(lines) -> str | None:
     head = "\n".join(lines[:40])
     match = _EN_DATE.search(head)
     if match:
-        return f"{match.group(3)}-{_MONTHS[match.group(2).lower()]:02d}-{int(match.group(1)):02d}"
+        month = _MONTHS[re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", match.group(2))).casefold()]
+        return f"{int(match.group(3)):04d}-{month:02d}-{int(match.group(1)):02d}"
     match = _ZH_DATE.search(head)
     if match:
         return f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}"

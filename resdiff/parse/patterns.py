@@ -501,3 +501,20 @@ def opens_operative(text: str) -> bool:
     [True, True, True, True, True, False]
     """
     return any(table.match(text) for language in _scripts(text) for table in OPERATIVE_OPENERS[language])
+
+
+# --- shared by the header and identity stages ---------------------------------------------------
+
+# "Agenda item 119 (b)", "Agenda items 17 and 18", "议程项目 17", "Point 119 b) de l'ordre du jour",
+# "Tema 119 b) del programa", "Пункт 119 b) повестки дня", "البند 119 (ب) من جدول الأعمال"; the
+# Chinese item right after the session, as a PDF's masthead runs them into one line
+# ("…第六十五届会议议程项目 17").
+AGENDA = re.compile(
+    r"(?:(?:^|(?<=\s)|(?<=届会议)|(?<=屆會議))(?:议程项目|議程項目)\s*\d"
+    r"|(?:^|(?<=\s))(?:Agenda items?\s+\d|Points?\s+\d[^\n]{0,40}\bde l['’]ordre du jour"
+    r"|Temas?\s+\d[^\n]{0,40}\bdel programa|Пункты?\s+\d[^\n]{0,40}\bповестки дня|البند(?:ان)?\s+\d))"
+)
+# The draft words that end a sponsors line, in the six languages (see header.py).
+DRAFT_WORDS = (r"(?:revised\s+)?draft\s+(?:resolution|decision)|(?:订正|訂正)?(?:决议|決議|决定|決定)草案"
+               r"|projet\s+de\s+(?:résolution|décision)(?:\s+révisé)?|proyecto\s+de\s+(?:resolución|decisión)"
+               r"(?:\s+revisado)?|(?:пересмотренный\s+)?проект\s+(?:резолюции|решения)|مشروع\s+(?:قرار|مقرر)(?:\s+منقح)?")

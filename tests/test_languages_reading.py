@@ -1,0 +1,92 @@
+"""Reading the forms French, Spanish, Russian and Arabic texts print as an English or Chinese
+reader expects them read: a draft's masthead (title, sponsors line, agenda item, date).
+
+Each text is written as the UN prints that language's version, cut to a few paragraphs.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import run_command
+
+from resdiff.parse import parse_text
+
+# A Third Committee draft's first page, in five languages: (masthead lines, the chapeau and
+# paragraphs, the sponsors line's first country, the same with a co-sponsor added).
+MASTHEADS = {
+    "en": ("United Nations A/C.3/80/L.15\nGeneral Assembly Distr.: Limited\n20 October 2025\nThird Committee\n"
+           "Agenda item 71 (b)\nPromotion and protection of human rights\n"
+           "Belgium, France and Luxembourg: draft resolution\nThe right to food\n"
+           "The General Assembly,\nRecalling its resolution 79/166,\n1. Reaffirms that hunger is an outrage;\n"
+           "2. Decides to remain seized of the matter.\n", "Belgium, France", "Belgium, Chile, France"),
+    "fr": ("Nations Unies A/C.3/80/L.15\nAssemblée générale Distr. limitée\n20 octobre 2025\nTroisième Commission\n"
+           "Point 71 b) de l'ordre du jour\nPromotion et protection des droits humains\n"
+           "Belgique, France et Luxembourg : projet de résolution\nDroit à l'alimentation\n"
+           "L'Assemblée générale,\nRappelant sa résolution 79/166,\n1. Réaffirme que la faim est un outrage ;\n"
+           "2. Décide de poursuivre l'examen de la question.\n", "Belgique, France", "Belgique, Chili, France"),
+    "es": ("Naciones Unidas A/C.3/80/L.15\nAsamblea General Distr. limitada\n20 de octubre de 2025\nTercera Comisión\n"
+           "Tema 71 b) del programa\nPromoción y protección de los derechos humanos\n"
+           "Bélgica, Francia y Luxemburgo: proyecto de resolución\nEl derecho a la alimentación\n"
+           "La Asamblea General,\nRecordando su resolución 79/166,\n1. Reafirma que el hambre es un ultraje;\n"
+           "2. Decide seguir examinando la cuestión.\n", "Bélgica, Francia", "Bélgica, Chile, Francia"),
+    "ru": ("Организация Объединенных Наций A/C.3/80/L.15\nГенеральная Ассамблея Distr.: Limited\n20 октября 2025 года\n"
+           "Третий комитет\nПункт 71 b повестки дня\nПоощрение и защита прав человека\n"
+           "Бельгия, Франция и Люксембург: проект резолюции\nПраво на питание\n"
+           "Генеральная Ассамблея,\nссылаясь на свою резолюцию 79/166,\n"
+           "1. вновь подтверждает, что голод является возмутительным явлением;\n"
+           "2. постановляет продолжить рассмотрение этого вопроса.\n", "Бельгия, Франция", "Бельгия, Чили, Франция"),
+    "ar": ("الأمم المتحدة A/C.3/80/L.15\nالجمعية العامة Distr.: Limited\n20 تشرين الأول/أكتوبر 2025\nاللجنة الثالثة\n"
+           "البند 71 (ب) من جدول الأعمال\nتعزيز حقوق الإنسان وحمايتها\nبلجيكا وفرنسا ولكسمبرغ: مشروع قرار\n"
+           "الحق في الغذاء\nإن الجمعية العامة،\nإذ تشير إلى قرارها 79/166،\n1 - تؤكد من جديد أن الجوع إهانة؛\n"
+           "2 - تقرر مواصلة النظر في هذه المسألة.\n", "بلجيكا وفرنسا", "بلجيكا وشيلي وفرنسا"),
+}
+# (title, agenda item, sponsors line) as each language prints them.
+MASTHEAD_READ = {
+    "en": ("The right to food", "Agenda item 71 (b) Promotion and protection of human rights",
+           "Belgium, France and Luxembourg: draft resolution"),
+    "fr": ("Droit à l'alimentation", "Point 71 b) de l'ordre du jour Promotion et protection des droits humains",
+           "Belgique, France et Luxembourg : projet de résolution"),
+    "es": ("El derecho a la alimentación", "Tema 71 b) del programa Promoción y protección de los derechos humanos",
+           "Bélgica, Francia y Luxemburgo: proyecto de resolución"),
+    "ru": ("Право на питание", "Пункт 71 b повестки дня Поощрение и защита прав человека",
+           "Бельгия, Франция и Люксембург: проект резолюции"),
+    "ar": ("الحق في الغذاء", "البند 71 (ب) من جدول الأعمال تعزيز حقوق الإنسان وحمايتها",
+           "بلجيكا وفرنسا ولكسمبرغ: مشروع قرار"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(MASTHEADS))
+def test_a_drafts_masthead_reads_alike_in_every_language(language):
+    text = MASTHEADS[language][0]
+    (document,) = parse_text(text, "draft.txt")
+    title, agenda, sponsors = MASTHEAD_READ[language]
+    assert (document.language, document.symbol, document.date) == (language, "A/C.3/80/L.15", "2025-10-20")
+    assert (document.title, document.agenda_item, document.sponsors) == (title, agenda, sponsors)
+    assert [p.id for p in document.paragraphs] == ["PP1", "OP1", "OP2"]
+
+
+@pytest.mark.parametrize("language", sorted(MASTHEADS))
+def test_a_co_sponsor_added_is_one_part_of_the_header_not_the_title(tmp_path, language):
+    text, before, after = MASTHEADS[language]
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(text, encoding="utf-8")
+    assert text.count(before) == 1
+    new.write_text(text.replace(before, after), encoding="utf-8")
+    result = run_command("diff", str(old), str(new), "--only-changes", "--lang", "en")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "A/C.3/80/L.15 (2025-10-20) → A/C.3/80/L.15 (2025-10-20)"
+    assert lines[2] == MASTHEAD_READ[language][0]  # the title, unchanged
+    assert "Changed: 1 part of the header" in lines
+    assert not any("the title" in line for line in lines)
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("20 October 2025", "2025-10-20"), ("1er juin 1970", "1970-06-01"), ("3 août 2024", "2024-08-03"),
+    ("20 de octubre de 2025", "2025-10-20"), ("7 de setiembre de 2021", "2021-09-07"),
+    ("20 октября 2025 года", "2025-10-20"), ("20 تشرين الأول/أكتوبر 2025", "2025-10-20"),
+    ("٢٠ حزيران/يونيه ٢٠٢٥", "2025-06-20"), ("2025年10月20日", "2025-10-20"),
+])
+def test_the_masthead_date_in_each_languages_form(line, date):
+    (document,) = parse_text(f"A/C.3/80/L.15\n{line}\nThe right to food\nThe General Assembly,\n1. Decides to act.\n",
+                             "draft.txt")
+    assert document.date == date

@@ -228,8 +228,10 @@ def test_spanish_and_the_language_check_pairs_inserted_paragraphs(tmp_path):
 def test_an_alternative_is_a_paragraph_of_its_own(alternative):
     for separator in ("\n\n", "\n"):  # set apart by blank lines, or one paragraph a line
         document = parse_text(EN.format(bis=alternative + "\n\n").replace("\n\n", separator))[0]
-        # printed in brackets whole, number and all, it keeps them (it is not agreed)
-        text = "[Decides other;]" if alternative.startswith("[") and alternative.endswith("]") else "Decides other;"
+        # printed in brackets whole, number and all, it keeps them (it is not agreed); its label
+        # in brackets alone, the label as printed heads its text, so that the brackets are compared
+        text = ("[Decides other;]" if alternative.startswith("[") and alternative.endswith("]")
+                else alternative if alternative.startswith("[") else "Decides other;")
         assert [(p.id, p.number, p.text) for p in document.paragraphs] == [
             ("PP1", None, "Recalling x,"), ("OP1", 1, "Decides a;"), ("OP2", 2, "Decides b;"),
             ("OP2alt", None, text), ("OP3", 3, "Decides c."),
@@ -295,18 +297,20 @@ def test_a_preambular_alternative_is_a_paragraph_of_its_own_and_the_count_goes_o
     document = parse_text(text)[0]
     assert [(p.id, p.kind.value, p.text) for p in document.paragraphs] == [
         ("PP1", "preambular", "Recalling x,"),
-        ("PP1alt", "preambular", "[Noting y,]" if alternative.endswith("]") else "Noting y,"),
+        ("PP1alt", "preambular", "[Noting y,]" if alternative.endswith("]") else
+         alternative if alternative.startswith("[") else "Noting y,"),
         ("PP2", "preambular", "Welcoming z,"), ("OP1", "operative", "Decides a."),
     ]
     assert document.warnings == ()
-    assert _prefix(document.paragraphs[1]) == "[PP1 alt] "
+    # Word prints the label as the text does: in brackets where they are, else "PP1 alt: "
+    assert _prefix(document.paragraphs[1]) == ("" if alternative.startswith("[PP1 alt]") else "PP1 alt: ")
 
 
 def test_a_preambular_alternative_diffs_as_added_and_meets_the_schema(tmp_path):
     old = "The General Assembly,\n\nRecalling x,\n\nWelcoming z,\n\n1. Decides a.\n"
     new = old.replace("Welcoming z,", "[PP1 alt] Noting y,\n\nWelcoming z,")
     out = diff(tmp_path, old, new)
-    assert "[added]  b.txt PP1alt\n{+Noting y,+}\n" in out
+    assert "[added]  b.txt PP1alt\n{+[PP1 alt] Noting y,+}\n" in out
     assert "[unchanged]  a.txt PP2 → b.txt PP2\n" in out
     (tmp_path / "c.txt").write_text(new, encoding="utf-8")
     result = runner.invoke(app, ["parse", "--format", "json", str(tmp_path / "c.txt")])

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..lazypattern import lazy
 from ..model import Item, Paragraph, ParagraphKind
-from .classification import _label, _take_marks, _unbracketed, unique_id
+from .classification import _label, _take_marks, _unbracketed, bracketed_label, unique_id
 from .lines import _join
 from .patterns import _LABEL, _OPERATIVE, ANNEX_WORDS, bis_number, item_label
 
@@ -70,6 +70,7 @@ def classify_annex(chunks: list[str], prefix: str, heading_line: str,
             # "2 bis.", "2 之二.", "[2. alt …]": a paragraph inserted after annex paragraph 2 (or
             # offered instead of it), id "Annex 2bis" as the body's is "OP2bis"
             body, marks = _take_marks(_unbracketed(text, inserted[0]), known_marks, state, not known_marks)
+            body = bracketed_label(inserted[0]) + body
             raw.append({"kind": ParagraphKind.ANNEX, "number": None, "text": body, "items": [], "marks": marks,
                         "id": inserted[1].removeprefix("OP")})
         elif number:

@@ -397,6 +397,7 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
         elif role == "inserted":
             assert match is not None
             body, marks = _take_marks(_unbracketed(text, match), known_marks, state, not known_marks)
+            body = bracketed_label(match) + body
             found = bis_number(text)
             assert found is not None
             paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": None, "text": body,
@@ -404,6 +405,7 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
         elif role == "preambular alternative":
             assert match is not None
             body, marks = _take_marks(_unbracketed(text, match), known_marks, state)
+            body = bracketed_label(match) + body
             found_pp = preambular_alternative(text)
             assert found_pp is not None
             paragraphs.append({"kind": ParagraphKind.PREAMBULAR, "number": None, "text": body,
@@ -440,11 +442,29 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
     return _with_ids(paragraphs)
 
 
+def bracketed_label(number: re.Match[str]) -> str:
+    """The label of an alternative printed in square brackets alone ("[OP2 alt] Decides c;",
+    "[PP1 alt] 又回顾…", "[2 alt.] Requests …"), as printed and a space, to head the paragraph's
+    text: the brackets say it is not agreed, and taking them off (or putting them on) is a change
+    negotiators compare, as for a paragraph bracketed whole; "" for a label printed otherwise
+    ("OP2 alt:", "2 alt.", "[2. alt Decides c;]", which keeps its brackets in its text).
+
+    >>> from resdiff.parse.patterns import ALT_NUMBER, PP_ALT
+    >>> [bracketed_label(ALT_NUMBER.match(t)) for t in ("[OP2 alt] Decides c;", "[2 alt.] Decides c;", "OP2 alt: Decides",
+    ...                                                 "[2. alt Decides c;]")]
+    ['[OP2 alt] ', '[2 alt.] ', '', '']
+    >>> bracketed_label(PP_ALT.match("[PP1 alt] 又回顾其第 61/1 号决议，"))
+    '[PP1 alt] '
+    """
+    label = number.group(0).strip()
+    return label + " " if label.startswith("[") and "]" in label else ""
+
+
 def _unbracketed(text: str, number: re.Match[str]) -> str:
     """The text of an inserted or alternative paragraph after its number; one printed in brackets
     whole, its number inside them ("[2. alt Decides c;]"), keeps them: the brackets say it is not
     agreed, and taking them off (or putting them on) is a change negotiators compare. A label
-    bracketed alone ("[OP2 alt] Decides c;") is the label's form, as "OP2 alt:" is.
+    bracketed alone ("[OP2 alt] Decides c;") is left out here, and kept by ``bracketed_label``.
 
     >>> from resdiff.parse.patterns import ALT_NUMBER
     >>> [_unbracketed(t, ALT_NUMBER.match(t)) for t in ("[2. alt Decides c;]", "[2. alt Decides [d];", "2 alt. Decides c;]",

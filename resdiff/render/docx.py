@@ -103,15 +103,19 @@ def _prefix(paragraph: Paragraph) -> str:
     >>> _prefix(Paragraph("OP2bis", ParagraphKind.OPERATIVE, None, "Decides")), _prefix(Paragraph("OP2ter", ParagraphKind.OPERATIVE, None, "决定"))
     ('2 bis. ', '2 之三. ')
     >>> _prefix(Paragraph("OP2alt", ParagraphKind.OPERATIVE, None, "决定")), _prefix(Paragraph("PP2alt", ParagraphKind.PREAMBULAR, None, "Noting"))
-    ('2 alt. ', '[PP2 alt] ')
+    ('2 alt. ', 'PP2 alt: ')
+    >>> _prefix(Paragraph("PP2alt", ParagraphKind.PREAMBULAR, None, "[PP2 alt] Noting")), _prefix(Paragraph("OP2alt", ParagraphKind.OPERATIVE, None, "[2 alt.] Decides"))
+    ('', '')
     >>> _prefix(Paragraph("Annex 2bis", ParagraphKind.ANNEX, None, "States")), _prefix(Paragraph("Annex ¶1", ParagraphKind.ANNEX, None, "x"))
     ('2 bis. ', '')
     """
     if paragraph.kind in (ParagraphKind.OPERATIVE, ParagraphKind.ANNEX) and paragraph.number is not None:
         return f"{paragraph.number} - " if direction(paragraph.text or paragraph.body) == "rtl" else f"{paragraph.number}. "
+    if _bracketed_label(paragraph):
+        return ""  # a label in brackets alone ("[PP2 alt] Noting …"): its text prints it, brackets and all
     alternative = _PP_ALTERNATIVE.match(paragraph.id) if paragraph.kind is ParagraphKind.PREAMBULAR else None
     if alternative:
-        return f"[PP{alternative.group(1)} {alternative.group(2)}] "  # offered instead of PP2: "[PP2 alt] "
+        return f"PP{alternative.group(1)} {alternative.group(2)}: "  # offered instead of PP2: "PP2 alt: "
     inserted = (INSERTED_ID.match(paragraph.id) if paragraph.kind is ParagraphKind.OPERATIVE
                 else _ANNEX_INSERTED.search(paragraph.id) if paragraph.kind is ParagraphKind.ANNEX else None)
     if inserted:
@@ -126,6 +130,20 @@ def _prefix(paragraph: Paragraph) -> str:
 
 
 # The id of a preambular paragraph a draft offers instead of another ("[PP2 alt]" read as PP2alt).
+def _bracketed_label(paragraph: Paragraph) -> bool:
+    """Whether an alternative's text opens with its label in square brackets alone, as the
+    parser keeps it ("[PP2 alt] Noting …", "[2 alt.] Decides …")."""
+    if not paragraph.id.rpartition(".")[2].startswith(("PP", "OP", "Annex")) or "alt" not in paragraph.id \
+            or not paragraph.text.startswith("["):
+        return False
+    from ..parse.classification import bracketed_label
+    from ..parse.patterns import bis_number, preambular_alternative
+
+    found = preambular_alternative(paragraph.text) if paragraph.kind is ParagraphKind.PREAMBULAR else \
+        bis_number(paragraph.text)
+    return found is not None and bracketed_label(found[0]) != ""
+
+
 _PP_ALTERNATIVE = re.compile(r"^(?:[^.\s]+\.)*PP(\d+)(alt\d?)$")
 # An annex paragraph inserted after another ("Annex 2bis", "Annex I 2ter"), as INSERTED_ID in the body.
 _ANNEX_INSERTED = re.compile(r" (\d+)(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|alt\d?)$")

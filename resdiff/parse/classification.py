@@ -9,6 +9,9 @@ unnumbered ones before the operative part preambular; footnote marks are taken o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from ..errors import ParseError
 from ..i18n import N_, Message, _
@@ -145,6 +148,7 @@ def _take_marks(text: str, known: set[str], state: list[int],
         return loose or value <= state[0] + 2
 
     def plain(match: re.Match[str]) -> str:
+        glued = ""
         kind = match.lastgroup
         assert kind is not None  # every alternative of _PLAIN_MARK is a named group
         digits = match.group(kind)
@@ -181,6 +185,8 @@ def _take_marks(text: str, known: set[str], state: list[int],
                     # of capitals and a number; "UNEP3", "Res1" out of the marks' sequence: the
                     # name's number, never a mark ("Life at Sea86", in sequence, is a mark)
                     return match.group(0)
+                if code and not _ends_a_title(text[max(0, start - 60) : start]):
+                    glued = code.group(0)  # in sequence, a mark; said, as the name's number it may be
             if kind in {"lone", "comma", "afteryear"}:
                 # A number set apart by spaces is text unless everything says otherwise: the
                 # bodies are known, it is the very next mark, and no counting word precedes it.
@@ -222,11 +228,62 @@ def _take_marks(text: str, known: set[str], state: list[int],
                 return match.group(0)
         state[0] = max(state[0], int(mark))
         marks.append(mark)
+        noted = _GLUED_MARKS.get()
+        if glued and noted is not None:
+            noted.append((glued + digits, glued, mark))
         return keep
 
     text = _PLAIN_MARK.sub(plain, text)
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
     return text, tuple(marks)
+
+
+def _ends_a_title(before: str) -> bool:
+    """Whether the text ``before`` a number glued to a short word ends with a capitalised name
+    of several words, as a footnote cites an instrument ("… the Safety of Life at Sea86"): the
+    number is the mark, not the word's own; a short word alone ("see Res1") or four capitals
+    ("UNEP3") may carry a number of its own.
+
+    >>> _ends_a_title("for the Safety of Life at Sea"), _ends_a_title("see Res"), _ends_a_title("work of UNEP")
+    (True, False, False)
+    """
+    words = re.findall(r"[^\W\d_]+", before)[-3:]
+    if len(words) < 2 or not words[-1][:1].isupper() or words[-1].isupper():
+        return False
+    previous = words[-2]
+    if previous in _TITLE_WORDS and len(words) == 3:
+        previous = words[-3]
+    return previous[:1].isupper()
+
+
+# The small words inside a capitalised name ("Safety of Life at Sea", "Law of the Sea").
+_TITLE_WORDS = frozenset("a an and at for in of on the to".split())
+
+
+# The marks read off the short word or four capitals they are glued to, in sequence ("UNEP3",
+# "see Res1"; not at the end of a capitalised name, "Life at Sea86"), which may as well be the
+# word's own number: (as printed, the word, the mark),
+# gathered while a document's paragraphs are read (``noting_glued_marks``) for a warning.
+_GLUED_MARKS: ContextVar[list[tuple[str, str, str]] | None] = ContextVar("glued_marks", default=None)
+
+
+@contextmanager
+def noting_glued_marks() -> Iterator[list[tuple[str, str, str]]]:
+    """The marks ``_take_marks`` reads off a word they are glued to, while the block runs."""
+    found: list[tuple[str, str, str]] = []
+    token = _GLUED_MARKS.set(found)
+    try:
+        yield found
+    finally:
+        _GLUED_MARKS.reset(token)
+
+
+def glued_mark_warnings(found: list[tuple[str, str, str]], symbol: str | None) -> list[str]:
+    """One warning for each mark read off a word it is glued to (``noting_glued_marks``)."""
+    return [Message(N_("{name}: “{printed}” is read as “{word}” and footnote mark {mark} (the next mark, and "
+                       "footnote {mark} exists): if {printed} is a name with its number, that number is no mark"),
+                    name=symbol or Message(N_("document")), printed=printed, word=word, mark=mark)
+            for printed, word, mark in dict.fromkeys(found)]
 
 
 # What a number runs into as part of a name: a word of one to three capitals ("P5", "SDG3",

@@ -28,7 +28,7 @@ from ..i18n import N_, Message, _, listed
 from ..model import Document, Footnote, Paragraph
 from ..text import SUPERSCRIPT_DIGITS, detect_language, has_cjk
 from .annex import ANNEX_LINE, annex_starts, classify_annex
-from .classification import _classify, _label, _take_marks, _warnings, check_paragraph_count, trailing_text  # noqa: F401  (_label: tests read it here)
+from .classification import _classify, _label, _take_marks, _warnings, check_paragraph_count, glued_mark_warnings, noting_glued_marks, trailing_text  # noqa: F401  (_label: tests read it here)
 from .header import Header, read_header
 from .identity import Span, identify, normalize_symbol, title_lines
 from .layout import (
@@ -274,8 +274,9 @@ def _read_text(text: str, source: str | None) -> list[Document]:
         layout = lay_out(body, block.quoted, _titles(lines, block, meta), symbols)
         if not block.quoted:
             _unruled_notes(layout, {f.mark for f in md_footnotes})
-        paragraphs, footnotes, trailing = _paragraphs(body, block.quoted, layout, {f.mark for f in md_footnotes},
-                                                      source)
+        with noting_glued_marks() as glued:
+            paragraphs, footnotes, trailing = _paragraphs(body, block.quoted, layout, {f.mark for f in md_footnotes},
+                                                          source)
         twice = repeated_otherwise(layout.footnotes, [])
         dropped: list[tuple[int, str]] = sorted(
             [(at, text) for k, text in (*layout.furniture, *trailing) if (at := numbers[k]) is not None])
@@ -284,14 +285,15 @@ def _read_text(text: str, source: str | None) -> list[Document]:
             dropped = sorted(outside + dropped)
             listed_until = max((k for k, _ in outside), default=0)  # 1-based: lines the next text need not list
         problems = [(numbers[k] or block.end + 1, text) for k, text in layout.problems]
-        if not block.quoted and paragraphs:
-            following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
-            _annexes(lines, block.end, following, meta, block, paragraphs, footnotes,
-                     {f.mark for f in md_footnotes}, dropped, problems, "\n".join(lines[block.start + 1 : block.end]),
-                     twice)
-        elif quoted_annex and paragraphs:
-            _annexes(quoted_annex[1], quoted_annex[0], block.end, meta, block, paragraphs, footnotes,
-                     {f.mark for f in md_footnotes}, dropped, problems)
+        with noting_glued_marks() as glued_in_annex:
+            if not block.quoted and paragraphs:
+                following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
+                _annexes(lines, block.end, following, meta, block, paragraphs, footnotes,
+                         {f.mark for f in md_footnotes}, dropped, problems,
+                         "\n".join(lines[block.start + 1 : block.end]), twice)
+            elif quoted_annex and paragraphs:
+                _annexes(quoted_annex[1], quoted_annex[0], block.end, meta, block, paragraphs, footnotes,
+                         {f.mark for f in md_footnotes}, dropped, problems)
         dropped.sort(key=lambda entry: entry[0])  # (a footnote area's rule before an annex among the lines above it)
         check_paragraph_count(len(paragraphs), source)
         if not paragraphs:
@@ -361,6 +363,7 @@ def _read_text(text: str, source: str | None) -> list[Document]:
                                           line=k, problem=text) for k, text in problems]
                                + _numbered_furniture([] if report else dropped, symbol)
                                + _unstopped_out_of_sequence(lines, block.start, block.end, footnotes, symbol)
+                               + glued_mark_warnings(glued + glued_in_annex, symbol)
                                + _trailing_warning(symbol, [(numbers[k] or block.end + 1, text) for k, text in trailing])),
                 furniture=tuple(Message(N_("line {line}: {text}"), line=k, text=text) for k, text in dropped),
             )

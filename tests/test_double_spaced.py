@@ -112,6 +112,35 @@ def test_every_generated_layout_reads_alike_double_spaced(seed):
     _same_reading(text, _double(text))
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32))
+def test_every_generated_layout_without_its_blank_lines_reads_alike_double_spaced(seed):
+    text = _without_blank_lines(make(seed)[0].replace("\r\n", "\n"))
+    _same_reading(text, _double(text))
+
+
+def test_a_wrapped_footnote_after_the_last_paragraph_of_a_short_double_spaced_text_goes_on():
+    # too few lines to tell a double-spaced copy by: read as given, the blank line after the
+    # footnote's first line does not end it ("…第" / "一卷。" was run onto OP2)
+    for text in ("A/RES/79/201\n信息和通信技术促进可持续发展\n大会，\n回顾其2005年9月16日关于世界首脑会议成果的第60/1号决议，\n"
+                 "关切地注意到小岛屿发展中国家的处境及其脆弱性，1\n1. 注意到秘书长的报告；\n"
+                 "2. 鼓励各区域委员会继续与联合国开发计划署密切合作开展工作；2\n1 见第60/1号决议。\n"
+                 "2 《大会正式记录，第七十九届会议，补编第49号》(A/79/49)，第\n一卷。\n",
+                 "A/RES/79/201\nInformation and communications technologies\nThe General Assembly,\nRecalling its resolution "
+                 "60/1,\nNoting with concern the situation,1\n1. Takes note of the report;\n2. Decides to remain seized of "
+                 "the matter;2\n1 See resolution 60/1.\n2 Official Records of the General Assembly, Seventy-ninth Session, "
+                 "Supplement No. 49\n(A/79/49), vol. I.\n"):
+        assert single_spaced(_double(text).split("\n"))[1] is None
+        _same_reading(text, _double(text))
+        assert parse_text(_double(text), "x")[0].footnotes[1].text.endswith(("第一卷。", "No. 49 (A/79/49), vol. I."))
+
+
+def test_a_double_spaced_markdown_footnote_keeps_its_indented_line():
+    text = (FIXTURES / "layouts" / "footnote_then_page_text.md").read_text(encoding="utf-8")
+    _same_reading(text, _double(text))
+    assert parse_text(_double(text), "x")[0].footnotes[0].text == "See resolution 60/1, para. 3."
+
+
 def test_a_text_set_apart_by_blank_lines_is_read_as_given():
     # one paragraph a line with a blank line after each (a web page, a typed text), three before
     # a heading: its blank lines set its paragraphs apart and stay

@@ -421,6 +421,10 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str], list[Foo
             last = footnotes[-1]
             footnotes[-1] = Footnote(last.mark, (last.text + " " + line.strip()).strip())
             kept.append("")
+        elif in_definition and not line.strip():
+            # (and on indented lines after a blank line, as Markdown reads a footnote's next
+            # paragraph and a double-spaced copy prints its wrapped lines)
+            kept.append(line)
         else:
             in_definition = False
             kept.append(line)

@@ -49,7 +49,7 @@ from .layout import (
     glued_adoption,
 )
 from .lines import _ends_terminal, _join, _join_all, ended_short, page_width, runs_on, single_spaced, width  # noqa: F401  (tests read _join, _join_all here)
-from .pages import _is_furniture, _titles, _unique_footnotes, lay_out, repeated_otherwise
+from .pages import _double_spaced, _is_furniture, _titles, _unique_footnotes, lay_out, repeated_otherwise
 from .patterns import (
     _ARTICLE,
     _LABEL,
@@ -252,6 +252,7 @@ def _read_text(text: str, source: str | None) -> list[Document]:
     lines, chapeaus = _parts(lines, chapeaus)
     blocks = _blocks(lines, chapeaus)
     symbols = _masthead_symbols(lines, meta)
+    double = _double_spaced(lines)  # (a double-spaced text made single-spaced is no more)
     documents: list[Document] = []
     report = _is_report(lines, blocks)
     report_agenda = _report_agenda(lines, blocks[0].start) if report else None
@@ -273,7 +274,7 @@ def _read_text(text: str, source: str | None) -> list[Document]:
             numbers += [k for k, _ in noted]
         layout = lay_out(body, block.quoted, _titles(lines, block, meta), symbols)
         if not block.quoted:
-            _unruled_notes(layout, {f.mark for f in md_footnotes})
+            _unruled_notes(layout, {f.mark for f in md_footnotes}, double)
         with noting_glued_marks() as glued:
             paragraphs, footnotes, trailing = _paragraphs(body, block.quoted, layout, {f.mark for f in md_footnotes},
                                                           source)
@@ -760,13 +761,14 @@ _NOTE_LINE = re.compile(rf"^(?:\[(?P<bracket>\d{{1,3}})\]|⁽(?P<paren>\d{{1,3}}
 _ASCII_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
 
-def _unruled_notes(layout: Layout, known_marks: set[str]) -> None:
+def _unruled_notes(layout: Layout, known_marks: set[str], double: bool = False) -> None:
     """Footnote bodies printed as lines of text, with no separator rule above them, taken out of
     ``layout.lines`` into ``layout.footnotes``: a line "N text" ("[N] text", "⁽N⁾ text") where N
     is a footnote mark the text cites and no footnote N is printed, after the last operative
     paragraph (a line set apart: after a blank line or a line that ends its sentence), or
     right after the paragraph whose last line ends with the mark N. Such a line is neither page
-    furniture nor a paragraph of the text, nor the last paragraph's continuation."""
+    furniture nor a paragraph of the text, nor the last paragraph's continuation. In a text with
+    a blank line after every line (``double``), that blank line does not end a footnote's body."""
     lines = layout.lines
     candidates = [k for k, line in enumerate(lines) if _NOTE_LINE.match(line.text) and not _OPERATIVE.match(line.text)
                   and not INSERTED_OPENING.match(line.text)]
@@ -806,7 +808,7 @@ def _unruled_notes(layout: Layout, known_marks: set[str]) -> None:
         end = k + 1
         # its body wraps onto the lines after it, up to a blank line, a line of its own kind or an
         # operative paragraph (below the last one, or under a rule: in the text a paragraph may follow)
-        while end < len(lines) and (k > last_operative or ruled) and not lines[end].blank_before \
+        while end < len(lines) and (k > last_operative or ruled) and (double or not lines[end].blank_before) \
                 and not _opens_note(lines[end].text, cited_marks) and not _OPERATIVE.match(lines[end].text) \
                 and lines[end - 1].text.rstrip(" ”\"’")[-1:] not in ".。!?！？":  # ("… Session," and "… No. 49" go on)
             text = _join(text, lines[end].text)

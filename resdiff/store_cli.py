@@ -193,11 +193,26 @@ def _progress(total: int, label: str):
 
 
 def _reader_start(language: str = i18n.SOURCE_LANGUAGE) -> None:
-    """A reading process ignores Ctrl-C (the command that started it ends it) and speaks the
-    command's interface language (however it was started)."""
+    """A reading process ignores Ctrl-C (the command that started it ends it), speaks the
+    command's interface language (however it was started), and ends when the command is gone
+    however it ended (a SIGTERM from `timeout` or a cancelled job, a kill): it would otherwise
+    wait on its queue for ever."""
     i18n.use(language)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    import threading
+
+    threading.Thread(target=_end_with, args=(os.getppid(),), name="resdiff-parent", daemon=True).start()
+
+
+def _end_with(parent: int, every: float = 0.25) -> None:
+    """Watch the command's process; once it is gone (this process is handed to another
+    parent), end this one at once."""
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(0)
 
 
 def _read_all(paths: list[str]) -> list[tuple[str, list[Incoming] | None, str | None]]:

@@ -400,6 +400,34 @@ def test_ctrl_c_while_add_reads_many_files_in_parallel_prints_no_traceback(tmp_p
         assert process.returncode == 130, (delay, process.returncode, stderr[-400:])
 
 
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_readers_end_with_add_when_it_is_terminated_or_killed(tmp_path, how):
+    """`timeout`, a cancelled job or a kill ends only the command's own process: its readers see
+    it gone and end too, instead of waiting on their queue for ever."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("files are read in parallel only with two processors or more")
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for copy in range(4):
+        for path in sorted((ROOT / "tests" / "fixtures" / "corpus" / "en").glob("A_RES_80_*.md")):
+            (folder / f"{copy}-{path.name}").write_bytes(path.read_bytes())
+    process = subprocess.Popen([str(RESDIFF), "add", str(folder), "--store", str(tmp_path / "s.db")],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, start_new_session=True)
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 60
+    readers: list[str] = []
+    while process.poll() is None and len(readers) < 2 and time.monotonic() < deadline:
+        readers = children.read_text().split()
+        time.sleep(0.005)
+    assert process.poll() is None and readers, "add ended before its readers started"
+    process.send_signal(how)  # to the command alone, as `timeout` and `kill` send it
+    process.wait(timeout=60)
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{pid}").exists() for pid in readers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in readers), "readers outlived the command"
+
+
 # --- what the terminal and the browser are given ----------------------------------------------
 
 HOSTILE = "承认\x1b[31m数字\x1b]0;pwned\x07鸿沟\u202eabc"

@@ -265,6 +265,10 @@ _GLUED_ADOPTION = lazy(
     rf"(?<=[.。．])(?P<mark>[”’\"»)]*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]{{1,3}}|\d{{1,3}}(?=\s)|\[\^?\d{{1,3}}\])?)\s*"
     rf"(?P<adoption>(?:(?:{_ANY_DATE}[,，]?\s*)?{_MEETING}(?:[,，]?\s*{_ANY_DATE})?|{_COUNCIL_ADOPTION})\s*[.。]?)\s*$")
 # the words one of those lines holds: only a line with one of them is searched
+_ADOPTION_TAIL = 240
+# How those lines end: a number (the date's year, a vote), a full stop, or one of these.
+_ADOPTION_LAST = ".。日议議过過"
+_ADOPTION_ENDINGS = ("meeting", "plénière", "séance", "plenaria", "sesión", "года", "заседании", "заседание")
 _MEETING_WORD = lazy(r"plenary|meeting|全[体體]|[会會][议議]|séance|sesión|заседани|الجلسة")
 
 
@@ -283,9 +287,18 @@ def glued_adoption(lines: list[str]) -> tuple[list[str], list[int]]:
     out: list[str] = []
     origin: list[int] = []
     for k, line in enumerate(lines):
-        found = _GLUED_ADOPTION.search(line) if _MEETING_WORD.search(line) else None
-        if found and line[: found.start()].strip() and not _adoption_line(line.strip()):
-            out += [line[: found.end("mark")].rstrip(), found.group("adoption").strip()]
+        # (the adoption line is short: only a line's last characters are searched for it, and
+        # only where the line ends as one does)
+        end = line[-16:].rstrip()
+        if not (end[-1:].isdigit() or end[-1:] in _ADOPTION_LAST or end.endswith(_ADOPTION_ENDINGS)):
+            out.append(line)
+            origin.append(k)
+            continue
+        at = max(0, len(line) - _ADOPTION_TAIL)
+        tail = line[at:]
+        found = _GLUED_ADOPTION.search(tail) if _MEETING_WORD.search(tail) else None
+        if found and line[: at + found.start()].strip() and not _adoption_line(line.strip()):
+            out += [line[: at + found.end("mark")].rstrip(), found.group("adoption").strip()]
             origin += [k, k]
         else:
             out.append(line)

@@ -660,6 +660,8 @@ def _unstopped_out_of_sequence(lines: list[str], start: int, end: int, footnotes
     bodies = {(f.mark, f.text[:40]) for f in footnotes}
     for k in range(max(start + 1, 0), end):
         line = lines[k]
+        if not line.lstrip()[:1].isdigit():
+            continue  # (both numbers open with a digit)
         typed = _OPERATIVE.match(line.lstrip())
         if typed and len(typed.group(1)) <= 3:
             last = int(typed.group(1))

@@ -1,10 +1,13 @@
 """Reading the forms French, Spanish, Russian and Arabic texts print as an English or Chinese
-reader expects them read: a draft's masthead (title, sponsors line, agenda item, date).
+reader expects them read: a draft's masthead (title, sponsors line, agenda item, date), footnotes
+numbered in brackets and marks set before the Arabic comma.
 
 Each text is written as the UN prints that language's version, cut to a few paragraphs.
 """
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from helpers import run_command
@@ -90,3 +93,41 @@ def test_the_masthead_date_in_each_languages_form(line, date):
     (document,) = parse_text(f"A/C.3/80/L.15\n{line}\nThe right to food\nThe General Assembly,\n1. Decides to act.\n",
                              "draft.txt")
     assert document.date == date
+
+
+# --- footnotes numbered in brackets ---
+
+_V2_AR = ("إن الجمعية العامة،\nإذ تشير إلى الإعلان العالمي لحقوق الإنسان(1)،\n1 - تقرر أن تتخذ إجراءات؛\n"
+          "2 - تقرر مواصلة النظر في هذه المسألة.\n__________\n(1) القرار 217 ألف (د-3).\n")
+_V2_EN = ("The General Assembly,\nRecalling the Universal Declaration of Human Rights,(1)\n1. Decides to act;\n"
+          "2. Decides to remain seized of the matter.\n__________\n(1) Resolution 217 A (III).\n")
+
+
+def _read(text: str):
+    (document,) = parse_text(text, "text.txt")
+    return ([(p.id, p.text, p.footnotes) for p in document.paragraphs],
+            [(f.mark, f.text) for f in document.footnotes], [str(w) for w in document.warnings])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (_V2_AR, ([("PP1", "إذ تشير إلى الإعلان العالمي لحقوق الإنسان،", ("1",)), ("OP1", "تقرر أن تتخذ إجراءات؛", ()),
+               ("OP2", "تقرر مواصلة النظر في هذه المسألة.", ())], [("1", "القرار 217 ألف (د-3).")], [])),
+    (_V2_AR.replace("(1)", "(١)"),
+     ([("PP1", "إذ تشير إلى الإعلان العالمي لحقوق الإنسان،", ("١",)), ("OP1", "تقرر أن تتخذ إجراءات؛", ()),
+       ("OP2", "تقرر مواصلة النظر في هذه المسألة.", ())], [("١", "القرار 217 ألف (د-3).")], [])),
+    (_V2_EN, ([("PP1", "Recalling the Universal Declaration of Human Rights,", ("1",)), ("OP1", "Decides to act;", ()),
+               ("OP2", "Decides to remain seized of the matter.", ())], [("1", "Resolution 217 A (III).")], [])),
+])
+def test_footnotes_numbered_in_brackets_are_read_as_footnotes(text, expected):
+    assert _read(text) == expected
+
+
+def test_a_footnote_in_brackets_changed_is_a_footnote_change_not_a_paragraphs(tmp_path):
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(_V2_AR, encoding="utf-8")
+    new.write_text(_V2_AR.replace("(د-3)", "(د-4)"), encoding="utf-8")
+    result = run_command("diff", str(old), str(new), "--only-changes", "--lang", "en")
+    lines = result.stdout.splitlines()
+    assert lines[1] == "3 unchanged  0 modified  0 added  0 removed  0 merged  0 split  0 moved  0 renumbered"
+    assert "Changed: 1 footnote" in lines
+    assert lines[-2:] == ["[modified]  old.txt footnote 1 → new.txt footnote 1  (95% alike)", "القرار 217 ألف (د-[-3-]{+4+})."]

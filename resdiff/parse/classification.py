@@ -62,8 +62,11 @@ _CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # says so once, so that the engine passes over other characters (and the spaces between words)
 # without trying each alternative there.
 _PLAIN_MARK = re.compile(
-    r"(?=[\[\d]| \d)(?:"
+    r"(?=[\[\d(]| \d)(?:"
     r"\[\^?(?P<md>\d{1,3})\]"  # Markdown or wiki reference ("[^1]", "[1]"): always a mark
+    # in brackets run into the word or its punctuation, as Arabic texts print marks:
+    # "الإنسان(1)،", "Rights,(1)", "(١)"
+    r"|(?<=[^\W\d_]|[,;:.،؛”’\"])\((?P<paren>\d{1,3})\)(?=[\s,;:.)”،؛]|$)"
     r"|(?<=\d/)(?P<slash>\d{4,5})(?=[\s,;:.)”]|$)"  # "resolution 77/2285": 77/228 and mark 5
     r"|(?<![\d/.,])(?P<year>(?:19|20)\d{3,4})(?=[\s,;:.)”]|$)"  # "of 19881 and": 1988 and mark 1
     r"|(?<=[^\W\d_]|[)”’\"\]])(?P<glued>\d{1,3})(?=[\s,;:.)”]|$)"  # "Declaration4", "Rules),9"
@@ -203,7 +206,7 @@ def _take_marks(text: str, known: set[str], state: list[int],
             # a number set apart that passed the checks above is a mark (in sequence, known)
             # "…for the Decade 2001-2010,2 adopted …": a number never runs on from "2010," (a
             # thousands group has three digits), so a mark already used or the next will do.
-            loose = kind in {"glued", "lone", "comma", "afteryear"} or (kind == "punct" and not after_digit) \
+            loose = kind in {"glued", "paren", "lone", "comma", "afteryear"} or (kind == "punct" and not after_digit) \
                 or (kind == "punct" and before[1:] == "," and len(digits) <= 2)
             if kind == "punct" and not after_digit and not text[match.end():].strip():
                 # After a paragraph's last punctuation ("…of the Secretary-General;6"), as in

@@ -165,7 +165,9 @@ RULE = re.compile(r"^[_＿\-－‐‑–—―─━](?: ?[_＿\-－‐‑–—
 # Marks of at most three digits (no text has a thousand footnotes): a mark is read as a number,
 # and a run of thousands of digits is no number Python converts (nor in linear time).
 _SUPER_FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]{{1,3}})\s*(\S.*)$")
-_PLAIN_FOOTNOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+# A footnote opening with its mark in digits ("1 See …", "١ القرار …"), or in brackets, the
+# form Arabic texts print ("(1) القرار …", "(١) …"): group 1 is the mark, group 2 the text.
+_PLAIN_FOOTNOTE = re.compile(r"^(?=\(?(\d{1,3}))(?:\(\d{1,3}\)\s*|\d{1,3}\s+)(\S.*)$")
 # The white space before a mark is taken from where it starts only: a search from every place
 # inside a long run would rescan the rest of it each time.
 # (A match begins with white space or a superscript digit: the lookahead lets the engine pass

@@ -135,6 +135,29 @@ def test_a_wrapped_footnote_after_the_last_paragraph_of_a_short_double_spaced_te
         assert parse_text(_double(text), "x")[0].footnotes[1].text.endswith(("第一卷。", "No. 49 (A/79/49), vol. I."))
 
 
+def test_a_short_double_spaced_chinese_text_goes_on_after_a_full_line_ending_with_a_comma_and_says_so():
+    # too short to be read as a double-spaced copy: read as given, a line that opens no
+    # paragraph after a full line ending with "，" goes on with it, named in a warning (PP3 of
+    # L.56, "…联合国相关文件，" / "包括联合国教育…", was split in two, silently)
+    lines = (FIXTURES / "extractions" / "A_C.2_65_L.56-ZH.pdftotext.txt").read_text(encoding="utf-8").split("\n")
+    text = "\n".join(["大会，", *lines[18:21], "1. 决定继续审议该问题。"]) + "\n"
+    assert single_spaced(_double(text).split("\n"))[1] is None
+    document, = parse_text(_double(text), "x")
+    assert [(p.id, p.text) for p in document.paragraphs] == [(p.id, p.text) for p in parse_text(text, "x")[0].paragraphs]
+    assert [p.id for p in document.paragraphs] == ["PP1", "OP1"]
+    assert [w for w in document.warnings if "part of the paragraph above" in w] == [
+        f"document: line 5: “{lines[19].strip()}” is read as part of the paragraph above: the line before it is a full "
+        "line ending with “、”, and in a text with a blank line after every line the blank line between them sets "
+        "nothing apart; if it opens a paragraph of its own, this paragraph is misread",
+        f"document: line 7: “{lines[20].strip()}” is read as part of the paragraph above: the line before it is a full "
+        "line ending with “，”, and in a text with a blank line after every line the blank line between them sets "
+        "nothing apart; if it opens a paragraph of its own, this paragraph is misread"]
+    # one paragraph a line with a blank line after each: its blank lines set paragraphs apart
+    typed = "大会，\n\n回顾其第 60/1 号决议，\n\n包括其各项后续决议，\n\n1. 决定继续审议该问题。\n"
+    assert [p.id for p in parse_text(typed, "x")[0].paragraphs] == ["PP1", "PP2", "OP1"]
+    assert parse_text(typed, "x")[0].warnings == ()
+
+
 def test_a_double_spaced_markdown_footnote_keeps_its_indented_line():
     text = (FIXTURES / "layouts" / "footnote_then_page_text.md").read_text(encoding="utf-8")
     _same_reading(text, _double(text))

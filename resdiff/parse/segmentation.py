@@ -166,13 +166,21 @@ def _heading_line(kept: list[Line], k: int) -> bool:
     return after is not None and (after.blank_before or bool(_OPERATIVE.match(after.text.strip())))
 
 
-def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str, annex: bool = False) -> list[str]:
+def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str, annex: bool = False,
+                gone_on: list[Line] | None = None) -> list[str]:
     """The paragraph texts ``kept``'s lines make; in an ``annex``, its title and headings (short
     lines ended short, a blank line after them) apart from what follows, where a body reads a
-    line that does not end as a paragraph does as going on after a page break."""
+    line that does not end as a paragraph does as going on after a page break.
+
+    With ``gone_on`` (a list, for a text with a blank line after every line, read as given), a
+    Chinese line after a full line ending with "，" or "、" goes on with it, the blank line between
+    them notwithstanding, where it opens no paragraph (no opener, number or label): a wrapped
+    line, as the single-spaced text reads it. Each such line is added to ``gone_on``, to be
+    named in a warning (one paragraph a line would read it otherwise)."""
     # Each paragraph is gathered as a list of its lines and joined once at the end: joining
     # line by line would copy a long paragraph again for every line it has.
     chunks: list[list[str]] = []
+    full = _full_width(kept) if gone_on is not None and not quoted else None
     expected = 1
     widest = _wrap_width(kept) if annex else ((0, -1), (0, -1))
     heading = False  # the paragraph so far is an annex's heading on a line of its own
@@ -189,6 +197,11 @@ def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str, annex: b
         # a part of a multi-part resolution numbers its paragraphs from 1 again
         restarts = part and number is not None and int(number.group(1)) == 1 and bool(chunks) \
             and _ends_terminal(_last_words(chunks[-1]))
+        if full is not None and blank and chunks and not (heading or opens_heading or title_ends or restarts) \
+                and _goes_on_full_line(chunks[-1][-1], line, full):
+            chunks[-1].append(line)
+            gone_on.append(kept[k])  # type: ignore[union-attr]
+            continue
         if not chunks or heading or opens_heading or title_ends or restarts or _starts_paragraph(
                 line, _last_words(chunks[-1]), blank, indented, quoted, block_mode, expected):
             titled = annex and (not chunks or heading or title_ends or opens_heading)
@@ -210,6 +223,31 @@ def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str, annex: b
         else:
             chunks[-1].append(line)
     return [piece for lines in chunks for piece in _unglued(_join_all(lines))]
+
+
+def _full_width(kept: list[Line]) -> int | None:
+    """The width of a wrapped text's full lines: the middle width of its lines broken
+    mid-sentence, where a quarter of its lines or more are (None: not wrapped, one paragraph a
+    line)."""
+    broken = sorted(width(line.text) for line in kept if not _ends_terminal(line.text.strip()))
+    return broken[len(broken) // 2] if broken and len(broken) >= len(kept) / 4 else None
+
+
+def _goes_on_full_line(previous: str, line: str, full: int) -> bool:
+    """Whether the Chinese ``line`` goes on from ``previous``, a full line (three quarters of
+    ``full`` or wider) ending with "，" or "、", though a blank line stands between them: it opens
+    no paragraph.
+
+    >>> _goes_on_full_line("指出文化多样性是人类共同财产，正如各方已商定的联合国相关文件，", "包括联合国教育、科学及文化组织", 60)
+    True
+    >>> _goes_on_full_line("指出文化多样性是人类共同财产，正如各方已商定的联合国相关文件，", "回顾其决议，", 60)
+    False
+    """
+    previous, line = previous.strip(), line.strip()
+    return (previous[-1:] in "，、" and has_cjk(previous[-2:-1]) and width(previous) >= 0.75 * full
+            and (has_cjk(line[:1]) or line[:1] in "《“（") and not opens_preambular(line) and not opens_operative(line)
+            and not _OPERATIVE.match(line) and not _LABEL.match(line) and section_heading(line) is None
+            and not CHAPEAU_LINE.match(line))
 
 
 def _unglued(paragraph: str) -> list[str]:

@@ -744,9 +744,20 @@ def _paragraphs(body: list[str], quoted: bool, layout: Layout, known_marks: set[
     (``trailing_text``).
 
     ``known_marks`` are footnote marks defined elsewhere (Markdown definitions at the end). A
-    document of more paragraphs than resdiff reads is refused once they are counted.
+    document of more paragraphs than resdiff reads is refused once they are counted. In a text
+    with a blank line before every line (read as given: too short, or not wrapped enough, to be
+    read as a double-spaced copy), a Chinese line going on from a full line ending with "，"
+    across that blank line is read as the paragraph's, and named in a warning.
     """
-    chunks = _join_lines(layout.lines, quoted, _block_mode(body))
+    gone_on: list[Line] = []
+    double = len(layout.lines) >= 3 and all(line.blank_before for line in layout.lines[1:])
+    chunks = _join_lines(layout.lines, quoted, _block_mode(body), gone_on=gone_on if double else None)
+    layout.problems.extend(
+        (line.at, Message(N_("“{text}” is read as part of the paragraph above: the line before it is a full line "
+                             "ending with “{end}”, and in a text with a blank line after every line the blank line "
+                             "between them sets nothing apart; if it opens a paragraph of its own, this paragraph is "
+                             "misread"), text=line.text.strip(), end=previous.text.strip()[-1]))
+        for line, previous in ((line, layout.lines[layout.lines.index(line) - 1]) for line in gone_on))
     marks = {f.mark for f in layout.footnotes} | set(known_marks)
     cut = trailing_text(chunks, quoted)
     if cut < len(chunks) and _broken_by_room(chunks[cut:], layout.lines):

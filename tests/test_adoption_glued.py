@@ -83,3 +83,21 @@ def test_a_sentence_naming_a_meeting_stays_the_paragraphs_text(text):
     chapeau = "大会，\n\n回顾其第 60/1 号决议，\n\n1. 决定采取行动；\n\n" if "回顾" in text else \
         "The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Decides to act;\n\n"
     assert _read(chapeau + text + "\n") == (("OP2", body), [], [])
+
+
+@pytest.mark.parametrize(("language", "glued", "below"), [
+    # Before: OP2 "Requests a report. 18 December 2023", only the meeting line listed
+    ("en", " 18 December 2023", "77th plenary meeting"),
+    ("en", " 77th plenary meeting", "18 December 2023"),
+    # Before: OP2 "请提交报告。2023 年 12 月 18 日"
+    ("zh", "2023 年 12 月 18 日", "第 77 次全体会议"),
+    ("zh", "第 77 次全体会议", "2023 年 12 月 18 日"),
+])
+def test_the_first_line_of_the_adoption_block_glued_onto_the_last_paragraph(language, glued, below):
+    assert _read(TEXTS[language].format(g=f"{glued}\n{below}")) == (
+        ("OP2", LAST[language]), [f"line 7: {glued.strip()}", f"line 8: {below}"], [])
+
+
+def test_a_date_ending_the_last_paragraphs_sentence_stays_its_text():
+    text = TEXTS["en"].replace("Requests a report.", "Decides to meet on").format(g=" 18 December 2023\n77th plenary meeting")
+    assert _read(text) == (("OP2", "Decides to meet on 18 December 2023"), ["line 8: 77th plenary meeting"], [])

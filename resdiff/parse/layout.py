@@ -272,6 +272,17 @@ _ADOPTION_ENDINGS = ("meeting", "plénière", "séance", "plenaria", "sesión", 
 _MEETING_WORD = lazy(r"plenary|meeting|全[体體]|[会會][议議]|séance|sesión|заседани|الجلسة")
 
 
+_GLUED_DATE = lazy(rf"(?<=[.。．])(?P<mark>[”’\"»)]*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]{{1,3}}|\d{{1,3}}(?=\s)|\[\^?\d{{1,3}}\])?)\s*"
+                   rf"(?P<adoption>{_ANY_DATE}\s*[.。]?)\s*$")
+
+
+def _meeting_follows(lines: list[str], k: int) -> bool:
+    """Whether the next line with text after ``lines[k]`` (a blank line between allowed) is a
+    plenary-meeting or adoption line naming its meeting."""
+    following = next((line.strip() for line in lines[k + 1 : k + 3] if line.strip()), "")
+    return bool(following) and _adoption_line(following) and bool(_MEETING_WORD.search(following))
+
+
 def glued_adoption(lines: list[str]) -> tuple[list[str], list[int]]:
     """The lines with an adoption line glued onto the end of a paragraph's line (``_GLUED_ADOPTION``)
     set on a line of its own after it, where the text then ends; and for each line the index of
@@ -283,6 +294,11 @@ def glued_adoption(lines: list[str]) -> tuple[list[str], list[int]]:
     ['2. 请提交报告。', '2023 年 12 月 18 日第 77 次全体会议']
     >>> glued_adoption(["2. Recalls its decision taken at the 77th plenary meeting on 1 May 2023."])[0]
     ['2. Recalls its decision taken at the 77th plenary meeting on 1 May 2023.']
+
+    The date alone is set apart where the plenary-meeting line follows it on the next line:
+
+    >>> glued_adoption(["2. 请提交报告。2023 年 12 月 18 日", "第 77 次全体会议"])[0]
+    ['2. 请提交报告。', '2023 年 12 月 18 日', '第 77 次全体会议']
     """
     out: list[str] = []
     origin: list[int] = []
@@ -297,6 +313,8 @@ def glued_adoption(lines: list[str]) -> tuple[list[str], list[int]]:
         at = max(0, len(line) - _ADOPTION_TAIL)
         tail = line[at:]
         found = _GLUED_ADOPTION.search(tail) if _MEETING_WORD.search(tail) else None
+        if found is None and _meeting_follows(lines, k):
+            found = _GLUED_DATE.search(tail)  # the date, the meeting line below it
         if found and line[: at + found.start()].strip() and not _adoption_line(line.strip()):
             out += [line[: at + found.end("mark")].rstrip(), found.group("adoption").strip()]
             origin += [k, k]

@@ -100,17 +100,92 @@ def test_json(tmp_path):
 
 
 def test_markdown(tmp_path):
+    # the moved line marked as moved where it stood and where it stands, as the note says
     result = runner.invoke(app, ["diff", *files(tmp_path), "--format", "markdown"])
     lines = result.stdout.splitlines()
     at = lines.index("### old.txt OP2 → new.txt OP2 (modified) — 98% alike")
-    assert lines[at + 2] == "Sub-paragraphs: OP2(b) → OP2(a) relettered; OP2(a) → OP2(b) moved and relettered."
+    moved = 'class="moved" title="OP2(a) → OP2(b) moved and relettered"'
+    assert lines[at + 2:at + 9] == [
+        "Sub-paragraphs: OP2(b) → OP2(a) relettered; OP2(a) → OP2(b) moved and relettered.",
+        "",
+        "Requests the Secretary-General:  ",
+        f"<del {moved}>(a) {REPORT}¶  ",
+        f"</del>(~~b~~**a**) {MEETING}  ",
+        f"<ins {moved}>(b) {REPORT}  ",
+        "</ins>(c) To keep the matter under review.",
+    ]
 
 
 def test_html(tmp_path):
     out = tmp_path / "diff.html"
     runner.invoke(app, ["diff", *files(tmp_path), "--format", "html", "-o", str(out)])
     page = out.read_text(encoding="utf-8")
-    assert "Sub-paragraphs: OP2(b) → OP2(a) relettered; OP2(a) → OP2(b) moved and relettered." in page
+    moved = 'class="moved" title="OP2(a) → OP2(b) moved and relettered"'
+    assert ('<p class="items">Sub-paragraphs: OP2(b) → OP2(a) relettered; <span class="item-moved">OP2(a) → OP2(b) '
+            'moved and relettered</span>.</p><div class="inline"><p class="text" lang="en">Requests the '
+            f'Secretary-General:\n<del {moved}>(a) {REPORT}<span class="pilcrow" aria-label="paragraph break">¶</span>'
+            f'</del>(<del>b</del><ins>a</ins>) {MEETING}\n<ins {moved}>(b) {REPORT}\n</ins>(c) To keep the matter under '
+            'review.</p></div>') in page
+    assert "ins.moved,del.moved{outline:1px dashed var(--k-moved);outline-offset:1px}" in page
+
+
+# A sub-paragraph moved to another paragraph: OP1(b) becomes OP2(a).
+ACROSS_OLD = ("The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Requests the Secretary-General:\n"
+              "(a) To submit a report on the financing of the mission;\n(b) To prepare a plan for the withdrawal of "
+              "troops;\n\n2. Decides:\n(a) To establish a working group;\n(b) To remain seized of the matter.\n")
+ACROSS_NEW = ("The General Assembly,\n\nRecalling its resolution 60/1,\n\n1. Requests the Secretary-General:\n"
+              "(a) To submit a report on the financing of the mission;\n\n2. Decides:\n(a) To prepare a plan for the "
+              "withdrawal of troops;\n(b) To establish a working group;\n(c) To remain seized of the matter.\n")
+
+
+def test_a_sub_paragraph_moved_to_another_paragraph_is_marked_in_markdown_and_html(tmp_path):
+    (tmp_path / "s0.txt").write_text(ACROSS_OLD, encoding="utf-8")
+    (tmp_path / "s1.txt").write_text(ACROSS_NEW, encoding="utf-8")
+    paths = [str(tmp_path / "s0.txt"), str(tmp_path / "s1.txt")]
+    terminal = runner.invoke(app, ["--ui-lang", "en", "diff", *paths, "--only-changes", "--color", "never"]).stdout
+    assert "Sub-paragraphs: OP1(b) moved to OP2(a)\n" in terminal
+    assert "Sub-paragraphs: OP2(a) moved from OP1(b); OP2(a) → OP2(b) relettered; OP2(b) → OP2(c) relettered\n" in terminal
+    markdown = runner.invoke(app, ["--ui-lang", "en", "diff", *paths, "--only-changes", "--format", "markdown"]).stdout
+    assert markdown.split("## Changes\n\n")[1].split("\n", 2)[2] == (
+        "### s0.txt OP1 → s1.txt OP1 (modified) — 77% alike\n\n"
+        "Sub-paragraphs: OP1(b) moved to OP2(a).\n\n"
+        "Requests the Secretary-General:  \n"
+        "(a) To submit a report on the financing of the mission;"
+        '<del class="moved" title="OP1(b) moved to OP2(a)">¶  \n'
+        "(b) To prepare a plan for the withdrawal of troops;</del>\n\n"
+        "### s0.txt OP2 → s1.txt OP2 (modified) — 72% alike\n\n"
+        "Sub-paragraphs: OP2(a) moved from OP1(b); OP2(a) → OP2(b) relettered; OP2(b) → OP2(c) relettered.\n\n"
+        "Decides:  \n"
+        '<ins class="moved" title="OP2(a) moved from OP1(b)">(a) To prepare a plan for the withdrawal of troops;  \n'
+        "</ins>(~~a~~**b**) To establish a working group;  \n"
+        "(~~b~~**c**) To remain seized of the matter.\n")
+    out = tmp_path / "s.html"
+    runner.invoke(app, ["--ui-lang", "en", "diff", *paths, "-o", str(out)])
+    page = out.read_text(encoding="utf-8")
+    assert ('<p class="items">Sub-paragraphs: <span class="item-moved">OP1(b) moved to OP2(a)</span>.</p>'
+            '<div class="inline"><p class="text" lang="en">Requests the Secretary-General:\n(a) To submit a report on '
+            'the financing of the mission;<del class="moved" title="OP1(b) moved to OP2(a)"><span class="pilcrow" '
+            'aria-label="paragraph break">¶</span>(b) To prepare a plan for the withdrawal of troops;</del></p></div>'
+            ) in page
+    assert ('<p class="items">Sub-paragraphs: <span class="item-moved">OP2(a) moved from OP1(b)</span>; OP2(a) → '
+            'OP2(b) relettered; OP2(b) → OP2(c) relettered.</p><div class="inline"><p class="text" lang="en">Decides:\n'
+            '<ins class="moved" title="OP2(a) moved from OP1(b)">(a) To prepare a plan for the withdrawal of troops;\n'
+            '</ins>(<del>a</del><ins>b</ins>) To establish a working group;\n(<del>b</del><ins>c</ins>) To remain '
+            'seized of the matter.</p></div>') in page
+
+
+def test_a_moved_sub_paragraph_is_marked_in_chinese_too(tmp_path):
+    old = "大会，\n\n回顾其第 60/1 号决议，\n\n1. 请秘书长：\n(a) 提交关于特派团经费筹措的报告；\n(b) 制定部队撤离计划；\n\n2. 决定：\n(a) 设立工作组；\n(b) 继续审议该问题。\n"
+    new = "大会，\n\n回顾其第 60/1 号决议，\n\n1. 请秘书长：\n(a) 提交关于特派团经费筹措的报告；\n\n2. 决定：\n(a) 制定部队撤离计划；\n(b) 设立工作组；\n(c) 继续审议该问题。\n"
+    (tmp_path / "z0.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "z1.txt").write_text(new, encoding="utf-8")
+    paths = [str(tmp_path / "z0.txt"), str(tmp_path / "z1.txt")]
+    markdown = runner.invoke(app, ["--ui-lang", "zh", "diff", *paths, "--format", "markdown"]).stdout
+    assert '<del class="moved" title="OP1(b) 移至 OP2(a)">¶  \n(b) 制定部队撤离计划；</del>\n' in markdown
+    assert '<ins class="moved" title="OP2(a) 从 OP1(b) 移来">(a) 制定部队撤离计划；  \n</ins>' in markdown
+    out = tmp_path / "z.html"
+    runner.invoke(app, ["--ui-lang", "zh", "diff", *paths, "-o", str(out)])
+    assert '<span class="item-moved">OP1(b) 移至 OP2(a)</span>' in out.read_text(encoding="utf-8")
 
 
 def test_word_makes_the_moved_sub_paragraph_a_word_move():

@@ -214,7 +214,13 @@ def renderer(fmt: DiffFormat):
 
 
 def item_notes(change) -> list[str]:
-    """One phrase per sub-paragraph of a change that did not stay as it was, in reading order:
+    """The phrases of ``marked_item_notes``."""
+    return [note for note, _moved in marked_item_notes(change)]
+
+
+def marked_item_notes(change) -> list[tuple[str, bool]]:
+    """One phrase per sub-paragraph of a change that did not stay as it was, in reading order,
+    each with whether it says a move (which HTML and Markdown mark as such):
     added, removed, modified, relettered, moved. Of a wholly added or removed paragraph, only
     the sub-paragraphs that moved (the rest is said by the paragraph's own kind).
 
@@ -241,41 +247,116 @@ def item_notes(change) -> list[str]:
     if not whole and items and all(i.kind is ChangeKind.REMOVED and not i.moved for i in change.items):
         # The list was run into the paragraph's text (or the other way round): its text is in
         # the paragraph's word diff, not gone.
-        return [_("{items} run into the paragraph's text")
-                .format(items=_(", ").join(i.old for i in items))]
+        return [(_("{items} run into the paragraph's text")
+                 .format(items=_(", ").join(i.old for i in items)), False)]
     if not whole and items and all(i.kind is ChangeKind.ADDED and not i.moved for i in change.items):
-        return [_("{items} set out from the paragraph's text")
-                .format(items=_(", ").join(i.new for i in items))]
+        return [(_("{items} set out from the paragraph's text")
+                 .format(items=_(", ").join(i.new for i in items)), False)]
     for item in change.item_changes:
         if whole and not item.moved:
             continue
-        if item.kind is ChangeKind.ADDED:
-            notes.append(_("{item} moved from {elsewhere}").format(item=item.new, elsewhere=item.elsewhere) if item.moved
-                         else _("{item} added").format(item=item.new))
+        if item.moved:
+            notes.append((move_note(item), True))
+        elif item.kind is ChangeKind.ADDED:
+            notes.append((_("{item} added").format(item=item.new), False))
         elif item.kind is ChangeKind.REMOVED:
-            notes.append(_("{item} moved to {elsewhere}").format(item=item.old, elsewhere=item.elsewhere) if item.moved
-                         else _("{item} removed").format(item=item.old))
-        elif item.moved:
-            # moved within its list ((a) and (b) swapped), as a paragraph moves
-            if item.relettered:
-                notes.append(_("{old} → {new} moved, relettered and modified").format(old=item.old, new=item.new)
-                             if item.kind is ChangeKind.MODIFIED
-                             else _("{old} → {new} moved and relettered").format(old=item.old, new=item.new))
-            else:
-                notes.append(_("{old} → {new} moved and modified").format(old=item.old, new=item.new)
-                             if item.kind is ChangeKind.MODIFIED
-                             else _("{old} → {new} moved").format(old=item.old, new=item.new))
+            notes.append((_("{item} removed").format(item=item.old), False))
         elif item.relettered:
             if item.kind is ChangeKind.MODIFIED:
-                notes.append(_("{old} → {new} relettered and modified").format(old=item.old, new=item.new))
+                notes.append((_("{old} → {new} relettered and modified").format(old=item.old, new=item.new), False))
             else:
-                notes.append(_("{old} → {new} relettered").format(old=item.old, new=item.new))
+                notes.append((_("{old} → {new} relettered").format(old=item.old, new=item.new), False))
         elif item.old != item.new:
             # its paragraph renumbered: old → new, as every other phrase names it
-            notes.append(_("{old} → {new} modified").format(old=item.old, new=item.new))
+            notes.append((_("{old} → {new} modified").format(old=item.old, new=item.new), False))
         else:
-            notes.append(_("{item} modified").format(item=item.new))
+            notes.append((_("{item} modified").format(item=item.new), False))
     return notes
+
+
+def move_note(item) -> str:
+    """The phrase for a sub-paragraph that moved: to or from another paragraph ("OP1(b) moved to
+    OP2(a)"), or within its list ((a) and (b) swapped: "OP2(a) → OP2(b) moved and relettered")."""
+    from ..model import ChangeKind
+
+    if item.kind is ChangeKind.ADDED:
+        return _("{item} moved from {elsewhere}").format(item=item.new, elsewhere=item.elsewhere)
+    if item.kind is ChangeKind.REMOVED:
+        return _("{item} moved to {elsewhere}").format(item=item.old, elsewhere=item.elsewhere)
+    # moved within its list ((a) and (b) swapped), as a paragraph moves
+    if item.relettered:
+        return (_("{old} → {new} moved, relettered and modified").format(old=item.old, new=item.new)
+                if item.kind is ChangeKind.MODIFIED
+                else _("{old} → {new} moved and relettered").format(old=item.old, new=item.new))
+    return (_("{old} → {new} moved and modified").format(old=item.old, new=item.new)
+            if item.kind is ChangeKind.MODIFIED else _("{old} → {new} moved").format(old=item.old, new=item.new))
+
+
+def moved_item_spans(change, comparison) -> list[tuple[Any, str | None]]:
+    """The change's spans as shown (``for_display``), each with the phrase of the sub-paragraph
+    move it shows, None for the rest: the line of a moved sub-paragraph deleted where it stood
+    ("OP1(b) moved to OP2(a)") and inserted where it stands ("OP2(a) moved from OP1(b)"), its
+    line breaks with it; a span reaching beyond such a line is cut where the line ends. HTML and
+    Markdown mark those pieces as moved, as the "Sub-paragraphs:" line says.
+
+    >>> from resdiff.parse import parse_text
+    >>> from resdiff.compare import compare
+    >>> old = "The General Assembly,\\n\\n1. Requests:\\n(a) A report;\\n(b) A plan;\\n\\n2. Decides:\\n(a) To act.\\n"
+    >>> new = "The General Assembly,\\n\\n1. Requests:\\n(a) A report;\\n\\n2. Decides:\\n(a) A plan;\\n(b) To act.\\n"
+    >>> c = compare(parse_text(old)[0], parse_text(new)[0])
+    >>> [(s.op.value, s.text, note) for s, note in moved_item_spans(c.changes[0], c) if note]
+    [('delete', '\\n(b) A plan;', 'OP1(b) moved to OP2(a)')]
+    >>> [(s.op.value, s.text, note) for s, note in moved_item_spans(c.changes[1], c) if note]
+    [('insert', '(a) A plan;\\n', 'OP2(a) moved from OP1(b)')]
+    """
+    from ..inline import Shown, for_display
+    from ..items import item_id
+    from ..model import ChangeKind, Op
+
+    shown = for_display(change.inline)
+    moves = [item for item in change.item_changes if item.moved]
+    if not moves:
+        return [(span, None) for span in shown]
+
+    def lines(document, ids) -> dict[str, tuple[int, int]]:
+        # where each sub-paragraph's line starts and ends in the paragraphs' bodies joined by newlines
+        found: dict[str, tuple[int, int]] = {}
+        at = 0
+        for pid in ids:
+            paragraph = document.paragraph(pid)
+            first = 1 if paragraph.text or not paragraph.items else 0
+            for k, line in enumerate(paragraph.body.split("\n")):
+                if first <= k < first + len(paragraph.items):
+                    found[item_id(paragraph.id, paragraph.items[k - first])] = (at, at + len(line))
+                at += len(line) + 1
+        return found
+
+    old_lines, new_lines = lines(comparison.old, change.old), lines(comparison.new, change.new)
+    ranges: dict[Any, list[tuple[int, int, str]]] = {Op.DELETE: [], Op.INSERT: []}
+    for item in moves:
+        note = move_note(item)
+        if item.kind is not ChangeKind.ADDED and item.old in old_lines:
+            start, end = old_lines[item.old]
+            ranges[Op.DELETE].append((start - 1, end + 1, note))  # with the line breaks around it
+        if item.kind is not ChangeKind.REMOVED and item.new in new_lines:
+            start, end = new_lines[item.new]
+            ranges[Op.INSERT].append((start - 1, end + 1, note))
+    out: list[tuple[Any, str | None]] = []
+    at = {Op.DELETE: 0, Op.INSERT: 0}
+    for span in shown:
+        if span.op is Op.EQUAL:
+            out.append((span, None))
+            at[Op.DELETE] += len(span.text)
+            at[Op.INSERT] += len(span.text)
+            continue
+        start = at[span.op]
+        end = start + len(span.text)
+        cuts = sorted({start, end} | {c for a, b, _note in ranges[span.op] for c in (a, b) if start < c < end})
+        for x, y in zip(cuts, cuts[1:]):
+            said = next((n for a, b, n in ranges[span.op] if a <= x and y <= b), None)
+            out.append((Shown(span.op, span.text[x - start:y - start], span.layout), said))
+        at[span.op] = end
+    return out
 
 
 def header_label(part, comparison) -> str:

@@ -30,9 +30,10 @@ from . import (
     furniture_heading,
     furniture_line,
     header_name,
-    item_notes,
     kind_name,
     layout_line,
+    marked_item_notes,
+    moved_item_spans,
     no_changes_line,
     opening_words,
     parts_line,
@@ -152,6 +153,8 @@ margin:.6rem 0;padding:.5rem .9rem .6rem;scroll-margin-top:4rem}
 ins{background:var(--ins-bg);color:var(--ins-ink);text-decoration:underline;text-decoration-thickness:1.5px;text-underline-offset:.18em;border-radius:2px}
 del{background:var(--del-bg);color:var(--del-ink);text-decoration:line-through;text-decoration-thickness:1.5px;border-radius:2px}
 ins.layout,del.layout{background:none;color:inherit;text-decoration-style:dotted;text-decoration-thickness:1px}
+ins.moved,del.moved{outline:1px dashed var(--k-moved);outline-offset:1px}
+.item-moved{color:var(--k-moved);font-weight:600}
 .pilcrow{font-weight:700;padding:0 .15em}
 ins::before,ins::after,del::before,del::after{clip-path:inset(100%);clip:rect(1px,1px,1px,1px);height:1px;width:1px;
 overflow:hidden;position:absolute;white-space:nowrap}
@@ -524,11 +527,16 @@ def _plain(spans) -> str:
     return "".join(span.text for span in spans)
 
 
-def _spans_html(spans: tuple[Shown, ...]) -> str:
+def _spans_html(spans: tuple[Shown, ...], moves: list[str | None] | None = None) -> str:
+    """The spans marked; ``moves``, one a span, the phrase of the sub-paragraph move a span
+    shows (``moved_item_spans``): that span is marked moved, the phrase its title."""
     out = []
-    for span in spans:
+    for k, span in enumerate(spans):
         text = _e(span.text)
         layout = f' class="layout" title="{_w("width or spacing only")}"' if span.layout else ""
+        move = moves[k] if moves is not None else None
+        if move is not None:
+            layout = f' class="{"layout moved" if span.layout else "moved"}" title="{_e(move)}"'
         if span.op is Op.EQUAL:
             out.append(text)
         elif span.op is Op.DELETE:
@@ -846,13 +854,18 @@ def _change(comparison: Comparison, position: int, change: Change, origin_above:
         said = _("Splits {ids} into {into}.").format(ids=_e(_ids(old, change.old)),
                                                       into=_e(_(" and ").join(_ids(new, (pid,)) for pid in change.new)))
         sources = f'<p class="sources">{said}</p>'
-    notes = item_notes(change)
+    notes = marked_item_notes(change)
     if notes:
-        said = _e(_("Sub-paragraphs: {notes}").format(notes=_("; ").join(notes)) + _("."))
-        sources += f'<p class="items">{said}</p>'
+        # a sub-paragraph's move marked as a move, as its lines below are
+        said = _e(_("; ")).join(f'<span class="item-moved">{_e(note)}</span>' if moved else _e(note)
+                                for note, moved in notes)
+        template, stop = _e(_("Sub-paragraphs: {notes}")), _e(_("."))
+        sources += f'<p class="items">{template.format(notes=said)}{stop}</p>'
     lang_doc = old if change.kind is ChangeKind.REMOVED else new
-    shown = for_display(change.inline)
-    inline = f'<div class="inline"><p class="text"{_lang(lang_doc, _plain(shown))}>{_spans_html(shown)}</p></div>'
+    pairs = moved_item_spans(change, comparison)
+    shown = tuple(span for span, _move in pairs)
+    inline = (f'<div class="inline"><p class="text"{_lang(lang_doc, _plain(shown))}>'
+              f'{_spans_html(shown, [move for _span, move in pairs])}</p></div>')
     # An empty column says what became of the paragraph: "Removed (was L.22 OP17)". When both
     # versions run right to left, so do the columns: the old version on the right.
     context = "rtl" if _mirrored(comparison) else UI_DIRECTION

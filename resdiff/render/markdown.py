@@ -9,6 +9,7 @@ every change stays marked when rendered and readable as plain text.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -28,6 +29,7 @@ from . import (
     item_notes,
     kind_name,
     layout_line,
+    moved_item_spans,
     no_changes_line,
     parts_line,
     reading_warnings,
@@ -115,20 +117,28 @@ def _joins_a_space(pieces: list[tuple[Op, str]], index: int) -> bool:
                 or (after and after[0] is Op.EQUAL and after[1][:1].isspace()))
 
 
-def _mark(spans: tuple[Shown, ...]) -> str:
+def _mark(spans: tuple[Shown, ...], moves: list[str | None] | None = None) -> str:
     """The spans as Markdown, deletions and insertions marked.
 
     White space at the edges of a change goes outside the delimiters, where GFM wants it (a
     rendered page shows one space for a run of them anyway); a change of white space alone is
-    marked with HTML tags, which can hold it, so that it is seen.
+    marked with HTML tags, which can hold it, so that it is seen. ``moves``, one a span: the
+    phrase of the sub-paragraph move a span shows (``moved_item_spans``), marked with HTML tags
+    of class "moved" whose title is the phrase.
     """
+    said = moves if moves is not None else [None] * len(spans)
     pieces = [(span.op, escape_markdown(span.text)) for span in spans if span.text]
+    notes = [move for span, move in zip(spans, said) if span.text]
     out = []
     for index, (op, text) in enumerate(pieces):
         if op is Op.EQUAL:
             out.append(text)
             continue
         tag = "del" if op is Op.DELETE else "ins"
+        if notes[index] is not None:
+            title = html.escape(notes[index] or "", quote=True)
+            out.append(f'<{tag} class="moved" title="{title}">{_pilcrows(text) if op is Op.DELETE else text}</{tag}>')
+            continue
         core = text.strip()
         if not core:
             out.append(f"<{tag}>{text}</{tag}>")
@@ -273,7 +283,8 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         notes = item_notes(change)
         if notes:
             lines += [_("Sub-paragraphs: {notes}").format(notes=escape_markdown(_("; ").join(notes))) + _("."), ""]
-        text = _mark(for_display(change.inline))
+        pairs = moved_item_spans(change, comparison)
+        text = _mark(tuple(span for span, _move in pairs), [move for _span, move in pairs])
         lines += [text, ""]
     footnotes = [f for f in comparison.footnotes
                  if not (options.only_changes and f.kind is ChangeKind.UNCHANGED and not f.renumbered)]

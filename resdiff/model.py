@@ -132,6 +132,21 @@ class Footnote:
 _PARAGRAPH_INDEX: dict[int, tuple[tuple, dict]] = {}
 
 
+# A line of page furniture that is no one draft's but the whole committee report's (a PDF's or
+# Word file's page head or foot outside every draft the report quotes): its message opens so
+# ("report, page 3: A/65/440"), and it is listed once, with the report's first draft.
+WHOLE_REPORT = "report, "
+
+
+def whole_report(line: str) -> bool:
+    """Whether a line of a document's furniture is the whole report's (``WHOLE_REPORT``).
+
+    >>> whole_report("report, page 1: A/65/440"), whole_report("page 2: A/65/440")
+    (True, False)
+    """
+    return str(getattr(line, "template", line)).startswith(WHOLE_REPORT)
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One version of a resolution: a draft, a revised draft or an adopted text."""
@@ -161,6 +176,11 @@ class Document:
     # The stored revision this version is, where the store holds several of its symbol (set by
     # store.resolver): the views name it "A/C.3/78/L.41 rev 2". None for a file. Not data.
     revision: int | None = field(default=None, compare=False, repr=False)
+    # The lines of the text it was read from that the document spans (1-based, first and last:
+    # from its chapeau through its last paragraph or annex), where the parser knows them: what
+    # a PDF's or Word file's page furniture is placed by (parse.structure.place_furniture).
+    # None otherwise. Not data.
+    span: tuple[int, int] | None = field(default=None, compare=False, repr=False)
 
     @property
     def label(self) -> str:

@@ -64,8 +64,8 @@ def test_the_agenda_item_of_a_chinese_pdf_masthead_read_as_one_line(draft, date)
     pdf = parse_file(str(EXTRACTIONS / f"{draft}-ZH.pdf"))[0]
     assert pdf.agenda_item == "议程项目 17"
     assert [str(line) for line in pdf.furniture[:2]] == [
-        f"line 1: {draft.replace('_', '/')}联合国 {draft.replace('_', '/')}",
-        f"line 3: 大会Distr.: Limited {date}第六十五届会议"]
+        f"page 1, line 1: {draft.replace('_', '/')}联合国 {draft.replace('_', '/')}",
+        f"page 1, line 3: 大会Distr.: Limited {date}第六十五届会议"]
     text = parse_file(str(EXTRACTIONS / f"{draft}-ZH.pdftotext.txt"))[0]
     assert text.agenda_item == "议程项目 17"
     assert [(h.part, h.kind.value) for h in compare(pdf, text).header] == [("agenda item", "unchanged"), ("chapeau", "unchanged")]

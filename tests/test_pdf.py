@@ -60,7 +60,7 @@ def test_pdf_text_has_no_page_furniture(pdf):
 
 def test_the_lines_a_pdfs_reading_leaves_out_are_listed_by_page():
     document = parse_file(str(CORPUS / "pdf" / "A_RES_ES-11_1-EN.pdf"))[0]
-    assert [str(f) for f in document.furniture if f.startswith("page ")] == [
+    assert [str(f) for f in document.furniture if re.match(r"page \d+: ", f)] == [
         "page 1: 22-04067 (E) 210322", "page 1: *2204067*",
         "page 2: A/RES/ES-11/1 Aggression against Ukraine", "page 2: 22-04067 2/4",
         "page 3: Aggression against Ukraine A/RES/ES-11/1", "page 3: 3/4 22-04067", "page 3: __________________",
@@ -76,10 +76,13 @@ def test_every_character_of_a_pdfs_text_layer_is_compared_or_listed(pdf):
     data = pdf.read_bytes()
     printed = Counter(ch for _, lines in _read_pages(data, pdf.name)[0] for line in lines for ch in line.text
                       if not ch.isspace())
-    lost = printed - accounted(parse_pdf(data, pdf.name))
+    documents = parse_pdf(data, pdf.name)
+    lost = printed - accounted(documents)
     # by design: an operative number's full stop, a sub-paragraph label's brackets, a superscript
-    # mark read as the mark's digits
-    assert set(lost) <= set(".()" + SUPERSCRIPT_DIGITS), (pdf.name, lost)
+    # mark read as the mark's digits; and the quotation mark that opens each line of a draft a
+    # committee report quotes, taken off as from the report's text (test_conservation's baseline)
+    quoted = '"“”' if len(documents) > 1 else ""
+    assert set(lost) <= set(".()" + SUPERSCRIPT_DIGITS + quoted), (pdf.name, lost)
 
 
 def test_footnotes_are_taken_out_of_the_text_and_attached():

@@ -37,7 +37,7 @@ from ..errors import InputError
 from ..i18n import N_, Message, _, ngettext
 from ..model import Document
 from ..text import SUPERSCRIPT_DIGITS
-from .structure import parse_text
+from .structure import parse_text, place_furniture
 
 __all__ = ["parse_docx", "docx_text", "UNCITED_BOOKMARK"]
 
@@ -67,6 +67,13 @@ class DocxText:
     rows: tuple[tuple[int, int, str], ...] = ()
     margins: tuple[tuple[str, str], ...] = ()  # ("header" or "footer", a line of it)
     uncited_heading: str = ""  # resdiff's heading above the footnotes no paragraph cites
+    # Where things stand: for each line of ``text`` with words (a paragraph, a footnote), the
+    # Word paragraph it is or follows (counted from 1, as the body holds them, empty ones too);
+    # for each table row, how many lines of ``text`` come before its table; and for the heading
+    # above the uncited footnotes, how many come before it.
+    paragraphs: tuple[int, ...] = ()
+    row_places: tuple[int, ...] = ()
+    heading_place: int = 0
 
 
 def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
@@ -94,16 +101,28 @@ def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
     documents = parse_text(read.text, source)
     if said:
         documents = tuple(replace(d, notes=d.notes + tuple(said)) for d in documents)
-    if not read.rows and not read.margins and not read.uncited_heading:
-        return documents
-    # the page headers and footers and the rows of the tables skipped, listed with the furniture
-    listed = tuple(Message(N_("page header: {text}") if kind == "header" else N_("page footer: {text}"), text=text)
-                   for kind, text in read.margins)
-    listed += tuple(Message(N_("table {table}, row {row}: {text}"), table=table, row=row, text=text)
-                    for table, row, text in read.rows)
+
+    def relabel(line: int, text: str) -> Message:
+        # (the text read holds one paragraph a line, a blank line between)
+        entry = (line - 1) // 2
+        if not 0 <= entry < len(read.paragraphs):
+            return Message(N_("line {line}: {text}"), line=line, text=text)
+        return Message(N_("paragraph {paragraph}: {text}"), paragraph=read.paragraphs[entry], text=text)
+
+    # The page headers and footers (a section's, printed on every page: the whole file's), the
+    # rows of the tables skipped (where the table stands) and resdiff's heading above the
+    # footnotes no paragraph cites, listed with the furniture.
+    listed: list[tuple[int | None, Message, Message]] = [
+        (None, Message(N_("page header: {text}") if kind == "header" else N_("page footer: {text}"), text=text),
+         Message(N_("report, page header: {text}") if kind == "header" else N_("report, page footer: {text}"),
+                 text=text)) for kind, text in read.margins]
+    listed += [(2 * entry - 1, Message(N_("table {table}, row {row}: {text}"), table=table, row=row, text=text),
+                Message(N_("report, table {table}, row {row}: {text}"), table=table, row=row, text=text))
+               for (table, row, text), entry in zip(read.rows, read.row_places)]
     if read.uncited_heading:
-        listed += (Message(N_("heading above the footnotes no paragraph cites: {text}"), text=read.uncited_heading),)
-    return (replace(documents[0], furniture=documents[0].furniture + listed),) + documents[1:]
+        heading = Message(N_("heading above the footnotes no paragraph cites: {text}"), text=read.uncited_heading)
+        listed.append((2 * read.heading_place - 1, heading, heading))
+    return place_furniture(documents, listed, relabel)
 
 
 def docx_text(data: bytes, source: str | None = None) -> DocxText:
@@ -119,16 +138,24 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
     # a paragraph whose mark is deleted runs on into the next
     joined = ""
     joined_refs: list[str] = []
+    paragraphs: list[int] = []  # for each entry of ``out``, the Word paragraph it is or follows
+    row_places: list[int] = []
+    heading_place = 0
+    count = 0  # the body's paragraphs so far
     for element in _blocks(body):
         if element.tag == _W + "tbl":
             tables += 1
-            rows += [(tables, k, text) for k, text in _table_rows(element)]
+            found = _table_rows(element)
+            rows += [(tables, k, text) for k, text in found]
+            row_places += [len(out)] * len(found)
             continue
         if element.tag != _W + "p":
             continue
+        count += 1
         text, refs = _paragraph_text(element, order)
         if element.find(f"{_W}bookmarkStart[@{_W}name='{UNCITED_BOOKMARK}']") is not None:
             listing, heading = True, heading or " ".join(text.split())
+            heading_place = len(out)
             continue
         mark = element.find(f"{_W}pPr/{_W}rPr")
         if mark is not None and (mark.find(_W + "del") is not None or mark.find(_W + "moveFrom") is not None):
@@ -142,9 +169,11 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
         if listing and (listed := _LISTED_FOOTNOTE.fullmatch(line)):
             line = f"{listed.group(1).translate(_TO_SUPERSCRIPT)} {listed.group(2)}"
         out.append(line)
+        paragraphs.append(count)
         for ref in refs:
             note = footnotes.get(ref, "")
             out.append(f"{order.of[ref].translate(_TO_SUPERSCRIPT)} {note}".rstrip())
+            paragraphs.append(count)
     insertions = deletions = 0
     authors: dict[str, None] = {}
     for element in body:
@@ -157,7 +186,7 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
                 deletions += 1
             authors.setdefault((change.get(_W + "author") or "").strip() or "?", None)
     return DocxText("\n\n".join(out) + "\n", tables, insertions, deletions, tuple(authors), tuple(rows), tuple(margins),
-                    heading)
+                    heading, tuple(paragraphs), tuple(row_places), heading_place)
 
 
 class _Marks:

@@ -21,7 +21,7 @@ import io
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..errors import InputError, ParseError
 from ..i18n import N_, Message, _
@@ -29,7 +29,7 @@ from ..model import Document
 from ..text import SUPERSCRIPT_DIGITS, has_cjk
 from .lines import wrapped_number
 from .patterns import INSERTED_OPENING
-from .structure import parse_text
+from .structure import parse_text, place_furniture
 
 __all__ = ["parse_pdf", "pdf_text"]
 
@@ -43,7 +43,8 @@ _JOB_NUMBER = re.compile(r"^\d{2}-\d{5}\b")
 _BARCODE = re.compile(r"^\*\d{6,8}\*")
 _PAGE = re.compile(r"^(?:\d{1,3}/\d{1,3}|\d{1,3}|-\s*\d{1,3}\s*-)$")
 _FURNITURE_WORDS = re.compile(r"Please recycle|请回收|請回收|^\d{2}-\d{5}|\*\d{6,8}\*")
-_NUMBERED = re.compile(r"^(?:\d{1,3}\s?[.．]|[(（][a-z]{1,3}[)）]|[(（][ivxlc]{1,6}[)）])")
+# (a quoted draft's line opens with its quotation mark: "“2. Calls upon …")
+_NUMBERED = re.compile(r"^[“\"]?(?:\d{1,3}\s?[.．]|[(（][a-z]{1,3}[)）]|[(（][ivxlc]{1,6}[)）])")
 
 
 @dataclass
@@ -66,15 +67,24 @@ def parse_pdf(data: bytes, source: str) -> tuple[Document, ...]:
 
     Raises InputError for a file that is not a readable PDF, ParseError for one without text
     (a scan) or without a resolution. The lines the reading left out (running heads, page
-    numbers, job numbers, the footnote rule) are listed with the first document's furniture, by
-    page, as the text parser lists the furniture it finds.
+    numbers, job numbers, the footnote rule) are listed by page with the furniture of the
+    document whose text their page's place holds (a committee report quoting several drafts: the
+    draft's; outside every draft, the whole report's, once), and the lines the text's parser
+    lists are named by page and printed line ("page 2, line 5: …"), as a reader counts them.
     """
-    text, dropped = _pdf_text(data, source)
+    text, dropped, places = _pdf_text(data, source)
     documents = parse_text(text, source)
-    if not dropped:
-        return documents
-    listed = tuple(Message(N_("page {page}: {text}"), page=page, text=line) for page, line in dropped)
-    return (replace(documents[0], furniture=documents[0].furniture + listed),) + documents[1:]
+
+    def relabel(line: int, text: str) -> Message:
+        entry = (line - 1) // 2  # (the text read holds one paragraph a line, a blank line between)
+        if not 0 <= entry < len(places):
+            return Message(N_("line {line}: {text}"), line=line, text=text)
+        page, printed = places[entry]
+        return Message(N_("page {page}, line {line}: {text}"), page=page, line=printed, text=text)
+
+    listed: list[tuple[int | None, Message, Message]] = [(2 * entry + 1, Message(N_("page {page}: {text}"), page=page, text=line),
+               Message(N_("report, page {page}: {text}"), page=page, text=line)) for page, line, entry in dropped]
+    return place_furniture(documents, listed, relabel)
 
 
 def pdf_text(data: bytes, source: str | None = None) -> str:
@@ -82,8 +92,11 @@ def pdf_text(data: bytes, source: str | None = None) -> str:
     return _pdf_text(data, source)[0]
 
 
-def _pdf_text(data: bytes, source: str | None) -> tuple[str, list[tuple[int, str]]]:
-    """``pdf_text``, and the lines left out of it: (page, text)."""
+def _pdf_text(data: bytes, source: str | None) -> tuple[str, list[tuple[int, str, int]], list[tuple[int, int]]]:
+    """``pdf_text``; the lines left out of it: (page, text, the paragraph of the text read, counted
+    from 0, being read where the line stands); and for each paragraph of the text read (and
+    footnote line), the page and printed line (counted from 1, the page's furniture included) it
+    begins on."""
     pages, rules = _read_pages(data, source)
     if not any(line.text.strip() for page in pages for line in page[1]):
         raise ParseError(
@@ -112,22 +125,29 @@ def _pdf_text(data: bytes, source: str | None) -> tuple[str, list[tuple[int, str
                 gaps[gap] += 1
     pitch = gaps.most_common(1)[0][0] if gaps else 0.0
 
+    places: list[tuple[int, int]] = []  # each entry of ``out``: where it begins
+    begins: tuple[int, int] = (1, 1)  # where the paragraph being read begins
+    note_places: list[tuple[int, int]] = []
+
     def flush() -> None:
         if paragraph:
             out.append(_join_lines(paragraph))
+            places.append(begins)
             paragraph.clear()
         if footnotes:
             out.extend(footnotes)
+            places.extend(note_places)
             footnotes.clear()
+            note_places.clear()
 
-    dropped: list[tuple[int, str]] = []
+    dropped: list[tuple[int, str, int]] = []
     for number, (height, lines) in enumerate(pages):
+        printed = {id(line): k for k, line in enumerate((line for line in lines if line.text.strip()), 1)}
         kept = [line for line in lines if not _is_furniture(line, number, height)]
-        dropped += [(number + 1, re.sub(r"\s+", " ", line.text).strip()) for line in lines
-                    if line.text.strip() and _is_furniture(line, number, height)]
+        at_top = -1  # the paragraph the page's first line of text is read into
+        left = [line for line in lines if line.text.strip() and _is_furniture(line, number, height)]
         separator = next((i for i, line in enumerate(kept) if _SEPARATOR.match(line.text.strip())), None)
         if separator is not None:
-            dropped.append((number + 1, kept[separator].text.strip()))
             body, notes = kept[:separator], kept[separator + 1 :]
         else:
             first_note = _notes_under_a_drawn_rule(kept, body_size)
@@ -148,17 +168,33 @@ def _pdf_text(data: bytes, source: str | None) -> tuple[str, list[tuple[int, str
             )
             if opens and paragraph:
                 out.append(_join_lines(paragraph))
+                places.append(begins)
                 paragraph.clear()
                 if footnotes:
                     out.extend(footnotes)
+                    places.extend(note_places)
                     footnotes.clear()
+                    note_places.clear()
+            if not paragraph:
+                begins = (number + 1, printed.get(id(line), 1))
             paragraph.append(text)
             previous = line
+            if at_top < 0:
+                at_top = len(out)
         page_notes, unplaced = _footnotes(notes)
         footnotes.extend(page_notes)
-        dropped += [(number + 1, text) for text in unplaced]
+        area = next((line for line in notes if line.text.strip()), None)  # (where the page's notes begin)
+        note_places.extend([(number + 1, printed.get(id(area), 1))] * len(page_notes))
+        at_foot = len(out)  # the paragraph being read where the page ends
+        # a line of furniture stands where the paragraph read at its end of the page does: the
+        # page's head with the paragraph the page begins with, its foot with the one it ends with
+        dropped += [(number + 1, re.sub(r"\s+", " ", line.text).strip(),
+                     at_top if line.y > height / 2 and at_top >= 0 else at_foot) for line in left]
+        if separator is not None:
+            dropped.append((number + 1, kept[separator].text.strip(), at_foot))
+        dropped += [(number + 1, text, at_foot) for text in unplaced]
     flush()
-    return "\n\n".join(out) + "\n", sorted(dropped, key=lambda entry: entry[0])
+    return "\n\n".join(out) + "\n", sorted(dropped, key=lambda entry: entry[0]), places
 
 
 # The longest resolutions and committee reports run to a few hundred pages; reading a page costs

@@ -180,6 +180,37 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
     return tuple(documents)
 
 
+def place_furniture(documents: tuple[Document, ...], listed: list[tuple[int | None, Message, Message]],
+                    relabel=None) -> tuple[Document, ...]:
+    """The documents read from a PDF's or Word file's text, given what the file's reading left out
+    as page furniture (``listed``: for each line, the line of the text read it stands at or None
+    where it has no place, as a Word page header; what it is called inside a draft; what it is
+    called as the whole report's).
+
+    Each line goes to the document whose span (``Document.span``) holds its place; a line outside
+    every document's span is the whole report's, listed once, with the first document, under its
+    second name; in a file of one document, every line is that document's. ``relabel`` (a line
+    of the text read, its text → a Message) names again the lines the text's parser listed
+    ("line {line}: {text}", a line of the text read, which a reader of the file cannot count).
+    """
+    furniture = [[relabel(m.arguments["line"], m.arguments["text"])
+                  if relabel is not None and isinstance(m, Message) and m.template == _LINE_FURNITURE else m
+                  for m in document.furniture] for document in documents]
+    whole: list[Message] = []
+    for line, inside, outside in listed:
+        owner = 0 if len(documents) == 1 else next(
+            (k for k, d in enumerate(documents) if line is not None and d.span and d.span[0] <= line <= d.span[1]), None)
+        if owner is None:
+            whole.append(outside)
+        else:
+            furniture[owner].append(inside)
+    furniture[0] += whole
+    return tuple(replace(d, furniture=tuple(lines)) for d, lines in zip(documents, furniture))
+
+
+_LINE_FURNITURE = "line {line}: {text}"
+
+
 def _renumbered(document: Document, origin: list[int]) -> Document:
     """A document read from a text made single-spaced, its furniture and warnings naming the
     lines of the text as given (``origin``: the given line of each line read, 1-based)."""
@@ -194,8 +225,11 @@ def _renumbered(document: Document, origin: list[int]) -> Document:
             return str(origin[int(value) - 1])
         return value
 
+    span = document.span
+    if span is not None:
+        span = (lines_of(span[0], True), lines_of(span[1], True))
     return replace(document, furniture=tuple(lines_of(f) for f in document.furniture),
-                   warnings=tuple(lines_of(w) for w in document.warnings))
+                   warnings=tuple(lines_of(w) for w in document.warnings), span=span)
 
 
 def _read_text(text: str, source: str | None) -> list[Document]:
@@ -367,6 +401,7 @@ def _read_text(text: str, source: str | None) -> list[Document]:
                                + glued_mark_warnings(glued + glued_in_annex, symbol)
                                + _trailing_warning(symbol, [(numbers[k] or block.end + 1, text) for k, text in trailing])),
                 furniture=tuple(Message(N_("line {line}: {text}"), line=k, text=text) for k, text in dropped),
+                span=(block.start + 1, _span_end(lines, blocks, index)),
             )
         )
     if not documents:
@@ -391,8 +426,21 @@ def _numbered_as_read(document: Document, origin: list[int]) -> Document:
             return message
         return Message(message.template, **{**message.arguments, "line": origin[line - 1] + 1})
 
+    span = document.span
+    if span is not None:
+        span = (origin[min(span[0], len(origin)) - 1] + 1, origin[min(span[1], len(origin)) - 1] + 1)
     return replace(document, furniture=tuple(renumbered(m) for m in document.furniture),
-                   warnings=tuple(renumbered(m) for m in document.warnings))
+                   warnings=tuple(renumbered(m) for m in document.warnings), span=span)
+
+
+def _span_end(lines: list[str], blocks: list, index: int) -> int:
+    """The last line (1-based) of the text of ``blocks[index]``: its last paragraph's, or its
+    annexes' up to the next text."""
+    block = blocks[index]
+    following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
+    if not block.quoted and annex_starts(lines, block.end, following):
+        return max(following, block.end)
+    return max(block.end, block.start + 1)
 
 
 def _trailing_area(lines: list[str], end: int, following: int, body: str) -> list[tuple[int | None, str]]:

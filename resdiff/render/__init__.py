@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..i18n import N_, _, ngettext
+from ..model import whole_report
 
 # typing is imported by type checkers only: the command starts without it
 TYPE_CHECKING = False
@@ -478,13 +479,21 @@ def furniture_line(comparison, listed: bool = False) -> str:
     >>> old = Document("A/C.2/65/L.22", None, "en", (), furniture=("line 1: 10-12345",))
     >>> furniture_line(Comparison(old, Document("A/C.2/65/L.56", None, "en", ()), ()))
     'Left out as page furniture: 1 line of L.22, 0 lines of L.56 (--show-furniture lists them)'
+    >>> report = Document("A/C.2/65/L.30", None, "en", (), furniture=("page 2: 10-67890", "report, page 1: A/65/440"))
+    >>> furniture_line(Comparison(report, Document("A/C.2/65/L.61", None, "en", ()), ()), listed=True)
+    'Left out as page furniture: 1 line of L.30, 0 lines of L.61, 1 line of the report as a whole'
     """
     old, new = comparison.old, comparison.new
     if not old.furniture and not new.furniture:
         return ""
+    # (a committee report's page heads and feet outside every draft: counted once, as its own)
+    whole = sum(1 for d in (old, new) for line in d.furniture if whole_report(line))
+    owned = [len(d.furniture) - sum(1 for line in d.furniture if whole_report(line)) for d in (old, new)]
     counts = _(", ").join(
-        ngettext("{n} line of {symbol}", "{n} lines of {symbol}", len(d.furniture)).format(
-            n=len(d.furniture), symbol=d.short_symbol) for d in (old, new))
+        [ngettext("{n} line of {symbol}", "{n} lines of {symbol}", n).format(n=n, symbol=d.short_symbol)
+         for d, n in zip((old, new), owned)]
+        + ([ngettext("{n} line of the report as a whole", "{n} lines of the report as a whole", whole).format(n=whole)]
+           if whole else []))
     if listed:
         return _("Left out as page furniture: {counts}").format(counts=counts)
     return _("Left out as page furniture: {counts} (--show-furniture lists them)").format(counts=counts)

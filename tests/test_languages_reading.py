@@ -131,3 +131,31 @@ def test_a_footnote_in_brackets_changed_is_a_footnote_change_not_a_paragraphs(tm
     assert lines[1] == "3 unchanged  0 modified  0 added  0 removed  0 merged  0 split  0 moved  0 renumbered"
     assert "Changed: 1 footnote" in lines
     assert lines[-2:] == ["[modified]  old.txt footnote 1 → new.txt footnote 1  (95% alike)", "القرار 217 ألف (د-[-3-]{+4+})."]
+
+
+_V3_AR = ("إن الجمعية العامة،\nإذ تشير إلى الإعلان العالمي لحقوق الإنسان1،\nوإذ تشير إلى العهد الدولي2،\n"
+          "1 - تقرر أن تتخذ إجراءات3؛\n2 - تقرر مواصلة النظر في هذه المسألة.\n__________\n"
+          "1 القرار 217 ألف (د-3).\n2 القرار 2200 ألف (د-21).\n3 A/80/123.\n")
+
+
+def test_arabic_marks_before_the_arabic_comma_and_semicolon_are_read():
+    paragraphs, footnotes, warnings = _read(_V3_AR)
+    assert paragraphs == [("PP1", "إذ تشير إلى الإعلان العالمي لحقوق الإنسان،", ("1",)),
+                          ("PP2", "وإذ تشير إلى العهد الدولي،", ("2",)), ("OP1", "تقرر أن تتخذ إجراءات؛", ("3",)),
+                          ("OP2", "تقرر مواصلة النظر في هذه المسألة.", ())]
+    assert [mark for mark, _ in footnotes] == ["1", "2", "3"]
+    assert warnings == []
+
+
+@pytest.mark.parametrize(("text", "warning"), [
+    ("The General Assembly,\nRecalling the Universal Declaration of Human Rights,\n1. Decides to act;\n"
+     "2. Decides to remain seized of the matter.\n__________\n1 Resolution 217 A (III).\n2 A/80/123.\n",
+     "document: footnotes 1, 2 are cited by no paragraph: their marks may be missing or misread"),
+    (_V3_AR.replace("الإنسان1،", "الإنسان،").replace("الدولي2،", "الدولي،").replace("إجراءات3؛", "إجراءات؛"),
+     "document: footnotes 1, 2, 3 are cited by no paragraph: their marks may be missing or misread"),
+    ("The General Assembly,\nRecalling the Universal Declaration of Human Rights,\n1. Decides to act.\n"
+     "__________\n1 Resolution 217 A (III).\n",
+     "document: footnote 1 is cited by no paragraph: its mark may be missing or misread"),
+])
+def test_footnotes_no_paragraph_cites_are_said_even_when_none_is_cited(text, warning):
+    assert _read(text)[2] == [warning]

@@ -69,8 +69,9 @@ _PLAIN_MARK = re.compile(
     r"|(?<=[^\W\d_]|[,;:.،؛”’\"])\((?P<paren>\d{1,3})\)(?=[\s,;:.)”،؛]|$)"
     r"|(?<=\d/)(?P<slash>\d{4,5})(?=[\s,;:.)”]|$)"  # "resolution 77/2285": 77/228 and mark 5
     r"|(?<![\d/.,])(?P<year>(?:19|20)\d{3,4})(?=[\s,;:.)”]|$)"  # "of 19881 and": 1988 and mark 1
-    r"|(?<=[^\W\d_]|[)”’\"\]])(?P<glued>\d{1,3})(?=[\s,;:.)”]|$)"  # "Declaration4", "Rules),9"
-    r"|(?<=[,;:.])(?P<punct>\d{1,3})(?=[\s,;:.)”]|$)"  # "session,1", "1995,2"
+    # "Declaration4", "Rules),9", "الإنسان1،" (before the Arabic comma or semicolon)
+    r"|(?<=[^\W\d_]|[)”’\"\]])(?P<glued>\d{1,3})(?=[\s,;:.)”،؛]|$)"
+    r"|(?<=[,;:.،؛])(?P<punct>\d{1,3})(?=[\s,;:.)”،؛]|$)"  # "session,1", "1995,2", "الإنسان،1"
     # "《行动纲领》2执行情况", "的报告；6": Chinese text never runs a number into a closing mark
     # and on into the next word, except counts ("，25个"), whose measure words are excluded.
     rf"|(?<=[》；。，、）”：])(?P<cjk>\d{{1,8}})(?=[{_CJK_RANGES}](?<![个项名次年月日号条岁种])|$)"
@@ -915,8 +916,9 @@ def _warnings(paragraphs: list[Paragraph], footnotes: list[Footnote], symbol: st
         found.append(Message(N_("{name}: footnote marks {marks} are cited but no footnote was found: "
                                 "footnotes printed without their rule may have been read as text"),
                              name=name, marks=", ".join(cited)))
-    if bodies and cited:
-        # a footnote no paragraph cites: its mark lost in editing or misread as text
+    if bodies:
+        # a footnote no paragraph cites: its mark lost in editing or misread as text (every
+        # footnote when no paragraph cites any: all their marks lost or misread)
         uncited = sorted((m for m in bodies - set(cited) if m.isdigit()), key=lambda mark: (len(mark), mark))
         if len(uncited) == 1:
             found.append(Message(N_("{name}: footnote {mark} is cited by no paragraph: its mark may be missing "

@@ -7,10 +7,12 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from rich.cells import cell_len
 
 from resdiff.compare import compare
-from resdiff.render import RenderOptions
+from resdiff.render import RenderOptions, alike
 from resdiff.render.terminal import render_stat
 
 from conftest import ROOT, SAMPLE
@@ -42,6 +44,20 @@ def test_stat_is_the_correspondence_table_without_the_texts(sample_comparison):
         assert cell_len(opening) <= 41 and (opening == body or opening.endswith("…"))  # not the text
     merged = next(r for r, c in zip(rows, sample_comparison.changes) if c.kind.value == "merged")
     assert re.match(r"PP15 \+ PP20 +→ +PP19 +merged +63%", merged)
+
+
+@pytest.mark.parametrize("width", [20, 30, 40, 50, 60, 80])
+def test_a_narrow_terminal_never_cuts_a_rows_ids_change_or_share_kept(sample_comparison, width):
+    """Only the opening words (a preview) give way to the width: the ids, every flag of the change
+    and the share kept are whole in every row, wrapped if need be; no line is wider than asked."""
+    out = render_stat(sample_comparison, RenderOptions(color=False, width=width))
+    assert all(cell_len(line) <= max(width, 20) for line in out.splitlines())
+    table = " ".join(out[out.index("\n\n") + 2:].split())
+    for change in sample_comparison.changes:
+        flags = [change.kind.value] + [flag for flag in ("moved", "renumbered") if getattr(change, flag)]
+        kept = alike(change.similarity) if change.similarity is not None else ""
+        row = " ".join([" + ".join(change.old) or "—", "→", " + ".join(change.new) or "—", *flags, kept]).strip()
+        assert row in table, (width, row)
 
 
 def test_stat_from_the_command_line_and_only_changes(sample_comparison):

@@ -432,6 +432,10 @@ def _clip(text: str, cells: int, cell_len) -> str:
     return "".join(out) + "…"
 
 
+# The least room the opening words of a --stat row are cut to; with less, they are left out.
+_LEAST_WORDS = 8
+
+
 def render_stat(comparison: Comparison, options: RenderOptions | None = None, to_terminal: bool = False) -> str:
     """``resdiff diff --stat``: the header, then one row per change (old ids → new ids, kind and
     flags, share kept, opening words), without the texts.
@@ -470,10 +474,14 @@ def render_stat(comparison: Comparison, options: RenderOptions | None = None, to
         rows.append((" + ".join(change.old) or "—", "→", " + ".join(change.new) or "—", " ".join(flags), kept, words))
         styles.append(_BADGE_STYLE[change.kind])
     widths = [max(cell_len(row[column]) for row in rows) for column in range(5)]
+    if sum(widths) + 2 * 4 + 1 > console.width:
+        # Too narrow for the columns: the change and the share kept follow the ids unpadded, and
+        # a row wraps between words rather than lose any.
+        widths[3:5] = [0, 0]
     for index, row in enumerate(rows):
         line = Text()
         for column, cell in enumerate(row[:5]):
-            pad = " " * (widths[column] - cell_len(cell))
+            pad = " " * max(widths[column] - cell_len(cell), 0)
             cell_text = pad + cell if column == 4 else cell + pad
             style = None
             if color and index == 0:
@@ -482,7 +490,17 @@ def render_stat(comparison: Comparison, options: RenderOptions | None = None, to
                 style = styles[index - 1]
             line.append(cell_text, style=style)
             line.append("  " if column != 0 else " ")
-        line.append(row[5], style="dim" if color and index else None)
-        console.print(line, soft_wrap=True, no_wrap=True, overflow="ellipsis", crop=True)
+        # The ids, the change and the share kept are never cut: the opening words (a preview of
+        # the text, which --stat leaves out) take what room is left on the line, if any; in a
+        # terminal too narrow for the rest, the row wraps.
+        room = console.width - line.cell_len
+        words = Text(row[5], style="dim" if color and index else None)
+        if words.cell_len > room:
+            words.truncate(room, overflow="ellipsis")
+        if words.cell_len <= room and (room >= _LEAST_WORDS or words.plain == row[5]):
+            line.append_text(words)
+        else:
+            line.rstrip()
+        console.print(line, overflow="fold")
     _furniture(console, comparison, options)
     return _printed(console)

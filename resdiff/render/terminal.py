@@ -494,11 +494,11 @@ def render_stat(comparison: Comparison, options: RenderOptions | None = None, to
         # the text, which --stat leaves out) take what room is left on the line, if any; in a
         # terminal too narrow for the rest, the row wraps.
         room = console.width - line.cell_len
-        words = Text(row[5], style="dim" if color and index else None)
-        if words.cell_len > room:
-            words.truncate(room, overflow="ellipsis")
-        if words.cell_len <= room and (room >= _LEAST_WORDS or words.plain == row[5]):
-            line.append_text(words)
+        preview = Text(row[5], style="dim" if color and index else "")
+        if preview.cell_len > room:
+            preview.truncate(max(room, 0), overflow="ellipsis")
+        if preview.cell_len <= room and (room >= _LEAST_WORDS or preview.plain == row[5]):
+            line.append_text(preview)
         else:
             line.rstrip()
         console.print(line, overflow="fold")

@@ -137,6 +137,11 @@ def _heading_ends(chunk: list[str], line: str, wrapped_to: int) -> bool:
     return width(chunk[-1]) + 1 + width(word) <= wrapped_to
 
 
+# How many columns shorter than the text's width a title's last line must end where no blank
+# line follows it: lines of a proportional font hold some characters more or fewer.
+_UNRULED_SLACK = 8
+
+
 def _wrap_width(kept: list[Line]) -> tuple[tuple[int, int], tuple[int, int]]:
     """The width a text's lines are wrapped to: that of its widest line broken mid-sentence, the
     sentence going on on the next line with no blank line between (``lines.page_width``, where a
@@ -190,9 +195,10 @@ def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str, annex: b
         # Only the end of the paragraph so far matters to the decision, and that is its last line.
         opens_heading = annex and blank and bool(chunks) and _ends_terminal(chunks[-1][-1]) and _heading_line(kept, k)
         # (in a text wrapped without blank lines, pdftotext's or a PDF viewer's, a title ends at a
-        # line ended short too: "Declaration on the rights of peasants" / "The States Members …")
+        # line ended short too: "Declaration on the rights of peasants" / "The States Members …";
+        # the width then the only evidence, short by more than a proportional font's lines differ)
         title_ends = titled and (blank or not block_mode) and bool(chunks) \
-            and _heading_ends(chunks[-1], line, _width_without(widest, k - 1))
+            and _heading_ends(chunks[-1], line, _width_without(widest, k - 1) - (0 if blank else _UNRULED_SLACK))
         number = _OPERATIVE.match(line.lstrip("“\""))
         # a part of a multi-part resolution numbers its paragraphs from 1 again
         restarts = part and number is not None and int(number.group(1)) == 1 and bool(chunks) \

@@ -179,11 +179,11 @@ def single_spaced(lines: list[str]) -> tuple[list[str], list[int] | None]:
     one in twenty) and either
     - every run of blank lines is odd, three or more in some (the blank line after every line of
       a text that had blank lines of its own: undoing it gives that text back as it was), and,
-      where most runs are one blank line, the lines before those that end mid-sentence are
-      broken for want of room (a quarter of them or more as wide as most lines, all no wider
-      than a page's but one in twenty; a heading or a title ends without punctuation too, a
-      text of one paragraph a line with a blank line after each and three before a heading
-      keeps its blank lines); or
+      where more than three runs in four are one blank line, the lines before those that end
+      mid-sentence are broken for want of room (a quarter of them or more as wide as most
+      lines, all no wider than a page's but one in twenty; a heading or a title ends without
+      punctuation too: a text of one paragraph a line with a blank line after each and three
+      before a heading keeps its blank lines); or
     - most runs are one blank line, and a third or more of the lines before those end
       mid-sentence, broken for want of room.
 
@@ -215,8 +215,8 @@ def single_spaced(lines: list[str]) -> tuple[list[str], list[int] | None]:
     # (a page's furniture is short and ends mid-sentence too: a quarter of those lines will do)
     measure = widths[int(0.9 * (len(widths) - 1))]
     full = paged and sum(1 for w in broken if w >= 0.75 * measure) >= max(2, len(broken) / 4)
-    undone = runs.count(0) == 0 and all(n % 2 for n in runs) and any(n >= 3 for n in runs) and (ones <= len(runs) / 2
-                                                                                                or full)
+    undone = runs.count(0) == 0 and all(n % 2 for n in runs) and any(n >= 3 for n in runs) and (
+        ones <= len(runs) * 3 / 4 or full)
     wrapped = ones > len(runs) / 2 and full and len(broken) >= ones / 3
     if not (undone or wrapped):
         return lines, None

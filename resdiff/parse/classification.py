@@ -22,10 +22,10 @@ from .lines import _join, _join_all, ends_with_full_stop
 from .patterns import (
     _LABEL,
     _OPERATIVE,
-    _SUPER_MARK,
     _SUPER_TO_ASCII,
     CHAPEAU_LINE,
     bis_number,
+    drop_super_marks,
     item_label,
     opens_operative,
     opens_preambular,
@@ -136,7 +136,7 @@ def _take_marks(text: str, known: set[str], state: list[int],
             return ""
         return " "
 
-    text = _SUPER_MARK.sub(superscript, text)
+    text = drop_super_marks(text, superscript)
 
     def acceptable(mark: str, loose: bool) -> bool:
         if mark.startswith("0"):
@@ -238,8 +238,12 @@ def _take_marks(text: str, known: set[str], state: list[int],
         return keep
 
     text = sub_marks(plain, text)
-    text = re.sub(r"[ \t]{2,}", " ", text).strip()
-    return text, tuple(marks)
+    if "  " in text or "\t" in text:  # (two spaces or tabs in a row hold one of these)
+        text = _GAPS.sub(" ", text)
+    return text.strip(), tuple(marks)
+
+
+_GAPS = re.compile(r"[ \t]{2,}")
 
 
 def _ends_a_title(before: str) -> bool:

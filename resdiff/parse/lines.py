@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..text import han_count, has_cjk
-from .patterns import _LABEL, _OPERATIVE, _SUPER_MARK, _TERMINAL, opens_operative, opens_preambular
+from .patterns import _LABEL, _OPERATIVE, _TERMINAL, drop_super_marks, opens_operative, opens_preambular
 
 
 def _join(left: str, right: str) -> str:
@@ -51,7 +51,7 @@ _TRAILING_BRACKET_MARK = re.compile(r"\[\^?\d{1,3}\]\s*$")
 
 def _ends_terminal(text: str) -> bool:
     # A footnote mark may follow the paragraph's last punctuation: "…的命令,[1]", "…Charter,1".
-    stripped = _SUPER_MARK.sub("", _TRAILING_BRACKET_MARK.sub("", text)).rstrip(" ”\"’)0123456789")
+    stripped = drop_super_marks(_TRAILING_BRACKET_MARK.sub("", text)).rstrip(" ”\"’)0123456789")
     tail = text.rstrip()
     return bool(stripped) and (stripped[-1] in _TERMINAL or tail[-1:] in _TERMINAL)
 
@@ -116,7 +116,7 @@ def ends_with_full_stop(text: str) -> bool:
     >>> [ends_with_full_stop(t) for t in ("of the matter.[^5]", "此案。[1]", "the Charter.”", "matter.5", "No. 27")]
     [True, True, True, True, False]
     """
-    stripped = _SUPER_MARK.sub("", _TRAILING_BRACKET_MARK.sub("", text)).rstrip()
+    stripped = drop_super_marks(_TRAILING_BRACKET_MARK.sub("", text)).rstrip()
     stripped = _MARK_AFTER_STOP.sub("", stripped).rstrip(" ”\"’»)")
     return stripped[-1:] in _FULL_STOPS
 

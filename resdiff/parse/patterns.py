@@ -7,6 +7,7 @@ openers of preambular paragraphs): a new language is a new row here, not a new b
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..lazypattern import lazy
 from ..text import SUPERSCRIPT_DIGITS, has_cjk
@@ -174,6 +175,21 @@ _PLAIN_FOOTNOTE = re.compile(r"^(?=\(?(\d{1,3}))(?:\(\d{1,3}\)\s*|\d{1,3}\s+)(\S
 # over everything else at once.)
 _SUPER_MARK = re.compile(rf"(?=[\s{SUPERSCRIPT_DIGITS}])(?:(?<!\s)\s+)?([{SUPERSCRIPT_DIGITS}]{{1,3}})(\s*)")
 _SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+# A superscript digit: every match of _SUPER_MARK holds one, and a text without any (most
+# paragraphs) is left as it is without trying the pattern (its lookahead) at each character.
+_SUPER_DIGIT = re.compile(f"[{SUPERSCRIPT_DIGITS}]")
+
+
+def drop_super_marks(text: str, replace: str | Callable[[re.Match[str]], str] = "") -> str:
+    """``_SUPER_MARK.sub(replace, text)``, the pattern tried only where the text has a
+    superscript digit.
+
+    >>> drop_super_marks("the Charter,¹ and the Rules ²³ of"), drop_super_marks("of 1955")
+    ('the Charter,and the Rulesof', 'of 1955')
+    """
+    if _SUPER_DIGIT.search(text) is None:
+        return text
+    return _SUPER_MARK.sub(replace, text)
 # Endings after which a new paragraph may begin; a line ending otherwise is continued.
 _TERMINAL = set(",;:.，；：。!?！？،؛؟")
 

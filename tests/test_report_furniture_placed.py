@@ -100,3 +100,19 @@ def test_a_text_report_is_read_as_before():
     first, second = parse_file(str(REPORT) + ".txt")
     assert (len(first.furniture), len(second.furniture)) == (13, 7)
     assert not any(str(f).startswith("report, ") for f in (*first.furniture, *second.furniture))
+
+
+def test_a_warning_that_names_a_line_of_a_word_files_text_says_where_it_is(tmp_path):
+    from docx import Document
+
+    word = Document()
+    for text in ["United Nations A/RES/99/1", "Resolution adopted by the General Assembly", "99/1. Testing",
+                 "The General Assembly,", "Recalling its resolution 60/1,", "1. Decides to continue;",
+                 "2. Requests a report;", "5 Decides to remain seized of the matter."]:
+        word.add_paragraph(text)
+    path = tmp_path / "w.docx"
+    word.save(path)
+    assert [str(w) for w in parse_file(str(path))[0].warnings] == [
+        "A/RES/99/1: line 15: “5 Decides to remain seized of the matter…” looks like operative paragraph 5 but "
+        "follows OP2: read as text, not as a paragraph (a number without its full stop is read only in sequence) "
+        "(line 15 of the text read from the file is paragraph 8)"]

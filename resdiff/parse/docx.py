@@ -109,6 +109,12 @@ def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
             return Message(N_("line {line}: {text}"), line=line, text=text)
         return Message(N_("paragraph {paragraph}: {text}"), paragraph=read.paragraphs[entry], text=text)
 
+    def where(line: int) -> Message | None:
+        entry = (line - 1) // 2
+        if not 0 <= entry < len(read.paragraphs):
+            return None
+        return Message(N_("paragraph {paragraph}"), paragraph=read.paragraphs[entry])
+
     # The page headers and footers (a section's, printed on every page: the whole file's), the
     # rows of the tables skipped (where the table stands) and resdiff's heading above the
     # footnotes no paragraph cites, listed with the furniture.
@@ -122,7 +128,7 @@ def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
     if read.uncited_heading:
         heading = Message(N_("heading above the footnotes no paragraph cites: {text}"), text=read.uncited_heading)
         listed.append((2 * read.heading_place - 1, heading, heading))
-    return place_furniture(documents, listed, relabel)
+    return place_furniture(documents, listed, relabel, where)
 
 
 def docx_text(data: bytes, source: str | None = None) -> DocxText:

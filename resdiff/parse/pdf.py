@@ -82,9 +82,15 @@ def parse_pdf(data: bytes, source: str) -> tuple[Document, ...]:
         page, printed = places[entry]
         return Message(N_("page {page}, line {line}: {text}"), page=page, line=printed, text=text)
 
+    def where(line: int) -> Message | None:
+        entry = (line - 1) // 2
+        if not 0 <= entry < len(places):
+            return None
+        return Message(N_("page {page}, line {line}"), page=places[entry][0], line=places[entry][1])
+
     listed: list[tuple[int | None, Message, Message]] = [(2 * entry + 1, Message(N_("page {page}: {text}"), page=page, text=line),
                Message(N_("report, page {page}: {text}"), page=page, text=line)) for page, line, entry in dropped]
-    return place_furniture(documents, listed, relabel)
+    return place_furniture(documents, listed, relabel, where)
 
 
 def pdf_text(data: bytes, source: str | None = None) -> str:

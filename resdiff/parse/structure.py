@@ -181,7 +181,7 @@ def parse_text(text: str, source: str | None = None) -> tuple[Document, ...]:
 
 
 def place_furniture(documents: tuple[Document, ...], listed: list[tuple[int | None, Message, Message]],
-                    relabel=None) -> tuple[Document, ...]:
+                    relabel=None, where=None) -> tuple[Document, ...]:
     """The documents read from a PDF's or Word file's text, given what the file's reading left out
     as page furniture (``listed``: for each line, the line of the text read it stands at or None
     where it has no place, as a Word page header; what it is called inside a draft; what it is
@@ -191,7 +191,9 @@ def place_furniture(documents: tuple[Document, ...], listed: list[tuple[int | No
     every document's span is the whole report's, listed once, with the first document, under its
     second name; in a file of one document, every line is that document's. ``relabel`` (a line
     of the text read, its text → a Message) names again the lines the text's parser listed
-    ("line {line}: {text}", a line of the text read, which a reader of the file cannot count).
+    ("line {line}: {text}", a line of the text read, which a reader of the file cannot count);
+    ``where`` (a line of the text read → where it is in the file, a Message; None where not
+    known) says, after a warning that names a line of the text read, where that line is.
     """
     furniture = [[relabel(m.arguments["line"], m.arguments["text"])
                   if relabel is not None and isinstance(m, Message) and m.template == _LINE_FURNITURE else m
@@ -205,7 +207,17 @@ def place_furniture(documents: tuple[Document, ...], listed: list[tuple[int | No
         else:
             furniture[owner].append(inside)
     furniture[0] += whole
-    return tuple(replace(d, furniture=tuple(lines)) for d, lines in zip(documents, furniture))
+
+    def placed(warning: str) -> str:
+        line = getattr(warning, "arguments", {}).get("line")
+        found = where(line) if where is not None and isinstance(line, int) else None
+        if found is None:
+            return warning
+        return Message(N_("{warning} (line {line} of the text read from the file is {where})"),
+                       warning=warning, line=line, where=found)
+
+    return tuple(replace(d, furniture=tuple(lines), warnings=tuple(placed(w) for w in d.warnings))
+                 for d, lines in zip(documents, furniture))
 
 
 _LINE_FURNITURE = "line {line}: {text}"

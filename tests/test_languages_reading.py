@@ -1,6 +1,6 @@
 """Reading the forms French, Spanish, Russian and Arabic texts print as an English or Chinese
 reader expects them read: a draft's masthead (title, sponsors line, agenda item, date), footnotes
-numbered in brackets and marks set before the Arabic comma.
+numbered in brackets and marks set before the Arabic comma, inserted "bis" paragraphs.
 
 Each text is written as the UN prints that language's version, cut to a few paragraphs.
 """
@@ -159,3 +159,45 @@ def test_arabic_marks_before_the_arabic_comma_and_semicolon_are_read():
 ])
 def test_footnotes_no_paragraph_cites_are_said_even_when_none_is_cited(text, warning):
     assert _read(text)[2] == [warning]
+
+
+# --- paragraphs inserted "bis" in Russian and Arabic ---
+
+_BIS = {
+    "ar": ("إن الجمعية العامة،\nإذ تشير إلى قرارها 60/1،\n1 - تقرر أن تتخذ إجراءات؛\n2 - تطلب تقديم تقرير؛\n"
+           "2 مكررا - تدعو الدول إلى التعاون؛\n3 - تقرر مواصلة النظر في هذه المسألة.\n", "2 مكررا - ",
+           "تدعو الدول إلى التعاون؛"),
+    "ru": ("Генеральная Ассамблея,\nссылаясь на свою резолюцию 60/1,\n1. постановляет действовать;\n"
+           "2. просит представить доклад;\n2 бис. предлагает государствам сотрудничать;\n"
+           "3. постановляет продолжить рассмотрение этого вопроса.\n", "2 бис. ", "предлагает государствам сотрудничать;"),
+    "fr": ("L'Assemblée générale,\nRappelant sa résolution 60/1,\n1. Décide d'agir ;\n2. Demande un rapport ;\n"
+           "2 bis. Invite les États à coopérer ;\n3. Décide de rester saisie de la question.\n", "2 bis. ",
+           "Invite les États à coopérer ;"),
+}
+
+
+@pytest.mark.parametrize(("language", "number"), [("ar", "2 مكررا - "), ("ar", "2 مكرراً - "), ("ru", "2 бис. "),
+                                                  ("ru", "2-бис. "), ("fr", "2 bis. ")])
+def test_an_inserted_bis_paragraph_is_a_paragraph_of_its_own(language, number):
+    text, printed, words = _BIS[language]
+    paragraphs, _, warnings = _read(text.replace(printed, number))
+    assert [p[0] for p in paragraphs] == ["PP1", "OP1", "OP2", "OP2bis", "OP3"]
+    assert paragraphs[3][1] == words
+    assert warnings == []
+
+
+@pytest.mark.parametrize("language", ["ar", "ru"])
+def test_an_inserted_bis_paragraph_is_added_in_the_diff(tmp_path, language):
+    text, printed, words = _BIS[language]
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("".join(line for line in text.splitlines(True) if not line.startswith(printed)), encoding="utf-8")
+    new.write_text(text, encoding="utf-8")
+    lines = run_command("diff", str(old), str(new), "--only-changes", "--lang", "en").stdout.splitlines()
+    assert lines[1:] == ["4 unchanged  0 modified  1 added  0 removed  0 merged  0 split  0 moved  0 renumbered", "",
+                         "[added]  new.txt OP2bis", "{+" + words + "+}"]
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    (_BIS["ru"][0].replace("2 бис. ", "2 бис "), "2 бис"), (_BIS["ar"][0].replace("2 مكررا - ", "2 مكررا "), "2 مكررا")])
+def test_a_bis_number_without_its_punctuation_glued_on_is_said(text, number):
+    assert _read(text)[2] == [f"document: a paragraph numbered “{number}” is read as part of OP2: check it by hand"]

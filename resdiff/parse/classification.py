@@ -20,6 +20,8 @@ from ..model import INSERTED_ID, MAX_PARAGRAPHS, Footnote, Item, Paragraph, Para
 from ..text import has_cjk
 from .lines import _join, _join_all, ends_with_full_stop
 from .patterns import (
+    _BIS_JOIN,
+    _BIS_ORDINAL,
     _LABEL,
     _OPERATIVE,
     _SUPER_TO_ASCII,
@@ -797,8 +799,8 @@ def _annex_gap(name: str, series: str, number: int, last: int) -> Message:
 # it as a paragraph of its own ("2 bis Decides" without the full stop, "[2. alt …]"): after the end
 # of a sentence inside a paragraph's text, it is a paragraph that ran into the one before.
 _GLUED_INSERTED = re.compile(
-    r"(?<=[;:.；。：])\s?\[?(?P<number>(?:OP\s?)?\d{1,3}\s?(?:(?:bis|ter|quater|quinquies|sexies|septies|octies|"
-    r"novies|decies)(?![^\W\d_])|之[二三四五六七八九十])\.?|(?<=\[)\d{1,3}\.?\s?alt(?:ernative)?(?![^\W\d_])\.?"
+    rf"(?<=[;:.；。：؛])\s?\[?(?P<number>(?:OP\s?)?\d{{1,3}}{_BIS_JOIN}(?:{_BIS_ORDINAL})\.?"
+    r"|(?<=\[)\d{1,3}\.?\s?alt(?:ernative)?(?![^\W\d_])\.?"
     r"|OP\s?\d{1,3}\.?\s?\(?alt(?:ernative)?(?![^\W\d_])\)?)",
     re.I,
 )
@@ -812,6 +814,8 @@ def _glued_inserted(paragraph: Paragraph) -> list[str]:
     ['2 bis', '2. alt']
     >>> _glued_inserted(Paragraph("OP2", ParagraphKind.OPERATIVE, 2, "Recalls article 2 bis of the Convention;"))
     []
+    >>> _glued_inserted(Paragraph("OP2", ParagraphKind.OPERATIVE, 2, "просит; 2-бис предлагает; تطلب؛ 2 مكررا تدعو"))
+    ['2-бис', '2 مكررا']
     """
     texts = [paragraph.text, *(item.text for item in paragraph.items)]
     return [match.group("number") for text in texts for match in _GLUED_INSERTED.finditer(text)]

@@ -29,16 +29,22 @@ _OPERATIVE = re.compile(r"^(\d{1,5})\s?(?:[.．、]|[-–](?=\s|[\u0600-\u06ff])
 _BIS_ORDINALS = {"bis": "bis", "ter": "ter", "quater": "quater", "quinquies": "quinquies", "sexies": "sexies",
                  "septies": "septies", "octies": "octies", "novies": "novies", "decies": "decies",
                  "之二": "bis", "之三": "ter", "之四": "quater", "之五": "quinquies", "之六": "sexies",
-                 "之七": "septies", "之八": "octies", "之九": "novies", "之十": "decies"}
-_BIS_ORDINAL = r"(?i:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies)(?![^\W\d_])|之[二三四五六七八九十]"
+                 "之七": "septies", "之八": "octies", "之九": "novies", "之十": "decies",
+                 # Russian "2 бис." / "2-бис.", "2 тер."; Arabic "2 مكررا -" (repeated), with its
+                 # tanwin or without
+                 "бис": "bis", "тер": "ter", "مكرر": "bis", "مكررا": "bis", "مكرراً": "bis", "مكررًا": "bis"}
+_BIS_ORDINAL = (r"(?i:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|бис|тер)(?![^\W\d_])"
+                r"|之[二三四五六七八九十]|مكرر(?:ا\u064b?|\u064bا)?(?![\u0600-\u06ff])")
+# Between the number and its ordinal: a space, nothing, or a hyphen ("2-бис.").
+_BIS_JOIN = r"(?:\s?|-)"
 BIS_NUMBER = re.compile(
-    rf"^(?:OP\s?(\d{{1,3}})\s?({_BIS_ORDINAL})\s*[.．:–—)-]?|(\d{{1,3}})\s?({_BIS_ORDINAL})\s*[.．:–—)-])\s*(?=\S)"
+    rf"^(?:OP\s?(\d{{1,3}})\s?({_BIS_ORDINAL})\s*[.．:–—)-]?|(\d{{1,3}}){_BIS_JOIN}({_BIS_ORDINAL})\s*[.．:–—)-])\s*(?=\S)"
 )
 
 # A line that opens with an inserted paragraph's number ("2 bis.", "2bis.", "2 之二.", and "2 bis "
 # without its punctuation): a paragraph's form, never a footnote's mark and body ("footnote 2,
 # 'bis. …'"), even where footnote 2 exists.
-INSERTED_OPENING = re.compile(rf"^\d{{1,3}}\s?(?:{_BIS_ORDINAL})")
+INSERTED_OPENING = re.compile(rf"^\d{{1,3}}{_BIS_JOIN}(?:{_BIS_ORDINAL})")
 
 
 # A paragraph negotiators offer as an alternative to another: "[2. alt Decides …]", "[OP2 alt]
@@ -81,6 +87,8 @@ def bis_number(text: str) -> tuple[re.Match[str], str] | None:
 
     >>> [bis_number(t)[1] for t in ("2 bis. Decides", "2bis. Decides", "OP2ter Decides", "2 之二. 决定", "3 Ter. Décide")]
     ['OP2bis', 'OP2bis', 'OP2ter', 'OP2bis', 'OP3ter']
+    >>> [bis_number(t)[1] for t in ("2 бис. предлагает", "2-бис. предлагает", "2 тер. просит", "2 مكررا - تدعو", "2 مكرراً - تدعو")]
+    ['OP2bis', 'OP2bis', 'OP2ter', 'OP2bis', 'OP2bis']
     >>> [bis_number(t)[1] for t in ("[2. alt Decides", "[OP2 alt] Decides", "OP2 alt: Decides", "2 alt. Decides",
     ...                             "[2 alt 2. Decides", "2. Alt. Decides", "[2. alternative Decides", "OP2 (alt) Decides")]
     ['OP2alt', 'OP2alt', 'OP2alt', 'OP2alt', 'OP2alt2', 'OP2alt', 'OP2alt', 'OP2alt']

@@ -177,6 +177,21 @@ def test_an_annex_title_in_wrapped_text_without_blank_lines_is_a_heading():
     assert parse_text(WRAPPED)[0].warnings == parse_text(WRAPPED_ZH)[0].warnings == ()
 
 
+def test_a_first_paragraph_line_broken_a_little_early_is_no_title_in_wrapped_text():
+    # 75 columns and "States’" would fit in the 85 of the widest line: a proportional font's line
+    # holds a few characters more or fewer, so only a line short by more than that ends a title
+    first = "The States Members of the United Nations, assembled here, recall the Member"
+    text = WRAPPED.replace("Declaration on the rights of peasants\nThe States Members of the United Nations, assembled "
+                           "on this day,\nreaffirm their commitment to the rights of peasants,\n",
+                           first + "\nStates’ commitment to the rights of peasants and of other people working in the "
+                           "rural\nareas, ")
+    assert readings(parse_text(text)[0], 2)[:2] == [
+        ("Annex H1", "heading", None, "Annex", ()),
+        ("Annex ¶1", "annex", None, first + " States’ commitment to the rights of peasants and of other people working "
+                                            "in the rural areas, and therefore:", ()),
+    ]
+
+
 # --- multi-part resolutions ("A", "B", each with its title; each part numbered from 1) -------------
 # Laid out as the General Assembly prints them (A/RES/50/31, "Questions relating to information":
 # the resolution's title, then "A", the part's title, "The General Assembly," and the part's

@@ -325,6 +325,24 @@ def segmenter_name() -> str:
     return "jieba"
 
 
+def _may_hold_han(path: str, head: bytes) -> bool:
+    """Whether a file the command reads may hold Chinese, from its first 64 KiB (``head``): a
+    text file shows its Han characters there; a Word document (a ZIP archive) shows them in the
+    start of its body (word/document.xml), read as far as 64 KiB; a PDF keeps its text
+    compressed in streams that only its parser reads, so any PDF may."""
+    if head.startswith(b"%PDF"):
+        return True
+    if head.startswith(b"PK\x03\x04"):
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as archive, archive.open("word/document.xml") as body:
+                head = body.read(1 << 16)
+        except Exception:  # not a Word document, or a damaged one: the parser says so
+            return False
+    return has_cjk(head.decode("utf-8", "ignore"))
+
+
 class _Segmenter:
     """The segmenter (rjieba, else jieba), loaded on first use, or beforehand by a helper process.
 
@@ -349,7 +367,8 @@ class _Segmenter:
 
     def start_helper(self, paths: Iterable[str]) -> None:
         """Start loading the segmenter in a helper process if these files will likely need it:
-        one shows Han characters in its first 64 KiB, and the cache has not noted them all (by
+        one may hold Chinese (``_may_hold_han``: text or a Word document showing Han characters
+        early on, or a PDF), and the cache has not noted them all (by
         path, size and time) as files whose segmentations it holds. Only where a process can be
         started (POSIX), with two processors or more, and before any segmenting."""
         if self._cut is not None or self._helper is not None or not hasattr(os, "posix_spawn"):
@@ -370,7 +389,7 @@ class _Segmenter:
                     head = handle.read(1 << 16)
             except OSError:
                 continue  # no file (standard input, a symbol of the store): the command says so
-            han = han or has_cjk(head.decode("utf-8", "ignore"))
+            han = han or _may_hold_han(path, head)
             keys.append(f"{os.path.realpath(path)}\0{info.st_size}\0{info.st_mtime_ns}")
         if not han:
             return

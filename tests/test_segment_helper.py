@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import zipfile
 from importlib.util import find_spec
 
 import pytest
@@ -114,6 +115,39 @@ def test_started_for_chinese_files_the_cache_has_not_noted(monkeypatch, tmp_path
     assert started(chinese, tmp_path / "other.txt") is False  # a missing file is no file to note
     os.utime(chinese, ns=(0, 0))  # changed since: new to the cache
     assert started(english, chinese)
+
+
+def _started(*paths) -> bool:
+    segmenter = text._Segmenter()
+    segmenter.start_helper([str(p) for p in paths])
+    helper = segmenter._helper
+    if helper is not None:
+        helper.stop()
+    return helper is not None
+
+
+def _word(path, body: str):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+                         f'2006/main"><w:body><w:p><w:r><w:t>{body}</w:t></w:r></w:p></w:body></w:document>')
+    return path
+
+
+def test_started_for_word_documents_and_pdfs_that_may_be_chinese(monkeypatch, tmp_path):
+    # A Word document keeps its text compressed: its body's start is read to see Han
+    # characters; a PDF's text is read by its parser alone, so any PDF may be Chinese.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    chinese = _word(tmp_path / "zh.docx", "大会，决定继续审议该问题。")
+    english = _word(tmp_path / "en.docx", "The General Assembly, Decides to continue;")
+    damaged = tmp_path / "damaged.docx"
+    damaged.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    other = tmp_path / "other.zip"
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("notes.txt", "大会")
+    pdf = ROOT / "tests" / "fixtures" / "extractions" / "A_C.2_65_L.56-ZH.pdf"
+    assert _started(chinese) and _started(english, chinese) and _started(pdf)
+    assert not _started(english) and not _started(damaged) and not _started(other)
 
 
 def _diff(*preexec) -> subprocess.CompletedProcess:

@@ -73,6 +73,25 @@ def _rejected(comparison) -> list[str]:
 
 
 UNCITED_HEADING = "Footnotes that no paragraph cites (numbered as in the text, which has no mark for them)"
+# Footnote 2 cited by no paragraph, footnote 3 cited after it: Word would number 3 as 2.
+GAP = ("The General Assembly,\n\nRecalling its resolution 60/1,1\n\n1. Decides to act;\n\n2. Requests a report.3\n\n"
+       "__________\n1 See A/60/1.\n2 See A/61/1.\n3 See A/62/1.\n")
+# ... then cited by OP1 in the new version; and another footnote cited by no paragraph before it,
+# so that footnote 3 is footnote 4 (both versions' marks written out, and differing)
+GAP_CITED = GAP.replace("Decides to act;", "Decides to act;2")
+GAP_RENUMBERED = GAP.replace("report.3", "report.4").replace("3 See A/62/1.", "3 See A/63/1.\n4 See A/62/1.")
+
+
+def _uncited_footnote_cases() -> dict:
+    """Comparisons whose footnotes some paragraph does not cite (listed after the text), and
+    whose later footnotes keep their numbers as marks written out."""
+    from resdiff.parse import parse_text
+
+    def pair(old: str, new: str):
+        return compare(parse_text(old, "a.txt")[0], parse_text(new, "b.txt")[0])
+
+    return {"uncited": pair(GAP, GAP), "uncited then cited": pair(GAP, GAP_CITED),
+            "uncited, renumbered": pair(GAP, GAP_RENUMBERED), "cited, then uncited": pair(GAP_CITED, GAP)}
 
 
 def _uncited(comparison, new: bool) -> list[str]:
@@ -611,7 +630,7 @@ def test_libreoffice_accepting_all_gives_the_new_text_and_rejecting_all_the_old(
     widths = parse_file(str(CORPUS / "zh/A_RES_61_211.ops1-19.zh.txt"))[-1]
     cases = {"sample": sample[0], "generated": _generated_footnotes(), "english": english,
              "widths": compare(widths, _with_widths_changed(widths)), "arabic": _arabic(),
-             **_moved_with_its_end_revised()}
+             **_moved_with_its_end_revised(), **_uncited_footnote_cases()}
     # Generated pairs whose footnote-citing paragraphs are merged, split, added, removed and
     # moved, and cite two footnotes in a row where one comes or goes: LibreOffice 7.4 loses
     # the paragraph marks of such paragraphs as Word writes them (see _kept_marks_after_references).

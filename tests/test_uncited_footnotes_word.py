@@ -20,7 +20,15 @@ from resdiff.compare import compare
 from resdiff.parse import parse_file, parse_text
 from resdiff.parse.docx import parse_docx
 from resdiff.render.docx import render
-from test_tracked_changes import UNCITED_HEADING, _assert_accept_reject, _document_xml, _resolve
+from test_tracked_changes import (
+    GAP,
+    GAP_CITED,
+    GAP_RENUMBERED,
+    UNCITED_HEADING,
+    _assert_accept_reject,
+    _document_xml,
+    _resolve,
+)
 
 runner = CliRunner()
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -28,9 +36,6 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 EN = ("The General Assembly,\n\nRecalling its resolution 60/1,1\n\n1. Decides to act;\n\n2. Requests a report.\n\n"
       "__________\n1 See A/60/1.\n2 See A/61/1.\n")
 ZH = "大会，\n\n回顾其第 60/1 号决议，1\n\n1. 决定采取行动；\n\n2. 请提交报告。\n\n__________\n1 见 A/60/1。\n2 见 A/61/1。\n"
-# Footnote 2 cited by no paragraph, footnote 3 cited after it: Word would number 3 as 2.
-GAP = ("The General Assembly,\n\nRecalling its resolution 60/1,1\n\n1. Decides to act;\n\n2. Requests a report.3\n\n"
-       "__________\n1 See A/60/1.\n2 See A/61/1.\n3 See A/62/1.\n")
 
 
 def _xml(data: bytes, name: str) -> str:
@@ -103,7 +108,7 @@ def test_footnotes_after_an_uncited_one_keep_their_numbers_on_both_sides():
     """Old: footnote 2 cited by no paragraph, 3 cited by OP2; new: OP1 cites 2. Word numbers
     3 as 2 in the old text unless its mark is written out: rejecting gives 3, accepting 3."""
     old = parse_text(GAP, "a.txt")[0]
-    new = parse_text(GAP.replace("Decides to act;", "Decides to act;2"), "b.txt")[0]
+    new = parse_text(GAP_CITED, "b.txt")[0]
     comparison = compare(old, new)
     data = render(comparison)
     document = _xml(data, "word/document.xml")
@@ -116,6 +121,22 @@ def test_footnotes_after_an_uncited_one_keep_their_numbers_on_both_sides():
     assert _read_back(data, accept=False) == [("1", "See A/60/1."), ("3", "See A/62/1."), ("2", "See A/61/1.")]
     cited = parse_docx(_settled(data, accept=False), "x.docx")[0]
     assert [(p.id, p.all_footnotes()) for p in cited.paragraphs] == [("PP1", ("1",)), ("OP1", ()), ("OP2", ("3",))]
+
+
+def test_a_footnote_both_versions_cite_with_other_marks_after_an_uncited_one_is_two_word_footnotes():
+    """Old: footnote 3 after the uncited 2; new: another uncited footnote 3, so the same footnote
+    is 4. Word would count both as 2: one reference deleted (mark 3) and one inserted (mark 4),
+    each in its own run, as office suites read a mark written out."""
+    comparison = compare(parse_text(GAP, "a.txt")[0], parse_text(GAP_RENUMBERED, "b.txt")[0])
+    data = render(comparison)
+    document = _xml(data, "word/document.xml")
+    assert re.findall(r'<w:(del|ins) [^>]*><w:r><w:rPr>.*?</w:rPr><w:footnoteReference w:customMarkFollows="1" '
+                      r'w:id="(\d+)"/><w:(?:t|delText) xml:space="preserve">(\d+)</w:(?:t|delText)></w:r></w:\1>',
+                      document) == [("del", "2", "3"), ("ins", "3", "4")]
+    _assert_accept_reject(comparison, data)
+    assert _read_back(data, accept=True) == [("1", "See A/60/1."), ("4", "See A/62/1."), ("2", "See A/61/1."),
+                                             ("3", "See A/63/1.")]
+    assert _read_back(data, accept=False) == [("1", "See A/60/1."), ("3", "See A/62/1."), ("2", "See A/61/1.")]
 
 
 def test_a_resolution_with_an_uncited_footnote_reads_back_with_every_footnote_numbered_as_printed(tmp_path):

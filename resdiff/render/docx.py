@@ -988,21 +988,18 @@ class _Writer:
         if ref.real:
             props = f"<w:rPr>{superscript}{self.run_props}</w:rPr>"
             run = f'<w:r>{props}<w:footnoteReference w:id="{ref.target}"/></w:r>'
-            deleted, marks = run, ""
+            deleted = run
             if ref.custom is not None:
                 # the mark written out in the reference's own run, as Word writes a custom mark
+                # (one version's mark, or both versions' where they are the same: _footnote_plan)
                 old, new = ref.custom
-                mark = escape(new if new is not None and (old is None or old == new) else old or "")
+                mark = escape(new if new is not None else old or "")
                 run = (f'<w:r>{props}<w:footnoteReference w:customMarkFollows="1" w:id="{ref.target}"/>'
                        f'<w:t xml:space="preserve">{mark}</w:t></w:r>')
                 deleted = run.replace("<w:t ", "<w:delText ").replace("</w:t>", "</w:delText>")
-                if old is not None and new is not None and old != new:
-                    # both versions show it, with other marks: the old run kept, the new inserted
-                    run = deleted = run.replace(f">{mark}</w:t>", "></w:t>")
-                    marks = self.custom_mark(ref.custom)
             bookmark = self.new_id()
             return (f'<w:bookmarkStart w:id="{bookmark}" w:name="_RefFn{ref.target}"/>'
-                    f"{self._wrap(run, deleted, ref.op, ref.ctx)}{marks}<w:bookmarkEnd w:id=\"{bookmark}\"/>")
+                    f"{self._wrap(run, deleted, ref.op, ref.ctx)}<w:bookmarkEnd w:id=\"{bookmark}\"/>")
         # A footnote cited again: Word's cross-reference to the first citation's number, a
         # field whose shown result is the mark.
         def field(inner: str, deleted: str) -> str:
@@ -1017,13 +1014,6 @@ class _Writer:
                 + field('<w:fldChar w:fldCharType="separate"/>', '<w:fldChar w:fldCharType="separate"/>')
                 + field(f'<w:t xml:space="preserve">{mark}</w:t>', f'<w:delText xml:space="preserve">{mark}</w:delText>')
                 + field('<w:fldChar w:fldCharType="end"/>', '<w:fldChar w:fldCharType="end"/>'))
-
-    def custom_mark(self, marks: tuple[str | None, str | None]) -> str:
-        """The marks, old deleted and new inserted, written out after a reference both
-        versions show with other marks."""
-        old, new = marks
-        superscript = '<w:vertAlign w:val="superscript"/>'
-        return self.run(old or "", Op.DELETE, "", extra=superscript) + self.run(new or "", Op.INSERT, "", extra=superscript)
 
     def listing(self, heading: Op, lines: list[tuple[Op, list[tuple[str, Op]]]]) -> list[str]:
         """The footnotes no paragraph cites, after the text under a heading of their own (with
@@ -1172,36 +1162,44 @@ def _footnote_plan(comparison: Comparison, slots: list[_Slot], start: int = 1) -
         on_accept, on_reject = firsts(note)
         if on_accept is not on_reject:
             split.add(note)
-    if split:
-        for slot in slots:
-            segments = []
-            for segment in slot.segments:
-                if isinstance(segment, _Ref) and segment.note in split and _visible(segment) == (True, True):
-                    segments.append(_Ref(Op.DELETE, "", segment.note, segment.mark))
-                    segments.append(_Ref(Op.INSERT, "", segment.note, segment.mark))
-                else:
-                    segments.append(segment)
-            slot.segments[:] = segments
-        refs = [s for slot in slots for s in slot.segments if isinstance(s, _Ref)]
-    real: dict[tuple[int, int], _Ref] = {}  # (note, side) -> the real reference
-    for note in {r.note for r in refs}:
-        for side, first in enumerate(firsts(note)):
-            if first is not None:
-                real[(note, side)] = first
-    chosen = {id(r) for r in real.values()}
-    number = 0
-    for ref in refs:  # footnotes are numbered in reading order, as Word numbers them
-        if id(ref) in chosen:
-            number += 1
-            ref.real, ref.target = True, number
-    for ref in refs:
-        if id(ref) not in chosen:
-            # cited again: a cross-reference to the real reference seen on the same side
-            side = 0 if _visible(ref)[0] else 1
-            ref.real, ref.target = False, real[(ref.note, side)].target
-    kept = [r for r in refs if r.real]
-    _custom_marks(comparison, kept, start)
-    return kept
+    while True:
+        if split:
+            for slot in slots:
+                segments = []
+                for segment in slot.segments:
+                    if isinstance(segment, _Ref) and segment.note in split and _visible(segment) == (True, True):
+                        segments.append(_Ref(Op.DELETE, "", segment.note, segment.mark))
+                        segments.append(_Ref(Op.INSERT, "", segment.note, segment.mark))
+                    else:
+                        segments.append(segment)
+                slot.segments[:] = segments
+            refs = [s for slot in slots for s in slot.segments if isinstance(s, _Ref)]
+        real: dict[tuple[int, int], _Ref] = {}  # (note, side) -> the real reference
+        for note in {r.note for r in refs}:
+            for side, first in enumerate(firsts(note)):
+                if first is not None:
+                    real[(note, side)] = first
+        chosen = {id(r) for r in real.values()}
+        number = 0
+        for ref in refs:  # footnotes are numbered in reading order, as Word numbers them
+            ref.custom = None
+            if id(ref) in chosen:
+                number += 1
+                ref.real, ref.target = True, number
+        for ref in refs:
+            if id(ref) not in chosen:
+                # cited again: a cross-reference to the real reference seen on the same side
+                side = 0 if _visible(ref)[0] else 1
+                ref.real, ref.target = False, real[(ref.note, side)].target
+        kept = [r for r in refs if r.real]
+        _custom_marks(comparison, kept, start)
+        # A reference both versions show, whose marks must be written out and differ (Word would
+        # count them otherwise): one reference deleted and one inserted, each its version's
+        # footnote with its own mark, as office suites read a custom mark only in its own run.
+        twice = {r.note for r in kept if r.custom is not None and None not in r.custom and r.custom[0] != r.custom[1]}
+        if not twice:
+            return kept
+        split = twice
 
 
 def _custom_marks(comparison: Comparison, real: list[_Ref], start: int) -> None:

@@ -176,6 +176,8 @@ def test_the_command_says_where_the_word_file_lists_an_uncited_footnote(tmp_path
     assert result.stderr.splitlines() == [
         f"resdiff: warning: {tmp_path / 'a.txt'}: document: footnote 2 is cited by no paragraph: its mark may be "
         "missing or misread",
+        f"resdiff: warning: {tmp_path / 'b.txt'}: document: footnotes 1, 2 are cited by no paragraph: their marks may "
+        "be missing or misread",
         "resdiff: note: footnote 1 of b.txt is cited by no paragraph: the Word file lists it after the text, under "
         "a heading of its own, rather than give it a mark the text does not have",
         "resdiff: note: footnote 2 of a.txt, b.txt is cited by no paragraph: the Word file lists it after the text, "

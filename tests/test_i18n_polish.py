@@ -197,4 +197,4 @@ def test_log_names_the_language_of_each_version_of_a_family_kept_in_several(tmp_
         "  1973-10-22  S/RES/338 (1973) [fr]     0 PP 3 OP  first version"]
     assert run("log", "--store", store, "--ui-lang", "zh").stdout.splitlines()[1:] == [
         "  ----------  S/RES/338 (1973) [英文]     0 PP 3 OP  第一版",
-        "  ----------  S/RES/338 (1973) [法文]     0 PP 3 OP  第一版"]
+        "  1973-10-22  S/RES/338 (1973) [法文]     0 PP 3 OP  第一版"]

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .lazypattern import lazy
+
 # The most paragraphs a document may have: the longest omnibus resolutions have a few hundred;
 # far beyond this the input is not a resolution (a file split on every line), and aligning it
 # would only take minutes. The parser refuses a longer document as soon as it has counted its
@@ -79,7 +81,7 @@ class Item:
 # The Chinese ordinal of each Latin one ("之二" for bis), as a Chinese text prints an inserted number.
 _CJK_ORDINALS = {"bis": "二", "ter": "三", "quater": "四", "quinquies": "五", "sexies": "六", "septies": "七",
                  "octies": "八", "novies": "九", "decies": "十"}
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = lazy(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True, slots=True)

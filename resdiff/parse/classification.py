@@ -689,7 +689,7 @@ def _section_label(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-_SECTION_LABEL = re.compile(r"^((?:[IVXLC]{1,6}|[A-H])|[一二三四五六七八九十]{1,3})(?:[.．、]|\s|$)")
+_SECTION_LABEL = lazy(r"^((?:[IVXLC]{1,6}|[A-H])|[一二三四五六七八九十]{1,3})(?:[.．、]|\s|$)")
 
 
 def _restarting_levels(raw: list[dict]) -> list[str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lazypattern import lazy
 from ..text import has_cjk
 from .patterns import AGENDA, DRAFT_WORDS
 
@@ -30,7 +31,7 @@ _SUBMITTED = re.compile(r"^(?:(?:Revised\s+)?draft\s+(?:resolution|decision)\s+s
 _DRAFT_ALONE = re.compile(rf"^\**\s*(?:{DRAFT_WORDS})\s*\**$", re.I)
 _ENDS_WITH_COLON = re.compile(r"[:：]\s*\**\s*$")
 # A line a sponsors list goes on after: it ends in a comma or a conjunction.
-_CONTINUED = re.compile(r"(?:[,，、،]|\band|\bet|\by|\bи|\bو|和|及)\s*$")
+_CONTINUED = lazy(r"(?:[,，、،]|\band|\bet|\by|\bи|\bو|和|及)\s*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -397,7 +397,7 @@ _DATE_LINE = re.compile(r"^\d{1,2}\.?\s+[^\W\d_]+\.?\s+(?:de\s+)?(?:1[89]|20)\d\
 
 
 # How a footnote of the official records opens, in the six languages: it cites a document.
-_REFERENCE = re.compile(r"(?:Ibid\.|Voir\b|See\b|Véase\b|Documents officiels\b|Official Records\b|"
+_REFERENCE = lazy(r"(?:Ibid\.|Voir\b|See\b|Véase\b|Documents officiels\b|Official Records\b|"
                         r"Documentos Oficiales\b|Официальные отчеты\b|Там же\b|同上|见|見|انظر|المرجع نفسه)")
 
 
@@ -537,7 +537,7 @@ def _adoption_line(line: str) -> bool:
 
 # A date alone on its line, as the adoption block prints it above or below the plenary-meeting
 # line: "18 December 2023", "18 décembre 2023", "2023 年 12 月 18 日", "2023年12月18日".
-_ZH_DATE_LINE = re.compile(r"^[〇○零一二三四五六七八九\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月"
+_ZH_DATE_LINE = lazy(r"^[〇○零一二三四五六七八九\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月"
                            r"\s*[一二三四五六七八九十\d]{1,3}\s*日[。.]?$")
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from ..i18n import N_, Message
+from ..lazypattern import lazy
 from ..model import Footnote
 from ..text import SUPERSCRIPT_DIGITS
 from .identity import _line_title
@@ -572,7 +573,7 @@ def _unruled_footnotes(kept: list[Line], footnotes: list[Footnote],
 # A footnote's first line as a page prints it under a drawn rule, its mark set apart ("1 See
 # resolution 60/1.", "2 A/79/64-E/2024/12.", "3 《大会正式记录…》"), and how it opens: it cites.
 _SPACED_NOTE = re.compile(r"^(\d{1,3})\s+(?=\S)")
-_CITES = re.compile(r"(?:See|Ibid\.?|Official Records|United Nations|Resolution|General Assembly|Voir|Véase|"
+_CITES = lazy(r"(?:See|Ibid\.?|Official Records|United Nations|Resolution|General Assembly|Voir|Véase|"
                     r"Report|International|Intergovernmental|Decision|Declaration|Convention|Agreement|From|"
                     r"Documents officiels|Documentos Oficiales|Там же|См\.|见|見|同上|联合国|聯合國|大会|大會|《|"
                     r"[A-Z]{1,6}(?:\([A-Z]+\))?/[A-Z0-9])")

@@ -44,7 +44,7 @@ BIS_NUMBER = re.compile(
 # A line that opens with an inserted paragraph's number ("2 bis.", "2bis.", "2 之二.", and "2 bis "
 # without its punctuation): a paragraph's form, never a footnote's mark and body ("footnote 2,
 # 'bis. …'"), even where footnote 2 exists.
-INSERTED_OPENING = re.compile(rf"^\d{{1,3}}{_BIS_JOIN}(?:{_BIS_ORDINAL})")
+INSERTED_OPENING = lazy(rf"^\d{{1,3}}{_BIS_JOIN}(?:{_BIS_ORDINAL})")
 
 
 # A paragraph negotiators offer as an alternative to another: "[2. alt Decides …]", "[OP2 alt]
@@ -181,7 +181,7 @@ _PLAIN_FOOTNOTE = re.compile(r"^(?=\(?(\d{1,3}))(?:\(\d{1,3}\)\s*|\d{1,3}\s+)(\S
 # inside a long run would rescan the rest of it each time.
 # (A match begins with white space or a superscript digit: the lookahead lets the engine pass
 # over everything else at once.)
-_SUPER_MARK = re.compile(rf"(?=[\s{SUPERSCRIPT_DIGITS}])(?:(?<!\s)\s+)?([{SUPERSCRIPT_DIGITS}]{{1,3}})(\s*)")
+_SUPER_MARK = lazy(rf"(?=[\s{SUPERSCRIPT_DIGITS}])(?:(?<!\s)\s+)?([{SUPERSCRIPT_DIGITS}]{{1,3}})(\s*)")
 _SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 # A superscript digit: every match of _SUPER_MARK holds one, and a text without any (most
 # paragraphs) is left as it is without trying the pattern (its lookahead) at each character.

@@ -12,6 +12,7 @@ from collections import Counter
 
 from ..errors import InputError
 from ..i18n import N_, Message, _, listed, os_reason
+from ..lazypattern import lazy
 
 # typing is imported by type checkers only: the command starts without it
 TYPE_CHECKING = False
@@ -408,7 +409,7 @@ _INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u2060-\u2064\ufeff]")
 
 # The scripts whose letters join or form conjuncts by the zero width joiner and non-joiner:
 # Arabic (and Persian, Urdu), Syriac, Thaana, N'Ko, the Indic scripts, Mongolian.
-_JOINING = re.compile("[\u0600-\u08ff\u0900-\u0dff\u1800-\u18af\ufb50-\ufdff\ufe70-\ufeff]")
+_JOINING = lazy("[\u0600-\u08ff\u0900-\u0dff\u1800-\u18af\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def _joiner_meaningful(before: str, after: str) -> bool:

@@ -862,7 +862,7 @@ def _units(paragraph: Paragraph, other: Paragraph) -> list[tuple[str, str, int]]
         units = [(paragraph.id, paragraph.text, 0)]
         position = len(paragraph.text) + 1 if paragraph.text else 0
         for item in paragraph.items:
-            prefix = f"({item.label}) "
+            prefix = f"{item.marked} "
             units.append((f"{paragraph.id}({item.label})", item.text, position + len(prefix)))
             position += len(prefix) + len(item.text) + 1
         return units

@@ -24,7 +24,7 @@ from .model import (
     ParagraphKind,
     Span,
 )
-from .text import normalize, prefetch
+from .text import normalize, prefetch, same_wording
 
 
 def compare(old: Document, new: Document, options: AlignOptions = AlignOptions()) -> Comparison:
@@ -139,7 +139,7 @@ def _change(old: Document, new: Document, group: Group) -> Change:
         kind = ChangeKind.MERGED
     elif len(news) > 1:
         kind = ChangeKind.SPLIT
-    elif normalize(old_text) == normalize(new_text):
+    elif same_wording(old_text, new_text):
         kind = ChangeKind.UNCHANGED
     else:
         kind = ChangeKind.MODIFIED

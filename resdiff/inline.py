@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .model import Op, Span
-from .text import has_cjk, normalize, tokenize
+from .text import LABEL_OPENING, has_cjk, normalize, tokenize
 
 # typing is imported by type checkers only: the command starts without it
 TYPE_CHECKING = False
@@ -528,9 +528,9 @@ def for_display(spans: tuple[Span, ...]) -> tuple[Shown, ...]:
                 out.append(Shown(Op.INSERT, following.text, layout))
                 k += 2
                 continue
-            out.append(Shown(Op.DELETE, span.text, not normalize(span.text)))
+            out.append(Shown(Op.DELETE, span.text, not normalize(span.text) or _label_bracket(spans, k)))
         elif span.op is Op.INSERT:
-            out.append(Shown(Op.INSERT, span.text, not normalize(span.text)))
+            out.append(Shown(Op.INSERT, span.text, not normalize(span.text) or _label_bracket(spans, k)))
         else:
             out.append(Shown(Op.EQUAL, span.text))
         k += 1
@@ -541,3 +541,17 @@ def for_display(spans: tuple[Span, ...]) -> tuple[Shown, ...]:
         else:
             merged.append(shown)
     return tuple(merged)
+
+
+def _label_bracket(spans: tuple[Span, ...], k: int) -> bool:
+    """Whether ``spans[k]`` is only the opening bracket of a sub-paragraph's label, the rest of
+    the label kept after it: "(a)" printed "a)" or back, a difference of form, as of width.
+
+    >>> [s.layout for s in for_display(diff_texts("Demande :\\n(a) De prendre ;", "Demande :\\na) De prendre ;"))]
+    [False, True, False]
+    """
+    span = spans[k]
+    before = next((s.text for s in reversed(spans[:k]) if s.op is Op.EQUAL), "")
+    after = spans[k + 1].text if k + 1 < len(spans) and spans[k + 1].op is Op.EQUAL else ""
+    return span.text in {"(", "（"} and (k == 0 or before.endswith("\n")) \
+        and bool(LABEL_OPENING.match("(" + after))

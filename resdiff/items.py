@@ -21,7 +21,7 @@ from collections import Counter
 
 from .inline import _coalesce, diff_texts, kept_share
 from .model import ChangeKind, Item, ItemChange, Op, Paragraph, Span
-from .text import fold, normalize, words
+from .text import fold, normalize, same_wording, words
 
 # A sub-paragraph is the same one reworded when this share of its words (weighted Dice over
 # both lines) is shared; below it, one is removed and another added.
@@ -58,7 +58,7 @@ def _units(paragraphs: list[Paragraph]) -> list[_Unit]:
     for paragraph in paragraphs:
         if not paragraph.items or paragraph.text:
             units.append(_Unit(paragraph.id, None, paragraph.text))
-        units.extend(_Unit(paragraph.id, item, f"({item.printed}) {item.text}") for item in paragraph.items)
+        units.extend(_Unit(paragraph.id, item, f"{item.marked} {item.text}") for item in paragraph.items)
     return units
 
 
@@ -145,7 +145,7 @@ def compose(olds: list[Paragraph], news: list[Paragraph]) -> tuple[tuple[Span, .
             spans = (Span(Op.EQUAL, b.line),) if a.line == b.line else diff_texts(a.line, b.line)
             pieces.extend(spans)
             if a.item or b.item:
-                same = normalize(a.line) == normalize(b.line)
+                same = same_wording(a.line, b.line)
                 relettered = bool(a.item and b.item and a.item.label != b.item.label)
                 same_text = bool(a.item and b.item and normalize(a.item.text) == normalize(b.item.text))
                 changes.append(ItemChange(

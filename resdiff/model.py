@@ -64,6 +64,18 @@ class Item:
     text: str
     footnotes: tuple[str, ...] = ()
     parent: str | None = None
+    # How the text closes its label in brackets: "()" for "(a)", the English form; ")" for "a)",
+    # the form French, Spanish and Russian texts print.
+    brackets: str = "()"
+
+    @property
+    def marked(self) -> str:
+        """The label as the text prints it, brackets and all: "(a)", "a)", "(b bis)".
+
+        >>> Item("a", "x;").marked, Item("a", "x;", brackets=")").marked, Item("b bis", "y;").marked
+        ('(a)', 'a)', '(b bis)')
+        """
+        return f"{self.printed})" if self.brackets == ")" else f"({self.printed})"
 
     @property
     def printed(self) -> str:
@@ -111,7 +123,7 @@ class Paragraph:
         if not self.items:
             return self.text
         lines = [self.text] if self.text else []
-        lines.extend(f"({item.printed}) {item.text}" for item in self.items)
+        lines.extend(f"{item.marked} {item.text}" for item in self.items)
         return "\n".join(lines)
 
     def all_footnotes(self) -> tuple[str, ...]:

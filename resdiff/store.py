@@ -228,7 +228,8 @@ def _content(document: Document) -> dict:
     return {
         "paragraphs": [
             {"id": p.id, "kind": p.kind.value, "number": p.number, "text": p.text,
-             "items": [{"label": i.label, "text": i.text, "footnotes": list(i.footnotes)} for i in p.items],
+             "items": [{"label": i.label, "text": i.text, "footnotes": list(i.footnotes),
+                        **({"brackets": i.brackets} if i.brackets != "()" else {})} for i in p.items],
              "footnotes": list(p.footnotes)}
             for p in document.paragraphs
         ],
@@ -322,7 +323,8 @@ def _read_document(row: sqlite3.Row) -> Document:
     paragraphs = tuple(
         Paragraph(
             id=p["id"], kind=ParagraphKind(p["kind"]), number=p["number"], text=p["text"],
-            items=tuple(Item(i["label"], i["text"], tuple(i["footnotes"])) for i in p["items"]),
+            items=tuple(Item(i["label"], i["text"], tuple(i["footnotes"]), brackets=i.get("brackets", "()"))
+                        for i in p["items"]),
             footnotes=tuple(p["footnotes"]),
         )
         for p in data["paragraphs"]

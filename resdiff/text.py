@@ -25,6 +25,10 @@ _HAN_RUN = re.compile(f"[{_CJK}]+")
 # (Both alternatives begin with white space: the lookahead lets the engine skip the rest fast.)
 _LAYOUT_SPACE = re.compile(rf"(?=\s)(?:(?<![^\W{_CJK}])\s+|\s+(?![^\W{_CJK}]))")
 _SPACES = re.compile(r"\s+")
+# The opening bracket of a sub-paragraph's label at a line's start ("(a) ", "(ii) ", "(б) ",
+# "(b bis) "): the label is the same without it ("a) "), as French, Spanish and Russian print it.
+LABEL_OPENING = re.compile(r"(?:^|(?<=\n))\(\s*(?=(?:[a-z]{1,3}|[ivxlc]{1,6}|[а-яё]|[\u0621-\u064a]\u0640?)"
+                           r"(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|бис|тер))?\s*\)(?:\s|$))")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "「": '"', "」": '"',
                          "‘": "'", "’": "'", "『": '"', "』": '"', "〝": '"', "〞": '"'})
 # Dashes: an en or em dash for a hyphen is a change of character an editor checks, as is a curly
@@ -291,6 +295,24 @@ def normalize(text: str) -> str:
     text = " ".join(text.split())
     text = _LAYOUT_SPACE.sub("", text)
     return text
+
+
+def same_wording(old: str, new: str) -> bool:
+    """Whether two texts read the same once normalised (``normalize``), a sub-paragraph's label
+    printed "(a)" in one and "a)" in the other (as English and as French, Spanish and Russian
+    print it) counting as the same label: a difference of form, as of width.
+
+    >>> same_wording("Demande :\\n(a) De prendre ;\\n(ii) x", "Demande :\\na) De prendre ;\\nii) x")
+    True
+    >>> same_wording("(see above) x", "see above) x"), same_wording("Decides (a) x", "Decides a) x")
+    (False, False)
+    """
+    before, after = normalize(old), normalize(new)
+    if before == after:
+        return True
+    if not (old.startswith(("(", "（")) or new.startswith(("(", "（")) or "\n(" in old + new or "\n（" in old + new):
+        return False
+    return normalize(LABEL_OPENING.sub("", _fold_width(old))) == normalize(LABEL_OPENING.sub("", _fold_width(new)))
 
 
 @lru_cache(maxsize=1 << 16)

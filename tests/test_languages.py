@@ -248,10 +248,10 @@ def test_sub_paragraph_labels_in_other_scripts():
 
 def test_french_sub_paragraph_labels_of_a_real_text():
     # resolution 277 (1970) in the French yearbook: a preambular paragraph "Notant … que:"
-    # with four sub-paragraphs "a)" to "d)", as French prints the labels
+    # with four sub-paragraphs "a)" to "d)", as French prints the labels (and as the body keeps them)
     document = parse_file(LANGUAGES / "S_RES_277_1970__machinman.fr.excerpt.txt")[0]
     noting = document.paragraphs[3]
-    assert noting.id == "PP4" and noting.body.startswith("Notant avec une profonde préoccupation que:\n(a) Les")
+    assert noting.id == "PP4" and noting.body.startswith("Notant avec une profonde préoccupation que:\na) Les")
     assert [(item.label, item.text.split()[0]) for item in noting.items] == [
         ("a", "Les"), ("b", "Certains"), ("c", "Les"), ("d", "La")]
 

@@ -201,3 +201,75 @@ def test_an_inserted_bis_paragraph_is_added_in_the_diff(tmp_path, language):
     (_BIS["ru"][0].replace("2 бис. ", "2 бис "), "2 бис"), (_BIS["ar"][0].replace("2 مكررا - ", "2 مكررا "), "2 مكررا")])
 def test_a_bis_number_without_its_punctuation_glued_on_is_said(text, number):
     assert _read(text)[2] == [f"document: a paragraph numbered “{number}” is read as part of OP2: check it by hand"]
+
+
+# --- sub-paragraph labels printed "a)" ---
+
+_LABELS = {
+    "fr": ("L'Assemblée générale,\nRappelant sa résolution 79/166,\n1. Demande aux États :\na) De prendre des mesures ;\n"
+           "b) De coopérer.\n2. Décide de poursuivre l'examen de la question.\n",
+           "Demande aux États :\na) De prendre des mesures ;\nb) De coopérer."),
+    "es": ("La Asamblea General,\nRecordando su resolución 79/166,\n1. Exhorta a los Estados a:\na) Adoptar medidas;\n"
+           "b) Cooperar.\n2. Decide seguir examinando la cuestión.\n", "Exhorta a los Estados a:\na) Adoptar medidas;\nb) Cooperar."),
+    "ru": ("Генеральная Ассамблея,\nссылаясь на свою резолюцию 79/166,\n1. призывает государства:\nа) принять меры;\n"
+           "б) сотрудничать.\n2. постановляет продолжить рассмотрение этого вопроса.\n",
+           "призывает государства:\nа) принять меры;\nб) сотрудничать."),
+    "en": ("The General Assembly,\nRecalling its resolution 79/166,\n1. Calls upon States:\n(a) To take measures;\n"
+           "(b) To cooperate.\n2. Decides to remain seized of the matter.\n", "Calls upon States:\n(a) To take measures;\n(b) To cooperate."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_LABELS))
+def test_sub_paragraph_labels_are_printed_as_the_text_prints_them(language):
+    text, body = _LABELS[language]
+    (document,) = parse_text(text, "text.txt")
+    assert document.paragraphs[1].body == body
+    assert [item.label for item in document.paragraphs[1].items] == (["а", "б"] if language == "ru" else ["a", "b"])
+
+
+def test_the_json_says_how_a_label_is_printed_where_not_in_brackets(tmp_path):
+    source = tmp_path / "fr.txt"
+    source.write_text(_LABELS["fr"][0], encoding="utf-8")
+    data = json.loads(run_command("parse", str(source), "--format", "json").stdout)
+    assert data["documents"][0]["paragraphs"][1]["items"] == [
+        {"label": "a", "text": "De prendre des mesures ;", "footnotes": [], "printed": "a)"},
+        {"label": "b", "text": "De coopérer.", "footnotes": [], "printed": "b)"}]
+
+
+def test_the_word_file_prints_the_labels_as_the_text_does(tmp_path):
+    import zipfile
+    source, out = tmp_path / "fr.txt", tmp_path / "fr.docx"
+    source.write_text(_LABELS["fr"][0], encoding="utf-8")
+    assert run_command("diff", str(source), str(source), "-o", str(out)).returncode == 0
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert "a) De prendre des mesures" in xml and "b) De coopérer." in xml
+    assert "(a)" not in xml and "(b)" not in xml
+
+
+@pytest.mark.parametrize("language", ["fr", "ru"])
+def test_a_change_of_label_form_is_a_quiet_difference_that_is_counted(tmp_path, language):
+    text = _LABELS[language][0]
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(text, encoding="utf-8")
+    labels = ("а", "б") if language == "ru" else ("a", "b")
+    new.write_text(text.replace(f"\n{labels[0]}) ", f"\n({labels[0]}) ").replace(f"\n{labels[1]}) ", f"\n({labels[1]}) "),
+                   encoding="utf-8")
+    result = run_command("diff", str(old), str(new), "--only-changes", "--lang", "en")
+    assert result.stdout.splitlines()[1:] == [
+        "3 unchanged  0 modified  0 added  0 removed  0 merged  0 split  0 moved  0 renumbered",
+        "Width or spacing only: 1 paragraph", "",
+        "No changes in wording: the versions differ in width or spacing only (shown without --only-changes)."]
+    data = json.loads(run_command("diff", str(old), str(new), "--format", "json").stdout)
+    (op1,) = [c for c in data["changes"] if c["old"] == ["OP1"]]
+    assert op1["kind"] == "unchanged"
+    assert [s["text"] for s in op1["inline"] if s["op"] != "equal"] == ["(", "("]
+
+
+def test_the_store_keeps_how_labels_are_printed(tmp_path, monkeypatch):
+    source = tmp_path / "A_C.3_80_L.15.fr.txt"
+    source.write_text(_LABELS["fr"][0], encoding="utf-8")
+    monkeypatch.setenv("RESDIFF_STORE", str(tmp_path / "store.db"))
+    assert run_command("add", str(source)).returncode == 0
+    result = run_command("diff", "A/C.3/80/L.15", str(source), "--offline", "--format", "json")
+    changes = json.loads(result.stdout)["changes"]
+    assert [(c["kind"], [s["op"] for s in c["inline"]]) for c in changes] == [("unchanged", ["equal"])] * 3

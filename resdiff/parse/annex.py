@@ -16,11 +16,13 @@ footnotes, segmentation), then classified for an annex:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..lazypattern import lazy
 from ..model import Item, Paragraph, ParagraphKind
 from .classification import _label, _take_marks, _unbracketed, bracketed_label, unique_id
 from .lines import _join
-from .patterns import _LABEL, _OPERATIVE, ANNEX_WORDS, bis_number, item_label
+from .patterns import _LABEL, _OPERATIVE, ANNEX_WORDS, bis_number, item_label, label_brackets
 
 # "Annex", "Annex II", "ANNEX", "Appendix", "Enclosure", "附件", "附件二", and the other words of
 # ``ANNEX_WORDS`` ("Annexes", "Attachment", "Apéndice", "Приложение", "المرفق").
@@ -80,7 +82,7 @@ def classify_annex(chunks: list[str], prefix: str, heading_line: str,
         elif label and previous["kind"] is ParagraphKind.ANNEX:
             body, marks = _take_marks(text[label.end():], known_marks, state, not known_marks)
             printed, parent = _label(item_label(label), previous["items"])
-            previous["items"].append(Item(printed, body, marks, parent))
+            previous["items"].append(Item(printed, body, marks, parent, label_brackets(label)))
         elif _is_heading(text):
             # a footnote mark may end a heading, run onto its last word: the annex's title "… Trust
             # Fund170" (a number after a space is the heading's own: "Article 1")
@@ -94,8 +96,8 @@ def classify_annex(chunks: list[str], prefix: str, heading_line: str,
                 # the paragraph before has not ended: this is the rest of it
                 if previous["items"]:
                     item = previous["items"][-1]
-                    previous["items"][-1] = Item(item.label, _join(item.text, body), item.footnotes + marks,
-                                                 item.parent)
+                    previous["items"][-1] = replace(item, text=_join(item.text, body),
+                                                    footnotes=item.footnotes + marks)
                 else:
                     previous["text"] = _join(previous["text"], body)
                     previous["marks"] = previous["marks"] + marks

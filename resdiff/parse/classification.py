@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import replace
 
 from ..errors import ParseError
 from ..i18n import N_, Message, _
@@ -29,6 +30,7 @@ from .patterns import (
     bis_number,
     drop_super_marks,
     item_label,
+    label_brackets,
     opens_operative,
     opens_preambular,
     preambular_alternative,
@@ -525,13 +527,13 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
             body, marks = _take_marks(text[match.end():], known_marks, state, not known_marks)
             items = paragraphs[-1]["items"]
             printed, parent = _label(item_label(match), items)
-            items.append(Item(printed, body, marks, parent))
+            items.append(Item(printed, body, marks, parent, label_brackets(match)))
         elif role == "continued":
             body, marks = _take_marks(text, known_marks, state, not known_marks)
             last = paragraphs[-1]
             if last["items"]:
                 item = last["items"][-1]
-                last["items"][-1] = Item(item.label, _join(item.text, body), item.footnotes + marks)
+                last["items"][-1] = replace(item, text=_join(item.text, body), footnotes=item.footnotes + marks)
             else:
                 last.setdefault("continued", []).append(body)
                 last["marks"] = last["marks"] + marks

@@ -153,6 +153,16 @@ _LABEL = re.compile(
 )
 
 
+def label_brackets(match: re.Match[str]) -> str:
+    """The brackets a ``_LABEL`` match prints its label in: "()" for "(a)" (and the full-width
+    "（a）", whose width is folded as everywhere), ")" for "a)".
+
+    >>> [label_brackets(_LABEL.match(t)) for t in ("(a) x", "a) x", "（b）x", "ii) x", "б) x")]
+    ['()', ')', '()', ')', ')']
+    """
+    return "()" if match.group(0).lstrip().startswith(("(", "（")) else ")"
+
+
 def item_label(match: re.Match[str]) -> str:
     """A sub-paragraph's label from a ``_LABEL`` match: "b", or "b bis" for one a draft inserts
     after (b) ("(b bis)", "(b之二)", "（b 之二）"), the ordinal in Latin as in "OP2bis".

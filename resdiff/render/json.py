@@ -112,7 +112,8 @@ def paragraph_dict(paragraph: Paragraph) -> dict:
         "text": paragraph.text,
         "items": [
             {"label": item.label, "text": item.text, "footnotes": list(item.footnotes),
-             **({"parent": item.parent} if item.parent else {})}
+             **({"parent": item.parent} if item.parent else {}),
+             **({"printed": item.marked} if item.brackets != "()" else {})}
             for item in paragraph.items
         ],
         "footnotes": list(paragraph.footnotes),

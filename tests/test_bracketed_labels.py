@@ -45,6 +45,22 @@ def test_the_bracketed_label_heads_the_text():
         assert (document.paragraphs[3].id, document.paragraphs[3].text, document.warnings) == ("OP2alt", form, ())
 
 
+def test_full_width_brackets_and_the_space_after_the_label_as_printed():
+    """Chinese texts print the brackets full width ("［PP1 alt］"); the label is kept as printed,
+    the space after it too or none, so that a space put in or taken out is compared."""
+    text = ZH.replace("[PP1 alt] ", "［PP1 alt］")
+    assert [(p.id, p.text) for p in parse_text(text)[0].paragraphs] == [
+        ("PP1", "回顾其第 60/1 号决议，"), ("PP1alt", "［PP1 alt］又回顾其第 61/1 号决议，"), ("OP1", "决定采取行动；"),
+        ("OP2", "请提交报告。")]
+    operative = "大会，\n\n回顾其第 60/1 号决议，\n\n1. 决定采取行动；\n\n{alt}\n\n2. 请提交报告。\n"
+    for alt, read in (("［1 alt.］ 决定其他；", "［1 alt.］ 决定其他；"), ("［OP1 alt］决定其他；", "［OP1 alt］决定其他；"),
+                      ("[1 alt.]决定其他；", "[1 alt.]决定其他；"), ("［1. alt 决定其他；］", "［决定其他；］")):
+        document = parse_text(operative.format(alt=alt))[0]
+        assert [(p.id, p.text) for p in document.paragraphs][2:] == [("OP1alt", read), ("OP2", "请提交报告。")], alt
+        assert document.warnings == ()
+    # (before: "［1. alt …］" was a second OP1 with a warning, "［1 alt.］ …" run into OP1)
+
+
 def test_taking_the_brackets_off_is_a_change_in_english_and_chinese(tmp_path):
     assert _diff(tmp_path, EN, EN_AGREED, "--only-changes") == (1, (
         "a.txt → b.txt\n"

@@ -550,7 +550,7 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
 
 def bracketed_label(number: re.Match[str]) -> str:
     """The label of an alternative printed in square brackets alone ("[OP2 alt] Decides c;",
-    "[PP1 alt] 又回顾…", "[2 alt.] Requests …"), as printed and a space, to head the paragraph's
+    "[PP1 alt] 又回顾…", "[2 alt.] Requests …"), as printed with the space after it, to head the paragraph's
     text: the brackets say it is not agreed, and taking them off (or putting them on) is a change
     negotiators compare, as for a paragraph bracketed whole; "" for a label printed otherwise
     ("OP2 alt:", "2 alt.", "[2. alt Decides c;]", which keeps its brackets in its text).
@@ -559,11 +559,11 @@ def bracketed_label(number: re.Match[str]) -> str:
     >>> [bracketed_label(ALT_NUMBER.match(t)) for t in ("[OP2 alt] Decides c;", "[2 alt.] Decides c;", "OP2 alt: Decides",
     ...                                                 "[2. alt Decides c;]")]
     ['[OP2 alt] ', '[2 alt.] ', '', '']
-    >>> bracketed_label(PP_ALT.match("[PP1 alt] 又回顾其第 61/1 号决议，"))
-    '[PP1 alt] '
+    >>> bracketed_label(PP_ALT.match("[PP1 alt] 又回顾其第 61/1 号决议，")), bracketed_label(PP_ALT.match("［PP1 alt］又回顾"))
+    ('[PP1 alt] ', '［PP1 alt］')
     """
-    label = number.group(0).strip()
-    return label + " " if label.startswith("[") and "]" in label else ""
+    label = number.group(0)
+    return label if label.startswith(("[", "［")) and ("]" in label or "］" in label) else ""
 
 
 def _unbracketed(text: str, number: re.Match[str]) -> str:
@@ -574,13 +574,15 @@ def _unbracketed(text: str, number: re.Match[str]) -> str:
 
     >>> from resdiff.parse.patterns import ALT_NUMBER
     >>> [_unbracketed(t, ALT_NUMBER.match(t)) for t in ("[2. alt Decides c;]", "[2. alt Decides [d];", "2 alt. Decides c;]",
-    ...                                                  "[OP2 alt] Decides c;")]
-    ['[Decides c;]', 'Decides [d];', 'Decides c;]', 'Decides c;']
+    ...                                                  "[OP2 alt] Decides c;", "［2. alt 决定其他；］")]
+    ['[Decides c;]', 'Decides [d];', 'Decides c;]', 'Decides c;', '［决定其他；］']
     """
     body = text[number.end():]
-    if text.startswith("[") and "]" not in number.group(0) and body.rstrip().endswith("]") \
-            and body.count("]") > body.count("["):
-        return "[" + body
+    opening = text[:1]
+    closing = {"[": "]", "［": "］"}.get(opening)
+    if closing is not None and closing not in number.group(0) and body.rstrip().endswith(closing) \
+            and body.count(closing) > body.count(opening):
+        return opening + body
     return body
 
 

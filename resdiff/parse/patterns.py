@@ -52,17 +52,18 @@ INSERTED_OPENING = lazy(rf"^\d{{1,3}}{_BIS_JOIN}(?:{_BIS_ORDINAL})")
 # needs nothing after "alt"; bare, the number's punctuation follows it, so that "2. Alternative
 # development …" stays operative paragraph 2. Groups: the number it stands for, then the
 # alternative's own number, for each of the three forms.
-_ALT = r"\(?(?i:alt(?:ernative)?)(?![^\W\d_])\)?(?:\s?(\d)(?=\s*[.．:\])–—-]))?"
-_CLOSED = r"(?:[.．]?\s?\][.．:：–—-]?|[.．:–—)-])?"  # a bracketed label's end: "[2 alt]", "[2 alt.]", "[2 alt]:"
+_ALT = r"\(?(?i:alt(?:ernative)?)(?![^\W\d_])\)?(?:\s?(\d)(?=\s*[.．:\]］)–—-]))?"
+# a bracketed label's end: "[2 alt]", "[2 alt.]", "[2 alt]:", "［2 alt］" (full width, as Chinese texts print it)
+_CLOSED = r"(?:[.．]?\s?[\]］][.．:：–—-]?|[.．:–—)-])?"
 ALT_NUMBER = re.compile(
-    rf"^(?:\[\s?(?:OP\s?)?(\d{{1,3}})\.?\s?{_ALT}\s*{_CLOSED}"
+    rf"^(?:[\[［]\s?(?:OP\s?)?(\d{{1,3}})\.?\s?{_ALT}\s*{_CLOSED}"
     rf"|OP\s?(\d{{1,3}})\.?\s?{_ALT}\s*[.．:–—)-]?"
     rf"|(\d{{1,3}})\.?\s?{_ALT}\s*[.．:–—)-])\s*(?=\S)"
 )
 
 # An alternative to a preambular paragraph, labelled by the paragraph it stands for: "[PP2 alt]
 # Noting …", "PP2 alt: …". Group 1 is that paragraph's number.
-PP_ALT = re.compile(rf"^(?:\[\s?PP\s?(\d{{1,3}})\.?\s?{_ALT}\s*{_CLOSED}|PP\s?(\d{{1,3}})\.?\s?{_ALT}\s*[.．:–—)-])\s*(?=\S)")
+PP_ALT = re.compile(rf"^(?:[\[［]\s?PP\s?(\d{{1,3}})\.?\s?{_ALT}\s*{_CLOSED}|PP\s?(\d{{1,3}})\.?\s?{_ALT}\s*[.．:–—)-])\s*(?=\S)")
 
 
 def preambular_alternative(text: str) -> tuple[re.Match[str], str] | None:

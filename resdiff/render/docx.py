@@ -134,7 +134,7 @@ def _bracketed_label(paragraph: Paragraph) -> bool:
     """Whether an alternative's text opens with its label in square brackets alone, as the
     parser keeps it ("[PP2 alt] Noting …", "[2 alt.] Decides …")."""
     if not paragraph.id.rpartition(".")[2].startswith(("PP", "OP", "Annex")) or "alt" not in paragraph.id \
-            or not paragraph.text.startswith("["):
+            or not paragraph.text.startswith(("[", "［")):
         return False
     from ..parse.classification import bracketed_label
     from ..parse.patterns import bis_number, preambular_alternative

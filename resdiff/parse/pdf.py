@@ -111,6 +111,7 @@ def _pdf_text(data: bytes, source: str | None) -> tuple[str, list[tuple[int, str
             path=source,
         )
     body_size = _body_size(pages)
+    heads = _repeated_heads(pages)
     out: list[str] = []  # paragraphs and footnote lines, separated by blank lines
     footnotes: list[str] = []
     paragraph: list[str] = []
@@ -149,9 +150,9 @@ def _pdf_text(data: bytes, source: str | None) -> tuple[str, list[tuple[int, str
     dropped: list[tuple[int, str, int]] = []
     for number, (height, lines) in enumerate(pages):
         printed = {id(line): k for k, line in enumerate((line for line in lines if line.text.strip()), 1)}
-        kept = [line for line in lines if not _is_furniture(line, number, height)]
+        kept = [line for line in lines if not _is_furniture(line, number, height, body_size, heads)]
         at_top = -1  # the paragraph the page's first line of text is read into
-        left = [line for line in lines if line.text.strip() and _is_furniture(line, number, height)]
+        left = [line for line in lines if line.text.strip() and _is_furniture(line, number, height, body_size, heads)]
         separator = next((i for i, line in enumerate(kept) if _SEPARATOR.match(line.text.strip())), None)
         if separator is not None:
             body, notes = kept[:separator], kept[separator + 1 :]
@@ -340,20 +341,45 @@ def _body_size(pages) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _is_furniture(line: _Line, page: int, height: float) -> bool:
+def _is_furniture(line: _Line, page: int, height: float, body_size: float | None = None,
+                  heads: frozenset[str] = frozenset()) -> bool:
+    """Whether a printed line is page furniture, by where it sits and what it is. A line at the
+    top of a page after the first is a running head (symbol and title), but for a line of the
+    text's own size that carries no symbol and stands atop no other page (``heads``: what the
+    tops of two pages or more print): a PDF with narrow margins (LibreOffice's, a plain text
+    saved as PDF) sets its text there."""
     text = re.sub(r"\s+", " ", line.text).strip()
     if not text:
         return True
     top = line.y > height * (1 - _TOP_BAND)
     bottom = line.y < height * _BOTTOM_BAND
     if page > 0 and top:
-        return True  # running header: symbol and title
+        return body_size is None or abs(line.size - body_size) >= 1.0 or _head_key(text) in heads \
+            or bool(_HEAD_SYMBOL.search(text))  # running header: symbol and title
     if not (top or bottom):
         return False
     if _FURNITURE_WORDS.search(text) or _BARCODE.match(text) or _PAGE.match(text):
         return True
     # "2/4 22-04067": page number and job number printed on one baseline.
     return bool(re.fullmatch(r"[\d/()\sA-Z\-]+", text)) and bool(re.search(r"\d{2}-\d{5}|\d+/\d+", text))
+
+
+# A document symbol, as running heads carry one ("A/RES/ES-11/1", "A/C.2/65/L.22").
+_HEAD_SYMBOL = re.compile(r"\b[A-Z]{1,2}/(?:[A-Z0-9.\-]+/)*[A-Z0-9.\-]+")
+
+
+def _head_key(text: str) -> str:
+    """A page top's words without its digits (page numbers), as repeated heads are matched."""
+    return re.sub(r"[\d\s]+", "", text)
+
+
+def _repeated_heads(pages: list[tuple[float, list[_Line]]]) -> frozenset[str]:
+    """What the tops of two pages or more print (``_head_key``): running heads."""
+    seen: Counter[str] = Counter()
+    for number, (height, lines) in enumerate(pages):
+        seen.update({_head_key(line.text) for line in lines
+                     if number > 0 and line.text.strip() and line.y > height * (1 - _TOP_BAND)})
+    return frozenset(key for key, count in seen.items() if count >= 2)
 
 
 def _notes_under_a_drawn_rule(lines: list[_Line], body_size: float) -> int:

@@ -21,7 +21,7 @@ import re
 import sqlite3
 import stat
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, overload
@@ -34,7 +34,7 @@ from .text import fold, normalize
 
 __all__ = [
     "SCHEMA_VERSION", "DEFAULT_PATH", "Incoming", "Version", "Added", "Store",
-    "store_path", "content_hash", "resolver",
+    "store_path", "content_hash", "resolver", "repeated_texts",
 ]
 
 SCHEMA_VERSION = 5
@@ -380,6 +380,9 @@ class Added:
 
     status: str
     version: Version
+    # a new revision whose text is that of an earlier revision of its language (an oral revision
+    # withdrawn): that revision's number
+    text_of: int | None = None
 
 
 def _natural(symbol: str) -> tuple:
@@ -627,19 +630,30 @@ class Store:
 
     # writing ------------------------------------------------------------------------------------
 
-    def add(self, incoming: Iterable[Incoming], *, download=None, record=None) -> list[Added]:
+    def add(self, incoming: Iterable[Incoming], *, download=None, record=None,
+            several: Collection[tuple[str | None, str]] | None = None) -> list[Added]:
         """Store documents in one transaction; each is added, a new revision, or unchanged.
+
+        A text equal to the latest revision of its symbol and language is unchanged; one equal to
+        an earlier revision is a new revision (the text has gone back to that wording), unless the
+        same command gives several texts of that symbol and language: they are its history added
+        again, and a text already stored is unchanged. ``several`` names those (symbol, language)
+        pairs for a command that stores its files in more than one call; by default, the pairs
+        this batch holds more than once.
 
         ``download`` (a fetch.Download) is the file the documents were read from, kept with them;
         ``record`` (a fetch.Record) is the Digital Library's record of the symbol fetched.
         """
         batch = list(incoming)
+        if several is None:
+            several = repeated_texts(batch)
 
         def work() -> list[Added]:
             file_id = self._insert_file(download) if download is not None else None
             if record is not None:
                 self._put_record(record)
-            return [self._add_one(item, file_id) for item in batch]
+            return [self._add_one(item, file_id, replay=(item.document.symbol, item.document.language) in several)
+                    for item in batch]
 
         return self._write(work)
 
@@ -658,7 +672,7 @@ class Store:
             "votes_abstaining, url, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (record.symbol, record.title, record.date, record.agenda, *votes, record.url, record.fetched_at))
 
-    def _add_one(self, item: Incoming, file_id: int | None = None) -> Added:
+    def _add_one(self, item: Incoming, file_id: int | None = None, *, replay: bool = False) -> Added:
         document = item.document
         if not document.symbol and not document.title:
             raise StoreError(_("{source}: no symbol found (and no title); name the file after its symbol "
@@ -672,11 +686,12 @@ class Store:
                                 (document.symbol,)).fetchall()
         # Revisions are counted within a language: the English text of a Chinese draft is no revision of it.
         in_language = [r for r in rows if r["language"] == document.language]
-        status = "added"
         # The same wording, and the same title, date and header as far as a comparison would tell
         # them apart: a new sponsors line, title or date is a new revision, as `diff` counts it a change.
         same = [r for r in in_language if r["content_hash"] == digest and not _header_differs(r, document)]
-        if same:
+        text_of = None
+        if same and (same[-1]["id"] == in_language[-1]["id"] or replay):
+            # the latest revision again, or (a command adding a symbol's history again) any stored one
             row = same[-1]
             # Learn what a later file says about a known text (a date, a report), without a new revision.
             self._db.execute(
@@ -686,6 +701,10 @@ class Store:
             status = "unchanged"
             version_id = row["id"]
         else:
+            # a new text, or the text of an earlier revision come back (an oral revision withdrawn):
+            # the store's latest revision is always the text last given
+            if same:
+                text_of = _version(same[-1]).revision
             status = "revised" if in_language else "added"
             revision = max((r["revision"] for r in rows), default=0) + 1
             version_id = self._insert_document(item, digest, revision)
@@ -699,7 +718,7 @@ class Store:
         if item.follows:
             self._link(item.follows, document.symbol, "--follows")
         row = self._db.execute("SELECT * FROM documents WHERE id = ?", (version_id,)).fetchone()
-        return Added(status, _version(row))
+        return Added(status, _version(row), text_of)
 
     def _insert_document(self, item: Incoming, digest: str, revision: int) -> int:
         document = item.document
@@ -932,6 +951,16 @@ class Store:
                         edges.append((candidate, symbol))
                         break
         return sorted(set(edges))
+
+
+def repeated_texts(batch: Iterable[Incoming]) -> set[tuple[str | None, str]]:
+    """The (symbol, language) pairs of which ``batch`` holds more than one text."""
+    seen: set[tuple[str | None, str]] = set()
+    repeated: set[tuple[str | None, str]] = set()
+    for item in batch:
+        key = (item.document.symbol, item.document.language)
+        (repeated if key in seen else seen).add(key)
+    return repeated
 
 
 def _row_id(cursor: sqlite3.Cursor) -> int:

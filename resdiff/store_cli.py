@@ -137,6 +137,9 @@ def added_line(result) -> str:
             return _("added {symbol} ({pp} PP, {op} OP, {annex} annex)").format(
                 symbol=version.symbol, pp=pp, op=op, annex=annex)
         return _("added {symbol} ({pp} PP, {op} OP)").format(symbol=version.symbol, pp=pp, op=op)
+    if result.status == "revised" and getattr(result, "text_of", None):
+        return _("revised {symbol} (revision {revision}, the text of revision {earlier})").format(
+            symbol=version.symbol, revision=version.revision, earlier=result.text_of)
     if result.status == "revised":
         if annex:
             return _("revised {symbol} (revision {revision}, {pp} PP, {op} OP, {annex} annex)").format(
@@ -302,10 +305,12 @@ def add(
             ready = [(path, [_store().Incoming(i.document, i.report, i.agenda_item, i.links, i.origins,
                                                follows if n == 0 else None) for n, i in enumerate(batch)])
                      for path, batch in ready]
+        # a symbol's several texts in one command are its history, added again where stored
+        several = _store().repeated_texts(i for _, batch in ready for i in batch)
         for k in range(0, len(ready), WRITE_BATCH):
             chunk = ready[k:k + WRITE_BATCH]
             try:
-                results.extend(opened.add([i for _, batch in chunk for i in batch]))
+                results.extend(opened.add([i for _, batch in chunk for i in batch], several=several))
                 progress.advance(stored, len(chunk))
                 continue
             except StoreError:
@@ -313,7 +318,7 @@ def add(
                     raise
             for path, batch in chunk:  # one of them cannot be stored: each alone, to find which
                 try:
-                    results.extend(opened.add(batch))
+                    results.extend(opened.add(batch, several=several))
                 except StoreError as exc:
                     failed.append((path, str(exc)))
                 progress.advance(stored)
@@ -356,6 +361,7 @@ def _log_data(opened: Store, families: list[list[Version]]) -> dict:
     for number, family in enumerate(families, 1):
         # each version against the one before it in its own language: a translation is no change
         previous_in: dict[str, Document] = {}
+        earlier_in: dict[str, list[tuple[Version, Document]]] = {}
         for version in family:
             document = opened.document(version)
             previous = previous_in.get(version.language)
@@ -363,6 +369,9 @@ def _log_data(opened: Store, families: list[list[Version]]) -> dict:
             summary = comparison.summary() if comparison is not None else None
             # what changed beside the paragraphs: a revision may be its title or sponsors alone
             heading = _heading_changes(comparison) if comparison is not None else []
+            text_of = _text_of(version, document, earlier_in.get(version.language, [])) \
+                if comparison is not None and comparison.differs else None
+            earlier_in.setdefault(version.language, []).append((version, document))
             pp, op, annex = version.counts
             versions.append({
                 "family": number,
@@ -377,10 +386,23 @@ def _log_data(opened: Store, families: list[list[Version]]) -> dict:
                 "summary": (_store().change_summary(summary) + (" · changed: " + ", ".join(heading) if heading else ""))
                 if summary else None,
                 "header_changed": heading,
+                "text_of": text_of,
                 "record": record.as_json() if (record := opened.record(version.symbol)) else None,
             })
             previous_in[version.language] = document
     return {"schema": LOG_SCHEMA, "versions": versions}
+
+
+def _text_of(version: Version, document: Document, earlier: list[tuple[Version, Document]]) -> int | None:
+    """The earlier revision (not the one just before) whose text and header ``version`` gives
+    again, as `add` stores a text gone back to an earlier wording; None if there is none."""
+    from .compare import compare
+
+    for before, stored in reversed(earlier[:-1]):
+        if before.content_hash == version.content_hash and before.date == version.date:
+            if not compare(stored, document).differs:
+                return before.revision
+    return None
 
 
 def _pad(text: str, width: int) -> str:
@@ -418,6 +440,8 @@ def _render_log(data: dict) -> str:
         if row.get("header_changed"):
             summary += " · " + _("changed: {parts}").format(
                 parts=_(", ").join(_(_HEADING_PARTS[part]) for part in row["header_changed"]))
+        if row.get("text_of"):
+            summary += " · " + _("the text of rev {revision}").format(revision=row["text_of"])
         lines.append(f"  {row['date'] or '----------':10}  {_pad(_label(row), width)}  {' ' * (counted - cell_len(counts))}{counts}  {summary}")
         known = _known(row.get("record"))
         if known:

@@ -342,6 +342,40 @@ def test_add_stores_a_new_revision_when_only_the_title_header_or_date_changed(tm
     assert "(2025-10-20) → A/C.3/80/L.12" in differs.output or edit[0] != "20 October"
 
 
+def test_a_text_gone_back_to_an_earlier_revision_is_stored_as_the_latest(tmp_path):
+    """An oral revision withdrawn: the text of revision 2 given again after revision 3 is the
+    text now on the table, stored as revision 4; the symbol alone names it, log marks it."""
+    path = str(tmp_path / "store.db")
+    texts = {name: tmp_path / f"{name}.txt" for name in ("r1", "r2", "r3")}
+    texts["r1"].write_text(HEADED, encoding="utf-8")
+    texts["r2"].write_text(HEADED.replace("Decides to act;", "Decides to act now;"), encoding="utf-8")
+    texts["r3"].write_text(HEADED.replace("Decides to act;", "Decides to act at once;"), encoding="utf-8")
+    outputs = [run("add", str(texts[name]), "--store", path).output for name in ("r1", "r2", "r3", "r2", "r2")]
+    assert outputs == ["added A/C.3/80/L.12 (1 PP, 2 OP)\n",
+                       "revised A/C.3/80/L.12 (revision 2, 1 PP, 2 OP)\n",
+                       "revised A/C.3/80/L.12 (revision 3, 1 PP, 2 OP)\n",
+                       "revised A/C.3/80/L.12 (revision 4, the text of revision 2)\n",
+                       "unchanged A/C.3/80/L.12 (already stored as revision 4)\n"]
+    log = run("log", "L.12", "--store", path).output
+    assert log.splitlines()[-2:] == [
+        "  2025-10-20  A/C.3/80/L.12 rev 3     1 PP 2 OP  +0 −0 ~1",
+        "  2025-10-20  A/C.3/80/L.12 rev 4     1 PP 2 OP  +0 −0 ~1 · the text of rev 2"]
+    data = json.loads(run("log", "L.12", "--format", "json", "--store", path).output)
+    jsonschema.validate(data, json.loads((SCHEMAS / "log.schema.json").read_text(encoding="utf-8")))
+    assert [(v["revision"], v["text_of"]) for v in data["versions"]] == [(1, None), (2, None), (3, None), (4, 2)]
+    # the symbol alone is the text given last; every revision stored still reads back
+    assert run("diff", "L.12", str(texts["r2"]), "--store", path, "--exit-code").exit_code == 0
+    assert run("diff", "L.12@3", str(texts["r3"]), "--store", path, "--exit-code").exit_code == 0
+    # one add giving a symbol's several texts (a folder of its drafts) stores none of them again
+    again = run("add", str(texts["r1"]), str(texts["r2"]), str(texts["r3"]), "--store", path).output
+    assert again.splitlines() == ["unchanged A/C.3/80/L.12 (already stored as revision 1)",
+                                  "unchanged A/C.3/80/L.12 (already stored as revision 4)",
+                                  "unchanged A/C.3/80/L.12 (already stored as revision 3)",
+                                  "3 files: 0 added, 0 revised, 3 unchanged, 0 failed"]
+    with Store.open(path, create=False) as opened:
+        assert [v.revision for v in opened.versions()] == [1, 2, 3, 4]
+
+
 def test_diff_names_the_stored_revisions_it_compares(tmp_path):
     path = tmp_path / "store.db"
     first, second = tmp_path / "h0.txt", tmp_path / "h1.txt"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import run_command
+from helpers import ROOT, run_command
 
 from resdiff.parse import parse_text
 
@@ -273,3 +273,25 @@ def test_the_store_keeps_how_labels_are_printed(tmp_path, monkeypatch):
     result = run_command("diff", "A/C.3/80/L.15", str(source), "--offline", "--format", "json")
     changes = json.loads(result.stdout)["changes"]
     assert [(c["kind"], [s["op"] for s in c["inline"]]) for c in changes] == [("unchanged", ["equal"])] * 3
+
+
+# --- the parse JSON of sub-paragraphs in every script validates ---
+
+_SCRIPTS = [
+    _LABELS["ru"][0], _LABELS["fr"][0],
+    "إن الجمعية العامة،\nإذ تشير إلى قرارها 79/166،\n1 - تهيب بالدول:\n(أ) أن تتخذ تدابير؛\n(ب) أن تتعاون؛\n(هـ) أن تقدم تقارير.\n"
+    "2 - تقرر مواصلة النظر في هذه المسألة.\n",
+]
+
+
+@pytest.mark.parametrize("text", _SCRIPTS)
+def test_the_parse_json_of_cyrillic_arabic_and_latin_labels_validates(tmp_path, text):
+    import jsonschema
+
+    source = tmp_path / "text.txt"
+    source.write_text(text, encoding="utf-8")
+    data = json.loads(run_command("parse", str(source), "--format", "json").stdout)
+    labels = [item["label"] for item in data["documents"][0]["paragraphs"][1]["items"]]
+    assert labels in (["a", "b"], ["а", "б"], ["أ", "ب", "هـ"])
+    schema = json.loads((ROOT / "resdiff" / "schemas" / "parse.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)

@@ -208,3 +208,27 @@ def test_terminal_shows_the_whole_of_a_width_only_change():
 def test_generated_pairs_read_whole_in_every_view(language, seed, view):
     pair = generate(40, language, seed=seed)
     _assert_whole(compare(pair.old, pair.new), view)
+
+
+_FRENCH = ("L'Assemblée générale,\n\nRappelant sa résolution intitulée « Droit à l'alimentation »,\n\n"
+           "1. Réaffirme que la faim est un outrage ;\n\n2. Décide de poursuivre l'examen de l'article 2.\n")
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS) + ["word"])
+def test_no_break_spaces_are_read_kept_and_shown_in_every_view(tmp_path, view):
+    # French typography's narrow no-break space before ";" and no-break spaces inside « », and an
+    # English-style "article\u00a02": kept as read, so that the Word file an editor sends on keeps
+    # them, and a change to or from one is a width-or-spacing difference (quiet), never nothing.
+    typeset = (_FRENCH.replace(" ;", "\u202f;").replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+               .replace("article 2", "article\u00a02"))
+    (tmp_path / "plain.txt").write_text(_FRENCH, encoding="utf-8")
+    (tmp_path / "typeset.txt").write_text(typeset, encoding="utf-8")
+    old = parse_file(str(tmp_path / "plain.txt"))[-1]
+    new = parse_file(str(tmp_path / "typeset.txt"))[-1]
+    assert [p.text for p in new.paragraphs] == [
+        "Rappelant sa résolution intitulée «\u00a0Droit à l'alimentation\u00a0»,",
+        "Réaffirme que la faim est un outrage\u202f;", "Décide de poursuivre l'examen de l'article\u00a02."]
+    comparison = compare(old, new)
+    assert [c.kind for c in comparison.changes] == [ChangeKind.UNCHANGED] * 3
+    assert all(len(c.inline) > 1 for c in comparison.changes)  # each marked, quietly
+    _assert_whole(comparison, view)

@@ -43,9 +43,6 @@ _CHAPEAU = re.compile(
     r"|(?:" + "|".join(c.replace(" ", r"\s+") for c in _BARE_CHAPEAUS) + rf")\s*(?:{_CHAPEAU_END}\s*){{1,3}})$",
     re.IGNORECASE,
 )
-# An operative number or a sub-paragraph label alone on its line, its text on the next (as many
-# Spaces a PDF puts between words that are layout, not text (no-break, narrow, thin).
-_ODD_SPACES = re.compile("[\u00a0\u2007\u2009\u200a\u202f]")
 _MD_FOOTNOTE = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
 # A bullet a web page puts before a paragraph (wiki lists "- 1. 决定…", "* Recalling …").
 WEB_BULLET = re.compile(r"^(\s*)[-•*·]\s+(?=\S)")

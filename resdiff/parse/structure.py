@@ -34,7 +34,6 @@ from .identity import Span, identify, normalize_symbol, title_lines
 from .layout import (
     _CHAPEAU,
     _END_OF_TEXT,
-    _ODD_SPACES,
     WEB_BULLET,
     _blocks,
     _decision_layout,
@@ -245,7 +244,7 @@ def _renumbered(document: Document, origin: list[int]) -> Document:
 
 
 def _read_text(text: str, source: str | None) -> list[Document]:
-    meta, lines, md_footnotes = _front_matter(_ODD_SPACES.sub(" ", text).split("\n"))
+    meta, lines, md_footnotes = _front_matter(text.split("\n"))
     front = _front_matter_lines(text.split("\n"), lines)
     # A web page's list bullets ("- 1. 决定…") are its layout, as a PDF's indents are.
     # (a bullet is looked for only on a line whose first visible character can be one)

@@ -50,10 +50,12 @@ _TRAILING_BRACKET_MARK = re.compile(r"\[\^?\d{1,3}\]\s*$")
 
 
 def _ends_terminal(text: str) -> bool:
+    tail = text.rstrip()
+    if tail[-1:] in _TERMINAL:
+        return True  # (what follows takes marks off the end: here there are none to take)
     # A footnote mark may follow the paragraph's last punctuation: "…的命令,[1]", "…Charter,1".
     stripped = drop_super_marks(_TRAILING_BRACKET_MARK.sub("", text)).rstrip(" ”\"’)0123456789")
-    tail = text.rstrip()
-    return bool(stripped) and (stripped[-1] in _TERMINAL or tail[-1:] in _TERMINAL)
+    return bool(stripped) and stripped[-1] in _TERMINAL
 
 
 def _join_all(lines: list[str]) -> str:
@@ -116,6 +118,8 @@ def ends_with_full_stop(text: str) -> bool:
     >>> [ends_with_full_stop(t) for t in ("of the matter.[^5]", "此案。[1]", "the Charter.”", "matter.5", "No. 27")]
     [True, True, True, True, False]
     """
+    if text.rstrip()[-1:] in _FULL_STOPS:
+        return True  # (what follows takes marks and quotation marks off the end: here there are none)
     stripped = drop_super_marks(_TRAILING_BRACKET_MARK.sub("", text)).rstrip()
     stripped = _MARK_AFTER_STOP.sub("", stripped).rstrip(" ”\"’»)")
     return stripped[-1:] in _FULL_STOPS

@@ -450,9 +450,10 @@ class Comparison:
 
     @property
     def differs(self) -> bool:
-        """True when any paragraph or footnote change is not 'unchanged' or carries a flag, a
-        paragraph's footnote references changed, or the title or a part of the header changed."""
+        """True when any paragraph or footnote change is not 'unchanged' or carries a flag (a
+        footnote only renumbered is a change, as the summary counts it), a paragraph's footnote
+        references changed, or the title or a part of the header changed."""
         return any(
             c.kind is not ChangeKind.UNCHANGED or c.moved or c.renumbered for c in self.changes
-        ) or any(f.kind is not ChangeKind.UNCHANGED for f in self.footnotes) or bool(self.marks) \
+        ) or any(f.kind is not ChangeKind.UNCHANGED or f.renumbered for f in self.footnotes) or bool(self.marks) \
             or self.title_changed or bool(self.header_changed)

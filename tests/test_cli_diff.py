@@ -260,3 +260,30 @@ def test_a_change_in_another_document_both_files_hold_is_warned(tmp_path):
     assert chosen.stderr == "" and "1 modified" in chosen.stdout
     same = run_command("diff", str(SAMPLE), str(SAMPLE), "--stat")
     assert same.stderr == ""
+
+
+FOOTNOTED = ("The General Assembly,\n\nGuided by the Universal Declaration of Human Rights,{a} the International "
+             "Covenants on Human Rights{b} and other instruments,\n\n1. Decides to act;\n\n2. Requests a report.\n\n"
+             "__________\n1 {first}\n2 {second}\n")
+
+
+def test_footnotes_only_renumbered_are_a_change_for_exit_code_in_every_view(tmp_path):
+    """The summary says "Changed: 2 footnotes": --exit-code says so too, whatever the format."""
+    udhr, covenants = "Resolution 217 A (III).", "Resolution 2200 A (XXI), annex."
+    old, new = tmp_path / "fm0.txt", tmp_path / "fm1.txt"
+    old.write_text(FOOTNOTED.format(a=1, b=2, first=udhr, second=covenants), encoding="utf-8")
+    new.write_text(FOOTNOTED.format(a=2, b=1, first=covenants, second=udhr), encoding="utf-8")
+    text = runner.invoke(app, ["diff", str(old), str(new), "--exit-code", "--only-changes"])
+    assert text.exit_code == 1
+    assert text.stdout.splitlines()[1:3] == [
+        "3 unchanged  0 modified  0 added  0 removed  0 merged  0 split  0 moved  0 renumbered",
+        "Changed: 2 footnotes"]
+    assert "[unchanged] [renumbered]  fm0.txt footnote 2 → fm1.txt footnote 1" in text.stdout
+    for view in (["--format", "json"], ["--format", "markdown"], ["--format", "html"], ["--stat"]):
+        assert runner.invoke(app, ["diff", str(old), str(new), "--exit-code", *view]).exit_code == 1, view
+    # the HTML report's "No changes" note stays hidden: something changed
+    html = runner.invoke(app, ["diff", str(old), str(new), "--format", "html"]).stdout
+    assert "none-changed" not in html.split("<main>")[1]
+    # the same footnotes in the same order: no change, exit 0
+    same = runner.invoke(app, ["diff", str(old), str(old), "--exit-code", "--only-changes"])
+    assert same.exit_code == 0 and "No changes: the two versions read the same." in same.stdout

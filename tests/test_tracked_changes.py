@@ -454,6 +454,20 @@ def test_chinese_runs_carry_an_east_asian_font_and_language(sample):
         assert run.find(f"{W}rPr/{W}lang").get(f"{W}eastAsia") == "zh-CN"
 
 
+@pytest.mark.parametrize("name,tag", [("S_RES_338_1973__monbalagan.fr.txt", "fr-FR"),
+                                      ("A_RES_2758_XXVI__mondiplo.es.txt", "es-ES"),
+                                      ("S_RES_1224_1999__iplex360.ru.txt", "ru-RU"),
+                                      ("S_RES_2446_2018__unscr.en.txt", "en-GB"),
+                                      ("S_RES_338_1973__marefa.ar.txt", "en-GB")])
+def test_every_run_is_proofed_in_the_texts_own_language(name, tag):
+    # Word spell-checks a run in its w:lang: a French, Spanish or Russian text marked English
+    # would be underlined throughout, drowning the revisions an editor reviews.
+    document = parse_file(str(SAMPLE.parent.parent / "tests/fixtures/languages/web" / name))[-1]
+    root = etree.fromstring(_document_xml(render(compare(document, document), RenderOptions())))
+    tags = {run.find(f"{W}rPr/{W}lang").get(f"{W}val") for run in root.iter(f"{W}r")}
+    assert tags == {tag}
+
+
 def _arabic():
     fixtures = SAMPLE.parent.parent / "tests/fixtures/rtl"
     return compare(parse_file(str(fixtures / "S_RES_338_1973.ar.old.txt"))[0],

@@ -881,17 +881,26 @@ def _joined(lines: list) -> list:
 # --- WordprocessingML ------------------------------------------------------------------------------
 
 
+# The language tag Word proofs a text's Latin or Cyrillic letters in, by the text's language: the
+# United Nations spell English the British way; Chinese and Arabic texts' own letters have their
+# own tags (w:eastAsia, w:bidi), and the Latin letters in them (symbols, names) are English.
+_PROOFING = {"fr": "fr-FR", "es": "es-ES", "ru": "ru-RU"}
+
+
 class _Writer:
     """Writes WordprocessingML. A line whose letters run right to left is a right-to-left
     paragraph (``w:bidi``); in any line, the runs written right to left carry ``w:rtl`` and
     ``w:cs`` (complex-script formatting: the Arabic font for their digits and punctuation too),
     the others not, so that a symbol such as "S/RES/242 (1967)" in Arabic text stays whole."""
 
-    def __init__(self, author: str, date: str, chinese: bool, arabic: bool = False, base: str = "ltr") -> None:
+    def __init__(self, author: str, date: str, chinese: bool, arabic: bool = False, base: str = "ltr",
+                 latin: str = "en-GB") -> None:
         self.author = escape(author, {'"': "&quot;"})
         self.date = date
         self.next_id = 1
-        lang = ('<w:lang w:val="en-GB"' + (' w:eastAsia="zh-CN"' if chinese else "")
+        # The language Word proofs the text in: that of the text's own script (w:val for Latin and
+        # Cyrillic letters, w:eastAsia for Chinese, w:bidi for Arabic).
+        lang = (f'<w:lang w:val="{latin}"' + (' w:eastAsia="zh-CN"' if chinese else "")
                 + (' w:bidi="ar-SA"' if arabic else "") + "/>")
         fonts = ('<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
                  f'w:eastAsia="SimSun" w:cs="{ARABIC_FONT if arabic else "Times New Roman"}"/>')
@@ -1441,7 +1450,8 @@ def _build(comparison: Comparison, options: RenderOptions) -> tuple[_Deflated, s
     # Fonts and direction follow the script of the text, not the language code.
     arabic = any(_ARABIC.search(f"{d.title or ''}\n" + "\n".join(p.body for p in d.paragraphs[:200])) for d in (old, new))
     writer = _Writer(options.author, _revision_date(comparison, options), "zh" in (old.language, new.language),
-                     arabic, document_direction(new) or document_direction(old) or "ltr")
+                     arabic, document_direction(new) or document_direction(old) or "ltr",
+                     _PROOFING.get((new.language or old.language or "").split("-")[0], "en-GB"))
     header = '<w:spacing w:after="240"/><w:jc w:val="center"/>'
     parts = _Deflated()
     if old.symbol or new.symbol:

@@ -79,3 +79,41 @@ def test_insertions_and_deletions_are_both_counted(tmp_path):
 def test_a_word_file_without_tracked_changes_has_no_note(tmp_path):
     (document,) = parse_docx(_with_symbol("Symbol", "F0B3"), "sym.docx")
     assert document.notes == ()
+
+
+def _hidden_words() -> bytes:
+    """A draft whose OP1 holds words formatted as hidden (Font > Hidden), and a run marked not
+    hidden (w:vanish w:val="0"), which is text."""
+    document = docx.Document()
+    for text in ("The General Assembly,", "Recalling its resolution 60/1,"):
+        document.add_paragraph(text)
+    paragraph = document.add_paragraph("1. Decides to act")
+    paragraph.add_run(" immediately and without delay").font.hidden = True
+    paragraph.add_run(";")
+    paragraph = document.add_paragraph("2. Requests a report")
+    paragraph.add_run(" soon").font.hidden = False
+    paragraph.add_run(".")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_hidden_text_is_left_out_with_a_note_and_listed(caplog):
+    # Word shows and prints "Decides to act;": the hidden words are not compared, but said and
+    # listed with the page furniture, so every character of the file is accounted for.
+    with caplog.at_level(logging.WARNING):
+        (document,) = parse_docx(_hidden_words(), "hid.docx")
+    assert [p.text for p in document.paragraphs] == [
+        "Recalling its resolution 60/1,", "Decides to act;", "Requests a report soon."]
+    note = "30 hidden characters left out of paragraph 3 (hidden text: Word neither shows nor prints it)"
+    assert [str(n) for n in document.notes] == [note]
+    assert caplog.messages == [f"resdiff: note: hid.docx: {note}"]
+    assert [str(f) for f in document.furniture] == ["paragraph 3, hidden text: “ immediately and without delay”"]
+
+
+def test_hidden_text_note_in_chinese(tmp_path):
+    path = tmp_path / "hid.docx"
+    path.write_bytes(_hidden_words())
+    result = CliRunner().invoke(app, ["--ui-lang", "zh", "parse", str(path), "--show-furniture"])
+    assert result.exit_code == 0, result.output
+    assert "第 3 段，隐藏文字：“ immediately and without delay”" in result.output

@@ -21,6 +21,9 @@ The document is turned into the plain text ``parse_text`` reads, faithfully:
   heading with the bookmark ``UNCITED_BOOKMARK``, read as footnotes ("¹³ text" lines), the
   heading listed with the page furniture;
 - content controls (``w:sdt``) and custom XML around paragraphs read through;
+- hidden text (Font > Hidden, ``w:vanish``: words Word neither shows nor prints) left out of
+  paragraphs and footnotes, with a note naming how many characters in which paragraph, and the
+  words listed with the page furniture, so that no word of them goes unseen;
 - tables skipped: resolutions carry no operative text in tables; their number is logged and
   their rows listed with the page furniture, so that no word of them goes unseen;
 - page headers and footers (the symbol, the job number) are page furniture: listed.
@@ -74,6 +77,11 @@ class DocxText:
     paragraphs: tuple[int, ...] = ()
     row_places: tuple[int, ...] = ()
     heading_place: int = 0
+    # the hidden text left out: (the Word paragraph it is in or whose footnote holds it, the
+    # footnote's mark or "" for the paragraph itself, the text), and for each, how many lines of
+    # ``text`` come before the paragraph's line
+    hidden: tuple[tuple[int, str, str], ...] = ()
+    hidden_places: tuple[int, ...] = ()
 
 
 def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
@@ -98,6 +106,18 @@ def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
                           authors=", ".join(read.authors) or "?")
         log.warning("%s", _("resdiff: note: {message}").format(message=f"{source}: {tracked}"))
         said.append(tracked)
+    for paragraph, mark, text in read.hidden:
+        n = len(text)
+        hidden = (Message(N_("{n} hidden character left out of paragraph {paragraph} (hidden text: Word neither "
+                             "shows nor prints it)") if n == 1 else
+                          N_("{n} hidden characters left out of paragraph {paragraph} (hidden text: Word neither "
+                             "shows nor prints it)"), n=n, paragraph=paragraph) if not mark else
+                  Message(N_("{n} hidden character left out of footnote {mark} of paragraph {paragraph} (hidden "
+                             "text: Word neither shows nor prints it)") if n == 1 else
+                          N_("{n} hidden characters left out of footnote {mark} of paragraph {paragraph} (hidden "
+                             "text: Word neither shows nor prints it)"), n=n, mark=mark, paragraph=paragraph))
+        log.warning("%s", _("resdiff: note: {message}").format(message=f"{source}: {hidden}"))
+        said.append(hidden)
     documents = parse_text(read.text, source)
     if said:
         documents = tuple(replace(d, notes=d.notes + tuple(said)) for d in documents)
@@ -125,6 +145,13 @@ def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
     listed += [(2 * entry - 1, Message(N_("table {table}, row {row}: {text}"), table=table, row=row, text=text),
                 Message(N_("report, table {table}, row {row}: {text}"), table=table, row=row, text=text))
                for (table, row, text), entry in zip(read.rows, read.row_places)]
+    listed += [(2 * entry + 1, Message(N_("paragraph {paragraph}, hidden text: “{text}”"), paragraph=paragraph, text=text)
+                if not mark else Message(N_("footnote {mark} of paragraph {paragraph}, hidden text: “{text}”"),
+                                         mark=mark, paragraph=paragraph, text=text),
+                Message(N_("report, paragraph {paragraph}, hidden text: “{text}”"), paragraph=paragraph, text=text)
+                if not mark else Message(N_("report, footnote {mark} of paragraph {paragraph}, hidden text: “{text}”"),
+                                         mark=mark, paragraph=paragraph, text=text))
+               for (paragraph, mark, text), entry in zip(read.hidden, read.hidden_places)]
     if read.uncited_heading:
         heading = Message(N_("heading above the footnotes no paragraph cites: {text}"), text=read.uncited_heading)
         listed.append((2 * read.heading_place - 1, heading, heading))
@@ -133,7 +160,7 @@ def parse_docx(data: bytes, source: str) -> tuple[Document, ...]:
 
 def docx_text(data: bytes, source: str | None = None) -> DocxText:
     """The Word document's text: paragraphs, list numbers, footnote marks and bodies."""
-    body, numbering, footnotes, margins = _open(data, source)
+    body, numbering, footnotes, margins, hidden_notes = _open(data, source)
     numbers = _Numbering(numbering)
     out: list[str] = []
     tables = 0
@@ -147,6 +174,8 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
     paragraphs: list[int] = []  # for each entry of ``out``, the Word paragraph it is or follows
     row_places: list[int] = []
     heading_place = 0
+    hidden: list[tuple[int, str, str]] = []
+    hidden_places: list[int] = []
     count = 0  # the body's paragraphs so far
     for element in _blocks(body):
         if element.tag == _W + "tbl":
@@ -158,7 +187,11 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
         if element.tag != _W + "p":
             continue
         count += 1
-        text, refs = _paragraph_text(element, order)
+        unseen: list[str] = []
+        text, refs = _paragraph_text(element, order, unseen)
+        if "".join(unseen):
+            hidden.append((count, "", "".join(unseen)))
+            hidden_places.append(len(out))
         if element.find(f"{_W}bookmarkStart[@{_W}name='{UNCITED_BOOKMARK}']") is not None:
             listing, heading = True, heading or " ".join(text.split())
             heading_place = len(out)
@@ -178,6 +211,9 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
         paragraphs.append(count)
         for ref in refs:
             note = footnotes.get(ref, "")
+            if hidden_notes.get(ref):
+                hidden.append((count, order.of[ref], hidden_notes[ref]))
+                hidden_places.append(len(out))
             out.append(f"{order.of[ref].translate(_TO_SUPERSCRIPT)} {note}".rstrip())
             paragraphs.append(count)
     insertions = deletions = 0
@@ -192,7 +228,7 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
                 deletions += 1
             authors.setdefault((change.get(_W + "author") or "").strip() or "?", None)
     return DocxText("\n\n".join(out) + "\n", tables, insertions, deletions, tuple(authors), tuple(rows), tuple(margins),
-                    heading, tuple(paragraphs), tuple(row_places), heading_place)
+                    heading, tuple(paragraphs), tuple(row_places), heading_place, tuple(hidden), tuple(hidden_places))
 
 
 class _Marks:
@@ -253,8 +289,8 @@ def _table_rows(table) -> list[tuple[int, str]]:
 
 
 def _open(data: bytes, source: str | None):
-    """The body element, numbering.xml root (or None), footnote texts by id, and the lines of
-    the page headers and footers."""
+    """The body element, numbering.xml root (or None), footnote texts by id, the lines of the
+    page headers and footers, and the hidden text left out of each footnote, by id."""
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
@@ -275,6 +311,7 @@ def _open(data: bytes, source: str | None):
         style_numbers = _style_numbering(document.styles.element)
         numbering = None
         footnotes: dict[str, str] = {}
+        hidden: dict[str, str] = {}  # the hidden text left out of each footnote
         margins: list[tuple[str, str]] = []  # the page headers' and footers' lines, each once
         for rel in sorted(document.part.rels.values(),
                           key=lambda rel: (not rel.reltype.endswith("/header"), str(getattr(rel, "target_ref", "")))):
@@ -283,7 +320,7 @@ def _open(data: bytes, source: str | None):
             if rel.reltype.endswith("/numbering"):
                 numbering = etree.fromstring(rel.target_part.blob)
             elif rel.reltype.endswith("/footnotes"):
-                footnotes.update(_footnote_texts(etree.fromstring(rel.target_part.blob)))
+                footnotes.update(_footnote_texts(etree.fromstring(rel.target_part.blob), hidden=hidden))
             elif rel.reltype.endswith(("/header", "/footer")):
                 kind = rel.reltype.rsplit("/", 1)[1]
                 for paragraph in etree.fromstring(rel.target_part.blob).iter(_W + "p"):
@@ -291,7 +328,7 @@ def _open(data: bytes, source: str | None):
                     if line and (kind, line) not in margins:
                         margins.append((kind, line))
             elif rel.reltype.endswith("/endnotes"):
-                footnotes.update(_footnote_texts(etree.fromstring(rel.target_part.blob), "endnote"))
+                footnotes.update(_footnote_texts(etree.fromstring(rel.target_part.blob), "endnote", hidden))
     except InputError:
         raise
     except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError,
@@ -303,7 +340,7 @@ def _open(data: bytes, source: str | None):
                 error=type(exc).__name__, reason=exc),
             path=source,
         ) from None
-    return body, (numbering, style_numbers), footnotes, margins
+    return body, (numbering, style_numbers), footnotes, margins, hidden
 
 
 # A Word file of the 20 MB input limit holds far less than this once inflated (text compresses
@@ -370,30 +407,36 @@ def _style_numbering(styles) -> dict[str, tuple[str | None, str | None]]:
     return resolved
 
 
-def _footnote_texts(root, kind: str = "footnote") -> dict[str, str]:
-    """Each footnote's (endnote's) text by its id (an endnote's id marked "e")."""
+def _footnote_texts(root, kind: str = "footnote", hidden: dict[str, str] | None = None) -> dict[str, str]:
+    """Each footnote's (endnote's) text by its id (an endnote's id marked "e"); the hidden text
+    left out of each, into ``hidden``."""
     texts = {}
     for note in root.iter(_W + kind):
         if note.get(_W + "type") in {"separator", "continuationSeparator", "continuationNotice"}:
             continue
         parts: list[str] = []
+        unseen: list[str] = []
         for paragraph in note.iter(_W + "p"):
-            text, _ = _paragraph_text(paragraph, None)
+            text, _ = _paragraph_text(paragraph, None, unseen)
             text = " ".join(text.split("\n"))  # a footnote is one line of its own
             if text.strip():
                 parts.append(text.strip())
-        texts[("e" if kind == "endnote" else "") + (note.get(_W + "id") or "")] = " ".join(parts)
+        key = ("e" if kind == "endnote" else "") + (note.get(_W + "id") or "")
+        texts[key] = " ".join(parts)
+        if hidden is not None and "".join(unseen):
+            hidden[key] = "".join(unseen)
     return texts
 
 
 # --- paragraphs ----------------------------------------------------------------------------------
 
 
-def _paragraph_text(paragraph, order: _Marks | None) -> tuple[str, list[str]]:
+def _paragraph_text(paragraph, order: _Marks | None, hidden: list[str] | None = None) -> tuple[str, list[str]]:
     """A paragraph's text as it reads, and the ids of the footnotes it refers to, in order.
 
     ``order`` numbers footnotes on first reference; None inside a footnote, whose own mark
-    (w:footnoteRef) is left out.
+    (w:footnoteRef) is left out. With ``hidden`` a list, hidden text (``w:vanish``) is left out
+    and its characters put there; without, read as text (a page header's, a table's: listed).
     """
     pieces: list[str] = []
     refs: list[str] = []
@@ -417,6 +460,14 @@ def _paragraph_text(paragraph, order: _Marks | None) -> tuple[str, list[str]]:
             if not isinstance(tag, str) or tag in _SKIPPED:
                 continue
             if tag == _W + "pPr" or tag == _W + "rPr":
+                continue
+            if hidden is not None and tag == _W + "r" and _hidden(child):
+                # hidden text: what Word shows and prints is without it; its references kept
+                for part in child.iter(_W + "t", _W + "tab", _W + "br", _W + "cr", _W + "noBreakHyphen"):
+                    hidden.append(part.text or "" if part.tag == _W + "t" else
+                                  "-" if part.tag == _W + "noBreakHyphen" else " ")
+                for part in child.iter(_W + "footnoteReference", _W + "endnoteReference"):
+                    walk([part])
                 continue
             if tag == _W + "t":
                 if pending and (child.text or "").isdigit():
@@ -483,6 +534,12 @@ def _symbol(font: str | None, char: str | None) -> str:
         if mapped is not None:
             return mapped
     return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+
+
+def _hidden(run) -> bool:
+    """Whether a run is hidden text (Font > Hidden: ``w:vanish`` in its own formatting)."""
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(_W + "val") not in ("0", "false", "off")
 
 
 def _superscript_number(run) -> str | None:

@@ -346,12 +346,24 @@ def _select_families(opened: Store, query: str | None) -> list[list[Version]]:
     found = opened.find(query)
     if found:
         return [opened.family(found[-1])]
-    key = query.casefold()
-    chosen = [f for f in families if any(key in (v.title or "").casefold() for v in f)]
+    key = title_key(query)
+    chosen = [f for f in families if key and any(key in title_key(v.title or "") for v in f)]
     if not chosen:
         raise StoreError(_("no stored symbol or title matches {query}: 'resdiff log' lists what is stored").format(
             query=repr(query)))
     return chosen
+
+
+def title_key(text: str) -> str:
+    """A title as `log TEXT` matches it: quotes and dashes set aside (’ for ', « » for "), width,
+    spacing and case folded, and accents left out ("droit a l'alimentation" finds "Droit à
+    l’alimentation", "alimentacion" finds "alimentación")."""
+    import unicodedata
+
+    from .text import fold
+
+    split = unicodedata.normalize("NFD", fold(text).casefold())
+    return unicodedata.normalize("NFC", "".join(c for c in split if not unicodedata.combining(c)))
 
 
 def _log_data(opened: Store, families: list[list[Version]]) -> dict:

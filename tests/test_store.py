@@ -417,3 +417,29 @@ def test_log_names_a_revision_whose_title_or_sponsors_alone_changed(tmp_path):
     jsonschema.validate(data, json.loads((SCHEMAS / "log.schema.json").read_text(encoding="utf-8")))
     assert [v["header_changed"] for v in data["versions"]] == [[], ["title", "sponsors"]]
     assert data["versions"][1]["summary"] == "+0 −0 ~0 · changed: title, sponsors"
+
+
+FRENCH = ("Nations Unies A/C.3/80/L.15\nAssemblée générale Distr. limitée\n20 octobre 2025\nTroisième Commission\n"
+          "Point 71 b) de l'ordre du jour\nPromotion et protection des droits humains\n"
+          "Belgique, France et Luxembourg : projet de résolution\nDroit à l'alimentation\nL'Assemblée générale,\n"
+          "Rappelant sa résolution 79/166,\n1. Réaffirme que la faim est un outrage ;\n"
+          "2. Décide de poursuivre l'examen de la question.\n")
+
+
+@pytest.mark.parametrize("query", ["l'alimentation", "l’alimentation", "droit a l'alimentation",
+                                   "DROIT À L’ALIMENTATION", "  Droit  à  ", "ALIMENTATION"])
+def test_log_matches_titles_with_quotes_dashes_case_and_accents_folded(tmp_path, query):
+    path = str(tmp_path / "store.db")
+    french = tmp_path / "fr.txt"
+    french.write_text(FRENCH, encoding="utf-8")
+    dashed = tmp_path / "en.txt"
+    dashed.write_text(HEADED.replace("Situation of human rights in Somewhere", "Follow-up to the Summit"),
+                      encoding="utf-8")
+    run("add", str(french), str(dashed), "--store", path)
+    assert run("log", query, "--store", path).output == (
+        "Droit à l'alimentation\n  2025-10-20  A/C.3/80/L.15     1 PP 2 OP  first version\n")
+    for dash in ("follow–up", "FOLLOW—UP TO", "follow-up"):
+        assert run("log", dash, "--store", path).output.splitlines()[0] == "Follow-up to the Summit"
+    missing = run("log", "alimentations", "--store", path)
+    assert isinstance(missing.exception, StoreError) and str(missing.exception) == (
+        "no stored symbol or title matches 'alimentations': 'resdiff log' lists what is stored")

@@ -295,3 +295,18 @@ def test_the_parse_json_of_cyrillic_arabic_and_latin_labels_validates(tmp_path, 
     assert labels in (["a", "b"], ["а", "б"], ["أ", "ب", "هـ"])
     schema = json.loads((ROOT / "resdiff" / "schemas" / "parse.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
+
+
+@pytest.mark.parametrize(("text", "paragraph"), [
+    ("L'Assemblée générale,\nRappelant « Droit à l'alimentation »1,\n1. Décide d'agir.\n__________\n1 Résolution 79/166.\n",
+     ("PP1", "Rappelant « Droit à l'alimentation »,", ("1",))),
+    ("L'Assemblée générale,\nRappelant «Droit à l'alimentation»1,\n1. Décide d'agir.\n__________\n1 Résolution 79/166.\n",
+     ("PP1", "Rappelant «Droit à l'alimentation»,", ("1",))),
+    ("Генеральная Ассамблея,\nссылаясь на «Право на питание»1,\n1. постановляет действовать.\n__________\n"
+     "1 Резолюция 79/166.\n", ("PP1", "ссылаясь на «Право на питание»,", ("1",))),
+    ("The General Assembly,\nRecalling “The right to food”1,\n1. Decides to act.\n__________\n1 Resolution 79/166.\n",
+     ("PP1", "Recalling “The right to food”,", ("1",))),
+])
+def test_a_footnote_mark_after_a_closing_guillemet_is_read(text, paragraph):
+    paragraphs, footnotes, warnings = _read(text)
+    assert (paragraphs[0], len(footnotes), warnings) == (paragraph, 1, [])

@@ -73,8 +73,9 @@ _PLAIN_MARK = re.compile(
     r"|(?<=[^\W\d_]|[,;:.،؛”’\"])\((?P<paren>\d{1,3})\)(?=[\s,;:.)”،؛]|$)"
     r"|(?<=\d/)(?P<slash>\d{4,5})(?=[\s,;:.)”]|$)"  # "resolution 77/2285": 77/228 and mark 5
     r"|(?<![\d/.,])(?P<year>(?:19|20)\d{3,4})(?=[\s,;:.)”]|$)"  # "of 19881 and": 1988 and mark 1
-    # "Declaration4", "Rules),9", "الإنسان1،" (before the Arabic comma or semicolon)
-    r"|(?<=[^\W\d_]|[)”’\"\]])(?P<glued>\d{1,3})(?=[\s,;:.)”،؛]|$)"
+    # "Declaration4", "Rules),9", "الإنسان1،" (before the Arabic comma or semicolon), "« Droit à
+    # l'alimentation »1," (after the guillemet that closes a title French and Russian quote)
+    r"|(?<=[^\W\d_]|[)”’\"\]»])(?P<glued>\d{1,3})(?=[\s,;:.)”،؛]|$)"
     r"|(?<=[,;:.،؛])(?P<punct>\d{1,3})(?=[\s,;:.)”،؛]|$)"  # "session,1", "1995,2", "الإنسان،1"
     # "《行动纲领》2执行情况", "的报告；6": Chinese text never runs a number into a closing mark
     # and on into the next word, except counts ("，25个"), whose measure words are excluded.

@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from ..errors import ParseError
 from ..i18n import N_, Message, _, listed
-from ..model import Document, Footnote, Paragraph
+from ..model import Document, Footnote, Paragraph, ParagraphKind
 from ..text import SUPERSCRIPT_DIGITS, detect_language, has_cjk
 from .annex import ANNEX_LINE, annex_starts, classify_annex
 from .classification import _classify, _label, _take_marks, _warnings, check_paragraph_count, glued_mark_warnings, noting_glued_marks, trailing_text  # noqa: F401  (_label: tests read it here)
@@ -299,7 +299,17 @@ def _read_text(text: str, source: str | None) -> list[Document]:
     symbols = _masthead_symbols(lines, meta)
     double = _double_spaced(lines)  # (a double-spaced text made single-spaced is no more)
     documents: list[Document] = []
-    report = _is_report(lines, blocks)
+    # a draft an operative paragraph of the text recommends to another organ ("2. Recommends to
+    # the General Assembly … the following draft resolution:"): that paragraph's quoted text,
+    # read into the text that recommends it, which is no committee report
+    recommended = _recommended_drafts(lines, blocks, unknown_chapeaus)
+    if recommended:
+        inside = {k for j in recommended for k in range(max(blocks[j - 1].start, 0), blocks[j].end)}
+        report = _is_report([line if k not in inside else "" for k, line in enumerate(lines)],
+                            [b for j, b in enumerate(blocks) if j not in recommended])
+    else:
+        report = _is_report(lines, blocks)
+    read_as: dict[int, int] = {}  # block → the document read from it
     report_agenda = _report_agenda(lines, blocks[0].start) if report else None
     listed_until = 0  # the last line (1-based) the text before listed as its furniture
     read_until = 0  # where the last text read into a document ends (a block read into none, as a
@@ -312,13 +322,13 @@ def _read_text(text: str, source: str | None) -> list[Document]:
         body = lines[block.start + 1 : quoted_annex[0] if quoted_annex else block.end]
         # the line (1-based) each line of the body is, None for none (a rule given back)
         numbers: list[int | None] = list(range(block.start + 2, block.start + 2 + len(body)))
-        if not block.quoted:
+        if not block.quoted or index in recommended:
             following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
             noted = _trailing_area(lines, block.end, following, "\n".join(body))
             body = body + [line for _, line in noted]
             numbers += [k for k, _ in noted]
         layout = lay_out(body, block.quoted, _titles(lines, block, meta), symbols)
-        if not block.quoted:
+        if not block.quoted or index in recommended:
             _unruled_notes(layout, {f.mark for f in md_footnotes}, double)
         with noting_glued_marks() as glued:
             paragraphs, footnotes, trailing = _paragraphs(body, block.quoted, layout, {f.mark for f in md_footnotes},
@@ -326,8 +336,15 @@ def _read_text(text: str, source: str | None) -> list[Document]:
         twice = repeated_otherwise(layout.footnotes, [])
         dropped: list[tuple[int, str]] = sorted(
             [(at, text) for k, text in (*layout.furniture, *trailing) if (at := numbers[k]) is not None])
-        if not report and not block.quoted:
+        if not report and (not block.quoted or index in recommended):
             outside = _outside(lines, blocks, index)
+            if block.quoted and not outside:
+                # after a recommended draft's closing quotation mark: the adoption line and
+                # whatever follows up to the next text, but for a footnote area read as the text's
+                following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
+                notes = {k for k, _ in noted}
+                outside = [(k + 1, lines[k].strip()) for k in range(block.end, following)
+                           if lines[k].strip() and k + 1 not in notes]
             dropped = sorted(outside + dropped)
             listed_until = max((k for k, _ in outside), default=0)  # 1-based: lines the next text need not list
         problems = [(numbers[k] or block.end + 1, text) for k, text in layout.problems]
@@ -386,6 +403,7 @@ def _read_text(text: str, source: str | None) -> list[Document]:
             dropped = front + dropped
         language = detect_language("\n".join([header.chapeau or ""] + [p.body for p in paragraphs]))
         read_until = block.end
+        read_as[index] = len(documents)
         documents.append(
             Document(
                 symbol=symbol,
@@ -417,11 +435,85 @@ def _read_text(text: str, source: str | None) -> list[Document]:
         )
     if not documents:
         raise ParseError(_("no resolution paragraphs found after the chapeau"), path=source)
+    if recommended:
+        documents = _with_recommended(documents, read_as, recommended)
     if report and any(d.date is None for d in documents):
         documents = _dates_from_account(text, documents)
     if len(origin) != len(set(origin)):
         documents = [_numbered_as_read(document, origin) for document in documents]
     return documents
+
+
+def _recommended_drafts(lines: list[str], blocks: list, unknown: set[int]) -> set[int]:
+    """The blocks that are a draft which the text before recommends to another organ: its last
+    paragraph, an operative paragraph of a text read from its own chapeau, ends with a colon
+    ("2. Recommends to the General Assembly the approval of the following draft resolution:"),
+    and the draft's chapeau follows, under at most a few title lines. A committee report's
+    drafts are introduced by the report's account, which has no chapeau: they are no such
+    blocks.
+
+    >>> from .records import Block
+    >>> text = ["The Council,", "1. Welcomes;", "2. Recommends the following draft resolution:",
+    ...         "“The General Assembly,", "“1. Requests.”"]
+    >>> _recommended_drafts(text, [Block(0, 3, False), Block(3, 5, True)], set())
+    {1}
+    """
+    found: set[int] = set()
+    for j in range(1, len(blocks)):
+        before, block = blocks[j - 1], blocks[j]
+        if before.start < 0 or before.quoted and j - 1 not in found or not (
+                _CHAPEAU.match(lines[before.start]) or before.start in unknown):
+            continue
+        last = next((k for k in range(min(before.end, block.start) - 1, before.start, -1) if lines[k].strip()), None)
+        if last is None or not lines[last].strip().rstrip("”’\"'").endswith((":", "：")):
+            continue
+        opening = next((k for k in range(last, before.start, -1) if _OPERATIVE.match(lines[k].strip().lstrip("“\""))
+                        or not lines[k - 1].strip()), last)
+        text = lines[opening].strip().lstrip("“\"")
+        number = _OPERATIVE.match(text)
+        if not opens_operative(text[number.end():] if number else text):
+            continue  # (a report's account: "9. The Second Committee recommends …")
+        between = [line.strip() for line in lines[last + 1 : block.start] if line.strip()]
+        if len(between) <= _PART_TITLE_LINES and not any(len(t) > _PART_TITLE or _TERMINAL_END.search(t)
+                                                         for t in between):
+            found.add(j)
+    return found
+
+
+def _with_recommended(documents: list[Document], read_as: dict[int, int], recommended: set[int]) -> list[Document]:
+    """The documents, each draft an operative paragraph recommends read into the document that
+    recommends it: its title and chapeau as headings, its paragraphs under the recommending
+    paragraph's id ("OP2 draft", "OP2 draft PP1", "OP2 draft OP1"), its footnotes, furniture and
+    warnings the document's."""
+    merged = list(documents)
+    into: dict[int, int] = {}  # a document → the document it is read into
+    for j in sorted(recommended):
+        if j not in read_as or j - 1 not in read_as:
+            continue
+        draft, owner = read_as[j], read_as[j - 1]
+        owner = into.get(owner, owner)
+        into[draft] = owner
+        host, quoted = merged[owner], merged[draft]
+        operative = [p for p in host.paragraphs if p.kind is ParagraphKind.OPERATIVE]
+        prefix = (operative[-1].id if operative else host.paragraphs[-1].id) + " draft"
+        # (a draft read into a draft read into the text: its paragraphs after those of the first)
+        heads = [Paragraph(f"{prefix} title", ParagraphKind.HEADING, None, quoted.title.lstrip("“\"").strip())] \
+            if quoted.title else []
+        heads += [Paragraph(prefix, ParagraphKind.HEADING, None, quoted.chapeau.lstrip("“\"").strip())] if quoted.chapeau else []
+        marks = {f.mark: f for f in host.footnotes}
+        twice = [f for f in quoted.footnotes if f.mark in marks and marks[f.mark].text != f.text]
+        merged[owner] = replace(
+            host,
+            paragraphs=host.paragraphs + tuple(heads) + tuple(replace(p, id=f"{prefix} {p.id}") for p in quoted.paragraphs),
+            footnotes=host.footnotes + tuple(f for f in quoted.footnotes if f.mark not in marks),
+            warnings=host.warnings + quoted.warnings + tuple(
+                Message(N_("{name}: footnote {mark} is printed again with other text, “{text}”: "
+                           "only its first text is compared"),
+                        name=host.symbol or Message(N_("document")), mark=f.mark, text=f.text) for f in twice),
+            furniture=host.furniture + quoted.furniture,
+            span=(host.span[0], quoted.span[1]) if host.span and quoted.span else host.span,
+        )
+    return [d for k, d in enumerate(merged) if k not in into]
 
 
 def _numbered_as_read(document: Document, origin: list[int]) -> Document:

@@ -342,9 +342,9 @@ def _read_text(text: str, source: str | None) -> list[Document]:
                 # after a recommended draft's closing quotation mark: the adoption line and
                 # whatever follows up to the next text, but for a footnote area read as the text's
                 following = blocks[index + 1].start if index + 1 < len(blocks) else len(lines)
-                notes = {k for k, _ in noted}
+                in_notes = {k for k, _ in noted}
                 outside = [(k + 1, lines[k].strip()) for k in range(block.end, following)
-                           if lines[k].strip() and k + 1 not in notes]
+                           if lines[k].strip() and k + 1 not in in_notes]
             dropped = sorted(outside + dropped)
             listed_until = max((k for k, _ in outside), default=0)  # 1-based: lines the next text need not list
         problems = [(numbers[k] or block.end + 1, text) for k, text in layout.problems]

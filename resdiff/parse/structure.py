@@ -453,7 +453,7 @@ def _recommended_drafts(lines: list[str], blocks: list, unknown: set[int]) -> se
     blocks.
 
     >>> from .records import Block
-    >>> text = ["The Council,", "1. Welcomes;", "2. Recommends the following draft resolution:",
+    >>> text = ["The Human Rights Council,", "1. Welcomes;", "2. Recommends the following draft resolution:",
     ...         "“The General Assembly,", "“1. Requests.”"]
     >>> _recommended_drafts(text, [Block(0, 3, False), Block(3, 5, True)], set())
     {1}

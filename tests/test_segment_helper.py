@@ -91,30 +91,22 @@ def test_started_for_chinese_files_the_cache_has_not_noted(monkeypatch, tmp_path
     chinese.write_text("大会，\n\n1. 决定继续审议该问题。\n", encoding="utf-8")
     os.mkfifo(pipe)  # never opened: it would wait for a writer, and its text is the parser's
 
-    def started(*paths) -> bool:
-        segmenter = text._Segmenter()
-        segmenter.start_helper([str(p) for p in paths])
-        helper = segmenter._helper
-        if helper is not None:
-            helper.stop()
-        return helper is not None
-
-    assert not started(english, english)
-    assert not started(pipe, tmp_path / "missing.txt")
-    assert started(english, chinese)
+    assert not _started(english, english)
+    assert not _started(pipe, tmp_path / "missing.txt")
+    assert _started(english, chinese)
     # A run of the command on them stores their words and notes both files: no helper next time.
     segmenter = text._Segmenter()
     segmenter.start_helper([str(english), str(chinese)])
     segmenter.prefetch(["决定继续审议该问题"])
     segmenter._helper.stop()
     segmenter.cache.save()
-    assert not started(english, chinese)
+    assert not _started(english, chinese)
     again = text._Segmenter()
     again.start_helper([str(english), str(chinese)])
     assert again._inputs == []  # known files: nothing to note, the cache is not written
-    assert started(chinese, tmp_path / "other.txt") is False  # a missing file is no file to note
+    assert _started(chinese, tmp_path / "other.txt") is False  # a missing file is no file to note
     os.utime(chinese, ns=(0, 0))  # changed since: new to the cache
-    assert started(english, chinese)
+    assert _started(english, chinese)
 
 
 def _started(*paths) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from .cli_app import app, check_output, read_documents, write_output
+from .command import refuse_stdin_twice
 from .errors import ResdiffError
 from .i18n import N_, _
 from .model import Document
@@ -81,6 +82,7 @@ def check(
             raise ResdiffError(_("give two versions to check, or one symbol and its two languages "
                                  "(resdiff check A/RES/61/211 --lang zh --lang en)"))
         second = first
+    refuse_stdin_twice(first, second)
     check_output(output, (first, second, store))
     never = offline or offline_from_environment()
     first_language = languages[0] if languages else None

@@ -219,6 +219,13 @@ class BadArgument(Exception):
         self.hint = hint
 
 
+def refuse_stdin_twice(*arguments: str | None) -> None:
+    """Standard input given for both versions is read once: the same text compared with itself
+    would say "No changes" of anything. An error, exit 2."""
+    if sum(1 for argument in arguments if argument == "-") > 1:
+        raise ResdiffError(_("- is given twice: standard input can be read once; give the other version as a file"))
+
+
 def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str | None,
               resolve=None) -> tuple[Document, Document, tuple[str, ...]]:
     """The two documents to compare, from one file holding several drafts or from two files, and
@@ -242,6 +249,7 @@ def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str
                                      "(give a file's path, or add the file with 'resdiff add')").format(arg=arg, where=where()))
         return read_documents(arg)
 
+    refuse_stdin_twice(old, new)
     first = documents(old)
     if new is None:
         if old_symbol or new_symbol:

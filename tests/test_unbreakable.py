@@ -118,6 +118,30 @@ def test_empty_standard_input_is_an_error():
     one_error_line(run("parse", "-", input=""), "standard input is empty")
 
 
+def test_standard_input_given_for_both_versions_is_an_error(tmp_path):
+    """`diff - -` read standard input once and compared it with itself: "No changes", exit 0."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    said = "resdiff: error: - is given twice: standard input can be read once; give the other version as a file\n"
+    for command in (["diff", "-", "-", "--exit-code"], ["diff", "-", "-", "--stat", "--store", tmp_path / "s.db"],
+                    ["check", "-", "-"]):
+        done = run(*command, input=text)
+        assert (done.returncode, done.stdout, done.stderr) == (2, "", said), command
+    assert not (tmp_path / "s.db").exists()
+    # one of the two from standard input is read as ever
+    assert run("diff", "-", SAMPLE, "--exit-code", input=text).returncode == 0
+
+
+def test_a_file_of_blank_lines_holds_no_text_and_is_not_called_empty(tmp_path):
+    blank, empty = tmp_path / "blank.txt", tmp_path / "empty.txt"
+    blank.write_text("\n\n  \n", encoding="utf-8")
+    empty.write_bytes(b"")
+    assert run("parse", blank).stderr == f"resdiff: error: {blank}: file holds no text: only blank lines and spaces\n"
+    assert run("parse", empty).stderr == f"resdiff: error: {empty}: file is empty\n"
+    assert run("parse", "-", input=" \n\t\n").stderr == \
+        "resdiff: error: -: standard input holds no text: only blank lines and spaces\n"
+    one_error_line(run("diff", SAMPLE, blank), f"{blank}: file holds no text: only blank lines and spaces")
+
+
 def test_a_file_name_starting_with_a_dash_is_read_after_double_dash(tmp_path):
     dashed = tmp_path / "-draft.txt"
     dashed.write_bytes(SAMPLE.read_bytes())

@@ -100,7 +100,8 @@ def read_bytes(path: str) -> bytes:
                 raise InputError(_("cannot be read ({reason})").format(reason=os_reason(exc)), path="-") from None
         data = _stdin[0]
         if not data.strip():
-            raise InputError(_("standard input is empty"), path="-")
+            raise InputError(_("standard input is empty") if not data else
+                             _("standard input holds no text: only blank lines and spaces"), path="-")
         return data
     try:
         mode = os.stat(path).st_mode
@@ -133,7 +134,7 @@ def read_bytes(path: str) -> bytes:
     except OSError as exc:
         raise InputError(_("cannot be read ({reason})").format(reason=os_reason(exc)), path=path) from None
     if not data.strip():
-        raise InputError(_("file is empty"), path=path)
+        raise _no_text(data, path)
     return data
 
 
@@ -166,7 +167,7 @@ def _read_fifo(path: str) -> bytes:
             raise InputError(_("cannot be read ({reason})").format(reason=os_reason(exc)), path=path) from None
     data = _fifos[path]
     if not data.strip():
-        raise InputError(_("file is empty"), path=path)
+        raise _no_text(data, path)
     return data
 
 
@@ -391,8 +392,15 @@ def read_text(path: str) -> str:
     """The decoded text of a plain-text file."""
     text = decode(read_bytes(path), path)
     if not text.strip():
-        raise InputError(_("file is empty"), path=path)
+        raise _no_text(text, path)
     return text
+
+
+def _no_text(content: bytes | str, path: str | None) -> InputError:
+    """A file with nothing to read: empty, or (a thing to say apart) only blank lines and spaces."""
+    if not content:
+        return InputError(_("file is empty"), path=path)
+    return InputError(_("file holds no text: only blank lines and spaces"), path=path)
 
 
 # Format characters that print nothing and say nothing about the words: zero width space, word

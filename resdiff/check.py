@@ -138,8 +138,11 @@ _ZH_YEAR_MONTH_ONLY = lazy(r"(?<!\d)(\d{4})\s*年$")
 # and resolution numbers (64/187, ES-11/1, 377 A).
 _SYMBOL = lazy(r"(?<![A-Za-z0-9/])[A-Z]{1,3}(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+(?<![.\-])")
 _RESOLUTION = lazy(r"(?<![A-Za-z0-9/.])(?:ES-\d{1,2}|S-\d{1,2}|\d{1,3})/\d{1,4}(?![A-Za-z0-9/])")
-# A session's number after a resolution's: "2625 (XXV)", "377 A (V)", Arabic "2625 (د-25)".
-_SESSION = lazy(r"(?<=\d)\s*(?:[A-Z]\s*)?\(\s*(?:([IVXLC]{1,7})|د\s*-\s*(\d{1,2}))\s*\)")
+# A session's number after a resolution's: "2625 (XXV)", "377 A (V)", Arabic "2625 (د-25)" and,
+# with the part letter spelled as Arabic names it, "2200 ألف (د-21)" ("2200 A (XXI)": ألف, باء,
+# جيم, دال … are A, B, C, D …).
+_SESSION = lazy(r"(?<=\d)\s*(?:(?:[A-Z]|ألف|باء|جيم|دال|هاء|واو|زاي|حاء)\s*)?"
+                r"\(\s*(?:([IVXLC]{1,7})|د\s*-\s*(\d{1,2}))\s*\)")
 # Numbers by the language's custom: thousands by comma in English and Chinese (and Arabic, whose
 # own separators are folded to them), by space or point in French, Spanish and Russian, whose
 # decimal sign is the comma.

@@ -84,6 +84,10 @@ def test_numbers_by_each_languages_separators_and_session_numerals():
     # a session's Roman numeral, and the Arabic texts' "(د-25)"
     assert values("resolution 2625 (XXV)", "en") == values("القرار 2625 (د-25)", "ar") == \
         [("number", "2625"), ("number", "session 25")]
+    # with its part letter, which Arabic spells out: "2200 A (XXI)" is "2200 ألف (د-21)"
+    assert values("resolutions 2200 A (XXI) and 217 B (III)", "en") == \
+        values("القرارين 2200 ألف (د-21) و 217 باء (د-3)", "ar") == \
+        [("number", "2200"), ("number", "session 21"), ("number", "217"), ("number", "session 3")]
 
 
 def test_month_names_need_a_day_or_a_year_to_be_a_date():

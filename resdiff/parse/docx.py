@@ -172,6 +172,7 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
     joined = ""
     joined_refs: list[str] = []
     paragraphs: list[int] = []  # for each entry of ``out``, the Word paragraph it is or follows
+    starred: list[tuple[str, int, str]] = []  # the asterisk footnotes, written after the text
     row_places: list[int] = []
     heading_place = 0
     hidden: list[tuple[int, str, str]] = []
@@ -211,11 +212,23 @@ def docx_text(data: bytes, source: str | None = None) -> DocxText:
         paragraphs.append(count)
         for ref in refs:
             note = footnotes.get(ref, "")
+            if not order.of[ref].isdigit():
+                # an asterisk footnote, as a plain text prints it after the text ("* On behalf of …"),
+                # its body's own mark written once
+                mark = order.of[ref]
+                starred.append((f"{mark} {note.removeprefix(mark).strip()}".rstrip(), count, ref))
+                continue
             if hidden_notes.get(ref):
                 hidden.append((count, order.of[ref], hidden_notes[ref]))
                 hidden_places.append(len(out))
             out.append(f"{order.of[ref].translate(_TO_SUPERSCRIPT)} {note}".rstrip())
             paragraphs.append(count)
+    for line, place, ref in starred:
+        if hidden_notes.get(ref):
+            hidden.append((place, order.of[ref], hidden_notes[ref]))
+            hidden_places.append(len(out))
+        out.append(line)
+        paragraphs.append(place)
     insertions = deletions = 0
     authors: dict[str, None] = {}
     for element in body:
@@ -473,6 +486,12 @@ def _paragraph_text(paragraph, order: _Marks | None, hidden: list[str] | None = 
                 if pending and (child.text or "").isdigit():
                     settle(child.text)  # a custom mark in the reference's own run, as Word writes it
                     continue
+                if pending and (star := _STAR_MARK.match(child.text or "")):
+                    # an asterisk mark ("Iraq:* draft resolution", the "On behalf of …" note): its own
+                    # mark, never numbered, kept in the text as printed
+                    settle(star.group(0))
+                    pieces.append(child.text[star.end():])
+                    continue
                 if pending and child.text:
                     settle(None)
                 pieces.append(child.text or "")
@@ -511,6 +530,10 @@ def _paragraph_text(paragraph, order: _Marks | None, hidden: list[str] | None = 
     if pending:
         settle(None)
     return re.sub(r" +\n", "\n", re.sub(r"[ \t]{2,}", " ", "".join(pieces))), refs
+
+
+# The asterisks Word writes after a reference with a custom mark ("*", "**").
+_STAR_MARK = re.compile(r"^\*{1,3}(?!\*)")
 
 
 # The Symbol font's characters (Adobe's Symbol encoding, 0x20-0xFE) as Unicode.

@@ -39,10 +39,12 @@ from .patterns import (
     MASTHEAD_LINES,
     NAVIGATION,
     RULE,
+    STAR_FOOTNOTE,
     bis_number,
     glued_symbol,
     opens_operative,
     opens_preambular,
+    star_notes,
 )
 from .records import Block, Layout, Line
 
@@ -121,13 +123,15 @@ def _is_furniture(line: str, titles: list[str], after_furniture: bool = False) -
 
 
 def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset[str] = frozenset(),
-            floor: int = 0) -> Layout:
+            floor: int = 0, stars: frozenset[str] = frozenset()) -> Layout:
     """A document body's lines of text and its footnotes, furniture dropped.
 
     ``titles`` are the keys of what the document may be titled (``_titles``): running heads
     repeat one of them. ``symbols`` are those the masthead prints: a running head carries one.
     ``floor``: the last footnote mark of the text before (an annex's footnotes number on from
     its resolution's), so that a page's footnotes printed without their rule open with the next.
+    ``stars``: the asterisk marks the masthead above cites ("Iraq:* draft resolution"), whose
+    footnotes may follow the text with no rule above them (``star_notes``).
     """
     body, numbers, text_before = _feet_apart(body, quoted)
     heads = _Heads(body, titles, symbols)
@@ -156,6 +160,7 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
     # A text with a blank line after every line (copied from a PDF viewer or a web page): one
     # blank line there says nothing, and a footnote's wrapped line is still the footnote's.
     double = _double_spaced(body)
+    starred = star_notes(body, stars)
     # (and, its lines no wider than a page's, wrapped: not one paragraph a line, as a Markdown
     # extraction prints it, where a line alone between blank lines is a page's running head)
     wrapped_double = double and all(width(raw) <= PAGE_COLUMNS for raw in body)
@@ -260,6 +265,14 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             footnotes.append(Footnote(sup.group(1).translate(_SUPER_TO_ASCII), sup.group(2).strip()))
             in_footnotes = True
             blank = False  # the body may wrap onto the next line ("…补编第" / "49号》…，第一卷。")
+            continue
+        if position in starred and not quoted:
+            # an asterisk footnote ("* On behalf of …"), under the rule or after the text
+            star = STAR_FOOTNOTE.match(line)
+            assert star is not None
+            footnotes.append(Footnote(star.group(1), star.group(2).strip()))
+            in_footnotes = True
+            blank = False  # the body may wrap onto the next line
             continue
         if in_footnotes and NAVIGATION.search(line) and line[-1:] not in _TERMINAL:
             # a web page's links under the rule that ends its text ("Home || Treaties || …")
@@ -543,7 +556,7 @@ def _unruled_footnotes(kept: list[Line], footnotes: list[Footnote],
     taken out of ``kept`` and returned as footnotes; nothing is taken when the lines do not
     read so.
     """
-    expected = max([floor, *(int(f.mark) for f in footnotes)]) + 1
+    expected = max([floor, *(int(f.mark) for f in footnotes if f.mark.isdigit())]) + 1
     for begin in range(start, len(kept)):
         match = _GLUED_NOTE.match(kept[begin].text)
         if not match or INSERTED_OPENING.match(kept[begin].text) or _mark_value(match) != expected or begin == start:

@@ -188,6 +188,53 @@ _SUPER_FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]{{1,3}})\s*(\S.*)$")
 # A footnote opening with its mark in digits ("1 See …", "١ القرار …"), or in brackets, the
 # form Arabic texts print ("(1) القرار …", "(١) …"): group 1 is the mark, group 2 the text.
 _PLAIN_FOOTNOTE = re.compile(r"^(?=\(?(\d{1,3}))(?:\(\d{1,3}\)\s*|\d{1,3}\s+)(\S.*)$")
+# A footnote marked with asterisks, as a draft's sponsors line ("Iraq:* draft resolution" / "* On
+# behalf of the States Members … of the Group of 77 and China.") or its symbol ("A/80/L.5**" /
+# "** Reissued for technical reasons …") cites one: group 1 the mark, group 2 the text (never a
+# printer's barcode, "*2519873*").
+STAR_FOOTNOTE = re.compile(r"^(\*{1,3})(?!\d{6,8}\*)\s*([^\s*].*)$")
+# An asterisk mark as a text cites it: run onto a word, a colon or the symbol ("Iraq:*", "L.30**").
+_STAR_MARK = re.compile(r"(?<=[^\s*])(\*{1,3})(?!\*)")
+
+
+def star_notes(lines: list[str], cited: set[str] | frozenset[str] = frozenset()) -> set[int]:
+    """The lines that are asterisk footnotes (``STAR_FOOTNOTE``): under a footnote area's rule
+    (until the next numbered paragraph), or after the last operative paragraph where a line
+    above (or ``cited``, the marks the masthead above cites) cites their mark ("Iraq:* draft
+    resolution" … "* On behalf of …"). Their asterisk is no web page's list bullet.
+
+    >>> sorted(star_notes(["1. Decides;", "* Recalling", "__________", "* On behalf of …", "1 A/1.", "2. Acts;"]))
+    [3]
+    >>> sorted(star_notes(["Iraq:* draft resolution", "1. Decides;", "* On behalf of …", "** Reissued"]))
+    [2]
+    """
+    found: set[int] = set()
+    stripped = [line.strip() for line in lines]
+    last = max((k for k, line in enumerate(stripped) if _OPERATIVE.match(line)), default=-1)
+    cited = set(cited)
+    under = False
+    for k, line in enumerate(stripped):
+        star = STAR_FOOTNOTE.match(line)
+        if _SEPARATOR.match(line):
+            under = True
+        elif under and (_OPERATIVE.match(line) or _LABEL.match(line)):
+            under = False
+        elif star and (under or (k > last and star.group(1) in cited)):
+            found.add(k)
+        elif not _BARCODE.match(line):
+            cited.update(_STAR_MARK.findall(line))
+    return found
+
+
+def star_marks(lines: list[str]) -> frozenset[str]:
+    """The asterisk marks ``lines`` cite ("Iraq:* draft resolution": "*").
+
+    >>> sorted(star_marks(["A/80/L.5*", "Iraq:** draft resolution", "*2519873*"]))
+    ['*', '**']
+    """
+    return frozenset(m for line in lines if not _BARCODE.match(line.strip()) for m in _STAR_MARK.findall(line))
+
+
 # The white space before a mark is taken from where it starts only: a search from every place
 # inside a long run would rescan the rest of it each time.
 # (A match begins with white space or a superscript digit: the lookahead lets the engine pass

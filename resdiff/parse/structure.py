@@ -68,6 +68,8 @@ from .patterns import (
     opens_operative,
     opens_preambular,
     organ_of,
+    star_marks,
+    star_notes,
 )
 from .reading import take_out_invisible
 from .records import Layout, Line
@@ -248,8 +250,10 @@ def _read_text(text: str, source: str | None) -> list[Document]:
     front = _front_matter_lines(text.split("\n"), lines)
     # A web page's list bullets ("- 1. 决定…") are its layout, as a PDF's indents are.
     # (a bullet is looked for only on a line whose first visible character can be one)
+    starred = star_notes(lines)
     lines = [_bracketed_number(_draft_label(WEB_BULLET.sub(r"\1", line) if line.lstrip()[:1] in _BULLETS
-                                            and not _DASHED_PAGE.match(line) else line)) for line in lines]
+                                            and not _DASHED_PAGE.match(line) and k not in starred else line))
+             for k, line in enumerate(lines)]
     lines = _unstopped_numbers(lines)
     drafted = next((k for k, line in enumerate(lines) if line.startswith(_PP1)), None)
     count = len(lines)
@@ -327,7 +331,8 @@ def _read_text(text: str, source: str | None) -> list[Document]:
             noted = _trailing_area(lines, block.end, following, "\n".join(body))
             body = body + [line for _, line in noted]
             numbers += [k for k, _ in noted]
-        layout = lay_out(body, block.quoted, _titles(lines, block, meta), symbols)
+        layout = lay_out(body, block.quoted, _titles(lines, block, meta), symbols,
+                         stars=star_marks(lines[read_until : block.start + 1]))
         if not block.quoted or index in recommended:
             _unruled_notes(layout, {f.mark for f in md_footnotes}, double)
         with noting_glued_marks() as glued:

@@ -259,7 +259,10 @@ def _fetch(db, ids: list[int], cache: dict[int, tuple]) -> None:
     for k in range(0, len(ids), 500):
         chunk = ids[k:k + 500]
         rows = db.execute(
-            "SELECT p.id, d.symbol, d.revision, p.pid, d.date, p.session, p.language, p.text, d.title "
+            # the revision counted within its language, as log and diff count it (a symbol's
+            # French and Arabic texts are each its revision 1)
+            "SELECT p.id, d.symbol, COALESCE(d.edition, d.revision), p.pid, d.date, p.session, p.language, p.text, "
+            "d.title "
             f"FROM paragraphs p JOIN documents d ON d.id = p.document WHERE p.id IN ({', '.join('?' * len(chunk))})",
             chunk)
         for row in rows:

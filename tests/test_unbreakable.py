@@ -446,10 +446,18 @@ def test_readers_end_with_add_when_it_is_terminated_or_killed(tmp_path, how):
     assert process.poll() is None and readers, "add ended before its readers started"
     process.send_signal(how)  # to the command alone, as `timeout` and `kill` send it
     process.wait(timeout=60)
+
+    def running(pid: str) -> bool:
+        # An ended reader is gone, or a zombie until whichever process adopted it reaps it.
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        except (OSError, IndexError):
+            return False
+
     deadline = time.monotonic() + 30
-    while any(Path(f"/proc/{pid}").exists() for pid in readers) and time.monotonic() < deadline:
+    while any(running(pid) for pid in readers) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(Path(f"/proc/{pid}").exists() for pid in readers), "readers outlived the command"
+    assert not any(running(pid) for pid in readers), "readers outlived the command"
 
 
 # --- what the terminal and the browser are given ----------------------------------------------

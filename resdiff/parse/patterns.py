@@ -445,10 +445,12 @@ OPERATIVE_VERBS: dict[str, tuple[str, ...]] = {
                   r"[يت](?:كرر|ؤكد من جديد)"),
 }
 # (A Chinese verb runs on into the next word unspaced: only a Latin, Cyrillic or Arabic one
-# must end where a word ends; Chinese "also", 又, comes right before the verb.)
+# must end where a word ends; Chinese "also", 又, comes right before the verb. The word's end is
+# looked for without IGNORECASE, which changes nothing there, no letter of the class having a
+# case, but spares compiling the Han range case-folded, code point by code point.)
 _OPERATIVE_VERB_TABLE = [(name, lazy(r"^(?:(?:Also|Further|Again|Strongly|also|further|вновь|также|далее)\s+|"
                                            r"(?:又|还|還|并|並|再次|进一步|進一步)(?=\S))?(?:"
-                                           + "|".join(forms) + r")(?![^\W\d_\u3400-\u9fff])", re.IGNORECASE))
+                                           + "|".join(forms) + r")(?-i:(?![^\W\d_\u3400-\u9fff]))", re.IGNORECASE))
                          for name, forms in OPERATIVE_VERBS.items()]
 
 

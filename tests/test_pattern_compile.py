@@ -1,0 +1,86 @@
+"""Patterns written to compile faster match as before.
+
+The operative verbs' patterns look for a word's end without IGNORECASE (a class of no cased
+letter: the same code, but the Han range is no longer case-folded code point by code point as it
+compiles). They are checked against the patterns as they were: the same compiled code, and the
+same matches on every line of the samples, cases, fixtures and corpus
+and on made-up text mixing Latin of both cases, Han, Cyrillic and Arabic."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resdiff.parse import patterns
+
+ROOT = Path(__file__).resolve().parent.parent
+OLD_END = r"(?![^\W\d_\u3400-\u9fff])"
+NEW_END = r"(?-i:(?![^\W\d_\u3400-\u9fff]))"
+
+
+def _code(pattern: str, flags: int) -> list[int]:
+    """The engine's code for a pattern, as re.compile makes it."""
+    return re._compiler._code(re._parser.parse(pattern, flags), flags)  # type: ignore[attr-defined]
+
+
+def _operative_pairs() -> list[tuple[str, re.Pattern, re.Pattern]]:
+    pairs = []
+    for name, lazy_pattern in patterns._OPERATIVE_VERB_TABLE:
+        source, flags = lazy_pattern._source  # type: ignore[attr-defined]
+        assert source.endswith(NEW_END) and flags == re.IGNORECASE
+        old = source[: -len(NEW_END)] + OLD_END
+        pairs.append((name, re.compile(old, flags), re.compile(source, flags)))
+    return pairs
+
+
+PAIRS = _operative_pairs()
+
+
+def _same_matches(text: str) -> None:
+    for name, old, new in PAIRS:
+        before, after = old.match(text), new.match(text)
+        assert (before and (before.span(), before.groups())) == (after and (after.span(), after.groups())), (name, text)
+        assert [(m.span(), m.groups()) for m in old.finditer(text)] == [(m.span(), m.groups()) for m in new.finditer(text)]
+
+
+def test_operative_verbs_compile_to_the_same_code() -> None:
+    assert len(PAIRS) == len(patterns.OPERATIVE_VERBS) > 10
+    for name, old, new in PAIRS:
+        assert _code(old.pattern, old.flags) == _code(new.pattern, new.flags), name
+
+
+def test_operative_verbs_match_as_before_on_every_line() -> None:
+    folders = (ROOT / "samples", ROOT / "tests" / "cases", ROOT / "tests" / "fixtures", Path("/work/shared/corpus"))
+    lines = [line for folder in folders if folder.is_dir() for path in sorted(folder.rglob("*.txt"))
+             for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    assert len(lines) > 1000
+    matched = 0
+    for line in lines:
+        for text in (line, line.lstrip()):
+            _same_matches(text)
+        matched += bool(patterns.operative_verbs(line.lstrip()))
+    assert matched > 100  # the lines hold operative paragraphs in several languages
+
+
+# Words of the verbs' own forms (in every language), put together in any case with text around them.
+_WORDS = sorted({word for forms in patterns.OPERATIVE_VERBS.values() for form in forms
+                 for word in re.findall(r"[^\W\d_]+(?: [^\W\d_]+)*", form)})
+_ALPHABET = "aAzZéÉйЙЖжبتي重申决定又㐀䶿鿿丶 ._-1'’İıſKßſ\u0130\u212a\u00b5\u03bc"
+
+
+@st.composite
+def _made_up(draw) -> str:
+    prefix = draw(st.sampled_from(["", "Also ", "ALSO ", "further ", "又", "还", "Вновь ", "ТАКЖЕ ", " "]))
+    word = draw(st.sampled_from(_WORDS))
+    flips = draw(st.lists(st.booleans(), min_size=len(word), max_size=len(word)))
+    word = "".join(ch.swapcase() if flip else ch for ch, flip in zip(word, flips))
+    return prefix + word + draw(st.text(alphabet=_ALPHABET, max_size=4))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_made_up(), st.text(alphabet=_ALPHABET, max_size=12)))
+def test_operative_verbs_match_as_before_on_made_up_text(text: str) -> None:
+    _same_matches(text)

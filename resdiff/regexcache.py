@@ -62,6 +62,7 @@ def cache_path() -> str | None:
 def load() -> None:
     """Fill the ``re`` module's cache from the file, and store at exit what this process adds."""
     global _path
+    _share_charsets()
     _path = cache_path()
     if _path is None:
         return
@@ -86,6 +87,39 @@ def load() -> None:
         except Exception:  # a stored form this engine refuses: compiled anew when used
             continue
         _loaded.add(key)
+
+
+def _share_charsets() -> None:
+    """Optimize each distinct character set once in this process, however many patterns hold it.
+
+    ``re`` turns a class such as the Han range ``[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]``
+    into its compiled form by marking its 28,000 code points one by one in Python, for each
+    pattern that holds it (twice when a pattern opens with it): a comparison of Chinese drafts
+    did that 14 times, two fifths of all the work of compiling its patterns on a first run,
+    before this module keeps them. The optimizer (``re._compiler._optimize_charset``) is a
+    function of its arguments only, and what it returns is only read: its answer for a set it
+    has seen, with the same case-folding functions, is kept and given again, so every pattern
+    compiles to the same code as before (tests/test_pattern_compile.py compares them all).
+    Where ``re`` has no such function (another interpreter or version), nothing changes."""
+    compiler = getattr(re, "_compiler", None)
+    optimize = getattr(compiler, "_optimize_charset", None)
+    if optimize is None or getattr(optimize, "_resdiff_shares", False):
+        return
+    known: dict = {}
+
+    def shared(charset, iscased=None, fixup=None, fixes=None):
+        try:
+            key = (tuple(charset), iscased, fixup, fixes is not None)
+            found = known.get(key)
+        except TypeError:  # pragma: no cover - the parser gives sets of hashable items
+            return optimize(charset, iscased, fixup, fixes)
+        if found is None:
+            found = known[key] = optimize(charset, iscased, fixup, fixes)
+        return list(found[0]), found[1]
+
+    shared._resdiff_shares = True  # type: ignore[attr-defined]
+    shared.__wrapped__ = optimize  # type: ignore[attr-defined]
+    compiler._optimize_charset = shared  # type: ignore[union-attr]
 
 
 def _record(sre) -> None:

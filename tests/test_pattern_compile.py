@@ -2,18 +2,25 @@
 
 The operative verbs' patterns look for a word's end without IGNORECASE (a class of no cased
 letter: the same code, but the Han range is no longer case-folded code point by code point as it
-compiles). They are checked against the patterns as they were: the same compiled code, and the
-same matches on every line of the samples, cases, fixtures and corpus
+compiles); and the command optimizes each distinct character set once per process
+(regexcache._share_charsets). Both are checked against the patterns as they were: the same
+compiled code, and the same matches on every line of the samples, cases, fixtures and corpus
 and on made-up text mixing Latin of both cases, Han, Cyrillic and Arabic."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import resdiff
+from resdiff import regexcache
+from resdiff.lazypattern import LazyPattern
 from resdiff.parse import patterns
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,3 +91,42 @@ def _made_up(draw) -> str:
 @given(st.one_of(_made_up(), st.text(alphabet=_ALPHABET, max_size=12)))
 def test_operative_verbs_match_as_before_on_made_up_text(text: str) -> None:
     _same_matches(text)
+
+
+def _every_pattern() -> list[tuple[str, int]]:
+    """Every pattern the modules of resdiff define (lazy ones included), with its flags."""
+    found: dict[tuple[str, int], None] = {}
+
+    def visit(value, depth: int = 0) -> None:
+        if isinstance(value, LazyPattern):
+            source, flags = value._source  # type: ignore[attr-defined]
+            found[(source() if callable(source) else source, flags)] = None
+        elif isinstance(value, re.Pattern):
+            if isinstance(value.pattern, str):
+                found[(value.pattern, value.flags)] = None
+        elif depth < 3 and isinstance(value, (list, tuple, dict)):
+            for item in (value.values() if isinstance(value, dict) else value):
+                visit(item, depth + 1)
+
+    for module in pkgutil.walk_packages(resdiff.__path__, "resdiff."):
+        if module.name == "resdiff.__main__":  # the command's entry point: it takes Ctrl-C as it is imported
+            continue
+        for value in list(vars(importlib.import_module(module.name)).values()):
+            visit(value)
+    return list(found)
+
+
+def test_shared_charsets_compile_every_pattern_to_the_same_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    every = _every_pattern()
+    assert len(every) > 200
+    compiler = re._compiler  # type: ignore[attr-defined]
+    original = getattr(compiler._optimize_charset, "__wrapped__", compiler._optimize_charset)
+    monkeypatch.setattr(compiler, "_optimize_charset", original)  # and back as it was after the test
+    before = [_code(pattern, flags) for pattern, flags in every]
+    regexcache._share_charsets()
+    shared = compiler._optimize_charset
+    assert shared is not original and shared.__wrapped__ is original
+    regexcache._share_charsets()  # once only
+    assert compiler._optimize_charset is shared
+    for _ in range(2):  # the second time, every set is one already seen
+        assert [_code(pattern, flags) for pattern, flags in every] == before

@@ -95,15 +95,29 @@ def _counted(listed: list[str]) -> dict[str, int]:
 
 
 class _Side:
-    """The normalised text and weighted word counts of one version's paragraphs."""
+    """The normalised text and weighted word counts of one version's paragraphs.
 
-    def __init__(self, document: Document) -> None:
+    A paragraph's words depend on its normalised text alone: paragraphs of the same normalised
+    text (one version's paragraph and its unchanged partner in the other, passed in ``known``)
+    share one list of words and one count, made once.
+    """
+
+    def __init__(self, document: Document, known: dict[str, tuple[list[str], dict[str, int]]] | None = None) -> None:
         self.keys = [fold(p.body) for p in document.paragraphs]
         self.kinds = [p.kind for p in document.paragraphs]
-        listed = [words(p.body) for p in document.paragraphs]
+        if known is None:
+            known = {}
+        listed: list[list[str]] = []
         # Plain dicts, counted by the C loop Counter itself uses (without Counter's own checks a
         # paragraph): Python indexes a dict faster than a Counter, and the scorer reads them as they are.
-        self.counts: list[dict[str, int]] = [_counted(w) for w in listed]
+        self.counts: list[dict[str, int]] = []
+        for paragraph, key in zip(document.paragraphs, self.keys):
+            made = known.get(key)
+            if made is None:
+                found = words(paragraph.body)
+                made = known[key] = (found, _counted(found))
+            listed.append(made[0])
+            self.counts.append(made[1])
         self.openings = [tuple(w[:OPENING_WORDS]) for w in listed]
         self.size = len(self.keys)
 
@@ -320,7 +334,8 @@ def align(old_doc: Document, new_doc: Document, options: AlignOptions = AlignOpt
                 i18n._("{label} has {count:,} paragraphs; resdiff compares documents of up to {limit:,} "
                   "(a resolution has a few hundred): check that the file holds one resolution").format(
                     label=document.label, count=len(document.paragraphs), limit=MAX_PARAGRAPHS))
-    old, new = _Side(old_doc), _Side(new_doc)
+    known: dict[str, tuple[list[str], dict[str, int]]] = {}
+    old, new = _Side(old_doc, known), _Side(new_doc, known)
     scorer = _Scorer(old, new)
     match_old: dict[int, int] = {}
     match_new: dict[int, int] = {}

@@ -836,7 +836,12 @@ def _words(text: str) -> tuple[str, ...]:
     # exactly the tokens of _TOKEN that open with a letter, a digit or a Han character (the
     # others are each one character that can open none of them, or white space).
     normalized = fold(text)
-    folded = map(str.casefold, chain.from_iterable(map(_pieces, _WORD.findall(normalized))))
+    folded = chain.from_iterable(map(_pieces, _WORD.findall(normalized)))
+    # Casefolding goes character by character, and no character folds to itself followed by
+    # more: a text its casefolding leaves as it is (Chinese without capitals) has every word
+    # casefolded already, and each is kept as the segmenter's cache gave it.
+    if normalized.casefold() != normalized:
+        folded = map(str.casefold, folded)
     if _ARABIC_FOLDED.search(normalized):
         folded = map(str.translate, folded, repeat(_ARABIC_FOLD))
     return tuple(folded)

@@ -94,3 +94,15 @@ def test_tokens_words_and_normal_forms_of_any_string_are_those_of_the_plain_loop
     assert tuple(text.words(value)) == plain_words(value)
     assert text.normalize(value) == plain_normalize(value)
     assert text.fold(value) == plain_fold(value)
+
+
+def test_no_character_casefolds_to_itself_followed_by_more():
+    # words() skips casefolding each word of a text that casefolding leaves unchanged: sound
+    # because casefolding maps character by character and none maps to itself and more, so an
+    # unchanged text has every character, and so every word, unchanged.
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        folded = char.casefold()
+        assert len(folded) == 1 or folded[0] != char, hex(code)

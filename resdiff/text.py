@@ -836,7 +836,7 @@ def _words(text: str) -> tuple[str, ...]:
     # exactly the tokens of _TOKEN that open with a letter, a digit or a Han character (the
     # others are each one character that can open none of them, or white space).
     normalized = fold(text)
-    folded = chain.from_iterable(map(_pieces, _WORD.findall(normalized)))
+    folded: Iterable[str] = chain.from_iterable(map(_pieces, _WORD.findall(normalized)))
     # Casefolding goes character by character, and no character folds to itself followed by
     # more: a text its casefolding leaves as it is (Chinese without capitals) has every word
     # casefolded already, and each is kept as the segmenter's cache gave it.

@@ -9,7 +9,8 @@ where each piece of text sits on the page and in what size, and that decides wha
 - footnote bodies are the lines below the footnote separator rule (``____``);
 - footnote marks are small raised digits, written out as superscript digits (``¹``);
 - a paragraph ends where the line spacing widens or the next line is indented, on a page or
-  across a page break.
+  across a page break, and where a line ends well short of the measure (a single-spaced text
+  saved as PDF: one paragraph a line, no space between).
 
 The result is the plain text ``parse_text`` reads: one paragraph a line, blank lines between,
 footnote bodies as "¹ text" lines after the paragraph that carries their mark.
@@ -28,7 +29,7 @@ from ..i18n import N_, Message, _
 from ..model import Document
 from ..text import SUPERSCRIPT_DIGITS, has_cjk
 from .lines import wrapped_number
-from .patterns import INSERTED_OPENING
+from .patterns import INSERTED_OPENING, opens_preambular
 from .structure import parse_text, place_furniture
 
 __all__ = ["parse_pdf", "pdf_text"]
@@ -56,6 +57,10 @@ class _Line:
     size: float
     parts: list[str] = field(default_factory=list)
     lead_space: bool = False  # the first visible piece begins with a space: an indent
+    # its first visible piece's font: the width of each character in ems where the font is of
+    # fixed pitch (0.0 where not), and how much wider than ``_ems`` reckons its letters run
+    pitch: float = 0.0
+    scale: float = 1.0
 
     @property
     def text(self) -> str:
@@ -103,7 +108,7 @@ def _pdf_text(data: bytes, source: str | None) -> tuple[str, list[tuple[int, str
     from 0, being read where the line stands); and for each paragraph of the text read (and
     footnote line), the page and printed line (counted from 1, the page's furniture included) it
     begins on."""
-    pages, rules = _read_pages(data, source)
+    pages, rules, widths = _read_pages(data, source)
     if not any(line.text.strip() for page in pages for line in page[1]):
         raise ParseError(
             _("this PDF has no text layer (a scanned image?): resdiff reads text, not pictures. "
@@ -131,6 +136,7 @@ def _pdf_text(data: bytes, source: str | None) -> tuple[str, list[tuple[int, str
             if 0 < gap < 3 * body_size:
                 gaps[gap] += 1
     pitch = gaps.most_common(1)[0][0] if gaps else 0.0
+    measure = _measure(pages, widths, margin, body_size)
 
     places: list[tuple[int, int]] = []  # each entry of ``out``: where it begins
     begins: tuple[int, int] = (1, 1)  # where the paragraph being read begins
@@ -171,6 +177,7 @@ def _pdf_text(data: bytes, source: str | None) -> tuple[str, list[tuple[int, str
                 or previous is not None and (
                     previous.y - line.y > max(1.4 * max(line.size, previous.size), 1.15 * pitch)
                     or abs(line.size - body_size) < 1.0 and _starts_paragraph(line, text, margin)
+                    or _ends_short(previous, line, measure, margin, body_size)
                 )
             )
             if opens and paragraph:
@@ -209,9 +216,10 @@ def _pdf_text(data: bytes, source: str | None) -> tuple[str, list[tuple[int, str
 MAX_PAGES = 500
 
 
-def _read_pages(data: bytes, source: str | None) -> tuple[list[tuple[float, list[_Line]]], list[list[float]]]:
+def _read_pages(data: bytes, source: str | None) -> tuple[list[tuple[float, list[_Line]]], list[list[float]], list[float]]:
     """Each page's height and lines, text pieces grouped by baseline in pypdf's reading order;
-    and the heights of the thin horizontal rules drawn on each page (``_page_lines``)."""
+    the heights of the thin horizontal rules drawn on each page (``_page_lines``); and each
+    page's width."""
     try:
         import pypdf
         from pypdf.errors import PyPdfError
@@ -230,11 +238,13 @@ def _read_pages(data: bytes, source: str | None) -> tuple[list[tuple[float, list
                 pages=len(reader.pages), limit=MAX_PAGES), path=source)
         pages = []
         rules = []
+        widths = []
         for page in reader.pages:
             box = page.mediabox
             lines, drawn = _page_lines(page, float(box.bottom))
             pages.append((float(box.height), lines))
             rules.append(drawn)
+            widths.append(float(box.width))
     except InputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
@@ -244,7 +254,7 @@ def _read_pages(data: bytes, source: str | None) -> tuple[list[tuple[float, list
               "open it in a PDF reader and save it again").format(error=type(exc).__name__, reason=exc),
             path=source,
         ) from None
-    return pages, rules
+    return pages, rules, widths
 
 
 # Path operators that add points, and those that paint the path (n ends it unpainted).
@@ -256,16 +266,19 @@ def _page_lines(page, bottom: float) -> tuple[list[_Line], list[float]]:
     """A page's lines, and where the thin horizontal rules drawn on it stand (a footnote
     separator that Word or LibreOffice draws, not types: a stroked line, or a filled rectangle
     half a point high), as heights in the lines' coordinates."""
-    pieces: list[tuple[str, float, float, float]] = []  # text, x, y, size
+    pieces: list[tuple[str, float, float, float, tuple[float, float]]] = []  # text, x, y, size, font widths
     rules: list[float] = []
     path: list[tuple[float, float]] = []
+    fonts: dict[int, tuple[float, float]] = {}
 
     def visit(text, cm, tm, font, font_size) -> None:
         if not text:
             return
         matrix = _multiply(tm, cm)
         scale = (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5 or 1.0
-        pieces.append((text, matrix[4], matrix[5] - bottom, (font_size or 0) * scale))
+        if id(font) not in fonts:
+            fonts[id(font)] = _font_widths(font)
+        pieces.append((text, matrix[4], matrix[5] - bottom, (font_size or 0) * scale, fonts[id(font)]))
 
     def draw(operator, operands, cm, tm) -> None:
         try:
@@ -286,7 +299,7 @@ def _page_lines(page, bottom: float) -> tuple[list[_Line], list[float]]:
     page.extract_text(visitor_text=visit, visitor_operand_before=draw)
     lines: list[_Line] = []
     current: _Line | None = None
-    for text, x, y, size in pieces:
+    for text, x, y, size, widths in pieces:
         segments = text.split("\n")
         for k, segment in enumerate(segments):
             if k > 0:
@@ -294,7 +307,8 @@ def _page_lines(page, bottom: float) -> tuple[list[_Line], list[float]]:
             if not segment:
                 continue
             if current is None:
-                current = _Line(y, x, size, lead_space=segment[:1].isspace() and bool(segment.strip()))
+                current = _Line(y, x, size, lead_space=segment[:1].isspace() and bool(segment.strip()),
+                                pitch=widths[0], scale=widths[1])
                 lines.append(current)
             elif segment.strip() and _is_mark(segment, size, y, current):
                 segment = segment.strip().translate(_TO_SUPERSCRIPT)
@@ -303,6 +317,7 @@ def _page_lines(page, bottom: float) -> tuple[list[_Line], list[float]]:
             elif segment.strip() and not current.text.strip():
                 # The line's first visible piece decides where the line is and how big.
                 current.y, current.x, current.size = y, x, size
+                current.pitch, current.scale = widths
                 current.lead_space = segment[:1].isspace()
             elif segment.strip() and _is_mark(current.text, current.size, current.y, _Line(y, x, size)):
                 # A footnote body's number, printed small and raised before the body's text.
@@ -310,6 +325,22 @@ def _page_lines(page, bottom: float) -> tuple[list[_Line], list[float]]:
                 current.y, current.size = y, size
             current.parts.append(segment)
     return lines, rules
+
+
+def _font_widths(font) -> tuple[float, float]:
+    """A font's fixed pitch in ems (0.0 for a proportional font), and how much wider than
+    ``_ems`` reckons its letters are (the mean of the widths it lists, against half an em;
+    1.0 where it lists none)."""
+    try:
+        widths = [float(w) for w in font.get("/Widths") or () if float(w) > 0]
+        flags = int((font.get("/FontDescriptor") or {}).get("/Flags") or 0)
+    except (TypeError, ValueError, AttributeError):
+        return 0.0, 1.0
+    if not widths:
+        return 0.0, 1.0
+    if flags & 1 or max(widths) - min(widths) < 1:  # FixedPitch
+        return max(widths) / 1000, 1.0
+    return 0.0, min(1.3, max(0.85, sum(widths) / len(widths) / 500))
 
 
 def _point(cm, x: float, y: float) -> tuple[float, float]:
@@ -411,6 +442,63 @@ def _notes_under_a_drawn_line(lines: list[_Line], rules: list[float]) -> int:
         if re.match(rf"^[{SUPERSCRIPT_DIGITS}]|^\d{{1,3}}(?!\d)", first) and not _NUMBERED.match(first):
             return below[0]
     return len(lines)
+
+
+# How wide a character prints, in ems, roughly (pypdf gives where a piece of text begins, not
+# where it ends): a Han or full-width character a full em; a Latin capital two thirds; a space a
+# quarter; the rest about half.
+def _ems(text: str) -> float:
+    total = 0.0
+    for char in text:
+        if char == " ":
+            total += 0.25
+        elif char in ".,;:'’()[]!|ilfjt":
+            total += 0.3
+        elif char.isupper():
+            total += 0.68
+        elif has_cjk(char) or "\uff00" <= char <= "\uffef" or "\u3000" <= char <= "\u303f":
+            total += 1.0
+        else:
+            total += 0.47
+    return total
+
+
+# Arabic, Hebrew and the like: a right-to-left line begins at the right.
+_RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _measure(pages, widths: list[float], margin: float, body_size: float) -> float:
+    """Where the text's lines end at the right, about (in the rough width ``_ems`` gives): where
+    its longest lines end (the 95th in a hundred), and at least most of the way to a right margin
+    as wide as the left one (a text whose lines all end short: one paragraph a line)."""
+    ends = sorted(_end(line, line.text.strip()) for _height, lines in pages for line in lines
+                  if line.text.strip() and abs(line.size - body_size) < 1.0)
+    if not ends or not widths:
+        return 0.0
+    return max(ends[min(len(ends) - 1, int(0.95 * len(ends)))], 0.85 * (min(widths) - margin))
+
+
+def _ends_short(previous: _Line, line: _Line, measure: float, margin: float, body_size: float) -> bool:
+    """Whether the line before ``line`` ended well short of the measure: the next line's first
+    word would have fitted on it with room to spare, so the line did not wrap: it ended its
+    paragraph (a single-spaced text saved as PDF, one paragraph a line, no space between). Only
+    for lines of the body's size set from its margin on (a masthead's narrower column, left of
+    it, keeps its own measure)."""
+    before, text = previous.text.strip(), line.text.strip()
+    if not measure or abs(previous.size - body_size) >= 1.0 or abs(line.size - body_size) >= 1.0 \
+            or min(previous.x, line.x) < margin - 2 or _RIGHT_TO_LEFT.search(before + text):
+        return False
+    if before[-1:] in ",;" and text[:1].isupper() and opens_preambular(text):
+        return True  # "…thereon," / "Welcoming the commitment …": a preambular paragraph's opener
+    word = text.split()[0] if not has_cjk(text[:1]) else text[:2]
+    return _end(previous, f"{before} {word}") < 0.85 * measure
+
+
+def _end(line: _Line, text: str) -> float:
+    """Where ``text`` set from the line's start would end, about."""
+    if line.pitch:
+        return line.x + len(text) * line.pitch * line.size
+    return line.x + _ems(text) * line.scale * line.size
 
 
 def _starts_paragraph(line: _Line, text: str, margin: float) -> bool:

@@ -1,0 +1,44 @@
+"""A single-spaced text saved as PDF (LibreOffice's "Export as PDF" of a draft typed one paragraph
+a line, no space between paragraphs) reads as its text does: a line that ends well short of the
+measure ends its paragraph. The PDFs were made with ``soffice --headless --convert-to pdf`` from
+the .txt beside them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resdiff.parse import parse_file
+from resdiff.parse.pdf import pdf_text
+
+HERE = Path(__file__).parent / "fixtures" / "single-spaced"
+
+
+def test_masthead_title_chapeau_and_paragraphs_each_a_paragraph():
+    assert pdf_text((HERE / "single_spaced_masthead.en.pdf").read_bytes()) == (
+        "United Nations A/C.3/80/L.15\n\nGeneral Assembly Distr.: Limited\n\n20 October 2025\n\nThird Committee\n\n"
+        "Agenda item 71 (b)\n\nPromotion and protection of human rights\n\nBelgium and France: draft resolution\n\n"
+        "The right to food\n\nThe General Assembly,\n\nRecalling the Universal Declaration of Human Rights,\n\n"
+        "1. Reaffirms that hunger is an outrage;\n\n2. Decides to continue its consideration of the question.\n")
+
+
+def test_french_sub_paragraph_lines_are_not_glued():
+    assert pdf_text((HERE / "single_spaced_subparagraphs.fr.pdf").read_bytes()) == (
+        "L'Assemblée générale,\n\nRappelant sa résolution 60/1,\n\n1. Demande aux États :\n\na) D'agir ;\n\n"
+        "b) De coopérer ;\n\n2. Décide de rester saisie de la question.\n")
+
+
+def test_chinese_chapeau_and_preambular_lines_apart():
+    assert pdf_text((HERE / "single_spaced.zh.pdf").read_bytes()) == (
+        "大会，\n\n回顾其第60/1 号决议，\n\n又回顾《世界人权宣言》，\n\n1. 请各国：\n\n(a) 采取行动；\n\n(b) 开展合作；\n\n"
+        "2. 决定继续处理此案。\n")
+
+
+@pytest.mark.parametrize("name", ["single_spaced_masthead.en", "single_spaced_subparagraphs.fr"])
+def test_the_pdf_reads_as_its_text(name):
+    (text,) = parse_file(HERE / f"{name}.txt")
+    (pdf,) = parse_file(HERE / f"{name}.pdf")
+    assert (pdf.symbol, pdf.title, pdf.chapeau) == (text.symbol, text.title, text.chapeau)
+    assert [(p.id, p.body) for p in pdf.paragraphs] == [(p.id, p.body) for p in text.paragraphs]
+    assert pdf.warnings == text.warnings == ()

@@ -310,3 +310,34 @@ def test_the_parse_json_of_cyrillic_arabic_and_latin_labels_validates(tmp_path, 
 def test_a_footnote_mark_after_a_closing_guillemet_is_read(text, paragraph):
     paragraphs, footnotes, warnings = _read(text)
     assert (paragraphs[0], len(footnotes), warnings) == (paragraph, 1, [])
+
+
+# --- unnumbered operative paragraphs opening with common verbs ---
+
+_UNNUMBERED = {
+    "en": ("The General Assembly,\nRecalling its resolution 79/166,\nDecides to act;\n{}\nDecides to remain seized of the matter.\n",
+           ["Notes the report;", "Recalls its resolution;", "Recognizes the role of States;", "Reiterates its call;",
+            "Considers the matter;", "Acknowledges the work;", "Supports the efforts;", "Affirms the right;",
+            "Highlights the need;", "Pays tribute to the staff;", "Looks forward to the report;"]),
+    "fr": ("L'Assemblée générale,\nRappelant sa résolution 79/166,\nDécide d'agir ;\n{}\nDécide de rester saisie de la question.\n",
+           ["Note le rapport ;", "Rappelle sa résolution ;", "Réitère son appel ;", "Constate les progrès ;",
+            "Estime nécessaire d'agir ;", "Considère la question ;", "Remercie les États ;", "Rend hommage au personnel ;",
+            "Insiste sur la nécessité ;"]),
+    "es": ("La Asamblea General,\nRecordando su resolución 79/166,\nDecide actuar;\n{}\nDecide seguir examinando la cuestión.\n",
+           ["Reconoce la función;", "Observa el informe;", "Recuerda su resolución;", "Reitera su llamamiento;",
+            "Pone de relieve la necesidad;", "Hace hincapié en la necesidad;", "Destaca la labor;", "Señala el informe;",
+            "Acoge con satisfacción el informe;"]),
+    "ru": ("Генеральная Ассамблея,\nссылаясь на свою резолюцию 79/166,\nпостановляет действовать;\n{}\n"
+           "постановляет продолжить рассмотрение этого вопроса.\n",
+           ["отмечает доклад;", "особо отмечает необходимость;", "напоминает о своей резолюции;", "признает роль государств;",
+            "считает необходимым действовать;", "высоко оценивает работу;", "с удовлетворением отмечает доклад;"]),
+}
+
+
+@pytest.mark.parametrize(("language", "paragraph"), [(language, paragraph) for language, (_, paragraphs)
+                                                     in sorted(_UNNUMBERED.items()) for paragraph in paragraphs])
+def test_an_unnumbered_operative_paragraph_opening_with_a_common_verb_is_a_paragraph(language, paragraph):
+    template = _UNNUMBERED[language][0]
+    paragraphs, _, _ = _read(template.format(paragraph))
+    assert [(p[0], p[1]) for p in paragraphs][2] == ("OP2", paragraph)
+    assert [p[0] for p in paragraphs] == ["PP1", "OP1", "OP2", "OP3"]

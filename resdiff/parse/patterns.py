@@ -394,22 +394,28 @@ GLUED_PREAMBULAR = {"ar": lazy(r"(?<=[).؟])\s+(?=و(?:إذ|اذ|قد)\s)")}
 _EN_OPERATIVE = lazy(
     r"^(?:Also\s+|Further\s+|Again\s+|Strongly\s+)?(?:Decides|Requests|Calls (?:upon|on)|Urges|Invites|Encourages|"
     r"Demands|Condemns|Approves|Adopts|Endorses|Authorizes|Takes note|Welcomes|Reaffirms|Expresses|Proclaims|"
-    r"Recommends|Declares|Appeals|Emphasizes|Stresses|Underlines|Commends|Designates|Elects|Appoints|Deplores)\b"
+    r"Recommends|Declares|Appeals|Emphasizes|Stresses|Underlines|Commends|Designates|Elects|Appoints|Deplores|"
+    r"Notes|Recalls|Recognizes|Reiterates|Considers|Acknowledges|Supports|Affirms|Highlights|Pays tribute|"
+    r"Looks forward)\b"
 )
 _FR_OPERATIVE = lazy(
     r"^(?:Décide|Prie|Demande|Invite|Engage|Exhorte|Encourage|Exige|Condamne|Approuve|Adopte|Fait sienne?|"
     r"Autorise|Prend (?:note|acte)|Se félicite|Accueille|Réaffirme|Exprime|Proclame|Recommande|Déclare|"
-    r"Lance un appel|Souligne|Charge|Appuie|Salue|Déplore)\b"
+    r"Lance un appel|Souligne|Charge|Appuie|Salue|Déplore|Note|Rappelle|Réitère|Constate|Estime|Considère|"
+    r"Remercie|Rend hommage|Insiste|Reconnaît|Reconnait)\b"
 )
 _ES_OPERATIVE = lazy(
     r"^(?:Decide|Pide|Solicita|Insta|Exhorta|Invita|Alienta|Exige|Condena|Aprueba|Hace suy[oa]s?|Autoriza|"
-    r"Toma nota|Acoge con beneplácito|Celebra|Reafirma|Expresa|Proclama|Recomienda|Declara|"
-    r"Hace un llamamiento|Subraya|Encarga|Deplora)\b"
+    r"Toma nota|Acoge con (?:beneplácito|satisfacción)|Celebra|Reafirma|Expresa|Proclama|Recomienda|Declara|"
+    r"Hace un llamamiento|Subraya|Encarga|Deplora|Reconoce|Observa|Recuerda|Reitera|Pone de relieve|"
+    r"Hace hincapié|Destaca|Señala|Considera|Agradece|Rinde homenaje)\b"
 )
 _RU_OPERATIVE = lazy(
-    r"^(?:(?:вновь|также|далее|настоятельно|решительно)\s+)*(?:постановляет|просит|призывает|предлагает|рекомендует|"
+    r"^(?:(?:вновь|также|далее|настоятельно|решительно|особо|высоко|с\s+(?:удовлетворением|признательностью|"
+    r"озабоченностью|обеспокоенностью|интересом|сожалением))\s+)*(?:постановляет|просит|призывает|предлагает|рекомендует|"
     r"требует|осуждает|одобряет|утверждает|принимает к сведению|приветствует|подтверждает|выражает|"
-    r"провозглашает|заявляет|подчеркивает|подчёркивает|поручает|санкционирует|уполномочивает)\b",
+    r"провозглашает|заявляет|подчеркивает|подчёркивает|поручает|санкционирует|уполномочивает|"
+    r"отмечает|напоминает|признает|признаёт|считает|оценивает|благодарит)\b",
     re.IGNORECASE,
 )
 _AR_OPERATIVE = lazy(
@@ -586,6 +592,11 @@ def opens_operative(text: str) -> bool:
     >>> [opens_operative(t) for t in ("Decide restituir a la República", "يقرر أن تبدأ", "постановляет продлить",
     ...  "决定继续处理此案。", "Décide de demeurer saisi", "Recalling its resolutions,")]
     [True, True, True, True, True, False]
+    >>> [opens_operative(t) for t in ("Notes the report;", "Pays tribute to", "Rappelle que", "Rend hommage",
+    ...  "Hace hincapié en", "Acoge con satisfacción", "особо отмечает", "с удовлетворением отмечает", "высоко оценивает")]
+    [True, True, True, True, True, True, True, True, True]
+    >>> [opens_operative(t) for t in ("Noting the report,", "Rappelant que", "Recordando", "отмечая", "Notably")]
+    [False, False, False, False, False]
     """
     return any(table.match(text) for language in _scripts(text) for table in OPERATIVE_OPENERS[language])
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from . import i18n
-from .cli_app import app, read_documents, write_output
+from .cli_app import app, check_output, read_documents, write_output
 from .errors import ResdiffError, StoreError
 from .i18n import N_, _, language_label, language_labels
 
@@ -882,19 +882,27 @@ def _render_precedent_html(data: dict) -> str:
     the word diff from its best precedent (deleted words struck, added words marked) and its sources."""
     from html import escape
 
+    from .text import direction
+
     draft = data["draft"]
     name = draft["symbol"] or draft["source"] or _("draft")
     summary = data["summary"]
-    # The page is in the draft's language, its labels in the interface's: in an interface other
-    # than English, the page takes the interface's language and the texts the draft's.
-    text_lang = ""
-    page_lang = draft["language"] or "en"
-    if i18n.current() != i18n.SOURCE_LANGUAGE:
-        page_lang = i18n.current()
-        text_lang = f' lang="{escape(draft["language"])}"' if draft["language"] else ""
-    title = escape(_("Precedents of {draft}").format(draft=name))
-    out = ["<!DOCTYPE html>", '<html lang="' + escape(page_lang) + '">', "<head>",
-           '<meta charset="utf-8">', f"<title>{title}</title>",
+    # The page's words (title, labels, sources) are in the interface's language, and the page
+    # says so; each paragraph of the draft carries the draft's language where that is another,
+    # and the direction of its letters where that is not the page's (an Arabic paragraph, right
+    # to left, as in the diff report). A paragraph with no letters takes the whole draft's.
+    text_lang = f' lang="{escape(draft["language"])}"' if draft["language"] not in (None, i18n.current()) else ""
+    whole = direction(" ".join(p["text"] for p in data["paragraphs"])) or "ltr"
+
+    def text_attributes(text: str) -> str:
+        found = direction(text) or whole
+        return text_lang + (' dir="rtl"' if found == "rtl" else "")
+
+    shown_name = f"<bdi>{escape(name)}</bdi>" if direction(name) == "rtl" else escape(name)
+    plain_title = escape(_("Precedents of {draft}").format(draft=name))
+    title = escape(_("Precedents of {draft}").format(draft="\x00")).replace("\x00", shown_name)
+    out = ["<!DOCTYPE html>", '<html lang="' + escape(i18n.current()) + '">', "<head>",
+           '<meta charset="utf-8">', f"<title>{plain_title}</title>",
            f"<style>{_PRECEDENT_CSS}</style>", "</head>", "<body>",
            f"<h1>{title}</h1>",
            "<p>" + escape(_("{identical} identical to a precedent (agreed language), {changed} changed from one, "
@@ -914,9 +922,10 @@ def _render_precedent_html(data: dict) -> str:
                 text = escape(span["text"])
                 pieces.append(text if span["op"] == "equal" else
                               f"<del>{text}</del>" if span["op"] == "delete" else f"<ins>{text}</ins>")
-            out.append(f'<p class="text"{text_lang}>{"".join(pieces)}</p>')
+            shown = "".join(span["text"] for span in paragraph["precedents"][0]["spans"] if span["op"] != "delete")
+            out.append(f'<p class="text"{text_attributes(shown)}>{"".join(pieces)}</p>')
         else:
-            out.append(f'<p class="text"{text_lang}>{escape(paragraph["text"])}</p>')
+            out.append(f'<p class="text"{text_attributes(paragraph["text"])}>{escape(paragraph["text"])}</p>')
         if paragraph["precedents"]:
             out.append('<ul class="sources">')
             for p in paragraph["precedents"]:
@@ -943,11 +952,17 @@ def precedent(
     since: str | None = typer.Option(None, "--since", help=N_("Only texts of this session or later (79).")),
     language: str | None = typer.Option(None, "--language",
                                            help=N_("Search texts in this language (zh, en, …) or 'all'; default: the draft's.")),
-    format: str = typer.Option("text", "--format", "-f", help=N_("text, json or html.")),
+    format: str | None = typer.Option(None, "--format", "-f", help=N_(
+        "text, json or html. Default: from the -o file's ending (.json .html .htm), else text.")),
+    output: Path | None = typer.Option(None, "--output", "-o", help=N_("Write to this file instead of standard output.")),
     store: str | None = typer.Option(None, "--store", help=_STORE_HELP),
 ) -> None:
+    if format is None:
+        suffix = output.suffix.lower() if output is not None else ""
+        format = {".json": "json", ".html": "html", ".htm": "html"}.get(suffix, "text")
     if format not in {"text", "json", "html"}:
         raise typer.BadParameter(_("choose text, json or html"), param_hint="--format")
+    check_output(output, (draft, store))
     session = None
     if since is not None:
         if not re.fullmatch(r"[0-9]{1,4}", since.strip()):
@@ -970,7 +985,7 @@ def precedent(
             print(_("resdiff: note: {message}").format(message=note), file=sys.stderr)
     data = _precedent_data(search)
     rendered = {"json": dumps, "html": _render_precedent_html}.get(format, _render_precedent)(data)
-    write_output(rendered, None)
+    write_output(rendered, output)
 
 
 def _precedent_languages(given: str) -> tuple[str, ...]:

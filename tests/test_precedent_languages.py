@@ -53,3 +53,35 @@ def test_a_text_in_a_second_language_is_named_by_its_revision_in_that_language(s
         {("A/C.3/80/L.15", 1, "ar")}
     # the revision named is the one diff finds
     assert run("diff", "L.15@1", str(draft), "--lang", "ar", "--store", store, "--offline").exit_code == 0
+
+
+def test_html_of_an_arabic_draft_is_right_to_left_in_a_page_of_the_interface_language(store, draft, tmp_path):
+    page = run("precedent", str(draft), "--store", store, "--format", "html").output
+    assert page.count('<html lang="en">') == 1
+    assert page.count('<p class="text" lang="ar" dir="rtl">') == 3 == page.count('<p class="text"')
+    assert '<p class="text" lang="ar" dir="rtl">إذ تشير إلى قرارها 79/166،</p>' in page
+    assert "<h1>Precedents of A/C.3/81/L.20</h1>" in page
+    # -o as for diff and check: the same page, the format from the file's ending
+    target = tmp_path / "pr.html"
+    written = run("precedent", str(draft), "--store", store, "-o", str(target))
+    assert (written.exit_code, written.output) == (0, "")
+    assert target.read_text(encoding="utf-8") == page
+    as_json = tmp_path / "pr.json"
+    run("precedent", str(draft), "--store", store, "--output", str(as_json))
+    assert json.loads(as_json.read_text(encoding="utf-8"))["schema"] == "resdiff.precedent/1"
+    refused = run("precedent", str(draft), "--store", store, "-o", str(draft))
+    assert refused.exit_code != 0 and draft.read_text(encoding="utf-8").startswith("United Nations A/C.3/81/L.20")
+
+
+def test_html_in_the_chinese_interface_says_so_and_keeps_each_text_in_its_language(store, draft):
+    page = run("--ui-lang", "zh", "precedent", str(draft), "--store", store, "--format", "html").output
+    assert '<html lang="zh">' in page and page.count('lang="ar" dir="rtl"') == 3
+
+
+def test_html_of_a_left_to_right_draft_marks_no_direction(store, tmp_path):
+    french = tmp_path / "fr2.txt"
+    french.write_text(FRENCH.replace("A/C.3/80/L.15", "A/C.3/81/L.9").replace("outrage", "grave outrage"),
+                      encoding="utf-8")
+    page = run("precedent", str(french), "--store", store, "--format", "html").output
+    assert "dir=" not in page and page.count('<p class="text" lang="fr">') == 3
+    assert "<del>" not in page and "<ins>grave </ins>" in page

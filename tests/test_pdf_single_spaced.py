@@ -42,3 +42,17 @@ def test_the_pdf_reads_as_its_text(name):
     assert (pdf.symbol, pdf.title, pdf.chapeau) == (text.symbol, text.title, text.chapeau)
     assert [(p.id, p.body) for p in pdf.paragraphs] == [(p.id, p.body) for p in text.paragraphs]
     assert pdf.warnings == text.warnings == ()
+
+
+def test_a_resolution_text_saved_as_pdf_reads_all_its_paragraphs():
+    # A/RES/68/262 as pdftotext gives it (tests/fixtures/corpus), saved as PDF by LibreOffice:
+    # its typed footnote rule stands mid-page with the text going on below the notes, and the
+    # masthead's lines, the adoption line and the title each end short of the measure.
+    (text,) = parse_file(Path(__file__).parent / "fixtures" / "corpus" / "en" / "A_RES_68_262.en.txt")
+    (pdf,) = parse_file(HERE / "A_RES_68_262.en.libreoffice.pdf")
+    assert len(pdf.paragraphs) == 13
+    assert (pdf.symbol, pdf.title, pdf.date, pdf.chapeau) == (
+        "A/RES/68/262", "Territorial integrity of Ukraine", "2014-04-01", "The General Assembly ,")
+    assert [(p.id, p.body) for p in pdf.paragraphs] == [(p.id, p.body) for p in text.paragraphs]
+    assert [(f.mark, f.text) for f in pdf.footnotes] == [(f.mark, f.text) for f in text.footnotes] == [
+        ("1", "A/49/765, annex I."), ("2", "A/52/174, annex I.")]

@@ -160,7 +160,12 @@ def _pdf_text(data: bytes, source: str | None) -> tuple[str, list[tuple[int, str
         at_top = -1  # the paragraph the page's first line of text is read into
         left = [line for line in lines if line.text.strip() and _is_furniture(line, number, height, body_size, heads)]
         separator = next((i for i, line in enumerate(kept) if _SEPARATOR.match(line.text.strip())), None)
-        if separator is not None:
+        if separator is not None and _text_goes_on(kept[separator + 1 :], body_size):
+            # a typed rule with the text going on under its notes (a text file saved as PDF, its
+            # pages not the PDF's): read on as text, whose parser finds the notes under the rule
+            separator = None
+            body, notes = kept, []
+        elif separator is not None:
             body, notes = kept[:separator], kept[separator + 1 :]
         else:
             first_note = _notes_under_a_drawn_rule(kept, body_size)
@@ -491,7 +496,8 @@ def _ends_short(previous: _Line, line: _Line, measure: float, margin: float, bod
     if before[-1:] in ",;" and text[:1].isupper() and opens_preambular(text):
         return True  # "…thereon," / "Welcoming the commitment …": a preambular paragraph's opener
     word = text.split()[0] if not has_cjk(text[:1]) else text[:2]
-    return _end(previous, f"{before} {word}") < 0.85 * measure
+    # (a font of fixed pitch is measured exactly; another's width is reckoned, with room to spare)
+    return _end(previous, f"{before} {word}") < (0.97 if previous.pitch else 0.85) * measure
 
 
 def _end(line: _Line, text: str) -> float:
@@ -499,6 +505,18 @@ def _end(line: _Line, text: str) -> float:
     if line.pitch:
         return line.x + len(text) * line.pitch * line.size
     return line.x + _ems(text) * line.scale * line.size
+
+
+def _text_goes_on(lines: list[_Line], body_size: float) -> bool:
+    """Whether the text goes on below a typed footnote rule: a line there in the text's size
+    that opens a paragraph as no footnote does (set in by a space, numbered "1." or "(a)", or a
+    preambular opener)."""
+    for line in lines:
+        text = line.text.strip()
+        if text and abs(line.size - body_size) < 1.0 and (
+                line.lead_space or _NUMBERED.match(text) or text[:1].isupper() and opens_preambular(text)):
+            return True
+    return False
 
 
 def _starts_paragraph(line: _Line, text: str, margin: float) -> bool:

@@ -392,35 +392,40 @@ GLUED_PREAMBULAR = {"ar": lazy(r"(?<=[).؟])\s+(?=و(?:إذ|اذ|قد)\s)")}
 # ("Decides to restore …", "- يدعو جميع الأطراف …"): the verbs of the operative part, third
 # person present (Arabic: masculine for the Councils, feminine for the Assembly).
 _EN_OPERATIVE = lazy(
-    r"^(?:Also\s+|Further\s+|Again\s+|Strongly\s+)?(?:Decides|Requests|Calls (?:upon|on)|Urges|Invites|Encourages|"
+    r"^(?:(?:Also|Further|Again|Strongly)\s+(?i:{verbs})|(?:{verbs}))\b".format(verbs=
+    r"Decides|Requests|Calls (?:upon|on)|Urges|Invites|Encourages|"
     r"Demands|Condemns|Approves|Adopts|Endorses|Authorizes|Takes note|Welcomes|Reaffirms|Expresses|Proclaims|"
     r"Recommends|Declares|Appeals|Emphasizes|Stresses|Underlines|Commends|Designates|Elects|Appoints|Deplores|"
-    r"Notes|Recalls|Recognizes|Reiterates|Considers|Acknowledges|Supports|Affirms|Highlights|Pays tribute|"
-    r"Looks forward)\b"
+    r"Notes|Recalls|Recognizes|Recognises|Reiterates|Considers|Acknowledges|Supports|Affirms|Highlights|"
+    r"Underscores|Pays tribute|Looks forward|Expects|Believes|Regrets|Thanks|Calls for|Draws attention|"
+    r"Emphasises|Observes|Insists|Agrees|Confirms")
 )
 _FR_OPERATIVE = lazy(
     r"^(?:Décide|Prie|Demande|Invite|Engage|Exhorte|Encourage|Exige|Condamne|Approuve|Adopte|Fait sienne?|"
     r"Autorise|Prend (?:note|acte)|Se félicite|Accueille|Réaffirme|Exprime|Proclame|Recommande|Déclare|"
     r"Lance un appel|Souligne|Charge|Appuie|Salue|Déplore|Note|Rappelle|Réitère|Constate|Estime|Considère|"
-    r"Remercie|Rend hommage|Insiste|Reconnaît|Reconnait)\b"
+    r"Remercie|Rend hommage|Insiste|Reconnaît|Reconnait|Affirme|Observe|Attend avec intérêt|Sait gré|Regrette|"
+    r"Met l['’]accent|Juge|Confirme)\b"
 )
 _ES_OPERATIVE = lazy(
     r"^(?:Decide|Pide|Solicita|Insta|Exhorta|Invita|Alienta|Exige|Condena|Aprueba|Hace suy[oa]s?|Autoriza|"
-    r"Toma nota|Acoge con (?:beneplácito|satisfacción)|Celebra|Reafirma|Expresa|Proclama|Recomienda|Declara|"
+    r"Toma nota|Acoge con beneplácito|Celebra|Reafirma|Expresa|Proclama|Recomienda|Declara|"
     r"Hace un llamamiento|Subraya|Encarga|Deplora|Reconoce|Observa|Recuerda|Reitera|Pone de relieve|"
-    r"Hace hincapié|Destaca|Señala|Considera|Agradece|Rinde homenaje)\b"
+    r"Hace hincapié|Destaca|Señala|Acoge|Considera|Afirma|Apoya|Rinde homenaje|Espera con interés|Agradece|"
+    r"Lamenta|Confirma|Estima)\b"
 )
 _RU_OPERATIVE = lazy(
     r"^(?:(?:вновь|также|далее|настоятельно|решительно|особо|высоко|с\s+(?:удовлетворением|признательностью|"
     r"озабоченностью|обеспокоенностью|интересом|сожалением))\s+)*(?:постановляет|просит|призывает|предлагает|рекомендует|"
     r"требует|осуждает|одобряет|утверждает|принимает к сведению|приветствует|подтверждает|выражает|"
     r"провозглашает|заявляет|подчеркивает|подчёркивает|поручает|санкционирует|уполномочивает|"
-    r"отмечает|напоминает|признает|признаёт|считает|оценивает|благодарит)\b",
+    r"отмечает|напоминает|признает|признаёт|считает|оценивает|благодарит|поддерживает|сожалеет|"
+    r"обращает внимание|констатирует|с нетерпением ожидает)\b",
     re.IGNORECASE,
 )
 _AR_OPERATIVE = lazy(
     r"^(?:[يت](?:قرر|طلب|دعو|حث|رحب|ؤكد|عيد|دين|عرب|شجع|هيب|ناشد|حيط|طالب|عتمد|ؤيد|كرر|لاحظ|شدد|وافق|"
-    r"مدد|أذن|وصي|علن|ناشد|أسف|شجب|قر))(?=[\s،:])"
+    r"مدد|أذن|وصي|علن|ناشد|أسف|شجب|قر|شير|سلم|عترف|رى|ثني|برز|تطلع|شكر|دعم|شيد|عتبر|نوه))(?=[\s،:])"
 )
 _ZH_OPERATIVE = re.compile(r"^(?:又|还|還|并|並|再次|进一步|進一步)?(?:决定|決定|请|請|吁请|籲請|促请|促請|敦促|要求|核准|授权|授權)")
 

@@ -172,7 +172,7 @@ def _heading_line(kept: list[Line], k: int) -> bool:
 
 
 def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str, annex: bool = False,
-                gone_on: list[Line] | None = None) -> list[str]:
+                gone_on: list[Line] | None = None, after_semicolon: list[Line] | None = None) -> list[str]:
     """The paragraph texts ``kept``'s lines make; in an ``annex``, its title and headings (short
     lines ended short, a blank line after them) apart from what follows, where a body reads a
     line that does not end as a paragraph does as going on after a page break.
@@ -181,7 +181,12 @@ def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str, annex: b
     Chinese line after a full line ending with "，" or "、" goes on with it, the blank line between
     them notwithstanding, where it opens no paragraph (no opener, number or label): a wrapped
     line, as the single-spaced text reads it. Each such line is added to ``gone_on``, to be
-    named in a warning (one paragraph a line would read it otherwise)."""
+    named in a warning (one paragraph a line would read it otherwise).
+
+    With ``after_semicolon`` (a list), each line read as going on with an unnumbered operative
+    paragraph that its line before ended with a semicolon, the line opening as a paragraph does
+    (not in lower-case Latin), is added to it, to be named in a warning: an operative paragraph
+    whose verb the tables lack would read so."""
     # Each paragraph is gathered as a list of its lines and joined once at the end: joining
     # line by line would copy a long paragraph again for every line it has.
     chunks: list[list[str]] = []
@@ -227,8 +232,27 @@ def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str, annex: b
             # break read as a space ("一 总则", "II Follow-up")
             chunks[-1][0] = chunks[-1][0] + " " + line
         else:
+            if after_semicolon is not None and _after_semicolon(chunks[-1], line):
+                after_semicolon.append(kept[k])
             chunks[-1].append(line)
     return [piece for lines in chunks for piece in _unglued(_join_all(lines))]
+
+
+def _after_semicolon(paragraph: list[str], line: str) -> bool:
+    """Whether ``line``, read as going on with ``paragraph``, may open an unnumbered operative
+    paragraph of its own: the paragraph is one (it opens with an operative verb, no number), its
+    last line ends with a semicolon, and ``line`` opens with a letter, not in lower-case Latin (a
+    Russian paragraph opens in lower case).
+
+    >>> _after_semicolon(["Takes note of the report;"], "Commends the parties;")
+    True
+    >>> _after_semicolon(["1. Takes note of the report;"], "Commends the parties;"), _after_semicolon(["Takes note of:"], "Africa;")
+    (False, False)
+    """
+    text = line.strip()
+    return (_last_words(paragraph).rstrip()[-1:] in ";؛；" and text[:1].isalpha()
+            and not (text[:1].islower() and text[:1] < "\u0250") and not _OPERATIVE.match(paragraph[0].strip())
+            and opens_operative(paragraph[0].strip()) and not opens_preambular(paragraph[0].strip()))
 
 
 def _full_width(kept: list[Line]) -> int | None:

@@ -907,7 +907,15 @@ def _paragraphs(body: list[str], quoted: bool, layout: Layout, known_marks: set[
     """
     gone_on: list[Line] = []
     double = len(layout.lines) >= 3 and all(line.blank_before for line in layout.lines[1:])
-    chunks = _join_lines(layout.lines, quoted, _block_mode(body), gone_on=gone_on if double else None)
+    after_semicolon: list[Line] = []
+    chunks = _join_lines(layout.lines, quoted, _block_mode(body), gone_on=gone_on if double else None,
+                         after_semicolon=after_semicolon)
+    layout.problems.extend(
+        (line.at, Message(N_("“{text}” is read as part of the operative paragraph above, whose line before it ends "
+                             "with “{end}”: if it opens an operative paragraph of its own (with a verb resdiff does not "
+                             "know), that paragraph is misread"),
+                          text=line.text.strip(), end=previous.text.strip()[-1]))
+        for line, previous in ((line, layout.lines[layout.lines.index(line) - 1]) for line in after_semicolon))
     layout.problems.extend(
         (line.at, Message(N_("“{text}” is read as part of the paragraph above: the line before it is a full line "
                              "ending with “{end}”, and in a text with a blank line after every line the blank line "

@@ -122,6 +122,19 @@ def test_footnotes_numbered_in_brackets_are_read_as_footnotes(text, expected):
     assert _read(text) == expected
 
 
+@pytest.mark.parametrize(("text", "paragraph"), [
+    (_V2_AR.replace("الإنسان(1)،", "الإنسان (1)،"), ("PP1", "إذ تشير إلى الإعلان العالمي لحقوق الإنسان،", ("1",))),
+    (_V2_EN.replace("Rights,(1)", "Rights (1),"), ("PP1", "Recalling the Universal Declaration of Human Rights,", ("1",))),
+    # a number in brackets that is the text's own stays: no footnote of that number, or not before punctuation
+    ("The General Assembly,\nRecalling paragraph (1) of the Convention, and article 5 (1),\n1. Decides to act.\n",
+     ("PP1", "Recalling paragraph (1) of the Convention, and article 5 (1),", ())),
+    ("The General Assembly,\nRecalling the Convention (1),\n1. Decides to act.\n",
+     ("PP1", "Recalling the Convention (1),", ())),
+])
+def test_a_mark_in_brackets_set_apart_from_its_word_is_read_where_its_footnote_is(text, paragraph):
+    assert _read(text)[0][0] == paragraph
+
+
 def test_a_footnote_in_brackets_changed_is_a_footnote_change_not_a_paragraphs(tmp_path):
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     old.write_text(_V2_AR, encoding="utf-8")

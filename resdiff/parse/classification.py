@@ -62,15 +62,16 @@ def _strip_quotes(chunk: str) -> str:
 # only if it is the next mark in sequence (or repeats an earlier one) and, where the document's
 # footnote bodies are known, one of their marks; digits that are part of the text stay.
 _CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# Every alternative begins with "[", a digit, or a space and a digit: the lookahead in front
+# Every alternative begins with "[", "(", a digit, or a space and a digit or "(": the lookahead in front
 # says so once, so that the engine passes over other characters (and the spaces between words)
 # without trying each alternative there.
 _PLAIN_MARK = re.compile(
-    r"(?=[\[\d(]| \d)(?:"
+    r"(?=[\[\d(]| [\d(])(?:"
     r"\[\^?(?P<md>\d{1,3})\]"  # Markdown or wiki reference ("[^1]", "[1]"): always a mark
     # in brackets run into the word or its punctuation, as Arabic texts print marks:
     # "الإنسان(1)،", "Rights,(1)", "(١)"
     r"|(?<=[^\W\d_]|[,;:.،؛”’\"])\((?P<paren>\d{1,3})\)(?=[\s,;:.)”،؛]|$)"
+    r"|(?<=[^\W\d_]|[,;:.،؛”’\"]) \((?P<sparen>\d{1,3})\)(?=[,;:.)”،؛]|$)"  # set apart: "الإنسان (1)،"
     r"|(?<=\d/)(?P<slash>\d{4,5})(?=[\s,;:.)”]|$)"  # "resolution 77/2285": 77/228 and mark 5
     r"|(?<![\d/.,])(?P<year>(?:19|20)\d{3,4})(?=[\s,;:.)”]|$)"  # "of 19881 and": 1988 and mark 1
     # "Declaration4", "Rules),9", "الإنسان1،" (before the Arabic comma or semicolon), "« Droit à
@@ -196,7 +197,7 @@ def _take_marks(text: str, known: set[str], state: list[int],
                     return match.group(0)
                 if code and not _ends_a_title(text[max(0, start - 60) : start]):
                     glued = code.group(0)  # in sequence, a mark; said, as the name's number it may be
-            if kind in {"lone", "comma", "afteryear"}:
+            if kind in {"lone", "comma", "afteryear", "sparen"}:
                 # A number set apart by spaces is text unless everything says otherwise: the
                 # bodies are known, it is the very next mark, and no counting word precedes it.
                 # the word before, from the last hundred characters (a search of all the

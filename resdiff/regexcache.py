@@ -98,14 +98,18 @@ def _share_charsets() -> None:
     did that 14 times, two fifths of all the work of compiling its patterns on a first run,
     before this module keeps them. The optimizer (``re._compiler._optimize_charset``) is a
     function of its arguments only, and what it returns is only read: its answer for a set it
-    has seen, with the same case-folding functions, is kept and given again, so every pattern
-    compiles to the same code as before (tests/test_pattern_compile.py compares them all).
-    Where ``re`` has no such function (another interpreter or version), nothing changes."""
+    has seen, with the same case-folding functions, is kept and given again; and a set without
+    case folding is optimized as ``_optimize_plain`` does it, the same answer, a range marked at
+    once. Every pattern compiles to the same code as before (tests/test_pattern_compile.py
+    compares them all, and the two optimizers on made-up sets). Where ``re`` has no such
+    function (another interpreter or version), nothing changes."""
     compiler = getattr(re, "_compiler", None)
     optimize = getattr(compiler, "_optimize_charset", None)
     if optimize is None or getattr(optimize, "_resdiff_shares", False):
         return
     known: dict = {}
+    # The optimizer these versions have (the same text from 3.10 to 3.13), which _optimize_plain follows.
+    plain = sys.version_info[:2] in {(3, 11), (3, 12), (3, 13)}
 
     def shared(charset, iscased=None, fixup=None, fixes=None):
         try:
@@ -114,12 +118,80 @@ def _share_charsets() -> None:
         except TypeError:  # pragma: no cover - the parser gives sets of hashable items
             return optimize(charset, iscased, fixup, fixes)
         if found is None:
-            found = known[key] = optimize(charset, iscased, fixup, fixes)
+            if fixup is None and plain:
+                found = known[key] = _optimize_plain(compiler, charset)
+            else:
+                found = known[key] = optimize(charset, iscased, fixup, fixes)
         return list(found[0]), found[1]
 
     shared._resdiff_shares = True  # type: ignore[attr-defined]
     shared.__wrapped__ = optimize  # type: ignore[attr-defined]
     compiler._optimize_charset = shared  # type: ignore[union-attr]
+
+
+def _optimize_plain(compiler, charset: list) -> tuple[list, bool]:
+    """``re._compiler._optimize_charset(charset)`` of Python 3.11 to 3.13, without case folding,
+    the same answer, but a range's code points marked at once, not one by one in a loop."""
+    LITERAL, RANGE, NEGATE = compiler.LITERAL, compiler.RANGE, compiler.NEGATE
+    out: list = []
+    tail: list = []
+    charmap = bytearray(256)
+    for op, av in charset:
+        if op is LITERAL or op is RANGE:
+            low, high = (av, av) if op is LITERAL else av
+            if high >= 256 and len(charmap) == 256:  # a code point past Latin-1: the whole BMP's map
+                charmap += b"\0" * 0xFF00
+            if low <= 0xFFFF:
+                top = min(high, 0xFFFF)
+                charmap[low:top + 1] = b"\1" * (top + 1 - low)
+            if high > 0xFFFF:  # past the BMP: kept as it is (a range, once its BMP part is marked)
+                tail.append((op, av))
+        elif op is NEGATE:
+            out.append((op, av))
+        else:
+            tail.append((op, av))
+    # What follows is the optimizer's own: the map as at most two runs, a bitmap, or chunks.
+    runs: list | None = []
+    q = 0
+    while True:
+        p = charmap.find(1, q)
+        if p < 0:
+            break
+        if len(runs) >= 2:  # type: ignore[arg-type]
+            runs = None
+            break
+        q = charmap.find(0, p)
+        if q < 0:
+            runs.append((p, len(charmap)))  # type: ignore[union-attr]
+            break
+        runs.append((p, q))  # type: ignore[union-attr]
+    if runs is not None:
+        for p, q in runs:
+            out.append((LITERAL, p) if q - p == 1 else (RANGE, (p, q - 1)))
+        out += tail
+        return (out, False) if len(out) < len(charset) else (charset, False)
+    if len(charmap) == 256:
+        out.append((compiler.CHARSET, compiler._mk_bitmap(charmap)))
+        out += tail
+        return out, False
+    whole = bytes(charmap)
+    comps: dict = {}
+    mapping = bytearray(256)
+    block = 0
+    data = bytearray()
+    for i in range(0, 65536, 256):
+        chunk = whole[i: i + 256]
+        if chunk in comps:
+            mapping[i // 256] = comps[chunk]
+        else:
+            mapping[i // 256] = comps[chunk] = block
+            block += 1
+            data += chunk
+    bitmap = compiler._mk_bitmap(data)
+    bitmap[0:0] = [block] + compiler._bytes_to_codes(mapping)
+    out.append((compiler.BIGCHARSET, bitmap))
+    out += tail
+    return out, False
 
 
 def _record(sre) -> None:

@@ -130,3 +130,40 @@ def test_shared_charsets_compile_every_pattern_to_the_same_code(monkeypatch: pyt
     assert compiler._optimize_charset is shared
     for _ in range(2):  # the second time, every set is one already seen
         assert [_code(pattern, flags) for pattern, flags in every] == before
+
+
+_C = re._compiler  # type: ignore[attr-defined]
+_CODE_POINTS = st.one_of(st.integers(0, 300), st.integers(0x3300, 0x3500), st.integers(0x9F00, 0xA100),
+                         st.integers(0xFF00, 0x10100), st.integers(0x1FF00, 0x30100), st.integers(0, 0x10FFFF))
+
+
+@st.composite
+def _charset(draw) -> list:
+    items: list = [(_C.NEGATE, None)] if draw(st.booleans()) else []
+    for _ in range(draw(st.integers(0, 6))):
+        kind = draw(st.sampled_from(["literal", "range", "range", "category"]))
+        if kind == "literal":
+            items.append((_C.LITERAL, draw(_CODE_POINTS)))
+        elif kind == "range":
+            low, high = sorted((draw(_CODE_POINTS), draw(_CODE_POINTS)))
+            items.append((_C.RANGE, (low, high)))
+        else:
+            items.append((_C.CATEGORY, draw(st.sampled_from(
+                [_C.CATEGORY_WORD, _C.CATEGORY_NOT_WORD, _C.CATEGORY_DIGIT, _C.CATEGORY_SPACE]))))
+    return items
+
+
+@settings(max_examples=300, deadline=None)
+@given(_charset())
+def test_plain_optimizer_gives_the_optimizers_answer(charset: list) -> None:
+    original = getattr(_C._optimize_charset, "__wrapped__", _C._optimize_charset)
+    assert regexcache._optimize_plain(_C, list(charset)) == original(list(charset))
+
+
+def test_plain_optimizer_on_the_han_classes() -> None:
+    original = getattr(_C._optimize_charset, "__wrapped__", _C._optimize_charset)
+    for text in ("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]", "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]",
+                 r"[^\W_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]", "[a-z\u0600-\u06ff]", "[^ab]",
+                 "[\u00e0-\u0101]", "[\U00010000-\U0001ffff]", r"[\w\u00ff-\u0100]"):
+        (_, charset), = re._parser.parse(text, re.UNICODE).data  # type: ignore[attr-defined]
+        assert regexcache._optimize_plain(_C, list(charset)) == original(list(charset)), text

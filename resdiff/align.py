@@ -317,9 +317,14 @@ class _Scorer:
         if len(acc) <= k:
             return [index for _, index in sorted(zip(map(neg, acc.values()), acc))]
         # The k largest sums, ties by index: only the sums at least the k-th largest can be.
+        # Sorted by index, then (stably: equal sums keep that order) by sum, largest first,
+        # without a pair made for each (sums tie often, as where one common word alone finds
+        # a paragraph).
         floor = sorted(acc.values())[-k]
-        near = compress(acc.items(), map(floor.__le__, acc.values()))
-        return [index for _, index in sorted((-value, index) for index, value in near)[:k]]
+        near = list(compress(acc, map(floor.__le__, acc.values())))
+        near.sort()
+        near.sort(key=acc.__getitem__, reverse=True)
+        return near[:k]
 
 
 def _position(i: int, n: int) -> float:

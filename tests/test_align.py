@@ -155,3 +155,30 @@ def test_the_scorer_adds_the_shared_words_of_every_pair_exactly_as_the_plain_sum
                 expected = align._shared(scorer.old.counts[i], scorer.new.counts[j], scorer.idf)
                 value = scorer.shared(i, j)
                 assert value == expected and type(value) is type(expected), (i, j)
+
+
+def test_the_best_partners_are_the_largest_sums_ties_by_index():
+    """The candidate search keeps, of the paragraphs sharing a paragraph's words, the k of the
+    largest summed weights, equal sums by reading order: exactly the first k of the pairs
+    (-sum, index) sorted, with many equal sums (one common word finding many paragraphs)."""
+    import random
+
+    from conftest import SAMPLE
+
+    from resdiff import align
+    from resdiff.parse import parse_file
+
+    sample = parse_file(str(SAMPLE))
+    scorer = align._Scorer(align._Side(sample[0]), align._Side(sample[-1]))
+    rng = random.Random(7)
+    vocabulary = sorted(scorer.idf)[:12]
+    for _ in range(300):
+        keys = rng.sample(vocabulary, rng.randint(1, 6))
+        postings = {word: sorted(rng.sample(range(80), rng.randint(1, 60))) for word in keys}
+        sums: dict[int, float] = {}
+        for word in keys:
+            for index in postings[word]:
+                sums[index] = sums.get(index, 0.0) + scorer.idf[word]
+        for k in (1, 3, 8, 24, 100):
+            expected = [index for _, index in sorted((-value, index) for index, value in sums.items())[:k]]
+            assert scorer._best(keys, postings, k) == expected

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .inline import diff_texts, kept_share
-from .model import Change, ChangeKind, Document, Footnote, FootnoteChange, MarkChange, Op, Span
+from .model import Change, ChangeKind, Document, Footnote, FootnoteChange, MarkChange, Op, Paragraph, Span
 from .text import fold, normalize, tokenize
 
 # Two footnotes are one that was reworded when at least this share of their text stays.
@@ -77,7 +77,65 @@ def mark_changes(old: Document, new: Document, changes: tuple[Change, ...],
         after = tuple(m for pid in change.new for m in new.paragraph(pid).all_footnotes())
         if tuple(renumber.get(m, f"({m})") for m in before) != after:
             found.append(MarkChange(change.old, change.new, before, after))
+        elif before and len(change.old) == 1 and len(change.new) == 1:
+            moved = _moved(old.paragraph(change.old[0]), new.paragraph(change.new[0]), change.inline)
+            if moved is not None:
+                found.append(MarkChange(change.old, change.new, before, after, *moved))
     return tuple(found)
+
+
+def _moved(old: Paragraph, new: Paragraph, inline: tuple[Span, ...]
+           ) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[str, ...]] | None:
+    """Where the marks of a paragraph stand in both versions, and the words each is set on,
+    when one of them stands elsewhere in the text: its old place, carried through the words
+    kept (``inline``), is not its new one. None when every mark stands where it stood, or a
+    place is not known (a mark set on words deleted is shown with them)."""
+    if not old.marks_placed or not new.marks_placed:
+        return None
+    old_body, new_body = old.body, new.body
+    spans = inline or (Span(Op.EQUAL, new_body),)
+    if "".join(s.text for s in spans if s.op is not Op.INSERT) != old_body \
+            or "".join(s.text for s in spans if s.op is not Op.DELETE) != new_body:
+        return None
+    kept = []  # (old start, new start, length) of each stretch of equal text
+    at_old = at_new = 0
+    for span in spans:
+        if span.op is Op.EQUAL:
+            kept.append((at_old, at_new, len(span.text)))
+        if span.op is not Op.INSERT:
+            at_old += len(span.text)
+        if span.op is not Op.DELETE:
+            at_new += len(span.text)
+    before, after = old.mark_places(), new.mark_places()
+    moved = False
+    for place, now in zip(before, after, strict=True):
+        inside = next((n + place - o for o, n, size in kept if o < place < o + size), None)
+        if inside is not None:
+            moved = moved or now != inside
+            continue
+        # at the edge of a stretch kept: anywhere between the stretches on either side
+        low = next((n + size for o, n, size in reversed(kept) if o + size == place), 0 if place == 0 else None)
+        high = next((n for o, n, size in kept if o == place), len(new_body) if place == len(old_body) else None)
+        if low is None and high is None:
+            continue  # set on words deleted
+        low = low if low is not None else high
+        high = high if high is not None else low
+        assert low is not None and high is not None
+        moved = moved or not low <= now <= high
+    if not moved:
+        return None
+    return before, after, tuple(_words(old_body, k) for k in before), tuple(_words(new_body, k) for k in after)
+
+
+def _words(body: str, place: int, most: int = 3) -> str:
+    """The last few words before ``place`` in ``body``, the words a mark there is set on.
+
+    >>> _words("Guided by the Universal Declaration of Human Rights, the Covenants", 52)
+    'of Human Rights,'
+    """
+    line = body[:place].rsplit("\n", 1)[-1]
+    words = line.split()
+    return " ".join(words[-most:]) if words else ""
 
 
 def _unique(footnotes: tuple[Footnote, ...]) -> list[Footnote]:

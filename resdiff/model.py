@@ -67,6 +67,9 @@ class Item:
     # How the text closes its label in brackets: "()" for "(a)", the English form; ")" for "a)",
     # the form French, Spanish and Russian texts print.
     brackets: str = "()"
+    # Where each footnote mark stands: its offset in ``text`` (right after the word or punctuation
+    # it is set on), one for each of ``footnotes``; () where not known (each read at the end).
+    marks_at: tuple[int, ...] = ()
 
     @property
     def marked(self) -> str:
@@ -110,6 +113,8 @@ class Paragraph:
     text: str
     items: tuple[Item, ...] = ()
     footnotes: tuple[str, ...] = ()
+    # Where each of ``footnotes`` stands: its offset in ``text``; () where not known (at the end).
+    marks_at: tuple[int, ...] = ()
 
     @property
     def body(self) -> str:
@@ -132,6 +137,36 @@ class Paragraph:
         for item in self.items:
             marks.extend(item.footnotes)
         return tuple(marks)
+
+    @property
+    def marks_placed(self) -> bool:
+        """Whether the place of every footnote mark of the paragraph is known."""
+        return len(self.marks_at) == len(self.footnotes) and all(len(i.marks_at) == len(i.footnotes) for i in self.items)
+
+    def mark_places(self) -> tuple[int, ...]:
+        """Where each of ``all_footnotes()`` stands in ``body``: the paragraph's own marks at their
+        offsets in its text, each sub-paragraph's in its line; a mark whose place is not known at
+        the end of the text it belongs to.
+
+        >>> Paragraph("PP1", ParagraphKind.PREAMBULAR, None, "Recalling A, B and C,", (), ("1", "2"), (11, 14)).mark_places()
+        (11, 14)
+        >>> Paragraph("OP1", ParagraphKind.OPERATIVE, 1, "Decides:", (Item("a", "x; y;", ("3",), marks_at=(2,)),), ("1",)).mark_places()
+        (8, 15)
+        """
+        places = list(_places(self.text, self.footnotes, self.marks_at, 0))
+        base = len(self.text) + 1 if self.text else 0
+        for item in self.items:
+            start = base + len(item.marked) + 1
+            places.extend(_places(item.text, item.footnotes, item.marks_at, start))
+            base = start + len(item.text) + 1
+        return tuple(places)
+
+
+def _places(text: str, marks: tuple[str, ...], at: tuple[int, ...], start: int) -> tuple[int, ...]:
+    """Offsets of ``marks`` in a text that begins at ``start``: ``at`` where known and sound."""
+    if len(at) != len(marks) or any(not 0 <= a <= len(text) for a in at):
+        return tuple(start + len(text) for _ in marks)
+    return tuple(start + a for a in at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,12 +390,19 @@ class HeaderChange:
 @dataclass(frozen=True, slots=True)
 class MarkChange:
     """A paragraph (or merge or split) whose footnote references changed: a mark added,
-    removed, or pointing at another footnote. ``old_marks`` and ``new_marks`` as printed."""
+    removed, pointing at another footnote, or set on other words. ``old_marks`` and ``new_marks``
+    as printed; where a mark moved within its paragraph, ``old_at`` and ``new_at`` are where each
+    stands (its offset in the paragraph's ``body``), and ``old_words`` and ``new_words`` the words
+    it is set on; () otherwise."""
 
     old: tuple[str, ...]
     new: tuple[str, ...]
     old_marks: tuple[str, ...]
     new_marks: tuple[str, ...]
+    old_at: tuple[int, ...] = ()
+    new_at: tuple[int, ...] = ()
+    old_words: tuple[str, ...] = ()
+    new_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

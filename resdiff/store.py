@@ -242,6 +242,14 @@ def _stored(document: Document) -> dict:
     parts of its header it prints (which a later file of the same text may print otherwise: a
     draft's sponsors line is not part of its wording)."""
     data = _content(document)
+    # where each paragraph's footnote marks stand (not covered by the hash, so that versions
+    # stored before marks had places still match their texts); absent in stores written before
+    for row, paragraph in zip(data["paragraphs"], document.paragraphs, strict=True):
+        if paragraph.footnotes and len(paragraph.marks_at) == len(paragraph.footnotes):
+            row["marks_at"] = list(paragraph.marks_at)
+        for item_row, item in zip(row["items"], paragraph.items, strict=True):
+            if item.footnotes and len(item.marks_at) == len(item.footnotes):
+                item_row["marks_at"] = list(item.marks_at)
     header = {key: value for key, value in (("chapeau", document.chapeau), ("agenda_item", document.agenda_item),
                                             ("sponsors", document.sponsors)) if value is not None}
     if header:
@@ -323,9 +331,11 @@ def _read_document(row: sqlite3.Row) -> Document:
     paragraphs = tuple(
         Paragraph(
             id=p["id"], kind=ParagraphKind(p["kind"]), number=p["number"], text=p["text"],
-            items=tuple(Item(i["label"], i["text"], tuple(i["footnotes"]), brackets=i.get("brackets", "()"))
+            items=tuple(Item(i["label"], i["text"], tuple(i["footnotes"]), brackets=i.get("brackets", "()"),
+                             marks_at=tuple(i.get("marks_at", ())))
                         for i in p["items"]),
             footnotes=tuple(p["footnotes"]),
+            marks_at=tuple(p.get("marks_at", ())),
         )
         for p in data["paragraphs"]
     )

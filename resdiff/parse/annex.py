@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from ..lazypattern import lazy
 from ..model import Item, Paragraph, ParagraphKind
-from .classification import _label, _take_marks, _unbracketed, bracketed_label, unique_id
+from .classification import _joined_places, _label, _take_marks_at, _unbracketed, bracketed_label, unique_id
 from .lines import _join
 from .patterns import _LABEL, _OPERATIVE, ANNEX_WORDS, bis_number, item_label, label_brackets
 
@@ -71,39 +71,43 @@ def classify_annex(chunks: list[str], prefix: str, heading_line: str,
         if inserted:
             # "2 bis.", "2 之二.", "[2. alt …]": a paragraph inserted after annex paragraph 2 (or
             # offered instead of it), id "Annex 2bis" as the body's is "OP2bis"
-            body, marks = _take_marks(_unbracketed(text, inserted[0]), known_marks, state, not known_marks)
-            body = bracketed_label(inserted[0]) + body
-            raw.append({"kind": ParagraphKind.ANNEX, "number": None, "text": body, "items": [], "marks": marks,
+            body, marks, at = _take_marks_at(_unbracketed(text, inserted[0]), known_marks, state, not known_marks)
+            bracket = bracketed_label(inserted[0])
+            body, at = bracket + body, tuple(a + len(bracket) for a in at)
+            raw.append({"kind": ParagraphKind.ANNEX, "number": None, "text": body, "items": [], "marks": marks, "at": at,
                         "id": inserted[1].removeprefix("OP")})
         elif number:
-            body, marks = _take_marks(text[number.end():], known_marks, state, not known_marks)
+            body, marks, at = _take_marks_at(text[number.end():], known_marks, state, not known_marks)
             raw.append({"kind": ParagraphKind.ANNEX, "number": int(number.group(1)), "text": body,
-                        "items": [], "marks": marks})
+                        "items": [], "marks": marks, "at": at})
         elif label and previous["kind"] is ParagraphKind.ANNEX:
-            body, marks = _take_marks(text[label.end():], known_marks, state, not known_marks)
+            body, marks, at = _take_marks_at(text[label.end():], known_marks, state, not known_marks)
             printed, parent = _label(item_label(label), previous["items"])
-            previous["items"].append(Item(printed, body, marks, parent, label_brackets(label)))
+            previous["items"].append(Item(printed, body, marks, parent, label_brackets(label), at))
         elif _is_heading(text):
             # a footnote mark may end a heading, run onto its last word: the annex's title "… Trust
             # Fund170" (a number after a space is the heading's own: "Article 1")
-            body, marks = _take_marks(text, known_marks, state, not known_marks) if _MARKED_HEADING.search(text) else (text, ())
+            body, marks, at = _take_marks_at(text, known_marks, state, not known_marks) if _MARKED_HEADING.search(text) else (text, (), ())
             raw.append({"kind": ParagraphKind.HEADING, "number": None, "text": body, "items": [],
-                        "marks": marks})
+                        "marks": marks, "at": at})
         else:
-            body, marks = _take_marks(text, known_marks, state, not known_marks)
+            body, marks, at = _take_marks_at(text, known_marks, state, not known_marks)
             last_text = previous["items"][-1].text if previous["items"] else previous["text"]
             if previous["kind"] is ParagraphKind.ANNEX and not _ENDS_PARAGRAPH.search(last_text):
                 # the paragraph before has not ended: this is the rest of it
                 if previous["items"]:
                     item = previous["items"][-1]
-                    previous["items"][-1] = replace(item, text=_join(item.text, body),
-                                                    footnotes=item.footnotes + marks)
+                    joined = _join(item.text, body)
+                    previous["items"][-1] = replace(item, text=joined, footnotes=item.footnotes + marks,
+                                                    marks_at=_joined_places(item.text, item.marks_at, body, at, joined))
                 else:
-                    previous["text"] = _join(previous["text"], body)
+                    joined = _join(previous["text"], body)
+                    previous["at"] = _joined_places(previous["text"], previous.get("at", ()), body, at, joined)
+                    previous["text"] = joined
                     previous["marks"] = previous["marks"] + marks
             else:
                 raw.append({"kind": ParagraphKind.ANNEX, "number": None, "text": body, "items": [],
-                            "marks": marks})
+                            "marks": marks, "at": at})
     return _with_ids(raw, prefix)
 
 
@@ -172,5 +176,7 @@ def _with_ids(raw: list[dict], prefix: str) -> list[Paragraph]:
             pid = f"{prefix} {entry['number']}"
         pid = unique_id(pid, used)
         paragraphs.append(Paragraph(id=pid, kind=entry["kind"], number=entry["number"], text=entry["text"],
-                                    items=tuple(entry["items"]), footnotes=tuple(entry["marks"])))
+                                    items=tuple(entry["items"]), footnotes=tuple(entry["marks"]),
+                                    marks_at=tuple(entry.get("at", ())) if len(entry.get("at", ())) == len(entry["marks"])
+                                    else ()))
     return paragraphs

@@ -118,14 +118,36 @@ def unique_id(pid: str, used: set[str]) -> str:
 
 def _take_marks(text: str, known: set[str], state: list[int],
                 keep_superscripts: bool = False) -> tuple[str, tuple[str, ...]]:
-    """Remove footnote marks from paragraph text; return the text and the marks, in order.
+    """Remove footnote marks from paragraph text; return the text and the marks, in order
+    (``_take_marks_at`` without their places).
+
+    >>> _take_marks("Recalling the Charter,1 and the Rules2  of 1955", set(), [0])
+    ('Recalling the Charter, and the Rules of 1955', ('1', '2'))
+    """
+    text, marks, _ = _take_marks_at(text, known, state, keep_superscripts)
+    return text, marks
+
+
+# Where a mark stood while the text is read (a private-use character: never in a text).
+_AT = "\ue001"
+
+
+def _take_marks_at(text: str, known: set[str], state: list[int],
+                   keep_superscripts: bool = False) -> tuple[str, tuple[str, ...], tuple[int, ...]]:
+    """Remove footnote marks from paragraph text; return the text, the marks, in order, and
+    where each stood: its offset in the text returned, right after the word or punctuation it
+    is set on.
 
     ``state`` holds the highest mark taken so far in the document, shared across paragraphs.
     ``keep_superscripts``: the document has no footnote at all, so a superscript digit ("km²",
     "10⁶") is the text's own, kept as printed.
 
-    >>> _take_marks("Recalling the Charter,1 and the Rules2  of 1955", set(), [0])
-    ('Recalling the Charter, and the Rules of 1955', ('1', '2'))
+    >>> _take_marks_at("Recalling the Charter,1 and the Rules2  of 1955", set(), [0])
+    ('Recalling the Charter, and the Rules of 1955', ('1', '2'), (22, 36))
+    >>> _take_marks_at("Recalling the Charter,¹ the Declaration² and the Rules ³ of", set(), [0])
+    ('Recalling the Charter, the Declaration and the Rules of', ('1', '2', '3'), (22, 38, 52))
+    >>> _take_marks_at("回顾《宪章》，1以及《规则》2", {"1", "2"}, [0])
+    ('回顾《宪章》，以及《规则》', ('1', '2'), (7, 13))
     """
     marks: list[str] = []
 
@@ -139,8 +161,8 @@ def _take_marks(text: str, known: set[str], state: list[int],
         after = text[end : end + 1]
         before = text[start - 1 : start] if start else ""
         if not after or has_cjk(after) or after in "，。；：、）》”,;:.)" or has_cjk(before) or before in "，。；：、（《“":
-            return ""
-        return " "
+            return _AT
+        return _AT + " "
 
     text = drop_super_marks(text, superscript)
 
@@ -231,7 +253,7 @@ def _take_marks(text: str, known: set[str], state: list[int],
                         return match.group(0)
                     marks.extend(run)
                     state[0] = max(state[0], int(run[-1]))
-                    return keep
+                    return keep + _AT * len(run)
                 if known and mark not in known:
                     return match.group(0)
             elif not acceptable(mark, loose):
@@ -241,12 +263,34 @@ def _take_marks(text: str, known: set[str], state: list[int],
         noted = _GLUED_MARKS.get()
         if glued and noted is not None:
             noted.append((glued + digits, glued, mark))
-        return keep
+        return keep + _AT
 
     text = sub_marks(plain, text)
-    if "  " in text or "\t" in text:  # (two spaces or tabs in a row hold one of these)
+    if not marks:
+        if "  " in text or "\t" in text:  # (two spaces or tabs in a row hold one of these)
+            text = _GAPS.sub(" ", text)
+        return text.strip(), (), ()
+    pieces = text.split(_AT)
+    places: list[int] = []
+    size = 0
+    for piece in pieces[:-1]:
+        size += len(piece)
+        places.append(size)
+    text = "".join(pieces)
+    if "  " in text or "\t" in text:
+        # a mark inside a gap made one space stands before it, after its word
+        gaps = [(gap.start(), gap.end()) for gap in _GAPS.finditer(text)]
         text = _GAPS.sub(" ", text)
-    return text.strip(), tuple(marks)
+        moved = []
+        for place in places:
+            shift = sum(end - start - 1 for start, end in gaps if end <= place)
+            inside = next((start for start, end in gaps if start < place < end), None)
+            moved.append((inside if inside is not None else place) - shift)
+        places = moved
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    places = [min(max(0, place - lead), len(text)) for place in places]
+    return text, tuple(marks), tuple(places) if len(places) == len(marks) else ()
 
 
 _GAPS = re.compile(r"[ \t]{2,}")
@@ -499,55 +543,82 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
     for role, text, match in roles:
         if role == "operative":
             assert match is not None
-            body, marks = _take_marks(text[match.end():], known_marks, state, not known_marks)
+            body, marks, at = _take_marks_at(text[match.end():], known_marks, state, not known_marks)
             paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": int(match.group(1)),
-                               "text": body, "items": [], "marks": marks})
+                               "text": body, "items": [], "marks": marks, "at": at})
         elif role == "inserted":
             assert match is not None
-            body, marks = _take_marks(_unbracketed(text, match), known_marks, state, not known_marks)
-            body = bracketed_label(match) + body
+            body, marks, at = _take_marks_at(_unbracketed(text, match), known_marks, state, not known_marks)
+            label = bracketed_label(match)
+            body, at = label + body, tuple(a + len(label) for a in at)
             found = bis_number(text)
             assert found is not None
             paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": None, "text": body,
-                               "items": [], "marks": marks, "id": found[1]})
+                               "items": [], "marks": marks, "at": at, "id": found[1]})
         elif role == "preambular alternative":
             assert match is not None
-            body, marks = _take_marks(_unbracketed(text, match), known_marks, state)
-            body = bracketed_label(match) + body
+            body, marks, at = _take_marks_at(_unbracketed(text, match), known_marks, state)
+            label = bracketed_label(match)
+            body, at = label + body, tuple(a + len(label) for a in at)
             found_pp = preambular_alternative(text)
             assert found_pp is not None
             paragraphs.append({"kind": ParagraphKind.PREAMBULAR, "number": None, "text": body,
-                               "items": [], "marks": marks, "id": found_pp[1]})
+                               "items": [], "marks": marks, "at": at, "id": found_pp[1]})
         elif role == "heading":
-            paragraphs.append({"kind": ParagraphKind.HEADING, "number": None, "text": text, "items": [], "marks": ()})
+            paragraphs.append({"kind": ParagraphKind.HEADING, "number": None, "text": text, "items": [], "marks": (), "at": ()})
         elif role == "unnumbered":
-            body, marks = _take_marks(text, known_marks, state, not known_marks)
+            body, marks, at = _take_marks_at(text, known_marks, state, not known_marks)
             paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": None, "text": body,
-                               "items": [], "marks": marks})
+                               "items": [], "marks": marks, "at": at})
         elif role == "item":
             assert match is not None
-            body, marks = _take_marks(text[match.end():], known_marks, state, not known_marks)
+            body, marks, at = _take_marks_at(text[match.end():], known_marks, state, not known_marks)
             items = paragraphs[-1]["items"]
             printed, parent = _label(item_label(match), items)
-            items.append(Item(printed, body, marks, parent, label_brackets(match)))
+            items.append(Item(printed, body, marks, parent, label_brackets(match), at))
         elif role == "continued":
-            body, marks = _take_marks(text, known_marks, state, not known_marks)
+            body, marks, at = _take_marks_at(text, known_marks, state, not known_marks)
             last = paragraphs[-1]
             if last["items"]:
                 item = last["items"][-1]
-                last["items"][-1] = replace(item, text=_join(item.text, body), footnotes=item.footnotes + marks)
+                joined = _join(item.text, body)
+                last["items"][-1] = replace(item, text=joined, footnotes=item.footnotes + marks,
+                                            marks_at=_joined_places(item.text, item.marks_at, body, at, joined))
             else:
-                last.setdefault("continued", []).append(body)
+                last.setdefault("continued", []).append((body, at))
                 last["marks"] = last["marks"] + marks
         else:
-            body, marks = _take_marks(text, known_marks, state, not known_marks)
+            body, marks, at = _take_marks_at(text, known_marks, state, not known_marks)
             paragraphs.append({"kind": ParagraphKind.PREAMBULAR, "number": None, "text": body,
-                               "items": [], "marks": marks})
+                               "items": [], "marks": marks, "at": at})
     for paragraph in paragraphs:
         if "continued" in paragraph:
-            paragraph["text"] = _join_all([paragraph["text"]] + paragraph.pop("continued"))
+            continued = paragraph.pop("continued")
+            joined = _join_all([paragraph["text"]] + [text for text, _ in continued])
+            # where each piece's marks stand in the whole: the pieces, joined one by one, end so
+            # (a hyphen taken out where a word was broken changes the piece before)
+            text, at = paragraph["text"], paragraph["at"]
+            for piece, places in continued:
+                whole = _join(text, piece)
+                text, at = whole, _joined_places(text, at, piece, places, whole)
+            paragraph["text"] = joined
+            paragraph["at"] = at if text == joined else ()
     _single_operative(paragraphs)
     return _with_ids(paragraphs)
+
+
+def _joined_places(left: str, left_at: tuple[int, ...], right: str, right_at: tuple[int, ...],
+                   joined: str) -> tuple[int, ...]:
+    """Where the marks of two pieces of text stand once ``joined`` (``_join``): the right piece's
+    shifted by what comes before it; () where the join changed the right piece's text.
+
+    >>> _joined_places("Recalling A,", (12,), "and B,", (6,), "Recalling A, and B,")
+    (12, 19)
+    """
+    if not joined.endswith(right) or len(left_at) + len(right_at) == 0:
+        return ()
+    shift = len(joined) - len(right)
+    return tuple(min(a, shift) for a in left_at) + tuple(a + shift for a in right_at)
 
 
 def bracketed_label(number: re.Match[str]) -> str:
@@ -773,6 +844,7 @@ def _with_ids(raw: list[dict]) -> list[Paragraph]:
                 text=entry["text"],
                 items=tuple(entry["items"]),
                 footnotes=tuple(entry["marks"]),
+                marks_at=tuple(entry.get("at", ())) if len(entry.get("at", ())) == len(entry["marks"]) else (),
             )
         )
     return paragraphs

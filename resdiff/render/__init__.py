@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..i18n import N_, _, ngettext
-from ..model import whole_report
+from ..model import MarkChange, whole_report
 
 # typing is imported by type checkers only: the command starts without it
 TYPE_CHECKING = False
@@ -553,3 +553,16 @@ def document_direction(document) -> str | None:
             _DIRECTIONS.clear()
         known = _DIRECTIONS[id(document)] = (document, direction("\n".join(sample)))
     return known[1]
+
+
+def marks_shown(mark: MarkChange, new: bool) -> str:
+    """A paragraph's footnote marks as a change of references shows them: "1, 2"; where a mark
+    moved within its paragraph, each with the words it is set on ("2 after “Human Rights”")."""
+    marks = mark.new_marks if new else mark.old_marks
+    words = mark.new_words if new else mark.old_words
+    if not marks:
+        return _("none")
+    if len(words) != len(marks):
+        return ", ".join(marks)
+    return ", ".join(_("{mark} after “{words}”").format(mark=m, words=w) if w else m for m, w in zip(marks, words))
+

@@ -162,6 +162,39 @@ def line_marks(paragraph: Paragraph) -> list[tuple[str, ...]]:
     return [paragraph.footnotes + marks[0]] + marks[1:]
 
 
+def placed_marks(paragraph: Paragraph, body: str, placed: bool = True) -> list[list[tuple[int, tuple[str, ...]]]]:
+    """For each line of ``body`` (the paragraph's, one line a sub-paragraph), the footnote marks
+    set in it: (offset in the line, marks there), in order, the line's end last, with the marks
+    there (none, most often). A mark stands where the text has it; where its place is not known,
+    at the end of its line (``line_marks``), as every mark is without ``placed`` (a paragraph whose
+    counterpart's places are not known: both written alike).
+
+    >>> from resdiff.model import ParagraphKind
+    >>> placed_marks(Paragraph("PP1", ParagraphKind.PREAMBULAR, None, "Recalling A, B and C,", (), ("1", "2"), (12, 21)),
+    ...              "Recalling A, B and C,")
+    [[(12, ('1',)), (21, ('2',))]]
+    """
+    lines = body.split("\n")
+    if not placed or not paragraph.marks_placed or body != paragraph.body:
+        ends = line_marks(paragraph) + [()] * len(lines)
+        return [[(len(line), ends[n])] for n, line in enumerate(lines)]
+    found: list[dict[int, tuple[str, ...]]] = [{} for _ in lines]
+    starts, at = [], 0
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    for mark, place in zip(paragraph.all_footnotes(), paragraph.mark_places(), strict=True):
+        n = max(k for k, start in enumerate(starts) if start <= place)
+        offset = min(place - starts[n], len(lines[n]))
+        found[n][offset] = found[n].get(offset, ()) + (mark,)
+    out = []
+    for n, line in enumerate(lines):
+        places = found[n]
+        places.setdefault(len(line), ())
+        out.append(sorted(places.items()))
+    return out
+
+
 def _item_lines(paragraphs: list[Paragraph], bodies: list[str]) -> dict[str, tuple[int, str]]:
     """Where each sub-paragraph's line starts in the paragraphs' bodies joined by newlines, and
     the line, by sub-paragraph id ("OP5(b)")."""
@@ -365,10 +398,14 @@ class _Planner:
         side = "old" if op is Op.DELETE else "new"
         segments: list = []
         lines = body.split("\n")
-        for n, (line, marks) in enumerate(zip(lines, line_marks(paragraph) + [()] * len(lines))):
-            text = (_prefix(paragraph) if n == 0 else "\n") + line
-            segments.append(_Text(op, "", text))
-            segments.extend(self._refs(marks, op, "", side))
+        for n, (line, places) in enumerate(zip(lines, placed_marks(paragraph, body))):
+            done = 0
+            for place, marks in places:
+                text = ((_prefix(paragraph) if n == 0 else "\n") if done == 0 else "") + line[done:place]
+                if text:
+                    segments.append(_Text(op, "", text))
+                segments.extend(self._refs(marks, op, "", side))
+                done = place
         return _Slot(segments, (op, ""))
 
     def _moved_from(self, paragraph: Paragraph, name: str) -> _Slot:
@@ -386,6 +423,7 @@ class _Planner:
         olds = [self.c.old.paragraph(p) for p in change.old]
         news = [self.c.new.paragraph(p) for p in change.new]
         spans = change.inline
+        placed = all(p.marks_placed for p in olds + news)
 
         def events(paragraphs: list[Paragraph], bodies: list[str]):
             # (position, kind, paragraph index, payload): "start" with the number, "end" of a
@@ -394,10 +432,12 @@ class _Planner:
             at = 0
             for k, (paragraph, body) in enumerate(zip(paragraphs, bodies)):
                 found.append((at, 0, k, _prefix(paragraph)))
-                lines = body.split("\n")
-                for line, marks in zip(lines, line_marks(paragraph) + [()] * len(lines)):
+                for line, places in zip(body.split("\n"), placed_marks(paragraph, body, placed)):
+                    # the marks inside the line where they stand, then its end with the marks there
+                    found.extend((at + place, 1, k, marks) for place, marks in places[:-1] if place > 0)
                     at += len(line)
-                    found.append((at, 1, k, marks))
+                    found.append((at, 1, k, sum((marks for place, marks in places[:-1] if place == 0), ())
+                                  + places[-1][1]))
                     at += 1
             return found
 

@@ -33,6 +33,7 @@ from . import (
     kind_name,
     layout_line,
     marked_item_notes,
+    marks_shown,
     moved_item_spans,
     no_changes_line,
     opening_words,
@@ -501,7 +502,7 @@ def _footnote_section(comparison: Comparison) -> str:
     for mark in comparison.marks:
         said = _("<strong>Footnote references of {old} → {new}</strong>: {old_marks} → {new_marks}").format(
             old=_e(_ids(old, mark.old)), new=_e(_ids(new, mark.new)),
-            old_marks=_e(", ".join(mark.old_marks) or _("none")), new_marks=_e(", ".join(mark.new_marks) or _("none")))
+            old_marks=_e(marks_shown(mark, False)), new_marks=_e(marks_shown(mark, True)))
         items.append(f'<li class="footnote" data-changed="true"><p class="fn-head">{said}</p></li>')
     return (f'<section id="footnotes" aria-labelledby="footnotes-title"><h2 id="footnotes-title">{_w("Footnotes")}</h2>'
             f'<p class="fn-counts">{_e(counts)}</p><ol class="footnotes">{"".join(items)}</ol></section>\n')

@@ -112,11 +112,14 @@ def paragraph_dict(paragraph: Paragraph) -> dict:
         "text": paragraph.text,
         "items": [
             {"label": item.label, "text": item.text, "footnotes": list(item.footnotes),
+             **({"marks_at": list(item.marks_at)} if item.footnotes and len(item.marks_at) == len(item.footnotes) else {}),
              **({"parent": item.parent} if item.parent else {}),
              **({"printed": item.marked} if item.brackets != "()" else {})}
             for item in paragraph.items
         ],
         "footnotes": list(paragraph.footnotes),
+        **({"marks_at": list(paragraph.marks_at)}
+           if paragraph.footnotes and len(paragraph.marks_at) == len(paragraph.footnotes) else {}),
     }
 
 
@@ -233,7 +236,9 @@ def comparison_dict(comparison: Comparison, only_changes: bool = False) -> dict:
         ],
         "footnote_references": [
             {"old": list(mark.old), "new": list(mark.new), "old_marks": list(mark.old_marks),
-             "new_marks": list(mark.new_marks)}
+             "new_marks": list(mark.new_marks),
+             **({"old_at": list(mark.old_at), "new_at": list(mark.new_at), "old_words": list(mark.old_words),
+                 "new_words": list(mark.new_words)} if mark.old_at else {})}
             for mark in comparison.marks
         ],
     }

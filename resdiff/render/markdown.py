@@ -29,6 +29,7 @@ from . import (
     item_notes,
     kind_name,
     layout_line,
+    marks_shown,
     moved_item_spans,
     no_changes_line,
     parts_line,
@@ -303,7 +304,7 @@ def render(comparison: Comparison, options: RenderOptions | None = None) -> str:
         for mark in comparison.marks:
             lines += ["- " + _("Footnote references of {old} → {new}: {old_marks} → {new_marks}").format(
                 old=escape_markdown(_ids(old, mark.old)), new=escape_markdown(_ids(new, mark.new)),
-                old_marks=", ".join(mark.old_marks) or _("none"), new_marks=", ".join(mark.new_marks) or _("none"))]
+                old_marks=marks_shown(mark, False), new_marks=marks_shown(mark, True))]
         if comparison.marks:
             lines.append("")
         shown += len(footnotes) + len(comparison.marks)

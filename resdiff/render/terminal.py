@@ -30,6 +30,7 @@ from . import (
     item_notes,
     kind_name,
     layout_line,
+    marks_shown,
     no_changes_line,
     paragraph_kind_name,
     parts_line,
@@ -353,7 +354,7 @@ def _footnotes(console: Console, comparison: Comparison, options: RenderOptions,
         text.append("[" + _("footnote references") + "]", style="bold yellow" if color else None)
         text.append("  " + _("{old} → {new}: {old_marks} → {new_marks}").format(
             old=_ids(old, mark.old), new=_ids(new, mark.new),
-            old_marks=", ".join(mark.old_marks) or _("none"), new_marks=", ".join(mark.new_marks) or _("none")))
+            old_marks=marks_shown(mark, False), new_marks=marks_shown(mark, True)))
         console.print()
         _print_wrapped(console, text)
     return len(listed) + len(comparison.marks)

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import N_, Message
 from ..lazypattern import lazy
 from ..model import Footnote
 from ..text import has_cjk
+from .identity import _MONTHS
 from .lines import _ends_terminal
 from .patterns import (
     _BARE_CHAPEAUS,
@@ -421,8 +423,19 @@ def _unruled_area(tail: list[str], body: str) -> int | None:
 # --- front matter and blocks ---------------------------------------------------------------------
 
 
-def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str], list[Footnote]]:
-    """YAML front matter fields and Markdown footnote definitions, taken out of the lines."""
+def _front_matter(lines: list[str], problems: list[tuple[int, Message]] | None = None
+                  ) -> tuple[dict[str, str], list[str], list[Footnote]]:
+    """YAML front matter fields and Markdown footnote definitions, taken out of the lines.
+
+    A definition whose number breaks the footnotes' sequence and is a year is the year the
+    footnote above wraps to, misread as a mark when the text was converted to Markdown: right
+    under a definition whose sentence the year goes on ("… 1 August 2012–31 July" / "[^2013]:
+    (S/INF/68)."), it is read into that footnote; anywhere else it stays a footnote, and a
+    problem (line, message), 1-based, is added to ``problems``.
+
+    >>> _front_matter(["[^9]: Decisions, 1 August 2012–31 July", "[^2013]: (S/INF/68).", "", "[^10]: Ibid."])[2]
+    [Footnote(mark='9', text='Decisions, 1 August 2012–31 July 2013 (S/INF/68).'), Footnote(mark='10', text='Ibid.')]
+    """
     meta: dict[str, str] = {}
     if lines and lines[0].strip() == "---":
         for end in range(1, min(len(lines), 60)):
@@ -436,9 +449,20 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str], list[Foo
     footnotes: list[Footnote] = []
     kept: list[str] = []
     in_definition = False
-    for line in lines:
+    right_under = False  # whether the line before is a definition's (no blank line between)
+    for k, line in enumerate(lines):
         match = _MD_FOOTNOTE.match(line.strip())
-        if match:
+        year = match is not None and _wrapped_year(footnotes, match.group(1), lines[k + 1 : k + 8])
+        if match and year and right_under and _goes_on_with_year(footnotes[-1].text):
+            last = footnotes[-1]
+            footnotes[-1] = Footnote(last.mark, f"{last.text} {match.group(1)} {match.group(2).strip()}".strip())
+            kept.append("")
+        elif match:
+            if year and problems is not None:
+                problems.append((k + 1, Message(
+                    N_("footnote {mark} breaks the footnotes' sequence after footnote {previous}: if it is a year "
+                       "going on footnote {previous}'s text, the two are misread"),
+                    mark=match.group(1), previous=footnotes[-1].mark)))
             footnotes.append(Footnote(match.group(1), match.group(2).strip()))
             in_definition = True
             kept.append("")
@@ -456,7 +480,32 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str], list[Foo
         else:
             in_definition = False
             kept.append(line)
+        right_under = in_definition and bool(line.strip())
     return meta, kept, footnotes
+
+
+_YEAR = lazy(r"^(?:1[6-9]|20)\d\d$")
+# what a year goes on: a month ("31 July 2013"), a dash of a span ("1994–"), a preposition
+_BEFORE_YEAR = lazy(lambda: r"(?:[–—-]|\b(?:of|in|de|en|du|del|" + "|".join(
+    re.escape(name).replace("/", r"\s?/\s?") for name in sorted(_MONTHS, key=len, reverse=True)) + r"))$",
+                    re.IGNORECASE)
+
+
+def _wrapped_year(footnotes: list[Footnote], mark: str, after: list[str]) -> bool:
+    """Whether the Markdown definition ``mark`` is a year breaking the footnotes' sequence:
+    its number is no next one of the footnote above, and the next definition's is."""
+    if not footnotes or not _YEAR.match(mark) or not footnotes[-1].mark.isdigit():
+        return False
+    previous = int(footnotes[-1].mark)
+    if int(mark) == previous + 1:
+        return False
+    following = next((m.group(1) for m in map(_MD_FOOTNOTE.match, (x.strip() for x in after)) if m), None)
+    return following is None or following == str(previous + 1)
+
+
+def _goes_on_with_year(text: str) -> bool:
+    """Whether a footnote's text is a sentence a year goes on ("… 1 August 2012–31 July")."""
+    return bool(_BEFORE_YEAR.search(text.rstrip()))
 
 
 def _first_operative(lines: list[str]) -> int | None:

@@ -246,7 +246,8 @@ def _renumbered(document: Document, origin: list[int]) -> Document:
 
 
 def _read_text(text: str, source: str | None) -> list[Document]:
-    meta, lines, md_footnotes = _front_matter(text.split("\n"))
+    md_problems: list[tuple[int, Message]] = []  # (the Markdown footnote definitions' problems)
+    meta, lines, md_footnotes = _front_matter(text.split("\n"), md_problems)
     front = _front_matter_lines(text.split("\n"), lines)
     # A web page's list bullets ("- 1. 决定…") are its layout, as a PDF's indents are.
     # (a bullet is looked for only on a line whose first visible character can be one)
@@ -429,7 +430,8 @@ def _read_text(text: str, source: str | None) -> list[Document]:
                                           name=symbol or Message(N_("document")), mark=f.mark, text=f.text)
                                   for f in twice]
                                + [Message(N_("{name}: line {line}: {problem}"), name=symbol or Message(N_("document")),
-                                          line=k, problem=text) for k, text in problems]
+                                          line=k, problem=text)
+                                  for k, text in problems + ([] if documents else md_problems)]
                                + _numbered_furniture([] if report else dropped, symbol)
                                + _unstopped_out_of_sequence(lines, block.start, block.end, footnotes, symbol)
                                + glued_mark_warnings(glued + glued_in_annex, symbol)

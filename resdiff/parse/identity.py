@@ -431,7 +431,10 @@ def _is_header_line(line: str) -> bool:
         or _JOB_NUMBER.match(line) or _BARCODE.match(line) or _DISTR.match(line)
         or line.startswith("[") or bool(_ENDS_WITH_DRAFT_WORDS.search(line))
         or bool(_BROKEN_DRAFT_WORDS.search(line))
-        or re.search(r"Resolution adopted by|通过的决议|大会决议|session$|届会议$|Agenda item|议程项目", line)
+        or re.search(r"Resolution adopted by|通过的决议|大会决议|届会议$|Agenda item|议程项目", line)
+        # the masthead's session ("Eightieth session", "Tenth emergency special session"), not a
+        # title that ends with one ("Participation by the State of Palestine during the eightieth session")
+        or (line.endswith("session") and len(line.split()) <= 4)
         or bool(AGENDA.search(line[:300]))
         or _OPERATIVE.match(line) or line[-1] in "。;；"
         # a web page's prose before the text ("… la resolución 2758 estipula:"), not a title

@@ -308,6 +308,25 @@ def _header_differs(row: sqlite3.Row, document: Document) -> bool:
     return False
 
 
+def _marks_moved(row: sqlite3.Row, document: Document) -> bool:
+    """True when a stored version of the same wording sets a footnote mark on other words than
+    ``document`` does (a change `diff` counts), where both know their marks' places (the hash
+    leaves the places out, so that versions stored before marks had places still match)."""
+    try:
+        stored = json.loads(row["content"])["paragraphs"]
+    except (ValueError, KeyError, TypeError):
+        return False
+    if len(stored) != len(document.paragraphs):
+        return False
+    for entry, paragraph in zip(stored, document.paragraphs, strict=True):
+        pairs = [(entry, paragraph)] + list(zip(entry.get("items", ()), paragraph.items, strict=False))
+        for before, now in pairs:
+            places = before.get("marks_at") if isinstance(before, dict) else None
+            if places is not None and len(now.marks_at) == len(now.footnotes) and list(now.marks_at) != places:
+                return True
+    return False
+
+
 class _DamagedRecord(Exception):
     """A stored row whose content cannot be read back (damaged JSON, a truncated record)."""
 
@@ -698,7 +717,8 @@ class Store:
         in_language = [r for r in rows if r["language"] == document.language]
         # The same wording, and the same title, date and header as far as a comparison would tell
         # them apart: a new sponsors line, title or date is a new revision, as `diff` counts it a change.
-        same = [r for r in in_language if r["content_hash"] == digest and not _header_differs(r, document)]
+        same = [r for r in in_language
+                if r["content_hash"] == digest and not _header_differs(r, document) and not _marks_moved(r, document)]
         text_of = None
         if same and (same[-1]["id"] == in_language[-1]["id"] or replay):
             # the latest revision again, or (a command adding a symbol's history again) any stored one

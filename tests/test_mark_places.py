@@ -119,3 +119,18 @@ def test_the_word_file_writes_each_reference_where_its_mark_stands():
     # the file of one version against itself: every reference where the text has its mark
     again = parse_docx(render(compare(old, old)), "y.docx")[0]
     assert again.paragraphs[0].marks_at == (52, 96)
+
+
+def test_a_version_whose_only_change_is_a_moved_mark_is_a_new_revision(tmp_path):
+    first, second = tmp_path / "s0.txt", tmp_path / "s3.txt"
+    first.write_text("United Nations A/C.3/80/L.41\n" + FM0, encoding="utf-8")
+    second.write_text("United Nations A/C.3/80/L.41\n" + FM3, encoding="utf-8")
+    store = str(tmp_path / "s.db")
+    said = [run_command("add", str(path), "--store", store).stdout for path in (first, second, second)]
+    assert said == ["added A/C.3/80/L.41 (1 PP, 2 OP)\n", "revised A/C.3/80/L.41 (revision 2, 1 PP, 2 OP)\n",
+                    "unchanged A/C.3/80/L.41 (already stored as revision 2)\n"]
+    result = run_command("diff", "L.41@1", "L.41@2", "--store", store, "--exit-code", "--only-changes")
+    assert result.returncode == 1
+    assert result.stdout.endswith(
+        "[footnote references]  L.41 rev 1 PP1 → L.41 rev 2 PP1: 1 after “of Human Rights,”, 2 after “on Human "
+        "Rights” → 1 after “of Human Rights,”, 2 after “and other instruments,”\n")

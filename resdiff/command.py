@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from .errors import ResdiffError, SelectionError
-from .i18n import N_, Message, _, ngettext, os_reason, tr
+from .i18n import N_, Message, _, language_label, language_labels, ngettext, os_reason, tr
 
 # typing and pathlib are imported by type checkers only: the command starts without them
 TYPE_CHECKING = False
@@ -233,9 +233,16 @@ def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str
 
     ``resolve`` turns an argument that is not a file into documents (the version store).
     """
-    def documents(arg: str) -> tuple[Document, ...]:
-        if resolve is not None and arg != "-" and not os.path.exists(arg):
-            found = resolve(arg)
+    def stored(arg: str) -> bool:
+        return resolve is not None and arg != "-" and not os.path.exists(arg)
+
+    read: dict[str, tuple[Document, ...]] = {}
+
+    def documents(arg: str, language: str | None = None) -> tuple[Document, ...]:
+        if arg in read:
+            return read[arg]
+        if stored(arg):
+            found = resolve.in_language(arg, language) if language else resolve(arg)
             if found is not None:
                 if "@" not in arg and found and found[-1].revision is not None:
                     # the symbol alone is the latest of several stored revisions: said, not silent
@@ -247,10 +254,12 @@ def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str
             if where is not None:
                 raise ResdiffError(_("{arg}: no such file, nor a symbol stored in {where} "
                                      "(give a file's path, or add the file with 'resdiff add')").format(arg=arg, where=where()))
-        return read_documents(arg)
+        read[arg] = read_documents(arg)
+        return read[arg]
 
     refuse_stdin_twice(old, new)
-    first = documents(old)
+    chosen = _same_language(old, new, stored, documents, resolve) if new is not None else {}
+    first = documents(old, chosen.get(old))
     if new is None:
         if old_symbol or new_symbol:
             a = select(first, old_symbol, old) if old_symbol else first[0]
@@ -262,7 +271,7 @@ def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str
                         file=old, label=first[0].label))
             a, b = first[0], first[-1]
         return a, b, ()
-    second = documents(new)
+    second = documents(new, chosen.get(new))
     a = select(first, old_symbol, old) if old_symbol else first[0] if len(first) == 1 else first[-1]
     b = select(second, new_symbol, new) if new_symbol else second[-1]
     said: list[str] = []
@@ -272,7 +281,56 @@ def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str
                                    "compared here (give --old {label} --new {label} to compare it)"),
                                 label=label, compared=a.label if a.label == b.label else f"{a.label} → {b.label}"))
             print(_("resdiff: warning: {message}").format(message=tr(said[-1])), file=sys.stderr)
+    if a.language != b.language and a.symbol and a.symbol == b.symbol:
+        from dataclasses import replace
+
+        # one symbol in two languages: the headings name each side's ("L.15 [en] → L.15 rev 2 [ru]")
+        a, b = replace(a, shown_language=language_label(a.language)), replace(b, shown_language=language_label(b.language))
     return a, b, tuple(said)
+
+
+def _same_language(old: str, new: str, stored, documents, resolve) -> dict[str, str]:
+    """The language each stored symbol of a pair is taken in, where the store holds it in several
+    and --lang chose none: both sides in one language, so that two revisions of a symbol are
+    compared in the same language (``L.15@1 L.15@2``: the language holding both), and a symbol
+    beside a file in the file's language. Said in a note; {} where there is nothing to choose
+    (one language each side, none in common: the comparison warns of two languages)."""
+    languages_of = getattr(resolve, "stored_languages", None)
+    if languages_of is None or stored(old) == stored(new) and not stored(old):
+        return {}
+
+    def note(message: str) -> None:
+        print(_("resdiff: note: {message}").format(message=message), file=sys.stderr)
+
+    if stored(old) and stored(new):
+        held = languages_of(old), languages_of(new)
+        if len(held[0]) <= 1 and len(held[1]) <= 1:
+            return {}
+        # (the language whose text of either was stored last, at the end)
+        common = sorted((language for language in held[1] if language in held[0]),
+                        key=lambda language: max(held[0][language], held[1][language]))
+        if not common:
+            return {}
+        language = common[-1]
+        if len(common) > 1:
+            note(_("{old} and {new} are both stored in {languages}: the texts in {language} are compared, "
+                   "the language stored last (--lang picks another)").format(
+                old=old, new=new, languages=language_labels(common), language=language_label(language)))
+        else:
+            note(_("the texts in {language} are compared, the one language both {old} and {new} are stored in").format(
+                old=old, new=new, language=language_label(language)))
+        return {old: language, new: language}
+    symbol, file = (old, new) if stored(old) else (new, old)
+    held = languages_of(symbol)
+    if len(held) <= 1:
+        return {}
+    language = documents(file)[-1].language
+    if language not in held:
+        return {}
+    note(_("{symbol} is stored in {languages}: its text in {language} is compared, the language of {file} "
+           "(--lang picks another)").format(symbol=symbol, languages=language_labels(held),
+                                            language=language_label(language), file=file))
+    return {symbol: language}
 
 
 def _also_differ(first: tuple[Document, ...], second: tuple[Document, ...], a: Document, b: Document) -> list[str]:

@@ -217,4 +217,18 @@ def fetching_resolver(store: str | None, language: str | None, offline: bool):
         return str(store_path(store))
 
     resolve.where = where  # type: ignore[attr-defined]
+    if language is None:
+        # with no language asked for, diff chooses one for both sides (command.load_pair)
+        def stored_languages(arg: str) -> dict[str, int]:
+            from .store import stored_languages
+
+            return stored_languages(store, arg)
+
+        def in_language(arg: str, chosen: str):
+            from .store import resolver
+
+            return resolver(store, chosen)(arg)
+
+        resolve.stored_languages = stored_languages  # type: ignore[attr-defined]
+        resolve.in_language = in_language  # type: ignore[attr-defined]
     return resolve

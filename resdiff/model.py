@@ -225,6 +225,9 @@ class Document:
     # The stored revision this version is, where the store holds several of its symbol (set by
     # store.resolver): the views name it "A/C.3/78/L.41 rev 2". None for a file. Not data.
     revision: int | None = field(default=None, compare=False, repr=False)
+    # The language the views name beside the label, where the two versions compared are one symbol
+    # in two languages ("A/C.3/80/L.15 [ru]"); None: not named. Not data.
+    shown_language: str | None = field(default=None, compare=False, repr=False)
     # The lines of the text it was read from that the document spans (1-based, first and last:
     # from its chapeau through its last paragraph or annex), where the parser knows them: what
     # a PDF's or Word file's page furniture is placed by (parse.structure.place_furniture).
@@ -236,7 +239,7 @@ class Document:
         """A short name for the document: its symbol (with the stored revision, where there are
         several: 'A/C.3/78/L.41 rev 2'), else its file name, else 'document'."""
         if self.symbol:
-            return self.symbol + self._revision_suffix
+            return self.symbol + self._revision_suffix + (f" [{self.shown_language}]" if self.shown_language else "")
         if self.source:
             return self.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
         return "document"

@@ -34,7 +34,7 @@ from .text import fold, normalize
 
 __all__ = [
     "SCHEMA_VERSION", "DEFAULT_PATH", "Incoming", "Version", "Added", "Store",
-    "store_path", "content_hash", "resolver", "repeated_texts",
+    "store_path", "content_hash", "resolver", "repeated_texts", "stored_languages",
 ]
 
 SCHEMA_VERSION = 5
@@ -1092,6 +1092,31 @@ def resolver(store_path_arg: str | os.PathLike | None,
             return (document,)
 
     return resolve
+
+
+def stored_languages(store_path_arg: str | os.PathLike | None, wanted: str) -> dict[str, int]:
+    """The languages in which the store holds what ``wanted`` names ('L.15', 'L.15@2': that
+    revision of its language), each with when its version was stored (a number that grows),
+    the language stored last at the end; {} when nothing is stored under it. The store is never
+    created."""
+    path = store_path(store_path_arg)
+    try:
+        if not path.exists() or path.is_dir():
+            return {}
+    except OSError:
+        return {}
+    store = Store.open(path, create=False)
+    if store is None:
+        return {}
+    with store:
+        try:
+            found = store.find(wanted)
+        except StoreError:
+            return {}  # (several symbols, no such revision: the reading says so)
+    last: dict[str, int] = {}
+    for version in found:
+        last[version.language] = version.id
+    return dict(sorted(last.items(), key=lambda item: item[1]))
 
 
 # --- lineage: pure functions over the documents of a family --------------------------------------

@@ -250,6 +250,10 @@ def _stored(document: Document) -> dict:
         for item_row, item in zip(row["items"], paragraph.items, strict=True):
             if item.footnotes and len(item.marks_at) == len(item.footnotes):
                 item_row["marks_at"] = list(item.marks_at)
+            if item.parent is not None:
+                # the item it sits under ("c" for (c)(ii)); not covered by the hash either, as
+                # versions stored before kept no parent
+                item_row["parent"] = item.parent
     header = {key: value for key, value in (("chapeau", document.chapeau), ("agenda_item", document.agenda_item),
                                             ("sponsors", document.sponsors)) if value is not None}
     if header:
@@ -350,8 +354,8 @@ def _read_document(row: sqlite3.Row) -> Document:
     paragraphs = tuple(
         Paragraph(
             id=p["id"], kind=ParagraphKind(p["kind"]), number=p["number"], text=p["text"],
-            items=tuple(Item(i["label"], i["text"], tuple(i["footnotes"]), brackets=i.get("brackets", "()"),
-                             marks_at=tuple(i.get("marks_at", ())))
+            items=tuple(Item(i["label"], i["text"], tuple(i["footnotes"]), parent=i.get("parent"),
+                             brackets=i.get("brackets", "()"), marks_at=tuple(i.get("marks_at", ())))
                         for i in p["items"]),
             footnotes=tuple(p["footnotes"]),
             marks_at=tuple(p.get("marks_at", ())),

@@ -69,6 +69,20 @@ def test_stored_document_rebuilds_the_parsed_one_exactly(store):
         assert content_hash(stored[0]) == content_hash(document)
 
 
+def test_nested_sub_paragraphs_come_back_under_their_parent(store, tmp_path):
+    # (c)(ii) is read back as (c)(ii), not as a top-level (ii)
+    path = tmp_path / "nested.txt"
+    path.write_text("United Nations A/C.3/80/L.99\n\nThe General Assembly,\n\nRecalling x,\n\n1. Requests:\n"
+                    "(a) A report;\n(b) A budget, including:\n(i) Staff costs;\n(ii) Travel costs;\n\n"
+                    "2. Decides to remain seized of the matter.\n", encoding="utf-8")
+    run("add", str(path), "--store", store)
+    document = parse_file(str(path))[0]
+    assert [(i.parent, i.label) for i in document.paragraph("OP1").items] == [
+        (None, "a"), (None, "b"), ("b", "i"), ("b", "ii")]
+    stored = resolver(store)("L.99")
+    assert stored is not None and stored[0].paragraphs == document.paragraphs
+
+
 def test_new_text_under_a_known_symbol_is_a_revision(store, tmp_path):
     run("add", str(SAMPLE), "--store", store)
     text = SAMPLE.read_text(encoding="utf-8").replace("承认数字鸿沟中存在性别鸿沟", "承认数字鸿沟中仍存在性别鸿沟")

@@ -134,3 +134,13 @@ def test_a_version_whose_only_change_is_a_moved_mark_is_a_new_revision(tmp_path)
     assert result.stdout.endswith(
         "[footnote references]  L.41 rev 1 PP1 → L.41 rev 2 PP1: 1 after “of Human Rights,”, 2 after “on Human "
         "Rights” → 1 after “of Human Rights,”, 2 after “and other instruments,”\n")
+
+
+def test_the_html_copy_of_the_text_sets_each_mark_where_it_stands():
+    from resdiff.render.html import clean_text
+
+    assert clean_text(parse_text(FM3, "fm3.txt")[0]) == (
+        "The General Assembly,\n"
+        "Guided by the Universal Declaration of Human Rights,¹ the International Covenants on Human Rights and other "
+        "instruments,²\n1. Decides to act;\n2. Requests a report.\n__________\n"
+        "1 Resolution 217 A (III).\n2 Resolution 2200 A (XXI), annex.\n")

@@ -41,7 +41,7 @@ from . import (
     reading_warnings,
     warnings_heading,
 )
-from .docx import chapeau, line_marks, paragraph_lines, part_cuts
+from .docx import chapeau, paragraph_lines, part_cuts, placed_marks
 
 # Order of the counts in the header; the first six are kinds of change, the last two are flags.
 SUMMARY_ORDER = ("modified", "added", "removed", "merged", "split", "moved", "renumbered", "unchanged")
@@ -769,8 +769,8 @@ def _correspondence(comparison: Comparison) -> str:
 def clean_text(document: Document) -> str:
     """A document's whole text as a delegate would paste it, with no mark of any change: the
     agenda item and sponsors line where it prints them, the title, the chapeau, then each paragraph
-    as printed ("3. Decides:", "(a) …"), one a line, each line followed by the footnote marks it
-    cites (superscript digits: resdiff does not know where inside the line a mark stood), then,
+    as printed ("3. Decides:", "(a) …"), one a line, each footnote mark where the text sets it
+    (superscript digits; at the line's end where its place is not known), then,
     under a rule, the footnotes ("1 See A/78/511.")."""
     lines = [part for part in (document.agenda_item, document.sponsors, document.title) if part]
     # a resolution in parts: part A's label and title above the chapeau, each part's label and
@@ -786,8 +786,14 @@ def clean_text(document: Document) -> str:
             paragraph = replace(paragraph, text=paragraph.text[:cuts[paragraph.id]] + "\n"
                                 + paragraph.text[cuts[paragraph.id] + 1:])
         printed = paragraph_lines(paragraph)
-        marked = line_marks(paragraph) + [()] * len(printed)
-        lines.extend(text + "".join(_printed_mark(m) for m in marks) for text, marks in zip(printed, marked))
+        body = paragraph.body
+        for n, (line, places) in enumerate(zip(body.split("\n"), placed_marks(paragraph, body))):
+            # each mark where the text sets it (at the line's end where its place is not known)
+            text, done = printed[n][: len(printed[n]) - len(line)], 0
+            for place, marks in places:
+                text += line[done:place] + "".join(_printed_mark(m) for m in marks)
+                done = place
+            lines.append(text)
     if document.footnotes:
         lines.append("__________")
         lines.extend(f"{footnote.mark} {footnote.text}" for footnote in document.footnotes)

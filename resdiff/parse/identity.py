@@ -7,6 +7,7 @@ or in brackets (inside the text only a page's head or foot, the symbol alone on 
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -558,15 +559,32 @@ def _with_year(symbol: str, line: str, end: int) -> str:
 
 
 def _header_date(lines) -> str | None:
+    """The first date of the calendar the masthead prints, as YYYY-MM-DD: a day no month has
+    ("31 February 2025", "0 декабря 2025 года", a misprint or a misread) is none.
+
+    >>> _header_date(["Distr.: General", "31 février 2025", "2 de marzo de 2025"])
+    '2025-03-02'
+    >>> _header_date(["2025年2月30日"]) is None
+    True
+    """
     head = "\n".join(lines[:40])
-    match = _EN_DATE.search(head)
-    if match:
+    for match in _EN_DATE.finditer(head):
         month = _MONTHS[re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", match.group(2))).casefold()]
-        return f"{int(match.group(3)):04d}-{month:02d}-{int(match.group(1)):02d}"
-    match = _ZH_DATE.search(head)
-    if match:
-        return f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}"
+        day = _calendar_day(int(match.group(3)), month, int(match.group(1)))
+        if day:
+            return day
+    for match in _ZH_DATE.finditer(head):
+        day = _calendar_day(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if day:
+            return day
     return None
+
+
+def _calendar_day(year: int, month: int, day: int) -> str | None:
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def symbol_from_filename(source: str) -> str | None:

@@ -1176,10 +1176,24 @@ def _later(date: str, minutes: int) -> str:
 
 
 def _revision_date(comparison: Comparison, options: RenderOptions) -> str:
+    """The revisions' date: the new version's, where it is a day of the calendar (a front
+    matter's "date: 2025-02-31" is none), else a fixed one.
+
+    >>> from resdiff.model import Comparison, Document
+    >>> [_revision_date(Comparison(None, Document("A/1", None, "en", (), date=d), ()), RenderOptions())
+    ...  for d in ("2025-11-12", "2025-02-31", "2025-13-01T00:00:00Z")] == ["2025-11-12T00:00:00Z", FIXED_DATE, FIXED_DATE]
+    True
+    """
+    from datetime import datetime
+
     date = options.date or comparison.new.date
     if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        return f"{date}T00:00:00Z"
+        date = f"{date}T00:00:00Z"
     if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}T[\d:]{8}Z", date):
+        try:
+            datetime.strptime(date, "%Y-%m-%dT%H:%M:%SZ")
+        except ValueError:
+            return FIXED_DATE
         return date
     return FIXED_DATE
 

@@ -491,10 +491,10 @@ def test_arabic_paragraphs_and_runs_run_right_to_left():
     root = etree.fromstring(_document_xml(data))
     paragraphs = list(root.iter(f"{W}p"))
     bidi = [p.find(f"{W}pPr/{W}bidi") is not None for p in paragraphs]
-    # The symbol and the title (Latin letters) stay left to right; the chapeau and every
-    # paragraph of the text run right to left.
-    assert bidi == [False, False] + [True] * (len(paragraphs) - 2)
-    rtl, ltr = zip(*(_runs_by_direction(p) for p in paragraphs[2:]))
+    # The symbol (Latin letters; the text prints no title) stays left to right; the chapeau and
+    # every paragraph of the text run right to left.
+    assert bidi == [False] + [True] * (len(paragraphs) - 1)
+    rtl, ltr = zip(*(_runs_by_direction(p) for p in paragraphs[1:]))
     # Inside Arabic paragraphs only the inserted symbol is a left-to-right run, brackets outside it.
     assert [t for texts in ltr for t in texts] == ["S/RES/242 (1967)"]
     assert "(" in [t for texts in rtl for t in texts] and "12 " in rtl[2] and "24 " in rtl[2]

@@ -439,7 +439,7 @@ def _is_header_line(line: str) -> bool:
         or bool(AGENDA.search(line[:300]))
         or _OPERATIVE.match(line) or line[-1] in "。;；"
         # a web page's prose before the text ("… la resolución 2758 estipula:"), not a title
-        or bool(re.fullmatch(r"[A-Z]{1,2}/\S+(?:\s*\((?:19|20)\d\d|[IVXL]+\))?\*?", line))  # the symbol alone
+        or bool(re.fullmatch(r"[A-Z]{1,2}/\S+(?:\s*\((?:(?:19|20)\d\d|[IVXL]+)\))?\*?", line))  # the symbol alone
         or (len(line) > 80 and line[-1] in ".:" and not (len(line) <= _CITATION_LINE and _LIBRARY_CITATION.match(line)))
         or (_reads_as_prose(line) and not _LIBRARY_CITATION.match(line[:_CITATION_LINE]))
         or bool(ORGAN_NAME.fullmatch(line))

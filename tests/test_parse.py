@@ -295,6 +295,27 @@ def test_text_without_resolution_is_a_parse_error():
     assert caught.value.path == "minutes.txt"
 
 
+@pytest.mark.parametrize(("text", "chapeau"), [
+    ("الأمم المتحدة\nهذا نص لا يحتوي على قرار\n", "'إن الجمعية العامة،'"),
+    ("Ceci n'est pas une résolution : rien ici.\n", "'L'Assemblée générale,'"),
+    ("Esto no es una resolución: nada aquí.\n", "'La Asamblea General,'"),
+    ("Это не резолюция.\n", "'Генеральная Ассамблея,'"),
+])
+def test_the_error_names_the_chapeau_in_the_texts_own_language(text, chapeau):
+    # an Arabic user is not told of '大会，' and 'The General Assembly,' only
+    with pytest.raises(ParseError) as caught:
+        parse_text(text, "x.txt")
+    assert str(caught.value) == (
+        f"x.txt: no resolution text found: no chapeau such as {chapeau} and no numbered operative paragraphs")
+
+
+def test_the_error_for_chinese_or_english_names_both_chapeaus():
+    with pytest.raises(ParseError) as caught:
+        parse_text("Minutes of the meeting.\n", "x.txt")
+    assert str(caught.value) == ("x.txt: no resolution text found: no chapeau such as '大会，' or "
+                                         "'The General Assembly,' and no numbered operative paragraphs")
+
+
 def test_a_recommended_draft_is_named_by_the_sentence_pointing_to_its_paragraph():
     from resdiff.parse import parse_file
 

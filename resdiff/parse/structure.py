@@ -245,6 +245,12 @@ def _renumbered(document: Document, origin: list[int]) -> Document:
                    warnings=tuple(lines_of(w) for w in document.warnings), span=span)
 
 
+# The chapeau the error for a text without one names, in the text's language (Chinese and
+# English: both, as the message has always named them).
+_EXAMPLE_CHAPEAUS = {"fr": "'L'Assemblée générale,'", "es": "'La Asamblea General,'",
+                     "ru": "'Генеральная Ассамблея,'", "ar": "'إن الجمعية العامة،'"}
+
+
 def _read_text(text: str, source: str | None) -> list[Document]:
     md_problems: list[tuple[int, Message]] = []  # (the Markdown footnote definitions' problems)
     meta, lines, md_footnotes = _front_matter(text.split("\n"), md_problems)
@@ -287,6 +293,14 @@ def _read_text(text: str, source: str | None) -> list[Document]:
             unknown_chapeaus.add(shaped)
             said[shaped] = _unknown_chapeau_message(lines, shaped)
         elif first is None:
+            language = detect_language("\n".join(lines))
+            if language in _EXAMPLE_CHAPEAUS:
+                # (named in the text's own language: an Arabic user is shown the Arabic chapeau)
+                raise ParseError(
+                    _("no resolution text found: no chapeau such as {chapeau} and no numbered operative "
+                      "paragraphs").format(chapeau=_EXAMPLE_CHAPEAUS[language]),
+                    path=source,
+                )
             raise ParseError(
                 _("no resolution text found: no chapeau such as '大会，' or 'The General Assembly,' "
                   "and no numbered operative paragraphs"),

@@ -281,10 +281,11 @@ def load_pair(old: str, new: str | None, old_symbol: str | None, new_symbol: str
                                    "compared here (give --old {label} --new {label} to compare it)"),
                                 label=label, compared=a.label if a.label == b.label else f"{a.label} → {b.label}"))
             print(_("resdiff: warning: {message}").format(message=tr(said[-1])), file=sys.stderr)
-    if a.language != b.language and a.symbol and a.symbol == b.symbol:
+    if a.language != b.language and a.symbol and a.symbol == b.symbol and not (old in read and new in read):
         from dataclasses import replace
 
-        # one symbol in two languages: the headings name each side's ("L.15 [en] → L.15 rev 2 [ru]")
+        # one symbol in two languages, one of them taken from the store (files are named by the
+        # user): the headings name each side's ("L.15 [en] → L.15 rev 2 [ru]")
         a, b = replace(a, shown_language=language_label(a.language)), replace(b, shown_language=language_label(b.language))
     return a, b, tuple(said)
 

@@ -221,7 +221,7 @@ def star_notes(lines: list[str], cited: set[str] | frozenset[str] = frozenset())
             under = False
         elif star and (under or (k > last and star.group(1) in cited)):
             found.add(k)
-        elif not _BARCODE.match(line):
+        elif "*" in line and not _BARCODE.match(line):  # (a line without one cites none: not searched)
             cited.update(_STAR_MARK.findall(line))
     return found
 
@@ -232,7 +232,8 @@ def star_marks(lines: list[str]) -> frozenset[str]:
     >>> sorted(star_marks(["A/80/L.5*", "Iraq:** draft resolution", "*2519873*"]))
     ['*', '**']
     """
-    return frozenset(m for line in lines if not _BARCODE.match(line.strip()) for m in _STAR_MARK.findall(line))
+    return frozenset(m for line in lines if "*" in line and not _BARCODE.match(line.strip())
+                     for m in _STAR_MARK.findall(line))
 
 
 # The white space before a mark is taken from where it starts only: a search from every place

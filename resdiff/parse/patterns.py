@@ -207,10 +207,15 @@ def star_notes(lines: list[str], cited: set[str] | frozenset[str] = frozenset())
     [3]
     >>> sorted(star_notes(["Iraq:* draft resolution", "1. Decides;", "* On behalf of …", "** Reissued"]))
     [2]
+
+    A web page's list of paragraphs, each bulleted "* ", ends where its last numbered one does:
+    >>> sorted(star_notes(["A/80/L.5*", "* Recalling,", "* 1. Decides;", "* 2. Acts.", "* Reissued"]))
+    [4]
     """
     found: set[int] = set()
     stripped = [line.strip() for line in lines]
-    last = max((k for k, line in enumerate(stripped) if _OPERATIVE.match(line)), default=-1)
+    last = max((k for k, line in enumerate(stripped) if _OPERATIVE.match(line)
+                or line[:2] == "* " and _OPERATIVE.match(line[2:].lstrip())), default=-1)
     cited = set(cited)
     under = False
     for k, line in enumerate(stripped):

@@ -567,8 +567,16 @@ def _is_report_paragraph(line: str) -> bool:
     return bool(re.match(r"^\d{1,3}\s?[.．]\s", line)) and bool(_SYMBOL.search(line) or "委员会" in line or "Committee" in line)
 
 
+# A web page's link to the rest of its site ("Read more"): the text's end, unless a numbered
+# paragraph follows it (a link set between two paragraphs, read with the page's furniture).
+_WEB_LINK = re.compile(r"^(?:Перейти|Read more|Lire la suite|Leer más|阅读全文|閱讀全文)\b", re.IGNORECASE)
+
+
 def _end_of_text(lines: list[str], begin: int, limit: int) -> int:
     for i in range(begin, limit):
+        if _WEB_LINK.match(lines[i].strip()) and _OPERATIVE.match(
+                next((line.strip() for line in lines[i + 1 : limit] if line.strip()), "")):
+            continue
         if _adoption_line(lines[i].strip()):
             return _date_above(lines, begin, i)
     return limit

@@ -67,6 +67,7 @@ from .patterns import (
     glued_symbol,
     opens_operative,
     opens_preambular,
+    section_heading,
     organ_of,
     star_marks,
     star_notes,
@@ -921,6 +922,7 @@ def _paragraphs(body: list[str], quoted: bool, layout: Layout, known_marks: set[
     read as a double-spaced copy), a Chinese line going on from a full line ending with "，"
     across that blank line is read as the paragraph's, and named in a warning.
     """
+    _set_apart_stray_lines(layout)
     gone_on: list[Line] = []
     double = len(layout.lines) >= 3 and all(line.blank_before for line in layout.lines[1:])
     after_semicolon: list[Line] = []
@@ -946,6 +948,40 @@ def _paragraphs(body: list[str], quoted: bool, layout: Layout, known_marks: set[
         chunks, cut = _wrapped_trailing(chunks, cut, layout.lines)
     trailing = [(line.at, line.text) for line in _lines_of(chunks[cut:], layout.lines)]
     return _classify(chunks[:cut], quoted, marks, source), _unique_footnotes(layout.footnotes), trailing
+
+
+_STRAY_LENGTH = 60  # the longest stray line between two numbered paragraphs
+
+
+def _set_apart_stray_lines(layout: Layout) -> None:
+    """A short line standing alone between two numbered paragraphs, the first ended with a
+    semicolon, the second numbered next (a web copy's "Advertisement", "Publicité", "Read more"):
+    no sentence of either paragraph, so it is listed with the furniture and named in a warning
+    (a heading of the resolution printed so is then not compared, but never read into the
+    paragraph before)."""
+    lines = layout.lines
+    stray: list[int] = []
+    last = None  # the number of the last numbered paragraph
+    for k, line in enumerate(lines):
+        text = line.text.strip()
+        number = _OPERATIVE.match(text)
+        if number:
+            last = int(number.group(1))
+            continue
+        if last is None or k == 0 or k + 1 >= len(lines) or not lines[k - 1].text.rstrip().endswith((";", "؛", "；")):
+            continue
+        following = _OPERATIVE.match(lines[k + 1].text.strip())
+        if (following and int(following.group(1)) == last + 1 and 0 < len(text) <= _STRAY_LENGTH
+                and not _TERMINAL_END.search(text) and text[-1:] not in "؛،" and not _LABEL.match(text)
+                and not (text[:1].islower() and text[:1] < "\u0250") and section_heading(text) is None
+                and not opens_preambular(text) and not opens_operative(text)):
+            stray.append(k)
+    for k in reversed(stray):
+        line = lines.pop(k)
+        layout.furniture.append((line.at, line.text.strip()))
+        layout.problems.append((line.at, Message(
+            N_("“{text}” stands alone between two numbered paragraphs and is no sentence of either: left out as "
+               "page furniture (if it is a heading of the text, it is not compared)"), text=line.text.strip())))
 
 
 # A footnote's body printed as text, with no rule above it: "1 See …", "[1] See …", "⁽¹⁾ See …".

@@ -67,8 +67,8 @@ from .patterns import (
     glued_symbol,
     opens_operative,
     opens_preambular,
-    section_heading,
     organ_of,
+    section_heading,
     star_marks,
     star_notes,
 )

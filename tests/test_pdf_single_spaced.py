@@ -56,3 +56,10 @@ def test_a_resolution_text_saved_as_pdf_reads_all_its_paragraphs():
     assert [(p.id, p.body) for p in pdf.paragraphs] == [(p.id, p.body) for p in text.paragraphs]
     assert [(f.mark, f.text) for f in pdf.footnotes] == [(f.mark, f.text) for f in text.footnotes] == [
         ("1", "A/49/765, annex I."), ("2", "A/52/174, annex I.")]
+
+
+def test_a_heading_atop_a_page_is_not_run_into_the_paragraph_ending_short_before_the_break():
+    # Word draft (python-docx, a page break after paragraph 3) saved as PDF by LibreOffice
+    assert pdf_text((HERE / "heading_after_page_break.pdf").read_bytes()).split("\n\n")[-3:] == [
+        "3. The Committee considered the item at its 10th meeting and took note of the report before it.",
+        "III. Recommendation", "4. The Committee recommends the adoption of the draft resolution.\n"]

@@ -10,7 +10,8 @@ where each piece of text sits on the page and in what size, and that decides wha
 - footnote marks are small raised digits, written out as superscript digits (``¹``);
 - a paragraph ends where the line spacing widens or the next line is indented, on a page or
   across a page break, and where a line ends well short of the measure (a single-spaced text
-  saved as PDF: one paragraph a line, no space between).
+  saved as PDF: one paragraph a line, no space between), also a line atop a page after one that
+  ended short at the foot of the page before.
 
 The result is the plain text ``parse_text`` reads: one paragraph a line, blank lines between,
 footnote bodies as "¹ text" lines after the paragraph that carries their mark.
@@ -154,6 +155,7 @@ def _pdf_text(data: bytes, source: str | None) -> tuple[str, list[tuple[int, str
             note_places.clear()
 
     dropped: list[tuple[int, str, int]] = []
+    last: _Line | None = None  # the last line of text read on the pages before
     for number, (height, lines) in enumerate(pages):
         printed = {id(line): k for k, line in enumerate((line for line in lines if line.text.strip()), 1)}
         kept = [line for line in lines if not _is_furniture(line, number, height, body_size, heads)]
@@ -178,7 +180,10 @@ def _pdf_text(data: bytes, source: str | None) -> tuple[str, list[tuple[int, str
             if not text:
                 continue
             opens = (
-                previous is None and _starts_paragraph(line, text, margin)
+                previous is None and (
+                    _starts_paragraph(line, text, margin)
+                    # a heading atop a page, after a paragraph that ended short at the foot of the last
+                    or last is not None and _ends_short(last, line, measure, margin, body_size))
                 or previous is not None and (
                     previous.y - line.y > max(1.4 * max(line.size, previous.size), 1.15 * pitch)
                     or abs(line.size - body_size) < 1.0 and _starts_paragraph(line, text, margin)
@@ -197,7 +202,7 @@ def _pdf_text(data: bytes, source: str | None) -> tuple[str, list[tuple[int, str
             if not paragraph:
                 begins = (number + 1, printed.get(id(line), 1))
             paragraph.append(text)
-            previous = line
+            previous = last = line
             if at_top < 0:
                 at_top = len(out)
         page_notes, unplaced = _footnotes(notes)

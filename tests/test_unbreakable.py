@@ -232,6 +232,28 @@ def test_mostly_utf8_with_a_stray_byte_is_read_as_utf8_with_a_warning_naming_the
     assert done.stderr == f"resdiff: warning: {damaged}: 1 byte that is not UTF-8, on line {line}, shown as \ufffd\n"
 
 
+def test_a_byte_windows_1252_leaves_undefined_is_warned_about_naming_its_line(tmp_path):
+    # Before, a French text read as Windows-1252 lost the byte 0x81 (one of the five it leaves
+    # undefined) as "\ufffd" with no word, where the same byte in UTF-8 text is warned about.
+    text = ("L'Assemblée générale,\nRappelant sa résolution 79/166,\n"
+            "1. Réaffirme que la faim constitue un outrage ;\n2. Décide de poursuivre l'examen de la question.\n")
+    damaged = tmp_path / "bad1252.txt"
+    damaged.write_bytes(text.encode("cp1252").replace(b"faim constitue", b"faim \x81constitue")
+                        .replace(b"examen", b"\x8d\x8fexamen"))
+    done = run("parse", damaged)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == f"resdiff: warning: {damaged}: 3 bytes that are not Windows-1252, on lines 3, 4, shown as \ufffd\n"
+    assert "OP1  operative   Réaffirme que la faim \ufffdconstitue un outrage ;" in done.stdout
+    strict = run("parse", damaged, "--strict")
+    assert strict.returncode == 2
+    one = tmp_path / "one.txt"
+    one.write_bytes(text.encode("cp1252").replace(b"faim constitue", b"faim \x90constitue"))
+    assert parse_bytes(one.read_bytes(), "one.txt")[0].warnings == (
+        "1 byte that is not Windows-1252, on line 3, shown as \ufffd",)
+    # A clean Windows-1252 text has no warning.
+    assert parse_bytes(text.encode("cp1252"), "fr.txt")[0].warnings == ()
+
+
 def test_a_windows_1252_byte_in_utf8_chinese_is_not_mojibake():
     data = SAMPLE.read_bytes()
     cut = data.index(b"\n", 3000)

@@ -215,7 +215,7 @@ def decode_report(data: bytes, path: str | None = None) -> tuple[str, tuple[str,
         if mostly is not None:
             text, warnings = mostly
         else:
-            text = _decode_without_bom(data, path)
+            text, warnings = _decode_without_bom(data, path)
     text = text.replace("\r\n", "\n")
     for line_break in _LINE_BREAKS:
         if line_break in text:
@@ -255,35 +255,56 @@ def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     valid = sum(1 for ch in text if ord(ch) > 127) - len(bad)
     if valid < 4 * len(bad) or len(bad) > 1000:
         return None
+    return text, (_bad_bytes_warning(data, bad, "UTF-8"),)
+
+
+def _bad_bytes_warning(data: bytes, bad: list[tuple[int, int]], encoding: str) -> Message:
+    """The warning naming the lines of the bytes ``encoding`` does not decode (shown as U+FFFD)."""
     lines = sorted({data.count(b"\n", 0, start) + 1 for start, _ in bad})
     where = listed(lines, most=10)
     count = sum(end - start for start, end in bad)
     if count == 1:
-        template = N_("{count} byte that is not UTF-8, on line {where}, shown as \ufffd")
+        template = N_("{count} byte that is not {encoding}, on line {where}, shown as \ufffd")
     elif len(lines) == 1:
-        template = N_("{count} bytes that are not UTF-8, on line {where}, shown as \ufffd")
+        template = N_("{count} bytes that are not {encoding}, on line {where}, shown as \ufffd")
     else:
-        template = N_("{count} bytes that are not UTF-8, on lines {where}, shown as \ufffd")
-    return text, (Message(template, count=count, where=where),)
+        template = N_("{count} bytes that are not {encoding}, on lines {where}, shown as \ufffd")
+    return Message(template, count=count, where=where, encoding=encoding)
 
 
-def _decode_without_bom(data: bytes, path: str | None) -> str:
+def _windows_1252(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """``data`` read as Windows-1252; the five bytes it leaves undefined (0x81, 0x8D, 0x8F, 0x90,
+    0x9D) are shown as U+FFFD with a warning naming their lines, as a stray byte in UTF-8 is.
+
+    >>> _windows_1252(b"caf\\xe9\\n\\x81")
+    ('café\\n\ufffd', ('1 byte that is not Windows-1252, on line 2, shown as \ufffd',))
+    """
+    _BAD_BYTES.clear()
+    try:
+        text = data.decode("cp1252", errors="resdiff-record")
+        bad = list(_BAD_BYTES)
+    finally:
+        _BAD_BYTES.clear()
+    return text, ((_bad_bytes_warning(data, bad, "Windows-1252"),) if bad else ())
+
+
+def _decode_without_bom(data: bytes, path: str | None) -> tuple[str, tuple[str, ...]]:
     if b"\x00" in data[:4096]:
         # UTF-16 without a BOM: every other byte of ASCII text is NUL.
         even = data[0:4096:2].count(0)
         odd = data[1:4096:2].count(0)
         if odd > even * 4 and odd > len(data[:4096]) // 8:
-            return _try(data, "utf-16-le", path)
+            return _try(data, "utf-16-le", path), ()
         if even > odd * 4 and even > len(data[:4096]) // 8:
-            return _try(data, "utf-16-be", path)
+            return _try(data, "utf-16-be", path), ()
         raise _binary(path)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), ()
     except UnicodeDecodeError:
         pass
     other = _other_script(data)
     if other is not None:
-        return other
+        return other, ()
     try:
         chinese = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -292,8 +313,8 @@ def _decode_without_bom(data: bytes, path: str | None) -> str:
     # it make one Han character), so GB18030 is refused where it yields Han characters alone or
     # in pairs among Latin letters; Chinese text, and English with GB-encoded quotation marks, pass.
     if chinese is not None and not _stray_han(chinese):
-        return chinese
-    return data.decode("cp1252", errors="replace")
+        return chinese, ()
+    return _windows_1252(data)
 
 
 # The legacy encodings of the UN languages' other scripts: Traditional Chinese (Big5 and its

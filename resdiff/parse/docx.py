@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import InputError
 from ..i18n import N_, Message, _, ngettext
+from ..lazypattern import lazy
 from ..model import Document
 from ..text import SUPERSCRIPT_DIGITS
 from .structure import parse_text, place_furniture
@@ -486,7 +487,7 @@ def _paragraph_text(paragraph, order: _Marks | None, hidden: list[str] | None = 
                 if pending and (child.text or "").isdigit():
                     settle(child.text)  # a custom mark in the reference's own run, as Word writes it
                     continue
-                if pending and (star := _STAR_MARK.match(child.text or "")):
+                if pending and (child.text or "")[:1] == "*" and (star := _STAR_MARK.match(child.text or "")):
                     # an asterisk mark ("Iraq:* draft resolution", the "On behalf of …" note): its own
                     # mark, never numbered, kept in the text as printed
                     settle(star.group(0))
@@ -533,7 +534,7 @@ def _paragraph_text(paragraph, order: _Marks | None, hidden: list[str] | None = 
 
 
 # The asterisks Word writes after a reference with a custom mark ("*", "**").
-_STAR_MARK = re.compile(r"^\*{1,3}(?!\*)")
+_STAR_MARK = lazy(r"^\*{1,3}(?!\*)")
 
 
 # The Symbol font's characters (Adobe's Symbol encoding, 0x20-0xFE) as Unicode.

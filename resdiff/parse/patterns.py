@@ -192,9 +192,9 @@ _PLAIN_FOOTNOTE = re.compile(r"^(?=\(?(\d{1,3}))(?:\(\d{1,3}\)\s*|\d{1,3}\s+)(\S
 # behalf of the States Members … of the Group of 77 and China.") or its symbol ("A/80/L.5**" /
 # "** Reissued for technical reasons …") cites one: group 1 the mark, group 2 the text (never a
 # printer's barcode, "*2519873*").
-STAR_FOOTNOTE = re.compile(r"^(\*{1,3})(?!\d{6,8}\*)\s*([^\s*].*)$")
+STAR_FOOTNOTE = lazy(r"^(\*{1,3})(?!\d{6,8}\*)\s*([^\s*].*)$")
 # An asterisk mark as a text cites it: run onto a word, a colon or the symbol ("Iraq:*", "L.30**").
-_STAR_MARK = re.compile(r"(?<=[^\s*])(\*{1,3})(?!\*)")
+_STAR_MARK = lazy(r"(?<=[^\s*])(\*{1,3})(?!\*)")
 
 
 def star_notes(lines: list[str], cited: set[str] | frozenset[str] = frozenset()) -> set[int]:
@@ -213,6 +213,8 @@ def star_notes(lines: list[str], cited: set[str] | frozenset[str] = frozenset())
     [4]
     """
     found: set[int] = set()
+    if not any("*" in line for line in lines):
+        return found  # (most texts: no line to look at)
     stripped = [line.strip() for line in lines]
     last = max((k for k, line in enumerate(stripped) if _OPERATIVE.match(line)
                 or line[:2] == "* " and _OPERATIVE.match(line[2:].lstrip())), default=-1)

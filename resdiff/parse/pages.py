@@ -44,6 +44,7 @@ from .patterns import (
     glued_symbol,
     opens_operative,
     opens_preambular,
+    section_heading,
     star_notes,
 )
 from .records import Block, Layout, Line
@@ -88,6 +89,10 @@ def _size(key: str) -> int:
 
 
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+# The distribution line itself, not a word of it alone ("General", "Limited").
+_DISTR_LINE = re.compile(r"^(?:Distr|Original|分发)", re.I)
 
 
 def _is_furniture(line: str, titles: list[str], after_furniture: bool = False) -> bool:
@@ -226,6 +231,13 @@ def lay_out(body: list[str], quoted: bool, titles: list[str], symbols: frozenset
             # carrying it ("…信息社会，" then "1"), with text, not furniture, around it.
             last = kept[-1]
             kept[-1] = Line(last.text + line, last.blank_before, last.indented, last.at)
+            continue
+        if kept and not in_footnotes and section_heading(kept[-1].text.strip()) == "label" \
+                and _DISTR.match(line) and not _DISTR_LINE.match(line):
+            # "I" / "General", "A" / "General": the title of a section under its numeral, not the
+            # masthead's distribution line
+            kept.append(Line(line, blank, _indent(raw) > margin, position))
+            blank = False
             continue
         if line in MASTHEAD_LINES and kept and not blank and not after_furniture and not in_footnotes \
                 and runs_on(kept[-1].text, _following(body, position), capitals=True):

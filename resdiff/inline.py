@@ -303,8 +303,8 @@ def diff_texts(old: str, new: str) -> tuple[Span, ...]:
     if old > new:
         # One direction is computed and the other is its mirror, so that comparing B with A
         # gives exactly the spans (and so the similarity) of A with B, deletions and
-        # insertions swapped.
-        return mirror(diff_texts(new, old))
+        # insertions swapped (made so at once: ``mirror`` of the spans of new to old).
+        return _diff_texts(new, old, mirrored=True)
     return _diff_texts(old, new)
 
 
@@ -327,7 +327,7 @@ def mirror(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def _diff_texts(old: str, new: str) -> tuple[Span, ...]:
+def _diff_texts(old: str, new: str, mirrored: bool = False) -> tuple[Span, ...]:
     old_units, old_keys = _units(old)
     new_units, new_keys = _units(new)
     diffs: Sequence[tuple[int, Sequence[str]]]
@@ -384,7 +384,7 @@ def _diff_texts(old: str, new: str) -> tuple[Span, ...]:
             pending_new.append(text)
     if pending_old or pending_new:
         pieces.extend(_refine("".join(pending_old), "".join(pending_new)))
-    return _coalesce(pieces)
+    return _coalesce(pieces, mirrored)
 
 
 def _coarse(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, Sequence[str]]]:
@@ -442,8 +442,10 @@ def _cleanup(raw: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return raw
 
 
-def _coalesce(pieces: list[tuple[Op, str]]) -> tuple[Span, ...]:
-    """Merge neighbours of one kind; within a replacement, deletions come before insertions."""
+def _coalesce(pieces: list[tuple[Op, str]], mirrored: bool = False) -> tuple[Span, ...]:
+    """Merge neighbours of one kind; within a replacement, deletions come before insertions.
+    ``mirrored``: the spans that turn the pieces' new text into their old (``mirror`` of the
+    result), made at once."""
     merged: list[list] = []
     for op, text in pieces:
         if not text:
@@ -465,6 +467,8 @@ def _coalesce(pieces: list[tuple[Op, str]]) -> tuple[Span, ...]:
         while k < len(merged) and merged[k][0] is not Op.EQUAL:
             (deleted if merged[k][0] is Op.DELETE else inserted).append(merged[k][1])
             k += 1
+        if mirrored:
+            deleted, inserted = inserted, deleted
         if deleted:
             result.append(Span(Op.DELETE, "".join(deleted)))
         if inserted:

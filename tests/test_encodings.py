@@ -73,7 +73,7 @@ def test_a_french_text_in_windows_1252_is_not_read_as_gb18030(tmp_path):
 
 
 # The legacy encodings a text in each script may come in; the language is the file name's.
-LEGACY = {"zh-Hant": ("big5", "cp950"), "zh": ("gb18030",), "ru": ("cp1251", "koi8_r"), "ar": ("cp1256",),
+LEGACY = {"zh-Hant": ("big5", "cp950"), "zh": ("gb18030",), "ru": ("cp1251", "koi8_r", "cp866"), "ar": ("cp1256",),
           "fr": ("cp1252",), "es": ("cp1252",), "en": ("cp1252",)}
 
 
@@ -102,4 +102,17 @@ def test_real_texts_in_their_scripts_legacy_encodings_parse_as_in_utf8():
         expected = without_source(parse_bytes(path.read_text(encoding="utf-8").encode("utf-8"), path.name))
         assert without_source(parse_bytes(data, path.name)) == expected, (path.name, encoding)
         seen.add(encoding)
-    assert seen == {"big5", "cp950", "gb18030", "cp1251", "koi8_r", "cp1256", "cp1252"}
+    assert seen == {"big5", "cp950", "gb18030", "cp1251", "koi8_r", "cp866", "cp1256", "cp1252"}
+
+
+def test_a_russian_draft_in_the_dos_code_page_is_read_as_russian():
+    # Before, CP866 (named CP1125, its Ukrainian twin, by the detector) was read as Windows-1252:
+    # a gibberish title, "language fr", no word on the encoding.
+    text = ("Организация Объединенных Наций A/C.3/80/L.15\nГенеральная Ассамблея Distr.: Limited\n"
+            "20 октября 2025 года\nТретий комитет\nПункт 71 b повестки дня\nПоощрение и защита прав человека\n"
+            "Бельгия, Франция и Люксембург: проект резолюции\nПраво на питание\nГенеральная Ассамблея,\n"
+            "ссылаясь на свою резолюцию 79/166,\n1. вновь подтверждает, что голод является надругательством;\n"
+            "2. постановляет продолжить рассмотрение этого вопроса.\n")
+    document = parse_bytes(text.encode("cp866"), "ru866.txt")[0]
+    assert (document.title, document.language, document.warnings) == ("Право на питание", "ru", ())
+    assert without_source(parse_bytes(text.encode("cp866"), "x.txt")) == without_source(parse_bytes(text.encode(), "x.txt"))

@@ -325,7 +325,10 @@ def _decode_without_bom(data: bytes, path: str | None) -> tuple[str, tuple[str, 
 # meant, and GB18030 is told apart from Western text by the rule below. A few words are too few
 # to tell (they are read as before); a resolution's paragraph is enough.
 _OTHER_SCRIPTS = {"big5", "cp950", "big5hkscs", "cp1251", "koi8_r", "koi8_u", "iso8859_5", "mac_cyrillic",
-                  "cp866", "cp1256", "iso8859_6"}
+                  "cp866", "cp1125", "cp1256", "iso8859_6"}
+# Russian in the DOS code page (CP866) is named CP1125, the Ukrainian DOS code page, which differs
+# from it only in six letters (Ґ, Є, І, Ї) a Russian text has none of: it is read as CP866.
+_RUSSIAN_DOS = "cp866"
 
 
 def _other_script(data: bytes) -> str | None:
@@ -335,6 +338,8 @@ def _other_script(data: bytes) -> str | None:
     '大會，\\n\\n回顧其關於資訊和通信技術促進發展的各項決議，\\n\\n1. 決定繼續審議這個問題；'
     >>> _other_script("Совет Безопасности,".encode("cp1251"))
     'Совет Безопасности,'
+    >>> _other_script("Генеральная Ассамблея, ссылаясь на свою резолюцию 79/166, постановляет продолжить рассмотрение этого вопроса.".encode("cp866"))
+    'Генеральная Ассамблея, ссылаясь на свою резолюцию 79/166, постановляет продолжить рассмотрение этого вопроса.'
     >>> _other_script("إن مجلس الأمن، يدعو جميع الأطراف إلى وقف إطلاق النار فورا؛".encode("cp1256"))
     'إن مجلس الأمن، يدعو جميع الأطراف إلى وقف إطلاق النار فورا؛'
     >>> _other_script("大会，回顾其决议，".encode("gb18030")) is None
@@ -346,7 +351,7 @@ def _other_script(data: bytes) -> str | None:
     if best is None or best.encoding not in _OTHER_SCRIPTS:
         return None
     try:
-        return data.decode(best.encoding)
+        return data.decode(_RUSSIAN_DOS if best.encoding == "cp1125" else best.encoding)
     except UnicodeDecodeError:
         return None
 

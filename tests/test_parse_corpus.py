@@ -33,7 +33,7 @@ COUNTS = {
     "A_RES_ES-11_4.en.txt": ("A/RES/ES-11/4", 7, 8, 0),
     "UN_01-66657_draft_right_to_development_56th_C3.en.txt": (None, 14, 25, 0),
     "A_RES_80_4.md": ("A/RES/80/4", 8, 5, 1),
-    "A_RES_80_6.md": ("A/RES/80/6", 14, 32, 11),
+    "A_RES_80_6.md": ("A/RES/80/6", 14, 32, 10),  # (footnote 9 wraps to "2013 (S/INF/68).")
     "A_RES_80_12.md": ("A/RES/80/12", 14, 10, 5),
     "A_RES_80_13.md": ("A/RES/80/13", 8, 5, 3),
     "A_RES_80_15.md": ("A/RES/80/15", 15, 6, 10),

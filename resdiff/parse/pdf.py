@@ -348,9 +348,10 @@ def _font_widths(font) -> tuple[float, float]:
         return 0.0, 1.0
     if not widths:
         return 0.0, 1.0
-    if flags & 1 or max(widths) - min(widths) < 1:  # FixedPitch
+    narrow = [w for w in widths if w < 900] or widths  # (a CJK font's full-width characters aside)
+    if (flags & 1 or max(widths) - min(widths) < 1) and max(widths) < 800:  # FixedPitch
         return max(widths) / 1000, 1.0
-    return 0.0, min(1.3, max(0.85, sum(widths) / len(widths) / 500))
+    return 0.0, min(1.3, max(0.85, sum(narrow) / len(narrow) / 500))
 
 
 def _point(cm, x: float, y: float) -> tuple[float, float]:
@@ -466,11 +467,17 @@ def _ems(text: str) -> float:
             total += 0.3
         elif char.isupper():
             total += 0.68
-        elif has_cjk(char) or "\uff00" <= char <= "\uffef" or "\u3000" <= char <= "\u303f":
+        elif _wide(char):
             total += 1.0
         else:
             total += 0.47
     return total
+
+
+def _wide(char: str) -> bool:
+    """A character set a full em wide: Han, kana, hangul, full-width forms, CJK punctuation."""
+    return has_cjk(char) or "\uff00" <= char <= "\uffef" or "\u3000" <= char <= "\u303f"
+
 
 
 # Arabic, Hebrew and the like: a right-to-left line begins at the right.
@@ -485,7 +492,8 @@ def _measure(pages, widths: list[float], margin: float, body_size: float) -> flo
                   if line.text.strip() and abs(line.size - body_size) < 1.0)
     if not ends or not widths:
         return 0.0
-    return max(ends[min(len(ends) - 1, int(0.95 * len(ends)))], 0.85 * (min(widths) - margin))
+    return min(max(ends[min(len(ends) - 1, int(0.95 * len(ends)))], 0.85 * (min(widths) - margin)),
+               min(widths) - margin)  # (the right margin at least as wide as the left)
 
 
 def _ends_short(previous: _Line, line: _Line, measure: float, margin: float, body_size: float) -> bool:
@@ -500,6 +508,8 @@ def _ends_short(previous: _Line, line: _Line, measure: float, margin: float, bod
         return False
     if before[-1:] in ",;" and text[:1].isupper() and opens_preambular(text):
         return True  # "…thereon," / "Welcoming the commitment …": a preambular paragraph's opener
+    if (has_cjk(before[-1:]) or has_cjk(text[:1])) and before[-1:] not in "，。；：,;:.":
+        return False  # (Chinese wraps anywhere, in lines of mixed fonts: only after a clause's end)
     word = text.split()[0] if not has_cjk(text[:1]) else text[:2]
     # (a font of fixed pitch is measured exactly; another's width is reckoned, with room to spare)
     return _end(previous, f"{before} {word}") < (0.97 if previous.pitch else 0.85) * measure
@@ -507,9 +517,9 @@ def _ends_short(previous: _Line, line: _Line, measure: float, margin: float, bod
 
 def _end(line: _Line, text: str) -> float:
     """Where ``text`` set from the line's start would end, about."""
-    if line.pitch:
-        return line.x + len(text) * line.pitch * line.size
-    return line.x + _ems(text) * line.scale * line.size
+    if line.pitch:  # (a Han or full-width character comes from another font, a full em wide)
+        return line.x + sum(1.0 if _wide(char) else line.pitch for char in text) * line.size
+    return line.x + sum(1.0 if _wide(char) else _ems(char) * line.scale for char in text) * line.size
 
 
 def _text_goes_on(lines: list[_Line], body_size: float) -> bool:

@@ -211,6 +211,16 @@ def _run_on_pieces(text: str) -> list[str]:
     return _paragraph_pieces(text)
 
 
+def _caseless(char: str) -> bool:
+    """Whether ``char`` is a letter of a script without capitals (Arabic; not Chinese, whose
+    verbs run on unspaced and are read otherwise).
+
+    >>> _caseless("ي"), _caseless("D"), _caseless("d"), _caseless("决")
+    (True, False, False, False)
+    """
+    return char.isalpha() and not char.isupper() and not char.islower() and not has_cjk(char)
+
+
 def _paragraph_pieces(text: str) -> list[str]:
     starts = [0]
     expected = 1
@@ -228,7 +238,9 @@ def _paragraph_pieces(text: str) -> list[str]:
         elif expected == 1 and opens_operative(after) and (text[found.start() - 1] in ";.؛；。" or (
                 # an unnumbered operative paragraph after the last preambular one's comma:
                 # "…of the Security Council, Decides to restore …", "…之一, 決定:恢復…"
-                text[found.start() - 1] in ",，،" and (after[:1].isupper() or re.match(r"\S{1,4}[：:]", after)))):
+                text[found.start() - 1] in ",，،" and (after[:1].isupper() or re.match(r"\S{1,4}[：:]", after)
+                                                       # (a script without capitals: "…، يدين …")
+                                                       or _caseless(after[:1]) and not opens_preambular(after)))):
             starts.append(found.end())
     if expected == 1 and len(starts) < 4:
         # no operative number and few openers: no evidence of a text set out on one line

@@ -398,9 +398,10 @@ GLUED_PREAMBULAR = {"ar": lazy(r"(?<=[).؟])\s+(?=و(?:إذ|اذ|قد)\s)")}
 
 # Openers of operative paragraphs, read where a text leaves its operative paragraphs unnumbered
 # ("Decides to restore …", "- يدعو جميع الأطراف …"): the verbs of the operative part, third
-# person present (Arabic: masculine for the Councils, feminine for the Assembly).
+# person present (Arabic: masculine for the Councils, feminine for the Assembly). A verb alone on
+# its line opens no paragraph: "Notes" over a web page's footnotes is a heading.
 _EN_OPERATIVE = lazy(
-    r"^(?:(?:Also|Further|Again|Strongly)\s+(?i:{verbs})|(?:{verbs}))\b".format(verbs=
+    r"^(?:(?:Also|Further|Again|Strongly)\s+(?i:{verbs})|(?:{verbs}))\b(?!\s*$)".format(verbs=
     r"Decides|Requests|Calls (?:upon|on)|Urges|Invites|Encourages|"
     r"Demands|Condemns|Approves|Adopts|Endorses|Authorizes|Takes note|Welcomes|Reaffirms|Expresses|Proclaims|"
     r"Recommends|Declares|Appeals|Emphasizes|Stresses|Underlines|Commends|Designates|Elects|Appoints|Deplores|"
@@ -413,14 +414,14 @@ _FR_OPERATIVE = lazy(
     r"Autorise|Prend (?:note|acte)|Se félicite|Accueille|Réaffirme|Exprime|Proclame|Recommande|Déclare|"
     r"Lance un appel|Souligne|Charge|Appuie|Salue|Déplore|Note|Rappelle|Réitère|Constate|Estime|Considère|"
     r"Remercie|Rend hommage|Insiste|Reconnaît|Reconnait|Affirme|Observe|Attend avec intérêt|Sait gré|Regrette|"
-    r"Met l['’]accent|Juge|Confirme)\b"
+    r"Met l['’]accent|Juge|Confirme)\b(?!\s*$)"
 )
 _ES_OPERATIVE = lazy(
     r"^(?:Decide|Pide|Solicita|Insta|Exhorta|Invita|Alienta|Exige|Condena|Aprueba|Hace suy[oa]s?|Autoriza|"
     r"Toma nota|Acoge con beneplácito|Celebra|Reafirma|Expresa|Proclama|Recomienda|Declara|"
     r"Hace un llamamiento|Subraya|Encarga|Deplora|Reconoce|Observa|Recuerda|Reitera|Pone de relieve|"
     r"Hace hincapié|Destaca|Señala|Acoge|Considera|Afirma|Apoya|Rinde homenaje|Espera con interés|Agradece|"
-    r"Lamenta|Confirma|Estima)\b"
+    r"Lamenta|Confirma|Estima)\b(?!\s*$)"
 )
 _RU_OPERATIVE = lazy(
     r"^(?:(?:вновь|также|далее|настоятельно|решительно|особо|высоко|с\s+(?:удовлетворением|признательностью|"
@@ -428,7 +429,7 @@ _RU_OPERATIVE = lazy(
     r"требует|осуждает|одобряет|утверждает|принимает к сведению|приветствует|подтверждает|выражает|"
     r"провозглашает|заявляет|подчеркивает|подчёркивает|поручает|санкционирует|уполномочивает|"
     r"отмечает|напоминает|признает|признаёт|считает|оценивает|благодарит|поддерживает|сожалеет|"
-    r"обращает внимание|констатирует|с нетерпением ожидает)\b",
+    r"обращает внимание|констатирует|с нетерпением ожидает)\b(?!\s*$)",
     re.IGNORECASE,
 )
 _AR_OPERATIVE = lazy(
@@ -605,11 +606,11 @@ def opens_operative(text: str) -> bool:
     >>> [opens_operative(t) for t in ("Decide restituir a la República", "يقرر أن تبدأ", "постановляет продлить",
     ...  "决定继续处理此案。", "Décide de demeurer saisi", "Recalling its resolutions,")]
     [True, True, True, True, True, False]
-    >>> [opens_operative(t) for t in ("Notes the report;", "Pays tribute to", "Rappelle que", "Rend hommage",
-    ...  "Hace hincapié en", "Acoge con satisfacción", "особо отмечает", "с удовлетворением отмечает", "высоко оценивает")]
+    >>> [opens_operative(t) for t in ("Notes the report;", "Pays tribute to", "Rappelle que", "Rend hommage aux",
+    ...  "Hace hincapié en", "Acoge con satisfacción", "особо отмечает важность", "с удовлетворением отмечает доклад", "высоко оценивает работу")]
     [True, True, True, True, True, True, True, True, True]
-    >>> [opens_operative(t) for t in ("Noting the report,", "Rappelant que", "Recordando", "отмечая", "Notably")]
-    [False, False, False, False, False]
+    >>> [opens_operative(t) for t in ("Noting the report,", "Rappelant que", "Recordando", "отмечая", "Notably", "Notes")]
+    [False, False, False, False, False, False]
     """
     return any(table.match(text) for language in _scripts(text) for table in OPERATIVE_OPENERS[language])
 

@@ -61,3 +61,27 @@ def test_a_numbered_paragraph_wrapped_after_a_semicolon_is_no_such_line():
             "Niger and Chad;\n2. Decides to remain seized of the matter.\n")
     (document,) = parse_text(text, "x.txt")
     assert document.warnings == ()
+
+
+ZH_VERBS = ["决定", "请", "鼓励", "敦促", "呼吁", "欢迎", "重申", "强调", "确认", "表示", "赞扬", "促请", "吁请", "邀请",
+            "支持", "建议", "认可", "注意到", "又决定", "鼓勵", "歡迎", "呼籲"]
+
+
+@pytest.mark.parametrize("verb", ZH_VERBS)
+def test_each_chinese_verb_opens_an_operative_paragraph_of_its_own(verb):
+    # Before, only 决定/请/吁请/促请/敦促/要求/核准/授权 did: "鼓励…；" or "欢迎…；" (also preambular
+    # openers) was read into the paragraph before. A Chinese verb opens either part; the end
+    # ("，" or "；"/"。") tells them apart.
+    text = f"安全理事会，\n回顾其以往各项决议，\n请秘书长提交报告；\n{verb}各方作出的努力；\n决定继续处理此案。\n"
+    (document,) = parse_text(text, "x.txt")
+    assert operative(text) == ["请秘书长提交报告；", f"{verb}各方作出的努力；", "决定继续处理此案。"]
+    assert [p.text for p in document.paragraphs if p.kind.value == "preambular"] == ["回顾其以往各项决议，"]
+    assert document.warnings == ()
+
+
+def test_chinese_preambular_paragraphs_opening_with_the_same_verbs_stay_preambular():
+    text = "大会，\n欢迎秘书长的报告，\n重申其承诺，\n注意到各国的努力，\n请各国合作；\n鼓励各国交流经验；\n决定继续审议这个问题。\n"
+    (document,) = parse_text(text, "x.txt")
+    assert [(p.kind.value, p.text) for p in document.paragraphs] == [
+        ("preambular", "欢迎秘书长的报告，"), ("preambular", "重申其承诺，"), ("preambular", "注意到各国的努力，"),
+        ("operative", "请各国合作；"), ("operative", "鼓励各国交流经验；"), ("operative", "决定继续审议这个问题。")]

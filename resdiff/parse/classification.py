@@ -469,7 +469,7 @@ def _roles(chunks: list[str], quoted: bool) -> list[tuple[str, str, re.Match[str
         label = _LABEL.match(text)
         if label and seen_paragraph:
             roles.append(("item", text, label))
-        elif not numbered and _unnumbered_operative(text):
+        elif not numbered and _unnumbered_operative(text, seen_operative):
             # An operative paragraph the text leaves unnumbered ("Decide restituir …", each of
             # a web page's bulleted "يدعو …"), or the "Decides:" that opens lettered ones.
             seen_operative = seen_paragraph = True
@@ -519,11 +519,22 @@ def trailing_text(chunks: list[str], quoted: bool) -> int:
     return len(chunks)
 
 
-def _unnumbered_operative(text: str) -> bool:
+def _unnumbered_operative(text: str, after_operative: bool = False) -> bool:
     """Whether an unnumbered paragraph is operative, where the operative part is not numbered: it
     opens with an operative verb, not as a preambular paragraph does, and ends as an operative
-    one does (a full stop, a semicolon or the colon before its sub-paragraphs)."""
+    one does (a full stop, a semicolon or the colon before its sub-paragraphs). A Chinese verb
+    opens either part ("欢迎", "重申", "鼓励" are "Welcoming" and "Welcomes"): after an operative
+    paragraph the end tells them apart, a preambular paragraph ending with "，" (before the first,
+    a preambular paragraph a text ends with "；" by mistake stays preambular).
+
+    >>> [_unnumbered_operative(t, True) for t in ("鼓励各国合作；", "欢迎秘书长的报告。", "鼓励各国合作，", "呼吁各国援助；")]
+    [True, True, False, True]
+    >>> _unnumbered_operative("欢迎各国的努力；"), _unnumbered_operative("呼吁各国援助；")
+    (False, True)
+    """
     end = text.rstrip()[-1:]
+    if after_operative and end in "。；：" and has_cjk(text[:1]):
+        return opens_operative(text) or opens_preambular(text)
     return end in ".;:。；：؛" and opens_operative(text) and not opens_preambular(text)
 
 

@@ -436,7 +436,8 @@ _AR_OPERATIVE = lazy(
     r"^(?:[يت](?:قرر|طلب|دعو|حث|رحب|ؤكد|عيد|دين|عرب|شجع|هيب|ناشد|حيط|طالب|عتمد|ؤيد|كرر|لاحظ|شدد|وافق|"
     r"مدد|أذن|وصي|علن|ناشد|أسف|شجب|قر|شير|سلم|عترف|رى|ثني|برز|تطلع|شكر|دعم|شيد|عتبر|نوه))(?=[\s،:])"
 )
-_ZH_OPERATIVE = re.compile(r"^(?:又|还|還|并|並|再次|进一步|進一步)?(?:决定|決定|请|請|吁请|籲請|促请|促請|敦促|要求|核准|授权|授權)")
+_ZH_OPERATIVE = re.compile(r"^(?:又|还|還|并|並|再次|进一步|進一步)?(?:决定|決定|请|請|吁请|籲請|促请|促請|敦促|要求|核准|授权|授權|"
+                           r"呼吁|呼籲|邀请|邀請|建议|建議|认可|認可|表示)")
 
 # The operative verbs translators render one by one, by what they do, in the six languages: an
 # operative paragraph's verb is evidence of which paragraph of another language version it is

@@ -213,7 +213,10 @@ def _join_lines(kept: list[Line], quoted: bool, block_mode: bool | str, annex: b
             chunks[-1].append(line)
             gone_on.append(kept[k])  # type: ignore[union-attr]
             continue
-        if not chunks or heading or opens_heading or title_ends or restarts or _starts_paragraph(
+        # (in an annex, a section heading on its own line, "I. Commitments", opens a heading of its
+        # own, also under the annex's title where no blank line sets them apart)
+        sectioned = annex and bool(chunks) and section_heading(line.strip()) == "titled"
+        if not chunks or heading or opens_heading or title_ends or restarts or sectioned or _starts_paragraph(
                 line, _last_words(chunks[-1]), blank, indented, quoted, block_mode, expected):
             titled = annex and (not chunks or heading or title_ends or opens_heading)
             heading = opens_heading

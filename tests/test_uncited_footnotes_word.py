@@ -189,7 +189,7 @@ def test_the_command_says_where_the_word_file_lists_an_uncited_footnote(tmp_path
     chinese = runner.invoke(app, ["--ui-lang", "zh", "diff", str(tmp_path / "z.txt"), str(tmp_path / "z.txt"),
                                   "-o", str(tmp_path / "z.docx")])
     warning = f"resdiff：警告：{tmp_path / 'z.txt'}：文档：没有任何段落引用脚注 2：其标记可能缺失或被误读"
-    assert chinese.stderr.splitlines() == [warning, warning,  # (the reading's, of each side)
+    assert chinese.stderr.splitlines() == [warning,  # (one file given twice: its reading warned about once)
         "resdiff：注意：z.txt 的脚注 2 没有任何段落引用：Word 文件将其列在正文之后的单独标题下，而不为其添加文本中没有的脚注标记"]
     assert _resolve(_document_xml((tmp_path / "z.docx").read_bytes()), accept=True)[-3:] == [
         "2. 请提交报告。", "没有任何段落引用的脚注（编号同原文，正文中没有其标记）", "2 见 A/61/1。"]

@@ -254,6 +254,17 @@ def test_a_byte_windows_1252_leaves_undefined_is_warned_about_naming_its_line(tm
     assert parse_bytes(text.encode("cp1252"), "fr.txt")[0].warnings == ()
 
 
+def test_a_french_text_from_an_old_mac_read_as_windows_1252_is_warned_about():
+    # Before, Mac Roman French read as Windows-1252 ("L'AssemblŽe gŽnŽrale,") gave no warning.
+    text = ("L'Assemblée générale,\nRappelant sa résolution 79/166,\n"
+            "1. Réaffirme que la faim constitue un outrage ;\n2. Décide de poursuivre l'examen de la question.\n")
+    (document,) = parse_bytes(text.encode("mac_roman"), "frmac.txt")
+    assert document.warnings[0] == (
+        "6 letters no language writes within a word (Ž) on lines 1, 2, 3, 4, as text in another encoding "
+        "(such as Mac Roman) read as Windows-1252 gives: check the file's encoding")
+    assert not any("Windows-1252" in w for w in parse_bytes(text.encode("cp1252"), "fr.txt")[0].warnings)
+
+
 def test_a_windows_1252_byte_in_utf8_chinese_is_not_mojibake():
     data = SAMPLE.read_bytes()
     cut = data.index(b"\n", 3000)

@@ -285,7 +285,33 @@ def _windows_1252(data: bytes) -> tuple[str, tuple[str, ...]]:
         bad = list(_BAD_BYTES)
     finally:
         _BAD_BYTES.clear()
-    return text, ((_bad_bytes_warning(data, bad, "Windows-1252"),) if bad else ())
+    warnings = (_bad_bytes_warning(data, bad, "Windows-1252"),) if bad else ()
+    return text, warnings + _implausible_1252(text)
+
+
+# Letters and signs Windows-1252 gives a text in another single-byte encoding inside its words:
+# a French text from an old Mac (Mac Roman) reads "rŽsolution", "ˆ", a Russian one in a DOS code
+# page "ђҐ§®«обЁп"-like runs of "Ž", "‡", "ƒ"; no UN language writes them within a word.
+_IMPLAUSIBLE_1252 = lazy(r"(?<=[A-Za-z])[ŽžˆƒŸ‡™]|[ŽžˆƒŸ‡™](?=[a-z])")
+
+
+def _implausible_1252(text: str) -> tuple[str, ...]:
+    """A warning when a text read as Windows-1252 has letters within its words that no language
+    it serves writes there: it is most likely in another encoding, its letters misread.
+
+    >>> _implausible_1252("L'AssemblŽe gŽnŽrale,\\nRappelant sa rŽsolution 79/166,")
+    ("4 letters no language writes within a word (Ž) on lines 1, 2, as text in another encoding (such as Mac Roman) read as Windows-1252 gives: check the file's encoding",)
+    >>> _implausible_1252("L'Assemblée générale, Škoda ™")
+    ()
+    """
+    found = [match for match in _IMPLAUSIBLE_1252.finditer(text[:200_000])]
+    if len(found) < 3:
+        return ()
+    lines = sorted({text.count("\n", 0, match.start()) + 1 for match in found})
+    signs = "".join(sorted({match.group() for match in found}))
+    template = N_("{count} letters no language writes within a word ({signs}) on lines {where}, as text in another "
+                  "encoding (such as Mac Roman) read as Windows-1252 gives: check the file's encoding")
+    return (Message(template, count=len(found), signs=signs, where=listed(lines, most=10)),)
 
 
 def _decode_without_bom(data: bytes, path: str | None) -> tuple[str, tuple[str, ...]]:

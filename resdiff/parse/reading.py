@@ -290,8 +290,8 @@ def _windows_1252(data: bytes) -> tuple[str, tuple[str, ...]]:
 
 
 # Letters and signs Windows-1252 gives a text in another single-byte encoding inside its words:
-# a French text from an old Mac (Mac Roman) reads "rŽsolution", "ˆ", a Russian one in a DOS code
-# page "ђҐ§®«обЁп"-like runs of "Ž", "‡", "ƒ"; no UN language writes them within a word.
+# a French text from an old Mac (Mac Roman) reads "rŽsolution", "ˆ"; a Russian one in the DOS
+# code page (when not told apart as such) "ƒ¥­¥à «ì­ ï". No UN language writes them within a word.
 _IMPLAUSIBLE_1252 = lazy(r"(?<=[A-Za-z])[ŽžˆƒŸ‡™]|[ŽžˆƒŸ‡™](?=[a-z])")
 
 
@@ -301,16 +301,20 @@ def _implausible_1252(text: str) -> tuple[str, ...]:
 
     >>> _implausible_1252("L'AssemblŽe gŽnŽrale,\\nRappelant sa rŽsolution 79/166,")
     ("4 letters no language writes within a word (Ž) on lines 1, 2, as text in another encoding (such as Mac Roman) read as Windows-1252 gives: check the file's encoding",)
-    >>> _implausible_1252("L'Assemblée générale, Škoda ™")
-    ()
+    >>> _implausible_1252("L'Assemblée générale, Škoda ™"), _implausible_1252("rŽsolution, ŽlŽments")[0][:56]
+    ((), '3 letters no language writes within a word (Ž) on line 1')
     """
     found = [match for match in _IMPLAUSIBLE_1252.finditer(text[:200_000])]
     if len(found) < 3:
         return ()
     lines = sorted({text.count("\n", 0, match.start()) + 1 for match in found})
     signs = "".join(sorted({match.group() for match in found}))
-    template = N_("{count} letters no language writes within a word ({signs}) on lines {where}, as text in another "
-                  "encoding (such as Mac Roman) read as Windows-1252 gives: check the file's encoding")
+    if len(lines) == 1:
+        template = N_("{count} letters no language writes within a word ({signs}) on line {where}, as text in another "
+                      "encoding (such as Mac Roman) read as Windows-1252 gives: check the file's encoding")
+    else:
+        template = N_("{count} letters no language writes within a word ({signs}) on lines {where}, as text in "
+                      "another encoding (such as Mac Roman) read as Windows-1252 gives: check the file's encoding")
     return (Message(template, count=len(found), signs=signs, where=listed(lines, most=10)),)
 
 

@@ -236,6 +236,16 @@ def _record_bad_bytes(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error("resdiff-record", _record_bad_bytes)
 
 
+def _decode_recording(data: bytes, encoding: str) -> tuple[str, list[tuple[int, int]]]:
+    """``data`` decoded, each byte ``encoding`` does not decode shown as U+FFFD, and where those
+    bytes are (start, end)."""
+    _BAD_BYTES.clear()
+    try:
+        return data.decode(encoding, errors="resdiff-record"), list(_BAD_BYTES)
+    finally:
+        _BAD_BYTES.clear()
+
+
 def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     """UTF-8 with a few bad bytes replaced, and a warning naming their lines; None unless the
     file is plainly UTF-8 apart from them (many more valid multi-byte characters than bad
@@ -244,12 +254,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, tuple[str, ...]] | None:
     >>> _mostly_utf8("大会，回顾".encode() + b"\\xff\\n")
     ('大会，回顾\ufffd\\n', ('1 byte that is not UTF-8, on line 1, shown as \ufffd',))
     """
-    _BAD_BYTES.clear()
-    try:
-        text = data.decode("utf-8", errors="resdiff-record")
-        bad = list(_BAD_BYTES)
-    finally:
-        _BAD_BYTES.clear()
+    text, bad = _decode_recording(data, "utf-8")
     if not bad:
         return None
     valid = sum(1 for ch in text if ord(ch) > 127) - len(bad)
@@ -279,12 +284,7 @@ def _windows_1252(data: bytes) -> tuple[str, tuple[str, ...]]:
     >>> _windows_1252(b"caf\\xe9\\n\\x81")
     ('café\\n\ufffd', ('1 byte that is not Windows-1252, on line 2, shown as \ufffd',))
     """
-    _BAD_BYTES.clear()
-    try:
-        text = data.decode("cp1252", errors="resdiff-record")
-        bad = list(_BAD_BYTES)
-    finally:
-        _BAD_BYTES.clear()
+    text, bad = _decode_recording(data, "cp1252")
     warnings = (_bad_bytes_warning(data, bad, "Windows-1252"),) if bad else ()
     return text, warnings + _implausible_1252(text)
 

@@ -973,6 +973,8 @@ def _set_apart_stray_lines(layout: Layout) -> None:
         following = _OPERATIVE.match(lines[k + 1].text.strip())
         if (following and int(following.group(1)) == last + 1 and 0 < len(text) <= _STRAY_LENGTH
                 and not _TERMINAL_END.search(text) and text[-1:] not in "؛،" and not _LABEL.match(text)
+                # a bracketed paragraph or alternative ("[2 alt. …]") or a number's form ("2 bis …")
+                and text[:1] not in "[［(（" and not text[:1].isdigit()
                 and not (text[:1].islower() and text[:1] < "\u0250") and section_heading(text) is None
                 and not opens_preambular(text) and not opens_operative(text)):
             stray.append(k)

@@ -962,13 +962,16 @@ def _set_apart_stray_lines(layout: Layout) -> None:
     lines = layout.lines
     stray: list[int] = []
     last = None  # the number of the last numbered paragraph
+    # text left on a line of page furniture is read as the text's, and said so, already
+    split = {at for at, _ in layout.furniture}
     for k, line in enumerate(lines):
         text = line.text.strip()
         number = _OPERATIVE.match(text)
         if number:
             last = int(number.group(1))
             continue
-        if last is None or k == 0 or k + 1 >= len(lines) or not lines[k - 1].text.rstrip().endswith((";", "؛", "；")):
+        if (last is None or k == 0 or k + 1 >= len(lines) or line.at in split
+                or not lines[k - 1].text.rstrip().endswith((";", "؛", "；"))):
             continue
         following = _OPERATIVE.match(lines[k + 1].text.strip())
         if (following and int(following.group(1)) == last + 1 and 0 < len(text) <= _STRAY_LENGTH

@@ -195,7 +195,7 @@ def _progress(total: int, label: str):
                     console=console, disable=not (console.is_terminal and total > 1), transient=True)
 
 
-def _reader_start(language: str = i18n.SOURCE_LANGUAGE) -> None:
+def _reader_start(language: str = i18n.SOURCE_LANGUAGE, command: int | None = None) -> None:
     """A reading process ignores Ctrl-C (the command that started it ends it), speaks the
     command's interface language (however it was started), and ends when the command is gone
     however it ended (a SIGTERM from `timeout` or a cancelled job, a kill): it would otherwise
@@ -205,7 +205,10 @@ def _reader_start(language: str = i18n.SOURCE_LANGUAGE) -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     import threading
 
-    threading.Thread(target=_end_with, args=(os.getppid(),), name="resdiff-parent", daemon=True).start()
+    # The command's process id as the command gave it: one that ended before this reader got
+    # here has already handed it to another parent.
+    threading.Thread(target=_end_with, args=(command if command is not None else os.getppid(),),
+                     name="resdiff-parent", daemon=True).start()
 
 
 def _end_with(parent: int, every: float = 0.25) -> None:
@@ -234,7 +237,7 @@ def _read_all(paths: list[str]) -> list[tuple[str, list[Incoming] | None, str | 
                 blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
                 try:
                     pool = ProcessPoolExecutor(max_workers=min(4, os.cpu_count() or 1), initializer=_reader_start,
-                                               initargs=(i18n.current(),))
+                                               initargs=(i18n.current(), os.getpid()))
                     futures = [pool.submit(_read_one, path) for path in paths]
                 finally:
                     signal.pthread_sigmask(signal.SIG_SETMASK, blocked)

@@ -457,6 +457,15 @@ def test_ctrl_c_while_add_reads_many_files_in_parallel_prints_no_traceback(tmp_p
         assert process.returncode == 130, (delay, process.returncode, stderr[-400:])
 
 
+def test_a_reader_whose_command_ended_before_it_started_ends_at_once():
+    # The command's id is handed to the reader: one killed while its readers were still being
+    # made has given them to another parent already, and they end instead of watching that one.
+    done = subprocess.run([sys.executable, "-c", "import os, time; from resdiff.store_cli import _reader_start; "
+                           "_reader_start('en', os.getppid() + 1); time.sleep(20); print('outlived the command')"],
+                          capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout) == (0, "")
+
+
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
 def test_readers_end_with_add_when_it_is_terminated_or_killed(tmp_path, how):
     """`timeout`, a cancelled job or a kill ends only the command's own process: its readers see

@@ -354,3 +354,13 @@ def test_an_unnumbered_operative_paragraph_opening_with_a_common_verb_is_a_parag
     paragraphs, _, _ = _read(template.format(paragraph))
     assert [(p[0], p[1]) for p in paragraphs][2] == ("OP2", paragraph)
     assert [p[0] for p in paragraphs] == ["PP1", "OP1", "OP2", "OP3"]
+
+
+def test_a_number_in_brackets_run_into_a_word_is_text_where_no_such_footnote_is_printed():
+    text = ("The General Assembly,\n\nRecalling Additional Protocol I(1) to the Geneva Conventions,\n\n"
+            "Noting that, under rule X(2), the Committee acts,\n\n1. Decides to act;\n\n2. Requests a report.\n")
+    (document,) = parse_text(text, "k.txt")
+    assert [(p.text, p.footnotes) for p in document.paragraphs[:2]] == [
+        ("Recalling Additional Protocol I(1) to the Geneva Conventions,", ()),
+        ("Noting that, under rule X(2), the Committee acts,", ())]
+    assert document.warnings == ()

@@ -208,6 +208,8 @@ def _take_marks_at(text: str, known: set[str], state: list[int],
                     and text[start - 3 : start - 2] in {" ", "(", "/", ""}:
                 return match.group(0)  # "GC(69)/RES/9 A.2": a part's number, not a mark
             mark = digits
+            if kind == "paren" and mark not in known:
+                return match.group(0)  # "Protocol I(1)", "rule X(2)": no footnote (1), (2) is printed
             if kind == "glued" and has_cjk(before[-1:]) and _CJK_UNIT.match(text, match.end(kind)):
                 return match.group(0)  # "2010 年5 月17 日": a date, its numbers spaced from the units
             if kind in {"glued", "punct"}:

@@ -561,18 +561,14 @@ def _classify(chunks: list[str], quoted: bool, known_marks: set[str], source: st
                                "text": body, "items": [], "marks": marks, "at": at})
         elif role == "inserted":
             assert match is not None
-            body, marks, at = _take_marks_at(_unbracketed(text, match), known_marks, state, not known_marks)
-            label = bracketed_label(match)
-            body, at = label + body, tuple(a + len(label) for a in at)
+            body, marks, at = _labelled(text, match, known_marks, state, not known_marks)
             found = bis_number(text)
             assert found is not None
             paragraphs.append({"kind": ParagraphKind.OPERATIVE, "number": None, "text": body,
                                "items": [], "marks": marks, "at": at, "id": found[1]})
         elif role == "preambular alternative":
             assert match is not None
-            body, marks, at = _take_marks_at(_unbracketed(text, match), known_marks, state)
-            label = bracketed_label(match)
-            body, at = label + body, tuple(a + len(label) for a in at)
+            body, marks, at = _labelled(text, match, known_marks, state)
             found_pp = preambular_alternative(text)
             assert found_pp is not None
             paragraphs.append({"kind": ParagraphKind.PREAMBULAR, "number": None, "text": body,
@@ -650,6 +646,15 @@ def bracketed_label(number: re.Match[str]) -> str:
     """
     label = number.group(0)
     return label if label.startswith(("[", "［")) and ("]" in label or "］" in label) else ""
+
+
+def _labelled(text: str, number: re.Match[str], known: set[str], state: list[int],
+              keep_superscripts: bool = False) -> tuple[str, tuple[str, ...], tuple[int, ...]]:
+    """An inserted or alternative paragraph's text, marks and their places (``_take_marks_at``),
+    its label kept at its head where it is bracketed alone ("[PP1 alt] "), the places moved on."""
+    body, marks, at = _take_marks_at(_unbracketed(text, number), known, state, keep_superscripts)
+    label = bracketed_label(number)
+    return label + body, marks, tuple(a + len(label) for a in at)
 
 
 def _unbracketed(text: str, number: re.Match[str]) -> str:
